@@ -1,0 +1,50 @@
+// File reading and exit handling shared by the commands. Exit codes (DESIGN section 4):
+// 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
+
+export const EXIT_OK = 0;
+export const EXIT_GATE = 1;
+export const EXIT_BAD_INPUT = 2;
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode: number = EXIT_BAD_INPUT) {
+    super(message);
+  }
+}
+
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+}
+
+/** Reads and validates a topology file, or throws a CliError listing every problem with its path. */
+export function readTopology(file: string): { topology: Topology; warnings: Problem[] } {
+  const result = parseTopology(readText(file));
+  if (!result.ok) {
+    const lines = result.errors.map((p) => `  ${formatProblem(p)}`);
+    throw new CliError(`${file}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+  }
+  return { topology: result.topology, warnings: result.warnings };
+}
+
+export function printWarnings(file: string, warnings: Problem[]): void {
+  for (const w of warnings) process.stderr.write(`${file}: warning: ${formatProblem(w)}\n`);
+}
+
+/** Writes a file, or stdout when `out` is undefined or '-'. */
+export function writeOutput(out: string | undefined, text: string): void {
+  if (out === undefined || out === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (e) {
+    throw new CliError(`${out}: cannot write (${(e as Error).message})`);
+  }
+}

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { formatProblem } from '../model';
+import { readTopology } from './io';
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check a topology file: warnings are printed, errors listed with their path (exit 2)')
+    .argument('<file>', 'a .spof.json topology')
+    .action((file: string) => {
+      const { topology, warnings } = readTopology(file);
+      for (const w of warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
+      process.stdout.write(`${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
+    });
+}

@@ -1,0 +1,89 @@
+// Facts derived from one component, domain or link by the rules of DESIGN section 2.
+// Shared by validation, the engine and the UI so the rules are written once.
+import { DOMAIN_PRESETS, FAILOVER_SECONDS, KIND_PRESETS } from './presets';
+import type { Component, FailureDomain, Link, Topology } from './schema';
+
+/** a = MTBF / (MTBF + MTTR) when MTBF is given, else `availability`, else the preset. */
+export function componentAvailability(c: Component): number {
+  if (c.kind === 'client') return 1;
+  if (c.mtbfHours !== undefined && c.mttrHours !== undefined) return c.mtbfHours / (c.mtbfHours + c.mttrHours);
+  return c.availability ?? KIND_PRESETS[c.kind].availability;
+}
+
+export function domainAvailability(d: FailureDomain): number {
+  if (d.kind === 'group') return 1;
+  if (d.mtbfHours !== undefined && d.mttrHours !== undefined) return d.mtbfHours / (d.mtbfHours + d.mttrHours);
+  return d.availability ?? DOMAIN_PRESETS[d.kind].availability;
+}
+
+export function linkAvailability(l: Link): number {
+  return l.availability ?? 1;
+}
+
+/** MTBF in hours; with only an availability, MTBF = MTTR * a / (1 - a) with the kind's MTTR. */
+export function componentMtbfHours(c: Component): number {
+  if (c.mtbfHours !== undefined) return c.mtbfHours;
+  const a = componentAvailability(c);
+  if (a >= 1) return Infinity;
+  const mttr = c.mttrHours ?? KIND_PRESETS[c.kind].mttrHours;
+  return (mttr * a) / (1 - a);
+}
+
+export function componentMttrHours(c: Component): number {
+  return c.mttrHours ?? KIND_PRESETS[c.kind].mttrHours;
+}
+
+export function replicasOf(c: Component): number {
+  return c.replicas ?? 1;
+}
+
+export function minHealthyOf(c: Component): number {
+  return c.minHealthy ?? 1;
+}
+
+/** The domain of instance i (counted from 1): domains[(i - 1) % domains.length]. */
+export function instanceDomain(c: Component, i: number): string | undefined {
+  if (c.domains && c.domains.length > 0) return c.domains[(i - 1) % c.domains.length];
+  return c.domain;
+}
+
+export function isStandby(c: Component): boolean {
+  return c.role === 'standby';
+}
+
+/** A pool with `standby` set (and not itself a standby): one active instance, the rest standby. */
+export function isActivePassivePool(c: Component): boolean {
+  return replicasOf(c) > 1 && c.standby !== undefined && c.role !== 'standby';
+}
+
+/** Explicit failoverSeconds wins; else the temperature's default (warm when unset). */
+export function failoverSecondsOf(c: Component): number {
+  return c.failoverSeconds ?? FAILOVER_SECONDS[c.standby ?? 'warm'];
+}
+
+export function linkType(l: Link): 'dependency' | 'replication' {
+  return l.type ?? 'dependency';
+}
+
+/** The element id of a link: its id, or `from->to`. */
+export function linkElementId(l: Link): string {
+  return l.id ?? `${l.from}->${l.to}`;
+}
+
+export function instanceId(componentId: string, i: number): string {
+  return `${componentId}#${i}`;
+}
+
+/** Every domain id from `id` up to the root, `id` first. Stops on a cycle. */
+export function domainAncestors(t: Pick<Topology, 'domains'>, id: string): string[] {
+  const byId = new Map(t.domains.map((d) => [d.id, d]));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  let cur: string | undefined = id;
+  while (cur !== undefined && byId.has(cur) && !seen.has(cur)) {
+    seen.add(cur);
+    out.push(cur);
+    cur = byId.get(cur)!.parent;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// parseTopology: untrusted text or value in, a typed result out; never throws on bad input.
+// Steps (tldraw's file parsing is the model): JSON, envelope, version and migration,
+// the zod schema, then cross-references.
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import type { z } from 'zod';
+import { ERROR_CODES, describeValue, formatPath, type Problem } from './issues';
+import { migrate } from './migrations';
+import { CURRENT_VERSION, FORMAT, TopologySchema, type Topology } from './schema';
+import { validateReferences } from './validate';
+
+export type ParseResult =
+  | { ok: true; topology: Topology; warnings: Problem[]; migratedFrom?: number }
+  | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+const fail = (errors: Problem[]): ParseResult => ({ ok: false, errors, warnings: [] });
+
+export function parseTopology(input: unknown): ParseResult {
+  let doc: unknown = input;
+  if (typeof input === 'string') {
+    const json = parseJsonText(input);
+    if (!json.ok) return fail([json.problem]);
+    doc = json.value;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return fail([{ code: ERROR_CODES.notObject, path: '', message: `the document must be a JSON object (got ${describeValue(doc)})` }]);
+  }
+  const raw = doc as Record<string, unknown>;
+  if (!('format' in raw)) {
+    return fail([{ code: ERROR_CODES.missingFormat, path: 'format', message: `missing: a SPOF Studio topology has "format": "${FORMAT}"` }]);
+  }
+  if (raw.format !== FORMAT) {
+    return fail([{ code: ERROR_CODES.wrongFormat, path: 'format', message: `must be "${FORMAT}" (got ${describeValue(raw.format)})` }]);
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return fail([{ code: ERROR_CODES.badVersion, path: 'version', message: `must be a positive integer (got ${describeValue(version)})` }]);
+  }
+  const migrated = migrate(raw, version);
+  if (!migrated.ok) {
+    const message = migrated.reason === 'newer'
+      ? `${version} was made by a newer SPOF Studio; this one reads format versions up to ${CURRENT_VERSION}`
+      : `no migration from version ${migrated.version}`;
+    return fail([{ code: migrated.reason === 'newer' ? ERROR_CODES.newerVersion : ERROR_CODES.badVersion, path: 'version', message }]);
+  }
+  const parsed = TopologySchema.safeParse(migrated.doc);
+  if (!parsed.success) return fail(schemaProblems(parsed.error.issues, migrated.doc));
+  const { errors, warnings } = validateReferences(parsed.data);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, topology: parsed.data, warnings, ...(migrated.applied.length ? { migratedFrom: version } : {}) };
+}
+
+/** Pretty JSON with a trailing newline: the form written to `.spof.json` files. */
+export function serializeTopology(t: Topology): string {
+  return `${JSON.stringify(t, null, 2)}\n`;
+}
+
+type JsonResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+function parseJsonText(text: string): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    // JSON.parse names no line; jsonc-parser (strict options) finds where it broke.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const offset = errors.length > 0 ? errors[0].offset : text.length;
+    const { line, column } = lineColumn(text, offset);
+    const reason = text.trim() === '' ? 'the file is empty' : (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
+    return { ok: false, problem: { code: ERROR_CODES.notJson, path: `line ${line}, column ${column}`, message: `not valid JSON: ${reason}` } };
+  }
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = doc;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key as string];
+  }
+  return cur;
+}
+
+function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const value = valueAt(doc, issue.path);
+    const path = formatPath(issue.path);
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push({ code: ERROR_CODES.unknownKey, path: formatPath([...issue.path, key]), message: 'unknown key' });
+        }
+        break;
+      case 'invalid_type':
+        out.push(value === undefined
+          ? { code: ERROR_CODES.missingField, path, message: `missing (expected ${issue.expected})` }
+          : { code: ERROR_CODES.invalidType, path, message: `expected ${issue.expected} (got ${typeName(value)} ${describeValue(value)})` });
+        break;
+      case 'invalid_value': {
+        const isKind = issue.path[issue.path.length - 1] === 'kind';
+        const allowed = issue.values.map((v) => String(v)).join(', ');
+        out.push({
+          code: isKind ? ERROR_CODES.unknownKind : ERROR_CODES.invalidValue,
+          path,
+          message: `${isKind ? 'unknown kind' : 'invalid value'} ${describeValue(value)} (expected one of ${allowed})`,
+        });
+        break;
+      }
+      default:
+        out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });
+    }
+  }
+  return out;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
