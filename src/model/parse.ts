@@ -43,7 +43,7 @@ export function parseTopology(input: unknown): ParseResult {
     return fail([{ code: migrated.reason === 'newer' ? ERROR_CODES.newerVersion : ERROR_CODES.badVersion, path: 'version', message }]);
   }
   const parsed = TopologySchema.safeParse(migrated.doc);
-  if (!parsed.success) return fail(schemaProblems(parsed.error.issues, migrated.doc));
+  if (!parsed.success) return fail(dedupe(schemaProblems(parsed.error.issues, migrated.doc)));
   const { errors, warnings } = validateReferences(parsed.data);
   if (errors.length > 0) return { ok: false, errors, warnings };
   return { ok: true, topology: parsed.data, warnings, ...(migrated.applied.length ? { migratedFrom: version } : {}) };
@@ -103,6 +103,11 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
         }
         break;
       case 'invalid_type':
+        // zod reports `.int()` as a type error; a number there broke our own rule, so say it.
+        if (typeof value === 'number' && issue.expected === 'int') {
+          out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });
+          break;
+        }
         out.push(value === undefined
           ? { code: ERROR_CODES.missingField, path, message: `missing (expected ${issue.expected})` }
           : { code: ERROR_CODES.invalidType, path, message: `expected ${issue.expected} (got ${typeName(value)} ${describeValue(value)})` });
@@ -110,6 +115,10 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
       case 'invalid_value': {
         const isKind = issue.path[issue.path.length - 1] === 'kind';
         const allowed = issue.values.map((v) => String(v)).join(', ');
+        if (value === undefined) {
+          out.push({ code: ERROR_CODES.missingField, path, message: `missing (expected one of ${allowed})` });
+          break;
+        }
         out.push({
           code: isKind ? ERROR_CODES.unknownKind : ERROR_CODES.invalidValue,
           path,
@@ -122,6 +131,17 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
     }
   }
   return out;
+}
+
+/** One value can break two checks with the same message (-1.5 as replicas): say it once. */
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function typeName(v: unknown): string {

@@ -24,11 +24,12 @@ export type StandbyTemperature = (typeof STANDBY_TEMPERATURES)[number];
 export type ReplicationMode = (typeof REPLICATION_MODES)[number];
 
 const id = z.string().min(1, 'must not be empty');
-const probability = z.number().refine((v) => v > 0 && v <= 1, 'must be > 0 and <= 1');
-const openProbability = z.number().refine((v) => v > 0 && v < 1, 'must be > 0 and < 1');
-const positiveHours = z.number().refine((v) => v > 0, 'must be > 0 hours');
-const nonNegativeSeconds = z.number().refine((v) => v >= 0, 'must be >= 0 seconds');
-const positiveInteger = z.number().refine((v) => Number.isInteger(v) && v >= 1, 'must be a positive integer');
+// Native checks (not refinements) so the published JSON Schema carries the bounds too.
+const probability = z.number().gt(0, 'must be > 0 and <= 1').lte(1, 'must be > 0 and <= 1');
+const openProbability = z.number().gt(0, 'must be > 0 and < 1').lt(1, 'must be > 0 and < 1');
+const positiveHours = z.number().gt(0, 'must be > 0 hours');
+const nonNegativeSeconds = z.number().gte(0, 'must be >= 0 seconds');
+const positiveInteger = z.number().int('must be a positive integer').gte(1, 'must be a positive integer');
 
 /** Availability of one element: `availability`, or `mtbfHours` with `mttrHours`. */
 const reliability = {

@@ -1,0 +1,67 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const TSX = join('node_modules', '.bin', 'tsx');
+
+function spof(...args: string[]) {
+  const r = spawnSync(TSX, ['src/cli/main.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('spof validate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spof-validate-'));
+
+  it('exits 0 on a good document', () => {
+    const r = spof('validate', 'examples/three-tier.spof.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('valid (8 components');
+  });
+
+  it('exits 2 on a bad document, listing every error with its path, and writes nothing', () => {
+    const file = join(dir, 'bad.spof.json');
+    writeFileSync(file, JSON.stringify({
+      format: 'spof-topology', version: 1,
+      components: [{ id: 'a', kind: 'app', availability: 1.5 }, { id: 'b', kind: 'server' }],
+      links: [{ from: 'a', to: 'zzz' }],
+    }));
+    const before = readdirSync(dir);
+    const r = spof('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('components[0].availability: must be > 0 and <= 1 (got 1.5)');
+    expect(r.stderr).toContain('components[1].kind: unknown kind "server"');
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(before);
+  });
+
+  it('prints warnings and still exits 0', () => {
+    const file = join(dir, 'warn.spof.json');
+    writeFileSync(file, JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'app' }] }));
+    const r = spof('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: components: no client component/);
+  });
+
+  it('exits 2 on a missing file and on JSON that does not parse, with line and column', () => {
+    expect(spof('validate', join(dir, 'nope.json')).stderr).toMatch(/no such file/);
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{\n  "format": "spof-topology",\n  oops\n}');
+    const r = spof('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 3, column 3: not valid JSON/);
+  });
+
+  it('answers an unknown command with usage and exit 2', () => {
+    const r = spof('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+    expect(r.stderr).toMatch(/Usage: spof/);
+  });
+
+  it('runs through the npm script as documented', () => {
+    const out = execFileSync('npm', ['run', '-s', 'spof', '--', 'validate', 'examples/three-tier.spof.json'], { encoding: 'utf8' });
+    expect(out).toContain('valid');
+  });
+});
