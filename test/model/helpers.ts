@@ -1,7 +1,10 @@
 import type { TopologyInput } from '../../src/model';
 
+/** A document input whose lists are present, so tests can edit them directly. */
+export type Doc = TopologyInput & Required<Pick<TopologyInput, 'domains' | 'links'>>;
+
 /** A small valid document to mutate in tests. */
-export function baseDoc(): TopologyInput {
+export function baseDoc(): Doc {
   return {
     format: 'spof-topology',
     version: 1,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, parseTopology, serializeTopology, type Problem, type TopologyInput } from '../../src/model';
-import { baseDoc } from './helpers';
+import { formatProblem, parseTopology, serializeTopology, type Problem } from '../../src/model';
+import { baseDoc, type Doc } from './helpers';
 
 function errorsOf(input: unknown): Problem[] {
   const r = parseTopology(input);
@@ -15,7 +15,7 @@ function warningsOf(input: unknown): Problem[] {
   return r.warnings;
 }
 
-function withDoc(edit: (d: TopologyInput) => void): TopologyInput {
+function withDoc(edit: (d: Doc) => void): Doc {
   const d = baseDoc();
   edit(d);
   return d;
