@@ -1,0 +1,117 @@
+// Auto-layout of a design: ELK's layered algorithm gives one global layering of
+// the components (elkGraph.ts), and bands.ts nests the domains around it.
+//
+// COORDINATES: every position is RELATIVE TO THE NODE'S PARENT CONTAINER, the way
+// React Flow positions a child node (`parentId`) and the way `view.positions`
+// stores it; nodes at the root are absolute. The container of each node is the one
+// containers.ts computes (a pool spread over zones sits in their lowest common
+// ancestor). Container sizes go to `view.sizes`.
+//
+// The function is pure (no DOM): the ELK instance is injected, so the browser runs
+// elkjs in its Web Worker (client.ts) while Node and the tests use elk.bundled.js.
+import type { Topology } from '../model';
+import { ancestorsOf, containerTree, descendantsOf, type ContainerTree } from './containers';
+import { placeInBands } from './bands';
+import { buildLayeringGraph, readLayers } from './elkGraph';
+import {
+  CONTAINER_PADDING,
+  DEFAULT_COMPONENT_SIZE,
+  EMPTY_CONTAINER_SIZE,
+  type ElkLayouter,
+  type LayoutOptions,
+  type LayoutResult,
+  type Point,
+  type Size,
+} from './types';
+
+export async function layoutTopology(
+  t: Topology,
+  opts: LayoutOptions & { elk: ElkLayouter },
+): Promise<LayoutResult> {
+  const tree = containerTree(t);
+  const direction = opts.direction ?? t.view?.direction ?? 'TB';
+  const oldPositions = t.view?.positions ?? {};
+  const positions: Record<string, Point> = { ...oldPositions };
+  const sizes: Record<string, Size> = { ...(t.view?.sizes ?? {}) };
+  const sizeOf = (id: string): Size =>
+    opts.sizes?.[id] ?? t.view?.sizes?.[id] ?? (tree.domainIds.has(id) ? EMPTY_CONTAINER_SIZE : DEFAULT_COMPONENT_SIZE);
+
+  const laidOut = nodesToLayOut(tree, opts.only);
+  if (laidOut.size === 0) return { positions, sizes };
+  const inGraph = new Set(laidOut);
+  for (const id of laidOut) for (const a of ancestorsOf(tree, id)) inGraph.add(a);
+
+  const components = t.components.map((c) => c.id).filter((id) => laidOut.has(id));
+  const graph = buildLayeringGraph(t, components, direction, sizeOf);
+  const layers = readLayers(await opts.elk.layout(graph), direction);
+  const placed = placeInBands(tree, inGraph, layers, sizeOf, direction);
+
+  // Inside a laid-out container, ELK's coordinates are already relative to it.
+  // A laid-out node whose container stays fixed (or the root, with `only`) is
+  // anchored instead: its group keeps the top-left corner it had before.
+  const anchored = new Map<string | undefined, string[]>();
+  for (const id of laidOut) {
+    const parent = tree.parentOf.get(id);
+    const fixedParent = opts.only !== undefined && (parent === undefined || !laidOut.has(parent));
+    if (fixedParent) anchored.set(parent, [...(anchored.get(parent) ?? []), id]);
+    else positions[id] = placed.get(id)!.position;
+    if (tree.domainIds.has(id)) sizes[id] = placed.get(id)!.size;
+  }
+  for (const [parent, group] of anchored) {
+    const now = topLeft(group.map((id) => placed.get(id)!.position));
+    const before = topLeft(group.flatMap((id) => (oldPositions[id] ? [oldPositions[id]] : [])));
+    const target = before ?? (parent === undefined ? now : { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top });
+    for (const id of group) {
+      const p = placed.get(id)!.position;
+      positions[id] = { x: p.x - now!.x + target!.x, y: p.y - now!.y + target!.y };
+    }
+  }
+  if (opts.only !== undefined) growFixedContainers(tree, inGraph, laidOut, positions, sizes, sizeOf);
+  return { positions, sizes };
+}
+
+/** Every node, or the selection with everything inside the selected domains. Unknown ids (links) are ignored. */
+function nodesToLayOut(tree: ContainerTree, only: string[] | undefined): Set<string> {
+  if (only === undefined) return new Set(tree.parentOf.keys());
+  const out = new Set<string>();
+  for (const id of only) {
+    if (!tree.parentOf.has(id)) continue;
+    out.add(id);
+    if (tree.domainIds.has(id)) descendantsOf(tree, id).forEach((d) => out.add(d));
+  }
+  return out;
+}
+
+function topLeft(points: Point[]): Point | undefined {
+  if (points.length === 0) return undefined;
+  return { x: Math.min(...points.map((p) => p.x)), y: Math.min(...points.map((p) => p.y)) };
+}
+
+/**
+ * A fixed container around a laid-out selection keeps its place but grows (never
+ * shrinks) to hold its children, innermost first, so a child never spills out.
+ */
+function growFixedContainers(
+  tree: ContainerTree,
+  inGraph: Set<string>,
+  laidOut: Set<string>,
+  positions: Record<string, Point>,
+  sizes: Record<string, Size>,
+  sizeOf: (id: string) => Size,
+): void {
+  const fixed = [...inGraph].filter((id) => !laidOut.has(id));
+  fixed.sort((a, b) => ancestorsOf(tree, b).length - ancestorsOf(tree, a).length);
+  for (const id of fixed) {
+    const current = sizes[id] ?? sizeOf(id);
+    let width = current.width;
+    let height = current.height;
+    for (const child of tree.childrenOf.get(id) ?? []) {
+      const p = positions[child];
+      if (!p) continue;
+      const s = sizes[child] ?? sizeOf(child);
+      width = Math.max(width, p.x + s.width + CONTAINER_PADDING.right);
+      height = Math.max(height, p.y + s.height + CONTAINER_PADDING.bottom);
+    }
+    if (width !== current.width || height !== current.height) sizes[id] = { width, height };
+  }
+}
