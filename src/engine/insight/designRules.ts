@@ -1,0 +1,161 @@
+// Finding rules about the shape of the design rather than a single failure: pools
+// crowded into one zone or region, slow failover, asynchronous replication, optional
+// dependencies that are not, clients without data, components nobody reaches.
+import { failoverSecondsOf, linkElementId, linkType, replicasOf } from '../../model';
+import { degradations } from './degradations';
+import type { FindingRule } from './findings';
+import {
+  DATA_STORE_KINDS, dependencyReach, formatSeconds, instancePlacements, named, reachableFromClients, regionOf, requiredPath, zoneOf,
+} from './structure';
+import { MONTH_MINUTES } from './slo';
+
+/** A failover event costing at least this share of the downtime dominates it. */
+export const FAILOVER_SHARE = 0.2;
+
+const poolOneZone: FindingRule = {
+  code: 'pool-one-zone',
+  severity: 'medium',
+  title: 'every instance of a pool sits in one zone',
+  check({ t }) {
+    return t.components.flatMap((c) => {
+      if (c.kind === 'client' || replicasOf(c) < 2) return [];
+      const zones = new Set(instancePlacements(c).map((p) => zoneOf(t, p)));
+      const [zone] = zones;
+      if (zones.size !== 1 || zone === undefined) return [];
+      return [{
+        code: 'pool-one-zone',
+        severity: 'medium' as const,
+        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in zone ${named(t, zone)}: one zone outage takes them all down.`,
+        suggestion: 'Spread them across the zones of the region (list the zones in "domains").',
+        ids: [c.id, zone],
+      }];
+    });
+  },
+};
+
+const poolOneRegion: FindingRule = {
+  code: 'pool-one-region',
+  severity: 'low',
+  title: 'every instance of a pool sits in one region, and that region is a single point of failure',
+  check({ t, report }) {
+    const regionSpofs = new Set(report.spofs.filter((s) => s.type === 'domain').map((s) => s.id));
+    return t.components.flatMap((c) => {
+      if (c.kind === 'client' || replicasOf(c) < 2) return [];
+      const placements = instancePlacements(c);
+      const zones = new Set(placements.map((p) => zoneOf(t, p)));
+      if (zones.size === 1 && !zones.has(undefined)) return []; // pool-one-zone says it
+      const regions = new Set(placements.map((p) => regionOf(t, p)));
+      const [region] = regions;
+      if (regions.size !== 1 || region === undefined || !regionSpofs.has(region)) return [];
+      return [{
+        code: 'pool-one-region',
+        severity: 'low' as const,
+        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in region ${named(t, region)}: a region outage takes them all down.`,
+        suggestion: 'Replicate it into a second region (a copy behind the same callers), if the SLO needs it.',
+        ids: [c.id, region],
+      }];
+    });
+  },
+};
+
+const coldStandby: FindingRule = {
+  code: 'cold-standby-failover',
+  severity: 'medium',
+  title: `a cold standby's failover costs ${FAILOVER_SHARE * 100}% or more of the downtime`,
+  check({ t, report }) {
+    const unavailability = report.system.unavailability;
+    if (!(unavailability > 0)) return [];
+    return report.importance.flatMap((e) => {
+      if (e.type !== 'failover') return [];
+      const c = t.components.find((x) => `failover:${x.id}` === e.id);
+      if (!c || c.standby !== 'cold' || e.improvement < FAILOVER_SHARE * unavailability) return [];
+      const share = Math.round((e.improvement / unavailability) * 100);
+      return [{
+        code: 'cold-standby-failover',
+        severity: 'medium' as const,
+        message: `The cold standby failover of ${named(t, c.id)} takes ${formatSeconds(failoverSecondsOf(c))}; it costs ${(e.improvement * 100).toPrecision(2)}% availability (${(e.improvement * MONTH_MINUTES).toPrecision(2)} min a month), ${share}% of the downtime.`,
+        suggestion: 'Make the standby warm or hot (replicated and running), so the switchover takes seconds.',
+        ids: [c.id, e.id],
+      }];
+    });
+  },
+};
+
+const asyncReplication: FindingRule = {
+  code: 'async-replication',
+  severity: 'low',
+  title: 'asynchronous replication: a failover can lose the replication lag',
+  check({ t }) {
+    return t.links.flatMap((l) => {
+      if (linkType(l) !== 'replication' || (l.mode !== undefined && l.mode !== 'async')) return [];
+      const lag = l.lagSeconds === undefined ? 'the replication lag (not stated)' : formatSeconds(l.lagSeconds);
+      return [{
+        code: 'async-replication',
+        severity: 'low' as const,
+        message: `${named(t, l.from)} replicates to ${named(t, l.to)} asynchronously: a failover can lose up to ${lag} of writes (the RPO).`,
+        suggestion: 'If that loss is unacceptable, replicate synchronously (or semi-synchronously) to a nearby standby.',
+        ids: [linkElementId(l), l.from, l.to],
+      }];
+    });
+  },
+};
+
+const optionalRequired: FindingRule = {
+  code: 'optional-required',
+  severity: 'high',
+  title: 'an optional dependency is in fact required on some path',
+  check({ t }) {
+    return degradations(t).filter((d) => d.inFactRequired).map((d) => {
+      const link = t.links.find((l) => linkElementId(l) === d.link)!;
+      const path = requiredPath(t, d.from, d.to, (l) => l === link)
+        ?? t.components.filter((c) => c.kind === 'client').map((c) => requiredPath(t, c.id, d.to)).find((p) => p !== undefined);
+      return {
+        code: 'optional-required',
+        severity: 'high' as const,
+        message: `${named(t, d.to)} is marked optional for ${named(t, d.from)}, but ${path ? `${path.join(' → ')} needs it` : 'something needs it'}: its failure ${d.down.includes(d.from) ? `takes ${named(t, d.from)} down` : 'takes a client down'}.`,
+        suggestion: `Make every path to ${named(t, d.to)} degrade gracefully (mark those links optional and handle its absence), or treat it as required and make it redundant.`,
+        ids: [d.link, d.from, d.to],
+      };
+    });
+  },
+};
+
+const clientWithoutData: FindingRule = {
+  code: 'client-no-data-store',
+  severity: 'low',
+  title: 'a client has no path to any data store',
+  check({ t }) {
+    return t.components.filter((c) => c.kind === 'client').flatMap((client) => {
+      const reached = dependencyReach(t, client.id);
+      if (t.components.some((c) => DATA_STORE_KINDS.has(c.kind) && reached.has(c.id))) return [];
+      return [{
+        code: 'client-no-data-store',
+        severity: 'low' as const,
+        message: `Client ${named(t, client.id)} reaches no data store (database, cache, storage or queue): its data's failures are not in the analysis.`,
+        suggestion: 'Link the component that holds its data, so its failure counts; or confirm the journey is stateless.',
+        ids: [client.id],
+      }];
+    });
+  },
+};
+
+const unreached: FindingRule = {
+  code: 'unreached-component',
+  severity: 'low',
+  title: 'a component no client reaches',
+  check({ t }) {
+    if (!t.components.some((c) => c.kind === 'client')) return [];
+    const reached = reachableFromClients(t);
+    return t.components.filter((c) => c.kind !== 'client' && !reached.has(c.id)).map((c) => ({
+      code: 'unreached-component',
+      severity: 'low' as const,
+      message: `No client reaches ${named(t, c.id)}: it counts for nothing in the analysis.`,
+      suggestion: 'Link it from what uses it, or remove it.',
+      ids: [c.id],
+    }));
+  },
+};
+
+export const designRules: FindingRule[] = [
+  optionalRequired, poolOneZone, coldStandby, poolOneRegion, asyncReplication, clientWithoutData, unreached,
+];

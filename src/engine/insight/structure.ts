@@ -1,0 +1,192 @@
+// Facts about a topology's structure that several insight rules share: who depends on
+// whom by group, where instances sit (zone and region), who is reachable from a client.
+import {
+  domainAncestors, groupResolver, instanceDomain, instanceId, isStandby, linkType, replicasOf,
+  type Component, type ComponentKind, type FailureDomain, type Topology,
+} from '../../model';
+
+export const DATA_STORE_KINDS: ReadonlySet<ComponentKind> = new Set(['database', 'cache', 'storage', 'queue']);
+/** Domain kinds that play the part of an availability zone. */
+export const ZONE_KINDS: ReadonlySet<string> = new Set(['zone', 'datacenter']);
+
+export function componentMap(t: Topology): Map<string, Component> {
+  return new Map(t.components.map((c) => [c.id, c]));
+}
+
+export function labelOf(t: Topology, id: string): string {
+  const c = t.components.find((x) => x.id === id);
+  if (c) return c.label || c.id;
+  const d = t.domains.find((x) => x.id === id);
+  if (d) return d.label || d.id;
+  return id;
+}
+
+/** Quoted label, with the id when they differ: `"Primary DB" (db)`. */
+export function named(t: Topology, id: string): string {
+  const label = labelOf(t, id);
+  return label === id ? `"${id}"` : `"${label}" (${id})`;
+}
+
+/** source id -> group name -> required (non-optional) dependency targets. */
+export function requiredGroups(t: Topology): Map<string, Map<string, string[]>> {
+  const groupOf = groupResolver(t);
+  const out = new Map<string, Map<string, string[]>>();
+  for (const l of t.links) {
+    if (linkType(l) !== 'dependency' || l.optional) continue;
+    const g = groupOf(l);
+    if (!out.has(l.from)) out.set(l.from, new Map());
+    const byGroup = out.get(l.from)!;
+    if (!byGroup.has(g)) byGroup.set(g, []);
+    if (!byGroup.get(g)!.includes(l.to)) byGroup.get(g)!.push(l.to);
+  }
+  return out;
+}
+
+/** The other members of every required group `id` belongs to (its alternatives). */
+export function alternativesOf(t: Topology, id: string, groups = requiredGroups(t)): Set<string> {
+  const out = new Set<string>();
+  for (const byGroup of groups.values()) {
+    for (const targets of byGroup.values()) {
+      if (targets.includes(id)) for (const x of targets) if (x !== id) out.add(x);
+    }
+  }
+  return out;
+}
+
+/** The nearest enclosing domain (the placement itself included) of one of `kinds`. */
+export function enclosing(t: Topology, domainId: string | undefined, kinds: ReadonlySet<string>): FailureDomain | undefined {
+  if (domainId === undefined) return undefined;
+  const byId = new Map(t.domains.map((d) => [d.id, d]));
+  for (const id of domainAncestors(t, domainId)) {
+    const d = byId.get(id);
+    if (d && kinds.has(d.kind)) return d;
+  }
+  return undefined;
+}
+
+const REGION = new Set(['region']);
+
+export function zoneOf(t: Topology, domainId: string | undefined): string | undefined {
+  return enclosing(t, domainId, ZONE_KINDS)?.id;
+}
+
+export function regionOf(t: Topology, domainId: string | undefined): string | undefined {
+  return enclosing(t, domainId, REGION)?.id;
+}
+
+/** The placement of each instance of a component, counted from 1. */
+export function instancePlacements(c: Component): (string | undefined)[] {
+  return Array.from({ length: replicasOf(c) }, (_, i) => instanceDomain(c, i + 1));
+}
+
+/** The element ids that fail every instance of a component (its id when it has one instance). */
+export function componentElements(c: Component): string[] {
+  const n = replicasOf(c);
+  return n === 1 ? [c.id] : Array.from({ length: n }, (_, i) => instanceId(c.id, i + 1));
+}
+
+/** The component an element belongs to: itself, or the pool of an instance `id#i`. */
+export function componentOfElement(t: Topology, elementId: string): Component | undefined {
+  const direct = t.components.find((c) => c.id === elementId);
+  if (direct) return direct;
+  const hash = elementId.lastIndexOf('#');
+  if (hash < 0) return undefined;
+  return t.components.find((c) => c.id === elementId.slice(0, hash));
+}
+
+/** Zone and region ids that hold at least one instance of a non-client component. */
+export function occupiedDomains(t: Topology): { zones: Set<string>; regions: Set<string> } {
+  const zones = new Set<string>();
+  const regions = new Set<string>();
+  for (const c of t.components) {
+    if (c.kind === 'client') continue;
+    for (const p of instancePlacements(c)) {
+      const z = zoneOf(t, p);
+      const r = regionOf(t, p);
+      if (z) zones.add(z);
+      if (r) regions.add(r);
+    }
+  }
+  return { zones, regions };
+}
+
+/**
+ * Components reachable from the clients along dependency links (optional ones too) and
+ * along replication links both ways: the rule validation uses for "unreachable".
+ */
+export function reachableFromClients(t: Topology, from: string[] = t.components.filter((c) => c.kind === 'client').map((c) => c.id)): Set<string> {
+  const next = new Map<string, string[]>();
+  const add = (a: string, b: string) => {
+    if (!next.has(a)) next.set(a, []);
+    next.get(a)!.push(b);
+  };
+  for (const l of t.links) {
+    add(l.from, l.to);
+    if (linkType(l) === 'replication') add(l.to, l.from);
+  }
+  const seen = new Set(from);
+  const stack = [...from];
+  while (stack.length) {
+    for (const n of next.get(stack.pop()!) ?? []) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(n);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Components reachable from `from` along dependency links, optional ones included. */
+export function dependencyReach(t: Topology, from: string): Set<string> {
+  const seen = new Set([from]);
+  const stack = [from];
+  while (stack.length) {
+    const cur = stack.pop()!;
+    for (const l of t.links) {
+      if (l.from === cur && linkType(l) === 'dependency' && !seen.has(l.to)) {
+        seen.add(l.to);
+        stack.push(l.to);
+      }
+    }
+  }
+  return seen;
+}
+
+/** A shortest path of required dependency links from `from` to `to`, or undefined. */
+export function requiredPath(t: Topology, from: string, to: string, skip?: (l: Topology['links'][number]) => boolean): string[] | undefined {
+  const prev = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length) {
+    const cur = queue.shift()!;
+    if (cur === to) break;
+    for (const l of t.links) {
+      if (l.from !== cur || linkType(l) !== 'dependency' || l.optional || skip?.(l)) continue;
+      if (!prev.has(l.to)) {
+        prev.set(l.to, cur);
+        queue.push(l.to);
+      }
+    }
+  }
+  if (!prev.has(to)) return undefined;
+  const path = [to];
+  while (path[0] !== from) path.unshift(prev.get(path[0])!);
+  return path;
+}
+
+export function isActive(c: Component): boolean {
+  return !isStandby(c);
+}
+
+/** Text of a duration: 0 s, 45 s, 2 min, 1.5 h, 3 d. */
+export function formatSeconds(s: number): string {
+  if (s === 0) return '0 s';
+  if (s < 120) return `${round(s)} s`;
+  if (s < 7200) return `${round(s / 60)} min`;
+  if (s < 172800) return `${round(s / 3600)} h`;
+  return `${round(s / 86400)} d`;
+}
+
+function round(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
