@@ -33,17 +33,15 @@ export function buildLayeringGraph(
   direction: Direction,
   sizeOf: (id: string) => Size,
 ): ElkNode {
-  const included = new Set(componentIds);
   const children: ElkNode[] = componentIds.map((id) => {
     const { width, height } = sizeOf(id);
     return direction === 'TB' ? { id, width, height: UNIFORM_MAIN_SIZE } : { id, width: UNIFORM_MAIN_SIZE, height };
   });
-  const edges: ElkExtendedEdge[] = [];
-  t.links.forEach((link, i) => {
-    if (linkType(link) === 'replication' || link.from === link.to) return;
-    if (!included.has(link.from) || !included.has(link.to)) return;
-    edges.push({ id: `link${i}`, sources: [link.from], targets: [link.to] });
-  });
+  const edges: ElkExtendedEdge[] = dependencyEdges(t, new Set(componentIds)).map(([from, to], i) => ({
+    id: `dependency${i}`,
+    sources: [from],
+    targets: [to],
+  }));
   return {
     id: ELK_ROOT_ID,
     layoutOptions: {
@@ -60,6 +58,38 @@ export function buildLayeringGraph(
     children,
     edges,
   };
+}
+
+/**
+ * The dependency edges between the included components, in link order. When only
+ * some components are laid out, a path through left-out components still counts
+ * (LB -> app -> DB with only LB and DB selected keeps the LB above the DB).
+ */
+export function dependencyEdges(t: Pick<Topology, 'links'>, included: Set<string>): [string, string][] {
+  const targets = new Map<string, string[]>();
+  for (const link of t.links) {
+    if (linkType(link) === 'replication' || link.from === link.to) continue;
+    targets.set(link.from, [...(targets.get(link.from) ?? []), link.to]);
+  }
+  const out: [string, string][] = [];
+  const seenPairs = new Set<string>();
+  for (const from of included) {
+    const visited = new Set<string>([from]);
+    const stack = [...(targets.get(from) ?? [])].reverse();
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      if (visited.has(cur)) continue;
+      visited.add(cur);
+      if (included.has(cur)) {
+        const key = `${from}\u0000${cur}`;
+        if (!seenPairs.has(key)) out.push([from, cur]);
+        seenPairs.add(key);
+      } else {
+        stack.push(...[...(targets.get(cur) ?? [])].reverse());
+      }
+    }
+  }
+  return out;
 }
 
 /** Each component's layer and its order within the layer, read from ELK's coordinates. */

@@ -43,8 +43,8 @@ export interface LayoutResult {
   sizes: Record<string, Size>;
 }
 
-/** A component node before it is measured (the canvas card is about this big). */
-export const DEFAULT_COMPONENT_SIZE: Size = { width: 180, height: 64 };
+/** A component node before it is measured: the canvas card (src/store/geometry.ts COMPONENT_SIZE). */
+export const DEFAULT_COMPONENT_SIZE: Size = { width: 184, height: 64 };
 /** A domain with nothing inside still needs room for its title and to be a drop target. */
 export const EMPTY_CONTAINER_SIZE: Size = { width: 220, height: 120 };
 /** Room inside a container: the title bar on top, a margin elsewhere. */
