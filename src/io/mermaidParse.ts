@@ -1,0 +1,143 @@
+// Mermaid's own flowchart parser, reduced to plain data. Mermaid is loaded lazily (it is
+// large). In the browser it just works; in Node it needs a DOM on globalThis first (the CLI
+// installs one, see src/cli/mermaidDom.ts): this module touches no DOM itself.
+import type { IoProblem } from './problems';
+import { IO_ERROR_CODES } from './problems';
+
+export interface FlowVertex {
+  id: string;
+  /** As the parser holds it: entity placeholders and `<br>` not yet decoded. */
+  text: string;
+  /** square, round, stadium, cylinder, hexagon, diamond, ... or a Mermaid 11 shape name. */
+  shape?: string;
+  classes: string[];
+}
+export interface FlowEdge {
+  start: string;
+  end: string;
+  /** arrow_point, arrow_open, double_arrow_point, ... */
+  type: string;
+  /** normal, thick, dotted, invisible */
+  stroke: string;
+  text: string;
+}
+export interface FlowSubgraph {
+  id: string;
+  title: string;
+  /** Node and subgraph ids directly inside it. */
+  nodes: string[];
+}
+export interface Flowchart {
+  vertices: FlowVertex[];
+  edges: FlowEdge[];
+  subgraphs: FlowSubgraph[];
+}
+
+export type FlowchartResult = { ok: true; flowchart: Flowchart } | { ok: false; errors: IoProblem[] };
+
+/** Far beyond any architecture diagram; keeps a pasted novel from tying up the parser. */
+export const MAX_MERMAID_CHARS = 2_000_000;
+
+interface MermaidLike {
+  initialize(config: Record<string, unknown>): void;
+  mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: unknown }> };
+}
+
+let loading: Promise<MermaidLike> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+async function loadMermaid(): Promise<MermaidLike> {
+  loading ??= import('mermaid').then((m) => m.default as unknown as MermaidLike);
+  return loading;
+}
+
+/** Parses flowchart text with mermaid. Calls run one at a time: mermaid's configuration is global. */
+export function parseFlowchart(text: string): Promise<FlowchartResult> {
+  const run = queue.then(() => parseNow(text));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function parseNow(text: string): Promise<FlowchartResult> {
+  if (text.length > MAX_MERMAID_CHARS) {
+    return fail(IO_ERROR_CODES.tooLarge, '', `the diagram is ${text.length} characters long; at most ${MAX_MERMAID_CHARS} are read`);
+  }
+  const { source, lineOffset } = prepare(text);
+  if (source.trim() === '') return fail(IO_ERROR_CODES.notFlowchart, '', 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"');
+  const mermaid = await loadMermaid();
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxEdges: 100_000, maxTextSize: MAX_MERMAID_CHARS });
+  let diagram: { type: string; db: unknown };
+  try {
+    diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+  } catch (e) {
+    return { ok: false, errors: [syntaxError(e, text, lineOffset)] };
+  }
+  if (!diagram.type.startsWith('flowchart')) {
+    return fail(IO_ERROR_CODES.notFlowchart, 'line 1', `a ${diagram.type} diagram, not a flowchart: import reads "flowchart" and "graph" diagrams`);
+  }
+  return { ok: true, flowchart: extract(diagram.db as FlowDbLike) };
+}
+
+interface FlowDbLike {
+  getVertices(): Map<string, { id: string; text?: string; type?: string; classes?: string[] }>;
+  getEdges(): { start: string; end: string; type?: string; stroke?: string; text?: string }[];
+  getSubGraphs(): { id: string; title?: string; nodes?: string[] }[];
+}
+
+function extract(db: FlowDbLike): Flowchart {
+  return {
+    vertices: [...db.getVertices().values()].map((v) => ({ id: v.id, text: v.text ?? v.id, shape: v.type, classes: [...(v.classes ?? [])] })),
+    edges: db.getEdges().map((e) => ({ start: e.start, end: e.end, type: e.type ?? 'arrow_point', stroke: e.stroke ?? 'normal', text: e.text ?? '' })),
+    subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: s.title ?? s.id, nodes: [...(s.nodes ?? [])] })),
+  };
+}
+
+/**
+ * Mermaid drops comment lines, a leading front matter block and leading blank lines before
+ * parsing, so its line numbers drift from the file's. Blank the comments in place and cut
+ * the leading part here, remembering how many lines went.
+ */
+function prepare(text: string): { source: string; lineOffset: number } {
+  const lines = text.split(/\r\n|\n|\r/).map((l) => (/^\s*%%(?!\{)/.test(l) ? '' : l));
+  let start = 0;
+  while (start < lines.length && lines[start].trim() === '') start++;
+  if (lines[start]?.trim() === '---') {
+    const close = lines.findIndex((l, i) => i > start && l.trim() === '---');
+    if (close > 0) {
+      start = close + 1;
+      while (start < lines.length && lines[start].trim() === '') start++;
+    }
+  }
+  return { source: withoutMarkup(lines.slice(start).join('\n')), lineOffset: start };
+}
+
+/**
+ * Labels may hold `<br>` and inline HTML. Import wants their text only, and DOMPurify under
+ * happy-dom (the CLI's DOM) drops the text before a tag: turn `<br>` into the entity code of
+ * a newline and drop inline tags before mermaid sees them.
+ */
+function withoutMarkup(source: string): string {
+  return source
+    .replace(/<br\s*\/?>/gi, '#10;')
+    .replace(/<\/?(?:b|i|u|s|em|strong|small|big|sub|sup|span|div|p|code|font|strike|mark|tt|center|a)(?:\s[^<>]*)?>/gi, '');
+}
+
+function syntaxError(e: unknown, text: string, lineOffset: number): IoProblem {
+  const err = e as { message?: string; hash?: { loc?: { first_line?: number }; line?: number } };
+  const message = String(err.message ?? e);
+  if (/No diagram type detected/i.test(message)) {
+    return { code: IO_ERROR_CODES.notFlowchart, path: 'line 1', message: 'not a Mermaid diagram: the first line must be "flowchart" or "graph" with a direction, e.g. "flowchart TB"' };
+  }
+  const reported = err.hash?.loc?.first_line ?? Number(/on line (\d+)/.exec(message)?.[1] ?? NaN);
+  if (!Number.isFinite(reported)) return { code: IO_ERROR_CODES.mermaidSyntax, path: '', message: `Mermaid cannot read it: ${message.split('\n')[0]}` };
+  const line = reported + lineOffset;
+  const source = text.split(/\r\n|\n|\r/)[line - 1]?.trim() ?? '';
+  const expecting = /Expecting (.*), got (.*)$/m.exec(message);
+  const detail = expecting ? ` (got ${expecting[2]}, expected ${expecting[1].split(', ').slice(0, 6).join(', ')})` : /Lexical error/.test(message) ? ' (unrecognized text)' : '';
+  const shown = JSON.stringify(source.length > 80 ? `${source.slice(0, 77)}...` : source);
+  return { code: IO_ERROR_CODES.mermaidSyntax, path: `line ${line}`, message: `Mermaid cannot parse ${shown}${detail}` };
+}
+
+function fail(code: IoProblem['code'], path: string, message: string): FlowchartResult {
+  return { ok: false, errors: [{ code, path, message }] };
+}
