@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { degradations } from '../../src/engine/insight';
+import { doc, users } from './helpers';
+
+describe('degradations', () => {
+  it('an optional dependency degrades its caller, and the clients behind it stay served', () => {
+    const t = doc({
+      components: [users, { id: 'app', kind: 'app', label: 'Shop' }, { id: 'reco', kind: 'service', label: 'Recommendations' }, { id: 'ml', kind: 'service' }],
+      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'reco', optional: true }, { from: 'reco', to: 'ml' }],
+    });
+    const [d] = degradations(t);
+    expect(d).toMatchObject({ link: 'app->reco', from: 'app', to: 'reco', degrades: ['app'], clients: ['users'], down: ['reco'], inFactRequired: false });
+    expect(d.message).toBe('If "Recommendations" (reco) fails, "Shop" (app) keeps working without it (degraded).');
+  });
+
+  it('lists what goes down with the target', () => {
+    const t = doc({
+      components: [users, { id: 'app', kind: 'app' }, { id: 'reco', kind: 'service' }, { id: 'ml', kind: 'service' }],
+      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'reco', optional: true }, { from: 'ml', to: 'reco' }, { from: 'app', to: 'ml', optional: true }],
+    });
+    const d = degradations(t).find((x) => x.to === 'reco')!;
+    expect(d.down.sort()).toEqual(['ml', 'reco']);
+    expect(d.degrades).toEqual(['app']);
+  });
+
+  it('says when the failure is not a mere degradation', () => {
+    const t = doc({
+      components: [users, { id: 'app', kind: 'app' }, { id: 'cart', kind: 'service' }, { id: 'reco', kind: 'service' }],
+      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'reco', optional: true }, { from: 'app', to: 'cart' }, { from: 'cart', to: 'reco' }],
+    });
+    const [d] = degradations(t);
+    expect(d.inFactRequired).toBe(true);
+    expect(d.clients).toEqual([]);
+    expect(d.message).toMatch(/not a mere degradation/);
+  });
+
+  it('has nothing to say without optional links', () => {
+    expect(degradations(doc({ components: [users, { id: 'app', kind: 'app' }], links: [{ from: 'users', to: 'app' }] }))).toEqual([]);
+  });
+});
