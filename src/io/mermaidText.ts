@@ -22,8 +22,7 @@ const VISIBLE_NON_ASCII = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
  * so spaces at either end are encoded too.
  */
 export function encodeMermaidText(text: string): string {
-  const lines = text.split(/\r\n|\n|\r/);
-  return lines.map(encodeLine).join('<br>');
+  return text.split('\n').map(encodeLine).join('<br>');
 }
 
 function encodeLine(line: string): string {
@@ -31,6 +30,8 @@ function encodeLine(line: string): string {
   return chars
     .map((ch, i) => {
       if (ch === ' ' && (i === 0 || i === chars.length - 1)) return '#32;';
+      // The lexer reads any line holding `direction TB` (BT, RL, LR, TD) as a direction statement.
+      if (ch === ' ' && /direction$/i.test(chars.slice(Math.max(0, i - 9), i).join(''))) return '#32;';
       if (ch.length === 1 && ch.charCodeAt(0) < 128) {
         if (SAFE_ASCII.test(ch)) return ch;
         return NAMED[ch] ? `#${NAMED[ch]};` : `#${ch.charCodeAt(0)};`;
@@ -81,9 +82,10 @@ export function decodeMermaidText(parsed: string): string {
 const KEYWORDS = new Set([
   'end', 'graph', 'flowchart', 'flowchart-elk', 'subgraph', 'style', 'linkstyle', 'class', 'classdef',
   'click', 'call', 'href', 'interpolate', 'direction', 'default', '_self', '_blank', '_parent', '_top',
-  'acctitle', 'accdescr', 'tb', 'td', 'bt', 'rl', 'lr',
+  'acctitle', 'accdescr', 'tb', 'td', 'bt', 'rl', 'lr', 'swimlane', 'v',
 ]);
-const SAFE_ID = /^[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*$/;
+// A letter first: the lexer splits leading digits off (`1end` is `1` then the keyword `end`).
+const SAFE_ID = /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)*$/;
 const ENCODED_PREFIX = 'e_';
 
 /** Whether a topology id can stand unchanged as a Mermaid node or subgraph id. */
