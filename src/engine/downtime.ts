@@ -1,0 +1,50 @@
+// Nines and downtime (DESIGN section 3): a year is 365.25 days, a month a twelfth of it.
+import type { AvailabilityFigures, Downtime } from './types';
+
+export const SECONDS_PER_DAY = 86_400;
+export const SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY;
+export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY;
+export const SECONDS_PER_MONTH = SECONDS_PER_YEAR / 12;
+
+export function downtimeOf(unavailability: number): Downtime {
+  return {
+    perYearSeconds: unavailability * SECONDS_PER_YEAR,
+    perMonthSeconds: unavailability * SECONDS_PER_MONTH,
+    perWeekSeconds: unavailability * SECONDS_PER_WEEK,
+    perDaySeconds: unavailability * SECONDS_PER_DAY,
+  };
+}
+
+/** nines = −log10(1 − a); Infinity for a perfect system. */
+export function ninesOf(unavailability: number): number {
+  return unavailability <= 0 ? Infinity : -Math.log10(unavailability);
+}
+
+export function figures(availability: number, unavailability: number): AvailabilityFigures {
+  return { availability, unavailability, nines: ninesOf(unavailability), downtime: downtimeOf(unavailability) };
+}
+
+/**
+ * A duration for people: "3 d 4 h", "4 h 17 min", "21 min", "4.9 min", "42 s", "0.3 s".
+ * Whole units are truncated (4 h 17.6 min reads "4 h 17 min"), never rounded up.
+ */
+export function formatDowntime(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds >= SECONDS_PER_DAY) {
+    const hours = Math.floor(seconds / 3600);
+    return `${Math.floor(hours / 24)} d ${hours % 24} h`;
+  }
+  if (seconds >= 3600) {
+    const minutes = Math.floor(seconds / 60);
+    return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  }
+  if (seconds >= 600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds >= 60) return `${trimmed(Math.floor(seconds / 6) / 10)} min`;
+  if (seconds >= 10) return `${Math.floor(seconds)} s`;
+  if (seconds === 0) return '0 s';
+  return `${trimmed(Math.max(Math.floor(seconds * 10) / 10, 0.1))} s`;
+}
+
+function trimmed(x: number): string {
+  return x.toFixed(1).replace(/\.0$/, '');
+}

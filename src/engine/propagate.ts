@@ -1,0 +1,123 @@
+// Failure propagation: the least fixed point of failure (the greatest fixed point of
+// "working", DESIGN section 2). Start from everything working, fail the given elements,
+// and fail, round after round, whatever has lost what it needs. Counters per pool and
+// per group make each step O(1), so one propagation costs O(what goes down); a journal
+// undoes it, so thousands of single-failure queries (SPOFs) cost their blast radii only.
+import type { Structure } from './structure';
+
+export class Propagator {
+  readonly elementDown: Uint8Array;
+  readonly componentDown: Uint8Array;
+  private readonly instanceStart: Int32Array;
+  private readonly downReasons: Int32Array;
+  private readonly aliveInstances: Int32Array;
+  private readonly slotDead: Uint8Array;
+  private readonly groupAlive: Int32Array;
+  private readonly queue: number[] = [];
+  private fallen: number[] = [];
+  // The journal: which array, which index, the old value.
+  private jArray: number[] = [];
+  private jIndex: number[] = [];
+  private jOld: number[] = [];
+  private readonly arrays: (Uint8Array | Int32Array)[];
+
+  constructor(private readonly s: Structure) {
+    this.elementDown = new Uint8Array(s.elements.length);
+    this.componentDown = new Uint8Array(s.components.length);
+    this.instanceStart = new Int32Array(s.components.length + 1);
+    s.components.forEach((c, i) => (this.instanceStart[i + 1] = this.instanceStart[i] + c.instances.length));
+    this.downReasons = new Int32Array(this.instanceStart[s.components.length]);
+    this.aliveInstances = Int32Array.from(s.components, (c) => c.instances.length);
+    this.slotDead = new Uint8Array(s.slots.length);
+    this.groupAlive = Int32Array.from(s.groups, (g) => g.slots.length);
+    this.arrays = [this.elementDown, this.componentDown, this.downReasons, this.aliveInstances, this.slotDead, this.groupAlive];
+  }
+
+  /** A point to undo to. */
+  mark(): number {
+    return this.jArray.length;
+  }
+
+  undo(mark: number): void {
+    for (let k = this.jArray.length - 1; k >= mark; k--) this.arrays[this.jArray[k]][this.jIndex[k]] = this.jOld[k];
+    this.jArray.length = this.jIndex.length = this.jOld.length = mark;
+  }
+
+  /** Fails elements and components, propagates, and returns the components that newly went down. */
+  fail(elements: Iterable<number>, components: Iterable<number> = []): number[] {
+    this.fallen = [];
+    for (const e of elements) this.failElement(e);
+    for (const c of components) this.kill(c);
+    this.drain();
+    return this.fallen;
+  }
+
+  /**
+   * Thresholds weakened since `mark` but still holding, with how much: pools keyed by
+   * component index c, groups by −(g + 1). Used to find pairs without trying them all.
+   */
+  weakenedSince(mark: number): { key: number; decrement: number; slack: number }[] {
+    const first = new Map<number, number>();
+    for (let k = mark; k < this.jArray.length; k++) {
+      const a = this.jArray[k];
+      if (a !== 3 && a !== 5) continue;
+      const key = a === 3 ? this.jIndex[k] : -(this.jIndex[k] + 1);
+      if (!first.has(key)) first.set(key, this.jOld[k]);
+    }
+    const out: { key: number; decrement: number; slack: number }[] = [];
+    for (const [key, before] of first) {
+      const owner = key >= 0 ? key : this.s.groups[-key - 1].source;
+      if (this.componentDown[owner]) continue;
+      const now = key >= 0 ? this.aliveInstances[key] : this.groupAlive[-key - 1];
+      const min = key >= 0 ? this.s.components[key].minHealthy : this.s.groups[-key - 1].min;
+      out.push({ key, decrement: before - now, slack: before - min });
+    }
+    return out;
+  }
+
+  private set(array: number, index: number, value: number): void {
+    const a = this.arrays[array];
+    this.jArray.push(array);
+    this.jIndex.push(index);
+    this.jOld.push(a[index]);
+    a[index] = value;
+  }
+
+  private failElement(e: number): void {
+    if (this.elementDown[e]) return;
+    this.set(0, e, 1);
+    const s = this.s;
+    for (const { component, instance } of s.instancesOf[e]) {
+      const k = this.instanceStart[component] + instance;
+      this.set(2, k, this.downReasons[k] + 1);
+      if (this.downReasons[k] !== 1) continue;
+      this.set(3, component, this.aliveInstances[component] - 1);
+      if (this.aliveInstances[component] < s.components[component].minHealthy) this.kill(component);
+    }
+    for (const slot of s.linkSlotsOf[e]) this.killSlot(slot);
+    for (const g of s.failoverGroupsOf[e]) this.kill(s.groups[g].source);
+    for (const c of s.failoverPoolsOf[e]) this.kill(c);
+  }
+
+  private killSlot(slot: number): void {
+    if (this.slotDead[slot]) return;
+    this.set(4, slot, 1);
+    const g = this.s.slots[slot].group;
+    this.set(5, g, this.groupAlive[g] - 1);
+    if (this.groupAlive[g] < this.s.groups[g].min) this.kill(this.s.groups[g].source);
+  }
+
+  private kill(c: number): void {
+    if (this.componentDown[c]) return;
+    this.set(1, c, 1);
+    this.fallen.push(c);
+    this.queue.push(c);
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) {
+      const c = this.queue.pop()!;
+      for (const slot of this.s.targetOf[c]) this.killSlot(slot);
+    }
+  }
+}

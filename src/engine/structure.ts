@@ -1,0 +1,231 @@
+// The structure of a topology as DESIGN section 2 defines it, compiled to plain
+// indexed data: the basic events (elements), each component's instances and their
+// failure-domain chains, and each component's dependency groups of alternatives.
+// Every later phase (propagation, BDD, Monte Carlo) reads only this.
+import {
+  componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, failoverSecondsOf,
+  groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
+  linkElementId, linkType, minHealthyOf, replicasOf, type Topology,
+} from '../model';
+import type { ElementType } from './types';
+
+export interface Element {
+  id: string;
+  type: ElementType;
+  label: string;
+  availability: number;
+  componentId?: string;
+}
+
+export interface Instance {
+  /** The instance's own element. */
+  element: number;
+  /** Elements of the failure domains it sits in, its own domain and every ancestor (groups excluded). */
+  domains: number[];
+}
+
+/** One dependency group of a component: at least `min` of its slots must be alive. */
+export interface Group {
+  source: number;
+  name: string;
+  min: number;
+  /** The failover event that fails this group, or -1. */
+  failover: number;
+  /** Indices into Structure.slots. */
+  slots: number[];
+}
+
+/** One alternative of a group: the target component, reached over a link element (or -1 when the link is perfect). */
+export interface Slot {
+  group: number;
+  target: number;
+  link: number;
+}
+
+export interface ComponentNode {
+  id: string;
+  label: string;
+  isClient: boolean;
+  instances: Instance[];
+  /** k of k-out-of-n; 0 for clients (they never fail on their own). */
+  minHealthy: number;
+  /** The failover event of an active-passive pool, or -1. */
+  poolFailover: number;
+  groups: number[];
+}
+
+export interface Structure {
+  elements: Element[];
+  elementIndex: Map<string, number>;
+  components: ComponentNode[];
+  componentIndex: Map<string, number>;
+  groups: Group[];
+  slots: Slot[];
+  /** Component indices of the clients, in document order. */
+  clients: number[];
+  /** For each component, the slots in which it is a target. */
+  targetOf: number[][];
+  /** For each element, the instances it takes down (an instance element: itself; a domain: every instance below it). */
+  instancesOf: { component: number; instance: number }[][];
+  /** For each element, the slots whose link it is. */
+  linkSlotsOf: number[][];
+  /** For each failover element, the groups it fails and the pools it fails. */
+  failoverGroupsOf: number[][];
+  failoverPoolsOf: number[][];
+}
+
+const SECONDS_PER_HOUR = 3600;
+
+/** Builds the structure of a validated topology (DESIGN section 2, "Failover cost" included). */
+export function buildStructure(t: Topology): Structure {
+  const elements: Element[] = [];
+  const elementIndex = new Map<string, number>();
+  const addElement = (e: Element): number => {
+    elementIndex.set(e.id, elements.length);
+    elements.push(e);
+    return elements.length - 1;
+  };
+  const byId = new Map(t.components.map((c) => [c.id, c]));
+  const labelOf = (id: string) => byId.get(id)?.label ?? id;
+
+  // Domains: every domain that can fail is an element; `group` domains are labels only.
+  const domainElement = new Map<string, number>();
+  const domainElements: number[] = [];
+  // Instances first so that element order follows the document's components.
+  const components: ComponentNode[] = [];
+  const componentIndex = new Map<string, number>();
+  const pendingChains: { node: ComponentNode; i: number; domain: string | undefined }[] = [];
+  for (const c of t.components) {
+    const node: ComponentNode = {
+      id: c.id, label: c.label ?? c.id, isClient: c.kind === 'client', instances: [],
+      minHealthy: 0, poolFailover: -1, groups: [],
+    };
+    componentIndex.set(c.id, components.length);
+    components.push(node);
+    // Decision: a client never fails, so its own placement and replicas are ignored;
+    // it goes down only by losing what it needs.
+    if (node.isClient) continue;
+    const n = replicasOf(c);
+    node.minHealthy = minHealthyOf(c);
+    const a = componentAvailability(c);
+    for (let i = 1; i <= n; i++) {
+      const element = n === 1
+        ? addElement({ id: c.id, type: 'component', label: node.label, availability: a, componentId: c.id })
+        : addElement({ id: instanceId(c.id, i), type: 'instance', label: `${node.label} #${i}`, availability: a, componentId: c.id });
+      node.instances.push({ element, domains: [] });
+      pendingChains.push({ node, i, domain: instanceDomain(c, i) });
+    }
+  }
+  for (const d of t.domains) {
+    if (d.kind === 'group') continue;
+    const e = addElement({ id: d.id, type: 'domain', label: d.label ?? d.id, availability: domainAvailability(d) });
+    domainElement.set(d.id, e);
+    domainElements.push(e);
+  }
+  const chainCache = new Map<string, number[]>();
+  const chainOf = (domain: string): number[] => {
+    let chain = chainCache.get(domain);
+    if (!chain) {
+      chain = domainAncestors(t, domain).filter((id) => domainElement.has(id)).map((id) => domainElement.get(id)!);
+      chainCache.set(domain, chain);
+    }
+    return chain;
+  };
+  for (const { node, i, domain } of pendingChains) {
+    if (domain !== undefined) node.instances[i - 1].domains = chainOf(domain);
+  }
+
+  // Dependency groups: non-optional dependency links only (optional ones degrade, never fail).
+  const groupOf = groupResolver(t);
+  const groups: Group[] = [];
+  const slots: Slot[] = [];
+  const groupByKey = new Map<string, number>();
+  for (const l of t.links) {
+    if (linkType(l) !== 'dependency' || l.optional) continue;
+    const source = componentIndex.get(l.from)!;
+    const name = groupOf(l);
+    const key = `${source}\u0000${name}`;
+    let g = groupByKey.get(key);
+    if (g === undefined) {
+      const min = byId.get(l.from)!.requires?.[name]?.min ?? 1;
+      g = groups.length;
+      groups.push({ source, name, min, failover: -1, slots: [] });
+      groupByKey.set(key, g);
+      components[source].groups.push(g);
+    }
+    let link = -1;
+    const la = linkAvailability(l);
+    if (la < 1) {
+      const id = linkElementId(l);
+      link = addElement({ id, type: 'link', label: l.label ?? `${labelOf(l.from)} → ${labelOf(l.to)}`, availability: la });
+    }
+    groups[g].slots.push(slots.length);
+    slots.push({ group: g, target: componentIndex.get(l.to)!, link });
+  }
+
+  // Failover events (DESIGN section 2, "Failover cost"). A group holding active members
+  // and standbys switches to its fastest standby s; lambda sums the failure rates of the
+  // distinct active members of every group whose fastest standby is s (decision: a member
+  // shared by several such groups is counted once, as one failure causes one switchover;
+  // a pool member counts with the rate of one instance, 1 / MTBF).
+  const failoverGroups = new Map<string, { groups: number[]; actives: Set<string> }>();
+  for (let g = 0; g < groups.length; g++) {
+    const members = groups[g].slots.map((s) => t.components[slots[s].target]);
+    const standbys = members.filter((c) => isStandby(c));
+    const actives = members.filter((c) => !isStandby(c));
+    if (standbys.length === 0 || actives.length === 0) continue;
+    let fastest = standbys[0];
+    for (const s of standbys) {
+      const fs = failoverSecondsOf(s);
+      const ff = failoverSecondsOf(fastest);
+      if (fs < ff || (fs === ff && s.id < fastest.id)) fastest = s;
+    }
+    let entry = failoverGroups.get(fastest.id);
+    if (!entry) failoverGroups.set(fastest.id, (entry = { groups: [], actives: new Set() }));
+    entry.groups.push(g);
+    for (const a of actives) entry.actives.add(a.id);
+  }
+  const failoverGroupsOf: number[][] = [];
+  const failoverPoolsOf: number[][] = [];
+  const failoverStart = elements.length;
+  // Sorted by standby id so element order does not depend on link order.
+  for (const standbyId of [...failoverGroups.keys()].sort()) {
+    const entry = failoverGroups.get(standbyId)!;
+    let lambda = 0;
+    for (const id of entry.actives) lambda += 1 / (componentMtbfHours(byId.get(id)!) * SECONDS_PER_HOUR);
+    const q = Math.min(1, lambda * failoverSecondsOf(byId.get(standbyId)!));
+    const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, componentId: standbyId });
+    for (const g of entry.groups) groups[g].failover = e;
+    failoverGroupsOf[e - failoverStart] = entry.groups;
+    failoverPoolsOf[e - failoverStart] = [];
+  }
+  // An active-passive pool: one event with lambda of one instance and T of the pool.
+  t.components.forEach((c, ci) => {
+    if (c.kind === 'client' || !isActivePassivePool(c)) return;
+    const lambda = 1 / (componentMtbfHours(c) * SECONDS_PER_HOUR);
+    const q = Math.min(1, lambda * failoverSecondsOf(c));
+    const e = addElement({ id: `failover:${c.id}`, type: 'failover', label: `failover within ${components[ci].label}`, availability: 1 - q, componentId: c.id });
+    components[ci].poolFailover = e;
+    failoverGroupsOf[e - failoverStart] = [];
+    failoverPoolsOf[e - failoverStart] = [ci];
+  });
+
+  // Reverse indexes for propagation.
+  const targetOf: number[][] = components.map(() => []);
+  slots.forEach((s, i) => targetOf[s.target].push(i));
+  const instancesOf: { component: number; instance: number }[][] = elements.map(() => []);
+  const linkSlotsOf: number[][] = elements.map(() => []);
+  components.forEach((node, ci) => node.instances.forEach((inst, ii) => {
+    instancesOf[inst.element].push({ component: ci, instance: ii });
+    for (const d of inst.domains) instancesOf[d].push({ component: ci, instance: ii });
+  }));
+  slots.forEach((s, i) => s.link >= 0 && linkSlotsOf[s.link].push(i));
+  const allFailoverGroups: number[][] = elements.map((_, e) => (e >= failoverStart ? failoverGroupsOf[e - failoverStart] : []));
+  const allFailoverPools: number[][] = elements.map((_, e) => (e >= failoverStart ? failoverPoolsOf[e - failoverStart] : []));
+
+  return {
+    elements, elementIndex, components, componentIndex, groups, slots,
+    clients: components.flatMap((c, i) => (c.isClient ? [i] : [])),
+    targetOf, instancesOf, linkSlotsOf, failoverGroupsOf: allFailoverGroups, failoverPoolsOf: allFailoverPools,
+  };
+}

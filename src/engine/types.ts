@@ -1,0 +1,113 @@
+// The engine's public types: the Report of DESIGN section 3 and the options of analyze().
+
+export type ElementType = 'component' | 'instance' | 'domain' | 'link' | 'failover';
+
+export interface AnalyzeOptions {
+  /** What-if: element ids forced down. A component id of a pool fails all its instances; a client id fails that client. */
+  failed?: string[];
+  /** How many pairs to list at most; never fewer than 100 (DESIGN section 3). */
+  pairCap?: number;
+  /** Seed of the Monte Carlo fallback. */
+  seed?: number;
+  /** Node budget of the exact method (BDD nodes); beyond it the engine falls back to Monte Carlo. */
+  exactBudget?: number;
+  /** System target as a fraction (overrides the document's `slo`). */
+  slo?: number;
+  /** Monte Carlo samples (default 200,000). */
+  samples?: number;
+}
+
+export interface Downtime {
+  perYearSeconds: number;
+  perMonthSeconds: number;
+  perWeekSeconds: number;
+  perDaySeconds: number;
+}
+
+export interface SloStatus {
+  target: number;
+  met: boolean;
+}
+
+export interface AvailabilityFigures {
+  availability: number;
+  unavailability: number;
+  /** −log10(1 − a); Infinity when a = 1. */
+  nines: number;
+  downtime: Downtime;
+}
+
+export interface ClientReport extends AvailabilityFigures {
+  id: string;
+  label: string;
+  slo?: SloStatus;
+  /** Monte Carlo only: the 95% confidence interval of this client's availability. */
+  interval?: { low: number; high: number };
+}
+
+export interface ElementReport {
+  id: string;
+  type: ElementType;
+  label: string;
+  availability: number;
+  /** The component an instance, a one-replica component or a failover event belongs to. */
+  componentId?: string;
+}
+
+export interface SpofReport {
+  id: string;
+  type: ElementType;
+  label: string;
+  /** The clients it fails. */
+  clients: string[];
+  /** Every component that goes down with it (blast radius), clients included. */
+  down: string[];
+}
+
+export interface PairReport {
+  ids: [string, string];
+  /** Probability that both are down at once: (1 − a1)(1 − a2). */
+  probability: number;
+  clients: string[];
+}
+
+export interface ImportanceReport {
+  id: string;
+  type: ElementType;
+  /** A_sys(element up) − A_sys(element down). */
+  birnbaum: number;
+  /** A_sys(element perfect) − A_sys today. */
+  improvement: number;
+}
+
+export interface AssumptionReport {
+  id: string;
+  type: ElementType;
+  reason: string;
+}
+
+export interface WhatIfReport {
+  failed: string[];
+  down: string[];
+  clientsServed: string[];
+  clientsDown: string[];
+}
+
+export interface Report {
+  method: 'exact' | 'monte-carlo';
+  /** Monte Carlo 95% confidence interval of the system availability. */
+  interval?: { low: number; high: number };
+  system: AvailabilityFigures & { slo?: SloStatus };
+  clients: ClientReport[];
+  elements: ElementReport[];
+  spofs: SpofReport[];
+  pairs: PairReport[];
+  pairCap: number;
+  pairsTruncated: boolean;
+  importance: ImportanceReport[];
+  assumptions: AssumptionReport[];
+  whatIf?: WhatIfReport;
+  warnings: string[];
+  /** Time spent per phase, milliseconds (for benchmarks; not part of the JSON contract). */
+  timings?: Record<string, number>;
+}

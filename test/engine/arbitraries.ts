@@ -1,0 +1,114 @@
+// Random small topologies for the engine's property tests: every feature of DESIGN
+// section 2 (pools k-of-n, active-passive pools, nested domains with `group` domains,
+// default groups and `group` overrides, `requires` minimums, optional links, link
+// availability, replication sets, standbys with failover, cycles, several clients).
+import fc from 'fast-check';
+import { groupResolver, parseTopology, type Topology, type TopologyInput } from '../../src/model';
+
+const KINDS = ['dns', 'loadbalancer', 'web', 'app', 'service', 'database', 'cache'] as const;
+const DOMAIN_KINDS = ['zone', 'region', 'group', 'rack'] as const;
+// Round figures keep the exact sums far from rounding trouble; 1 makes assumptions.
+const AVAILABILITIES = [0.9, 0.8, 0.95, 0.7, 1, 0.99];
+
+export const smallTopology: fc.Arbitrary<TopologyInput> = fc
+  .record({
+    nDomains: fc.integer({ min: 0, max: 4 }),
+    nClients: fc.integer({ min: 1, max: 2 }),
+    nComponents: fc.integer({ min: 1, max: 6 }),
+    nLinks: fc.integer({ min: 1, max: 12 }),
+    bits: fc.array(fc.nat(1 << 20), { minLength: 160, maxLength: 160 }),
+    requires: fc.boolean(),
+  })
+  .map(({ nDomains, nClients, nComponents, nLinks, bits, requires }) => {
+    let k = 0;
+    const pick = (n: number) => bits[k++ % bits.length] % n;
+    const chance = (n: number) => pick(n) === 0;
+    const domains: NonNullable<TopologyInput['domains']> = [];
+    for (let i = 0; i < nDomains; i++) {
+      const d: NonNullable<TopologyInput['domains']>[number] = { id: `d${i}`, kind: DOMAIN_KINDS[pick(DOMAIN_KINDS.length)] };
+      if (i > 0 && !chance(3)) d.parent = `d${pick(i)}`;
+      if (d.kind !== 'group') d.availability = AVAILABILITIES[pick(AVAILABILITIES.length)];
+      domains.push(d);
+    }
+    const components: TopologyInput['components'] = [];
+    for (let i = 0; i < nClients; i++) components.push({ id: `u${i}`, kind: 'client' });
+    for (let i = 0; i < nComponents; i++) {
+      const c: TopologyInput['components'][number] = { id: `c${i}`, kind: KINDS[pick(KINDS.length)] };
+      if (chance(4)) Object.assign(c, { mtbfHours: 9 + pick(3) * 10, mttrHours: 1 });
+      else c.availability = AVAILABILITIES[pick(AVAILABILITIES.length)];
+      if (chance(3)) {
+        c.replicas = 2 + pick(2);
+        c.minHealthy = 1 + pick(c.replicas);
+        if (chance(3)) c.standby = (['hot', 'warm', 'cold'] as const)[pick(3)];
+      }
+      if (nDomains > 0 && !chance(3)) {
+        if (chance(2)) c.domain = `d${pick(nDomains)}`;
+        else c.domains = [`d${pick(nDomains)}`, `d${pick(nDomains)}`];
+      }
+      if (chance(4)) {
+        c.role = 'standby';
+        c.standby = (['hot', 'warm', 'cold'] as const)[pick(3)];
+        if (chance(2)) c.failoverSeconds = [0, 30, 600, 7200][pick(4)];
+      }
+      components.push(c);
+    }
+    const ids = components.map((c) => c.id);
+    const links: NonNullable<TopologyInput['links']> = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < nLinks; i++) {
+      // Sources: clients or components; targets: components only (clients may still be
+      // targets rarely, to exercise "clients never fail" as a dependency).
+      const from = ids[pick(ids.length)];
+      const to = chance(12) ? ids[pick(nClients)] : ids[nClients + pick(nComponents)];
+      const replication = chance(7);
+      const key = `${replication}:${from}:${to}`;
+      if (from === to || seen.has(key)) continue;
+      seen.add(key);
+      const l: NonNullable<TopologyInput['links']>[number] = { from, to };
+      if (replication) Object.assign(l, { type: 'replication', mode: 'async', lagSeconds: 1 });
+      else {
+        if (chance(6)) l.optional = true;
+        if (chance(4)) l.availability = [0.9, 0.8, 1][pick(3)];
+        if (chance(4)) l.group = ['g1', 'g2'][pick(2)];
+        if (chance(5)) l.id = `l${i}`;
+      }
+      links.push(l);
+    }
+    return repaired({ format: 'spof-topology', version: 1, domains, components, links }, requires);
+  });
+
+/**
+ * Makes a random document valid where that is easy: a standby with nothing to stand
+ * behind loses its role; then, on request, the first group with two or more required
+ * targets gets `requires: { min: 2 }` (so `requires` is exercised on real groups).
+ */
+function repaired(doc: TopologyInput, requires: boolean): TopologyInput {
+  let r = parseTopology(doc);
+  if (!r.ok) {
+    for (const e of r.errors) {
+      const m = /^components\[(\d+)\]\.role$/.exec(e.path);
+      if (e.code === 'standby-alone' && m) {
+        const c = doc.components[Number(m[1])];
+        delete c.role;
+        if ((c.replicas ?? 1) === 1) delete c.standby;
+        delete c.failoverSeconds;
+      }
+    }
+    r = parseTopology(doc);
+  }
+  if (!r.ok || !requires) return doc;
+  const t: Topology = r.topology;
+  const groupOf = groupResolver(t);
+  const counts = new Map<string, number>();
+  for (const l of t.links) {
+    if ((l.type ?? 'dependency') !== 'dependency' || l.optional) continue;
+    const key = `${l.from}\u0000${groupOf(l)}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (counts.get(key) === 2) {
+      const source = doc.components.find((c) => c.id === l.from)!;
+      source.requires = { [groupOf(l)]: { min: 2 } };
+      break;
+    }
+  }
+  return doc;
+}

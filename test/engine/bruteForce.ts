@@ -1,0 +1,191 @@
+// An independent oracle, written from DESIGN section 2 alone (it shares only the model's
+// derived facts with the engine): list the basic events, enumerate every failure state,
+// and decide "works" for each component by plain fixed-point iteration.
+import {
+  componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, failoverSecondsOf,
+  groupResolver, instanceDomain, isActivePassivePool, isStandby, linkAvailability, type Topology,
+} from '../../src/model';
+
+export interface OracleElement {
+  id: string;
+  type: string;
+  up: number;
+}
+
+export interface OracleResult {
+  elements: OracleElement[];
+  /** client id -> availability */
+  availability: Map<string, number>;
+  /** element id -> the clients its single failure fails (SPOFs only, failover events excluded) */
+  spofs: Map<string, string[]>;
+  /** "a|b" (a < b) -> the clients the pair fails */
+  pairs: Map<string, string[]>;
+  /** element id -> system availability with that element perfect, minus today's */
+  improvement: Map<string, number>;
+  /** element id -> A_sys(element up) − A_sys(element down) */
+  birnbaum: Map<string, number>;
+  /** component ids down in a given state */
+  downIn(failed: Set<string>): string[];
+}
+
+export function oracle(t: Topology): OracleResult {
+  const comps = t.components;
+  const byId = new Map(comps.map((c) => [c.id, c]));
+  const domainsById = new Map(t.domains.map((d) => [d.id, d]));
+  const elements: OracleElement[] = [];
+  for (const c of comps) {
+    if (c.kind === 'client') continue;
+    const n = c.replicas ?? 1;
+    for (let i = 1; i <= n; i++) elements.push({ id: n === 1 ? c.id : `${c.id}#${i}`, type: n === 1 ? 'component' : 'instance', up: componentAvailability(c) });
+  }
+  for (const d of t.domains) if (d.kind !== 'group') elements.push({ id: d.id, type: 'domain', up: domainAvailability(d) });
+  const deps = t.links.filter((l) => (l.type ?? 'dependency') === 'dependency' && !l.optional);
+  for (const l of deps) if (linkAvailability(l) < 1) elements.push({ id: l.id ?? `${l.from}->${l.to}`, type: 'link', up: linkAvailability(l) });
+
+  // Groups: source -> group name -> targets (with their link ids).
+  const groupOf = groupResolver(t);
+  const groups = new Map<string, Map<string, { to: string; link: string | null }[]>>();
+  for (const l of deps) {
+    if (!groups.has(l.from)) groups.set(l.from, new Map());
+    const g = groups.get(l.from)!;
+    const name = groupOf(l);
+    if (!g.has(name)) g.set(name, []);
+    g.get(name)!.push({ to: l.to, link: linkAvailability(l) < 1 ? (l.id ?? `${l.from}->${l.to}`) : null });
+  }
+  // Failover events of mixed groups: the fastest standby, lambda over distinct active members.
+  const groupFailover = new Map<string, string>(); // "source|group" -> event id
+  const switchTo = new Map<string, Set<string>>();
+  for (const [source, g] of groups) {
+    for (const [name, targets] of g) {
+      const members = targets.map((x) => byId.get(x.to)!);
+      const standbys = members.filter(isStandby);
+      const actives = members.filter((m) => !isStandby(m));
+      if (!standbys.length || !actives.length) continue;
+      standbys.sort((a, b) => failoverSecondsOf(a) - failoverSecondsOf(b) || (a.id < b.id ? -1 : 1));
+      const s = standbys[0].id;
+      groupFailover.set(`${source}|${name}`, `failover:${s}`);
+      if (!switchTo.has(s)) switchTo.set(s, new Set());
+      for (const a of actives) switchTo.get(s)!.add(a.id);
+    }
+  }
+  for (const [s, actives] of switchTo) {
+    const lambda = [...actives].reduce((sum, id) => sum + 1 / (componentMtbfHours(byId.get(id)!) * 3600), 0);
+    elements.push({ id: `failover:${s}`, type: 'failover', up: 1 - Math.min(1, lambda * failoverSecondsOf(byId.get(s)!)) });
+  }
+  for (const c of comps) {
+    if (c.kind !== 'client' && isActivePassivePool(c)) {
+      elements.push({ id: `failover:${c.id}`, type: 'failover', up: 1 - Math.min(1, failoverSecondsOf(c) / (componentMtbfHours(c) * 3600)) });
+    }
+  }
+
+  const failingDomains = (domain: string | undefined) =>
+    domain === undefined ? [] : domainAncestors(t, domain).filter((d) => domainsById.get(d)!.kind !== 'group');
+
+  // The same rules over bit masks of down elements, so 2^14 states stay fast.
+  const bit = new Map(elements.map((e, i) => [e.id, 2 ** i]));
+  const maskOf = (ids: Iterable<string>) => [...ids].reduce((m, id) => m + (bit.get(id) ?? 0), 0);
+  const down = (mask: number, b: number | undefined) => b !== undefined && Math.floor(mask / b) % 2 === 1;
+  const rules = comps.map((c) => {
+    const n = c.replicas ?? 1;
+    const instances = c.kind === 'client' ? [] : Array.from({ length: n }, (_, k) => [
+      bit.get(n === 1 ? c.id : `${c.id}#${k + 1}`)!, ...failingDomains(instanceDomain(c, k + 1)).map((d) => bit.get(d)!),
+    ]);
+    const poolFailover = c.kind !== 'client' && isActivePassivePool(c) ? bit.get(`failover:${c.id}`) : undefined;
+    const groupRules = [...(groups.get(c.id) ?? new Map<string, { to: string; link: string | null }[]>()).entries()].map(([name, targets]) => ({
+      min: c.requires?.[name]?.min ?? 1,
+      targets: targets.map((x) => ({ index: comps.findIndex((d) => d.id === x.to), link: x.link === null ? undefined : bit.get(x.link) })),
+      failover: groupFailover.has(`${c.id}|${name}`) ? bit.get(groupFailover.get(`${c.id}|${name}`)!) : undefined,
+    }));
+    return { isClient: c.kind === 'client', instances, min: c.minHealthy ?? 1, poolFailover, groupRules };
+  });
+  /** Greatest fixed point of "works": start from all working, fail what lost what it needs, repeat. */
+  const worksMask = (mask: number): boolean[] => {
+    const w = comps.map(() => true);
+    for (;;) {
+      let changed = false;
+      rules.forEach((r, ci) => {
+        if (!w[ci]) return;
+        let ok = true;
+        if (!r.isClient) {
+          const alive = r.instances.filter((bits) => bits.every((b) => !down(mask, b))).length;
+          if (alive < r.min || down(mask, r.poolFailover)) ok = false;
+        }
+        for (const g of r.groupRules) {
+          const count = g.targets.filter((x) => w[x.index] && !down(mask, x.link)).length;
+          if (count < g.min || down(mask, g.failover)) ok = false;
+        }
+        if (!ok) {
+          w[ci] = false;
+          changed = true;
+        }
+      });
+      if (!changed) return w;
+    }
+  };
+  const works = (failed: Set<string>): Map<string, boolean> => {
+    const w = worksMask(maskOf(failed));
+    return new Map(comps.map((c, i) => [c.id, w[i]]));
+  };
+
+  const clients = comps.filter((c) => c.kind === 'client').map((c) => c.id);
+  const n = elements.length;
+  const availability = new Map(clients.map((c) => [c, 0]));
+  // Per client and element: P(client works and element up)/p and P(client works and element down)/q.
+  const condUp = new Map(clients.map((c) => [c, new Float64Array(n)]));
+  const condDown = new Map(clients.map((c) => [c, new Float64Array(n)]));
+  for (let mask = 0; mask < 1 << n; mask++) {
+    let p = 1;
+    for (let i = 0; i < n; i++) {
+      if (mask & (1 << i)) {
+        p *= 1 - elements[i].up;
+      } else p *= elements[i].up;
+    }
+    if (p === 0) continue;
+    const w = worksMask(mask);
+    for (const c of clients) {
+      if (!w[comps.findIndex((x) => x.id === c)]) continue;
+      availability.set(c, availability.get(c)! + p);
+      for (let i = 0; i < n; i++) {
+        if (mask & (1 << i)) condDown.get(c)![i] += p / (1 - elements[i].up);
+        else condUp.get(c)![i] += p / elements[i].up;
+      }
+    }
+  }
+  const failedClients = (down: string[]) => {
+    const w = works(new Set(down));
+    return clients.filter((c) => !w.get(c));
+  };
+  const spofs = new Map<string, string[]>();
+  for (const e of elements) {
+    if (e.type === 'failover' || e.up >= 1) continue;
+    const hit = failedClients([e.id]);
+    if (hit.length) spofs.set(e.id, hit);
+  }
+  const pairs = new Map<string, string[]>();
+  const eligible = elements.filter((e) => e.type !== 'failover' && e.up < 1 && e.up > 0 && !spofs.has(e.id));
+  for (let i = 0; i < eligible.length; i++) {
+    for (let j = i + 1; j < eligible.length; j++) {
+      const hit = failedClients([eligible[i].id, eligible[j].id]);
+      const [a, b] = [eligible[i].id, eligible[j].id].sort();
+      if (hit.length) pairs.set(`${a}|${b}`, hit);
+    }
+  }
+  const sys = (f: (c: string) => number) => (clients.length ? Math.min(...clients.map(f)) : 1);
+  const today = sys((c) => availability.get(c)!);
+  const improvement = new Map<string, number>();
+  const birnbaum = new Map<string, number>();
+  elements.forEach((e, i) => {
+    // With p = 1 (or 0) the conditional sums for the impossible side were never filled: use the marginal.
+    const upOf = (c: string) => (e.up > 0 ? condUp.get(c)![i] : NaN);
+    const downOf = (c: string) => (e.up < 1 ? condDown.get(c)![i] : NaN);
+    improvement.set(e.id, e.up >= 1 ? 0 : sys(upOf) - today);
+    if (e.up > 0 && e.up < 1) birnbaum.set(e.id, sys(upOf) - sys(downOf));
+  });
+  return {
+    elements, availability, spofs, pairs, improvement, birnbaum,
+    downIn: (failed) => {
+      const w = works(failed);
+      return comps.filter((c) => !w.get(c.id)).map((c) => c.id);
+    },
+  };
+}
