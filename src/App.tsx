@@ -1,3 +1,61 @@
+// The page: top bar, palette, canvas, inspector, and the report panel's place.
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { Messages } from './canvas/Messages';
+import { Palette } from './canvas/Palette';
+import { TopBar } from './canvas/TopBar';
+import { WhatIfHint } from './canvas/WhatIfHint';
+import { handleShortcut } from './commands';
+import { openDocumentFile } from './commands/documents';
+import { Inspector } from './panels/Inspector';
+
+/** Files dropped anywhere on the page are opened (the canvas handles palette drops). */
+function useFileDrop(): void {
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files?.[0];
+      if (!file) return;
+      e.preventDefault();
+      void openDocumentFile(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+}
+
 export function App() {
-  return <main data-testid="canvas">SPOF Studio</main>;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => handleShortcut(e);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  useFileDrop();
+  return (
+    <div className="app">
+      <TopBar />
+      <Messages />
+      <div className="workspace">
+        <Palette />
+        <main className="stage">
+          <ReactFlowProvider>
+            <Canvas />
+          </ReactFlowProvider>
+          <WhatIfHint />
+        </main>
+        <div className="sidebar">
+          <Inspector />
+          {/* The analysis report (src/panels/ReportPanel.tsx) renders inside this region. */}
+          <aside className="report-panel" data-testid="report-panel" aria-label="Analysis" />
+        </div>
+      </div>
+    </div>
+  );
 }

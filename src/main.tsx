@@ -1,6 +1,17 @@
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { restoreDraft, startAutosave } from './store/persistence';
+import { useUi } from './store/ui';
+
+// Restore the autosaved draft before the first render; a corrupt one is kept aside.
+const restored = restoreDraft();
+if (restored.kind === 'corrupt') {
+  useUi.getState().showError(`The saved draft could not be read; it was kept aside as "${restored.keptAs}" and an empty design was started`, restored.problems);
+}
+startAutosave();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

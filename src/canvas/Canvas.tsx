@@ -1,0 +1,129 @@
+// The canvas: React Flow over the derived nodes and edges. Every edit goes to the
+// document store through its actions: a drop commits a move (one undo step), a new
+// connection a link, a palette drop a component or container.
+import {
+  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow,
+  type Connection, type OnSelectionChangeParams, type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useRef } from 'react';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { absolutePosition, containerAt, descendantDomains, sizeOf, type XY } from '../store/geometry';
+import { useSelection } from '../store/selection';
+import { useUi } from '../store/ui';
+import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, GRID } from '../store/geometry';
+import { ComponentNode } from './ComponentNode';
+import { DomainNode } from './DomainNode';
+import { setFlowInstance } from './flowBridge';
+import { LinkEdge } from './LinkEdge';
+import type { FlowNode, LinkFlowEdge } from './mapping';
+import { addPaletteItem, DRAG_MIME, type PaletteItem } from './Palette';
+import { useFlowElements } from './useFlowElements';
+
+const nodeTypes = { component: ComponentNode, domain: DomainNode };
+const edgeTypes = { link: LinkEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#64748b' } };
+
+/** A dragged node's top-left in canvas coordinates, from its position relative to its container. */
+function absoluteOf(node: FlowNode): XY {
+  const doc = useDocument.getState().doc;
+  const parent = node.parentId ? absolutePosition(doc, node.parentId) : { x: 0, y: 0 };
+  return { x: node.position.x + parent.x, y: node.position.y + parent.y };
+}
+
+function minimapColour(node: FlowNode): string {
+  if (node.type === 'domain') return 'rgba(99, 102, 241, 0.12)';
+  return node.domAttributes && 'data-spof' in node.domAttributes ? '#dc2626' : '#94a3b8';
+}
+
+export function Canvas() {
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
+  const whatIf = useAnalysis((s) => s.whatIf.active);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
+
+  const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
+    flow.current = rf;
+    setFlowInstance(rf as unknown as ReactFlowInstance, wrapper.current);
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams<FlowNode, LinkFlowEdge>) => {
+    useSelection.getState().select(n.map((x) => x.id), e.map((x) => x.id));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const mode = useSelection.getState().linkMode;
+    const result = useDocument.getState().connect(c.source, c.target, mode);
+    if (result.key !== undefined) useSelection.getState().select([], [result.key]);
+    else useUi.getState().showNotice('No link added', [result.reason]);
+  }, []);
+
+  const onNodeDrag = useCallback((_: unknown, node: FlowNode) => {
+    const doc = useDocument.getState().doc;
+    const at = absoluteOf(node);
+    const size = sizeOf(doc, node.id);
+    const exclude = node.type === 'domain' ? new Set([node.id, ...descendantDomains(doc, node.id)]) : new Set<string>();
+    useSelection.getState().setDropTarget(containerAt(doc, { x: at.x + size.width / 2, y: at.y + size.height / 2 }, exclude) ?? null);
+  }, []);
+
+  const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+    useSelection.getState().setDropTarget(null);
+    useDocument.getState().moveNodes(dragged.map((n) => ({ id: n.id, absolute: absoluteOf(n) })));
+  }, []);
+
+  const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
+    if (useAnalysis.getState().whatIf.active) useAnalysis.getState().toggleFailed(node.id);
+  }, []);
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: React.DragEvent) => {
+    const raw = e.dataTransfer.getData(DRAG_MIME);
+    if (!raw || !flow.current) return;
+    e.preventDefault();
+    const item = JSON.parse(raw) as PaletteItem;
+    const size = item.type === 'component' ? COMPONENT_SIZE : DEFAULT_DOMAIN_SIZE[item.kind];
+    const p = flow.current.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    addPaletteItem(item, { x: p.x - size.width / 2, y: p.y - size.height / 2 });
+  }, []);
+
+  return (
+    <div className={`canvas${whatIf ? ' is-what-if' : ''}`} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, LinkFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onInit={onInit}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!whatIf}
+        nodesConnectable={!whatIf}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        minZoom={0.2}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
+        <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} maskColor="rgba(241, 245, 249, 0.7)" />
+        <Controls position="bottom-left" />
+      </ReactFlow>
+    </div>
+  );
+}

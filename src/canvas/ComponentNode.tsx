@@ -1,0 +1,61 @@
+// A component on the canvas: icon, label, kind, badges for replicas, role and spread,
+// the availability shown small, and handles to connect. Memoised: it re-renders only
+// when its own node (its record) or its own analysis marks change.
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { componentAvailability, failoverSecondsOf, minHealthyOf, replicasOf } from '../model';
+import { useNodeMarks } from '../store/analysis';
+import { COMPONENT_KIND_LABELS } from '../store/labels';
+import { formatPercent } from './format';
+import { COMPONENT_ACCENTS, COMPONENT_ICONS } from './kinds';
+import type { ComponentFlowNode } from './mapping';
+
+function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
+  const c = data.component;
+  const marks = useNodeMarks(id);
+  const Icon = COMPONENT_ICONS[c.kind];
+  const replicas = replicasOf(c);
+  const min = minHealthyOf(c);
+  const badges: { text: string; tone: string; title: string }[] = [];
+  if (replicas > 1) {
+    badges.push(min > 1
+      ? { text: `${min} of ${replicas}`, tone: 'pool', title: `${replicas} instances, ${min} must work` }
+      : { text: `×${replicas}`, tone: 'pool', title: `${replicas} instances, any one is enough` });
+  }
+  if (c.role === 'standby' || (replicas > 1 && c.standby)) {
+    badges.push({ text: `standby · ${c.standby ?? 'warm'}`, tone: 'standby', title: `takes over after ${failoverSecondsOf(c)} s` });
+  } else if (c.role === 'replica') {
+    badges.push({ text: 'replica', tone: 'replica', title: 'a replica of the data' });
+  }
+  if (c.domains && c.domains.length > 1) {
+    badges.push({ text: c.domains.join(' · '), tone: 'spread', title: 'instances spread round-robin over these domains' });
+  }
+  const isClient = c.kind === 'client';
+  return (
+    <div
+      className={`node-card${selected ? ' is-selected' : ''}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}${marks.down ? ' is-down' : ''}`}
+      style={{ '--accent': COMPONENT_ACCENTS[c.kind] } as React.CSSProperties}
+      data-kind={c.kind}
+    >
+      <Handle type="target" position={Position.Top} className="node-handle" />
+      <div className="node-icon"><Icon size={18} strokeWidth={2} aria-hidden /></div>
+      <div className="node-text">
+        <div className="node-label" title={c.label ?? c.id}>{c.label ?? c.id}</div>
+        <div className="node-meta">
+          <span>{COMPONENT_KIND_LABELS[c.kind]}</span>
+          {!isClient && <span className="node-availability" title="availability of one instance">{formatPercent(componentAvailability(c))}</span>}
+          {isClient && c.slo !== undefined && <span className="node-availability" title="target">SLO {formatPercent(c.slo)}</span>}
+        </div>
+      </div>
+      {badges.length > 0 && (
+        <div className="node-badges">
+          {badges.map((b) => <span key={b.text} className={`badge badge-${b.tone}`} title={b.title}>{b.text}</span>)}
+        </div>
+      )}
+      {marks.spof && <span className="spof-badge" title="single point of failure">SPOF</span>}
+      <Handle type="source" position={Position.Bottom} className="node-handle" />
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

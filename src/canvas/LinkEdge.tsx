@@ -1,0 +1,41 @@
+// A link: a dependency is a solid arrow ("from needs to"); a replication link is dashed
+// and labelled with its mode; an optional dependency is dotted and grey.
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { Link } from '../model';
+import type { LinkFlowEdge } from './mapping';
+
+export function linkCaption(l: Link): string | undefined {
+  if (l.type === 'replication') {
+    const mode = l.mode ?? 'async';
+    if (mode === 'async' && l.lagSeconds !== undefined) return `async · ${l.lagSeconds} s lag`;
+    if (mode === 'backup' && l.intervalSeconds !== undefined) return `backup · every ${l.intervalSeconds} s`;
+    return mode;
+  }
+  const parts = [l.label, l.optional ? 'optional' : undefined, l.availability !== undefined && l.availability < 1 ? `${(l.availability * 100).toFixed(2)}%` : undefined];
+  const text = parts.filter(Boolean).join(' · ');
+  return text || undefined;
+}
+
+function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const link = data?.link;
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const replication = link?.type === 'replication';
+  const kind = replication ? 'replication' : link?.optional ? 'optional' : 'dependency';
+  const caption = link ? linkCaption(link) : undefined;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}`} interactionWidth={16} />
+      {caption && (
+        <EdgeLabelRenderer>
+          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+            {caption}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const LinkEdge = memo(LinkEdgeView);

@@ -1,0 +1,126 @@
+// The top bar: the document's name, new / open / save / templates, undo and redo,
+// layout, share, what-if. Every button runs a command from src/commands.
+import { ChevronDown, GitBranch, LayoutTemplate, Link2, ShieldAlert } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import {
+  layout, newDocument, openFile, redo, runCommand, saveJson, toggleLinkMode, undo, whatIfToggle, type Command,
+} from '../commands';
+import { openDocumentFile, openTemplate } from '../commands/documents';
+import { acceptedExtensions } from '../commands/importers';
+import { useSlots, type SlotId } from '../commands/slots';
+import { useAnalysis } from '../store/analysis';
+import { useDocument, useHistory } from '../store/document';
+import { useSelection } from '../store/selection';
+import { TEMPLATES } from '../templates';
+
+function CommandButton({ command, testId, enabled = true, pressed, showLabel = false }: { command: Command; testId?: string; enabled?: boolean; pressed?: boolean; showLabel?: boolean }) {
+  const Icon = command.icon;
+  return (
+    <button
+      type="button"
+      className={`btn${showLabel ? '' : ' btn-icon'}${pressed ? ' is-pressed' : ''}`}
+      data-testid={testId ?? command.id}
+      title={command.shortcut ? `${command.label} (${command.shortcut})` : command.label}
+      aria-label={command.label}
+      aria-pressed={pressed}
+      disabled={!enabled}
+      onClick={() => runCommand(command)}
+    >
+      {Icon && <Icon size={16} aria-hidden />}
+      {showLabel && <span>{command.label}</span>}
+    </button>
+  );
+}
+
+function TemplatesMenu() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" className="btn" data-testid="templates-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <LayoutTemplate size={16} aria-hidden /><span>Templates</span><ChevronDown size={14} aria-hidden />
+      </button>
+      {open && (
+        <div className="menu-popover templates-popover" role="menu">
+          {TEMPLATES.map((t) => (
+            <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`template-${t.id}`}
+              onClick={() => {
+                setOpen(false);
+                openTemplate(t.id);
+              }}>
+              <span className="menu-item-title">{t.name}</span>
+              <span className="menu-item-text">{t.description}</span>
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A button for a command another part of the app registers (share, Mermaid, images). */
+function SlotButton({ slot, alwaysShown, fallbackLabel, icon: Icon }: { slot: SlotId; alwaysShown?: boolean; fallbackLabel: string; icon: typeof Link2 }) {
+  const command = useSlots((s) => s.commands[slot]);
+  if (!command && !alwaysShown) return null;
+  if (command) return <CommandButton command={{ icon: Icon, ...command }} testId={slot} showLabel />;
+  return (
+    <button type="button" className="btn" data-testid={slot} disabled title={`${fallbackLabel} (not available in this build)`}>
+      <Icon size={16} aria-hidden /><span>{fallbackLabel}</span>
+    </button>
+  );
+}
+
+export function TopBar() {
+  const name = useDocument((s) => s.doc.name);
+  const hasComponents = useDocument((s) => s.doc.components.length > 0);
+  const lastAction = useDocument((s) => s.lastAction);
+  const { canUndo, canRedo } = useHistory();
+  const whatIf = useAnalysis((s) => s.whatIf.active);
+  const linkMode = useSelection((s) => s.linkMode);
+  return (
+    <header className="topbar">
+      <div className="brand"><ShieldAlert size={20} aria-hidden /><span>SPOF Studio</span></div>
+      <div className="doc-name" data-testid="doc-name" title={name}>{name}</div>
+      <div className="toolbar-group">
+        <CommandButton command={newDocument} showLabel />
+        <label className="btn" title="Open a .spof.json or .mmd file (Ctrl+O)">
+          <input type="file" data-testid="import-file" accept={acceptedExtensions().join(',')} className="visually-hidden"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void openDocumentFile(file);
+            }} />
+          {openFile.icon && <openFile.icon size={16} aria-hidden />}<span>Open</span>
+        </label>
+        <CommandButton command={saveJson} showLabel />
+        <TemplatesMenu />
+      </div>
+      <div className="toolbar-group">
+        <CommandButton command={{ ...undo, label: lastAction ? `Undo ${lastAction}` : 'Undo' }} testId="undo" enabled={canUndo} />
+        <CommandButton command={redo} enabled={canRedo} />
+      </div>
+      <div className="toolbar-group">
+        <CommandButton command={layout} enabled={hasComponents} showLabel />
+        <button type="button" className={`btn${linkMode === 'replication' ? ' is-pressed' : ''}`} data-testid="link-mode"
+          aria-pressed={linkMode === 'replication'} title="New connections become replication links (R)" onClick={() => runCommand(toggleLinkMode)}>
+          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication' : 'Dependency'}</span>
+        </button>
+        <CommandButton command={whatIfToggle} pressed={whatIf} showLabel />
+      </div>
+      <div className="toolbar-group toolbar-end">
+        <SlotButton slot="export-mermaid" fallbackLabel="Mermaid" icon={Link2} />
+        <SlotButton slot="export-png" fallbackLabel="PNG" icon={Link2} />
+        <SlotButton slot="export-svg" fallbackLabel="SVG" icon={Link2} />
+        <SlotButton slot="share-link" alwaysShown fallbackLabel="Share" icon={Link2} />
+      </div>
+    </header>
+  );
+}

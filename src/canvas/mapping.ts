@@ -1,0 +1,118 @@
+// The document <-> React Flow mapping. React Flow's nodes and edges are DERIVED from the
+// topology (plus view positions and sizes): containers become group nodes, components
+// become nodes inside them, links become edges. `fromFlow` is the inverse, used to
+// check that nothing is lost in the mapping.
+import type { Edge, Node } from '@xyflow/react';
+import type { Component, FailureDomain, Link, Topology } from '../model';
+import { containerOf, domainDepth, sizeOf } from '../store/geometry';
+import { linkKey } from '../store/ids';
+
+export interface ComponentNodeData extends Record<string, unknown> {
+  component: Component;
+  order: number;
+}
+export interface DomainNodeData extends Record<string, unknown> {
+  domain: FailureDomain;
+  order: number;
+  /** True when `view.sizes` has no entry and the kind's default size is shown. */
+  defaultSize: boolean;
+}
+export interface LinkEdgeData extends Record<string, unknown> {
+  link: Link;
+  order: number;
+}
+
+export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
+export type DomainFlowNode = Node<DomainNodeData, 'domain'>;
+export type FlowNode = ComponentFlowNode | DomainFlowNode;
+export type LinkFlowEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface Marks {
+  spof: ReadonlySet<string>;
+  failed: ReadonlySet<string>;
+  down: ReadonlySet<string>;
+}
+const NO_MARKS: Marks = { spof: new Set(), failed: new Set(), down: new Set() };
+
+function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undefined {
+  const attrs: Record<string, string> = {};
+  if (marks.spof.has(id)) attrs['data-spof'] = 'true';
+  if (marks.failed.has(id)) attrs['data-failed'] = 'true';
+  if (marks.down.has(id)) attrs['data-down'] = 'true';
+  return Object.keys(attrs).length ? (attrs as Node['domAttributes']) : undefined;
+}
+
+export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS, dropTarget: string | null = null): FlowNode[] {
+  const positions = doc.view?.positions ?? {};
+  const domains = doc.domains
+    .map((domain, order) => ({ domain, order, depth: domainDepth(doc, domain.id) }))
+    // React Flow needs a parent before its children.
+    .sort((a, b) => a.depth - b.depth || a.order - b.order);
+  const out: FlowNode[] = [];
+  for (const { domain, order } of domains) {
+    const size = sizeOf(doc, domain.id);
+    const attrs = markAttributes(domain.id, marks);
+    out.push({
+      id: domain.id,
+      type: 'domain',
+      position: positions[domain.id] ?? { x: 0, y: 0 },
+      ...(domain.parent !== undefined ? { parentId: domain.parent } : {}),
+      width: size.width,
+      height: size.height,
+      data: { domain, order, defaultSize: doc.view?.sizes?.[domain.id] === undefined },
+      selected: selected.has(domain.id),
+      className: dropTarget === domain.id ? 'drop-target' : undefined,
+      ...(attrs ? { domAttributes: attrs } : {}),
+    });
+  }
+  doc.components.forEach((component, order) => {
+    const parent = containerOf(doc, component.id);
+    const attrs = markAttributes(component.id, marks);
+    out.push({
+      id: component.id,
+      type: 'component',
+      position: positions[component.id] ?? { x: 0, y: 0 },
+      ...(parent !== undefined ? { parentId: parent } : {}),
+      data: { component, order },
+      selected: selected.has(component.id),
+      ...(attrs ? { domAttributes: attrs } : {}),
+    });
+  });
+  return out;
+}
+
+export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set()): LinkFlowEdge[] {
+  return doc.links.map((link, order) => {
+    const id = linkKey(link);
+    return {
+      id,
+      type: 'link',
+      source: link.from,
+      target: link.to,
+      data: { link, order },
+      selected: selected.has(id),
+      ...(spof.has(id) ? { domAttributes: { 'data-spof': 'true' } as Edge['domAttributes'] } : {}),
+    };
+  });
+}
+
+/** Rebuilds the document from React Flow nodes and edges; `meta` supplies the rest. */
+export function fromFlow(nodes: readonly FlowNode[], edges: readonly LinkFlowEdge[], meta: Omit<Topology, 'components' | 'domains' | 'links'>): Topology {
+  const byOrder = <T extends { data: { order: number } }>(xs: T[]) => [...xs].sort((a, b) => a.data.order - b.data.order);
+  const componentNodes = byOrder(nodes.filter((n): n is ComponentFlowNode => n.type === 'component'));
+  const domainNodes = byOrder(nodes.filter((n): n is DomainFlowNode => n.type === 'domain'));
+  const positions: Record<string, { x: number; y: number }> = {};
+  const sizes: Record<string, { width: number; height: number }> = {};
+  for (const n of [...domainNodes, ...componentNodes]) positions[n.id] = { x: n.position.x, y: n.position.y };
+  for (const n of domainNodes) {
+    if (!n.data.defaultSize && n.width !== undefined && n.height !== undefined) sizes[n.id] = { width: n.width, height: n.height };
+  }
+  const { view, ...rest } = meta;
+  return {
+    ...rest,
+    domains: domainNodes.map((n) => n.data.domain),
+    components: componentNodes.map((n) => n.data.component),
+    links: byOrder([...edges].filter((e): e is LinkFlowEdge & { data: LinkEdgeData } => e.data !== undefined)).map((e) => e.data.link),
+    view: { ...view, positions, sizes },
+  };
+}

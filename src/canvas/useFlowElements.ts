@@ -1,0 +1,68 @@
+// React Flow's nodes and edges, derived from the document, the selection and the
+// analysis marks. React Flow also writes transient state into its nodes (measured size,
+// drag positions): that lives in local state, reconciled with each new derivation, and
+// an unchanged node keeps its object so React Flow does not re-render it.
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { useSelection } from '../store/selection';
+import { toFlowEdges, toFlowNodes, type FlowNode, type LinkFlowEdge } from './mapping';
+
+const NONE: ReadonlySet<string> = new Set();
+
+function sameNode(a: FlowNode, b: FlowNode): boolean {
+  return a.position.x === b.position.x && a.position.y === b.position.y && a.parentId === b.parentId
+    && a.selected === b.selected && a.width === b.width && a.height === b.height && a.className === b.className
+    && a.data.order === b.data.order
+    && (a.type === 'component' ? a.data.component === (b.data as typeof a.data).component : a.data.domain === (b.data as { domain?: unknown }).domain)
+    && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
+}
+
+function sameEdge(a: LinkFlowEdge, b: LinkFlowEdge): boolean {
+  return a.selected === b.selected && a.data?.link === b.data?.link && a.data?.order === b.data?.order
+    && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
+}
+
+export function reconcileNodes(derived: FlowNode[], previous: FlowNode[]): FlowNode[] {
+  const prev = new Map(previous.map((n) => [n.id, n]));
+  return derived.map((n) => {
+    const p = prev.get(n.id);
+    if (!p || p.type !== n.type) return n;
+    if (sameNode(n, p)) return p;
+    return p.measured ? ({ ...n, measured: p.measured } as FlowNode) : n;
+  });
+}
+
+function reconcileEdges(derived: LinkFlowEdge[], previous: LinkFlowEdge[]): LinkFlowEdge[] {
+  const prev = new Map(previous.map((e) => [e.id, e]));
+  return derived.map((e) => {
+    const p = prev.get(e.id);
+    return p && sameEdge(e, p) ? p : e;
+  });
+}
+
+export function useFlowElements() {
+  const doc = useDocument((s) => s.doc);
+  const nodeIds = useSelection((s) => s.nodeIds);
+  const edgeIds = useSelection((s) => s.edgeIds);
+  const dropTarget = useSelection((s) => s.dropTarget);
+  const spof = useAnalysis((s) => s.spofIds);
+  const failed = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed : NONE));
+  const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));
+
+  const derivedNodes = useMemo(
+    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, dropTarget),
+    [doc, nodeIds, spof, failed, down, dropTarget],
+  );
+  const derivedEdges = useMemo(() => toFlowEdges(doc, new Set(edgeIds), spof), [doc, edgeIds, spof]);
+
+  const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
+  const [edges, setEdges] = useState<LinkFlowEdge[]>(derivedEdges);
+  useLayoutEffect(() => setNodes((prev) => reconcileNodes(derivedNodes, prev)), [derivedNodes]);
+  useLayoutEffect(() => setEdges((prev) => reconcileEdges(derivedEdges, prev)), [derivedEdges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => setEdges((eds) => applyEdgeChanges(changes, eds)), []);
+  return { nodes, edges, onNodesChange, onEdgesChange };
+}

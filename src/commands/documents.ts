@@ -1,0 +1,111 @@
+// New, open, save and templates: the ways a whole document comes and goes.
+import { fileSave } from 'browser-fs-access';
+import { FilePlus, FolderOpen, Save } from 'lucide-react';
+import { serializeTopology, type Topology } from '../model';
+import { useDocument } from '../store/document';
+import { emptyDocument, isEmptyDocument } from '../store/edits';
+import { ensurePositions } from '../store/placement';
+import { useSelection } from '../store/selection';
+import { useUi } from '../store/ui';
+import { templateById } from '../templates';
+import { importerFor } from './importers';
+import { key, mod, type Command } from './types';
+
+/** Whether the design differs from what was last saved, opened or started from. */
+export function hasUnsavedWork(): boolean {
+  const { doc } = useDocument.getState();
+  return !isEmptyDocument(doc) && doc !== useUi.getState().savedDoc;
+}
+
+/** Asks before throwing away unsaved work; true when it is fine to go on. */
+export function confirmDiscard(action: string): boolean {
+  if (!hasUnsavedWork()) return true;
+  return window.confirm(`${action} will replace the current design, which has changes not saved to a file. Continue?`);
+}
+
+/** Replaces the design (one undo step) and clears the selection. */
+export function replaceDocument(doc: Topology, label: string): void {
+  const placed = ensurePositions(doc);
+  useDocument.getState().loadDocument(placed, label);
+  useUi.getState().markSaved(placed);
+  useSelection.getState().clear();
+}
+
+export const newDocument: Command = {
+  id: 'new',
+  label: 'New',
+  icon: FilePlus,
+  perform: () => {
+    if (!confirmDiscard('A new design')) return;
+    replaceDocument(emptyDocument(), 'New design');
+    useUi.getState().dismiss();
+  },
+};
+
+/** Opens a file's text; on any problem the design stays as it is and the error names the paths. */
+export async function openDocumentFile(file: File): Promise<boolean> {
+  const ui = useUi.getState();
+  const importer = importerFor(file.name);
+  if (!importer) {
+    ui.showError(`Cannot open ${file.name}`, ['expected a .spof.json / .json topology or a .mmd Mermaid flowchart']);
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    ui.showError(`Cannot read ${file.name}`, [(e as Error).message]);
+    return false;
+  }
+  const result = await importer(text, file.name);
+  if (!result.ok) {
+    ui.showError(`${file.name} was not opened`, result.errors);
+    return false;
+  }
+  if (!confirmDiscard(`Opening ${file.name}`)) return false;
+  replaceDocument(result.topology, `Open ${file.name}`);
+  if (result.warnings.length) ui.showNotice(`Opened ${file.name} with warnings`, result.warnings);
+  else ui.dismiss();
+  return true;
+}
+
+export const openFile: Command = {
+  id: 'open',
+  label: 'Open…',
+  icon: FolderOpen,
+  shortcut: 'Ctrl+O',
+  keyTest: (e) => mod(e) && key(e, 'o'),
+  // The toolbar's file input (test id `import-file`) does the picking.
+  perform: () => document.querySelector<HTMLInputElement>('[data-testid="import-file"]')?.click(),
+};
+
+/** `Three-tier web app` -> `three-tier-web-app` */
+export function fileStem(name: string): string {
+  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+}
+
+export const saveJson: Command = {
+  id: 'export-json',
+  label: 'Save .spof.json',
+  icon: Save,
+  shortcut: 'Ctrl+S',
+  keyTest: (e) => mod(e) && key(e, 's'),
+  perform: async () => {
+    const { doc } = useDocument.getState();
+    const blob = new Blob([serializeTopology(doc)], { type: 'application/json' });
+    try {
+      await fileSave(blob, { fileName: `${fileStem(doc.name)}.spof.json`, extensions: ['.json'], description: 'SPOF Studio topology' });
+      useUi.getState().markSaved(doc);
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') useUi.getState().showError('The design was not saved', [(e as Error).message]);
+    }
+  },
+};
+
+export function openTemplate(id: string): void {
+  const template = templateById(id);
+  if (!template) return;
+  if (!confirmDiscard(`The template "${template.name}"`)) return;
+  replaceDocument(structuredClone(template.topology), `Template ${template.name}`);
+  useUi.getState().dismiss();
+}

@@ -1,0 +1,41 @@
+// The one list of commands: toolbar, menus, shortcuts and tests all go through it.
+import { newDocument, openFile, saveJson } from './documents';
+import { copy, cut, deleteSelection, duplicate, paste, selectAll } from './editing';
+import { redo, undo } from './history';
+import { slotCommand } from './slots';
+import type { Command } from './types';
+import { fitView, layout, toggleLinkMode, whatIfToggle } from './view';
+
+export const COMMANDS: Command[] = [
+  undo, redo, deleteSelection, selectAll, copy, cut, paste, duplicate,
+  newDocument, openFile, saveJson, layout, fitView, whatIfToggle, toggleLinkMode,
+];
+
+export function commandById(id: string): Command | undefined {
+  return COMMANDS.find((c) => c.id === id) ?? slotCommand(id as Parameters<typeof slotCommand>[0]);
+}
+
+/** Runs a command if it is available now; true when it ran. */
+export function runCommand(command: Command): boolean {
+  if (command.predicate && !command.predicate()) return false;
+  void command.perform();
+  return true;
+}
+
+function typingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The keyboard dispatcher: the first command whose key test matches runs. */
+export function handleShortcut(event: KeyboardEvent): boolean {
+  if (typingIn(event.target)) return false;
+  const command = COMMANDS.find((c) => c.keyTest?.(event));
+  if (!command) return false;
+  event.preventDefault();
+  runCommand(command);
+  return true;
+}
+
+export { newDocument, openFile, saveJson, copy, cut, deleteSelection, duplicate, paste, selectAll, redo, undo, fitView, layout, toggleLinkMode, whatIfToggle };
+export type { Command };

@@ -1,0 +1,58 @@
+// Layout, fit view, what-if mode, and the kind of link a new connection makes.
+import { FlaskConical, LayoutDashboard, Maximize, Repeat2 } from 'lucide-react';
+import { getFlowInstance } from '../canvas/flowBridge';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { runAutoLayout } from '../store/layoutAction';
+import { useSelection } from '../store/selection';
+import { key, mod, type Command } from './types';
+
+const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
+
+export const layout: Command = {
+  id: 'layout',
+  label: 'Auto-layout',
+  icon: LayoutDashboard,
+  shortcut: 'Shift+L',
+  keyTest: (e) => plain(e) && e.shiftKey && key(e, 'l'),
+  predicate: () => useDocument.getState().doc.components.length > 0,
+  perform: async () => {
+    await runAutoLayout(useDocument.getState().doc);
+    requestAnimationFrame(() => getFlowInstance()?.fitView({ padding: 0.15, duration: 200 }));
+  },
+};
+
+export const fitView: Command = {
+  id: 'fit-view',
+  label: 'Fit view',
+  icon: Maximize,
+  shortcut: 'Shift+1',
+  keyTest: (e) => plain(e) && e.shiftKey && (e.key === '!' || e.code === 'Digit1'),
+  perform: () => {
+    void getFlowInstance()?.fitView({ padding: 0.15, duration: 200 });
+  },
+};
+
+export const whatIfToggle: Command = {
+  id: 'what-if-toggle',
+  label: 'What-if mode',
+  icon: FlaskConical,
+  shortcut: 'W',
+  keyTest: (e) => plain(e) && !e.shiftKey && key(e, 'w'),
+  perform: () => {
+    const { whatIf, setWhatIfActive } = useAnalysis.getState();
+    setWhatIfActive(!whatIf.active);
+  },
+};
+
+export const toggleLinkMode: Command = {
+  id: 'link-mode',
+  label: 'Draw replication links',
+  icon: Repeat2,
+  shortcut: 'R',
+  keyTest: (e) => plain(e) && !e.shiftKey && key(e, 'r'),
+  perform: () => {
+    const { linkMode, setLinkMode } = useSelection.getState();
+    setLinkMode(linkMode === 'replication' ? 'dependency' : 'replication');
+  },
+};

@@ -1,0 +1,74 @@
+// Availability of an element: a preset (shown with its source), a managed-service
+// preset, a typed availability, or MTBF with MTTR.
+import type { ManagedPreset, Preset } from '../../model';
+import { formatPercent } from '../../canvas/format';
+import { SelectField, TextField } from './fields';
+import { availabilityText, parseAvailability, parsePositive } from './parsers';
+
+interface Reliability {
+  availability?: number;
+  mtbfHours?: number;
+  mttrHours?: number;
+}
+
+interface Props {
+  value: Reliability;
+  preset: Preset;
+  managed?: ManagedPreset[];
+  onPatch: (patch: Reliability) => void;
+}
+
+export function ReliabilityFields({ value, preset, managed = [], onPatch }: Props) {
+  const matched = managed.find((m) => value.availability === m.availability && value.mtbfHours === undefined);
+  const current = value.mtbfHours !== undefined ? 'mtbf' : value.availability !== undefined ? (matched ? matched.id : 'custom') : 'preset';
+  const options = [
+    { value: 'preset', label: `Kind preset: ${formatPercent(preset.availability)}` },
+    ...managed.map((m) => ({ value: m.id, label: `${m.label}: ${formatPercent(m.availability)}` })),
+    { value: 'custom', label: 'Custom availability' },
+    { value: 'mtbf', label: 'MTBF and MTTR' },
+  ];
+  const source = current === 'preset' ? preset.source : matched?.source ?? (current === 'mtbf' ? 'a = MTBF / (MTBF + MTTR)' : 'your figure');
+  return (
+    <>
+      <SelectField
+        label="Availability source"
+        testId="field-reliability"
+        value={current}
+        options={options}
+        hint={<>Source: {source}</>}
+        onChange={(v) => {
+          if (v === 'preset') onPatch({ availability: undefined, mtbfHours: undefined, mttrHours: undefined });
+          else if (v === 'custom') onPatch({ availability: value.availability ?? preset.availability, mtbfHours: undefined, mttrHours: undefined });
+          else if (v === 'mtbf') onPatch({ availability: undefined, mtbfHours: value.mtbfHours ?? 8760, mttrHours: value.mttrHours ?? preset.mttrHours });
+          else {
+            const m = managed.find((x) => x.id === v);
+            if (m) onPatch({ availability: m.availability, mtbfHours: undefined, mttrHours: undefined });
+          }
+        }}
+      />
+      {current !== 'mtbf' && (
+        <TextField
+          label="Availability of one instance"
+          testId="field-availability"
+          value={availabilityText(value.availability)}
+          placeholder={availabilityText(preset.availability)}
+          suffix="%"
+          inputMode="decimal"
+          hint="a percent (99.95) or a fraction (0.9995); empty for the preset"
+          parse={(t) => parseAvailability(t)}
+          onCommit={(availability) => onPatch({ availability, mtbfHours: undefined })}
+        />
+      )}
+      <div className="field-row">
+        {current === 'mtbf' && (
+          <TextField label="MTBF" testId="field-mtbf" value={value.mtbfHours?.toString() ?? ''} suffix="h" inputMode="decimal"
+            parse={(t) => parsePositive(t, 'hours')} onCommit={(mtbfHours) => onPatch({ mtbfHours, availability: undefined })} />
+        )}
+        <TextField label="MTTR" testId="field-mttr" value={value.mttrHours?.toString() ?? ''} placeholder={String(preset.mttrHours)} suffix="h" inputMode="decimal"
+          hint={current === 'mtbf' ? undefined : 'repair time: turns availability into a failure rate'}
+          parse={(t) => (current === 'mtbf' && t.trim() === '' ? { ok: false, error: 'MTBF needs an MTTR' } : parsePositive(t, 'hours'))}
+          onCommit={(mttrHours) => onPatch({ mttrHours })} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+// Copy and paste: a fragment of a document (the chosen nodes, everything inside chosen
+// containers, and the links among them) pasted back under fresh ids.
+import type { Component, FailureDomain, Link, Topology } from '../model';
+import { absolutePosition, containerOf, descendantDomains, type Size, type XY } from './geometry';
+import { freshId, usedIds } from './ids';
+
+export interface Fragment {
+  components: Component[];
+  domains: FailureDomain[];
+  links: Link[];
+  /** Canvas positions at copy time, so a paste lands where the copy was, offset. */
+  absolute: Record<string, XY>;
+  sizes: Record<string, Size>;
+}
+
+export function copyFragment(doc: Topology, nodeIds: readonly string[]): Fragment | null {
+  const chosen = new Set(nodeIds);
+  for (const id of nodeIds) for (const d of descendantDomains(doc, id)) chosen.add(d);
+  const domains = doc.domains.filter((d) => chosen.has(d.id));
+  const inChosen = (id: string) => {
+    const container = containerOf(doc, id);
+    return container !== undefined && chosen.has(container);
+  };
+  const components = doc.components.filter((c) => chosen.has(c.id) || inChosen(c.id));
+  if (components.length === 0 && domains.length === 0) return null;
+  const ids = new Set(components.map((c) => c.id));
+  const links = doc.links.filter((l) => ids.has(l.from) && ids.has(l.to));
+  const absolute: Record<string, XY> = {};
+  const sizes: Record<string, Size> = {};
+  for (const x of [...components, ...domains]) absolute[x.id] = absolutePosition(doc, x.id);
+  for (const d of domains) {
+    const s = doc.view?.sizes?.[d.id];
+    if (s) sizes[d.id] = s;
+  }
+  return structuredClone({ components, domains, links, absolute, sizes });
+}
+
+/** Pastes a fragment `offset` away from where it was copied; returns the new node ids. */
+export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): { doc: Topology; ids: string[] } {
+  const taken = usedIds(doc);
+  const rename = new Map<string, string>();
+  const claim = (id: string) => {
+    const fresh = freshId(taken, id);
+    taken.add(fresh);
+    rename.set(id, fresh);
+    return fresh;
+  };
+  for (const d of fragment.domains) claim(d.id);
+  for (const c of fragment.components) claim(c.id);
+  const existing = new Set(doc.domains.map((d) => d.id));
+  // A reference to a copied element follows the copy; to an element left behind, stays if it still exists.
+  const ref = (id: string | undefined) => (id === undefined ? undefined : rename.get(id) ?? (existing.has(id) ? id : undefined));
+  const groupName = (g: string) => g.replace(/^(component|replicas):(.*)$/, (m, kind: string, id: string) => (rename.has(id) ? `${kind}:${rename.get(id)}` : m));
+
+  const domains: FailureDomain[] = fragment.domains.map((d) => {
+    const { parent, ...rest } = d;
+    const p = ref(parent);
+    return { ...rest, id: rename.get(d.id)!, ...(p ? { parent: p } : {}) };
+  });
+  const components: Component[] = fragment.components.map((c) => {
+    const { domain, domains: spread, requires, ...rest } = c;
+    const out: Component = { ...rest, id: rename.get(c.id)! };
+    const kept = spread?.map(ref).filter((x): x is string => x !== undefined);
+    if (kept && kept.length) out.domains = kept;
+    else if (ref(domain ?? spread?.[0])) out.domain = ref(domain ?? spread?.[0]);
+    if (requires) out.requires = Object.fromEntries(Object.entries(requires).map(([g, v]) => [groupName(g), v]));
+    return out;
+  });
+  const links: Link[] = fragment.links.map((l) => {
+    const out: Link = { ...l, from: rename.get(l.from)!, to: rename.get(l.to)! };
+    if (l.id) out.id = claim(l.id);
+    if (l.group) out.group = groupName(l.group);
+    return out;
+  });
+
+  let next: Topology = {
+    ...doc,
+    domains: [...doc.domains, ...domains],
+    components: [...doc.components, ...components],
+    links: [...doc.links, ...links],
+  };
+  const positions = { ...(next.view?.positions ?? {}) };
+  const sizes = { ...(next.view?.sizes ?? {}) };
+  next = { ...next, view: { ...next.view, positions, sizes } };
+  const newIds = [...domains.map((d) => d.id), ...components.map((c) => c.id)];
+  const target = new Map<string, XY>();
+  for (const [oldId, newId] of rename) {
+    const at = fragment.absolute[oldId];
+    if (at && newIds.includes(newId)) target.set(newId, { x: at.x + offset.x, y: at.y + offset.y });
+  }
+  for (const [oldId, newId] of rename) {
+    const at = target.get(newId);
+    if (!at) continue;
+    if (fragment.sizes[oldId]) sizes[newId] = fragment.sizes[oldId];
+    const container = containerOf(next, newId);
+    // A copied container's new place is known directly; an existing one's from the document.
+    const origin = container === undefined ? { x: 0, y: 0 } : target.get(container) ?? absolutePosition(doc, container);
+    positions[newId] = { x: at.x - origin.x, y: at.y - origin.y };
+  }
+  return { doc: next, ids: newIds };
+}

@@ -1,0 +1,116 @@
+// The document store: the one Topology the app edits, its single source of truth.
+// All writes go through the named actions below; each action is one undo step
+// (zundo records the document before every set). A drag commits once, on drop; a
+// typed value once, on commit; loading a file or applying a plan once.
+import { useStore } from 'zustand';
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { Component, ComponentKind, DomainKind, FailureDomain, Link, Topology } from '../model';
+import { copyFragment, pasteFragment, type Fragment } from './clipboard';
+import * as edits from './edits';
+import type { XY } from './geometry';
+import { moveNodes, type NodeMove } from './moves';
+
+export interface DocumentState {
+  doc: Topology;
+  /** What the last step did, in words (for the undo button's tooltip); not in history. */
+  lastAction: string;
+  addComponent: (kind: ComponentKind, at: XY) => string;
+  addDomain: (kind: DomainKind, at: XY, size?: { width: number; height: number }) => string;
+  connect: (from: string, to: string, type?: 'dependency' | 'replication') => edits.ConnectResult;
+  updateComponent: (id: string, patch: Partial<Component>) => void;
+  updateDomain: (id: string, patch: Partial<FailureDomain>) => void;
+  updateLink: (key: string, patch: Partial<Link>) => void;
+  setLinkType: (key: string, type: 'dependency' | 'replication') => void;
+  renameElement: (from: string, to: string) => void;
+  setDocumentFields: (patch: Partial<Pick<Topology, 'name' | 'slo'>>) => void;
+  moveNodes: (moves: NodeMove[]) => void;
+  /** Puts a component in a domain (or none), keeping it where it is on screen. */
+  setDomain: (componentId: string, domainId: string | undefined) => void;
+  resizeDomain: (id: string, rect: { x: number; y: number; width: number; height: number }) => void;
+  deleteElements: (nodeIds: readonly string[], linkKeys?: readonly string[]) => void;
+  copy: (nodeIds: readonly string[]) => Fragment | null;
+  paste: (fragment: Fragment, offset: XY) => string[];
+  /** Replaces the document (open, new, template): one undo step. */
+  loadDocument: (doc: Topology, label?: string) => void;
+  /** Replaces the document with an edited copy (apply plan, auto-layout): one undo step. */
+  applyTopology: (next: Topology, label: string) => void;
+}
+
+export const useDocument = create<DocumentState>()(
+  temporal(
+    (set, get) => {
+      const apply = (label: string, f: (doc: Topology) => Topology) => {
+        const before = get().doc;
+        const after = f(before);
+        if (after !== before) set({ doc: after, lastAction: label });
+      };
+      return {
+        doc: edits.emptyDocument(),
+        lastAction: '',
+        addComponent: (kind, at) => {
+          const r = edits.addComponent(get().doc, kind, at);
+          set({ doc: r.doc, lastAction: `Add ${kind}` });
+          return r.id;
+        },
+        addDomain: (kind, at, size) => {
+          const r = edits.addDomain(get().doc, kind, at, size);
+          set({ doc: r.doc, lastAction: `Add ${kind}` });
+          return r.id;
+        },
+        connect: (from, to, type = 'dependency') => {
+          const r = edits.connect(get().doc, from, to, type);
+          if (r.key !== undefined) set({ doc: r.doc, lastAction: `Connect ${from} to ${to}` });
+          return r;
+        },
+        updateComponent: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateComponent(d, id, patch)),
+        updateDomain: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateDomain(d, id, patch)),
+        updateLink: (key, patch) => apply(`Edit link ${key}`, (d) => edits.updateLink(d, key, patch)),
+        setLinkType: (key, type) => apply(`Make ${key} a ${type} link`, (d) => edits.setLinkType(d, key, type)),
+        renameElement: (from, to) => apply(`Rename ${from}`, (d) => edits.renameElement(d, from, to)),
+        setDocumentFields: (patch) => apply('Edit document', (d) => edits.patchObject<Topology>(d, patch)),
+        moveNodes: (moves) => apply('Move', (d) => moveNodes(d, moves)),
+        setDomain: (componentId, domainId) =>
+          apply(`Place ${componentId}`, (d) => edits.updateComponent(d, componentId, { domain: domainId, domains: undefined })),
+        resizeDomain: (id, rect) => apply(`Resize ${id}`, (d) => edits.resizeDomain(d, id, rect)),
+        deleteElements: (nodeIds, linkKeys = []) => {
+          if (nodeIds.length === 0 && linkKeys.length === 0) return;
+          apply('Delete', (d) => edits.deleteElements(d, nodeIds, linkKeys));
+        },
+        copy: (nodeIds) => copyFragment(get().doc, nodeIds),
+        paste: (fragment, offset) => {
+          const r = pasteFragment(get().doc, fragment, offset);
+          set({ doc: r.doc, lastAction: 'Paste' });
+          return r.ids;
+        },
+        loadDocument: (doc, label = 'Open') => set({ doc, lastAction: label }),
+        applyTopology: (next, label) => set({ doc: next, lastAction: label }),
+      };
+    },
+    {
+      partialize: (s) => ({ doc: s.doc }),
+      equality: (a, b) => a.doc === b.doc,
+      limit: 200,
+    },
+  ),
+);
+
+/** Replaces the document and forgets history: restoring a draft is not an edit. */
+export function resetDocument(doc: Topology): void {
+  useDocument.setState({ doc, lastAction: '' });
+  useDocument.temporal.getState().clear();
+}
+
+export const undo = () => useDocument.temporal.getState().undo();
+export const redo = () => useDocument.temporal.getState().redo();
+export const canUndo = () => useDocument.temporal.getState().pastStates.length > 0;
+export const canRedo = () => useDocument.temporal.getState().futureStates.length > 0;
+
+export function useHistory(): { canUndo: boolean; canRedo: boolean } {
+  const past = useStore(useDocument.temporal, (s) => s.pastStates.length);
+  const future = useStore(useDocument.temporal, (s) => s.futureStates.length);
+  return { canUndo: past > 0, canRedo: future > 0 };
+}
+
+/** The current document, outside React. */
+export const getDocument = () => useDocument.getState().doc;

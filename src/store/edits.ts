@@ -1,0 +1,186 @@
+// Pure edits of a topology document: each takes a document and returns a new one
+// (never mutating), so the store's actions stay one-liners and undo sees whole steps.
+import { groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
+import { absolutePosition, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
+import { findLink, freshId, linkKey, usedIds } from './ids';
+import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS, ID_STEMS } from './labels';
+
+export function emptyDocument(name = 'Untitled design'): Topology {
+  return { format: 'spof-topology', version: 1, name, domains: [], components: [], links: [], view: { positions: {}, sizes: {} } };
+}
+
+/** Sets (or, with undefined, removes) keys of an object; a patch value of undefined deletes. */
+export function patchObject<T extends object>(obj: T, patch: Partial<T>): T {
+  const out = { ...obj } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out as T;
+}
+
+function withPosition(doc: Topology, id: string, relative: XY | undefined): Topology {
+  const positions = { ...(doc.view?.positions ?? {}) };
+  if (relative) positions[id] = { x: relative.x, y: relative.y };
+  else delete positions[id];
+  return { ...doc, view: { ...doc.view, positions } };
+}
+
+/** The position of `abs` relative to container `parent` (or absolute without one). */
+function relativeTo(doc: Topology, parent: string | undefined, abs: XY): XY {
+  if (parent === undefined) return abs;
+  const p = absolutePosition(doc, parent);
+  return { x: abs.x - p.x, y: abs.y - p.y };
+}
+
+export function addComponent(doc: Topology, kind: ComponentKind, at: XY): { doc: Topology; id: string } {
+  const id = freshId(usedIds(doc), ID_STEMS[kind]);
+  const domain = containerAt(doc, { x: at.x + 8, y: at.y + 8 });
+  const component: Component = { id, kind, label: COMPONENT_KIND_LABELS[kind], ...(domain ? { domain } : {}) };
+  const next = { ...doc, components: [...doc.components, component] };
+  return { doc: withPosition(next, id, relativeTo(next, domain, { x: snap(at.x), y: snap(at.y) })), id };
+}
+
+export function addDomain(doc: Topology, kind: DomainKind, at: XY, size?: { width: number; height: number }): { doc: Topology; id: string } {
+  const id = freshId(usedIds(doc), ID_STEMS[kind]);
+  const parent = containerAt(doc, { x: at.x + 8, y: at.y + 8 });
+  const domain: FailureDomain = { id, kind, label: DOMAIN_KIND_LABELS[kind], ...(parent ? { parent } : {}) };
+  let next: Topology = { ...doc, domains: [...doc.domains, domain] };
+  if (size) next = { ...next, view: { ...next.view, sizes: { ...(next.view?.sizes ?? {}), [id]: size } } };
+  return { doc: withPosition(next, id, relativeTo(next, parent, { x: snap(at.x), y: snap(at.y) })), id };
+}
+
+export type ConnectResult = { doc: Topology; key: string } | { doc: Topology; key?: undefined; reason: string };
+
+/** A new link from -> to; refuses a self link or a repeat of an existing one. */
+export function connect(doc: Topology, from: string, to: string, type: 'dependency' | 'replication' = 'dependency'): ConnectResult {
+  if (from === to) return { doc, reason: 'a component cannot depend on itself' };
+  const ids = new Set(doc.components.map((c) => c.id));
+  if (!ids.has(from) || !ids.has(to)) return { doc, reason: 'links join components, not containers' };
+  const link: Link = type === 'replication' ? { from, to, type: 'replication', mode: 'async' } : { from, to };
+  if (findLink(doc, linkKey(link)) || doc.links.some((l) => l.from === from && l.to === to && (l.type ?? 'dependency') === type)) {
+    return { doc, reason: `there already is a ${type} link from "${from}" to "${to}"` };
+  }
+  return { doc: { ...doc, links: [...doc.links, link] }, key: linkKey(link) };
+}
+
+export function updateComponent(doc: Topology, id: string, patch: Partial<Component>): Topology {
+  const before = doc.components.find((c) => c.id === id);
+  if (!before) return doc;
+  let next: Topology = { ...doc, components: doc.components.map((c) => (c.id === id ? patchObject(c, patch) : c)) };
+  // Placement changed: keep the node where it is on screen, relative to its new container.
+  if ('domain' in patch || 'domains' in patch) {
+    const abs = absolutePosition(doc, id);
+    next = withPosition(next, id, relativeTo(next, containerOf(next, id), abs));
+  }
+  return next;
+}
+
+export function updateDomain(doc: Topology, id: string, patch: Partial<FailureDomain>): Topology {
+  if (!doc.domains.some((d) => d.id === id)) return doc;
+  if (patch.parent !== undefined && (patch.parent === id || descendantDomains(doc, id).has(patch.parent))) return doc;
+  let next: Topology = { ...doc, domains: doc.domains.map((d) => (d.id === id ? patchObject(d, patch) : d)) };
+  if ('parent' in patch) next = withPosition(next, id, relativeTo(next, patch.parent, absolutePosition(doc, id)));
+  return next;
+}
+
+export function updateLink(doc: Topology, key: string, patch: Partial<Link>): Topology {
+  return { ...doc, links: doc.links.map((l) => (linkKey(l) === key ? patchObject(l, patch) : l)) };
+}
+
+/** Turns a link into the other type, dropping the fields the new type may not carry. */
+export function setLinkType(doc: Topology, key: string, type: 'dependency' | 'replication'): Topology {
+  const link = findLink(doc, key);
+  if (!link) return doc;
+  const { from, to, id, label } = link;
+  const base: Link = { ...(id ? { id } : {}), from, to, ...(label ? { label } : {}) };
+  const next: Link = type === 'replication' ? { ...base, type: 'replication', mode: 'async' } : base;
+  return { ...doc, links: doc.links.map((l) => (l === link ? next : l)) };
+}
+
+/** Renames an element and every reference to it (placement, parents, links, view). */
+export function renameElement(doc: Topology, from: string, to: string): Topology {
+  if (from === to || !to || usedIds(doc).has(to)) return doc;
+  const swap = (x: string) => (x === from ? to : x);
+  const rekey = <V>(rec: Record<string, V> | undefined) =>
+    rec && Object.fromEntries(Object.entries(rec).map(([k, v]) => [swap(k), v]));
+  return {
+    ...doc,
+    components: doc.components.map((c) => {
+      const out = { ...c, id: swap(c.id) };
+      if (c.domain !== undefined) out.domain = swap(c.domain);
+      if (c.domains) out.domains = c.domains.map(swap);
+      return out;
+    }),
+    domains: doc.domains.map((d) => ({ ...d, id: swap(d.id), ...(d.parent !== undefined ? { parent: swap(d.parent) } : {}) })),
+    links: doc.links.map((l) => ({ ...l, ...(l.id !== undefined ? { id: swap(l.id) } : {}), from: swap(l.from), to: swap(l.to) })),
+    view: doc.view && {
+      ...doc.view,
+      ...(doc.view.positions ? { positions: rekey(doc.view.positions) } : {}),
+      ...(doc.view.sizes ? { sizes: rekey(doc.view.sizes) } : {}),
+    },
+  };
+}
+
+/**
+ * Deletes components, domains and links. A deleted container's contents move up to
+ * its parent and stay where they are on screen; links to deleted components go too,
+ * and so do `requires` entries left with no link in their group.
+ */
+export function deleteElements(doc: Topology, nodeIds: readonly string[], linkKeys: readonly string[] = []): Topology {
+  const gone = new Set(nodeIds);
+  const goneLinks = new Set(linkKeys);
+  const domainParent = new Map(doc.domains.map((d) => [d.id, d.parent]));
+  const survivingParent = (p: string | undefined): string | undefined => {
+    const seen = new Set<string>();
+    while (p !== undefined && gone.has(p) && !seen.has(p)) {
+      seen.add(p);
+      p = domainParent.get(p);
+    }
+    return p;
+  };
+  const positions = { ...(doc.view?.positions ?? {}) };
+  const sizes = { ...(doc.view?.sizes ?? {}) };
+  const survivors = [...doc.components.map((c) => c.id), ...doc.domains.map((d) => d.id)].filter((id) => !gone.has(id));
+  const abs = new Map(survivors.map((id) => [id, absolutePosition(doc, id)]));
+  for (const id of gone) {
+    delete positions[id];
+    delete sizes[id];
+  }
+  const components = doc.components.filter((c) => !gone.has(c.id)).map((c) => {
+    let out = c;
+    if (c.domain !== undefined && gone.has(c.domain)) out = patchObject(out, { domain: survivingParent(c.domain) });
+    if (c.domains?.some((d) => gone.has(d))) {
+      const kept = c.domains.filter((d) => !gone.has(d));
+      out = patchObject(out, { domains: kept.length ? kept : undefined });
+    }
+    return out;
+  });
+  const domains = doc.domains.filter((d) => !gone.has(d.id)).map((d) =>
+    d.parent !== undefined && gone.has(d.parent) ? patchObject(d, { parent: survivingParent(d.parent) }) : d);
+  const links = doc.links.filter((l) => !gone.has(l.from) && !gone.has(l.to) && !goneLinks.has(linkKey(l)));
+  let next: Topology = { ...doc, components, domains, links, view: { ...doc.view, positions, sizes } };
+  for (const id of survivors) next = withPosition(next, id, relativeTo(next, containerOf(next, id), abs.get(id)!));
+  return dropOrphanRequires(next);
+}
+
+function dropOrphanRequires(doc: Topology): Topology {
+  if (!doc.components.some((c) => c.requires)) return doc;
+  const groupOf = groupResolver(doc);
+  return { ...doc, components: doc.components.map((c) => {
+    if (!c.requires) return c;
+    const groups = new Set(doc.links.filter((l) => l.from === c.id && (l.type ?? 'dependency') === 'dependency').map(groupOf));
+    const kept = Object.entries(c.requires).filter(([g]) => groups.has(g));
+    if (kept.length === Object.keys(c.requires).length) return c;
+    return patchObject(c, { requires: kept.length ? Object.fromEntries(kept) : undefined });
+  }) };
+}
+
+export function resizeDomain(doc: Topology, id: string, rect: { x: number; y: number; width: number; height: number }): Topology {
+  const next = withPosition(doc, id, { x: rect.x, y: rect.y });
+  return { ...next, view: { ...next.view, sizes: { ...(next.view?.sizes ?? {}), [id]: { width: rect.width, height: rect.height } } } };
+}
+
+export function isEmptyDocument(doc: Topology): boolean {
+  return doc.components.length === 0 && doc.domains.length === 0 && doc.links.length === 0;
+}
