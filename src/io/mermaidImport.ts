@@ -46,16 +46,14 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, title
   for (const s of chart.subgraphs) for (const n of s.nodes) if (!parentOf.has(n)) parentOf.set(n, s.id);
 
   const domains = buildDomains(chart, meta, domainIdOf, parentOf, guesses);
+  inSavedOrder(domains, [...meta.domains.values()]);
   const { components, componentIdOf } = buildComponents(vertices, meta, domains, (v) => {
     const sg = parentOf.get(v);
     return sg === undefined ? undefined : domainIdOf.get(sg);
   }, guesses);
   const links = buildLinks(chart.edges, meta, componentIdOf, subgraphIds, guesses);
 
-  // An export comes back in its own order.
-  const savedOrder = new Map([...meta.components.values()].map((c, i) => [c.id, i]));
-  const rank = (id: string) => savedOrder.get(id) ?? savedOrder.size;
-  components.sort((a, b) => rank(a.id) - rank(b.id));
+  inSavedOrder(components, [...meta.components.values()]);
   const doc: Topology = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -66,6 +64,13 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, title
     links,
   };
   return validate(doc, guesses);
+}
+
+/** An export comes back in its own order; what the comments do not know follows, as drawn. */
+function inSavedOrder(items: { id: string }[], saved: { id: string }[]): void {
+  const order = new Map(saved.map((x, i) => [x.id, i]));
+  const rank = (id: string) => order.get(id) ?? order.size;
+  items.sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 function buildDomains(chart: Flowchart, meta: MermaidMeta, domainIdOf: Map<string, string>, parentOf: Map<string, string>, guesses: string[]): FailureDomain[] {

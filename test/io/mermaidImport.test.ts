@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+// Mermaid -> topology: exports come back exactly; hand-written diagrams are read by guesses.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromMermaid, toMermaid, type MermaidImportResult } from '../../src/io';
+import type { Topology } from '../../src/model';
+import { TEMPLATES } from '../../src/templates';
+import { validTopology } from '../model/arbitraries';
+import { example, hostile, topology } from './fixtures';
+
+type Imported = Extract<MermaidImportResult, { ok: true }>;
+
+async function imported(text: string): Promise<Imported> {
+  const r = await fromMermaid(text);
+  if (!r.ok) throw new Error(`${JSON.stringify(r.errors)}\n${text}`);
+  return r;
+}
+
+async function failed(text: string) {
+  const r = await fromMermaid(text);
+  if (r.ok) throw new Error(`imported what should fail:\n${text}`);
+  return r.errors;
+}
+
+const withoutView = (t: Topology): Topology => ({ ...t, view: undefined });
+const byId = <T extends { id: string }>(list: T[], id: string): T => {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new Error(`no ${id} in ${list.map((x) => x.id).join(', ')}`);
+  return found;
+};
+
+describe('export -> import', () => {
+  it('keeps the example exactly (every field but the view)', async () => {
+    const t = example();
+    const r = await imported(toMermaid(t, { spofIds: ['dns', 'use1a'] }));
+    expect(r.topology).toEqual(withoutView(t));
+    expect(r.guesses).toEqual([]);
+  });
+
+  it('keeps a hostile design exactly', async () => {
+    const t = hostile();
+    expect((await imported(toMermaid(t, { direction: 'LR', spofIds: ['end', 'click'] }))).topology).toEqual(withoutView(t));
+  });
+
+  it('keeps every template exactly', async () => {
+    for (const tpl of TEMPLATES) expect((await imported(toMermaid(tpl.topology))).topology).toEqual(withoutView(tpl.topology));
+  });
+
+  it('keeps random designs exactly (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(validTopology, async (input) => {
+        const t = topology(input);
+        expect((await imported(toMermaid(t))).topology).toEqual(withoutView(t));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('without its comments still keeps ids, kinds, replicas, roles, links and domains', async () => {
+    const t = hostile();
+    const stripped = toMermaid(t).split('\n').filter((l) => !l.trimStart().startsWith('%%')).join('\n');
+    const r = await imported(stripped);
+    expect(r.topology.components.map((c) => [c.id, c.kind]).sort()).toEqual(t.components.map((c) => [c.id, c.kind]).sort());
+    expect(r.topology.domains.map((d) => [d.id, d.kind, d.parent]).sort()).toEqual(t.domains.map((d) => [d.id, d.kind, d.parent]).sort());
+    expect(r.topology.links.map((l) => [l.from, l.to, l.type ?? 'dependency', l.mode, l.optional])).toEqual(t.links.map((l) => [l.from, l.to, l.type ?? 'dependency', l.mode, l.optional]));
+    expect(byId(r.topology.components, 'e_x').replicas).toBe(2);
+    expect(byId(r.topology.components, 'db/standby')).toMatchObject({ role: 'standby', standby: 'hot' });
+    expect(byId(r.topology.components, 'class').label).toBe('Users "quoted" | piped #1; [x] {y} (z)');
+  });
+
+  it('lets the drawing win where it was edited: a new label, a node moved, a line made solid', async () => {
+    const text = toMermaid(example())
+      .replace('"Primary DB<br>database"', '"Main Postgres<br>database"')
+      .replace('app -.->|"optional"| reco', 'app --> reco')
+      .replace(/^(\s*)reco\[\[.*$/m, '')
+      .replace(/^(\s*)subgraph use1b(.*)$/m, '$1subgraph use1b$2\n$1  reco[["Recommendations<br>service"]]');
+    const r = await imported(text);
+    expect(byId(r.topology.components, 'db')).toMatchObject({ label: 'Main Postgres', kind: 'database', mtbfHours: 8760 });
+    expect(byId(r.topology.components, 'reco').domain).toBe('use1b');
+    expect(r.topology.links.find((l) => l.to === 'reco')!.optional).toBeUndefined();
+    // Untouched: still spread over two zones.
+    expect(byId(r.topology.components, 'app').domains).toEqual(['use1a', 'use1b']);
+  });
+});
+
+describe('hand-written diagrams', () => {
+  it('reads graph TD with shapes and kind words', async () => {
+    const r = await imported(`graph TD
+    A[Users] --> B{{Route 53}}
+    B --> C[CloudFront CDN] --> D[ALB]
+    D --> E(nginx web)
+    E --> F[API service]
+    F --> G[(Postgres primary)]
+    F --> H[(Redis)]
+    F --> I[/orders queue/]
+    F --> J[[S3 bucket]]
+    F --> K>Stripe]
+    F --> L[Thing]
+    F --> M[(store)]`);
+    const kinds = Object.fromEntries(r.topology.components.map((c) => [c.id, c.kind]));
+    expect(kinds).toEqual({ A: 'client', B: 'dns', C: 'cdn', D: 'loadbalancer', E: 'loadbalancer', F: 'app', G: 'database', H: 'cache', I: 'queue', J: 'storage', K: 'external', L: 'service', M: 'database' });
+    expect(byId(r.topology.components, 'G')).toMatchObject({ role: 'primary', label: 'Postgres primary' });
+    expect(r.guesses).toContain('A: kind client (the word "Users")');
+    expect(r.guesses).toContain('M: kind database (its cylinder shape)');
+    expect(r.guesses.some((g) => g.startsWith('L: no kind word in "Thing"') && g.endsWith('made it a service'))).toBe(true);
+    expect(r.topology.links).toHaveLength(12);
+  });
+
+  it('reads flowchart LR with region and zone subgraphs, & and chains, replication and an optional link', async () => {
+    const r = await imported(`---
+title: Shop
+---
+flowchart LR
+  %% a comment
+  users([Customers]) --> dns{{DNS}} --> lb1 & lb2
+  subgraph aws[AWS]
+    subgraph r1[us-east-1]
+      subgraph za[us-east-1a]
+        lb1[LB]
+        app1[App server]
+        db[(Postgres primary)]
+      end
+      subgraph zb["Availability Zone B"]
+        lb2[LB standby]
+        app2[App server]
+        db2[(Postgres read replica)]
+      end
+    end
+  end
+  lb1 & lb2 --> app1 & app2
+  app1 & app2 --> db
+  db -.->|async replication| db2
+  db2 -.->|nightly backup| s3[(S3 bucket)]
+  app1 -.-> reco[Recommendations]`);
+    const t = r.topology;
+    expect(t.name).toBe('Shop');
+    expect(t.domains).toEqual([
+      { id: 'aws', kind: 'provider', label: 'AWS' },
+      { id: 'r1', kind: 'region', label: 'us-east-1', parent: 'aws' },
+      { id: 'za', kind: 'zone', label: 'us-east-1a', parent: 'r1' },
+      { id: 'zb', kind: 'zone', label: 'Availability Zone B', parent: 'r1' },
+    ]);
+    expect(byId(t.components, 'db').domain).toBe('za');
+    expect(byId(t.components, 'db2')).toMatchObject({ domain: 'zb', role: 'replica', kind: 'database' });
+    expect(byId(t.components, 'lb2')).toMatchObject({ role: 'standby', kind: 'loadbalancer' });
+    expect(byId(t.components, 'users').domain).toBeUndefined();
+    expect(t.links.filter((l) => l.to === 'app1' || l.to === 'app2')).toHaveLength(4);
+    expect(t.links).toContainEqual({ from: 'db', to: 'db2', type: 'replication', mode: 'async' });
+    expect(t.links).toContainEqual({ from: 'db2', to: 's3', type: 'replication', mode: 'backup' });
+    expect(t.links).toContainEqual({ from: 'app1', to: 'reco', optional: true });
+    expect(t.links).toContainEqual({ from: 'users', to: 'dns' });
+    expect(r.guesses).toContain('subgraph za: domain kind zone ("us-east-1a")');
+    expect(r.guesses).toContain('db -> db2: async replication (dotted, labelled "async replication")');
+  });
+
+  it('reads the examples of the issue', async () => {
+    const r = await imported('flowchart TB\n  A[Users] --> B{{Route 53}}\n  B --> app[App]\n  app --> db\n  db[(Postgres primary)] -.->|async replication| db2[(Postgres replica)]\n  app --> db2');
+    expect(byId(r.topology.components, 'B').kind).toBe('dns');
+    expect(byId(r.topology.components, 'db2')).toMatchObject({ kind: 'database', role: 'replica' });
+    expect(r.topology.links).toContainEqual({ from: 'db', to: 'db2', type: 'replication', mode: 'async' });
+  });
+
+  it('reads <br>, inline HTML, entity codes and Mermaid 11 shapes in labels', async () => {
+    const r = await imported('flowchart TB\n  a["Web<br/>tier x3"] --> b["<b>Orders</b> #amp; #quot;Payments#quot;"]\n  b --> c@{ shape: cyl, label: "Ledger" }\n  b --> d@{ shape: hex, label: "Name servers" }');
+    expect(byId(r.topology.components, 'a')).toMatchObject({ kind: 'web', label: 'Web tier x3', replicas: 3 });
+    expect(byId(r.topology.components, 'b')).toMatchObject({ kind: 'service', label: 'Orders & "Payments"' });
+    expect(byId(r.topology.components, 'c').kind).toBe('database');
+    expect(byId(r.topology.components, 'd').kind).toBe('dns');
+  });
+
+  it('repairs what the schema refuses and says so: a lone standby, self links, duplicates, links to subgraphs', async () => {
+    const r = await imported('flowchart TB\n  u[Users] --> s[(Standby DB)]\n  u --> u\n  u --> s\n  subgraph z[Zone A]\n    x[App]\n  end\n  u --> z\n  u ~~~ x\n  x <--> y[Worker]');
+    expect(byId(r.topology.components, 's').role).toBe('replica');
+    expect(r.guesses).toContain('s: a standby with no active partner in the same dependency group: made it a replica');
+    expect(r.guesses).toContain('u -> u: a link from a node to itself: not imported');
+    expect(r.guesses).toContain('u -> s: drawn twice, imported once');
+    expect(r.guesses.some((g) => g.startsWith('u -> z: a link to the subgraph z'))).toBe(true);
+    expect(r.guesses.some((g) => g.startsWith('u -> x: an invisible'))).toBe(true);
+    expect(r.topology.links).toEqual([{ from: 'u', to: 's' }, { from: 'x', to: 'y' }, { from: 'y', to: 'x' }]);
+  });
+
+  it('keeps a standby that has an active partner', async () => {
+    const r = await imported('flowchart TB\n  u[Users] --> lb1[LB] & lb2[LB hot standby]');
+    expect(byId(r.topology.components, 'lb2')).toMatchObject({ role: 'standby', standby: 'hot' });
+  });
+});
+
+describe('bad input', () => {
+  it('names the line of a syntax error, counting comments and front matter', async () => {
+    const errors = await failed('---\ntitle: x\n---\nflowchart TB\n  %% one\n  %% two\n  a --> b\n  b --> c[(DB)\n');
+    expect(errors[0]).toMatchObject({ code: 'mermaid-syntax', path: 'line 8' });
+    expect(errors[0].message).toContain('b --> c[(DB)');
+  });
+
+  it('refuses other diagram types, plain text, empty text and a flowchart without nodes', async () => {
+    expect((await failed('sequenceDiagram\n  a->>b: hi'))[0]).toMatchObject({ code: 'not-flowchart', message: expect.stringContaining('sequence') });
+    expect((await failed('hello world'))[0]).toMatchObject({ code: 'not-flowchart', path: 'line 1' });
+    expect((await failed('  \n'))[0].code).toBe('not-flowchart');
+    expect((await failed('flowchart TB\n'))[0].code).toBe('empty-diagram');
+  });
+
+  it('ignores damaged spof comments and says so', async () => {
+    const text = toMermaid(example()).replace('%% spof:component db {', '%% spof:component db {oops').replace('"kind":"dns"', '"kind":"router"');
+    const r = await imported(text);
+    expect(r.guesses.filter((g) => g.startsWith('ignored a damaged spof comment'))).toHaveLength(2);
+    expect(byId(r.topology.components, 'db').kind).toBe('database');
+    expect(byId(r.topology.components, 'dns').kind).toBe('dns');
+  });
+});
