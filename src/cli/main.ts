@@ -3,6 +3,9 @@
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './io';
 import { registerValidate } from './validate';
+import { registerAnalyze } from './analyze';
+import { registerMermaid } from './mermaid';
+import { registerImportMermaid } from './importMermaid';
 
 export function buildProgram(): Command {
   const program = new Command('spof')
@@ -10,6 +13,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program);
+  registerAnalyze(program);
+  registerMermaid(program);
+  registerImportMermaid(program);
   return program;
 }
 

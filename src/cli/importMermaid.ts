@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { serializeTopology } from '../model';
+import { formatIoProblem, fromMermaid } from '../io';
+import { CliError, printWarnings, readText, writeOutput } from './io';
+import { installMermaidDom } from './mermaidDom';
+
+export function registerImportMermaid(program: Command): void {
+  program
+    .command('import-mermaid')
+    .description('read a Mermaid flowchart into a topology; every guess is reported on stderr')
+    .argument('<file>', 'a .mmd file holding a flowchart or graph')
+    .option('-o, --output <out>', 'write the topology to this file instead of stdout')
+    .action(async (file: string, opts: { output?: string }) => {
+      const text = readText(file);
+      await installMermaidDom();
+      const result = await fromMermaid(text);
+      if (!result.ok) {
+        const lines = result.errors.map((p) => `  ${formatIoProblem(p)}`);
+        throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+      }
+      for (const g of result.guesses) process.stderr.write(`${file}: guess: ${g}\n`);
+      printWarnings(file, result.warnings);
+      writeOutput(opts.output, serializeTopology(result.topology));
+      if (opts.output !== undefined && opts.output !== '-') {
+        const t = result.topology;
+        process.stderr.write(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}\n`);
+      }
+    });
+}

@@ -1,0 +1,16 @@
+// Mermaid needs a DOM even to parse (DOMPurify hooks run at import): in Node, put
+// happy-dom's window and document on globalThis before mermaid is first imported. Node-only:
+// the browser build never imports this file, so happy-dom stays out of it.
+let installed = false;
+
+export async function installMermaidDom(): Promise<void> {
+  if (installed) return;
+  const g = globalThis as Record<string, unknown>;
+  if (g.document === undefined || g.window === undefined) {
+    const { Window } = await import('happy-dom');
+    const window = new Window();
+    g.window = window;
+    g.document = window.document;
+  }
+  installed = true;
+}
