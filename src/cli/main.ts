@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './io';
 import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
+import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program);
+  registerAnalyze(program);
   registerAnalyze(program);
   registerMermaid(program);
   registerImportMermaid(program);

@@ -42,7 +42,8 @@ export function formatDowntime(seconds: number): string {
   if (seconds >= 60) return `${trimmed(Math.floor(seconds / 6) / 10)} min`;
   if (seconds >= 10) return `${Math.floor(seconds)} s`;
   if (seconds === 0) return '0 s';
-  return `${trimmed(Math.max(Math.floor(seconds * 10) / 10, 0.1))} s`;
+  if (seconds < 0.1) return '< 0.1 s';
+  return `${trimmed(Math.floor(seconds * 10) / 10)} s`;
 }
 
 function trimmed(x: number): string {

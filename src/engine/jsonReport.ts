@@ -1,13 +1,21 @@
 // The JSON object of `spof analyze --json` (DESIGN section 4), built from a Report.
-// The insight layer (findings, stage, SLO plan, data protection, degradations) extends
-// this function; until it exists, `findings` is empty and `stage` is null.
+// The insight layer adds findings and stage here; extend this function (not the CLI)
+// with further insight fields.
+import type { Topology } from '../model';
+import { insight } from './insight';
 import type { Report } from './types';
 
 export type JsonReport = Record<string, unknown>;
 
+export interface JsonReportOptions {
+  /** System target as a fraction (the CLI's --slo). */
+  slo?: number;
+}
+
 /** The report as plain JSON: field names of DESIGN section 4; an infinite `nines` (a = 1) becomes null. */
-export function buildJsonReport(report: Report): JsonReport {
-  const out: JsonReport = {
+export function buildJsonReport(report: Report, topology: Topology, opts: JsonReportOptions = {}): JsonReport {
+  const advice = insight(topology, report, { slo: opts.slo });
+  return {
     method: report.method,
     ...(report.interval ? { interval: report.interval } : {}),
     system: withFiniteNines(report.system),
@@ -20,11 +28,10 @@ export function buildJsonReport(report: Report): JsonReport {
     assumptions: report.assumptions,
     elements: report.elements,
     ...(report.whatIf ? { whatIf: report.whatIf } : {}),
-    findings: [],
-    stage: null,
+    findings: advice.findings,
+    stage: advice.stage,
     warnings: report.warnings,
   };
-  return out;
 }
 
 function withFiniteNines<T extends { nines: number }>(x: T): Omit<T, 'nines'> & { nines: number | null } {

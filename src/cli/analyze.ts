@@ -1,0 +1,105 @@
+// `spof analyze FILE [--json] [--slo 99.95] [--fail-on-spof]` (DESIGN section 4).
+// Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not met; 2 bad input.
+import type { Command } from 'commander';
+import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
+import { CliError, EXIT_GATE, printWarnings, readTopology } from './io';
+
+interface AnalyzeFlags {
+  json?: boolean;
+  slo?: string;
+  failOnSpof?: boolean;
+  fail?: string[];
+  pairCap?: string;
+  seed?: string;
+}
+
+export function registerAnalyze(program: Command): void {
+  program
+    .command('analyze')
+    .description('availability, SPOFs, pairs and importance of a topology (exit 1 when a gate fails)')
+    .argument('<file>', 'a .spof.json topology')
+    .option('--json', 'print the report as one JSON object')
+    .option('--slo <percent>', 'system target in percent, e.g. 99.95 (exit 1 when not met)')
+    .option('--fail-on-spof', 'exit 1 when there is any single point of failure')
+    .option('--fail <ids...>', 'what-if: analyse with these elements or components forced down')
+    .option('--pair-cap <n>', 'list at most this many pairs (at least 100)')
+    .option('--seed <n>', 'seed of the Monte Carlo fallback')
+    .action((file: string, flags: AnalyzeFlags) => {
+      const slo = flags.slo === undefined ? undefined : percentOption('--slo', flags.slo) / 100;
+      const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
+      const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
+      const { topology, warnings } = readTopology(file);
+      printWarnings(file, warnings);
+      const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
+      if (flags.json) process.stdout.write(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      else process.stdout.write(humanReport(topology.name, report));
+      const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
+      const sloGate = slo !== undefined && report.system.slo?.met === false;
+      if (spofGate || sloGate) process.exitCode = EXIT_GATE;
+    });
+}
+
+function percentOption(name: string, text: string): number {
+  const x = Number(text.replace(/%$/, ''));
+  if (!Number.isFinite(x) || x <= 0 || x >= 100) throw new CliError(`${name}: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}")`);
+  return x;
+}
+
+function integerOption(name: string, text: string): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < 0) throw new CliError(`${name}: must be a whole number (got "${text}")`);
+  return x;
+}
+
+/** Availability in percent with as many decimals as the nines need (99.951%, 99.99960%). */
+export function formatPercent(a: number, nines: number): string {
+  const digits = Math.min(10, Math.max(3, Number.isFinite(nines) ? Math.ceil(nines) - 1 : 3));
+  return `${(a * 100).toFixed(digits)}%`;
+}
+
+function figuresLine(f: AvailabilityFigures): string {
+  const nines = Number.isFinite(f.nines) ? `${f.nines.toFixed(2)} nines` : 'never down';
+  const d = f.downtime;
+  return `${formatPercent(f.availability, f.nines)} - ${nines} - ${formatDowntime(d.perYearSeconds)} a year, ${formatDowntime(d.perMonthSeconds)} a month, ${formatDowntime(d.perWeekSeconds)} a week, ${formatDowntime(d.perDaySeconds)} a day`;
+}
+
+const IMPORTANCE_ROWS = 10;
+const PAIR_ROWS = 20;
+const SECONDS_PER_YEAR = 365.25 * 86_400;
+
+export function humanReport(name: string, r: Report): string {
+  const lines: string[] = [];
+  lines.push(`${name} (${r.method === 'exact' ? 'exact' : 'Monte Carlo estimate'})`);
+  lines.push(`System availability ${figuresLine(r.system)}`);
+  if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
+  if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
+  if (r.clients.length > 1) {
+    lines.push('', 'Clients');
+    for (const c of r.clients) {
+      lines.push(`  ${c.id}: ${figuresLine(c)}${c.slo ? ` (SLO ${formatPercent(c.slo.target, 3)} ${c.slo.met ? 'met' : 'NOT met'})` : ''}`);
+    }
+  }
+  lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
+  for (const s of r.spofs) {
+    lines.push(`  ${s.id} (${s.type}) fails ${s.clients.join(', ')}; takes down ${s.down.length} component${s.down.length === 1 ? '' : 's'}: ${s.down.join(', ')}`);
+  }
+  if (r.pairs.length > 0) {
+    const shown = r.pairs.slice(0, PAIR_ROWS);
+    lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);
+    for (const p of shown) lines.push(`  ${p.ids[0]} + ${p.ids[1]}: ${formatDowntime(p.probability * SECONDS_PER_YEAR)} a year (fails ${p.clients.join(', ')})`);
+  }
+  const top = r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
+  if (top.length > 0) {
+    lines.push('', 'What to improve first (downtime saved a year if made perfect)');
+    for (const i of top) lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)} (Birnbaum ${i.birnbaum.toPrecision(3)})`);
+  }
+  if (r.whatIf) {
+    lines.push('', `What-if, with ${r.whatIf.failed.join(', ')} down: ${r.whatIf.down.length} component(s) down; clients served: ${r.whatIf.clientsServed.join(', ') || 'none'}; clients down: ${r.whatIf.clientsDown.join(', ') || 'none'}`);
+  }
+  if (r.assumptions.length > 0) lines.push('', `Assumed never to fail: ${r.assumptions.map((a) => a.id).join(', ')}`);
+  if (r.warnings.length > 0) {
+    lines.push('', 'Warnings');
+    for (const w of r.warnings) lines.push(`  ${w}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

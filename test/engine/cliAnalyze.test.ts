@@ -1,0 +1,77 @@
+// `spof analyze` as a process: output, JSON field names, exit codes 0 / 1 / 2.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function spof(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/spof.mjs', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'spof-analyze-'));
+const write = (name: string, doc: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+};
+const redundant = write('redundant.spof.json', {
+  format: 'spof-topology', version: 1, name: 'Two apps',
+  components: [
+    { id: 'u', kind: 'client' },
+    { id: 'a1', kind: 'app', availability: 0.99 },
+    { id: 'a2', kind: 'app', availability: 0.99 },
+  ],
+  links: [{ from: 'u', to: 'a1' }, { from: 'u', to: 'a2' }],
+});
+
+describe('spof analyze', () => {
+  it('prints the human report of the example and exits 0', () => {
+    const r = spof('analyze', 'examples/three-tier.spof.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/System availability 99\.\d+% - 3\.\d\d nines - \d+ h \d+ min a year/);
+    expect(r.stdout).toContain('Single points of failure (4)');
+    expect(r.stdout).toContain('dns (component) fails users');
+    expect(r.stdout).toContain('What to improve first');
+  });
+
+  it('--json prints one object with the field names of DESIGN section 4', () => {
+    const r = spof('analyze', 'examples/three-tier.spof.json', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    for (const key of ['method', 'system', 'clients', 'spofs', 'pairs', 'importance', 'findings', 'stage', 'warnings']) expect(j).toHaveProperty(key);
+    expect(j.method).toBe('exact');
+    expect(Object.keys(j.system.downtime).sort()).toEqual(['perDaySeconds', 'perMonthSeconds', 'perWeekSeconds', 'perYearSeconds']);
+    expect(j.clients[0]).toMatchObject({ id: 'users', slo: { target: 0.9995, met: true } });
+    expect(j.spofs.map((s: { id: string }) => s.id)).toEqual(['dns', 'aws', 'use1', 'use1a']);
+    expect(j.spofs[0]).toEqual({ id: 'dns', type: 'component', label: 'DNS', clients: ['users'], down: ['users', 'dns'] });
+    expect(j.pairs[0].ids).toHaveLength(2);
+    expect(j.importance[0]).toHaveProperty('birnbaum');
+  });
+
+  it('--fail-on-spof exits 1 when there is a SPOF and 0 when there is none', () => {
+    expect(spof('analyze', 'examples/three-tier.spof.json', '--fail-on-spof').code).toBe(1);
+    const ok = spof('analyze', redundant, '--fail-on-spof');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('No single point of failure');
+  });
+
+  it('--slo in percent: exit 1 when not met, 0 when met', () => {
+    // 1 - 0.01^2 = 99.99%.
+    expect(spof('analyze', redundant, '--slo', '99.999').code).toBe(1);
+    const met = spof('analyze', redundant, '--slo', '99.95', '--json');
+    expect(met.code).toBe(0);
+    expect(JSON.parse(met.stdout).system.slo).toEqual({ target: 0.9995, met: true });
+    expect(spof('analyze', redundant, '--slo', '150').code).toBe(2);
+  });
+
+  it('bad input exits 2 with the path and reason, and prints nothing on stdout', () => {
+    const bad = write('bad.spof.json', { format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'app', availability: 2 }] });
+    const r = spof('analyze', bad, '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('components[0].availability: must be > 0 and <= 1 (got 2)');
+    expect(r.stdout).toBe('');
+    expect(spof('analyze', join(dir, 'missing.json')).code).toBe(2);
+  });
+});
