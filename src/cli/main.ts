@@ -4,7 +4,6 @@ import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_BAD_INPUT } from './io';
 import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
-import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
 
@@ -14,7 +13,6 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerValidate(program);
-  registerAnalyze(program);
   registerAnalyze(program);
   registerMermaid(program);
   registerImportMermaid(program);
