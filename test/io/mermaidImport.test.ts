@@ -2,7 +2,7 @@
 // Mermaid -> topology: exports come back exactly; hand-written diagrams are read by guesses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromMermaid, toMermaid, type MermaidImportResult } from '../../src/io';
+import { fromMermaid, openDesignText, toMermaid, type MermaidImportResult } from '../../src/io';
 import type { Topology } from '../../src/model';
 import { TEMPLATES } from '../../src/templates';
 import { validTopology } from '../model/arbitraries';
@@ -205,5 +205,13 @@ describe('bad input', () => {
     expect(r.guesses.filter((g) => g.startsWith('ignored a damaged spof comment'))).toHaveLength(2);
     expect(byId(r.topology.components, 'db').kind).toBe('database');
     expect(byId(r.topology.components, 'dns').kind).toBe('dns');
+  });
+});
+
+describe('openDesignText', () => {
+  it('opens a .mmd file as Mermaid', async () => {
+    const r = await openDesignText('shop.mmd', toMermaid(example()));
+    expect(r.ok && r.format === 'mermaid' && r.topology).toEqual(withoutView(example()));
+    expect(await openDesignText('bad.mmd', 'flowchart TB\n  a --> [[')).toMatchObject({ ok: false, format: 'mermaid', errors: [{ path: 'line 2' }] });
   });
 });

@@ -1,0 +1,76 @@
+// `spof mermaid` and `spof import-mermaid` through the real launcher (DESIGN section 4).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTopology } from '../../src/model';
+import { example } from './fixtures';
+
+function spof(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/spof.mjs', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('spof mermaid and import-mermaid', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spof-mermaid-'));
+
+  it('exports to stdout with SPOFs marked, and honours --direction and --no-spofs', () => {
+    const r = spof('mermaid', 'examples/three-tier.spof.json', '--direction', 'LR');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('flowchart LR');
+    expect(r.stdout).toContain('classDef spof');
+    expect(r.stdout).toMatch(/^ {2}class .*\bdns\b.* spof$/m);
+    const plain = spof('mermaid', 'examples/three-tier.spof.json', '--no-spofs');
+    expect(plain.stdout.split('\n')[0]).toBe('flowchart TB');
+    expect(plain.stdout).not.toContain('classDef spof');
+  });
+
+  it('exports to a file and imports it back to the same design', () => {
+    const mmd = join(dir, 'three-tier.mmd');
+    const json = join(dir, 'back.spof.json');
+    expect(spof('mermaid', 'examples/three-tier.spof.json', '-o', mmd).code).toBe(0);
+    const r = spof('import-mermaid', mmd, '-o', json);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('8 components, 4 domains, 9 links');
+    const back = parseTopology(readFileSync(json, 'utf8'));
+    expect(back.ok && back.topology).toEqual({ ...example(), view: undefined });
+  });
+
+  it('prints the topology on stdout and each guess on stderr', () => {
+    const mmd = join(dir, 'hand.mmd');
+    writeFileSync(mmd, 'graph TD\n  A[Users] --> B{{Route 53}} --> C[Thing]\n');
+    const r = spof('import-mermaid', mmd);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.stdout);
+    expect(t.components.map((c: { kind: string }) => c.kind)).toEqual(['client', 'dns', 'service']);
+    expect(r.stderr).toContain('guess: A: kind client (the word "Users")');
+    expect(r.stderr).toContain('guess: C: no kind word');
+  });
+
+  it('exits 2 naming the line on bad Mermaid, and writes nothing', () => {
+    const mmd = join(dir, 'bad.mmd');
+    writeFileSync(mmd, 'flowchart TB\n  %% fine\n  a --> b\n  b --> c[(DB)\n');
+    const before = readdirSync(dir);
+    const r = spof('import-mermaid', mmd, '-o', join(dir, 'out.spof.json'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 4: Mermaid cannot parse "b --> c\[\(DB\)"/);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir)).toEqual(before);
+    const seq = join(dir, 'seq.mmd');
+    writeFileSync(seq, 'sequenceDiagram\n  a->>b: hi\n');
+    expect(spof('import-mermaid', seq).stderr).toMatch(/not a flowchart/);
+  });
+
+  it('exits 2 on a bad topology, a bad direction or a missing file, and writes nothing', () => {
+    const bad = join(dir, 'bad.spof.json');
+    writeFileSync(bad, JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'server' }] }));
+    const out = join(dir, 'never.mmd');
+    const r = spof('mermaid', bad, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('components[0].kind: unknown kind "server"');
+    expect(spof('mermaid', 'examples/three-tier.spof.json', '--direction', 'up', '-o', out).stderr).toContain('--direction: must be TB or LR');
+    expect(spof('import-mermaid', join(dir, 'nope.mmd')).stderr).toContain('no such file');
+    expect(readdirSync(dir)).not.toContain('never.mmd');
+  });
+});
