@@ -53,7 +53,9 @@ export function App() {
         <div className="sidebar">
           <Inspector />
           {/* The analysis report (src/panels/ReportPanel.tsx) renders inside this region. */}
-          <aside className="report-panel" data-testid="report-panel" aria-label="Analysis" />
+          <aside className="report-panel" data-testid="report-panel" aria-label="Analysis">
+            <div className="panel-heading">Analysis</div>
+          </aside>
         </div>
       </div>
     </div>

@@ -37,7 +37,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       style={{ '--accent': COMPONENT_ACCENTS[c.kind] } as React.CSSProperties}
       data-kind={c.kind}
     >
-      <Handle type="target" position={Position.Top} className="node-handle" />
+      <Handle id="top" type="source" position={Position.Top} className="node-handle" />
+      <Handle id="left" type="source" position={Position.Left} className="node-handle node-handle-side" />
+      <Handle id="right" type="source" position={Position.Right} className="node-handle node-handle-side" />
       <div className="node-icon"><Icon size={18} strokeWidth={2} aria-hidden /></div>
       <div className="node-text">
         <div className="node-label" title={c.label ?? c.id}>{c.label ?? c.id}</div>
@@ -53,7 +55,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         </div>
       )}
       {marks.spof && <span className="spof-badge" title="single point of failure">SPOF</span>}
-      <Handle type="source" position={Position.Bottom} className="node-handle" />
+      <Handle id="bottom" type="source" position={Position.Bottom} className="node-handle" />
     </div>
   );
 }

@@ -111,7 +111,7 @@ export function TopBar() {
         <CommandButton command={layout} enabled={hasComponents} showLabel />
         <button type="button" className={`btn${linkMode === 'replication' ? ' is-pressed' : ''}`} data-testid="link-mode"
           aria-pressed={linkMode === 'replication'} title="New connections become replication links (R)" onClick={() => runCommand(toggleLinkMode)}>
-          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication' : 'Dependency'}</span>
+          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication links' : 'Dependency links'}</span>
         </button>
         <CommandButton command={whatIfToggle} pressed={whatIf} showLabel />
       </div>

@@ -4,7 +4,7 @@
 // check that nothing is lost in the mapping.
 import type { Edge, Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
-import { containerOf, domainDepth, sizeOf } from '../store/geometry';
+import { absoluteRect, containerOf, domainDepth, sizeOf } from '../store/geometry';
 import { linkKey } from '../store/ids';
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -81,14 +81,31 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
   return out;
 }
 
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+
+/** Which sides a link leaves and enters by: vertical when the ends are stacked, else sideways. */
+export function linkSides(doc: Topology, from: string, to: string): { source: Side; target: Side } {
+  const a = absoluteRect(doc, from);
+  const b = absoluteRect(doc, to);
+  const dx = b.x + b.width / 2 - (a.x + a.width / 2);
+  const dy = b.y + b.height / 2 - (a.y + a.height / 2);
+  if (Math.abs(dy) >= a.height && Math.abs(dy) * 1.2 >= Math.abs(dx) * 0.5) {
+    return dy > 0 ? { source: 'bottom', target: 'top' } : { source: 'top', target: 'bottom' };
+  }
+  return dx > 0 ? { source: 'right', target: 'left' } : { source: 'left', target: 'right' };
+}
+
 export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set()): LinkFlowEdge[] {
   return doc.links.map((link, order) => {
     const id = linkKey(link);
+    const sides = linkSides(doc, link.from, link.to);
     return {
       id,
       type: 'link',
       source: link.from,
       target: link.to,
+      sourceHandle: sides.source,
+      targetHandle: sides.target,
       data: { link, order },
       selected: selected.has(id),
       ...(spof.has(id) ? { domAttributes: { 'data-spof': 'true' } as Edge['domAttributes'] } : {}),

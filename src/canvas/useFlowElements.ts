@@ -20,7 +20,7 @@ function sameNode(a: FlowNode, b: FlowNode): boolean {
 }
 
 function sameEdge(a: LinkFlowEdge, b: LinkFlowEdge): boolean {
-  return a.selected === b.selected && a.data?.link === b.data?.link && a.data?.order === b.data?.order
+  return a.selected === b.selected && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle && a.data?.link === b.data?.link && a.data?.order === b.data?.order
     && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
 }
 

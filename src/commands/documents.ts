@@ -1,6 +1,7 @@
 // New, open, save and templates: the ways a whole document comes and goes.
 import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
+import { getFlowInstance } from '../canvas/flowBridge';
 import { serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
@@ -29,6 +30,8 @@ export function replaceDocument(doc: Topology, label: string): void {
   useDocument.getState().loadDocument(placed, label);
   useUi.getState().markSaved(placed);
   useSelection.getState().clear();
+  // Show the whole new design once React Flow has measured it.
+  setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1 }), 50);
 }
 
 export const newDocument: Command = {
@@ -86,7 +89,7 @@ export function fileStem(name: string): string {
 
 export const saveJson: Command = {
   id: 'export-json',
-  label: 'Save .spof.json',
+  label: 'Save',
   icon: Save,
   shortcut: 'Ctrl+S',
   keyTest: (e) => mod(e) && key(e, 's'),

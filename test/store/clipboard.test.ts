@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { copyFragment, pasteFragment } from '../../src/store/clipboard';
+import { absolutePosition } from '../../src/store/geometry';
+import { templateById } from '../../src/templates';
+import { expectValid } from './helpers';
+
+const stage6 = () => structuredClone(templateById('stage6')!.topology);
+
+describe('copy and paste', () => {
+  it('copies components with the links among them, under fresh ids, offset', () => {
+    const doc = stage6();
+    const fragment = copyFragment(doc, ['web1', 'db', 'db2'])!;
+    expect(fragment.links.map((l) => `${l.from}>${l.to}`).sort()).toEqual(['db>db2', 'web1>db', 'web1>db2']);
+    const { doc: next, ids } = pasteFragment(doc, fragment, { x: 32, y: 32 });
+    expect(ids.sort()).toEqual(['db-2', 'db2-2', 'web1-2']);
+    const t = expectValid(next);
+    expect(t.links.filter((l) => ids.includes(l.from)).length).toBe(3);
+    // The replication link's id is fresh too, and the copy stays in the same zones.
+    expect(t.links.some((l) => l.id === 'db-repl-2' && l.from === 'db-2' && l.to === 'db2-2')).toBe(true);
+    expect(t.components.find((c) => c.id === 'db2-2')?.domain).toBe('use1b');
+    const at = absolutePosition(doc, 'db');
+    expect(absolutePosition(next, 'db-2')).toEqual({ x: at.x + 32, y: at.y + 32 });
+  });
+
+  it('copying a container copies what is inside it, nested containers included', () => {
+    const doc = stage6();
+    const fragment = copyFragment(doc, ['use1'])!;
+    expect(fragment.domains.map((d) => d.id).sort()).toEqual(['use1', 'use1a', 'use1b']);
+    expect(fragment.components.map((c) => c.id).sort()).toEqual(['db', 'db2', 'lb1', 'lb2', 'web1', 'web2']);
+    const { doc: next } = pasteFragment(doc, fragment, { x: 900, y: 0 });
+    // Only links among the copied elements come along (DNS -> LB links stay with the original).
+    expect(next.links.filter((l) => l.from === 'dns').length).toBe(doc.links.filter((l) => l.from === 'dns').length);
+    const t = next;
+    expect(t.domains.find((d) => d.id === 'use1a-2')?.parent).toBe('use1-2');
+    expect(t.components.find((c) => c.id === 'web1-2')?.domain).toBe('use1a-2');
+    // Relative positions inside the copied containers are kept.
+    expect(t.view?.positions?.['web1-2']).toEqual(doc.view?.positions?.web1);
+    expect(absolutePosition(next, 'web1-2').x).toBe(absolutePosition(doc, 'web1').x + 900);
+    expect(t.view?.sizes?.['use1-2']).toEqual(doc.view?.sizes?.use1);
+  });
+
+  it('renames requires groups that point at copied components', () => {
+    const doc = stage6();
+    doc.components = doc.components.map((c) => (c.id === 'web1' ? { ...c, requires: { 'replicas:db': { min: 2 } } } : c));
+    expectValid(doc);
+    const { doc: next } = pasteFragment(doc, copyFragment(doc, ['web1', 'db', 'db2'])!, { x: 0, y: 300 });
+    expect(next.components.find((c) => c.id === 'web1-2')?.requires).toEqual({ 'replicas:db-2': { min: 2 } });
+    expectValid(next);
+  });
+
+  it('nothing to copy gives null', () => {
+    expect(copyFragment(stage6(), [])).toBeNull();
+  });
+});
