@@ -6,11 +6,10 @@
 // inside it; the gap before a band makes room for the title bars of the domains
 // that start there (nested ones stacked) and the gap after it for the bottom
 // padding of the domains that end there, so boxes in different bands never touch.
-// Across the layers, the children of each container are packed in ELK's order: a
-// child goes right after every earlier sibling whose bands it shares, so a pool in
-// the region can sit between the two zones it spans, in the bands between them.
+// Across the layers, packing.ts orders and packs the children of each container.
 import { ROOT, type ContainerTree } from './containers';
 import type { LeafLayer } from './elkGraph';
+import { packAcross, type Span } from './packing';
 import { CONTAINER_PADDING, EMPTY_CONTAINER_SIZE, type Direction, type Point, type Size } from './types';
 
 /** A node's place: position relative to its parent container (absolute at the root), and its size. */
@@ -23,12 +22,13 @@ const LAYER_GAP = 64;
 const NODE_GAP = 40;
 const ROOT_MARGIN = 24;
 
-type Span = readonly [first: number, last: number];
 
 export function placeInBands(
   tree: ContainerTree,
   nodes: Set<string>,
   componentLayers: Map<string, LeafLayer>,
+  /** Dependency edges between the laid-out components (elkGraph.ts dependencyEdges). */
+  dependencies: [string, string][],
   sizeOf: (id: string) => Size,
   direction: Direction,
 ): Map<string, Placed> {
@@ -118,33 +118,26 @@ export function placeInBands(
     }
   }
 
-  // Across the layers: pack each container's children, innermost containers first.
-  const crossStart = new Map<string, number>();
-  const crossSize = new Map<string, number>();
-  const orderKey = (id: string): number => {
-    if (!isContainer(id)) return leafLayer.get(id)!.order;
-    const keys = kids(id).map(orderKey).filter(Number.isFinite);
-    return keys.length > 0 ? keys.reduce((a, b) => a + b, 0) / keys.length : Infinity;
-  };
-  for (const id of postOrder) {
-    const children = kids(id)
-      .map((c, index) => ({ c, index, key: orderKey(c) }))
-      .sort((a, b) => a.key - b.key || a.index - b.index)
-      .map((k) => k.c);
-    const placed: { span: Span; start: number; size: number }[] = [];
-    const first = id === ROOT ? ROOT_MARGIN : pad.crossStart;
-    let end = first;
-    for (const c of children) {
-      const span = spanOf.get(c)!;
-      const size = isContainer(c) ? crossSize.get(c)! : cross(sizeOf(c));
-      let start = first;
-      for (const p of placed) if (p.span[0] <= span[1] && span[0] <= p.span[1]) start = Math.max(start, p.start + p.size + NODE_GAP);
-      placed.push({ span, start, size });
-      crossStart.set(c, start);
-      end = Math.max(end, start + size);
-    }
-    crossSize.set(id, Math.max(cross(EMPTY_CONTAINER_SIZE), end + pad.crossEnd));
+  // Across the layers: order and pack each container's children (packing.ts).
+  const neighbours = new Map<string, string[]>();
+  for (const [from, to] of dependencies) {
+    neighbours.set(from, [...(neighbours.get(from) ?? []), to]);
+    neighbours.set(to, [...(neighbours.get(to) ?? []), from]);
   }
+  const { start: crossStart, size: crossSize } = packAcross({
+    containers: postOrder,
+    childrenOf: kids,
+    isContainer,
+    containerOf: (id) => (id === ROOT ? undefined : (tree.parentOf.get(id) ?? ROOT)),
+    spanOf: (id) => spanOf.get(id)!,
+    leafSize: (id) => cross(sizeOf(id)),
+    elkOrder: (id) => leafLayer.get(id)!.order,
+    neighbours: (id) => (neighbours.get(id) ?? []).filter((n) => leafLayer.has(n)),
+    startPadding: (id) => (id === ROOT ? ROOT_MARGIN : pad.crossStart),
+    endPadding: pad.crossEnd,
+    minContainerSize: cross(EMPTY_CONTAINER_SIZE),
+    gap: NODE_GAP,
+  });
 
   const out = new Map<string, Placed>();
   for (const id of nodes) {

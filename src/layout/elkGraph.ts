@@ -28,8 +28,8 @@ export interface LeafLayer {
 }
 
 export function buildLayeringGraph(
-  t: Pick<Topology, 'links'>,
   componentIds: string[],
+  dependencies: [string, string][],
   direction: Direction,
   sizeOf: (id: string) => Size,
 ): ElkNode {
@@ -37,7 +37,7 @@ export function buildLayeringGraph(
     const { width, height } = sizeOf(id);
     return direction === 'TB' ? { id, width, height: UNIFORM_MAIN_SIZE } : { id, width: UNIFORM_MAIN_SIZE, height };
   });
-  const edges: ElkExtendedEdge[] = dependencyEdges(t, new Set(componentIds)).map(([from, to], i) => ({
+  const edges: ElkExtendedEdge[] = dependencies.map(([from, to], i) => ({
     id: `dependency${i}`,
     sources: [from],
     targets: [to],
@@ -52,8 +52,6 @@ export function buildLayeringGraph(
       'elk.layered.spacing.nodeNodeBetweenLayers': '64',
       // One layering for everything: unconnected parts must share layer 0 (the clients), not stack up.
       'elk.separateConnectedComponents': 'false',
-      // Keep the document's order where the layering allows it: the same design lays out the same way.
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children,
     edges,

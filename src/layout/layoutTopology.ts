@@ -12,7 +12,7 @@
 import type { Topology } from '../model';
 import { ancestorsOf, containerTree, descendantsOf, type ContainerTree } from './containers';
 import { placeInBands } from './bands';
-import { buildLayeringGraph, readLayers } from './elkGraph';
+import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
 import {
   CONTAINER_PADDING,
   DEFAULT_COMPONENT_SIZE,
@@ -42,9 +42,10 @@ export async function layoutTopology(
   for (const id of laidOut) for (const a of ancestorsOf(tree, id)) inGraph.add(a);
 
   const components = t.components.map((c) => c.id).filter((id) => laidOut.has(id));
-  const graph = buildLayeringGraph(t, components, direction, sizeOf);
+  const dependencies = dependencyEdges(t, new Set(components));
+  const graph = buildLayeringGraph(components, dependencies, direction, sizeOf);
   const layers = readLayers(await opts.elk.layout(graph), direction);
-  const placed = placeInBands(tree, inGraph, layers, sizeOf, direction);
+  const placed = placeInBands(tree, inGraph, layers, dependencies, sizeOf, direction);
 
   // Inside a laid-out container, ELK's coordinates are already relative to it.
   // A laid-out node whose container stays fixed (or the root, with `only`) is

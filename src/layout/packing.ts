@@ -1,0 +1,220 @@
+// Across the layers (x for TB, y for LR): the order of each container's children
+// and where they go. Three steps:
+// 1. Order each container's children by ELK's flat layout (a container by the mean
+//    place of the components inside it).
+// 2. Improve that order by swapping neighbours while the total length of the
+//    dependency edges across the layers shrinks: this sees through the containers,
+//    which ELK could not (a pool in the region moves between the two zones it links).
+// 3. Pack: a child goes right after every earlier sibling whose bands it shares,
+//    so boxes never overlap, the order holds, and each container is as narrow as
+//    that allows.
+// 4. Use the slack: within its container's packed size, each child moves towards
+//    the mean place of the nodes outside it that it is linked to (a DNS centred
+//    above its two LBs). Sizes never change in this step, so nothing drifts.
+export type Span = readonly [first: number, last: number];
+
+export interface PackingInput {
+  /** Containers, inner ones before outer ones, the root last. */
+  containers: string[];
+  childrenOf: (container: string) => string[];
+  isContainer: (id: string) => boolean;
+  /** Container of a node: the root's id at the top level, undefined for the root itself. */
+  containerOf: (id: string) => string | undefined;
+  spanOf: (id: string) => Span;
+  /** A leaf's extent across the layers. */
+  leafSize: (leaf: string) => number;
+  /** A leaf's place in ELK's flat layout (Infinity: none, goes last). */
+  elkOrder: (leaf: string) => number;
+  /** Leaves linked to a leaf by a dependency, either way. */
+  neighbours: (leaf: string) => string[];
+  /** Where the first child starts inside a container, and the margin after the last. */
+  startPadding: (container: string) => number;
+  endPadding: number;
+  minContainerSize: number;
+  gap: number;
+}
+
+export interface Packed {
+  /** Start across the layers, relative to the container. */
+  start: Map<string, number>;
+  /** Extent across the layers. */
+  size: Map<string, number>;
+}
+
+/** Rounds of neighbour swaps; each costs one packing per adjacent pair. */
+const SWAP_ROUNDS = 3;
+/** Rounds of moving nodes towards their links within the slack; each starts from the previous placement. */
+const PULL_ROUNDS = 3;
+
+export function packAcross(input: PackingInput): Packed {
+  const leavesUnder = new Map<string, string[]>();
+  for (const c of input.containers) {
+    leavesUnder.set(c, input.childrenOf(c).flatMap((k) => (input.isContainer(k) ? leavesUnder.get(k)! : [k])));
+  }
+  const members = (id: string) => (input.isContainer(id) ? leavesUnder.get(id)! : [id]);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+  const order = new Map<string, string[]>();
+  for (const c of input.containers) {
+    order.set(
+      c,
+      sortBy(input.childrenOf(c), (k) => {
+        const keys = members(k).map(input.elkOrder).filter(Number.isFinite);
+        return keys.length > 0 ? mean(keys) : Infinity;
+      }),
+    );
+  }
+
+  let packed = improveOrder(input, order, members);
+
+  const inside = (node: string, box: string) => {
+    for (let cur: string | undefined = node; cur !== undefined; cur = input.containerOf(cur)) if (cur === box) return true;
+    return false;
+  };
+  for (let round = 0; round < PULL_ROUNDS; round++) {
+    const { center, start } = absoluteCenters(input, packed);
+    const wanted = new Map<string, number>();
+    for (const c of input.containers) {
+      for (const k of input.childrenOf(c)) {
+        const linked = members(k).flatMap((m) => input.neighbours(m).filter((n) => !inside(n, k)).map((n) => center.get(n)!));
+        wanted.set(k, linked.length > 0 ? mean(linked) - packed.size.get(k)! / 2 - start.get(c)! : packed.start.get(k)!);
+      }
+    }
+    packed = useSlack(input, order, packed, wanted);
+  }
+  return packed;
+}
+
+/**
+ * Swaps adjacent children of each container while that shortens the dependency
+ * edges across the layers. A swap is judged inside its container only (the
+ * container's place and the subtrees' insides stay as they are), so it costs one
+ * packing of that container, not of the whole drawing.
+ */
+function improveOrder(input: PackingInput, order: Map<string, string[]>, members: (id: string) => string[]): Packed {
+  let packed = place(input, order);
+  for (let round = 0; round < SWAP_ROUNDS; round++) {
+    let improved = false;
+    for (const c of input.containers) {
+      const kids = order.get(c)!;
+      if (kids.length < 2) continue;
+      const { start: absStart, center } = absoluteCenters(input, packed);
+      const inC = new Map<string, { child: string; offset: number }>();
+      for (const k of kids) for (const m of members(k)) inC.set(m, { child: k, offset: center.get(m)! - absStart.get(k)! });
+      const origin = absStart.get(c)!;
+      const edgeLength = (starts: Map<string, number>) => {
+        let total = 0;
+        for (const [m, at] of inC) {
+          const cm = origin + starts.get(at.child)! + at.offset;
+          for (const n of input.neighbours(m)) {
+            const other = inC.get(n);
+            total += Math.abs(cm - (other ? origin + starts.get(other.child)! + other.offset : center.get(n)!));
+          }
+        }
+        return total;
+      };
+      let best = edgeLength(packOne(input, c, kids, packed.size).start);
+      for (let i = 0; i + 1 < kids.length; i++) {
+        [kids[i], kids[i + 1]] = [kids[i + 1], kids[i]];
+        const length = edgeLength(packOne(input, c, kids, packed.size).start);
+        if (length < best - 0.5) {
+          best = length;
+          improved = true;
+        } else {
+          [kids[i], kids[i + 1]] = [kids[i + 1], kids[i]];
+        }
+      }
+      packed = place(input, order);
+    }
+    if (!improved) break;
+  }
+  return packed;
+}
+
+function sortBy(ids: string[], keyOf: (id: string) => number): string[] {
+  return ids
+    .map((id, index) => ({ id, index, key: keyOf(id) }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map((k) => k.id);
+}
+
+/** Packs children in order, each right after the earlier siblings that share its bands. */
+function place(input: PackingInput, order: Map<string, string[]>): Packed {
+  const start = new Map<string, number>();
+  const size = new Map<string, number>();
+  for (const c of input.containers) {
+    const kids = order.get(c)!;
+    for (const k of kids) if (!input.isContainer(k)) size.set(k, input.leafSize(k));
+    const one = packOne(input, c, kids, size);
+    one.start.forEach((v, k) => start.set(k, v));
+    size.set(c, one.size);
+  }
+  return { start, size };
+}
+
+/** One container: its children's starts (in the given order) and its own size. */
+function packOne(input: PackingInput, c: string, kids: string[], sizes: Map<string, number>): { start: Map<string, number>; size: number } {
+  const start = new Map<string, number>();
+  const placed: { span: Span; start: number; size: number }[] = [];
+  const first = input.startPadding(c);
+  let end = first;
+  for (const k of kids) {
+    const span = input.spanOf(k);
+    const extent = sizes.get(k)!;
+    let at = first;
+    for (const p of placed) if (p.span[0] <= span[1] && span[0] <= p.span[1]) at = Math.max(at, p.start + p.size + input.gap);
+    placed.push({ span, start: at, size: extent });
+    start.set(k, at);
+    end = Math.max(end, at + extent);
+  }
+  return { start, size: Math.max(input.minContainerSize, end + input.endPadding) };
+}
+
+/**
+ * Moves each child to its wanted start, within what its container's packed size
+ * leaves: no earlier than the earlier siblings sharing its bands allow, no later
+ * than the later ones still need (their right-packed places).
+ */
+function useSlack(input: PackingInput, order: Map<string, string[]>, packed: Packed, wanted: Map<string, number>): Packed {
+  const start = new Map<string, number>();
+  for (const c of input.containers) {
+    const kids = order.get(c)!;
+    const latest = new Map<string, number>();
+    const limit = packed.size.get(c)! - input.endPadding;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      const span = input.spanOf(k);
+      let at = limit - packed.size.get(k)!;
+      for (const later of kids.slice(i + 1)) {
+        const s = input.spanOf(later);
+        if (s[0] <= span[1] && span[0] <= s[1]) at = Math.min(at, latest.get(later)! - input.gap - packed.size.get(k)!);
+      }
+      latest.set(k, at);
+    }
+    const placed: { span: Span; end: number }[] = [];
+    for (const k of kids) {
+      const span = input.spanOf(k);
+      let earliest = input.startPadding(c);
+      for (const p of placed) if (p.span[0] <= span[1] && span[0] <= p.span[1]) earliest = Math.max(earliest, p.end + input.gap);
+      const at = Math.min(Math.max(Math.round(wanted.get(k)!), earliest), Math.max(earliest, latest.get(k)!));
+      start.set(k, at);
+      placed.push({ span, end: at + packed.size.get(k)! });
+    }
+  }
+  return { start, size: packed.size };
+}
+
+/** The absolute start and centre across the layers of every node, in the root's coordinates. */
+function absoluteCenters(input: PackingInput, packed: Packed): { start: Map<string, number>; center: Map<string, number> } {
+  const root = input.containers.at(-1)!;
+  const start = new Map<string, number>([[root, 0]]);
+  const center = new Map<string, number>();
+  for (const c of [...input.containers].reverse()) {
+    for (const k of input.childrenOf(c)) {
+      const s = start.get(c)! + packed.start.get(k)!;
+      start.set(k, s);
+      center.set(k, s + packed.size.get(k)! / 2);
+    }
+  }
+  return { start, center };
+}
