@@ -25,22 +25,37 @@ export function encodeMermaidText(text: string): string {
   return text.split('\n').map(encodeLine).join('<br>');
 }
 
+// When mermaid draws a label, DOMPurify turns entity codes back into characters before
+// mermaid looks for KaTeX (`$$...$$`), Font Awesome icons (`fa:fa-car`) and its own
+// placeholders (`ﬂ°...¶ß`), so encoding alone cannot keep those literal. An empty span
+// between the characters breaks each pattern and shows nothing; import drops it.
+const BREAK = '<span></span>';
+
+function breaksAfter(chars: string[], i: number): boolean {
+  const [ch, next] = [chars[i], chars[i + 1]];
+  return (ch === '$' && next === '$') || (ch === '\uFB02' && next === '\u00B0') || (ch === '\u00B6' && next === '\u00DF')
+    || (next === ':' && chars.slice(i + 2, i + 5).join('') === 'fa-');
+}
+
 function encodeLine(line: string): string {
   const chars = Array.from(line);
   return chars
-    .map((ch, i) => {
-      if (ch === ' ' && (i === 0 || i === chars.length - 1)) return '#32;';
-      // The lexer reads any line holding `direction TB` (BT, RL, LR, TD) as a direction statement.
-      if (ch === ' ' && /direction$/i.test(chars.slice(Math.max(0, i - 9), i).join(''))) return '#32;';
-      if (ch.length === 1 && ch.charCodeAt(0) < 128) {
-        if (SAFE_ASCII.test(ch)) return ch;
-        return NAMED[ch] ? `#${NAMED[ch]};` : `#${ch.charCodeAt(0)};`;
-      }
-      if (!PLACEHOLDER_CHARS.has(ch) && VISIBLE_NON_ASCII.test(ch)) return ch;
-      // Controls, separators, invisible format characters and lone surrogates: by number.
-      return `#${ch.codePointAt(0)};`;
-    })
+    .map((ch, i) => encodeChar(chars, i) + (breaksAfter(chars, i) ? BREAK : ''))
     .join('');
+}
+
+function encodeChar(chars: string[], i: number): string {
+  const ch = chars[i];
+  if (ch === ' ' && (i === 0 || i === chars.length - 1)) return '#32;';
+  // The lexer reads any line holding `direction TB` (BT, RL, LR, TD) as a direction statement.
+  if (ch === ' ' && /direction$/i.test(chars.slice(Math.max(0, i - 9), i).join(''))) return '#32;';
+  if (ch.length === 1 && ch.charCodeAt(0) < 128) {
+    if (SAFE_ASCII.test(ch)) return ch;
+    return NAMED[ch] ? `#${NAMED[ch]};` : `#${ch.charCodeAt(0)};`;
+  }
+  if (!PLACEHOLDER_CHARS.has(ch) && VISIBLE_NON_ASCII.test(ch)) return ch;
+  // Controls, separators, invisible format characters and lone surrogates: by number.
+  return `#${ch.codePointAt(0)};`;
 }
 
 const HTML_ENTITIES: Record<string, string> = {
