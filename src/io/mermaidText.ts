@@ -40,7 +40,7 @@ function breaksAfter(chars: string[], i: number): boolean {
 function encodeLine(line: string): string {
   const chars = Array.from(line);
   return chars
-    .map((ch, i) => encodeChar(chars, i) + (breaksAfter(chars, i) ? BREAK : ''))
+    .map((_, i) => encodeChar(chars, i) + (breaksAfter(chars, i) ? BREAK : ''))
     .join('');
 }
 
