@@ -1,0 +1,170 @@
+// The designer canvas in real Chromium, through the automation contract's test ids.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { TEMPLATES } from '../src/templates';
+import { StudioPage } from './pages/StudioPage';
+import { STORAGE, TEST_IDS } from './pages/testIds';
+
+let studio: StudioPage;
+
+test.beforeEach(async ({ page }) => {
+  studio = new StudioPage(page);
+  await studio.useDownloadsForSave();
+  await studio.openEmpty();
+});
+
+test.afterEach(() => {
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('adds components from the palette, by drag and by click, and connects them', async () => {
+  await studio.dragFromPalette('client', { x: 300, y: 80 });
+  await studio.dragFromPalette('web', { x: 300, y: 320 });
+  await expect(studio.node('users')).toBeVisible();
+  await expect(studio.node('web')).toBeVisible();
+  await studio.connect('users', 'web');
+  await expect(studio.edge('users->web')).toBeVisible();
+  // The new link is selected and the inspector shows it.
+  await expect(studio.inspector).toContainText('Dependency link');
+  await expect(studio.field('group')).toHaveAttribute('placeholder', 'web');
+
+  await studio.addFromPalette('database');
+  await expect(studio.node('db')).toBeVisible();
+  await expect(studio.field('id')).toHaveValue('db');
+  await expect(studio.field('kind')).toHaveValue('database');
+});
+
+test('draws a replication link in replication mode, dashed and labelled', async () => {
+  await studio.dragFromPalette('database', { x: 200, y: 200 });
+  await studio.dragFromPalette('database', { x: 520, y: 200 });
+  await studio.byTestId(TEST_IDS.linkMode).click();
+  await studio.connect('db', 'db-2');
+  const edge = studio.edge('db=>db-2');
+  await expect(edge).toBeVisible();
+  await expect(edge.locator('.link-replication')).toHaveCount(1);
+  await expect(studio.page.locator('.link-caption-replication')).toHaveText('async');
+  await expect(studio.field('mode')).toHaveValue('async');
+});
+
+test('a component dropped into a zone gets that domain; dragged out, loses it', async () => {
+  await studio.dragFromPalette('zone', { x: 500, y: 300 });
+  await studio.dragFromPalette('app', { x: 140, y: 80 });
+  await expect(studio.node('zone')).toBeVisible();
+  const zone = (await studio.node('zone').boundingBox())!;
+  await studio.dragNodeTo('app', { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 + 20 });
+  await studio.node('app').click();
+  await expect(studio.field('domain')).toHaveValue('zone');
+  await studio.waitForDraft((d) => d.components.some((c) => c.id === 'app' && c.domain === 'zone'));
+  // Moving the zone moves what is inside it.
+  const before = (await studio.node('app').boundingBox())!;
+  await studio.node('zone').locator('.domain-title').hover();
+  const title = (await studio.node('zone').locator('.domain-title').boundingBox())!;
+  const mouse = studio.page.mouse;
+  await mouse.move(title.x + 60, title.y + 10);
+  await mouse.down();
+  await mouse.move(title.x + 160, title.y + 60, { steps: 10 });
+  await mouse.up();
+  const after = (await studio.node('app').boundingBox())!;
+  expect(Math.round(after.x - before.x)).toBeGreaterThan(80);
+  await studio.dragNodeTo('app', { x: 200, y: 650 });
+  await studio.node('app').click();
+  await expect(studio.field('domain')).toHaveValue('');
+});
+
+test('changes an availability with validation, then undoes and redoes it', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await studio.node('web1').click();
+  await expect(studio.node('web1')).toContainText('99.5%');
+  // A bad value shows an error and is not applied.
+  await studio.field('availability').fill('150');
+  await expect(studio.inspector.getByTestId(TEST_IDS.fieldError)).toContainText('at most 100%');
+  await studio.field('availability').press('Enter');
+  await expect(studio.node('web1')).toContainText('99.5%');
+  await studio.setField('availability', '99.9');
+  await expect(studio.node('web1')).toContainText('99.9%');
+  await studio.undo();
+  await expect(studio.node('web1')).toContainText('99.5%');
+  await expect(studio.field('availability')).toHaveValue('');
+  await studio.redo();
+  await expect(studio.node('web1')).toContainText('99.9%');
+  await expect(studio.field('availability')).toHaveValue('99.9');
+  // The keyboard does the same (focus outside any input).
+  await studio.node('web2').click();
+  await page.keyboard.press('Control+z');
+  await expect(studio.node('web1')).toContainText('99.5%');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(studio.node('web1')).toContainText('99.9%');
+});
+
+test('copy, paste, duplicate and delete through the keyboard', async ({ page }) => {
+  await studio.openTemplate('stage4');
+  await studio.node('db').click();
+  await page.keyboard.press('Control+d');
+  await expect(studio.node('db-2')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(studio.node('db-2')).toHaveCount(0);
+  await studio.node('web1').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(studio.node('web1-2')).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await expect(studio.node('web1-2')).toHaveCount(0);
+  // Deleting a component deletes its links.
+  await studio.node('web1').click();
+  await page.keyboard.press('Delete');
+  await expect(studio.edge('lb->web1')).toHaveCount(0);
+  await studio.undo();
+  await expect(studio.edge('lb->web1')).toHaveCount(1);
+});
+
+test('reload restores the design exactly', async ({ page }) => {
+  await studio.openTemplate('stage5');
+  await studio.node('lb2').click();
+  await studio.setField('label', 'Floating IP standby');
+  const saved = await studio.waitForDraft((d) => d.components.some((c) => c.id === 'lb2' && c.label === 'Floating IP standby'));
+  const text = await page.evaluate((k) => localStorage.getItem(k), STORAGE.draft);
+  await page.reload();
+  await expect(studio.node('lb2')).toContainText('Floating IP standby');
+  await expect(studio.nodes).toHaveCount(saved.components.length + 2);
+  // Nothing was rewritten: the draft after reload is byte-for-byte the same.
+  await page.waitForTimeout(400);
+  expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE.draft)).toBe(text);
+});
+
+test('a corrupt draft is kept aside and the app starts empty with a message', async ({ page }) => {
+  await page.evaluate((k) => localStorage.setItem(k, '{"format":"spof-topology","version":1,"components":[{"id":"x","kind":"router"}]}'), STORAGE.draft);
+  await page.reload();
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText('components[0].kind');
+  await expect(studio.nodes).toHaveCount(0);
+  const kept = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), STORAGE.corruptPrefix);
+  expect(kept).toHaveLength(1);
+});
+
+test('opening a bad file names the problem and leaves the design untouched; a good file opens', async () => {
+  await studio.openTemplate('stage2');
+  await studio.openFile('broken.spof.json', JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'web', availability: 1.5 }] }));
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText('components[0].availability');
+  await expect(studio.node('db')).toBeVisible();
+  await studio.openFile('tiny.spof.json', JSON.stringify({ format: 'spof-topology', version: 1, name: 'Tiny', components: [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'service' }], links: [{ from: 'users', to: 'api' }] }));
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+  await expect(studio.node('api')).toBeVisible();
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('Tiny');
+});
+
+test('save downloads <name>.spof.json with the design', async ({ page }) => {
+  await studio.openTemplate('stage1');
+  const download = page.waitForEvent('download');
+  await studio.byTestId(TEST_IDS.exportJson).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('stage-1-a-single-server.spof.json');
+  const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(saved).toEqual(TEMPLATES.find((t) => t.id === 'stage1')!.topology);
+});
+
+test('every template opens without console errors', async () => {
+  for (const t of TEMPLATES) {
+    await studio.openTemplate(t.id);
+    await expect(studio.byTestId(TEST_IDS.docName)).toHaveText(t.name);
+    await expect(studio.nodes).toHaveCount(t.topology.components.length + t.topology.domains.length);
+  }
+});

@@ -1,0 +1,146 @@
+// A page object for SPOF Studio: every test drives the app through these, by test id.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { STORAGE, TEST_IDS } from './testIds';
+
+export interface SavedDraft {
+  name: string;
+  components: { id: string; [k: string]: unknown }[];
+  [k: string]: unknown;
+}
+
+export class StudioPage {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') this.consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => this.consoleErrors.push(err.message));
+  }
+
+  byTestId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+
+  /** Opens the app on an empty design (clears the autosaved draft first). */
+  async openEmpty(): Promise<void> {
+    await this.page.goto('/');
+    await this.page.evaluate(() => localStorage.clear());
+    await this.page.reload();
+    await expect(this.canvas).toBeVisible();
+  }
+
+  /**
+   * Makes "save" download a file instead of opening the native save dialog (which a
+   * headless browser cannot answer): browser-fs-access falls back to a download when
+   * the File System Access API is absent. Call before `openEmpty`.
+   */
+  async useDownloadsForSave(): Promise<void> {
+    await this.page.addInitScript(() => {
+      for (const target of [window, Window.prototype] as unknown as Record<string, unknown>[]) {
+        delete target.showOpenFilePicker;
+        delete target.showSaveFilePicker;
+        delete target.showDirectoryPicker;
+      }
+    });
+  }
+
+  get canvas(): Locator {
+    return this.byTestId(TEST_IDS.canvas);
+  }
+
+  get inspector(): Locator {
+    return this.byTestId(TEST_IDS.inspector);
+  }
+
+  node(id: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  edge(id: string): Locator {
+    return this.page.locator(`.react-flow__edge[data-id="${id}"]`);
+  }
+
+  get nodes(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+
+  field(name: string): Locator {
+    return this.inspector.getByTestId(TEST_IDS.field(name));
+  }
+
+  /** Clicks a palette entry: the element is added in the middle of the view and selected. */
+  async addFromPalette(kind: string): Promise<void> {
+    await this.byTestId(TEST_IDS.palette(kind)).click();
+  }
+
+  /** Drags a palette entry onto the canvas at a point relative to the canvas's top-left. */
+  async dragFromPalette(kind: string, at: { x: number; y: number }): Promise<void> {
+    await this.byTestId(TEST_IDS.palette(kind)).dragTo(this.canvas, { targetPosition: at });
+  }
+
+  /** Draws a link from one node's bottom handle to another node's top handle. */
+  async connect(from: string, to: string): Promise<void> {
+    const source = this.node(from).locator('.react-flow__handle-bottom');
+    const target = this.node(to).locator('.react-flow__handle-top');
+    const a = (await source.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    const mouse = this.page.mouse;
+    await mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await mouse.down();
+    await mouse.move(a.x + 20, a.y + 40, { steps: 4 });
+    await mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await mouse.up();
+  }
+
+  /** Drags a node by its middle so its middle lands on the given page point. */
+  async dragNodeTo(id: string, to: { x: number; y: number }): Promise<void> {
+    const box = (await this.node(id).boundingBox())!;
+    const mouse = this.page.mouse;
+    await mouse.move(box.x + box.width / 2, box.y + 12);
+    await mouse.down();
+    await mouse.move(box.x + box.width / 2 + 10, box.y + 22, { steps: 3 });
+    await mouse.move(to.x, to.y - box.height / 2 + 12, { steps: 12 });
+    await mouse.up();
+  }
+
+  /** Types a value into an inspector field and commits it (Enter). */
+  async setField(name: string, value: string): Promise<void> {
+    const input = this.field(name);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async openTemplate(id: string): Promise<void> {
+    await this.byTestId(TEST_IDS.templatesMenu).click();
+    await this.byTestId(TEST_IDS.template(id)).click();
+  }
+
+  async undo(): Promise<void> {
+    await this.byTestId(TEST_IDS.undo).click();
+  }
+
+  async redo(): Promise<void> {
+    await this.byTestId(TEST_IDS.redo).click();
+  }
+
+  /** Opens a file through the toolbar's file input. */
+  async openFile(name: string, contents: string): Promise<void> {
+    await this.byTestId(TEST_IDS.importFile).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+  }
+
+  /** The autosaved draft, parsed, or null when there is none. */
+  async savedDraft(): Promise<SavedDraft | null> {
+    const text = await this.page.evaluate((k) => localStorage.getItem(k), STORAGE.draft);
+    return text === null ? null : JSON.parse(text);
+  }
+
+  /** Waits until the debounced autosave holds a draft that passes `check`. */
+  async waitForDraft(check: (draft: SavedDraft) => boolean): Promise<SavedDraft> {
+    await expect.poll(async () => {
+      const d = await this.savedDraft();
+      return d !== null && check(d);
+    }).toBe(true);
+    return (await this.savedDraft())!;
+  }
+}
