@@ -4,7 +4,7 @@
 // new standby's failover even costs a little). So for each domain that is a SPOF, the
 // plan also weighs "move every tier out of it" as one step, counted as its moves.
 import { domainAncestors, instanceDomain, isStandby, linkType, replicasOf, type Component, type Topology } from '../../model';
-import { applyMove, candidateMoves, type Move } from './moves';
+import { candidateMoves, type Move } from './moves';
 import { otherZone } from './placement';
 import type { Report } from './report';
 import { ZONE_KINDS } from './structure';
@@ -22,10 +22,6 @@ export function domainSteps(t: Topology, report: Report): Move[][] {
     if (moves.length >= 2) out.push(moves);
   }
   return out;
-}
-
-export function applySteps(t: Topology, moves: readonly Move[]): Topology {
-  return moves.reduce(applyMove, t);
 }
 
 function placedIn(t: Topology, c: Component, domain: string): boolean {

@@ -30,5 +30,6 @@ export { MONTH_MINUTES, shortfall, sloReport } from './slo';
 export { dataProtection } from './dataProtection';
 export { degradations } from './degradations';
 export { applyMove, applyMoves, candidateMoves, describeMove, type Move, type MoveType } from './moves';
+export { domainSteps } from './domainSteps';
 export { applyPlan, plan, planToTopology, type Plan, type PlanOptions, type PlanOutcome, type PlanStep } from './plan';
 export type * from './types';

@@ -4,7 +4,7 @@
 import { instanceDomain, isStandby, linkType, replicasOf, type Component, type Topology } from '../../model';
 import { addAlternative } from './alternative';
 import { otherZone, regions, uniqueId, zonesOfRegion, zonesUsed } from './placement';
-import { DATA_STORE_KINDS, componentMap, named, regionOf } from './structure';
+import { DATA_STORE_KINDS, alternativesOf, componentMap, instancePlacements, named, regionOf, requiredGroups } from './structure';
 
 export type MoveType = 'add-instance' | 'add-standby' | 'spread-zones' | 'replicate-region';
 
@@ -19,15 +19,24 @@ const SCALABLE = new Set(['loadbalancer', 'web', 'app', 'service']);
 /** Every move that applies to the document, in a stable order. */
 export function candidateMoves(t: Topology): Move[] {
   const requiredCallers = new Set(t.links.filter((l) => linkType(l) === 'dependency' && !l.optional).map((l) => l.to));
+  const groups = requiredGroups(t);
+  const byId = componentMap(t);
   const out: Move[] = [];
   for (const c of t.components) {
     if (c.kind === 'client' || isStandby(c)) continue;
     const n = replicasOf(c);
+    const alternatives = [...alternativesOf(t, c.id, groups)].map((id) => byId.get(id)!);
     if (n > 1 || SCALABLE.has(c.kind)) out.push({ type: 'add-instance', component: c.id });
     // A standby must stand behind something: someone has to need the original.
     if (n === 1 && requiredCallers.has(c.id)) out.push({ type: 'add-standby', component: c.id });
     if (n > 1 && spreadZones(t, c) !== undefined) out.push({ type: 'spread-zones', component: c.id });
-    if (requiredCallers.has(c.id) && regionOf(t, instanceDomain(c, 1)) !== undefined) out.push({ type: 'replicate-region', component: c.id });
+    const home = regionOf(t, instanceDomain(c, 1));
+    if (requiredCallers.has(c.id) && home !== undefined) {
+      // Not into a region that already holds an alternative of it.
+      const target = regions(t).find((r) => r.id !== home)?.id;
+      const covered = target !== undefined && alternatives.some((a) => instancePlacements(a).some((p) => regionOf(t, p) === target));
+      if (!covered) out.push({ type: 'replicate-region', component: c.id });
+    }
   }
   return out;
 }

@@ -1,15 +1,22 @@
 // The plan (DESIGN section 3): the fewest changes that reach an availability target,
-// found greedily and verified by recomputation. Each round tries every candidate move,
-// recomputes the availability exactly with the engine, and keeps the move that closes
-// the most of the gap; it stops when every target is met or no move helps.
+// found greedily and verified by recomputation. Each round weighs every single move and
+// every "move a whole tier set out of a failing domain" step (domainSteps.ts), recomputes
+// the availability exactly with the engine, and keeps the step that closes the most of
+// the gap per move. It stops when every target is met or no step helps. Then a
+// breadth-first search over shorter sequences (up to three moves, within a budget of
+// analyses) has the last word: it finds a shorter plan when there is one, and a plan of
+// up to three moves when the greedy search fell short.
 import { parseTopology, type Topology } from '../../model';
 import { analyze } from '../index';
+import { domainSteps } from './domainSteps';
 import { applyMove, applyMoves, candidateMoves, describeMove, type Move } from './moves';
 import type { Report } from './report';
 import { shortfall, sloReport } from './slo';
 import type { SloReport } from './types';
 
 export interface PlanStep {
+  /** Moves weighed together (a domain step) share a round; availability rises round by round. */
+  round: number;
   move: Move;
   description: string;
   /** System availability after this move (and the ones before it). */
@@ -26,6 +33,8 @@ export interface Plan {
   after: { availability: number; nines: number };
   met: boolean;
   outcome: PlanOutcome;
+  /** How the moves were found: greedily, or by the bounded search of up to three moves. */
+  search: 'greedy' | 'exhaustive';
   message: string;
   steps: PlanStep[];
   /** The document with every move applied: what `-o` writes and "Apply plan" loads. */
@@ -39,67 +48,157 @@ export interface PlanOptions {
   target?: number;
   /** Safety bound on the number of moves (default 20). */
   maxMoves?: number;
+  /** Analyses the search for a shorter plan (of up to three moves) may spend (default 1500). */
+  searchBudget?: number;
 }
 
-/** A move must close the gap by more than this to count as helping (rounding noise). */
-const HELPS = 1e-12;
+interface State { doc: Topology; report: Report; slo: SloReport; gap: number }
+
+/** A step helps when it closes at least this share of the remaining gap per move. */
+const MIN_SHARE_PER_MOVE = 0.01;
 
 export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   const maxMoves = opts.maxMoves ?? 20;
-  const evaluate = (doc: Topology) => {
+  const evaluate = (doc: Topology): State => {
     const report = analyze(doc, { seed: 1 });
-    return { doc, report, slo: sloReport(doc, report, opts.target) };
+    const slo = sloReport(doc, report, opts.target);
+    return { doc, report, slo, gap: shortfall(slo) };
   };
   const start = evaluate(t);
   if (start.slo.system === null && start.slo.clients.length === 0) {
     throw new Error('no target: give one (--slo), or set "slo" on the document or on a client');
   }
+  let moves: Move[] = [];
+  let rounds: number[] = [];
   let cur = start;
-  const steps: PlanStep[] = [];
   let outcome: PlanOutcome = start.slo.met ? 'already-met' : 'met';
   while (!cur.slo.met) {
-    if (steps.length >= maxMoves) {
-      outcome = 'move-limit';
-      break;
-    }
-    const best = bestMove(cur);
+    const best = bestStep(cur, maxMoves - moves.length, evaluate);
     if (!best) {
-      outcome = 'no-move-helps';
+      outcome = moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
       break;
     }
-    steps.push({ move: best.move, description: describeMove(cur.doc, best.move), availability: best.next.report.system.availability, nines: best.next.report.system.nines });
+    rounds = [...rounds, ...best.moves.map(() => rounds.length === 0 ? 1 : rounds[rounds.length - 1] + 1)];
+    moves = [...moves, ...best.moves];
     cur = best.next;
   }
-  const figures = (r: Report) => ({ availability: r.system.availability, nines: r.system.nines });
-  return {
-    target: opts.target ?? t.slo ?? null,
-    before: figures(start.report),
-    after: figures(cur.report),
-    met: cur.slo.met,
-    outcome,
-    message: outcomeMessage(outcome, steps.length),
-    steps,
-    topology: cur.doc,
-    slo: cur.slo,
-  };
+  let search: Plan['search'] = 'greedy';
+  // Fewer moves may do what the greedy search did (or could not): search them out.
+  const depth = cur.slo.met ? Math.min(3, moves.length - 1) : 3;
+  if (!start.slo.met && depth >= 1) {
+    const found = searchUpTo(depth, start, evaluate, opts.searchBudget ?? 1500);
+    if (found) {
+      moves = found;
+      rounds = found.map((_, i) => i + 1);
+      cur = evaluate(applyMoves(t, found));
+      outcome = 'met';
+      search = 'exhaustive';
+    }
+  }
+  return finish(t, start, cur, moves, rounds, outcome, search, opts.target, evaluate);
+}
 
-  function bestMove(state: typeof start): { move: Move; next: typeof start } | undefined {
-    let best: { move: Move; next: typeof start; gap: number } | undefined;
-    const gapNow = shortfall(state.slo);
-    for (const move of candidateMoves(state.doc)) {
-      const doc = applyMove(state.doc, move);
-      // Every move keeps the document valid; a move that would not is never offered.
-      if (!parseTopology(doc).ok) continue;
-      const next = evaluate(doc);
-      const gap = shortfall(next.slo);
-      // Never worse: the system availability may not drop, and the gap must close.
-      if (gap > gapNow - HELPS || next.report.system.availability < state.report.system.availability) continue;
-      if (!best || gap < best.gap - HELPS || (Math.abs(gap - best.gap) <= HELPS && next.report.system.availability > best.next.report.system.availability)) {
-        best = { move, next, gap };
+/** The step (one move, or a domain step of several) closing the most of the gap per move. */
+function bestStep(state: State, movesLeft: number, evaluate: (doc: Topology) => State): { moves: Move[]; next: State } | undefined {
+  const steps: Move[][] = [...candidateMoves(state.doc).map((m) => [m]), ...domainSteps(state.doc, state.report)];
+  let best: { moves: Move[]; next: State; perMove: number } | undefined;
+  let meets: { moves: Move[]; next: State } | undefined;
+  for (const moves of steps) {
+    if (moves.length > movesLeft) continue;
+    const next = tryMoves(state, moves, evaluate);
+    if (!next) continue;
+    // A step that meets every target ends the plan: the shortest such, then the most available.
+    if (next.slo.met && (!meets || moves.length < meets.moves.length
+      || (moves.length === meets.moves.length && next.report.system.availability > meets.next.report.system.availability))) {
+      meets = { moves, next };
+    }
+    const perMove = (state.gap - next.gap) / moves.length;
+    if (!best || perMove > best.perMove * (1 + 1e-9)) best = { moves, next, perMove };
+  }
+  if (meets) return meets.moves.length > 1 ? prune(state, meets, evaluate) : meets;
+  if (!best || best.perMove < MIN_SHARE_PER_MOVE * state.gap) return undefined;
+  return best.moves.length > 1 ? prune(state, best, evaluate) : best;
+}
+
+/** The state after the moves, if the document stays valid and nothing gets worse. */
+function tryMoves(state: State, moves: Move[], evaluate: (doc: Topology) => State): State | undefined {
+  const doc = applyMoves(state.doc, moves);
+  // Every move keeps the document valid; a step that would not is never offered.
+  if (!parseTopology(doc).ok) return undefined;
+  const next = evaluate(doc);
+  // Never worse: the system availability may not drop, and the gap must close.
+  if (next.gap >= state.gap || next.report.system.availability < state.report.system.availability) return undefined;
+  return next;
+}
+
+/** Drops the moves of a domain step that add nothing (a tier already outside the domain). */
+function prune(state: State, step: { moves: Move[]; next: State }, evaluate: (doc: Topology) => State) {
+  let { moves, next } = step;
+  for (const m of [...moves]) {
+    if (moves.length === 1) break;
+    const without = moves.filter((x) => x !== m);
+    const alt = tryMoves(state, without, evaluate);
+    if (alt && alt.gap <= next.gap * (1 + 1e-9) + 1e-15) {
+      moves = without;
+      next = alt;
+    }
+  }
+  return { moves, next };
+}
+
+/** Breadth-first over sequences of up to `maxDepth` moves: the shortest that meets every target. */
+function searchUpTo(maxDepth: number, start: State, evaluate: (doc: Topology) => State, budget: number): Move[] | undefined {
+  let frontier: { doc: Topology; moves: Move[] }[] = [{ doc: start.doc, moves: [] }];
+  const seen = new Set([JSON.stringify(start.doc)]);
+  let spent = 0;
+  for (let depth = 1; depth <= maxDepth; depth++) {
+    const next: typeof frontier = [];
+    let best: { moves: Move[]; availability: number } | undefined;
+    for (const s of frontier) {
+      for (const m of candidateMoves(s.doc)) {
+        const doc = applyMove(s.doc, m);
+        const key = JSON.stringify(doc);
+        if (seen.has(key) || !parseTopology(doc).ok) continue;
+        if (++spent > budget) return undefined;
+        seen.add(key);
+        const e = evaluate(doc);
+        const moves = [...s.moves, m];
+        if (e.slo.met && (!best || e.report.system.availability > best.availability)) best = { moves, availability: e.report.system.availability };
+        next.push({ doc, moves });
       }
     }
-    return best;
+    if (best) return best.moves;
+    frontier = next;
   }
+  return undefined;
+}
+
+function finish(
+  t: Topology, start: State, end: State, moves: Move[], rounds: number[], outcome: PlanOutcome, search: Plan['search'],
+  target: number | undefined, evaluate: (doc: Topology) => State,
+): Plan {
+  // Replay the moves to report the availability after each one.
+  const steps: PlanStep[] = [];
+  let doc = t;
+  moves.forEach((move, i) => {
+    const description = describeMove(doc, move);
+    doc = applyMove(doc, move);
+    const r = i === moves.length - 1 ? end.report : evaluate(doc).report;
+    steps.push({ round: rounds[i], move, description, availability: r.system.availability, nines: r.system.nines });
+  });
+  const figures = (r: Report) => ({ availability: r.system.availability, nines: r.system.nines });
+  return {
+    target: target ?? t.slo ?? null,
+    before: figures(start.report),
+    after: figures(end.report),
+    met: end.slo.met,
+    outcome,
+    search,
+    message: outcomeMessage(outcome, moves.length),
+    steps,
+    topology: end.doc,
+    slo: end.slo,
+  };
 }
 
 function outcomeMessage(outcome: PlanOutcome, n: number): string {
@@ -107,7 +206,7 @@ function outcomeMessage(outcome: PlanOutcome, n: number): string {
   switch (outcome) {
     case 'already-met': return 'The target is already met: no change needed.';
     case 'met': return `The target is met after ${moves}.`;
-    case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no move improves the availability further.`;
+    case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.`;
     case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.`;
   }
 }
