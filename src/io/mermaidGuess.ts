@@ -50,12 +50,23 @@ export interface KindGuess {
 }
 
 export function guessKind(label: string, shape: string | undefined): KindGuess | undefined {
-  for (const rule of KIND_RULES) {
-    const m = rule.pattern.exec(label);
-    if (m) return { kind: rule.value, reason: `the word "${m[0]}"` };
+  // Ids used as labels run words together (`web1`, `orders_db`, `authService`): split them too.
+  for (const text of [label, wordsOf(label)]) {
+    for (const rule of KIND_RULES) {
+      const m = rule.pattern.exec(text);
+      if (m) return { kind: rule.value, reason: `the word "${m[0]}"` };
+    }
   }
   if (shape && SHAPE_KINDS[shape]) return { kind: SHAPE_KINDS[shape], reason: `its ${shape.replace(/_/g, ' ')} shape` };
   return undefined;
+}
+
+function wordsOf(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])(\d)/g, '$1 $2')
+    .replace(/(\d)([A-Za-z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ');
 }
 
 export interface RoleGuess {
@@ -64,8 +75,9 @@ export interface RoleGuess {
   reason: string;
 }
 
-export function guessRole(label: string): RoleGuess | undefined {
-  const standby = /\b(hot|warm|cold)?[- ]?(standby|stand-by|failover|passive|dr)\b/i.exec(label);
+export function guessRole(text: string): RoleGuess | undefined {
+  const label = wordsOf(text);
+  const standby = /\b(hot|warm|cold)?[- ]?(standby|stand[- ]by|failover|passive|dr)\b/i.exec(label);
   if (standby) {
     const temp = standby[1]?.toLowerCase() as StandbyTemperature | undefined;
     return { role: 'standby', ...(temp ? { standby: temp } : {}), reason: `the word "${standby[0].trim()}"` };

@@ -179,6 +179,18 @@ flowchart LR
     expect(r.topology.links).toEqual([{ from: 'u', to: 's' }, { from: 'x', to: 'y' }, { from: 'y', to: 'x' }]);
   });
 
+  it('reads more styles: semicolons, CRLF, text-in-arrow links, ids as labels, subgraphs without ids, directives', async () => {
+    const r = await imported('%%{init: {"theme":"dark"}}%%\r\ngraph LR;\r\n  subgraph Region One\r\n    direction TB\r\n    web1 -- HTTPS --> orders_db[(x)];\r\n  end\r\n  authService == token ==> web1\r\n  orders_db -. async replication .-> orders_db_dr\r\n  web1 --> orders_db_dr\r\n  A:::big e1@--> web1\r\n  classDef big fill:#f00\r\n  click A href "https://example.com"\r\n');
+    const t = r.topology;
+    expect(t.domains).toEqual([{ id: 'subGraph0', kind: 'region', label: 'Region One' }]);
+    expect(Object.fromEntries(t.components.map((c) => [c.id, c.kind]))).toEqual({ web1: 'web', orders_db: 'database', authService: 'service', orders_db_dr: 'database', A: 'service' });
+    expect(byId(t.components, 'orders_db_dr').role).toBe('standby');
+    expect(t.links).toContainEqual({ from: 'web1', to: 'orders_db', label: 'HTTPS' });
+    expect(t.links).toContainEqual({ from: 'authService', to: 'web1', label: 'token' });
+    expect(t.links).toContainEqual({ from: 'orders_db', to: 'orders_db_dr', type: 'replication', mode: 'async' });
+    expect(t.links).toContainEqual({ from: 'A', to: 'web1' });
+  });
+
   it('keeps a standby that has an active partner', async () => {
     const r = await imported('flowchart TB\n  u[Users] --> lb1[LB] & lb2[LB hot standby]');
     expect(byId(r.topology.components, 'lb2')).toMatchObject({ role: 'standby', standby: 'hot' });
