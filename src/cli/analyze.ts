@@ -2,6 +2,8 @@
 // Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not met; 2 bad input.
 import type { Command } from 'commander';
 import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
+import { insight } from '../engine/insight';
+import { humanInsight } from './insightText';
 import { CliError, EXIT_GATE, printWarnings, readTopology } from './io';
 
 interface AnalyzeFlags {
@@ -32,7 +34,7 @@ export function registerAnalyze(program: Command): void {
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       if (flags.json) process.stdout.write(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
-      else process.stdout.write(humanReport(topology.name, report));
+      else process.stdout.write(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;

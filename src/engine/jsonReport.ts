@@ -30,6 +30,9 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
     ...(report.whatIf ? { whatIf: report.whatIf } : {}),
     findings: advice.findings,
     stage: advice.stage,
+    slo: advice.slo,
+    dataProtection: advice.dataProtection,
+    degradations: advice.degradations,
     warnings: report.warnings,
   };
 }

@@ -52,7 +52,7 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
         .map((s) => ({
           code,
           severity,
-          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage takes down ${s.clients.map((x) => named(t, x)).join(', ')} (${s.down.length} element${s.down.length === 1 ? '' : 's'} down with it).`,
+          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage takes down ${s.clients.map((x) => named(t, x)).join(', ')} (${s.down.length} component${s.down.length === 1 ? '' : 's'} down with it, clients included).`,
           suggestion,
           ids: [s.id],
         }));

@@ -1,0 +1,37 @@
+// The insight sections of the human `spof analyze` report: stage, SLO, findings,
+// data protection and degradations, after the engine's figures.
+import type { Insight, SloEntry } from '../engine/insight';
+
+export function humanInsight(i: Insight): string {
+  const lines: string[] = [];
+  lines.push('', `Redundancy stage ${i.stage.level} of 7: ${i.stage.name}`, `  Next: ${i.stage.next}`);
+  const slos = [...(i.slo.system ? [i.slo.system] : []), ...i.slo.clients];
+  if (slos.length > 0) {
+    lines.push('', 'SLO');
+    for (const s of slos) lines.push(`  ${sloLine(s)}`);
+  }
+  lines.push('', i.findings.length === 0 ? 'No findings' : `Findings (${i.findings.length})`);
+  for (const f of i.findings) lines.push(`  [${f.severity}] ${f.message}`, `         ${f.suggestion}`);
+  if (i.dataProtection.length > 0) {
+    lines.push('', 'Data protection (RPO: data that can be lost; RTO: time to recover)');
+    for (const d of i.dataProtection) lines.push(`  ${d.id}: RPO ${d.rpo}; RTO ${d.rto}`);
+  }
+  if (i.degradations.length > 0) {
+    lines.push('', 'Degradations (optional dependencies)');
+    for (const d of i.degradations) lines.push(`  ${d.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function sloLine(s: SloEntry): string {
+  const pct = (x: number) => `${(x * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
+  const who = s.id === 'system' ? 'system' : s.id;
+  const budget = `error budget ${minutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${minutes(s.downtimeMinutesPerMonth)}`;
+  return s.met
+    ? `${who}: target ${pct(s.target)} met (${budget})`
+    : `${who}: target ${pct(s.target)} NOT met: short by ${s.gapPercent.toPrecision(2)} percentage points, ${minutes(s.gapMinutesPerMonth)} a month (${budget})`;
+}
+
+function minutes(m: number): string {
+  return m >= 10 ? `${Math.round(m)} min` : `${m.toPrecision(2)} min`;
+}
