@@ -32,10 +32,15 @@ export function buildLayeringGraph(
   dependencies: [string, string][],
   direction: Direction,
   sizeOf: (id: string) => Size,
+  /** Entry points (clients) that nothing depends on: pinned to the first layer. */
+  entries: Set<string> = new Set(),
 ): ElkNode {
   const children: ElkNode[] = componentIds.map((id) => {
     const { width, height } = sizeOf(id);
-    return direction === 'TB' ? { id, width, height: UNIFORM_MAIN_SIZE } : { id, width: UNIFORM_MAIN_SIZE, height };
+    const node: ElkNode = direction === 'TB' ? { id, width, height: UNIFORM_MAIN_SIZE } : { id, width: UNIFORM_MAIN_SIZE, height };
+    // ELK would otherwise pull a client down next to the one service it calls.
+    if (entries.has(id)) node.layoutOptions = { 'elk.layered.layering.layerConstraint': 'FIRST' };
+    return node;
   });
   const edges: ElkExtendedEdge[] = dependencies.map(([from, to], i) => ({
     id: `dependency${i}`,

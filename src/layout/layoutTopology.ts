@@ -43,7 +43,9 @@ export async function layoutTopology(
 
   const components = t.components.map((c) => c.id).filter((id) => laidOut.has(id));
   const dependencies = dependencyEdges(t, new Set(components));
-  const graph = buildLayeringGraph(components, dependencies, direction, sizeOf);
+  const targets = new Set(dependencies.map(([, to]) => to));
+  const entries = new Set(t.components.filter((c) => c.kind === 'client' && laidOut.has(c.id) && !targets.has(c.id)).map((c) => c.id));
+  const graph = buildLayeringGraph(components, dependencies, direction, sizeOf, entries);
   const layers = readLayers(await opts.elk.layout(graph), direction);
   const placed = placeInBands(tree, inGraph, layers, dependencies, sizeOf, direction);
 

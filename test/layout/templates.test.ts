@@ -42,6 +42,10 @@ describe('templates', () => {
         expect(overlaps(rects.get(a)!, rects.get(b)!), `${a} and ${b}`).toBe(false);
       }
     }
+    // The entry points are on top, even a client that calls one service deep down.
+    const firstBand = Math.min(...t.components.map((c) => rects.get(c.id)!.y));
+    const called = new Set(t.links.filter((l) => linkType(l) === 'dependency').map((l) => l.to));
+    for (const c of t.components) if (c.kind === 'client' && !called.has(c.id)) expect(rects.get(c.id)!.y, c.id).toBe(firstBand);
     if (hasDependencyCycle(t)) return;
     for (const l of t.links) {
       if (linkType(l) !== 'dependency') continue;
