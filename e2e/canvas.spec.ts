@@ -168,3 +168,18 @@ test('every template opens without console errors', async () => {
     await expect(studio.nodes).toHaveCount(t.topology.components.length + t.topology.domains.length);
   }
 });
+
+test('New asks before discarding unsaved work', async ({ page }) => {
+  await studio.openTemplate('stage2');
+  await studio.node('web').click();
+  await studio.setField('label', 'Edited');
+  page.once('dialog', (d) => void d.dismiss());
+  await studio.byTestId(TEST_IDS.newDocument).click();
+  await expect(studio.node('web')).toContainText('Edited');
+  page.once('dialog', (d) => void d.accept());
+  await studio.byTestId(TEST_IDS.newDocument).click();
+  await expect(studio.nodes).toHaveCount(0);
+  // An empty design is replaced without asking.
+  await studio.openTemplate('stage1');
+  await expect(studio.node('server')).toBeVisible();
+});

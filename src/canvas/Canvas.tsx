@@ -75,6 +75,10 @@ export function Canvas() {
     if (useAnalysis.getState().whatIf.active) useAnalysis.getState().toggleFailed(node.id);
   }, []);
 
+  const onEdgeClick = useCallback((_: unknown, edge: LinkFlowEdge) => {
+    if (useAnalysis.getState().whatIf.active) useAnalysis.getState().toggleFailed(edge.id);
+  }, []);
+
   const onDragOver = useCallback((e: React.DragEvent) => {
     if (!e.dataTransfer.types.includes(DRAG_MIME)) return;
     e.preventDefault();
@@ -107,6 +111,7 @@ export function Canvas() {
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
         connectionMode={ConnectionMode.Loose}
         nodesDraggable={!whatIf}
         nodesConnectable={!whatIf}

@@ -83,13 +83,13 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
 
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
-/** Which sides a link leaves and enters by: vertical when the ends are stacked, else sideways. */
+/** Which sides a link leaves and enters by: vertical unless the two ends share a row. */
 export function linkSides(doc: Topology, from: string, to: string): { source: Side; target: Side } {
   const a = absoluteRect(doc, from);
   const b = absoluteRect(doc, to);
   const dx = b.x + b.width / 2 - (a.x + a.width / 2);
   const dy = b.y + b.height / 2 - (a.y + a.height / 2);
-  if (Math.abs(dy) >= a.height && Math.abs(dy) * 1.2 >= Math.abs(dx) * 0.5) {
+  if (Math.abs(dy) >= Math.min(a.height, b.height)) {
     return dy > 0 ? { source: 'bottom', target: 'top' } : { source: 'top', target: 'bottom' };
   }
   return dx > 0 ? { source: 'right', target: 'left' } : { source: 'left', target: 'right' };

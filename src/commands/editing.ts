@@ -39,6 +39,15 @@ export const selectAll: Command = {
   },
 };
 
+export const deselect: Command = {
+  id: 'deselect',
+  label: 'Select nothing',
+  shortcut: 'Escape',
+  keyTest: (e) => e.key === 'Escape',
+  predicate: hasSelection,
+  perform: () => useSelection.getState().clear(),
+};
+
 export const copy: Command = {
   id: 'copy',
   label: 'Copy',

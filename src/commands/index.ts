@@ -1,13 +1,13 @@
 // The one list of commands: toolbar, menus, shortcuts and tests all go through it.
 import { newDocument, openFile, saveJson } from './documents';
-import { copy, cut, deleteSelection, duplicate, paste, selectAll } from './editing';
+import { copy, cut, deleteSelection, deselect, duplicate, paste, selectAll } from './editing';
 import { redo, undo } from './history';
 import { slotCommand } from './slots';
 import type { Command } from './types';
 import { fitView, layout, toggleLinkMode, whatIfToggle } from './view';
 
 export const COMMANDS: Command[] = [
-  undo, redo, deleteSelection, selectAll, copy, cut, paste, duplicate,
+  undo, redo, deleteSelection, selectAll, deselect, copy, cut, paste, duplicate,
   newDocument, openFile, saveJson, layout, fitView, whatIfToggle, toggleLinkMode,
 ];
 
