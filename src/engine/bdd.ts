@@ -20,6 +20,8 @@ export class Bdd {
   lo: Int32Array;
   hi: Int32Array;
   size = 2;
+  /** Apply steps taken (a machine-independent measure of work, for benchmarks). */
+  steps = 0;
   private table: Int32Array;
   private tableMask: number;
   private cacheA: Int32Array;
@@ -139,6 +141,7 @@ export class Bdd {
     // Task kinds: 0 = compute (a, b); 1 = build node at level from the two results on the value stack.
     tasks[tp++] = 0; tasks[tp++] = a0; tasks[tp++] = b0; tasks[tp++] = 0;
     while (tp > 0) {
+      this.steps++;
       const lvl = tasks[--tp];
       const b = tasks[--tp];
       const a = tasks[--tp];

@@ -4,6 +4,7 @@
 // ancestors first) just before the first instance placed in it. Placing every domain
 // at the very top instead would multiply, for alternatives that sit in different
 // regions, each region's sub-diagram by the states of the other regions' zones.
+// Invariant relied on by pool.ts: every domain of an instance sits above the instance.
 import type { Structure } from './structure';
 
 export interface VariableOrder {
@@ -31,11 +32,11 @@ export function variableOrder(s: Structure): VariableOrder {
       if (visited[c]) continue;
       visited[c] = 1;
       const node = s.components[c];
-      for (const inst of node.instances) {
-        // A chain lists the domain first, then its ancestors: emit the outermost first.
-        for (let k = inst.domains.length - 1; k >= 0; k--) emit(inst.domains[k]);
-        emit(inst.element);
-      }
+      // Every domain of the pool above all its instances (a chain lists the domain
+      // first, then its ancestors: emit the outermost first), so that k-of-n can be
+      // built by splitting on the domains first (see pool.ts).
+      for (const inst of node.instances) for (let k = inst.domains.length - 1; k >= 0; k--) emit(inst.domains[k]);
+      for (const inst of node.instances) emit(inst.element);
       emit(node.poolFailover);
       const targets: number[] = [];
       for (const g of node.groups) {

@@ -110,4 +110,6 @@ export interface Report {
   warnings: string[];
   /** Time spent per phase, milliseconds (for benchmarks; not part of the JSON contract). */
   timings?: Record<string, number>;
+  /** Size of the work: elements, BDD nodes and apply steps (for benchmarks; not part of the JSON contract). */
+  stats?: Record<string, number>;
 }

@@ -1,0 +1,50 @@
+// Strongly connected components of the dependency graph (cycles of dependency).
+import type { Structure } from './structure';
+
+/** Tarjan's algorithm, iterative, over what the clients reach: SCCs in dependency order (dependencies first). */
+export function sccsFromClients(s: Structure): number[][] {
+  const n = s.components.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const stack: number[] = [];
+  const out: number[][] = [];
+  const targetsOf = (c: number) => s.components[c].groups.flatMap((g) => s.groups[g].slots.map((slot) => s.slots[slot].target));
+  let counter = 0;
+  for (const root of s.clients) {
+    if (index[root] >= 0) continue;
+    const frames: { c: number; targets: number[]; i: number }[] = [];
+    const open = (c: number) => {
+      index[c] = low[c] = counter++;
+      stack.push(c);
+      onStack[c] = 1;
+      frames.push({ c, targets: targetsOf(c), i: 0 });
+    };
+    open(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1];
+      if (f.i < f.targets.length) {
+        const t = f.targets[f.i++];
+        if (index[t] < 0) open(t);
+        else if (onStack[t]) low[f.c] = Math.min(low[f.c], index[t]);
+        continue;
+      }
+      frames.pop();
+      if (frames.length > 0) {
+        const parent = frames[frames.length - 1].c;
+        low[parent] = Math.min(low[parent], low[f.c]);
+      }
+      if (low[f.c] === index[f.c]) {
+        const scc: number[] = [];
+        let x: number;
+        do {
+          x = stack.pop()!;
+          onStack[x] = 0;
+          scc.push(x);
+        } while (x !== f.c);
+        out.push(scc);
+      }
+    }
+  }
+  return out;
+}
