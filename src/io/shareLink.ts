@@ -28,7 +28,8 @@ export function decodeShareHash(hash: string): ShareDecodeResult {
   if (hash.length > MAX_SHARE_HASH_CHARS) return fail(IO_ERROR_CODES.tooLarge, `the link is ${hash.length} characters long; a share link is at most ${MAX_SHARE_HASH_CHARS}`);
   const param = hash.replace(/^#/, '').split('&').find((p) => p.startsWith(`${SHARE_PARAM}=`));
   if (param === undefined) return fail(IO_ERROR_CODES.notShareLink, `the link holds no design (no "#${SHARE_PARAM}=" part)`);
-  const value = param.slice(SHARE_PARAM.length + 1);
+  // Chat clients sometimes percent-encode the `:` of a pasted link.
+  const value = percentDecoded(param.slice(SHARE_PARAM.length + 1));
   const colon = value.indexOf(':');
   if (colon < 0) return fail(IO_ERROR_CODES.unknownCodec, `the design in the link names no codec (expected "${SHARE_CODEC}:...")`);
   const codec = value.slice(0, colon);
@@ -48,6 +49,15 @@ export function decodeShareHash(hash: string): ShareDecodeResult {
   const r = parseTopology(json);
   if (r.ok) return { ok: true, topology: r.topology, warnings: r.warnings };
   return { ok: false, errors: r.errors, warnings: r.warnings };
+}
+
+function percentDecoded(text: string): string {
+  if (!text.includes('%')) return text;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function fail(code: IoProblem['code'], message: string): ShareDecodeResult {

@@ -32,7 +32,7 @@ describe('encodeMermaidText', () => {
         expect(encoded.replace(/<span><\/span>/g, '')).not.toMatch(/["%\r\n$:]|<(?!br>)/);
         expect(decodeMermaidText(asMermaidHoldsIt(encoded))).toBe(text);
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 });
@@ -68,7 +68,7 @@ describe('mermaid ids', () => {
         expect(isSafeMermaidId(m) || m.startsWith('e_')).toBe(true);
         expect(topologyIdOf(m)).toBe(id);
       }),
-      { numRuns: 2000 },
+      { numRuns: 800 },
     );
   });
 });

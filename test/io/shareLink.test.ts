@@ -48,6 +48,7 @@ describe('share links', () => {
     const hash = encodeShareHash(example());
     expect(decodeShareHash(hash.slice(1)).ok).toBe(true);
     expect(decodeShareHash(`#x=1&${hash.slice(1)}&y=2`).ok).toBe(true);
+    expect(decodeShareHash(hash.replace('deflate:', 'deflate%3A')).ok).toBe(true);
   });
 
   it('rejects links without a design, without a codec or with an unknown one', () => {
