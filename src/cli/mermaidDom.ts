@@ -8,7 +8,15 @@ export async function installMermaidDom(): Promise<void> {
   const g = globalThis as Record<string, unknown>;
   if (g.document === undefined || g.window === undefined) {
     const { Window } = await import('happy-dom');
-    const window = new Window();
+    // Diagrams are untrusted: no scripts, no fetching of anything a label points at.
+    const window = new Window({
+      settings: {
+        enableJavaScriptEvaluation: false,
+        disableJavaScriptFileLoading: true,
+        disableCSSFileLoading: true,
+        disableIframePageLoading: true,
+      },
+    });
     g.window = window;
     g.document = window.document;
   }

@@ -211,6 +211,14 @@ describe('bad input', () => {
     expect((await failed('flowchart TB\n'))[0].code).toBe('empty-diagram');
   });
 
+  it('runs nothing from hostile hand-written labels', async () => {
+    const g = globalThis as { pwned?: number };
+    const r = await imported('flowchart TB\n  a["<img src=x onerror=\'globalThis.pwned=1\'>"] --> b["<script>globalThis.pwned=2</script>Users"]\n  b --> c[<iframe srcdoc=x onload=globalThis.pwned=3>]');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(g.pwned).toBeUndefined();
+    expect(r.topology.components.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+
   it('ignores damaged spof comments and says so', async () => {
     const text = toMermaid(example()).replace('%% spof:component db {', '%% spof:component db {oops').replace('"kind":"dns"', '"kind":"router"');
     const r = await imported(text);
