@@ -6,6 +6,7 @@ import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
+import { registerPlan } from './plan';
 
 export function buildProgram(): Command {
   const program = new Command('spof')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerMermaid(program);
   registerImportMermaid(program);
+  registerPlan(program);
   return program;
 }
 

@@ -98,26 +98,31 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   return finish(t, start, cur, moves, rounds, outcome, search, opts.target, evaluate);
 }
 
+/** How heavy a change is to make: a new instance is lighter than a standby, a standby than a region. */
+const WEIGHT: Record<Move['type'], number> = { 'add-instance': 1, 'spread-zones': 1, 'add-standby': 2, 'replicate-region': 3 };
+/** Steps within this share of the best gain per move count as equal: the lighter one wins. */
+const NEAR_BEST = 0.95;
+
+const weightOf = (moves: Move[]) => moves.reduce((sum, m) => sum + WEIGHT[m.type], 0);
+
 /** The step (one move, or a domain step of several) closing the most of the gap per move. */
 function bestStep(state: State, movesLeft: number, evaluate: (doc: Topology) => State): { moves: Move[]; next: State } | undefined {
   const steps: Move[][] = [...candidateMoves(state.doc).map((m) => [m]), ...domainSteps(state.doc, state.report)];
-  let best: { moves: Move[]; next: State; perMove: number } | undefined;
-  let meets: { moves: Move[]; next: State } | undefined;
+  const tried: { moves: Move[]; next: State; perMove: number }[] = [];
   for (const moves of steps) {
     if (moves.length > movesLeft) continue;
     const next = tryMoves(state, moves, evaluate);
-    if (!next) continue;
-    // A step that meets every target ends the plan: the shortest such, then the most available.
-    if (next.slo.met && (!meets || moves.length < meets.moves.length
-      || (moves.length === meets.moves.length && next.report.system.availability > meets.next.report.system.availability))) {
-      meets = { moves, next };
-    }
-    const perMove = (state.gap - next.gap) / moves.length;
-    if (!best || perMove > best.perMove * (1 + 1e-9)) best = { moves, next, perMove };
+    if (next) tried.push({ moves, next, perMove: (state.gap - next.gap) / moves.length });
   }
-  if (meets) return meets.moves.length > 1 ? prune(state, meets, evaluate) : meets;
-  if (!best || best.perMove < MIN_SHARE_PER_MOVE * state.gap) return undefined;
-  return best.moves.length > 1 ? prune(state, best, evaluate) : best;
+  // A step that meets every target ends the plan: the fewest moves, the lightest, the most available.
+  const meeting = tried.filter((x) => x.next.slo.met).sort((a, b) => a.moves.length - b.moves.length
+    || weightOf(a.moves) - weightOf(b.moves) || b.next.report.system.availability - a.next.report.system.availability);
+  if (meeting.length > 0) return meeting[0].moves.length > 1 ? prune(state, meeting[0], evaluate) : meeting[0];
+  const top = Math.max(0, ...tried.map((x) => x.perMove));
+  if (top <= 0 || top < MIN_SHARE_PER_MOVE * state.gap) return undefined;
+  const near = tried.filter((x) => x.perMove >= NEAR_BEST * top)
+    .sort((a, b) => weightOf(a.moves) / a.moves.length - weightOf(b.moves) / b.moves.length || b.perMove - a.perMove);
+  return near[0].moves.length > 1 ? prune(state, near[0], evaluate) : near[0];
 }
 
 /** The state after the moves, if the document stays valid and nothing gets worse. */

@@ -1,0 +1,81 @@
+// `spof plan FILE [--slo 99.99] [--json] [-o OUT.spof.json]` (DESIGN section 4): the fewest
+// changes that reach the target, each with the availability after it.
+// Exit 0 when the target is met (or already was); 1 when it cannot be reached with the
+// moves available (a gate, like `analyze --slo`): the best improved document is still
+// written with -o; 2 bad input or no target at all.
+import type { Command } from 'commander';
+import { plan, type Plan } from '../engine/insight';
+import { sloLine } from './insightText';
+import { serializeTopology } from '../model';
+import { CliError, EXIT_GATE, printWarnings, readTopology, writeOutput } from './io';
+
+interface PlanFlags {
+  slo?: string;
+  json?: boolean;
+  output?: string;
+  maxMoves?: string;
+}
+
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description('the fewest changes (add an instance, a hot standby, spread across zones, a second region) that reach an SLO (exit 1 when it cannot be reached)')
+    .argument('<file>', 'a .spof.json topology')
+    .option('--slo <percent>', 'system target in percent, e.g. 99.99 (default: the document\'s targets)')
+    .option('--json', 'print the plan as one JSON object')
+    .option('-o, --output <file>', 'write the changed topology to this .spof.json file')
+    .option('--max-moves <n>', 'try at most this many moves (default 20)')
+    .action((file: string, flags: PlanFlags) => {
+      // 99.99 / 100 is 0.9998999999999999 in floating point: round to the digits given.
+      const target = flags.slo === undefined ? undefined : Number((percent(flags.slo) / 100).toPrecision(12));
+      const maxMoves = flags.maxMoves === undefined ? undefined : wholeNumber(flags.maxMoves);
+      const { topology, warnings } = readTopology(file);
+      printWarnings(file, warnings);
+      const hasTarget = target !== undefined || topology.slo !== undefined || topology.components.some((c) => c.kind === 'client' && c.slo !== undefined);
+      if (!hasTarget) throw new CliError(`${file}: no target: give --slo (e.g. --slo 99.99), or set "slo" on the document or a client`);
+      const p = plan(topology, { target, maxMoves });
+      if (flags.output !== undefined) writeOutput(flags.output, serializeTopology(p.topology));
+      process.stdout.write(flags.json ? `${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n` : humanPlan(topology.name, p, flags.output));
+      if (!p.met) process.exitCode = EXIT_GATE;
+    });
+}
+
+function percent(text: string): number {
+  const x = Number(text.replace(/%$/, ''));
+  if (!Number.isFinite(x) || x <= 0 || x >= 100) throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.99 (got "${text}")`);
+  return x;
+}
+
+function wholeNumber(text: string): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < 0) throw new CliError(`--max-moves: must be a whole number (got "${text}")`);
+  return x;
+}
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
+  return {
+    target: p.target,
+    met: p.met,
+    outcome: p.outcome,
+    search: p.search,
+    message: p.message,
+    before: { ...p.before, nines: finite(p.before.nines) },
+    after: { ...p.after, nines: finite(p.after.nines) },
+    moves: p.steps.map((s) => ({ round: s.round, type: s.move.type, component: s.move.component, description: s.description, availability: s.availability, nines: finite(s.nines) })),
+    slo: p.slo,
+    ...(output !== undefined && output !== '-' ? { output } : {}),
+  };
+}
+
+function humanPlan(name: string, p: Plan, output?: string): string {
+  const pct = (a: number) => `${(a * 100).toFixed(5)}%`;
+  const lines = [`${name}: plan${p.target !== null ? ` to reach ${(p.target * 100).toString()}%` : ' to reach the clients\' targets'}`];
+  lines.push(`  now: ${pct(p.before.availability)}`);
+  p.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`));
+  lines.push(p.message);
+  for (const e of [...(p.slo.system ? [p.slo.system] : []), ...p.slo.clients]) lines.push(`  ${sloLine(e)}`);
+  if (output !== undefined && output !== '-') lines.push(`Wrote the changed topology to ${output}`);
+  return `${lines.join('\n')}\n`;
+}
