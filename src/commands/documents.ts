@@ -5,6 +5,7 @@ import { getFlowInstance } from '../canvas/flowBridge';
 import { serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
+import { layoutOpenedDocument, needsLayout } from '../store/layoutAction';
 import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
@@ -31,7 +32,10 @@ export function replaceDocument(doc: Topology, label: string): void {
   useUi.getState().markSaved(placed);
   useSelection.getState().clear();
   // Show the whole new design once React Flow has measured it.
-  setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1 }), 50);
+  const fit = () => setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1 }), 50);
+  fit();
+  // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
+  if (needsLayout(doc)) void layoutOpenedDocument().then((applied) => applied && fit());
 }
 
 export const newDocument: Command = {

@@ -1,13 +1,80 @@
-// Auto-layout entry point, called by the `layout` command (toolbar button `layout`).
-//
-// TODO(layout): implemented by the auto-layout work (elkjs in a worker, src/layout).
-// This is deliberately a no-op until then. The implementation should:
-//   1. read the document: `useDocument.getState().doc` (src/store/document.ts);
-//   2. compute `view.positions` (top-left RELATIVE TO THE NODE'S CONTAINER, see
-//      src/store/geometry.ts) and `view.sizes` for containers, nesting-aware;
-//   3. write it in ONE undo step: `useDocument.getState().applyTopology(next, 'Auto-layout')`.
+// Auto-layout, called by the `layout` command (toolbar button `layout`) and after
+// opening a design that has no positions. ELK runs in its Web Worker
+// (src/layout/client.ts); this file decides what to lay out and writes the result
+// into the document as ONE undo step. Positions follow src/store/geometry.ts:
+// relative to the node's container, container sizes in `view.sizes`.
+import { layoutInWorker } from '../layout/client';
+import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
+import { useDocument } from './document';
+import { sizeOf } from './geometry';
+import { useSelection } from './selection';
+import { useUi } from './ui';
 
-export async function runAutoLayout(_doc: Topology): Promise<void> {
-  // Intentionally empty: see the TODO above.
+export { needsLayout } from '../layout/needsLayout';
+
+/** The drawn size of every node, so the layout leaves room for what is on screen. */
+function drawnSizes(doc: Topology): Record<string, Size> {
+  return Object.fromEntries([...doc.components, ...doc.domains].map((n) => [n.id, sizeOf(doc, n.id)]));
+}
+
+function withLayout(doc: Topology, result: LayoutResult): Topology {
+  return { ...doc, view: { ...doc.view, positions: result.positions, sizes: result.sizes } };
+}
+
+/**
+ * What the button lays out: the selection when it holds two or more nodes or a
+ * domain (a selected zone is laid out with everything inside it), else the whole design.
+ */
+export function layoutScope(doc: Topology, selected: readonly string[]): string[] | undefined {
+  const nodes = new Set([...doc.components, ...doc.domains].map((n) => n.id));
+  const picked = selected.filter((id) => nodes.has(id));
+  const hasDomain = picked.some((id) => doc.domains.some((d) => d.id === id));
+  return picked.length >= 2 || hasDomain ? picked : undefined;
+}
+
+/** Lays out the whole design or the selection; one undo step. False when nothing was applied. */
+export async function runAutoLayout(doc: Topology): Promise<boolean> {
+  const only = layoutScope(doc, useSelection.getState().nodeIds);
+  let result: LayoutResult;
+  try {
+    result = await layoutInWorker(doc, { only, sizes: drawnSizes(doc) });
+  } catch (error) {
+    useUi.getState().showError('Auto-layout failed; the design is unchanged', [(error as Error).message]);
+    return false;
+  }
+  // Edited while ELK was busy: the latest edit wins and this layout is dropped.
+  if (useDocument.getState().doc !== doc) return false;
+  useDocument.getState().applyTopology(withLayout(doc, result), only ? 'Auto-layout of the selection' : 'Auto-layout');
+  return true;
+}
+
+/**
+ * Call right after opening a design without positions (`needsLayout`): the store
+ * shows it at once with the rough placement of placement.ts; this replaces that
+ * placement with the auto-layout inside the same undo step as the opening, so undo
+ * goes straight back to the design before. True when applied; nothing happens if
+ * the design was edited or replaced meanwhile.
+ */
+export async function layoutOpenedDocument(): Promise<boolean> {
+  const opened = useDocument.getState().doc;
+  let result: LayoutResult;
+  try {
+    result = await layoutInWorker(opened, { sizes: drawnSizes(opened) });
+  } catch {
+    // The rough placement stays; the layout button reports errors when asked directly.
+    return false;
+  }
+  if (useDocument.getState().doc !== opened) return false;
+  const next = withLayout(opened, result);
+  const history = useDocument.temporal.getState();
+  history.pause();
+  try {
+    useDocument.setState({ doc: next });
+  } finally {
+    history.resume();
+  }
+  // Opening is not a change: the laid-out design is what was opened.
+  if (useUi.getState().savedDoc === opened) useUi.getState().markSaved(next);
+  return true;
 }
