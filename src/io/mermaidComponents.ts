@@ -48,7 +48,8 @@ function fromSaved(saved: Component, text: string, domains: FailureDomain[], kno
 
 function fromDrawing(v: FlowVertex, text: string, drawn: string | undefined, guesses: string[]): Component {
   const id = topologyIdOf(v.id);
-  const { label, line } = splitLabel(text);
+  // Font Awesome icons (`fa:fa-user Users`) are drawing, not name.
+  const { label, line } = splitLabel(text.replace(/\bfa[bklrs]?:fa-[\w-]+\s*/g, ''));
   const c: Component = { id, kind: 'service' };
   if (label && label !== v.id) c.label = label;
   if (drawn !== undefined) c.domain = drawn;

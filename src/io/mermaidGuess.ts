@@ -22,7 +22,7 @@ const KIND_RULES: Rule<ComponentKind>[] = [
   { value: 'database', pattern: /\b(databases?|db\d*|rdbms|postgres(ql)?|pg|mysql|mariadb|aurora|rds|mongo(db)?|dynamo(db)?|cassandra|sql|mssql|oracle|cockroach(db)?|elasticsearch|opensearch|spanner|firestore|datastore|etcd|zookeeper|couchdb|neo4j|clickhouse|bigquery|snowflake|warehouse)\b/i },
   { value: 'external', pattern: /\b(external|third[- ]party|3rd[- ]party|stripe|paypal|twilio|sendgrid|saas|partner|vendor|payment provider|auth0|okta|smtp)\b/i },
   { value: 'web', pattern: /\b(web|www|website|frontend|front[- ]end|web ?servers?|apache|httpd|iis|static site|spa)\b/i },
-  { value: 'app', pattern: /\b(apps?|application|app ?servers?|backend|back[- ]end|apis?|rest|graphql|monolith)\b/i },
+  { value: 'app', pattern: /\b(apps?|application|app ?servers?|backend|back[- ]end|apis?|rest|graphql|monolith|servers?|instances?|vms?|ec2|hosts?|nodes?|pods?|containers?)\b/i },
   { value: 'service', pattern: /\b(services?|microservices?|svc|workers?|lambda|functions?|jobs?|cron|daemon|auth|search|payments?|orders?|inventory|notifications?|recommendations?)\b/i },
   { value: 'client', pattern: /\b(users?|clients?|people|mobile|desktop|devices?)\b/i },
   // Replication words alone mean a copy of data.
