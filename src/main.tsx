@@ -3,6 +3,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installHarness } from './store/harness';
 import { restoreDraft, startAutosave } from './store/persistence';
 import { useUi } from './store/ui';
 
@@ -12,6 +13,7 @@ if (restored.kind === 'corrupt') {
   useUi.getState().showError(`The saved draft could not be read; it was kept aside as "${restored.keptAs}" and an empty design was started`, restored.problems);
 }
 startAutosave();
+installHarness(window.location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,7 +3,7 @@
 // connection a link, a palette drop a component or container.
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow,
-  type Connection, type OnSelectionChangeParams, type ReactFlowInstance,
+  type Connection, type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { useAnalysis } from '../store/analysis';
@@ -45,10 +45,6 @@ export function Canvas() {
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
     setFlowInstance(rf as unknown as ReactFlowInstance, wrapper.current);
-  }, []);
-
-  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams<FlowNode, LinkFlowEdge>) => {
-    useSelection.getState().select(n.map((x) => x.id), e.map((x) => x.id));
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
@@ -106,7 +102,6 @@ export function Canvas() {
         onInit={onInit}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onSelectionChange={onSelectionChange}
         onConnect={onConnect}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}

@@ -55,6 +55,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         </div>
       )}
       {marks.spof && <span className="spof-badge" title="single point of failure">SPOF</span>}
+      {!marks.spof && marks.pair && <span className="spof-badge pair-badge" title="fails the system together with one other element">pair</span>}
       <Handle id="bottom" type="source" position={Position.Bottom} className="node-handle" />
     </div>
   );

@@ -21,3 +21,9 @@ export function visibleCentre(): XY {
   const r = canvasElement.getBoundingClientRect();
   return instance.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 }
+
+/** Pans and zooms so these nodes are in view (after a report click, for instance). */
+export function revealNodes(ids: string[]): void {
+  if (!instance || ids.length === 0) return;
+  void instance.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.6, maxZoom: 1.2, duration: 250 });
+}

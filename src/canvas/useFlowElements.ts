@@ -42,6 +42,16 @@ function reconcileEdges(derived: LinkFlowEdge[], previous: LinkFlowEdge[]): Link
   });
 }
 
+/** The ids selected after React Flow's select changes, in a stable order. */
+export function applySelect(current: readonly string[], changes: { id: string; selected: boolean }[]): string[] {
+  const out = new Set(current);
+  for (const c of changes) {
+    if (c.selected) out.add(c.id);
+    else out.delete(c.id);
+  }
+  return [...out];
+}
+
 export function useFlowElements() {
   const doc = useDocument((s) => s.doc);
   const nodeIds = useSelection((s) => s.nodeIds);
@@ -62,7 +72,25 @@ export function useFlowElements() {
   useLayoutEffect(() => setNodes((prev) => reconcileNodes(derivedNodes, prev)), [derivedNodes]);
   useLayoutEffect(() => setEdges((prev) => reconcileEdges(derivedEdges, prev)), [derivedEdges]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => setEdges((eds) => applyEdgeChanges(changes, eds)), []);
+  // Selection has one owner, the selection store: React Flow's select changes go there
+  // (and come back through the derivation); everything else React Flow tracks locally.
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length) {
+      const s = useSelection.getState();
+      s.select(applySelect(s.nodeIds, selects), s.edgeIds);
+    }
+    const rest = changes.filter((c) => c.type !== 'select');
+    if (rest.length) setNodes((nds) => applyNodeChanges(rest, nds));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
+    const selects = changes.filter((c) => c.type === 'select');
+    if (selects.length) {
+      const s = useSelection.getState();
+      s.select(s.nodeIds, applySelect(s.edgeIds, selects));
+    }
+    const rest = changes.filter((c) => c.type !== 'select');
+    if (rest.length) setEdges((eds) => applyEdgeChanges(rest, eds));
+  }, []);
   return { nodes, edges, onNodesChange, onEdgesChange };
 }

@@ -1,37 +1,60 @@
 // The analysis store: what the live analysis (a Web Worker) says about the document,
-// and the what-if mode. Filled by the analysis code; read by the canvas to mark nodes.
-// Never part of undo history.
+// and the what-if mode. Filled by the analysis driver (analysisDriver.ts); read by the
+// canvas to mark nodes and by the report panel. Never part of undo history.
 import { create } from 'zustand';
+import type { Report } from '../engine';
+import type { AnalysisResult } from '../worker/engineApi';
+import type { CanvasMarks, WhatIfMarks } from './analysisMarks';
 
 export interface WhatIfState {
   active: boolean;
-  /** Element ids the person has failed by clicking them. */
+  /** Element ids the person has failed by clicking them (node ids, `pool#i`, link keys). */
   failed: Set<string>;
   /** Component ids down as a consequence (filled from the worker's what-if report). */
   down: Set<string>;
+  /** Clients still served with the failures (what-if report). */
+  served: Set<string>;
+  /** The what-if report itself: the degraded availability. Null without failures. */
+  report: Report | null;
 }
 
 export interface AnalysisState {
   status: 'idle' | 'running' | 'error';
-  report: unknown | null;
+  /** The design's report (not the what-if one). */
+  report: Report | null;
+  /** Everything the worker answered: report, insight, what-if, validation warnings. */
+  result: AnalysisResult | null;
+  /** Why the analysis failed: the worker died, or the document is invalid. */
   error?: string;
-  /** Element ids that are single points of failure (marked with a red ring and badge). */
+  /** The document's problems, one line each naming its path, when it is invalid. */
+  problems: string[];
+  /** Node ids and link keys that are single points of failure (a red ring and badge). */
   spofIds: Set<string>;
-  /** Element ids that take part in a dangerous pair of failures. */
+  /** Node ids and link keys that take part in a dangerous pair of failures. */
   pairIds: Set<string>;
+  /** Tooltip per marked node or link: what its failure takes down. */
+  notes: Map<string, string>;
   whatIf: WhatIfState;
   setWhatIfActive: (active: boolean) => void;
   toggleFailed: (id: string) => void;
   setDown: (down: Set<string>) => void;
+  setRunning: () => void;
+  setResult: (result: AnalysisResult, marks: CanvasMarks, whatIf: WhatIfMarks) => void;
+  setError: (error: string, problems?: string[]) => void;
 }
+
+const NO_WHAT_IF = { failed: new Set<string>(), down: new Set<string>(), served: new Set<string>(), report: null };
 
 export const useAnalysis = create<AnalysisState>()((set, get) => ({
   status: 'idle',
   report: null,
+  result: null,
+  problems: [],
   spofIds: new Set(),
   pairIds: new Set(),
-  whatIf: { active: false, failed: new Set(), down: new Set() },
-  setWhatIfActive: (active) => set({ whatIf: { active, failed: new Set(), down: new Set() } }),
+  notes: new Map(),
+  whatIf: { active: false, ...NO_WHAT_IF },
+  setWhatIfActive: (active) => set({ whatIf: { active, ...NO_WHAT_IF } }),
   toggleFailed: (id) => {
     const { whatIf } = get();
     const failed = new Set(whatIf.failed);
@@ -40,13 +63,61 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     set({ whatIf: { ...whatIf, failed } });
   },
   setDown: (down) => set({ whatIf: { ...get().whatIf, down } }),
+  setRunning: () => {
+    if (get().status !== 'running') set({ status: 'running' });
+  },
+  setResult: (result, marks, w) => {
+    const { whatIf } = get();
+    set({
+      status: 'idle',
+      error: undefined,
+      problems: [],
+      report: result.report,
+      result,
+      spofIds: marks.spofIds,
+      pairIds: marks.pairIds,
+      notes: marks.notes,
+      whatIf: { ...whatIf, down: w.down, served: w.served, report: result.whatIf },
+    });
+  },
+  // The design is untouched; the marks go (they would describe another design).
+  setError: (error, problems = []) => set({
+    status: 'error',
+    error,
+    problems,
+    report: null,
+    result: null,
+    spofIds: new Set(),
+    pairIds: new Set(),
+    notes: new Map(),
+    whatIf: { ...get().whatIf, down: new Set(), served: new Set(), report: null },
+  }),
 }));
 
+export interface NodeMarks {
+  spof: boolean;
+  pair: boolean;
+  failed: boolean;
+  down: boolean;
+  /** What-if: a client still served. */
+  served: boolean;
+  /** Tooltip: what this element's failure takes down. */
+  note?: string;
+}
+
 /** One node's marks, selected by id so a node re-renders only when its own marks change. */
-export function useNodeMarks(id: string): { spof: boolean; pair: boolean; failed: boolean; down: boolean } {
+export function useNodeMarks(id: string): NodeMarks {
   const spof = useAnalysis((s) => s.spofIds.has(id));
   const pair = useAnalysis((s) => s.pairIds.has(id));
   const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id));
   const down = useAnalysis((s) => s.whatIf.active && s.whatIf.down.has(id));
-  return { spof, pair, failed, down };
+  const served = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.size > 0 && s.whatIf.served.has(id));
+  const note = useAnalysis((s) => s.notes.get(id));
+  return { spof, pair, failed, down, served, note };
+}
+
+/** What-if: which instances of a pool are failed (1-based), for the instance picker. */
+export function useFailedInstances(id: string): string {
+  // A string, so the selector's result compares by value.
+  return useAnalysis((s) => (s.whatIf.active ? [...s.whatIf.failed].filter((f) => f.startsWith(`${id}#`)).join(',') : ''));
 }

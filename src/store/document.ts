@@ -10,6 +10,9 @@ import { copyFragment, pasteFragment, type Fragment } from './clipboard';
 import * as edits from './edits';
 import type { XY } from './geometry';
 import { moveNodes, type NodeMove } from './moves';
+import { linkKey } from './ids';
+import { ensurePositions } from './placement';
+import { pruneSelection } from './selection';
 
 export interface DocumentState {
   doc: Topology;
@@ -83,8 +86,9 @@ export const useDocument = create<DocumentState>()(
           set({ doc: r.doc, lastAction: 'Paste' });
           return r.ids;
         },
-        loadDocument: (doc, label = 'Open') => set({ doc, lastAction: label }),
-        applyTopology: (next, label) => set({ doc: next, lastAction: label }),
+        // New elements (a plan's added standby, an imported file) get a place on the canvas.
+        loadDocument: (doc, label = 'Open') => set({ doc: ensurePositions(doc), lastAction: label }),
+        applyTopology: (next, label) => set({ doc: ensurePositions(next), lastAction: label }),
       };
     },
     {
@@ -94,6 +98,14 @@ export const useDocument = create<DocumentState>()(
     },
   ),
 );
+
+// The selection never points at something that is gone (after undo, delete, open).
+useDocument.subscribe((state, prev) => {
+  if (state.doc === prev.doc) return;
+  const nodes = new Set([...state.doc.components.map((c) => c.id), ...state.doc.domains.map((d) => d.id)]);
+  const links = new Set(state.doc.links.map(linkKey));
+  pruneSelection((id) => nodes.has(id), (key) => links.has(key));
+});
 
 /** Replaces the document and forgets history: restoring a draft is not an edit. */
 export function resetDocument(doc: Topology): void {

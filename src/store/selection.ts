@@ -36,3 +36,11 @@ export const useSelection = create<SelectionState>()((set, get) => ({
     if (get().dropTarget !== dropTarget) set({ dropTarget });
   },
 }));
+
+/** Drops selected ids that no longer exist (after undo, delete, open). */
+export function pruneSelection(exists: (id: string) => boolean, edgeExists: (key: string) => boolean): void {
+  const s = useSelection.getState();
+  const nodeIds = s.nodeIds.filter(exists);
+  const edgeIds = s.edgeIds.filter(edgeExists);
+  if (nodeIds.length !== s.nodeIds.length || edgeIds.length !== s.edgeIds.length) s.select(nodeIds, edgeIds);
+}

@@ -1,0 +1,104 @@
+// The live analysis: every change of the design (or of the what-if failures) is sent,
+// a little debounced, to the analysis worker; the latest one wins (the client
+// terminates a superseded run); the answer fills the analysis store. A worker that
+// dies or a document that does not validate puts the store in its error state; the
+// design itself is never touched, and the next edit starts a fresh worker.
+import type { Topology } from '../model';
+import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
+import type { AnalysisRequest } from '../worker/engineApi';
+import { useAnalysis } from './analysis';
+import { failableIds, marksOf, whatIfMarksOf } from './analysisMarks';
+import { useDocument } from './document';
+import { formatProblem } from '../model';
+
+/** What the driver needs from a worker client (an interface, so tests can pass a fake). */
+export interface AnalysisRunner {
+  run(request: AnalysisRequest): Promise<AnalysisOutcome>;
+  dispose(): void;
+}
+
+export interface DriverOptions {
+  /** Milliseconds to wait for more edits before analysing (typing, a burst of clicks). */
+  debounceMs?: number;
+}
+
+/** Whether two documents differ in anything the analysis reads (the `view` is the UI's only). */
+export function analysisInputChanged(a: Topology, b: Topology): boolean {
+  if (a === b) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('view');
+  for (const k of keys) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return true;
+  return false;
+}
+
+/** The request for a document: without its view (less to copy), with the what-if failures. */
+export function requestOf(doc: Topology, whatIfActive: boolean, failed: Iterable<string>): AnalysisRequest {
+  const { view: _view, ...document } = doc;
+  const ids = whatIfActive ? failableIds(doc, failed) : [];
+  return ids.length > 0 ? { document, failed: ids } : { document };
+}
+
+/** Applies one worker outcome to the analysis store, with the marks for this document. */
+export function applyOutcome(doc: Topology, outcome: AnalysisOutcome): void {
+  const store = useAnalysis.getState();
+  if (outcome.status === 'superseded') return;
+  if (outcome.status === 'failed') {
+    store.setError(`The analysis stopped: ${outcome.error}. Your design is unchanged; the next edit starts it again.`);
+    return;
+  }
+  const r = outcome.response;
+  if (!r.ok) {
+    store.setError('The design cannot be analysed until these problems are fixed', r.errors.map(formatProblem));
+    return;
+  }
+  store.setResult(r, marksOf(doc, r.report), whatIfMarksOf(r.whatIf));
+}
+
+/** Starts the driver; returns a function that stops it (and its worker). */
+export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(), opts: DriverOptions = {}): () => void {
+  const debounceMs = opts.debounceMs ?? 100;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+  let lastDoc: Topology | null = null;
+  let lastFailed = '';
+
+  const analyse = async () => {
+    timer = undefined;
+    const seq = ++latest;
+    const doc = useDocument.getState().doc;
+    const { whatIf } = useAnalysis.getState();
+    const outcome = await runner.run(requestOf(doc, whatIf.active, whatIf.failed));
+    // A newer request is on its way: this answer describes an older design.
+    if (seq !== latest) return;
+    applyOutcome(doc, outcome);
+  };
+
+  const schedule = () => {
+    useAnalysis.getState().setRunning();
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void analyse(), debounceMs);
+  };
+
+  const check = () => {
+    const doc = useDocument.getState().doc;
+    const { whatIf } = useAnalysis.getState();
+    const failed = whatIf.active ? [...whatIf.failed].sort().join('\n') : '';
+    const changed = lastDoc === null || analysisInputChanged(lastDoc, doc) || failed !== lastFailed;
+    lastDoc = doc;
+    lastFailed = failed;
+    if (changed) schedule();
+  };
+
+  const stopDoc = useDocument.subscribe(check);
+  const stopAnalysis = useAnalysis.subscribe((s, prev) => {
+    if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active) check();
+  });
+  check();
+  return () => {
+    stopDoc();
+    stopAnalysis();
+    if (timer !== undefined) clearTimeout(timer);
+    latest++;
+    runner.dispose();
+  };
+}

@@ -1,0 +1,110 @@
+// From the engine's report to what the canvas draws: which nodes and links carry the
+// SPOF mark, which the lighter pair mark, what their tooltips say, and in what-if mode
+// what is down and which clients are still served. Pure (no React), unit-tested.
+import type { Report, SpofReport } from '../engine';
+import { linkElementId, type Topology } from '../model';
+import { elementName, labelOf, listWords } from './elementNames';
+import { linkKey } from './ids';
+
+export interface CanvasMarks {
+  /** Node ids and link keys marked as single points of failure. */
+  spofIds: Set<string>;
+  /** Node ids and link keys in a pair of failures that hurts (and not SPOFs themselves). */
+  pairIds: Set<string>;
+  /** Tooltip per marked node or link: what its failure takes down. */
+  notes: Map<string, string>;
+}
+
+/**
+ * The node or link that draws an element: a component is its node; an instance `id#i`
+ * and a failover event `failover:id` mark their component (the pool, the standby);
+ * a domain is its container; a link its edge.
+ */
+export function canvasIdOf(t: Topology, elementId: string): string | undefined {
+  const nodes = new Set([...t.components.map((c) => c.id), ...t.domains.map((d) => d.id)]);
+  if (nodes.has(elementId)) return elementId;
+  const stripped = elementId.replace(/^failover:/, '').replace(/#\d+$/, '');
+  if (nodes.has(stripped)) return stripped;
+  const link = t.links.find((l) => l.type !== 'replication' && linkElementId(l) === elementId);
+  return link ? linkKey(link) : undefined;
+}
+
+/** What one SPOF's failure does, in a sentence. */
+export function spofSentence(t: Topology, s: SpofReport): string {
+  const clients = s.clients.map((c) => labelOf(t, c));
+  const others = s.down.filter((id) => id !== s.id && !s.clients.includes(id)).map((id) => labelOf(t, id));
+  const takes = others.length > 0 ? `; it takes down ${listWords(others)}` : '';
+  return `If ${elementName(t, s.id)} fails, ${listWords(clients)} ${clients.length === 1 ? 'loses' : 'lose'} service${takes}.`;
+}
+
+export function marksOf(t: Topology, report: Report): CanvasMarks {
+  const spofIds = new Set<string>();
+  const pairIds = new Set<string>();
+  const lines = new Map<string, string[]>();
+  const note = (id: string, line: string) => {
+    const list = lines.get(id) ?? [];
+    if (!list.includes(line)) list.push(line);
+    lines.set(id, list);
+  };
+  for (const s of report.spofs) {
+    const id = canvasIdOf(t, s.id);
+    if (id === undefined) continue;
+    spofIds.add(id);
+    note(id, spofSentence(t, s));
+  }
+  for (const p of report.pairs) {
+    const ids = p.ids.map((e) => canvasIdOf(t, e));
+    ids.forEach((id, i) => {
+      if (id === undefined || spofIds.has(id)) return;
+      pairIds.add(id);
+      const other = p.ids[1 - i];
+      note(id, `Fails the system together with ${elementName(t, other)}.`);
+    });
+  }
+  const notes = new Map<string, string>();
+  for (const [id, list] of lines) {
+    const head = spofIds.has(id) ? 'Single point of failure.' : 'Part of a pair of failures that still hurts.';
+    // Long pair lists would make a tooltip a page: keep the first few.
+    const shown = list.length > 4 ? [...list.slice(0, 4), `… and ${list.length - 4} more.`] : list;
+    notes.set(id, [head, ...shown].join('\n'));
+  }
+  return { spofIds, pairIds, notes };
+}
+
+export interface WhatIfMarks {
+  /** Components down because of the forced failures (the failed ones included). */
+  down: Set<string>;
+  /** Clients still served. */
+  served: Set<string>;
+  /** Clients that lost service. */
+  clientsDown: Set<string>;
+}
+
+export function whatIfMarksOf(whatIf: Report | null): WhatIfMarks {
+  const w = whatIf?.whatIf;
+  return {
+    down: new Set(w?.down ?? []),
+    served: new Set(w?.clientsServed ?? []),
+    clientsDown: new Set(w?.clientsDown ?? []),
+  };
+}
+
+/**
+ * The what-if failures the engine can take: element ids, components (a pool's id fails
+ * all its instances), domains that can fail, dependency links. Ids that no longer exist
+ * (the element was deleted) or cannot fail (a group, a replication link) are dropped.
+ */
+export function failableIds(t: Topology, failed: Iterable<string>): string[] {
+  const ok = new Set<string>([
+    ...t.components.map((c) => c.id),
+    ...t.domains.filter((d) => d.kind !== 'group').map((d) => d.id),
+    ...t.links.filter((l) => l.type !== 'replication' && !l.optional).map((l) => linkElementId(l)),
+  ]);
+  const out: string[] = [];
+  for (const id of failed) {
+    const instance = /^(.*)#(\d+)$/.exec(id);
+    const c = instance ? t.components.find((x) => x.id === instance[1]) : undefined;
+    if (ok.has(id) || (c && Number(instance![2]) <= (c.replicas ?? 1))) out.push(id);
+  }
+  return out;
+}

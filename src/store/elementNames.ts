@@ -1,0 +1,47 @@
+// Readable names for the analysis's element ids (DESIGN section 3): the report says
+// `app#2` and `failover:lb2`; a person reads "App, instance 2 of 3" and "switchover to
+// LB standby (5 s)". Pure: used by the report panel, the canvas tooltips and the tests.
+import { failoverSecondsOf, linkElementId, replicasOf, type Topology } from '../model';
+
+export function labelOf(t: Topology, id: string): string {
+  const c = t.components.find((x) => x.id === id);
+  if (c) return c.label ?? c.id;
+  const d = t.domains.find((x) => x.id === id);
+  return d ? (d.label ?? d.id) : id;
+}
+
+/** A readable name for any element id; unknown ids come back as they are. */
+export function elementName(t: Topology, id: string): string {
+  const instance = /^(.*)#(\d+)$/.exec(id);
+  if (instance) {
+    const c = t.components.find((x) => x.id === instance[1]);
+    if (c) return `${c.label ?? c.id}, instance ${instance[2]} of ${replicasOf(c)}`;
+  }
+  if (id.startsWith('failover:')) {
+    const c = t.components.find((x) => x.id === id.slice('failover:'.length));
+    if (c) return `switchover to ${c.label ?? c.id} (${formatSeconds(failoverSecondsOf(c))})`;
+  }
+  const c = t.components.find((x) => x.id === id);
+  if (c) return c.label ?? c.id;
+  const d = t.domains.find((x) => x.id === id);
+  if (d) return d.label ?? d.id;
+  const l = t.links.find((x) => linkElementId(x) === id);
+  if (l) return `link ${labelOf(t, l.from)} → ${labelOf(t, l.to)}`;
+  return id;
+}
+
+/** "5 s", "2 min", "1 h", "1.5 h" */
+export function formatSeconds(s: number): string {
+  if (s < 120) return `${round(s)} s`;
+  if (s < 7200) return `${round(s / 60)} min`;
+  return `${round(s / 3600)} h`;
+}
+
+const round = (x: number) => String(Math.round(x * 10) / 10);
+
+/** "a, b and c"; long lists end with "and N more". */
+export function listWords(words: readonly string[], max = 5): string {
+  if (words.length === 0) return 'nothing';
+  const shown = words.length > max ? [...words.slice(0, max - 1), `${words.length - max + 1} more`] : [...words];
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
