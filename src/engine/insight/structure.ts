@@ -5,18 +5,45 @@ import {
   type Component, type ComponentKind, type FailureDomain, type Topology,
 } from '../../model';
 
+// Documents are immutable values here: facts derived from one are computed once per rule
+// run and shared (a 1,000-component design would otherwise rescan its links per question).
+const cache = new WeakMap<Topology, Map<string, unknown>>();
+
+function memo<T>(t: Topology, key: string, compute: () => T): T {
+  let m = cache.get(t);
+  if (!m) cache.set(t, (m = new Map()));
+  if (!m.has(key)) m.set(key, compute());
+  return m.get(key) as T;
+}
+
+function dependencyTargets(t: Topology): Map<string, { to: string; optional: boolean; link: Topology['links'][number] }[]> {
+  return memo(t, 'dependencyTargets', () => {
+    const out = new Map<string, { to: string; optional: boolean; link: Topology['links'][number] }[]>();
+    for (const l of t.links) {
+      if (linkType(l) !== 'dependency') continue;
+      if (!out.has(l.from)) out.set(l.from, []);
+      out.get(l.from)!.push({ to: l.to, optional: l.optional === true, link: l });
+    }
+    return out;
+  });
+}
+
 export const DATA_STORE_KINDS: ReadonlySet<ComponentKind> = new Set(['database', 'cache', 'storage', 'queue']);
 /** Domain kinds that play the part of an availability zone. */
 export const ZONE_KINDS: ReadonlySet<string> = new Set(['zone', 'datacenter']);
 
 export function componentMap(t: Topology): Map<string, Component> {
-  return new Map(t.components.map((c) => [c.id, c]));
+  return memo(t, 'components', () => new Map(t.components.map((c) => [c.id, c])));
+}
+
+function domainMap(t: Topology): Map<string, FailureDomain> {
+  return memo(t, 'domains', () => new Map(t.domains.map((d) => [d.id, d])));
 }
 
 export function labelOf(t: Topology, id: string): string {
-  const c = t.components.find((x) => x.id === id);
+  const c = componentMap(t).get(id);
   if (c) return c.label || c.id;
-  const d = t.domains.find((x) => x.id === id);
+  const d = domainMap(t).get(id);
   if (d) return d.label || d.id;
   return id;
 }
@@ -56,8 +83,9 @@ export function alternativesOf(t: Topology, id: string, groups = requiredGroups(
 /** The nearest enclosing domain (the placement itself included) of one of `kinds`. */
 export function enclosing(t: Topology, domainId: string | undefined, kinds: ReadonlySet<string>): FailureDomain | undefined {
   if (domainId === undefined) return undefined;
-  const byId = new Map(t.domains.map((d) => [d.id, d]));
-  for (const id of domainAncestors(t, domainId)) {
+  const byId = domainMap(t);
+  const ancestors = memo(t, `ancestors:${domainId}`, () => domainAncestors(t, domainId));
+  for (const id of ancestors) {
     const d = byId.get(id);
     if (d && kinds.has(d.kind)) return d;
   }
@@ -87,11 +115,12 @@ export function componentElements(c: Component): string[] {
 
 /** The component an element belongs to: itself, or the pool of an instance `id#i`. */
 export function componentOfElement(t: Topology, elementId: string): Component | undefined {
-  const direct = t.components.find((c) => c.id === elementId);
+  const byId = componentMap(t);
+  const direct = byId.get(elementId);
   if (direct) return direct;
   const hash = elementId.lastIndexOf('#');
   if (hash < 0) return undefined;
-  return t.components.find((c) => c.id === elementId.slice(0, hash));
+  return byId.get(elementId.slice(0, hash));
 }
 
 /** Zone and region ids that hold at least one instance of a non-client component. */
@@ -139,32 +168,35 @@ export function reachableFromClients(t: Topology, from: string[] = t.components.
 
 /** Components reachable from `from` along dependency links, optional ones included. */
 export function dependencyReach(t: Topology, from: string): Set<string> {
-  const seen = new Set([from]);
-  const stack = [from];
-  while (stack.length) {
-    const cur = stack.pop()!;
-    for (const l of t.links) {
-      if (l.from === cur && linkType(l) === 'dependency' && !seen.has(l.to)) {
-        seen.add(l.to);
-        stack.push(l.to);
+  return memo(t, `reach:${from}`, () => {
+    const next = dependencyTargets(t);
+    const seen = new Set([from]);
+    const stack = [from];
+    while (stack.length) {
+      for (const { to } of next.get(stack.pop()!) ?? []) {
+        if (!seen.has(to)) {
+          seen.add(to);
+          stack.push(to);
+        }
       }
     }
-  }
-  return seen;
+    return seen;
+  });
 }
 
 /** A shortest path of required dependency links from `from` to `to`, or undefined. */
 export function requiredPath(t: Topology, from: string, to: string, skip?: (l: Topology['links'][number]) => boolean): string[] | undefined {
+  const next = dependencyTargets(t);
   const prev = new Map<string, string>([[from, from]]);
   const queue = [from];
-  while (queue.length) {
-    const cur = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const cur = queue[head];
     if (cur === to) break;
-    for (const l of t.links) {
-      if (l.from !== cur || linkType(l) !== 'dependency' || l.optional || skip?.(l)) continue;
-      if (!prev.has(l.to)) {
-        prev.set(l.to, cur);
-        queue.push(l.to);
+    for (const { to: n, optional, link } of next.get(cur) ?? []) {
+      if (optional || skip?.(link)) continue;
+      if (!prev.has(n)) {
+        prev.set(n, cur);
+        queue.push(n);
       }
     }
   }
