@@ -32,15 +32,17 @@ export class Bdd {
   private tasks: Int32Array<ArrayBuffer> = new Int32Array(4096);
   private values: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
-  constructor(readonly budget = 4_000_000) {
-    const capacity = 1 << 12;
+  /** `expectedNodes` sizes the tables up front (growing rehashes everything). */
+  constructor(readonly budget = 4_000_000, expectedNodes = 1 << 12) {
+    let capacity = 1 << 12;
+    while (capacity < expectedNodes && capacity < 1 << 24) capacity *= 2;
     this.level = new Int32Array(capacity);
     this.lo = new Int32Array(capacity);
     this.hi = new Int32Array(capacity);
     this.level[0] = this.level[1] = TERMINAL_LEVEL;
     this.table = new Int32Array(capacity * 2);
     this.tableMask = capacity * 2 - 1;
-    this.cacheMask = (1 << 12) - 1;
+    this.cacheMask = Math.min(capacity, 1 << 22) - 1;
     this.cacheA = new Int32Array(this.cacheMask + 1).fill(-1);
     this.cacheB = new Int32Array(this.cacheMask + 1);
     this.cacheR = new Int32Array(this.cacheMask + 1);

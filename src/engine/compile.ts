@@ -152,5 +152,7 @@ export function compileWorks(
 }
 
 function selfDependent(s: Structure, c: number): boolean {
-  return s.components[c].groups.some((g) => s.groups[g].slots.some((slot) => s.slots[slot].target === c));
+  const { start, items } = s.targetsOfComponent;
+  for (let j = start[c]; j < start[c + 1]; j++) if (items[j] === c) return true;
+  return false;
 }

@@ -32,7 +32,8 @@ export function exactAnalysis(
   budget: number, lap: (name: string) => void,
 ): ExactResult {
   const order = variableOrder(s);
-  const bdd = new Bdd(budget);
+  // About a dozen nodes per element on the estates of the benchmark.
+  const bdd = new Bdd(budget, Math.min(budget, 16 * s.elements.length));
   const works = compileWorks(s, bdd, order, forcedComponents);
   lap('bdd');
   const n = s.elements.length;

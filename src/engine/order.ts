@@ -38,16 +38,13 @@ export function variableOrder(s: Structure): VariableOrder {
       for (const inst of node.instances) for (let k = inst.domains.length - 1; k >= 0; k--) emit(inst.domains[k]);
       for (const inst of node.instances) emit(inst.element);
       emit(node.poolFailover);
-      const targets: number[] = [];
       for (const g of node.groups) {
         emit(s.groups[g].failover);
-        for (const slot of s.groups[g].slots) {
-          emit(s.slots[slot].link);
-          targets.push(s.slots[slot].target);
-        }
+        for (const slot of s.groups[g].slots) emit(s.slots[slot].link);
       }
       // Reversed so the first target is explored first.
-      for (let k = targets.length - 1; k >= 0; k--) if (!visited[targets[k]]) stack.push(targets[k]);
+      const { start, items } = s.targetsOfComponent;
+      for (let j = start[c + 1] - 1; j >= start[c]; j--) if (!visited[items[j]]) stack.push(items[j]);
     }
   };
   for (const c of s.clients) visit(c);

@@ -5,34 +5,48 @@
 // surviving instances' variables with the usual threshold lattice (O(n k) nodes).
 import { FALSE, TRUE, type Bdd } from './bdd';
 
-/** Beyond this many distinct domains per pool, fall back to the generic threshold. */
-const MAX_SPLIT_DOMAINS = 8;
+/** Beyond this many instances (a bit mask per alive set) or domains, use the generic threshold. */
+const MAX_MASK_INSTANCES = 30;
+const MAX_SPLIT_DOMAINS = 12;
 
 export function poolAtLeast(
   bdd: Bdd, k: number, instances: { level: number; domainLevels: number[] }[],
 ): number {
+  const n = instances.length;
   if (k <= 0) return TRUE;
-  if (k > instances.length) return FALSE;
+  if (k > n) return FALSE;
   const domainLevels = [...new Set(instances.flatMap((i) => i.domainLevels))].sort((a, b) => a - b);
-  const maxInstanceLevel = Math.min(...instances.map((i) => i.level));
-  if (domainLevels.length > MAX_SPLIT_DOMAINS || (domainLevels.length > 0 && domainLevels[domainLevels.length - 1] > maxInstanceLevel)) {
+  let topInstance = Infinity;
+  for (const i of instances) topInstance = Math.min(topInstance, i.level);
+  const domainsAbove = domainLevels.length === 0 || domainLevels[domainLevels.length - 1] < topInstance;
+  if (n > MAX_MASK_INSTANCES || domainLevels.length > MAX_SPLIT_DOMAINS || !domainsAbove) {
     return bdd.atLeast(k, instances.map((i) => chain(bdd, [i.level, ...i.domainLevels])));
   }
   const sorted = [...instances].sort((a, b) => a.level - b.level);
-  const down = new Set<number>();
-  const split = (d: number): number => {
+  // under[d]: the instances (as a bit mask) that domain d takes down.
+  const under = domainLevels.map((l) => sorted.reduce((m, inst, b) => (inst.domainLevels.includes(l) ? m | (1 << b) : m), 0));
+  const leaves = new Map<number, number>();
+  const split = (d: number, alive: number): number => {
+    if (popcount(alive) < k) return FALSE;
+    // Skip domains that no surviving instance sits in.
+    while (d < domainLevels.length && (alive & under[d]) === 0) d++;
     if (d === domainLevels.length) {
-      const alive = sorted.filter((i) => i.domainLevels.every((l) => !down.has(l))).map((i) => i.level);
-      return threshold(bdd, k, alive);
+      let leaf = leaves.get(alive);
+      if (leaf === undefined) {
+        leaf = threshold(bdd, k, sorted.filter((_, b) => alive & (1 << b)).map((i) => i.level));
+        leaves.set(alive, leaf);
+      }
+      return leaf;
     }
-    const level = domainLevels[d];
-    down.add(level);
-    const lo = split(d + 1);
-    down.delete(level);
-    const hi = split(d + 1);
-    return bdd.mk(level, lo, hi);
+    return bdd.mk(domainLevels[d], split(d + 1, alive & ~under[d]), split(d + 1, alive));
   };
-  return split(0);
+  return split(0, n === 31 ? 0x7fffffff : (1 << n) - 1);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
 }
 
 /** At least k of the variables at `levels` (sorted, top first) are up. */

@@ -8,7 +8,6 @@ import type { Structure } from './structure';
 export class Propagator {
   readonly elementDown: Uint8Array;
   readonly componentDown: Uint8Array;
-  private readonly instanceStart: Int32Array;
   private readonly downReasons: Int32Array;
   private readonly aliveInstances: Int32Array;
   private readonly slotDead: Uint8Array;
@@ -24,9 +23,7 @@ export class Propagator {
   constructor(private readonly s: Structure) {
     this.elementDown = new Uint8Array(s.elements.length);
     this.componentDown = new Uint8Array(s.components.length);
-    this.instanceStart = new Int32Array(s.components.length + 1);
-    s.components.forEach((c, i) => (this.instanceStart[i + 1] = this.instanceStart[i] + c.instances.length));
-    this.downReasons = new Int32Array(this.instanceStart[s.components.length]);
+    this.downReasons = new Int32Array(s.instanceComponent.length);
     this.aliveInstances = Int32Array.from(s.components, (c) => c.instances.length);
     this.slotDead = new Uint8Array(s.slots.length);
     this.groupAlive = Int32Array.from(s.groups, (g) => g.slots.length);
@@ -87,16 +84,18 @@ export class Propagator {
     if (this.elementDown[e]) return;
     this.set(0, e, 1);
     const s = this.s;
-    for (const { component, instance } of s.instancesOf[e]) {
-      const k = this.instanceStart[component] + instance;
+    const { start, items } = s.instancesOf;
+    for (let j = start[e]; j < start[e + 1]; j++) {
+      const k = items[j];
+      const component = s.instanceComponent[k];
       this.set(2, k, this.downReasons[k] + 1);
       if (this.downReasons[k] !== 1) continue;
       this.set(3, component, this.aliveInstances[component] - 1);
       if (this.aliveInstances[component] < s.components[component].minHealthy) this.kill(component);
     }
-    for (const slot of s.linkSlotsOf[e]) this.killSlot(slot);
-    for (const g of s.failoverGroupsOf[e]) this.kill(s.groups[g].source);
-    for (const c of s.failoverPoolsOf[e]) this.kill(c);
+    for (const slot of s.linkSlotsOf.get(e) ?? []) this.killSlot(slot);
+    for (const g of s.failoverGroupsOf.get(e) ?? []) this.kill(s.groups[g].source);
+    for (const c of s.failoverPoolsOf.get(e) ?? []) this.kill(c);
   }
 
   private killSlot(slot: number): void {
@@ -117,7 +116,8 @@ export class Propagator {
   private drain(): void {
     while (this.queue.length > 0) {
       const c = this.queue.pop()!;
-      for (const slot of this.s.targetOf[c]) this.killSlot(slot);
+      const { start, items } = this.s.targetOf;
+      for (let j = start[c]; j < start[c + 1]; j++) this.killSlot(items[j]);
     }
   }
 }

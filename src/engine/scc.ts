@@ -9,22 +9,22 @@ export function sccsFromClients(s: Structure): number[][] {
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const out: number[][] = [];
-  const targetsOf = (c: number) => s.components[c].groups.flatMap((g) => s.groups[g].slots.map((slot) => s.slots[slot].target));
+  const { start, items } = s.targetsOfComponent;
   let counter = 0;
   for (const root of s.clients) {
     if (index[root] >= 0) continue;
-    const frames: { c: number; targets: number[]; i: number }[] = [];
+    const frames: { c: number; i: number }[] = [];
     const open = (c: number) => {
       index[c] = low[c] = counter++;
       stack.push(c);
       onStack[c] = 1;
-      frames.push({ c, targets: targetsOf(c), i: 0 });
+      frames.push({ c, i: start[c] });
     };
     open(root);
     while (frames.length > 0) {
       const f = frames[frames.length - 1];
-      if (f.i < f.targets.length) {
-        const t = f.targets[f.i++];
+      if (f.i < start[f.c + 1]) {
+        const t = items[f.i++];
         if (index[t] < 0) open(t);
         else if (onStack[t]) low[f.c] = Math.min(low[f.c], index[t]);
         continue;

@@ -54,6 +54,23 @@ export interface ComponentNode {
   groups: number[];
 }
 
+/** Compressed sparse rows: the items of row r are items[start[r]] .. items[start[r + 1] − 1]. */
+export interface Csr {
+  start: Int32Array;
+  items: Int32Array;
+}
+
+/** Builds a Csr from (row, item) pairs given as two parallel lists. */
+export function csr(rows: number, rowOf: number[], itemOf: number[]): Csr {
+  const start = new Int32Array(rows + 1);
+  for (const r of rowOf) start[r + 1]++;
+  for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, rows);
+  const items = new Int32Array(rowOf.length);
+  for (let k = 0; k < rowOf.length; k++) items[fill[rowOf[k]]++] = itemOf[k];
+  return { start, items };
+}
+
 export interface Structure {
   elements: Element[];
   elementIndex: Map<string, number>;
@@ -63,15 +80,21 @@ export interface Structure {
   slots: Slot[];
   /** Component indices of the clients, in document order. */
   clients: number[];
+  /** Flat instance numbering: component c's instances are instanceStart[c] .. instanceStart[c + 1] − 1. */
+  instanceStart: Int32Array;
+  instanceComponent: Int32Array;
+  /** Compressed lists (start offsets, then items), for propagation without allocation. */
   /** For each component, the slots in which it is a target. */
-  targetOf: number[][];
-  /** For each element, the instances it takes down (an instance element: itself; a domain: every instance below it). */
-  instancesOf: { component: number; instance: number }[][];
-  /** For each element, the slots whose link it is. */
-  linkSlotsOf: number[][];
-  /** For each failover element, the groups it fails and the pools it fails. */
-  failoverGroupsOf: number[][];
-  failoverPoolsOf: number[][];
+  targetOf: Csr;
+  /** For each component, the components its groups point to. */
+  targetsOfComponent: Csr;
+  /** For each element, the flat instances it takes down (an instance: itself; a domain: every instance below it). */
+  instancesOf: Csr;
+  /** Link elements: the slots whose link they are. */
+  linkSlotsOf: Map<number, number[]>;
+  /** Failover elements: the groups they fail and the pools they fail. */
+  failoverGroupsOf: Map<number, number[]>;
+  failoverPoolsOf: Map<number, number[]>;
 }
 
 const SECONDS_PER_HOUR = 3600;
@@ -185,9 +208,8 @@ export function buildStructure(t: Topology): Structure {
     entry.groups.push(g);
     for (const a of actives) entry.actives.add(a.id);
   }
-  const failoverGroupsOf: number[][] = [];
-  const failoverPoolsOf: number[][] = [];
-  const failoverStart = elements.length;
+  const failoverGroupsOf = new Map<number, number[]>();
+  const failoverPoolsOf = new Map<number, number[]>();
   // Sorted by standby id so element order does not depend on link order.
   for (const standbyId of [...failoverGroups.keys()].sort()) {
     const entry = failoverGroups.get(standbyId)!;
@@ -196,8 +218,7 @@ export function buildStructure(t: Topology): Structure {
     const q = Math.min(1, lambda * failoverSecondsOf(byId.get(standbyId)!));
     const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, componentId: standbyId });
     for (const g of entry.groups) groups[g].failover = e;
-    failoverGroupsOf[e - failoverStart] = entry.groups;
-    failoverPoolsOf[e - failoverStart] = [];
+    failoverGroupsOf.set(e, entry.groups);
   }
   // An active-passive pool: one event with lambda of one instance and T of the pool.
   t.components.forEach((c, ci) => {
@@ -206,26 +227,40 @@ export function buildStructure(t: Topology): Structure {
     const q = Math.min(1, lambda * failoverSecondsOf(c));
     const e = addElement({ id: `failover:${c.id}`, type: 'failover', label: `failover within ${components[ci].label}`, availability: 1 - q, componentId: c.id });
     components[ci].poolFailover = e;
-    failoverGroupsOf[e - failoverStart] = [];
-    failoverPoolsOf[e - failoverStart] = [ci];
+    failoverPoolsOf.set(e, [ci]);
   });
 
-  // Reverse indexes for propagation.
-  const targetOf: number[][] = components.map(() => []);
-  slots.forEach((s, i) => targetOf[s.target].push(i));
-  const instancesOf: { component: number; instance: number }[][] = elements.map(() => []);
-  const linkSlotsOf: number[][] = elements.map(() => []);
+  // Reverse indexes for propagation, as compressed rows (no per-element arrays).
+  const nc = components.length;
+  const instanceStart = new Int32Array(nc + 1);
+  components.forEach((node, ci) => (instanceStart[ci + 1] = instanceStart[ci] + node.instances.length));
+  const instanceComponent = new Int32Array(instanceStart[nc]);
+  const rows: number[] = [];
+  const items: number[] = [];
   components.forEach((node, ci) => node.instances.forEach((inst, ii) => {
-    instancesOf[inst.element].push({ component: ci, instance: ii });
-    for (const d of inst.domains) instancesOf[d].push({ component: ci, instance: ii });
+    const flat = instanceStart[ci] + ii;
+    instanceComponent[flat] = ci;
+    rows.push(inst.element);
+    items.push(flat);
+    for (const d of inst.domains) {
+      rows.push(d);
+      items.push(flat);
+    }
   }));
-  slots.forEach((s, i) => s.link >= 0 && linkSlotsOf[s.link].push(i));
-  const allFailoverGroups: number[][] = elements.map((_, e) => (e >= failoverStart ? failoverGroupsOf[e - failoverStart] : []));
-  const allFailoverPools: number[][] = elements.map((_, e) => (e >= failoverStart ? failoverPoolsOf[e - failoverStart] : []));
+  const instancesOf = csr(elements.length, rows, items);
+  const slotIndex = slots.map((_, i) => i);
+  const targetOf = csr(nc, slots.map((sl) => sl.target), slotIndex);
+  const targetsOfComponent = csr(nc, slots.map((sl) => groups[sl.group].source), slots.map((sl) => sl.target));
+  const linkSlotsOf = new Map<number, number[]>();
+  slots.forEach((sl, i) => {
+    if (sl.link < 0) return;
+    if (!linkSlotsOf.has(sl.link)) linkSlotsOf.set(sl.link, []);
+    linkSlotsOf.get(sl.link)!.push(i);
+  });
 
   return {
     elements, elementIndex, components, componentIndex, groups, slots,
     clients: components.flatMap((c, i) => (c.isClient ? [i] : [])),
-    targetOf, instancesOf, linkSlotsOf, failoverGroupsOf: allFailoverGroups, failoverPoolsOf: allFailoverPools,
+    instanceStart, instanceComponent, targetOf, targetsOfComponent, instancesOf, linkSlotsOf, failoverGroupsOf, failoverPoolsOf,
   };
 }

@@ -1,0 +1,113 @@
+// The engine benchmark (issue 3): synthetic estates at 100, 500, 2,000 and 5,000
+// components; per size the time of each phase in-process (warm, median of runs), the
+// whole `spof analyze --json` as a process (best of runs, cold), the method used, the
+// BDD's size and apply steps (machine-independent), and how the time grows with size.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../../src/engine';
+import { parseTopology } from '../../src/model';
+import { syntheticEstate } from './estate';
+
+export const SIZES = [100, 500, 2000, 5000];
+/** The peer's figures on this machine (SCRAM, exact probability and order-2 cut sets), seconds. */
+export const PEER_SECONDS: Record<number, number> = { 500: 0.2, 2000: 0.8, 5000: 3.3 };
+
+export interface EngineBenchRow {
+  size: number;
+  elements: number;
+  method: string;
+  bddNodes: number;
+  bddSteps: number;
+  parseMs: number;
+  phasesMs: Record<string, number>;
+  analyzeMs: number;
+  processMs: number;
+  availability: number;
+  spofs: number;
+  pairs: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => void = console.log): EngineBenchRow[] {
+  const dir = join(tmpdir(), 'spof-bench');
+  mkdirSync(dir, { recursive: true });
+  const rows: EngineBenchRow[] = [];
+  // Build the CLI bundle once so that no timed run pays for it.
+  spawnSync(process.execPath, ['scripts/spof.mjs', 'validate', 'examples/three-tier.spof.json'], { encoding: 'utf8' });
+  for (const size of sizes) {
+    const text = JSON.stringify(syntheticEstate(size, 1));
+    const file = join(dir, `estate-${size}.spof.json`);
+    writeFileSync(file, text);
+    const parseTimes: number[] = [];
+    const analyzeTimes: number[] = [];
+    const phases: Record<string, number[]> = {};
+    let last: ReturnType<typeof analyze> | null = null;
+    for (let r = 0; r < runs + 1; r++) {
+      const t0 = performance.now();
+      const parsed = parseTopology(text);
+      if (!parsed.ok) throw new Error(`estate ${size}: ${parsed.errors[0].path}: ${parsed.errors[0].message}`);
+      const t1 = performance.now();
+      last = analyze(parsed.topology);
+      const t2 = performance.now();
+      if (r === 0) continue; // warm-up
+      parseTimes.push(t1 - t0);
+      analyzeTimes.push(t2 - t1);
+      for (const [k, v] of Object.entries(last.timings ?? {})) (phases[k] ??= []).push(v);
+    }
+    const processTimes: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t0 = performance.now();
+      const p = spawnSync(process.execPath, ['scripts/spof.mjs', 'analyze', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      processTimes.push(performance.now() - t0);
+      if (p.status !== 0) throw new Error(`spof analyze exited ${p.status}: ${p.stderr}`);
+    }
+    const report = last!;
+    rows.push({
+      size,
+      elements: report.stats?.elements ?? report.elements.length,
+      method: report.method,
+      bddNodes: report.stats?.bddNodes ?? 0,
+      bddSteps: report.stats?.bddSteps ?? 0,
+      parseMs: median(parseTimes),
+      phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
+      analyzeMs: median(analyzeTimes),
+      processMs: Math.min(...processTimes),
+      availability: report.system.availability,
+      spofs: report.spofs.length,
+      pairs: report.pairs.length,
+    });
+  }
+  printTable(rows, log);
+  return rows;
+}
+
+function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
+  const [l1, l5] = loadavg();
+  log(`Engine benchmark: synthetic estates (seed 1), Node ${process.version}, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`);
+  const phaseNames = [...new Set(rows.flatMap((r) => Object.keys(r.phasesMs)))];
+  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'process ms', 'peer s'];
+  const table = rows.map((r) => [
+    String(r.size), String(r.elements), r.method, String(r.bddNodes), String(r.bddSteps), r.parseMs.toFixed(1),
+    ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.processMs.toFixed(0),
+    PEER_SECONDS[r.size] !== undefined ? PEER_SECONDS[r.size].toFixed(1) : '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  log(line(header));
+  for (const row of table) log(line(row));
+  log('Growth (exponent b in time ~ size^b, between consecutive sizes):');
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    const k = Math.log(b.size / a.size);
+    const exp = (x: number, y: number) => (Math.log(y / x) / k).toFixed(2);
+    log(`  ${a.size} -> ${b.size}: engine ${exp(a.analyzeMs, b.analyzeMs)}, process ${exp(a.processMs, b.processMs)}, apply steps ${exp(Math.max(1, a.bddSteps), Math.max(1, b.bddSteps))}`);
+  }
+  for (const r of rows) log(`  ${r.size}: availability ${r.availability.toFixed(8)}, ${r.spofs} SPOFs, ${r.pairs} pairs listed`);
+}
