@@ -1,48 +1,64 @@
-// Browser only: the auto-layout with ELK running in its own Web Worker (elkjs's
-// worker build), so a 500-component design never freezes the page. Nothing of
-// elkjs is in the initial bundle: the API, the worker (~1.5 MB) and the layout
-// code load on the first call. Node code (tests, bench, CLI) calls layoutTopology
-// with elk.bundled.js instead and never imports this file.
+// Browser only: the auto-layout in its own Web Worker (src/worker/layout.worker.ts),
+// ELK and the nesting both, so a 500-component design never freezes the page.
+// Nothing of elkjs is in the initial bundle: the worker (~1.5 MB with ELK) is
+// fetched on the first layout and then kept for the next ones. Node code (tests,
+// bench, CLI) calls layoutTopology with elk.bundled.js and never imports this file.
+import { wrap, type Remote } from 'comlink';
 import type { Topology } from '../model';
-import type { ElkLayouter, LayoutOptions, LayoutResult } from './types';
+import type { LayoutWorkerApi } from '../worker/layout.worker';
+import type { LayoutOptions, LayoutResult } from './types';
 
 /** A layout that takes longer is abandoned and its worker replaced (a hung worker answers nothing). */
 const LAYOUT_TIMEOUT_MS = 60_000;
 
-interface ElkInWorker extends ElkLayouter {
-  terminateWorker(): void;
+interface Running {
+  worker: Worker;
+  api: Remote<LayoutWorkerApi>;
+  /** The layouts waiting on this worker: each is rejected when it dies. */
+  waiting: Set<(error: Error) => void>;
 }
 
-let elkLoading: Promise<ElkInWorker> | null = null;
+let running: Running | null = null;
 
-function elkInWorker(): Promise<ElkInWorker> {
-  elkLoading ??= (async () => {
-    const [{ default: ELK }, { default: ElkWorker }] = await Promise.all([
-      import('elkjs/lib/elk-api.js'),
-      import('elkjs/lib/elk-worker.min.js?worker'),
-    ]);
-    return new ELK({ workerFactory: () => new ElkWorker({ name: 'spof-layout' }) });
-  })();
-  // A failed load (offline, a bad deploy) is retried on the next call, not cached.
-  elkLoading.catch(() => (elkLoading = null));
-  return elkLoading;
+function ensureWorker(): Running {
+  if (running) return running;
+  const worker = new Worker(new URL('../worker/layout.worker.ts', import.meta.url), { type: 'module', name: 'spof-layout' });
+  const current: Running = { worker, api: wrap<LayoutWorkerApi>(worker), waiting: new Set() };
+  // A worker that fails to load or crashes rejects nothing through comlink: catch it here.
+  const die = (event: Event) => {
+    const message = event instanceof ErrorEvent && event.message ? event.message : 'the layout worker stopped unexpectedly';
+    for (const reject of current.waiting) reject(new Error(message));
+    stop(current);
+  };
+  worker.addEventListener('error', die);
+  worker.addEventListener('messageerror', die);
+  running = current;
+  return current;
 }
 
-/** Lays out `t` (see layoutTopology for the options and the coordinate convention) off the main thread. */
+function stop(r: Running): void {
+  r.worker.terminate();
+  if (running === r) running = null;
+}
+
+/** Lays out `t` off the main thread; see layoutTopology for the options and the coordinate convention. */
 export async function layoutInWorker(t: Topology, opts: LayoutOptions = {}): Promise<LayoutResult> {
-  const [{ layoutTopology }, elk] = await Promise.all([import('./layoutTopology'), elkInWorker()]);
+  const r = ensureWorker();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onDeath: (error: Error) => void = () => {};
+  const failure = new Promise<never>((_, reject) => {
+    onDeath = reject;
+    r.waiting.add(reject);
     timer = setTimeout(() => reject(new Error(`auto-layout took longer than ${LAYOUT_TIMEOUT_MS / 1000} s and was stopped`)), LAYOUT_TIMEOUT_MS);
   });
   try {
-    return await Promise.race([layoutTopology(t, { ...opts, elk }), timeout]);
+    return await Promise.race([r.api.layout(t, opts), failure]);
   } catch (error) {
-    // The worker may be dead or stuck: drop it so the next layout starts a fresh one.
-    elk.terminateWorker();
-    elkLoading = null;
+    // The worker may be dead or stuck: the next layout starts a fresh one.
+    stop(r);
     throw error;
   } finally {
     clearTimeout(timer);
+    r.waiting.delete(onDeath);
   }
 }
