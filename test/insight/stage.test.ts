@@ -92,3 +92,16 @@ describe('the stage conditions', () => {
     expect(stage(doc({ domains: twoRegions, ...parts(['z1', 'y1']) })).level).toBe(7);
   });
 });
+
+describe('without a client', () => {
+  it('stops at stage 2: the SPOF analysis has no one to serve', () => {
+    const t = doc({
+      domains: REGION,
+      components: [{ id: 'lb', kind: 'loadbalancer', replicas: 2, domains: ['z1', 'z2'] }, { id: 'db', kind: 'database', replicas: 2, domains: ['z1', 'z2'] }],
+      links: [{ from: 'lb', to: 'db' }],
+    });
+    const s = stage(t);
+    expect(s.level).toBe(2);
+    expect(s.next).toMatch(/add a client/);
+  });
+});

@@ -4,10 +4,15 @@
 // source or a client down anyway, the dependency is optional in name only.
 import { linkElementId, linkType, type Topology } from '../../model';
 import { componentsDown } from '../index';
-import { componentElements, componentMap, dependencyReach, named } from './structure';
+import { componentElements, componentMap, dependencyReach, memo, named } from './structure';
 import type { Degradation } from './types';
 
 export function degradations(t: Topology): Degradation[] {
+  // The findings ask too (optional-required): propagate once per document.
+  return memo(t, 'degradations', () => compute(t));
+}
+
+function compute(t: Topology): Degradation[] {
   const byId = componentMap(t);
   const clients = t.components.filter((c) => c.kind === 'client').map((c) => c.id);
   const out: Degradation[] = [];

@@ -83,7 +83,12 @@ export function stageOf(t: Topology, report: Report): Stage {
   };
 
   let level: StageLevel = 1;
+  const noClient = !t.components.some((c) => c.kind === 'client');
   for (const k of [2, 3, 4, 5, 6, 7] as const) {
+    // Stages 3 to 7 rest on the SPOF analysis, which needs someone to serve.
+    if (k >= 3 && noClient) {
+      return { level, name: STAGE_NAMES[level], next: 'add a client component (the users) so the analysis can find what fails them', blockers: [] };
+    }
     const check = checks[k]();
     if (!check.holds) return { level, name: STAGE_NAMES[level], next: `Stage ${k}: ${check.next}`, blockers: check.blockers };
     level = k;

@@ -9,7 +9,7 @@ import {
 // run and shared (a 1,000-component design would otherwise rescan its links per question).
 const cache = new WeakMap<Topology, Map<string, unknown>>();
 
-function memo<T>(t: Topology, key: string, compute: () => T): T {
+export function memo<T>(t: Topology, key: string, compute: () => T): T {
   let m = cache.get(t);
   if (!m) cache.set(t, (m = new Map()));
   if (!m.has(key)) m.set(key, compute());
