@@ -203,3 +203,22 @@ test('SPOFs carry data-spof on their node; what-if failures are struck through',
   await studio.byTestId(TEST_IDS.whatIfToggle).click();
   await expect(studio.node('web1')).not.toHaveAttribute('data-failed', 'true');
 });
+
+test('a container resizes from its corner in one undo step', async ({ page }) => {
+  await studio.dragFromPalette('zone', { x: 400, y: 300 });
+  await studio.node('zone').locator('.domain-title').click();
+  const handle = studio.node('zone').locator('.react-flow__resize-control.handle.bottom.right');
+  await expect(handle).toBeVisible();
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 60, box.y + 40, { steps: 6 });
+  await page.mouse.move(box.x + 120, box.y + 80, { steps: 6 });
+  await page.mouse.up();
+  const draft = await studio.waitForDraft((d) => ((d.view as { sizes?: Record<string, { width: number }> }).sizes?.zone?.width ?? 0) > 400);
+  const size = (draft.view as { sizes: Record<string, { width: number; height: number }> }).sizes.zone;
+  expect(size.height).toBeGreaterThan(300);
+  await studio.undo();
+  await studio.waitForDraft((d) => (d.view as { sizes?: Record<string, unknown> }).sizes?.zone === undefined);
+  await expect(studio.node('zone')).toHaveCount(1);
+});

@@ -110,8 +110,8 @@ export function TopBar() {
       <div className="toolbar-group">
         <CommandButton command={layout} enabled={hasComponents} showLabel />
         <button type="button" className={`btn${linkMode === 'replication' ? ' is-pressed' : ''}`} data-testid="link-mode"
-          aria-pressed={linkMode === 'replication'} title="New connections become replication links (R)" onClick={() => runCommand(toggleLinkMode)}>
-          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication links' : 'Dependency links'}</span>
+          aria-pressed={linkMode === 'replication'} title={`New links are ${linkMode} links: click to switch (R)`} onClick={() => runCommand(toggleLinkMode)}>
+          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication' : 'Dependency'}</span>
         </button>
         <CommandButton command={whatIfToggle} pressed={whatIf} showLabel />
       </div>

@@ -11,7 +11,7 @@ const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
 
 export const layout: Command = {
   id: 'layout',
-  label: 'Auto-layout',
+  label: 'Layout',
   icon: LayoutDashboard,
   shortcut: 'Shift+L',
   keyTest: (e) => plain(e) && e.shiftKey && key(e, 'l'),
@@ -35,7 +35,7 @@ export const fitView: Command = {
 
 export const whatIfToggle: Command = {
   id: 'what-if-toggle',
-  label: 'What-if mode',
+  label: 'What-if',
   icon: FlaskConical,
   shortcut: 'W',
   keyTest: (e) => plain(e) && !e.shiftKey && key(e, 'w'),

@@ -144,10 +144,10 @@ export const DESIGNS = [
     id: 'transactional',
     description: 'Checkout on two zones, an orders database with a synchronous hot standby, object storage replicated to a second region, and an analytics store fed by an optional event queue.',
     topology: arrange(transactional(), {
-      shoppers: [1.1, 0], dns: [1.1, 1], lb: [0.6, 2.4],
-      app1: [0, 3.5], app2: [1.25, 3.5], 'orders-db': [0, 4.5], 'orders-standby': [1.25, 4.5],
-      media: [2.5, 3.2], events: [2.5, 4.2], analytics: [2.5, 5.2],
-      'media-west': [4, 3.2],
+      shoppers: [1.1, 0], dns: [1.1, 1], lb: [0.6, 2.3],
+      app1: [0, 3.4], app2: [1.25, 3.4], 'orders-db': [0, 4.6], 'orders-standby': [1.25, 4.6],
+      media: [2.6, 4.6], events: [3.75, 4.6], analytics: [3.75, 5.7],
+      'media-west': [2.6, 7.1],
     }),
   },
   {
