@@ -1,28 +1,41 @@
-// Times the auto-layout of a seeded 500-component design with regions and zones.
-// Run: npx tsx bench/layout/layout.ts [components] [seed]
-// In the browser the same work runs in ELK's Web Worker; here elk.bundled.js runs it
-// on Node's main thread, which is what the time measures.
+// Times the auto-layout of 500-component designs with regions and zones: the shared
+// synthetic estate (bench/engine/estate.ts: layered microservice pools spread over
+// zones) and the layout tests' random designs (test/layout/generate.ts: any tier
+// anywhere, so more crossings). In the browser the same work runs in the layout
+// worker; here it runs on Node's main thread, which is what the time measures.
+// Run: npx tsx bench/layout/layout.ts [components], or `npm run bench -- layout`.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutTopology } from '../../src/layout';
+import { parseTopology, type Topology } from '../../src/model';
 import { generateDesign } from '../../test/layout/generate';
+import { syntheticEstate } from '../engine/estate';
 
-const components = Number(process.argv[2] ?? 500);
-const seed = Number(process.argv[3] ?? 42);
-const design = generateDesign(seed, { components, regions: 3, zonesPerRegion: 3, emptyDomains: 2 });
-const elk = new ELK();
+const RUNS = 3;
 
-// The first run also compiles ELK's code in V8; report it apart from the steady state.
-const runs: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const start = performance.now();
-  const result = await layoutTopology(design, { elk });
-  runs.push(performance.now() - start);
-  if (Object.keys(result.positions).length !== design.components.length + design.domains.length) {
-    throw new Error('the layout missed some nodes');
+async function timeLayout(name: string, design: Topology, elk: InstanceType<typeof ELK>): Promise<void> {
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    const result = await layoutTopology(design, { elk });
+    runs.push(performance.now() - start);
+    if (Object.keys(result.positions).length < design.components.length + design.domains.length) {
+      throw new Error(`${name}: the layout missed some nodes`);
+    }
   }
+  const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  // The first run also compiles ELK's code in V8: reported apart from the steady state.
+  console.log(
+    `layout ${name}: ${design.components.length} components, ${design.domains.length} domains, ${design.links.length} links: ` +
+      `first ${s(runs[0])}, then ${runs.slice(1).map(s).join(', ')}`,
+  );
 }
-const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
-console.log(
-  `layout of ${design.components.length} components, ${design.domains.length} domains, ${design.links.length} links: ` +
-    `first ${ms(runs[0])}, then ${runs.slice(1).map(ms).join(', ')}`,
-);
+
+export async function runLayoutBench(components = 500): Promise<void> {
+  const elk = new ELK();
+  const estate = parseTopology(syntheticEstate(components, 7));
+  if (!estate.ok) throw new Error('the synthetic estate must be valid');
+  await timeLayout('synthetic estate', estate.topology, elk);
+  await timeLayout('random tiers', generateDesign(42, { components, regions: 3, zonesPerRegion: 3, emptyDomains: 2 }), elk);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runLayoutBench(Number(process.argv[2] ?? 500));
