@@ -3,7 +3,7 @@
 // whole `spof analyze --json` as a process (best of runs, cold), the method used, the
 // BDD's size and apply steps (machine-independent), and how the time grows with size.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/engine';
@@ -24,9 +24,24 @@ export interface EngineBenchRow {
   phasesMs: Record<string, number>;
   analyzeMs: number;
   processMs: number;
+  /** User + system CPU time of the process (less sensitive than wall time to a busy machine), when /usr/bin/time exists. */
+  processCpuMs: number | null;
   availability: number;
   spofs: number;
   pairs: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/** Runs node with args; returns the CPU time (user + sys) measured by GNU time when available. */
+function timedSpawn(args: string[]): { cpuMs: number | null } {
+  const useTime = existsSync(GNU_TIME);
+  const p = useTime
+    ? spawnSync(GNU_TIME, ['-f', 'SPOF-CPU %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (p.status !== 0) throw new Error(`spof ${args.join(' ')} exited ${p.status}: ${p.stderr}`);
+  const m = /SPOF-CPU ([\d.]+) ([\d.]+)/.exec(p.stderr ?? '');
+  return { cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null };
 }
 
 function median(xs: number[]): number {
@@ -61,11 +76,12 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       for (const [k, v] of Object.entries(last.timings ?? {})) (phases[k] ??= []).push(v);
     }
     const processTimes: number[] = [];
+    const processCpu: number[] = [];
     for (let r = 0; r < runs; r++) {
       const t0 = performance.now();
-      const p = spawnSync(process.execPath, ['scripts/spof.mjs', 'analyze', file, '--json'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      const p = timedSpawn(['scripts/spof.mjs', 'analyze', file, '--json']);
       processTimes.push(performance.now() - t0);
-      if (p.status !== 0) throw new Error(`spof analyze exited ${p.status}: ${p.stderr}`);
+      if (p.cpuMs !== null) processCpu.push(p.cpuMs);
     }
     const report = last!;
     rows.push({
@@ -78,6 +94,7 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
       analyzeMs: median(analyzeTimes),
       processMs: Math.min(...processTimes),
+      processCpuMs: processCpu.length ? Math.min(...processCpu) : null,
       availability: report.system.availability,
       spofs: report.spofs.length,
       pairs: report.pairs.length,
@@ -91,10 +108,10 @@ function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
   const [l1, l5] = loadavg();
   log(`Engine benchmark: synthetic estates (seed 1), Node ${process.version}, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`);
   const phaseNames = [...new Set(rows.flatMap((r) => Object.keys(r.phasesMs)))];
-  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'process ms', 'peer s'];
+  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'process ms', 'process cpu ms', 'peer s'];
   const table = rows.map((r) => [
     String(r.size), String(r.elements), r.method, String(r.bddNodes), String(r.bddSteps), r.parseMs.toFixed(1),
-    ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.processMs.toFixed(0),
+    ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.processMs.toFixed(0), r.processCpuMs === null ? '-' : r.processCpuMs.toFixed(0),
     PEER_SECONDS[r.size] !== undefined ? PEER_SECONDS[r.size].toFixed(1) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
