@@ -9,6 +9,8 @@ import { WhatIfHint } from './canvas/WhatIfHint';
 import { handleShortcut } from './commands';
 import { openDocumentFile } from './commands/documents';
 import { Inspector } from './panels/Inspector';
+import { ReportPanel } from './panels/ReportPanel';
+import { startAnalysisDriver } from './store/analysisDriver';
 
 /** Files dropped anywhere on the page are opened (the canvas handles palette drops). */
 function useFileDrop(): void {
@@ -38,6 +40,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useFileDrop();
+  // The live analysis in its worker, for as long as the page is open.
+  useEffect(() => startAnalysisDriver(), []);
   return (
     <div className="app">
       <TopBar />
@@ -52,10 +56,7 @@ export function App() {
         </main>
         <div className="sidebar">
           <Inspector />
-          {/* The analysis report (src/panels/ReportPanel.tsx) renders inside this region. */}
-          <aside className="report-panel" data-testid="report-panel" aria-label="Analysis">
-            <div className="panel-heading">Analysis</div>
-          </aside>
+          <ReportPanel />
         </div>
       </div>
     </div>

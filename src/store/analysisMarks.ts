@@ -29,12 +29,19 @@ export function canvasIdOf(t: Topology, elementId: string): string | undefined {
   return link ? linkKey(link) : undefined;
 }
 
-/** What one SPOF's failure does, in a sentence. */
-export function spofSentence(t: Topology, s: SpofReport): string {
+/** What one SPOF's failure does: "Cuts off Users; API and Web 1 go down with it." */
+export function spofEffect(t: Topology, s: SpofReport): string {
   const clients = s.clients.map((c) => labelOf(t, c));
-  const others = s.down.filter((id) => id !== s.id && !s.clients.includes(id)).map((id) => labelOf(t, id));
-  const takes = others.length > 0 ? `; it takes down ${listWords(others)}` : '';
-  return `If ${elementName(t, s.id)} fails, ${listWords(clients)} ${clients.length === 1 ? 'loses' : 'lose'} service${takes}.`;
+  const strip = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
+  const others = s.down.filter((id) => id !== strip && !s.clients.includes(id)).map((id) => labelOf(t, id));
+  const takes = others.length > 0 ? `; ${listWords(others)} ${others.length === 1 ? 'goes' : 'go'} down with it` : '';
+  return `Cuts off ${listWords(clients)}${takes}.`;
+}
+
+/** What one SPOF's failure does, in a sentence naming it. */
+export function spofSentence(t: Topology, s: SpofReport): string {
+  const effect = spofEffect(t, s);
+  return `If ${elementName(t, s.id)} fails, it ${effect.charAt(0).toLowerCase()}${effect.slice(1)}`;
 }
 
 export function marksOf(t: Topology, report: Report): CanvasMarks {

@@ -5,15 +5,18 @@
 // and replaced on the next request.
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
-import type { AnalysisRequest, AnalysisResponse } from './engineApi';
+import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse } from './engineApi';
 
-export type AnalysisOutcome =
-  | { status: 'done'; response: AnalysisResponse }
+export type WorkerOutcome<T> =
+  | { status: 'done'; response: T }
   | { status: 'superseded' }
   | { status: 'failed'; error: string };
 
+export type AnalysisOutcome = WorkerOutcome<AnalysisResponse>;
+
 interface Running {
-  finish: (outcome: AnalysisOutcome) => void;
+  /** Ends the request from outside: superseded by a newer one, or its worker died. */
+  finish: (outcome: Exclude<WorkerOutcome<unknown>, { status: 'done' }>) => void;
 }
 
 export type WorkerFactory = () => Worker;
@@ -29,27 +32,37 @@ export class AnalysisClient {
   constructor(private readonly createWorker: WorkerFactory = defaultFactory) {}
 
   run(request: AnalysisRequest): Promise<AnalysisOutcome> {
+    return this.call<AnalysisResponse>((api) => api.runAnalysis(request) as Promise<AnalysisResponse>);
+  }
+
+  /** The plan to reach the SLO; use a client of its own so edits do not supersede it. */
+  plan(request: PlanRequest): Promise<WorkerOutcome<PlanResponse>> {
+    return this.call<PlanResponse>((api) => api.runPlan(request) as Promise<PlanResponse>);
+  }
+
+  private call<T>(invoke: (api: Remote<EngineWorkerApi>) => Promise<T>): Promise<WorkerOutcome<T>> {
     if (this.running) {
       this.running.finish({ status: 'superseded' });
       this.restart();
     }
     const api = this.ensureWorker();
-    return new Promise<AnalysisOutcome>((resolve) => {
+    return new Promise<WorkerOutcome<T>>((resolve) => {
       let settled = false;
-      const running: Running = {
-        finish: (outcome) => {
-          if (settled) return;
-          settled = true;
-          if (this.running === running) this.running = null;
-          resolve(outcome);
-        },
+      const settle = (outcome: WorkerOutcome<T>) => {
+        if (settled) return;
+        settled = true;
+        if (this.running === running) this.running = null;
+        resolve(outcome);
       };
+      const running: Running = { finish: settle };
       this.running = running;
-      api.runAnalysis(request).then(
-        (response) => running.finish({ status: 'done', response }),
+      invoke(api).then(
+        (response) => settle({ status: 'done', response }),
         (error: unknown) => {
-          running.finish({ status: 'failed', error: messageOf(error) });
-          this.restart();
+          // Only this request's own worker is replaced, never a newer one.
+          const current = this.running === running;
+          settle({ status: 'failed', error: messageOf(error) });
+          if (current) this.restart();
         },
       );
     });

@@ -1,27 +1,90 @@
-// What the analysis worker does, as a plain function so it is tested in Node:
+// What the analysis worker does, as plain functions so they are tested in Node:
 // validate the document with the one schema, analyse it, add the insight layer,
-// and in what-if mode analyse it again with the chosen elements forced down.
+// in what-if mode analyse it again with the chosen elements forced down, and find
+// the plan that reaches the SLO.
 import { analyze, type Report } from '../engine';
-import { insight, type Insight } from '../engine/insight';
-import { parseTopology, type Problem } from '../model';
+import { insight, plan, type Insight, type Plan } from '../engine/insight';
+import { formatProblem, linkElementId, parseTopology, type Problem, type Topology } from '../model';
 
 export interface AnalysisRequest {
   /** The document as the editor holds it: untrusted, validated here. */
   document: unknown;
-  /** What-if mode: element ids forced down. */
+  /** What-if mode: element ids forced down (components, instances `id#i`, domains, links, clients). */
   failed?: string[];
 }
 
-export type AnalysisResponse =
-  | { ok: true; report: Report; insight: Insight; whatIf: Report | null; warnings: Problem[]; elapsedMs: number }
-  | { ok: false; errors: Problem[]; warnings: Problem[] };
+export interface AnalysisResult {
+  ok: true;
+  report: Report;
+  insight: Insight;
+  whatIf: Report | null;
+  warnings: Problem[];
+  elapsedMs: number;
+}
 
-export function runAnalysis(request: AnalysisRequest): AnalysisResponse {
+export type AnalysisResponse = AnalysisResult | { ok: false; errors: Problem[]; warnings: Problem[] };
+
+/** The last design analysed, so a what-if click on an unchanged design costs one analysis, not two. */
+export interface AnalysisCache {
+  key: string;
+  report: Report;
+  insight: Insight;
+}
+
+export function runAnalysis(request: AnalysisRequest, cache?: { last?: AnalysisCache }): AnalysisResponse {
   const started = performance.now();
   const parsed = parseTopology(request.document);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
-  const report = analyze(parsed.topology);
-  const advice = insight(parsed.topology, report);
-  const whatIf = request.failed && request.failed.length > 0 ? analyze(parsed.topology, { failed: request.failed }) : null;
-  return { ok: true, report, insight: advice, whatIf, warnings: parsed.warnings, elapsedMs: performance.now() - started };
+  const t = parsed.topology;
+  const key = cache ? JSON.stringify({ ...t, view: undefined }) : '';
+  let base = cache?.last?.key === key ? cache.last : undefined;
+  if (!base) {
+    const report = analyze(t);
+    base = { key, report, insight: insight(t, report) };
+    if (cache) cache.last = base;
+  }
+  const failed = request.failed ?? [];
+  const whatIf = failed.length > 0 ? analyze(whatIfTopology(t, failed), { failed }) : null;
+  return { ok: true, report: base.report, insight: base.insight, whatIf, warnings: parsed.warnings, elapsedMs: performance.now() - started };
+}
+
+/**
+ * A perfect dependency link is no failure element (DESIGN section 3), so the engine
+ * cannot fail it. What-if mode may fail any link: give the failed ones an availability
+ * below 1 (its value does not matter, the link is forced down) so they become elements.
+ */
+export function whatIfTopology(t: Topology, failed: readonly string[]): Topology {
+  const wanted = new Set(failed);
+  let changed = false;
+  const links = t.links.map((l) => {
+    if (l.type === 'replication' || l.optional || !wanted.has(linkElementId(l))) return l;
+    if (l.availability !== undefined && l.availability < 1) return l;
+    changed = true;
+    return { ...l, availability: 0.5 };
+  });
+  return changed ? { ...t, links } : t;
+}
+
+export interface PlanRequest {
+  document: unknown;
+  /** System target as a fraction; absent: the document's own targets. */
+  target?: number;
+}
+
+export type PlanResponse =
+  | { ok: true; plan: Omit<Plan, 'topology'>; topology: Topology; elapsedMs: number }
+  | { ok: false; errors: string[] };
+
+/** The fewest changes that reach the SLO (src/engine/insight/plan.ts), with the changed document. */
+export function runPlan(request: PlanRequest): PlanResponse {
+  const started = performance.now();
+  const parsed = parseTopology(request.document);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatProblem) };
+  try {
+    const { topology, ...rest } = plan(parsed.topology, { target: request.target });
+    return { ok: true, plan: rest, topology, elapsedMs: performance.now() - started };
+  } catch (e) {
+    // plan() throws only when there is no target at all.
+    return { ok: false, errors: [(e as Error).message] };
+  }
 }

@@ -1,0 +1,94 @@
+// The analysis report, live: availability and nines, downtime, clients, SPOFs, the
+// stage, the SLO and its plan, findings, what to fix first, pairs, data protection,
+// degradations and the method. Everything comes from the analysis store (the worker's
+// answer); the panel computes nothing of its own.
+import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { Clients } from './report/Clients';
+import { DataProtection } from './report/DataProtection';
+import { Degradations } from './report/Degradations';
+import { DowntimeTable } from './report/DowntimeTable';
+import { Findings } from './report/Findings';
+import { Headline } from './report/Headline';
+import { Importance } from './report/Importance';
+import { MethodNotes } from './report/MethodNotes';
+import { Pairs } from './report/Pairs';
+import { Section } from './report/Section';
+import { SloCard } from './report/SloCard';
+import { SpofList } from './report/SpofList';
+import { StageCard } from './report/StageCard';
+import './report/report.css';
+
+function Status() {
+  const status = useAnalysis((s) => s.status);
+  const ms = useAnalysis((s) => s.result?.elapsedMs);
+  const text = status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${ms < 1 ? '< 1' : Math.round(ms)} ms` : 'Up to date';
+  return (
+    <span className={`rp-status is-${status}`} data-testid="analysis-status" data-state={status} role="status">
+      {status === 'running' ? <Loader2 size={13} className="rp-spin" aria-hidden /> : status === 'error' ? <AlertTriangle size={13} aria-hidden /> : <CheckCircle2 size={13} aria-hidden />}
+      {text}
+    </span>
+  );
+}
+
+function ErrorCard() {
+  const error = useAnalysis((s) => s.error);
+  const problems = useAnalysis((s) => s.problems);
+  return (
+    <div className="rp-error" data-testid="analysis-error">
+      <div className="rp-error-title"><AlertTriangle size={15} aria-hidden />{error}</div>
+      {problems.length > 0 && <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+    </div>
+  );
+}
+
+function Body() {
+  const doc = useDocument((s) => s.doc);
+  const result = useAnalysis((s) => s.result);
+  const status = useAnalysis((s) => s.status);
+  const whatIf = useAnalysis((s) => (s.whatIf.active ? s.whatIf.report : null));
+  if (status === 'error') return <ErrorCard />;
+  if (!result) return <div className="rp-empty rp-pad">Analysing the design…</div>;
+  const { report, insight } = result;
+  if (report.clients.length === 0) {
+    return <div className="rp-empty rp-pad">Add a client (the users) and link it to what it calls: the analysis starts from the clients.</div>;
+  }
+  const shown = whatIf ?? report;
+  const target = report.system.slo?.target;
+  const showClients = report.clients.length > 1 || report.clients.some((c) => c.slo);
+  return (
+    <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
+      <Headline doc={doc} report={report} whatIf={whatIf} />
+      <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
+      {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} /></Section>}
+      <Section title="Single points of failure" count={report.spofs.length} tone={report.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
+        <SpofList doc={doc} report={report} />
+      </Section>
+      <Section title="Stage"><StageCard stage={insight.stage} /></Section>
+      <Section title="SLO" count={insight.slo.system || insight.slo.clients.length ? (insight.slo.met ? 'met' : 'not met') : undefined} tone={insight.slo.met ? 'ok' : 'danger'}>
+        <SloCard slo={insight.slo} />
+      </Section>
+      <Section title="Findings" count={insight.findings.length}><Findings findings={insight.findings} /></Section>
+      <Section title="What to fix first"><Importance doc={doc} report={report} /></Section>
+      <Section title="Pairs of failures" count={report.pairs.length} defaultOpen={false}><Pairs doc={doc} report={report} /></Section>
+      <Section title="Data protection" count={insight.dataProtection.length} defaultOpen={false}><DataProtection stores={insight.dataProtection} /></Section>
+      {insight.degradations.length > 0 && (
+        <Section title="Degradations" count={insight.degradations.length} defaultOpen={false}><Degradations items={insight.degradations} /></Section>
+      )}
+      <Section title="Method and assumptions" defaultOpen={false}><MethodNotes doc={doc} report={report} /></Section>
+    </div>
+  );
+}
+
+export function ReportPanel() {
+  return (
+    <aside className="report-panel" data-testid="report-panel" aria-label="Analysis">
+      <div className="rp-header">
+        <span className="panel-heading rp-heading">Analysis</span>
+        <Status />
+      </div>
+      <Body />
+    </aside>
+  );
+}

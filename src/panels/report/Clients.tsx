@@ -1,0 +1,27 @@
+// Per-client figures (one entry point or user journey each) with their own targets.
+import type { ClientReport } from '../../engine';
+import { formatAvailability, formatNines, formatTarget } from './format';
+import { revealElements } from './reveal';
+
+export function Clients({ clients }: { clients: ClientReport[] }) {
+  return (
+    <ul className="rp-list" data-testid="client-list">
+      {clients.map((c) => (
+        <li key={c.id} className="rp-row" data-testid="client-item" data-element-id={c.id} data-value={String(c.availability)}>
+          <button type="button" className="rp-row-main" onClick={() => revealElements([c.id])}>
+            <span className="rp-row-title">{c.label}</span>
+            <span className="rp-row-text">
+              {formatAvailability(c.availability, c.nines)} · {formatNines(c.nines)}
+              {c.interval && ` · 95%: ${formatAvailability(c.interval.low, c.nines)} – ${formatAvailability(c.interval.high, c.nines)}`}
+            </span>
+          </button>
+          {c.slo && (
+            <span className={`rp-pill ${c.slo.met ? 'is-ok' : 'is-danger'}`} title={`target ${formatTarget(c.slo.target)}`}>
+              SLO {formatTarget(c.slo.target)} {c.slo.met ? 'met' : 'missed'}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

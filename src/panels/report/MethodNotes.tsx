@@ -1,0 +1,50 @@
+// How the figures were found (exact, or Monte Carlo with its interval) and what they
+// assume: elements taken as perfect, and the preset figures with their sources.
+import type { Report } from '../../engine';
+import { DOMAIN_PRESETS, KIND_PRESETS, type Topology } from '../../model';
+import { elementName } from '../../store/elementNames';
+import { formatAvailability, formatTarget } from './format';
+
+/** Kinds whose preset is in use (no availability or MTBF of their own). */
+function presetsInUse(doc: Topology): { what: string; availability: number; source: string }[] {
+  const out = new Map<string, { what: string; availability: number; source: string }>();
+  for (const c of doc.components) {
+    if (c.kind === 'client' || c.availability !== undefined || c.mtbfHours !== undefined) continue;
+    const p = KIND_PRESETS[c.kind];
+    out.set(`c:${c.kind}`, { what: c.kind, availability: p.availability, source: p.source });
+  }
+  for (const d of doc.domains) {
+    if (d.kind === 'group' || d.availability !== undefined || d.mtbfHours !== undefined) continue;
+    const p = DOMAIN_PRESETS[d.kind];
+    out.set(`d:${d.kind}`, { what: d.kind, availability: p.availability, source: p.source });
+  }
+  return [...out.values()];
+}
+
+export function MethodNotes({ doc, report }: { doc: Topology; report: Report }) {
+  const presets = presetsInUse(doc);
+  return (
+    <div className="rp-notes" data-testid="method" data-method={report.method}>
+      <p>
+        {report.method === 'exact'
+          ? 'Exact: the structure function compiled to a binary decision diagram; failures assumed independent.'
+          : `Monte Carlo estimate (the design is too large for the exact method), 95% interval ${report.interval ? `${formatAvailability(report.interval.low, report.system.nines)} – ${formatAvailability(report.interval.high, report.system.nines)}` : 'not available'}.`}
+        {' '}Switchovers to standbys count as failure events of their own (an approximation).
+      </p>
+      {report.assumptions.length > 0 && (
+        <p><b>Taken as never failing:</b> {report.assumptions.map((a) => elementName(doc, a.id)).join(', ')}.</p>
+      )}
+      {presets.length > 0 && (
+        <>
+          <p><b>Preset figures in use</b> (set your own in the inspector):</p>
+          <ul className="rp-presets">
+            {presets.map((p) => <li key={p.what}><b>{p.what}</b> {formatTarget(p.availability)}: {p.source}</li>)}
+          </ul>
+        </>
+      )}
+      {report.warnings.length > 0 && (
+        <ul className="rp-warnings">{report.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// The single points of failure: what each is (an instance, a zone, a switchover shown
+// readably), what it takes down; a click selects and centres it on the canvas.
+import type { Report } from '../../engine';
+import type { Topology } from '../../model';
+import { spofEffect } from '../../store/analysisMarks';
+import { elementName } from '../../store/elementNames';
+import { revealElements } from './reveal';
+
+const TYPE_WORDS: Record<string, string> = {
+  component: 'component', instance: 'instance', domain: 'failure domain', link: 'network link', failover: 'switchover',
+};
+
+export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
+  if (report.spofs.length === 0) {
+    return (
+      <div className="rp-empty is-ok" data-testid="spof-list" data-count="0">
+        No single point of failure: every element can fail alone and every client is still served.
+      </div>
+    );
+  }
+  return (
+    <ul className="rp-list" data-testid="spof-list" data-count={report.spofs.length}>
+      {report.spofs.map((s) => (
+        <li key={s.id} className="rp-row is-spof" data-testid="spof-item" data-element-id={s.id}>
+          <button type="button" className="rp-row-main" onClick={() => revealElements([s.id])} title={`Select ${s.id} on the canvas`}>
+            <span className="rp-row-title">
+              {elementName(doc, s.id)}
+              <span className="rp-tag">{TYPE_WORDS[s.type] ?? s.type}</span>
+            </span>
+            <span className="rp-row-text">{spofEffect(doc, s)}</span>
+          </button>
+          <span className="rp-row-side" title="components that go down with it">{s.down.length} down</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
