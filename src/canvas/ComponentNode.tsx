@@ -23,12 +23,17 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       : { text: `×${replicas}`, tone: 'pool', title: `${replicas} instances, any one is enough` });
   }
   if (c.role === 'standby' || (replicas > 1 && c.standby)) {
-    badges.push({ text: `standby · ${c.standby ?? 'warm'}`, tone: 'standby', title: `takes over after ${failoverSecondsOf(c)} s` });
+    const pool = c.role !== 'standby';
+    badges.push({
+      text: `${c.standby ?? 'warm'} standby`,
+      tone: 'standby',
+      title: pool ? `active-passive pool: one instance serves, the others take over after ${failoverSecondsOf(c)} s` : `takes over after ${failoverSecondsOf(c)} s`,
+    });
   } else if (c.role === 'replica') {
     badges.push({ text: 'replica', tone: 'replica', title: 'a replica of the data' });
   }
   if (c.domains && c.domains.length > 1) {
-    badges.push({ text: c.domains.join(' · '), tone: 'spread', title: 'instances spread round-robin over these domains' });
+    badges.push({ text: c.domains.join(', '), tone: 'spread', title: `instances spread round-robin over ${c.domains.join(', ')}` });
   }
   const isClient = c.kind === 'client';
   return (
@@ -49,11 +54,11 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           {isClient && c.slo !== undefined && <span className="node-availability" title="target">SLO {formatPercent(c.slo)}</span>}
         </div>
       </div>
-      {badges.length > 0 && (
-        <div className="node-badges">
-          {badges.map((b) => <span key={b.text} className={`badge badge-${b.tone}`} title={b.title}>{b.text}</span>)}
-        </div>
-      )}
+      {/* Badges sit on the borders, clear of the handles in the middle. */}
+      {(['pool', 'standby', 'replica', 'spread'] as const).map((tone) => {
+        const b = badges.find((x) => x.tone === tone);
+        return b ? <span key={tone} className={`badge badge-${tone} badge-at-${tone}`} title={b.title}>{b.text}</span> : null;
+      })}
       {marks.spof && <span className="spof-badge" title="single point of failure">SPOF</span>}
       {!marks.spof && marks.pair && <span className="spof-badge pair-badge" title="fails the system together with one other element">pair</span>}
       <Handle id="bottom" type="source" position={Position.Bottom} className="node-handle" />
