@@ -49,6 +49,17 @@ describe('plan', () => {
     expect(p.steps.map((s) => [s.round, s.move.type])).toEqual([[1, 'replicate-region'], [1, 'replicate-region']]);
   });
 
+  it('escapes the trap the greedy search walks into (found by the property test)', () => {
+    // Greedy takes the hot standby first (the best single move), whose failover then caps
+    // the load balancer; the best three moves make it an active pool, spread, and copied.
+    const t = doc({ domains: REGION.slice(0, 3), components: [users, { id: 'c1', kind: 'loadbalancer', availability: 0.999, domain: 'z1' }], links: [{ from: 'users', to: 'c1' }] });
+    const target = 0.9999999973;
+    expect(plan(t, { target, searchBudget: 0 }).met).toBe(false);
+    const p = plan(t, { target });
+    expect(p).toMatchObject({ met: true, search: 'exhaustive' });
+    expect(p.steps.map((s) => s.move.type)).toEqual(['add-instance', 'spread-zones', 'replicate-region']);
+  });
+
   it('says so when the target is already met', () => {
     const p = plan(threeTier, { target: 0.99 });
     expect(p).toMatchObject({ met: true, outcome: 'already-met', steps: [] });

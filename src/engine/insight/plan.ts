@@ -10,6 +10,7 @@ import { parseTopology, type Topology } from '../../model';
 import { analyze } from '../index';
 import { domainSteps } from './domainSteps';
 import { applyMove, applyMoves, candidateMoves, describeMove, type Move } from './moves';
+import { mostPromising } from './potential';
 import type { Report } from './report';
 import { shortfall, sloReport } from './slo';
 import type { SloReport } from './types';
@@ -48,11 +49,19 @@ export interface PlanOptions {
   target?: number;
   /** Safety bound on the number of moves (default 20). */
   maxMoves?: number;
-  /** Analyses the search for a shorter plan (of up to three moves) may spend (default 1500). */
+  /**
+   * What the search for a shorter plan (up to three moves) may spend, in analyses times
+   * components (default 60,000: 2,000 analyses of a 30-component design). 0 turns it off.
+   */
   searchBudget?: number;
 }
 
 interface State { doc: Topology; report: Report; slo: SloReport; gap: number }
+
+const DEFAULT_SEARCH_BUDGET = 60_000;
+
+/** Moves recomputed per round: those of highest improvement potential (potential.ts). */
+const MAX_CANDIDATES = 24;
 
 /** A step helps when it closes at least this share of the remaining gap per move. */
 const MIN_SHARE_PER_MOVE = 0.01;
@@ -83,10 +92,14 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
     cur = best.next;
   }
   let search: Plan['search'] = 'greedy';
-  // Fewer moves may do what the greedy search did (or could not): search them out.
-  const depth = cur.slo.met ? Math.min(3, moves.length - 1) : 3;
+  // Fewer moves may do what the greedy search did (or could not): search them out, to the
+  // depth the budget affords (an analysis costs about the size of the design).
+  const budget = Math.floor((opts.searchBudget ?? DEFAULT_SEARCH_BUDGET) / Math.max(1, t.components.length));
+  const branching = candidateMoves(t).length;
+  let depth = cur.slo.met ? Math.min(3, moves.length - 1) : 3;
+  while (depth >= 1 && branching ** depth > budget) depth--;
   if (!start.slo.met && depth >= 1) {
-    const found = searchUpTo(depth, start, evaluate, opts.searchBudget ?? 1500);
+    const found = searchUpTo(depth, start, evaluate, budget);
     if (found) {
       moves = found;
       rounds = found.map((_, i) => i + 1);
@@ -107,7 +120,8 @@ const weightOf = (moves: Move[]) => moves.reduce((sum, m) => sum + WEIGHT[m.type
 
 /** The step (one move, or a domain step of several) closing the most of the gap per move. */
 function bestStep(state: State, movesLeft: number, evaluate: (doc: Topology) => State): { moves: Move[]; next: State } | undefined {
-  const steps: Move[][] = [...candidateMoves(state.doc).map((m) => [m]), ...domainSteps(state.doc, state.report)];
+  const singles = mostPromising(state.doc, state.report, candidateMoves(state.doc), MAX_CANDIDATES);
+  const steps: Move[][] = [...singles.map((m) => [m]), ...domainSteps(state.doc, state.report)];
   const tried: { moves: Move[]; next: State; perMove: number }[] = [];
   for (const moves of steps) {
     if (moves.length > movesLeft) continue;
