@@ -9,6 +9,7 @@ import { COMPONENT_KIND_LABELS } from '../store/labels';
 import { formatPercent } from './format';
 import { COMPONENT_ACCENTS, COMPONENT_ICONS } from './kinds';
 import type { ComponentFlowNode } from './mapping';
+import { markClasses, NodeAnalysis } from './NodeAnalysis';
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const c = data.component;
@@ -38,7 +39,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   const isClient = c.kind === 'client';
   return (
     <div
-      className={`node-card${selected ? ' is-selected' : ''}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}${marks.down ? ' is-down' : ''}`}
+      className={`node-card${selected ? ' is-selected' : ''}${markClasses(marks)}`}
+      title={marks.note}
       style={{ '--accent': COMPONENT_ACCENTS[c.kind] } as React.CSSProperties}
       data-kind={c.kind}
     >
@@ -59,8 +61,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         const b = badges.find((x) => x.tone === tone);
         return b ? <span key={tone} className={`badge badge-${tone} badge-at-${tone}`} title={b.title}>{b.text}</span> : null;
       })}
-      {marks.spof && <span className="spof-badge" title="single point of failure">SPOF</span>}
-      {!marks.spof && marks.pair && <span className="spof-badge pair-badge" title="fails the system together with one other element">pair</span>}
+      <NodeAnalysis id={id} component={c} marks={marks} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="node-handle" />
     </div>
   );

@@ -14,7 +14,7 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
   const marks = useNodeMarks(id);
   const Icon = DOMAIN_ICONS[d.kind];
   return (
-    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}`}>
+    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}`} title={marks.note}>
       <NodeResizer
         isVisible={selected}
         minWidth={160}
@@ -28,7 +28,8 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
         <span className="domain-label">{d.label ?? d.id}</span>
         <span className="domain-kind">{DOMAIN_KIND_LABELS[d.kind]}</span>
         {d.kind !== 'group' && <span className="domain-availability">{formatPercent(domainAvailability(d))}</span>}
-        {marks.spof && <span className="spof-badge inline" title="single point of failure">SPOF</span>}
+        {marks.spof && <span className="spof-badge inline" title={marks.note ?? 'single point of failure'}>SPOF</span>}
+        {marks.failed && <span className="spof-badge inline failed-badge" title="failed in what-if mode">failed</span>}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Link } from '../model';
+import { useAnalysis } from '../store/analysis';
 import type { LinkFlowEdge } from './mapping';
 
 export function linkCaption(l: Link): string | undefined {
@@ -23,13 +24,17 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const replication = link?.type === 'replication';
   const kind = replication ? 'replication' : link?.optional ? 'optional' : 'dependency';
-  const caption = link ? linkCaption(link) : undefined;
+  // What-if: a failed link is struck; a SPOF link says what its failure takes down.
+  const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id));
+  const note = useAnalysis((s) => s.notes.get(id));
+  const caption = failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}`} interactionWidth={16} />
+      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : ''}`} interactionWidth={16} />
+      {note && <title>{note}</title>}
       {caption && (
         <EdgeLabelRenderer>
-          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : ''}`} title={note} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {caption}
           </div>
         </EdgeLabelRenderer>

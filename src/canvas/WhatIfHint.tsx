@@ -1,17 +1,21 @@
 // Shown over the canvas in what-if mode: how to use it and what is failed.
 import { FlaskConical } from 'lucide-react';
 import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { elementName } from '../store/elementNames';
 
 export function WhatIfHint() {
   const active = useAnalysis((s) => s.whatIf.active);
   const failed = useAnalysis((s) => s.whatIf.failed);
+  const doc = useDocument((s) => s.doc);
   if (!active) return null;
   return (
     <div className="what-if-hint" role="status">
       <FlaskConical size={16} aria-hidden />
       <span>
-        What-if: click components, zones or regions to fail them.
-        {failed.size > 0 ? ` Failed: ${[...failed].join(', ')}.` : ''}
+        {failed.size === 0
+          ? 'What-if: click components, instances, zones, regions or links to fail them.'
+          : `What-if: ${[...failed].map((id) => elementName(doc, id)).join(', ')} failed. Click again to restore.`}
       </span>
     </div>
   );

@@ -3,6 +3,7 @@
 // degradations and the method. Everything comes from the analysis store (the worker's
 // answer); the panel computes nothing of its own.
 import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { Clients } from './report/Clients';
@@ -82,8 +83,14 @@ function Body() {
 }
 
 export function ReportPanel() {
+  const panel = useRef<HTMLElement>(null);
+  // A what-if failure changes the headline: bring it into view.
+  const failedCount = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed.size : -1));
+  useEffect(() => {
+    if (failedCount > 0) panel.current?.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [failedCount]);
   return (
-    <aside className="report-panel" data-testid="report-panel" aria-label="Analysis">
+    <aside className="report-panel" data-testid="report-panel" aria-label="Analysis" ref={panel}>
       <div className="rp-header">
         <span className="panel-heading rp-heading">Analysis</span>
         <Status />

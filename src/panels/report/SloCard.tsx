@@ -6,6 +6,9 @@ import { useDocument } from '../../store/document';
 import { formatAvailability, formatMinutes, formatTarget } from './format';
 import { applyPlanToDesign, usePlan } from './planAction';
 
+/** The targets people usually pick (three, three and a half, four nines). */
+const QUICK_TARGETS = [0.999, 0.9995, 0.9999];
+
 function Entry({ e }: { e: SloEntry }) {
   const nines = -Math.log10(Math.max(1e-15, 1 - e.availability));
   return (
@@ -32,7 +35,17 @@ export function SloCard({ slo }: { slo: SloReport }) {
   const plan = 'doc' in state && state.doc !== doc ? { phase: 'idle' as const } : state;
   const entries = [...(slo.system ? [slo.system] : []), ...slo.clients];
   if (entries.length === 0) {
-    return <div className="rp-empty">No target set. Give the design an SLO (the inspector, with nothing selected) to see the gap and a plan to close it.</div>;
+    return (
+      <div className="rp-empty">
+        No target set. Pick one to see the gap and a plan to close it:
+        <div className="rp-quick-targets">
+          {QUICK_TARGETS.map((t) => (
+            <button key={t} type="button" className="btn rp-quick" data-testid="set-slo" data-value={t}
+              onClick={() => useDocument.getState().setDocumentFields({ slo: t })}>{formatTarget(t)}</button>
+          ))}
+        </div>
+      </div>
+    );
   }
   return (
     <div data-testid="slo">
