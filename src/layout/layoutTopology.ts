@@ -49,8 +49,8 @@ export async function layoutTopology(
   const layers = readLayers(await opts.elk.layout(graph), direction);
   const placed = placeInBands(tree, inGraph, layers, dependencies, sizeOf, direction);
 
-  // Inside a laid-out container, ELK's coordinates are already relative to it.
-  // A laid-out node whose container stays fixed (or the root, with `only`) is
+  // Inside a laid-out container, the placement is already relative to it. A
+  // laid-out node whose container stays fixed (or the root, with `only`) is
   // anchored instead: its group keeps the top-left corner it had before.
   const anchored = new Map<string | undefined, string[]>();
   for (const id of laidOut) {
@@ -102,19 +102,25 @@ function growFixedContainers(
   sizes: Record<string, Size>,
   sizeOf: (id: string) => Size,
 ): void {
+  // Sizes written by this layout (laid-out domains, grown containers) win over the drawn ones.
+  const resized = new Set([...laidOut].filter((id) => tree.domainIds.has(id)));
+  const sizeNow = (id: string) => (resized.has(id) ? sizes[id] : sizeOf(id));
   const fixed = [...inGraph].filter((id) => !laidOut.has(id));
   fixed.sort((a, b) => ancestorsOf(tree, b).length - ancestorsOf(tree, a).length);
   for (const id of fixed) {
-    const current = sizes[id] ?? sizeOf(id);
+    const current = sizeNow(id);
     let width = current.width;
     let height = current.height;
     for (const child of tree.childrenOf.get(id) ?? []) {
       const p = positions[child];
       if (!p) continue;
-      const s = sizes[child] ?? sizeOf(child);
+      const s = sizeNow(child);
       width = Math.max(width, p.x + s.width + CONTAINER_PADDING.right);
       height = Math.max(height, p.y + s.height + CONTAINER_PADDING.bottom);
     }
-    if (width !== current.width || height !== current.height) sizes[id] = { width, height };
+    if (width !== current.width || height !== current.height) {
+      sizes[id] = { width, height };
+      resized.add(id);
+    }
   }
 }
