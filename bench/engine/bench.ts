@@ -23,6 +23,7 @@ export interface EngineBenchRow {
   parseMs: number;
   phasesMs: Record<string, number>;
   analyzeMs: number;
+  analyzeCpuMs: number;
   processMs: number;
   /** User + system CPU time of the process (less sensitive than wall time to a busy machine), when /usr/bin/time exists. */
   processCpuMs: number | null;
@@ -61,6 +62,7 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
     writeFileSync(file, text);
     const parseTimes: number[] = [];
     const analyzeTimes: number[] = [];
+    const analyzeCpu: number[] = [];
     const phases: Record<string, number[]> = {};
     let last: ReturnType<typeof analyze> | null = null;
     for (let r = 0; r < runs + 1; r++) {
@@ -68,11 +70,14 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       const parsed = parseTopology(text);
       if (!parsed.ok) throw new Error(`estate ${size}: ${parsed.errors[0].path}: ${parsed.errors[0].message}`);
       const t1 = performance.now();
+      const cpu0 = process.cpuUsage();
       last = analyze(parsed.topology);
+      const cpu = process.cpuUsage(cpu0);
       const t2 = performance.now();
       if (r === 0) continue; // warm-up
       parseTimes.push(t1 - t0);
       analyzeTimes.push(t2 - t1);
+      analyzeCpu.push((cpu.user + cpu.system) / 1000);
       for (const [k, v] of Object.entries(last.timings ?? {})) (phases[k] ??= []).push(v);
     }
     const processTimes: number[] = [];
@@ -93,6 +98,7 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       parseMs: median(parseTimes),
       phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
       analyzeMs: median(analyzeTimes),
+      analyzeCpuMs: median(analyzeCpu),
       processMs: Math.min(...processTimes),
       processCpuMs: processCpu.length ? Math.min(...processCpu) : null,
       availability: report.system.availability,
@@ -108,10 +114,10 @@ function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
   const [l1, l5] = loadavg();
   log(`Engine benchmark: synthetic estates (seed 1), Node ${process.version}, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`);
   const phaseNames = [...new Set(rows.flatMap((r) => Object.keys(r.phasesMs)))];
-  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'process ms', 'process cpu ms', 'peer s'];
+  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'engine cpu ms', 'process ms', 'process cpu ms', 'peer s'];
   const table = rows.map((r) => [
     String(r.size), String(r.elements), r.method, String(r.bddNodes), String(r.bddSteps), r.parseMs.toFixed(1),
-    ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.processMs.toFixed(0), r.processCpuMs === null ? '-' : r.processCpuMs.toFixed(0),
+    ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.analyzeCpuMs.toFixed(1), r.processMs.toFixed(0), r.processCpuMs === null ? '-' : r.processCpuMs.toFixed(0),
     PEER_SECONDS[r.size] !== undefined ? PEER_SECONDS[r.size].toFixed(1) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));

@@ -28,7 +28,8 @@ export interface OracleResult {
   downIn(failed: Set<string>): string[];
 }
 
-export function oracle(t: Topology): OracleResult {
+/** `forced`: what-if element ids, down in every state (SPOFs and pairs are then what fails a client still served). */
+export function oracle(t: Topology, forced: ReadonlySet<string> = new Set()): OracleResult {
   const comps = t.components;
   const byId = new Map(comps.map((c) => [c.id, c]));
   const domainsById = new Map(t.domains.map((d) => [d.id, d]));
@@ -136,9 +137,10 @@ export function oracle(t: Topology): OracleResult {
   for (let mask = 0; mask < 1 << n; mask++) {
     let p = 1;
     for (let i = 0; i < n; i++) {
+      const up = forced.has(elements[i].id) ? 0 : elements[i].up;
       if (mask & (1 << i)) {
-        p *= 1 - elements[i].up;
-      } else p *= elements[i].up;
+        p *= 1 - up;
+      } else p *= up;
     }
     if (p === 0) continue;
     const w = worksMask(mask);
@@ -151,18 +153,19 @@ export function oracle(t: Topology): OracleResult {
       }
     }
   }
+  const baseWorks = works(new Set(forced));
   const failedClients = (down: string[]) => {
-    const w = works(new Set(down));
-    return clients.filter((c) => !w.get(c));
+    const w = works(new Set([...forced, ...down]));
+    return clients.filter((c) => !w.get(c) && baseWorks.get(c));
   };
   const spofs = new Map<string, string[]>();
   for (const e of elements) {
-    if (e.type === 'failover' || e.up >= 1) continue;
+    if (e.type === 'failover' || e.up >= 1 || forced.has(e.id)) continue;
     const hit = failedClients([e.id]);
     if (hit.length) spofs.set(e.id, hit);
   }
   const pairs = new Map<string, string[]>();
-  const eligible = elements.filter((e) => e.type !== 'failover' && e.up < 1 && e.up > 0 && !spofs.has(e.id));
+  const eligible = elements.filter((e) => e.type !== 'failover' && e.up < 1 && e.up > 0 && !spofs.has(e.id) && !forced.has(e.id));
   for (let i = 0; i < eligible.length; i++) {
     for (let j = i + 1; j < eligible.length; j++) {
       const hit = failedClients([eligible[i].id, eligible[j].id]);
