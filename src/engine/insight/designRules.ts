@@ -10,7 +10,7 @@ import {
 import { MONTH_MINUTES } from './slo';
 
 /** A failover event costing at least this share of the downtime dominates it. */
-export const FAILOVER_SHARE = 0.2;
+export const FAILOVER_SHARE = 0.1;
 
 const poolOneZone: FindingRule = {
   code: 'pool-one-zone',
@@ -73,7 +73,7 @@ const coldStandby: FindingRule = {
       return [{
         code: 'cold-standby-failover',
         severity: 'medium' as const,
-        message: `The cold standby failover of ${named(t, c.id)} takes ${formatSeconds(failoverSecondsOf(c))}; it costs ${(e.improvement * 100).toPrecision(2)}% availability (${(e.improvement * MONTH_MINUTES).toPrecision(2)} min a month), ${share}% of the downtime.`,
+        message: `The cold standby failover of ${named(t, c.id)} takes ${formatSeconds(failoverSecondsOf(c))}; it costs ${readable(e.improvement * 100)}% availability (${readable(e.improvement * MONTH_MINUTES)} min a month), ${share}% of the downtime.`,
         suggestion: 'Make the standby warm or hot (replicated and running), so the switchover takes seconds.',
         ids: [c.id, e.id],
       }];
@@ -155,6 +155,11 @@ const unreached: FindingRule = {
     }));
   },
 };
+
+/** Two significant digits, without exponent notation for numbers people read (110, 4.4, 0.25). */
+function readable(x: number): string {
+  return x >= 10 ? String(Math.round(x)) : String(Number(x.toPrecision(2)));
+}
 
 export const designRules: FindingRule[] = [
   optionalRequired, poolOneZone, coldStandby, poolOneRegion, asyncReplication, clientWithoutData, unreached,
