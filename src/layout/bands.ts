@@ -22,7 +22,6 @@ const LAYER_GAP = 64;
 const NODE_GAP = 40;
 const ROOT_MARGIN = 24;
 
-
 export function placeInBands(
   tree: ContainerTree,
   nodes: Set<string>,

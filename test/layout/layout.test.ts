@@ -146,3 +146,29 @@ describe('generated designs', () => {
     expect(await layoutTopology(t, { elk })).toEqual(await layoutTopology(t, { elk }));
   });
 });
+
+describe('edge cases', () => {
+  const base = { format: 'spof-topology' as const, version: 1 as const, name: 'x', links: [] };
+
+  it('lays out domains with nothing inside, nested or not, and nothing at all', async () => {
+    const t: Topology = {
+      ...base,
+      domains: [{ id: 'p', kind: 'provider' }, { id: 'r', kind: 'region', parent: 'p' }, { id: 'z', kind: 'zone', parent: 'r' }, { id: 'g', kind: 'group' }],
+      components: [],
+    };
+    const result = await layoutTopology(t, { elk });
+    expectTidy(t, result);
+    expect(result.sizes.z).toEqual({ width: 220, height: 120 });
+    expect(await layoutTopology({ ...base, domains: [], components: [] }, { elk })).toEqual({ positions: {}, sizes: {} });
+  });
+
+  it('lays out a dependency cycle without overlap', async () => {
+    const t: Topology = {
+      ...base,
+      domains: [{ id: 'z', kind: 'zone' }],
+      components: [{ id: 'a', kind: 'service', domain: 'z' }, { id: 'b', kind: 'service' }, { id: 'c', kind: 'service', domain: 'z' }],
+      links: [{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }],
+    };
+    expectTidy(t, await layoutTopology(t, { elk }));
+  });
+});
