@@ -10,7 +10,7 @@
 // The function is pure (no DOM): the ELK instance is injected, so the browser runs
 // elkjs in its Web Worker (client.ts) while Node and the tests use elk.bundled.js.
 import type { Topology } from '../model';
-import { ancestorsOf, containerTree, descendantsOf, type ContainerTree } from './containers';
+import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { placeInBands } from './bands';
 import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
 import {
@@ -23,6 +23,9 @@ import {
   type Point,
   type Size,
 } from './types';
+
+/** Between a selection laid out into a fixed container and the children already there. */
+const SIBLING_GAP = 40;
 
 export async function layoutTopology(
   t: Topology,
@@ -63,7 +66,7 @@ export async function layoutTopology(
   for (const [parent, group] of anchored) {
     const now = topLeft(group.map((id) => placed.get(id)!.position));
     const before = topLeft(group.flatMap((id) => (oldPositions[id] ? [oldPositions[id]] : [])));
-    const target = before ?? (parent === undefined ? now : { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top });
+    const target = before ?? afterSiblings(tree, parent, new Set(group), oldPositions, sizeOf, direction) ?? now;
     for (const id of group) {
       const p = placed.get(id)!.position;
       positions[id] = { x: p.x - now!.x + target!.x, y: p.y - now!.y + target!.y };
@@ -83,6 +86,28 @@ function nodesToLayOut(tree: ContainerTree, only: string[] | undefined): Set<str
     if (tree.domainIds.has(id)) descendantsOf(tree, id).forEach((d) => out.add(d));
   }
   return out;
+}
+
+/**
+ * Where a group with no position yet (components just added) goes in a fixed
+ * container: below its other children (TB) or right of them (LR), never on them.
+ */
+function afterSiblings(
+  tree: ContainerTree,
+  parent: string | undefined,
+  group: Set<string>,
+  oldPositions: Record<string, Point>,
+  sizeOf: (id: string) => Size,
+  direction: 'TB' | 'LR',
+): Point | undefined {
+  const origin = parent === undefined ? undefined : { x: CONTAINER_PADDING.left, y: CONTAINER_PADDING.top };
+  const siblings = (tree.childrenOf.get(parent ?? ROOT) ?? []).filter((id) => !group.has(id) && oldPositions[id]);
+  if (siblings.length === 0) return origin;
+  const ends = siblings.map((id) => ({ x: oldPositions[id].x + sizeOf(id).width, y: oldPositions[id].y + sizeOf(id).height }));
+  const start = topLeft(siblings.map((id) => oldPositions[id]))!;
+  return direction === 'TB'
+    ? { x: origin?.x ?? start.x, y: Math.max(...ends.map((e) => e.y)) + SIBLING_GAP }
+    : { x: Math.max(...ends.map((e) => e.x)) + SIBLING_GAP, y: origin?.y ?? start.y };
 }
 
 function topLeft(points: Point[]): Point | undefined {

@@ -41,7 +41,7 @@ export interface Packed {
   size: Map<string, number>;
 }
 
-/** Rounds of neighbour swaps; each costs one packing per adjacent pair. */
+/** Rounds of neighbour swaps; each costs one packing of the container per adjacent pair. */
 const SWAP_ROUNDS = 3;
 /** Rounds of moving nodes towards their links within the slack; each starts from the previous placement. */
 const PULL_ROUNDS = 3;

@@ -90,3 +90,31 @@ describe('layoutTopology with only', () => {
     expect(await layoutTopology(t, { elk, only: ['repl', 'nope'] })).toEqual({ positions: t.view!.positions, sizes: t.view!.sizes });
   });
 });
+
+describe('layoutTopology with only, for nodes that have no position yet', () => {
+  it('puts new components in a zone below what is there, and grows the zone', async () => {
+    const base = await laidOut(threeTier());
+    const t: Topology = {
+      ...base,
+      components: [...base.components, { id: 'cache1', kind: 'cache', domain: 'use1a' }, { id: 'cache2', kind: 'cache', domain: 'use1a' }],
+      links: [...base.links, { from: 'app', to: 'cache1' }, { from: 'cache1', to: 'cache2' }],
+    };
+    const result = await layoutTopology(t, { elk, only: ['cache1', 'cache2'] });
+    const rects = absoluteRects(t, result);
+    for (const added of ['cache1', 'cache2']) {
+      expect(contains(rects.get('use1a')!, rects.get(added)!), added).toBe(true);
+      for (const old of ['lb1', 'db']) expect(overlaps(rects.get(added)!, rects.get(old)!), `${added} ${old}`).toBe(false);
+    }
+    expect(rects.get('cache2')!.y).toBeGreaterThan(rects.get('cache1')!.y);
+    expect(result.sizes.use1a.height).toBeGreaterThan(base.view!.sizes!.use1a.height);
+  });
+
+  it('puts new top-level components below the design', async () => {
+    const base = await laidOut(threeTier());
+    const t: Topology = { ...base, components: [...base.components, { id: 'audit', kind: 'service' }] };
+    const result = await layoutTopology(t, { elk, only: ['audit'] });
+    const rects = absoluteRects(t, result);
+    for (const id of ['users', 'aws', 'reco']) expect(overlaps(rects.get('audit')!, rects.get(id)!), id).toBe(false);
+    expect(rects.get('audit')!.y).toBeGreaterThan(rects.get('aws')!.y + rects.get('aws')!.height);
+  });
+});
