@@ -96,7 +96,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   // depth the budget affords (an analysis costs about the size of the design).
   const budget = Math.floor((opts.searchBudget ?? DEFAULT_SEARCH_BUDGET) / Math.max(1, t.components.length));
   const branching = candidateMoves(t).length;
-  let depth = cur.slo.met ? Math.min(3, moves.length - 1) : 3;
+  let depth = Math.min(maxMoves, cur.slo.met ? Math.min(3, moves.length - 1) : 3);
   while (depth >= 1 && branching ** depth > budget) depth--;
   if (!start.slo.met && depth >= 1) {
     const found = searchUpTo(depth, start, evaluate, budget);
