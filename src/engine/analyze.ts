@@ -13,7 +13,10 @@ import type { AnalyzeOptions, ClientReport, PairReport, Report, SpofReport } fro
 
 export const MIN_PAIR_CAP = 100;
 export const DEFAULT_EXACT_BUDGET = 4_000_000;
-export const DEFAULT_SAMPLES = 200_000;
+/** Monte Carlo samples by default: 200,000, fewer on large designs (each sample costs its failures). */
+export function defaultSamples(elements: number): number {
+  return Math.max(20_000, Math.min(200_000, Math.floor(1e9 / Math.max(1, elements))));
+}
 
 /** The analysis of DESIGN section 3: availability, SPOFs, pairs, importance, what-if. */
 export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
@@ -53,7 +56,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   } catch (e) {
     if (!(e instanceof BddBudgetExceeded)) throw e;
     method = 'monte-carlo';
-    const samples = opts.samples ?? DEFAULT_SAMPLES;
+    const samples = opts.samples ?? defaultSamples(s.elements.length);
     warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${samples} samples, 95% interval)`);
     spofElements = singleFailures(s, prop, candidate);
     lap('spofs');
