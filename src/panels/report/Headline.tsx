@@ -54,6 +54,12 @@ export function Headline({ doc, report, whatIf }: { doc: Topology; report: Repor
           <span className="rp-muted">{w.down.filter((id) => !w.clientsDown.includes(id)).length} component(s) down</span>
         </div>
       )}
+      {w && whatIf && whatIf.spofs.length > 0 && w.clientsServed.length > 0 && (
+        <div className="rp-row-text rp-one-more" data-testid="what-if-spofs">
+          Now one failure away from an outage: {whatIf.spofs.slice(0, 6).map((s) => elementName(doc, s.id)).join(', ')}
+          {whatIf.spofs.length > 6 ? ` and ${whatIf.spofs.length - 6} more` : ''}.
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,163 @@
+// The live analysis in Chromium: SPOF marks and the report follow every edit, undo
+// brings the old answer back, what-if shows the blast radius without touching the
+// design, and the report agrees with the command line to 1e-12.
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnalysisPanel } from './pages/AnalysisPanel';
+import { StudioPage } from './pages/StudioPage';
+import { TEST_IDS } from './pages/testIds';
+
+let studio: StudioPage;
+let analysis: AnalysisPanel;
+
+test.beforeEach(async ({ page }) => {
+  studio = new StudioPage(page);
+  analysis = new AnalysisPanel(page);
+  await studio.openEmpty();
+});
+
+test.afterEach(() => {
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('stage 3: the load balancer is a SPOF until a standby takes its place; undo brings it back', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  await expect(studio.node('lb')).toHaveAttribute('data-spof', 'true');
+  await expect(analysis.spofItem('lb')).toBeVisible();
+  await expect(studio.node('web1')).not.toHaveAttribute('data-spof', 'true');
+  await expect(studio.node('lb').locator('.spof-badge')).toHaveAttribute('title', /Users/);
+  const before = await analysis.systemAvailability();
+
+  // A second load balancer beside the DNS: it routes to both web servers, and the DNS
+  // (the first load balancer's caller) may send traffic to it; then it becomes a standby.
+  await studio.dragFromPalette('loadbalancer', { x: 650, y: 200 });
+  await expect(studio.field('id')).toHaveValue('lb-2');
+  await studio.connect('lb-2', 'web1');
+  await studio.connect('lb-2', 'web2');
+  await analysis.settled();
+  await expect(studio.node('lb')).toHaveAttribute('data-spof', 'true');
+  await studio.connect('dns', 'lb-2');
+  await expect(studio.edge('dns->lb-2')).toBeVisible();
+  await studio.node('lb-2').click();
+  await studio.field('role').selectOption('standby');
+  await expect(studio.field('standby')).toBeVisible();
+  await analysis.settled();
+  await expect(studio.node('lb')).not.toHaveAttribute('data-spof', 'true');
+  await expect(analysis.spofItem('lb')).toHaveCount(0);
+  await expect(analysis.spofItem('db')).toBeVisible();
+  const after = await analysis.systemAvailability();
+  expect(after).toBeGreaterThan(before);
+  await page.screenshot({ path: 'test-results/analysis-standby-lb.png' });
+
+  // Undo the standby role, then the link from the DNS: the load balancer is alone again.
+  await studio.undo();
+  await studio.undo();
+  await expect(studio.edge('dns->lb-2')).toHaveCount(0);
+  await analysis.settled();
+  await expect(studio.node('lb')).toHaveAttribute('data-spof', 'true');
+  await expect(analysis.spofItem('lb')).toBeVisible();
+  expect(await analysis.systemAvailability()).toBeCloseTo(before, 12);
+});
+
+test('clicking a SPOF in the report selects it on the canvas', async () => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  await analysis.spofItem('db').locator('button').click();
+  await expect(studio.inspector.getByTestId(TEST_IDS.field('id'))).toHaveValue('db');
+  await expect(studio.node('db')).toHaveClass(/selected/);
+});
+
+test('what-if: a failed zone takes down what is inside it; leaving restores the view and the design', async ({ page }) => {
+  await studio.openTemplate('stage6');
+  const normal = await analysis.systemAvailability();
+  const design = JSON.stringify(await page.evaluate(() => localStorage.getItem('spof-studio:draft')));
+  const undoEnabled = await studio.byTestId(TEST_IDS.undo).isEnabled();
+
+  await analysis.toggleWhatIf();
+  await analysis.clickDomain('use1a');
+  await analysis.settled();
+  await expect(studio.node('use1a')).toHaveAttribute('data-failed', 'true');
+  // The blast radius: everything in the zone is down, the survivors in the other zone are not.
+  for (const id of ['lb1', 'web1', 'db']) await expect(studio.node(id)).toHaveAttribute('data-down', 'true');
+  for (const id of ['lb2', 'web2', 'db2']) await expect(studio.node(id)).not.toHaveAttribute('data-down', 'true');
+  // The users are still served, and the report says so with the degraded availability.
+  await expect(studio.node('users').locator('.served-badge')).toHaveText('served');
+  await expect(page.getByTestId('what-if-clients').locator('[data-client="users"]')).toHaveAttribute('data-served', 'true');
+  await expect(analysis.availability).toHaveAttribute('data-what-if', 'true');
+  const degraded = Number(await analysis.availability.getAttribute('data-value'));
+  expect(degraded).toBeLessThan(normal);
+  await page.screenshot({ path: 'test-results/analysis-what-if-zone.png' });
+
+  // Failing the region too cuts the users off.
+  await analysis.clickDomain('use1');
+  await analysis.settled();
+  await expect(page.getByTestId('what-if-clients').locator('[data-client="users"]')).toHaveAttribute('data-served', 'false');
+  await expect(analysis.availability).toHaveAttribute('data-value', '0');
+
+  await analysis.toggleWhatIf();
+  await analysis.settled();
+  await expect(page.locator('[data-failed="true"], [data-down="true"]')).toHaveCount(0);
+  await expect(analysis.availability).not.toHaveAttribute('data-what-if', 'true');
+  expect(await analysis.systemAvailability()).toBe(normal);
+  expect(JSON.stringify(await page.evaluate(() => localStorage.getItem('spof-studio:draft')))).toBe(design);
+  expect(await studio.byTestId(TEST_IDS.undo).isEnabled()).toBe(undoEnabled);
+});
+
+test('what-if: one instance of a pool fails through the instance picker', async ({ page }) => {
+  await studio.openFile('pool.spof.json', JSON.stringify({
+    format: 'spof-topology', version: 1, name: 'Pool',
+    components: [
+      { id: 'users', kind: 'client' },
+      { id: 'app', kind: 'app', label: 'App', replicas: 3, minHealthy: 2 },
+    ],
+    links: [{ from: 'users', to: 'app' }],
+  }));
+  const normal = await analysis.systemAvailability();
+  await analysis.toggleWhatIf();
+  await studio.node('app').locator('[data-instance="app#2"]').click();
+  await analysis.settled();
+  await expect(studio.node('app').locator('[data-instance="app#2"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(studio.node('app')).not.toHaveAttribute('data-failed', 'true');
+  const degraded = Number(await analysis.availability.getAttribute('data-value'));
+  // Two of the remaining two must work: 0.995^2.
+  expect(degraded).toBeCloseTo(0.995 ** 2, 12);
+  expect(degraded).toBeLessThan(normal);
+  await expect(page.getByTestId('what-if-clients')).toContainText('served');
+});
+
+test('an imported design shows the same availability as `spof analyze --json`', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spof-e2e-'));
+  const file = join(dir, 'three-tier.spof.json');
+  writeFileSync(file, readFileSync('examples/three-tier.spof.json'));
+  const cli = JSON.parse(execFileSync('npm', ['run', '-s', 'spof', '--', 'analyze', file, '--json'], { encoding: 'utf8' }));
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles(file);
+  const shown = await analysis.systemAvailability();
+  expect(Math.abs(shown - cli.system.availability)).toBeLessThan(1e-12);
+  const nines = Number(await analysis.nines.getAttribute('data-value'));
+  expect(Math.abs(nines - cli.system.nines)).toBeLessThan(1e-9);
+  const listed = await analysis.spofItems.evaluateAll((items) => items.map((i) => i.getAttribute('data-element-id')));
+  expect(listed.sort()).toEqual(cli.spofs.map((s: { id: string }) => s.id).sort());
+});
+
+test('a design that does not validate shows the error; the next good edit recovers', async ({ page }) => {
+  await studio.openTemplate('stage2');
+  await analysis.settled();
+  await page.goto('/?harness');
+  await studio.openTemplate('stage2');
+  await analysis.settled();
+  // An impossible value can only come from outside the inspector (which validates): set it through the store.
+  await page.evaluate(() => {
+    const h = (window as unknown as { __spof: { useDocument: { getState: () => { doc: { components: { id: string }[] }; applyTopology: (d: unknown, l: string) => void } } } }).__spof;
+    const { doc, applyTopology } = h.useDocument.getState();
+    applyTopology({ ...doc, components: doc.components.map((c) => (c.id === 'db' ? { ...c, availability: 7 } : c)) }, 'bad');
+  });
+  await expect(analysis.status).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('analysis-error')).toContainText('components[');
+  await studio.undo();
+  await analysis.settled();
+  await expect(analysis.spofItem('db')).toBeVisible();
+});
