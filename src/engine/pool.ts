@@ -40,7 +40,7 @@ export function poolAtLeast(
     }
     return bdd.mk(domainLevels[d], split(d + 1, alive & ~under[d]), split(d + 1, alive));
   };
-  return split(0, n === 31 ? 0x7fffffff : (1 << n) - 1);
+  return split(0, (1 << n) - 1);
 }
 
 function popcount(x: number): number {

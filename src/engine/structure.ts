@@ -113,7 +113,6 @@ export function buildStructure(t: Topology): Structure {
 
   // Domains: every domain that can fail is an element; `group` domains are labels only.
   const domainElement = new Map<string, number>();
-  const domainElements: number[] = [];
   // Instances first so that element order follows the document's components.
   const components: ComponentNode[] = [];
   const componentIndex = new Map<string, number>();
@@ -143,7 +142,6 @@ export function buildStructure(t: Topology): Structure {
     if (d.kind === 'group') continue;
     const e = addElement({ id: d.id, type: 'domain', label: d.label ?? d.id, availability: domainAvailability(d) });
     domainElement.set(d.id, e);
-    domainElements.push(e);
   }
   const chainCache = new Map<string, number[]>();
   const chainOf = (domain: string): number[] => {
