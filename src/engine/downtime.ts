@@ -6,6 +6,7 @@ export const SECONDS_PER_WEEK = 7 * SECONDS_PER_DAY;
 export const SECONDS_PER_YEAR = 365.25 * SECONDS_PER_DAY;
 export const SECONDS_PER_MONTH = SECONDS_PER_YEAR / 12;
 
+/** Expected downtime = (1 − a) × period, per year, month, week and day. */
 export function downtimeOf(unavailability: number): Downtime {
   return {
     perYearSeconds: unavailability * SECONDS_PER_YEAR,

@@ -14,6 +14,7 @@ export interface VariableOrder {
   elementAt: Int32Array;
 }
 
+/** The level of every element: depth-first from the clients (see above). */
 export function variableOrder(s: Structure): VariableOrder {
   const n = s.elements.length;
   const levelOf = new Int32Array(n).fill(-1);
