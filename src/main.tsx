@@ -3,6 +3,8 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { openSharedLink } from './commands/share';
+import { DocumentsLayer } from './panels/documents/DocumentsLayer';
 import { installHarness } from './store/harness';
 import { restoreDraft, startAutosave } from './store/persistence';
 import { useUi } from './store/ui';
@@ -13,10 +15,13 @@ if (restored.kind === 'corrupt') {
   useUi.getState().showError(`The saved draft could not be read; it was kept aside as "${restored.keptAs}" and an empty design was started`, restored.problems);
 }
 startAutosave();
+// A `#topology=...` link opens its design over the draft (one undo step); a bad one leaves the draft alone.
+openSharedLink(window.location.hash);
 installHarness(window.location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
+    <DocumentsLayer />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 // A page object for SPOF Studio: every test drives the app through these, by test id.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { STORAGE, TEST_IDS } from './testIds';
 
 export interface SavedDraft {
@@ -127,6 +128,47 @@ export class StudioPage {
   /** Opens a file through the toolbar's file input. */
   async openFile(name: string, contents: string): Promise<void> {
     await this.byTestId(TEST_IDS.importFile).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
+  }
+
+  /** Drags a file over the page (the drop overlay shows) and drops it, as from a file manager. */
+  async dropFile(name: string, contents: string): Promise<void> {
+    const transfer = await this.page.evaluateHandle(({ name, contents }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([contents], name));
+      return dt;
+    }, { name, contents });
+    await this.page.dispatchEvent('header', 'dragenter', { dataTransfer: transfer });
+    await expect(this.byTestId(TEST_IDS.dropOverlay)).toBeVisible();
+    await this.page.dispatchEvent('header', 'dragover', { dataTransfer: transfer });
+    await this.page.dispatchEvent('header', 'drop', { dataTransfer: transfer });
+    await expect(this.byTestId(TEST_IDS.dropOverlay)).toHaveCount(0);
+  }
+
+  /** Runs an entry of the Export menu that saves a file; resolves with the download. */
+  async exportFrom(menuItem: string): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.byTestId(TEST_IDS.exportMenu).click();
+    await this.byTestId(menuItem).click();
+    return download;
+  }
+
+  /** A download's suggested name and its bytes. */
+  async downloaded(download: Download): Promise<{ name: string; bytes: Buffer }> {
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+
+  /** Clicks Share and reads the link the popover shows. */
+  async makeShareLink(): Promise<string> {
+    await this.byTestId(TEST_IDS.shareLink).click();
+    const url = this.byTestId(TEST_IDS.shareLinkUrl);
+    await expect(url).toHaveValue(/#topology=deflate:/);
+    return url.inputValue();
+  }
+
+  /** Opens the Mermaid drawer and waits for mermaid's drawing. */
+  async openMermaid(): Promise<void> {
+    await this.byTestId(TEST_IDS.mermaidToggle).click();
+    await expect(this.byTestId(TEST_IDS.mermaidDiagramState)).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   }
 
   /** The autosaved draft, parsed, or null when there is none. */

@@ -28,6 +28,20 @@ export const TEST_IDS = {
   linkMode: 'link-mode',
   field: (name: string) => `field-${name}`,
   fieldError: 'field-error',
+  // Documents: export menu, Mermaid drawer, share popover, file-drop overlay.
+  exportMenu: 'export-menu',
+  exportMenuJson: 'export-menu-json',
+  exportMenuMermaid: 'export-menu-mermaid',
+  exportPng: 'export-png',
+  exportSvg: 'export-svg',
+  mermaidToggle: 'mermaid-preview',
+  mermaidDrawer: 'mermaid-drawer',
+  mermaidDiagram: 'mermaid-diagram',
+  mermaidDiagramState: 'mermaid-diagram-state',
+  mermaidDirection: (d: 'TB' | 'LR') => `mermaid-direction-${d}`,
+  sharePopover: 'share-popover',
+  shareLinkUrl: 'share-link-url',
+  dropOverlay: 'drop-overlay',
 } as const;
 
 /** localStorage keys of the autosave. */

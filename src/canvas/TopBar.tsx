@@ -1,13 +1,15 @@
 // The top bar: the document's name, new / open / save / templates, undo and redo,
-// layout, share, what-if. Every button runs a command from src/commands.
-import { ChevronDown, GitBranch, LayoutTemplate, Link2, ShieldAlert } from 'lucide-react';
+// layout, what-if, Mermaid, export, share. Every button runs a command from src/commands.
+import { ChevronDown, GitBranch, LayoutTemplate, ShieldAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import {
   layout, newDocument, openFile, redo, runCommand, saveJson, toggleLinkMode, undo, whatIfToggle, type Command,
 } from '../commands';
 import { openDocumentFile, openTemplate } from '../commands/documents';
 import { acceptedExtensions } from '../commands/importers';
-import { useSlots, type SlotId } from '../commands/slots';
+import { ExportMenu } from '../panels/documents/ExportMenu';
+import { MermaidButton } from '../panels/documents/MermaidDrawer';
+import { ShareButton } from '../panels/documents/ShareButton';
 import { useAnalysis } from '../store/analysis';
 import { useDocument, useHistory } from '../store/document';
 import { useSelection } from '../store/selection';
@@ -66,18 +68,6 @@ function TemplatesMenu() {
   );
 }
 
-/** A button for a command another part of the app registers (share, Mermaid, images). */
-function SlotButton({ slot, alwaysShown, fallbackLabel, icon: Icon }: { slot: SlotId; alwaysShown?: boolean; fallbackLabel: string; icon: typeof Link2 }) {
-  const command = useSlots((s) => s.commands[slot]);
-  if (!command && !alwaysShown) return null;
-  if (command) return <CommandButton command={{ icon: Icon, ...command }} testId={slot} showLabel />;
-  return (
-    <button type="button" className="btn" data-testid={slot} disabled title={`${fallbackLabel} (not available in this build)`}>
-      <Icon size={16} aria-hidden /><span>{fallbackLabel}</span>
-    </button>
-  );
-}
-
 export function TopBar() {
   const name = useDocument((s) => s.doc.name);
   const hasComponents = useDocument((s) => s.doc.components.length > 0);
@@ -116,10 +106,10 @@ export function TopBar() {
         <CommandButton command={whatIfToggle} pressed={whatIf} showLabel />
       </div>
       <div className="toolbar-group toolbar-end">
-        <SlotButton slot="export-mermaid" fallbackLabel="Mermaid" icon={Link2} />
-        <SlotButton slot="export-png" fallbackLabel="PNG" icon={Link2} />
-        <SlotButton slot="export-svg" fallbackLabel="SVG" icon={Link2} />
-        <SlotButton slot="share-link" alwaysShown fallbackLabel="Share" icon={Link2} />
+        {/* Documents (src/panels/documents): Mermaid drawer, Export menu (JSON, Mermaid, PNG, SVG), share link. */}
+        <MermaidButton />
+        <ExportMenu />
+        <ShareButton />
       </div>
     </header>
   );

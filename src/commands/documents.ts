@@ -2,6 +2,7 @@
 import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { getFlowInstance } from '../canvas/flowBridge';
+import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
@@ -71,7 +72,12 @@ export async function openDocumentFile(file: File): Promise<boolean> {
   }
   if (!confirmDiscard(`Opening ${file.name}`)) return false;
   replaceDocument(result.topology, `Open ${file.name}`);
-  if (result.warnings.length) ui.showNotice(`Opened ${file.name} with warnings`, result.warnings);
+  const guesses = result.guesses ?? [];
+  if (guesses.length) {
+    // A Mermaid import guesses kinds and roles from the labels: say which, so they can be checked.
+    const what = `${guesses.length} guess${guesses.length === 1 ? '' : 'es'}`;
+    ui.showNotice(`Opened ${file.name}: the import made ${what}; check them in the inspector`, [...result.warnings, ...guesses]);
+  } else if (result.warnings.length) ui.showNotice(`Opened ${file.name} with warnings`, result.warnings);
   else ui.dismiss();
   return true;
 }
@@ -86,9 +92,9 @@ export const openFile: Command = {
   perform: () => document.querySelector<HTMLInputElement>('[data-testid="import-file"]')?.click(),
 };
 
-/** `Three-tier web app` -> `three-tier-web-app` */
+/** `Three-tier web app` -> `three-tier-web-app` (accents folded: `Café` -> `cafe`). */
 export function fileStem(name: string): string {
-  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+  return topologyFileName({ name }).slice(0, -TOPOLOGY_EXTENSION.length);
 }
 
 export const saveJson: Command = {
@@ -101,7 +107,7 @@ export const saveJson: Command = {
     const { doc } = useDocument.getState();
     const blob = new Blob([serializeTopology(doc)], { type: 'application/json' });
     try {
-      await fileSave(blob, { fileName: `${fileStem(doc.name)}.spof.json`, extensions: ['.json'], description: 'SPOF Studio topology' });
+      await fileSave(blob, { fileName: topologyFileName(doc), extensions: ['.json'], description: 'SPOF Studio topology' });
       useUi.getState().markSaved(doc);
     } catch (e) {
       if ((e as Error).name !== 'AbortError') useUi.getState().showError('The design was not saved', [(e as Error).message]);

@@ -1,9 +1,13 @@
-// How an opened file becomes a document, by extension. JSON is built in; other formats
-// (Mermaid `.mmd`, by the io work) register here, e.g. from main.tsx:
-//   registerImporter('.mmd', (text) => importMermaid(text));
+// How an opened file becomes a document, by extension. JSON and Mermaid (`.mmd`,
+// `.mermaid`) are built in; other formats can register here, e.g. from main.tsx:
+//   registerImporter('.drawio', (text) => importDrawio(text));
+import { openDesignText } from '../io/files';
+import { formatIoProblem } from '../io/problems';
 import { formatProblem, parseTopology, type Topology } from '../model';
 
-export type ImportResult = { ok: true; topology: Topology; warnings: string[] } | { ok: false; errors: string[] };
+export type ImportResult =
+  | { ok: true; topology: Topology; warnings: string[]; /** What an import had to guess (Mermaid: kinds, roles). */ guesses?: string[] }
+  | { ok: false; errors: string[] };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
 const importers = new Map<string, Importer>();
@@ -19,14 +23,27 @@ export const importJson: Importer = (text) => {
     : { ok: false, errors: parsed.errors.map(formatProblem) };
 };
 
+/**
+ * A Mermaid flowchart (`.mmd`, `.mermaid`), read by mermaid's own parser. src/io loads
+ * mermaid with a dynamic import on first use: the page does not carry it until then.
+ */
+export const importMermaid: Importer = async (text, fileName) => {
+  const r = await openDesignText(fileName, text);
+  return r.ok
+    ? { ok: true, topology: r.topology, warnings: r.warnings.map(formatProblem), guesses: r.guesses }
+    : { ok: false, errors: r.errors.map(formatIoProblem) };
+};
+
 export function importerFor(fileName: string): Importer | undefined {
   const lower = fileName.toLowerCase();
   for (const [ext, importer] of importers) if (lower.endsWith(ext)) return importer;
   if (lower.endsWith('.json')) return importJson;
+  if (lower.endsWith('.mmd') || lower.endsWith('.mermaid')) return importMermaid;
   return undefined;
 }
 
 /** Every extension the open dialog accepts. */
 export function acceptedExtensions(): string[] {
-  return ['.json', '.mmd', ...[...importers.keys()].filter((e) => e !== '.mmd' && e !== '.json')];
+  const builtIn = ['.json', '.mmd', '.mermaid'];
+  return [...builtIn, ...[...importers.keys()].filter((e) => !builtIn.includes(e))];
 }

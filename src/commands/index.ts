@@ -2,6 +2,9 @@
 import { newDocument, openFile, saveJson } from './documents';
 import { copy, cut, deleteSelection, deselect, duplicate, paste, selectAll } from './editing';
 import { redo, undo } from './history';
+import { exportPng, exportSvg } from './images';
+import { toggleMermaidPreview } from './mermaid';
+import { shareLink } from './share';
 import { slotCommand } from './slots';
 import type { Command } from './types';
 import { fitView, layout, toggleLinkMode, whatIfToggle } from './view';
@@ -9,6 +12,7 @@ import { fitView, layout, toggleLinkMode, whatIfToggle } from './view';
 export const COMMANDS: Command[] = [
   undo, redo, deleteSelection, selectAll, deselect, copy, cut, paste, duplicate,
   newDocument, openFile, saveJson, layout, fitView, whatIfToggle, toggleLinkMode,
+  toggleMermaidPreview, shareLink, exportPng, exportSvg,
 ];
 
 export function commandById(id: string): Command | undefined {
@@ -37,5 +41,6 @@ export function handleShortcut(event: KeyboardEvent): boolean {
   return true;
 }
 
+export { toggleMermaidPreview, shareLink, exportPng, exportSvg };
 export { newDocument, openFile, saveJson, copy, cut, deleteSelection, duplicate, paste, selectAll, redo, undo, fitView, layout, toggleLinkMode, whatIfToggle };
 export type { Command };

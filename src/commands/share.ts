@@ -1,0 +1,76 @@
+// Share links: the whole design, compressed, in the URL hash (`#topology=deflate:...`).
+// Making one copies it and shows it; opening the app with one opens that design as one
+// undoable step. A damaged or hostile link opens nothing, says why, and leaves the current
+// (autosaved) design exactly as it was.
+import { Link2 } from 'lucide-react';
+import { decodeShareHash, encodeShareHash } from '../io/shareLink';
+import { formatIoProblem } from '../io/problems';
+import { formatProblem } from '../model';
+import { useDocument } from '../store/document';
+import { useDocumentsUi } from '../store/documentsUi';
+import { useUi } from '../store/ui';
+import { replaceDocument } from './documents';
+import { hasShareHash, shareUrl } from './shareUrl';
+import type { Command } from './types';
+
+/** Copies text: the async clipboard API where allowed, else a hidden textarea and `copy`. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No permission, or not a secure context (http on a LAN address).
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.appendChild(area);
+  area.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  } finally {
+    area.remove();
+  }
+}
+
+export const shareLink: Command = {
+  id: 'share-link',
+  label: 'Share link',
+  icon: Link2,
+  perform: async () => {
+    const url = shareUrl(window.location.href, encodeShareHash(useDocument.getState().doc));
+    // Shown at once; the clipboard answer only changes the hint under it.
+    useDocumentsUi.getState().showShare({ url, copied: false });
+    const copied = await copyText(url);
+    if (useDocumentsUi.getState().share?.url === url) useDocumentsUi.getState().showShare({ url, copied });
+  },
+};
+
+/** Removes the hash without a new history entry, so a reload starts from the autosaved draft. */
+function clearHash(): void {
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}`);
+}
+
+/**
+ * Opens the design in a `#topology=...` hash, if there is one; true when a design was opened.
+ * Called at start-up (after the draft is restored) and when the hash changes.
+ */
+export function openSharedLink(hash: string = window.location.hash): boolean {
+  if (!hasShareHash(hash)) return false;
+  const decoded = decodeShareHash(hash);
+  clearHash();
+  const ui = useUi.getState();
+  if (!decoded.ok) {
+    ui.showError('The shared link was not opened; your design is unchanged', decoded.errors.map(formatIoProblem));
+    return false;
+  }
+  replaceDocument(decoded.topology, 'Open shared link');
+  // No dismiss otherwise: a message already up (a draft kept aside at start-up) stays readable.
+  if (decoded.warnings.length) ui.showNotice(`Opened the shared design "${decoded.topology.name}" with warnings`, decoded.warnings.map(formatProblem));
+  return true;
+}

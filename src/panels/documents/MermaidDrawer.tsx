@@ -1,0 +1,71 @@
+// The Mermaid drawer: the design as a Mermaid flowchart (SPOFs highlighted), its text with a
+// copy button, and mermaid's own drawing of it. Mounted only while open, so mermaid (large)
+// is loaded the first time the drawer opens.
+import { X } from 'lucide-react';
+import { useMemo } from 'react';
+import { toggleMermaidPreview } from '../../commands/mermaid';
+import { toMermaid } from '../../io/mermaidExport';
+import { useAnalysis } from '../../store/analysis';
+import { useDocument } from '../../store/document';
+import { useDocumentsUi, type Direction } from '../../store/documentsUi';
+import { MermaidPreview } from '../MermaidPreview';
+
+const EMPTY: readonly string[] = [];
+
+function DirectionToggle({ value, onChange }: { value: Direction; onChange: (d: Direction) => void }) {
+  return (
+    <div className="segmented" role="radiogroup" aria-label="Direction">
+      {(['TB', 'LR'] as const).map((d) => (
+        <button key={d} type="button" role="radio" aria-checked={value === d} className={`btn${value === d ? ' is-pressed' : ''}`}
+          data-testid={`mermaid-direction-${d}`} title={d === 'TB' ? 'Top to bottom' : 'Left to right'} onClick={() => onChange(d)}>
+          {d === 'TB' ? 'Top–bottom' : 'Left–right'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Drawer() {
+  const doc = useDocument((s) => s.doc);
+  const spofs = useAnalysis((s) => s.report?.spofs);
+  const chosen = useDocumentsUi((s) => s.mermaidDirection);
+  const setDirection = useDocumentsUi((s) => s.setMermaidDirection);
+  const direction: Direction = chosen ?? doc.view?.direction ?? 'TB';
+  const spofIds = useMemo(() => spofs?.map((s) => s.id) ?? EMPTY, [spofs]);
+  const text = useMemo(() => toMermaid(doc, { direction, spofIds }), [doc, direction, spofIds]);
+  return (
+    <aside className="mermaid-drawer" data-testid="mermaid-drawer" aria-label="Mermaid export">
+      <div className="mermaid-drawer-head">
+        <span className="panel-heading mermaid-drawer-title">Mermaid</span>
+        <DirectionToggle value={direction} onChange={setDirection} />
+        <button type="button" className="btn btn-icon btn-ghost" aria-label="Close the Mermaid drawer" data-testid="mermaid-close"
+          onClick={() => useDocumentsUi.getState().setMermaidOpen(false)}>
+          <X size={16} />
+        </button>
+      </div>
+      <p className="field-hint mermaid-drawer-hint">
+        Paste into a Markdown file inside a <code>```mermaid</code> block. SPOFs are drawn in red. Saved as a .mmd file, it opens here again as this design.
+      </p>
+      <div className="mermaid-drawer-body">
+        <MermaidPreview text={text} />
+      </div>
+    </aside>
+  );
+}
+
+export function MermaidDrawer() {
+  const open = useDocumentsUi((s) => s.mermaidOpen);
+  return open ? <Drawer /> : null;
+}
+
+/** The top bar's toggle for the drawer. */
+export function MermaidButton() {
+  const open = useDocumentsUi((s) => s.mermaidOpen);
+  const Icon = toggleMermaidPreview.icon!;
+  return (
+    <button type="button" className={`btn btn-icon${open ? ' is-pressed' : ''}`} data-testid="mermaid-preview" aria-pressed={open}
+      aria-label="Mermaid" title={`Mermaid export and preview (${toggleMermaidPreview.shortcut})`} onClick={() => void toggleMermaidPreview.perform()}>
+      <Icon size={16} aria-hidden />
+    </button>
+  );
+}
