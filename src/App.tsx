@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { EmptyState } from './canvas/EmptyState';
 import { Messages } from './canvas/Messages';
 import { Palette } from './canvas/Palette';
 import { TopBar } from './canvas/TopBar';
@@ -53,6 +54,7 @@ export function App() {
             <Canvas />
           </ReactFlowProvider>
           <WhatIfHint />
+          <EmptyState />
         </main>
         <div className="sidebar">
           <Inspector />
