@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+// Opening designs from outside: a share link in the URL, and a file by its extension
+// (JSON or Mermaid). A bad one opens nothing and says where; a good one is one undo step.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { acceptedExtensions, importerFor, importJson, importMermaid } from '../../src/commands/importers';
+import { openSharedLink } from '../../src/commands/share';
+import { encodeShareHash } from '../../src/io/shareLink';
+import type { Topology } from '../../src/model';
+import { useDocument } from '../../src/store/document';
+import { useUi } from '../../src/store/ui';
+import { TEMPLATES } from '../../src/templates';
+import { doc, freshStore, history } from '../store/helpers';
+
+const stage = (id: string) => TEMPLATES.find((t) => t.id === id)!.topology;
+
+beforeEach(() => {
+  freshStore(structuredClone(stage('stage2')));
+  useUi.getState().dismiss();
+  window.history.replaceState(null, '', '/');
+});
+
+describe('openSharedLink', () => {
+  it('opens the design in the hash as one undo step and clears the hash', () => {
+    const hash = encodeShareHash(stage('stage5'));
+    window.history.replaceState(null, '', `/?harness${hash}`);
+    expect(openSharedLink(window.location.hash)).toBe(true);
+    expect(doc().name).toBe(stage('stage5').name);
+    expect(doc().components.map((c) => c.id)).toEqual(stage('stage5').components.map((c) => c.id));
+    expect(window.location.hash).toBe('');
+    expect(window.location.search).toBe('?harness');
+    expect(history().pastStates).toHaveLength(1);
+    useDocument.temporal.getState().undo();
+    expect(doc().name).toBe(stage('stage2').name);
+  });
+
+  it('opens nothing from a damaged or hostile link and says why', () => {
+    const good = encodeShareHash(stage('stage5'));
+    const bad = { ...stage('stage5'), slo: 2 } as Topology;
+    const cases: [string, RegExp][] = [
+      [good.slice(0, -12), /^link: the link is damaged/],
+      [good.replace('deflate:', 'brotli:'), /codec "brotli"/],
+      [encodeShareHash(bad), /^slo: /],
+      ['#topology=deflate:' + 'A'.repeat(5), /damaged/],
+    ];
+    const before = doc();
+    for (const [hash, why] of cases) {
+      window.history.replaceState(null, '', `/${hash}`);
+      expect(openSharedLink(window.location.hash)).toBe(false);
+      expect(doc()).toBe(before);
+      expect(history().pastStates).toHaveLength(0);
+      const error = useUi.getState().error!;
+      expect(error.title).toMatch(/shared link was not opened/);
+      expect(error.details[0]).toMatch(why);
+    }
+  });
+
+  it('ignores hashes that are not share links', () => {
+    expect(openSharedLink('#section-2')).toBe(false);
+    expect(useUi.getState().error).toBeNull();
+  });
+});
+
+describe('importers', () => {
+  it('picks the importer by extension, whatever the case', () => {
+    expect(importerFor('design.spof.json')).toBe(importJson);
+    expect(importerFor('DIAGRAM.MMD')).toBe(importMermaid);
+    expect(importerFor('docs/arch.mermaid')).toBe(importMermaid);
+    expect(importerFor('notes.txt')).toBeUndefined();
+    expect(acceptedExtensions()).toEqual(expect.arrayContaining(['.json', '.mmd']));
+  });
+
+  it('reads a Mermaid flowchart and reports the guesses it made', async () => {
+    const r = await importMermaid('flowchart TB\n  users([Users]) --> api[[Orders service]]\n  api --> db[(Postgres)]\n', 'orders.mmd');
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.topology.components.map((c) => [c.id, c.kind])).toEqual([['users', 'client'], ['api', 'service'], ['db', 'database']]);
+    expect(r.guesses?.length).toBeGreaterThan(0);
+    expect(r.guesses!.some((g) => g.startsWith('db:'))).toBe(true);
+  });
+
+  it('names the line of a Mermaid syntax error', async () => {
+    const r = await importMermaid('flowchart TB\n  a --> b\n  c[(unclosed --> d\n', 'bad.mmd');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatch(/^line \d+: /);
+  });
+});
