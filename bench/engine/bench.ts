@@ -3,12 +3,13 @@
 // whole `spof analyze --json` as a process (best of runs, cold), the method used, the
 // BDD's size and apply steps (machine-independent), and how the time grows with size.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/engine';
 import { parseTopology } from '../../src/model';
 import { syntheticEstate } from './estate';
+import { toOpenPsa } from './faultTree';
 
 export const SIZES = [100, 500, 2000, 5000];
 /** The peer's figures on this machine (SCRAM, exact probability and order-2 cut sets), seconds. */
@@ -28,18 +29,37 @@ export interface EngineBenchRow {
   /** User + system CPU time of the process (less sensitive than wall time to a busy machine), when /usr/bin/time exists. */
   processCpuMs: number | null;
   availability: number;
+  /** The peer, SCRAM, on the same estate as a fault tree (when `scram` is installed): wall and CPU ms, and its probability. */
+  peer: { ms: number; cpuMs: number | null; unavailability: number | null } | null;
   spofs: number;
   pairs: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
+const SCRAM = '/usr/bin/scram';
 
-/** Runs node with args; returns the CPU time (user + sys) measured by GNU time when available. */
-function timedSpawn(args: string[]): { cpuMs: number | null } {
+/** SCRAM with its BDD, exact probability and cut sets up to order 2, as the issue times it. */
+function runPeer(parsed: ReturnType<typeof parseTopology>, base: string, runs: number): EngineBenchRow['peer'] {
+  if (!existsSync(SCRAM) || !parsed.ok) return null;
+  writeFileSync(`${base}.xml`, toOpenPsa(parsed.topology));
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const p = timedSpawn(['--bdd', '--probability', 'true', '-l', '2', `${base}.xml`, '-o', `${base}.out.xml`], SCRAM);
+    times.push(performance.now() - t0);
+    if (p.cpuMs !== null) cpu.push(p.cpuMs);
+  }
+  const m = /sum-of-products name="top"[^>]*probability="([^"]+)"/.exec(readFileSync(`${base}.out.xml`, 'utf8'));
+  return { ms: Math.min(...times), cpuMs: cpu.length ? Math.min(...cpu) : null, unavailability: m ? Number(m[1]) : null };
+}
+
+/** Runs a program (node by default); returns the CPU time (user + sys) measured by GNU time when available. */
+function timedSpawn(args: string[], program = process.execPath): { cpuMs: number | null } {
   const useTime = existsSync(GNU_TIME);
   const p = useTime
-    ? spawnSync(GNU_TIME, ['-f', 'SPOF-CPU %U %S', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
-    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+    ? spawnSync(GNU_TIME, ['-f', 'SPOF-CPU %U %S', program, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(program, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   if (p.status !== 0) throw new Error(`spof ${args.join(' ')} exited ${p.status}: ${p.stderr}`);
   const m = /SPOF-CPU ([\d.]+) ([\d.]+)/.exec(p.stderr ?? '');
   return { cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : null };
@@ -89,6 +109,7 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       if (p.cpuMs !== null) processCpu.push(p.cpuMs);
     }
     const report = last!;
+    const peer = runPeer(parseTopology(text), join(dir, `estate-${size}`), runs);
     rows.push({
       size,
       elements: report.stats?.elements ?? report.elements.length,
@@ -102,6 +123,7 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       processMs: Math.min(...processTimes),
       processCpuMs: processCpu.length ? Math.min(...processCpu) : null,
       availability: report.system.availability,
+      peer,
       spofs: report.spofs.length,
       pairs: report.pairs.length,
     });
@@ -114,10 +136,11 @@ function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
   const [l1, l5] = loadavg();
   log(`Engine benchmark: synthetic estates (seed 1), Node ${process.version}, load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)`);
   const phaseNames = [...new Set(rows.flatMap((r) => Object.keys(r.phasesMs)))];
-  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'engine cpu ms', 'process ms', 'process cpu ms', 'peer s'];
+  const header = ['components', 'elements', 'method', 'BDD nodes', 'apply steps', 'parse ms', ...phaseNames.map((p) => `${p} ms`), 'engine ms', 'engine cpu ms', 'process ms', 'process cpu ms', 'SCRAM ms', 'SCRAM cpu ms', 'issue peer s'];
   const table = rows.map((r) => [
     String(r.size), String(r.elements), r.method, String(r.bddNodes), String(r.bddSteps), r.parseMs.toFixed(1),
     ...phaseNames.map((p) => (r.phasesMs[p] ?? 0).toFixed(1)), r.analyzeMs.toFixed(1), r.analyzeCpuMs.toFixed(1), r.processMs.toFixed(0), r.processCpuMs === null ? '-' : r.processCpuMs.toFixed(0),
+    r.peer ? r.peer.ms.toFixed(0) : '-', r.peer?.cpuMs != null ? r.peer.cpuMs.toFixed(0) : '-',
     PEER_SECONDS[r.size] !== undefined ? PEER_SECONDS[r.size].toFixed(1) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
@@ -132,5 +155,9 @@ function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
     const exp = (x: number, y: number) => (Math.log(y / x) / k).toFixed(2);
     log(`  ${a.size} -> ${b.size}: engine ${exp(a.analyzeMs, b.analyzeMs)}, process ${exp(a.processMs, b.processMs)}, apply steps ${exp(Math.max(1, a.bddSteps), Math.max(1, b.bddSteps))}`);
   }
-  for (const r of rows) log(`  ${r.size}: availability ${r.availability.toFixed(8)}, ${r.spofs} SPOFs, ${r.pairs} pairs listed`);
+  for (const r of rows) {
+    const check = r.peer?.unavailability != null ? `; SCRAM's unavailability ${r.peer.unavailability} against ours ${(1 - r.availability).toPrecision(6)}` : '';
+    log(`  ${r.size}: availability ${r.availability.toFixed(8)}, ${r.spofs} SPOFs, ${r.pairs} pairs listed${check}`);
+  }
+  if (rows.every((r) => r.peer === null)) log('  (install the Debian package scram to time the peer on the same estates)');
 }
