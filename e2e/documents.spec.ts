@@ -153,6 +153,10 @@ test('PNG and SVG export download the whole canvas, SPOF marks included, at twic
   for (const label of ['Load balancer', 'Web server 2', 'us-east-1a']) expect(text).toContain(label);
   // The SPOF badges are in the picture.
   expect(text.match(/>SPOF</g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+  // Links keep their stroke (styled by CSS on the page, written into the picture).
+  const links = text.match(/<path [^>]*react-flow__edge-path[^>]*>/g) ?? [];
+  expect(links).toHaveLength(template('stage3').links.length);
+  for (const link of links) expect(link).toMatch(/stroke: rgb\(/);
   await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
 });
 

@@ -28,6 +28,25 @@ function canvasBackground(viewport: HTMLElement): string {
   return colour && colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent' ? colour : '#ffffff';
 }
 
+// The paint of SVG shapes (link paths come from the stylesheet, not from attributes).
+const SVG_PAINT = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'stroke-opacity', 'fill', 'fill-opacity', 'opacity'];
+
+/**
+ * html-to-image copies an `<svg>` subtree as it is, without the computed styles it copies for
+ * HTML elements, so links styled by CSS would come out without a stroke. Writes each shape's
+ * computed paint into its style attribute while the image is drawn; returns the undo.
+ */
+function inlineSvgPaint(root: HTMLElement): () => void {
+  const restore: (() => void)[] = [];
+  for (const el of root.querySelectorAll<SVGElement>('svg *')) {
+    const before = el.getAttribute('style');
+    const computed = getComputedStyle(el);
+    for (const p of SVG_PAINT) el.style.setProperty(p, computed.getPropertyValue(p));
+    restore.push(() => (before === null ? el.removeAttribute('style') : el.setAttribute('style', before)));
+  }
+  return () => restore.forEach((undo) => undo());
+}
+
 /** Draws the whole design (not just the visible part) into a PNG or SVG blob. */
 export async function renderCanvasImage(format: ImageFormat): Promise<Blob> {
   const rf = getFlowInstance();
@@ -47,14 +66,19 @@ export async function renderCanvasImage(format: ImageFormat): Promise<Blob> {
     style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   };
   const { toBlob, toSvg } = await import('html-to-image');
-  if (format === 'png') {
-    const blob = await toBlob(viewport, options);
-    if (!blob) throw new Error('the browser could not encode the PNG');
-    return blob;
+  const restore = inlineSvgPaint(viewport);
+  try {
+    if (format === 'png') {
+      const blob = await toBlob(viewport, options);
+      if (!blob) throw new Error('the browser could not encode the PNG');
+      return blob;
+    }
+    // toSvg answers a data URL: `data:image/svg+xml;charset=utf-8,<percent-encoded SVG>`.
+    const url = await toSvg(viewport, options);
+    return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], { type: 'image/svg+xml' });
+  } finally {
+    restore();
   }
-  // toSvg answers a data URL: `data:image/svg+xml;charset=utf-8,<percent-encoded SVG>`.
-  const url = await toSvg(viewport, options);
-  return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], { type: 'image/svg+xml' });
 }
 
 async function exportImage(format: ImageFormat): Promise<void> {
