@@ -33,7 +33,7 @@ export class Bdd {
   private values: Int32Array<ArrayBuffer> = new Int32Array(1024);
 
   /** `expectedNodes` sizes the tables up front (growing rehashes everything). */
-  constructor(readonly budget = 4_000_000, expectedNodes = 1 << 12) {
+  constructor(readonly budget = 2_000_000, expectedNodes = 1 << 12) {
     let capacity = 1 << 12;
     while (capacity < expectedNodes && capacity < 1 << 24) capacity *= 2;
     this.level = new Int32Array(capacity);

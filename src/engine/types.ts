@@ -13,7 +13,7 @@ export interface AnalyzeOptions {
   exactBudget?: number;
   /** System target as a fraction (overrides the document's `slo`). */
   slo?: number;
-  /** Monte Carlo samples (default 200,000; fewer past 5,000 elements, at least 20,000). */
+  /** Monte Carlo samples (default 200,000; fewer past 500 elements, at least 20,000). */
   samples?: number;
 }
 
