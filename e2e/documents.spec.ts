@@ -98,9 +98,14 @@ const HAND_WRITTEN_MMD = `graph LR
   db -.->|async replication| db2
 `;
 
+const mermaidLoaded = () => studio.page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/mermaid\.core-[^/]*\.js$/.test(r.name)));
+
 test('a .mmd file opens laid out, components inside their zones, with the import\'s guesses in a notice', async () => {
+  // Mermaid is large: the page loads it only when a diagram is opened.
+  expect(await mermaidLoaded()).toBe(false);
   await studio.openFile('estate.mmd', HAND_WRITTEN_MMD);
   await expect(studio.node('db2')).toBeVisible();
+  expect(await mermaidLoaded()).toBe(true);
   await expect(studio.nodes).toHaveCount(7 + 3);
   const notice = studio.byTestId(TEST_IDS.noticeMessage);
   await expect(notice).toContainText('estate.mmd');
