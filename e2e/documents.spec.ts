@@ -107,6 +107,7 @@ test('a .mmd file opens laid out, components inside their zones, with the import
   await expect(studio.node('db2')).toBeVisible();
   expect(await mermaidLoaded()).toBe(true);
   await expect(studio.nodes).toHaveCount(7 + 3);
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('estate');
   const notice = studio.byTestId(TEST_IDS.noticeMessage);
   await expect(notice).toContainText('estate.mmd');
   await expect(notice).toContainText(/guess/);

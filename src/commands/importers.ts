@@ -11,6 +11,8 @@ export type ImportResult =
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
 const importers = new Map<string, Importer>();
+/** The name src/io gives a diagram that carries none. */
+const UNTITLED_MERMAID = 'Imported from Mermaid';
 
 export function registerImporter(extension: string, importer: Importer): void {
   importers.set(extension.toLowerCase(), importer);
@@ -29,9 +31,11 @@ export const importJson: Importer = (text) => {
  */
 export const importMermaid: Importer = async (text, fileName) => {
   const r = await openDesignText(fileName, text);
-  return r.ok
-    ? { ok: true, topology: r.topology, warnings: r.warnings.map(formatProblem), guesses: r.guesses }
-    : { ok: false, errors: r.errors.map(formatIoProblem) };
+  if (!r.ok) return { ok: false, errors: r.errors.map(formatIoProblem) };
+  // A diagram without a title (no front matter, not exported by us) is named after its file.
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
+  const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
+  return { ok: true, topology, warnings: r.warnings.map(formatProblem), guesses: r.guesses };
 };
 
 export function importerFor(fileName: string): Importer | undefined {

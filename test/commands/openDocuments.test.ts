@@ -75,6 +75,13 @@ describe('importers', () => {
     expect(r.topology.components.map((c) => [c.id, c.kind])).toEqual([['users', 'client'], ['api', 'service'], ['db', 'database']]);
     expect(r.guesses?.length).toBeGreaterThan(0);
     expect(r.guesses!.some((g) => g.startsWith('db:'))).toBe(true);
+    // No title in the diagram: the design is named after the file.
+    expect(r.topology.name).toBe('orders');
+  });
+
+  it('keeps the title a diagram carries', async () => {
+    const r = await importMermaid('---\ntitle: Checkout\n---\nflowchart LR\n  a[Web] --> b[(DB)]\n', 'x.mmd');
+    expect(r.ok && r.topology.name).toBe('Checkout');
   });
 
   it('names the line of a Mermaid syntax error', async () => {
