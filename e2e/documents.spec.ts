@@ -194,8 +194,17 @@ test('a label holding HTML runs nothing: not on the canvas, in the Mermaid previ
   expect(svg.bytes.toString('utf8')).not.toContain('<img');
   expect(svg.bytes.toString('utf8')).toContain('&lt;img src=x onerror=alert(1)&gt;');
   await studio.downloaded(await studio.exportFrom(TEST_IDS.exportPng));
-  await studio.makeShareLink();
 
+  const link = await studio.makeShareLink();
+
+  // The hostile design through a link, and a link whose codec is itself hostile.
+  for (const url of [link, `/#topology=${encodeURIComponent(hostile)}:abc`, `/#topology=${hostile}:abc`]) {
+    await page.goto('about:blank');
+    await page.goto(url);
+    await expect(studio.canvas).toBeVisible();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+  }
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText(hostile);
   await page.waitForTimeout(300);
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toEqual([]);

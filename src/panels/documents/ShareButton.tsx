@@ -4,6 +4,7 @@ import { Check, Link2, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { runCommand, shareLink } from '../../commands';
 import { LONG_LINK_CHARS } from '../../commands/shareUrl';
+import { useDocument } from '../../store/document';
 import { useDocumentsUi } from '../../store/documentsUi';
 
 export function ShareButton() {
@@ -12,6 +13,12 @@ export function ShareButton() {
   const ref = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const url = share?.url;
+  const doc = useDocument((s) => s.doc);
+
+  // The link holds the design as it was: an edit makes it stale, so the popover goes.
+  useEffect(() => {
+    if (useDocumentsUi.getState().share) close();
+  }, [doc]);
 
   useEffect(() => {
     if (url === undefined) return;
