@@ -217,3 +217,28 @@ test('a container resizes from its corner in one undo step', async ({ page }) =>
   await studio.waitForDraft((d) => (d.view as { sizes?: Record<string, unknown> }).sizes?.zone === undefined);
   await expect(studio.node('zone')).toHaveCount(1);
 });
+
+test('shift-click selects several nodes; the inspector counts them and Delete removes them all', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await studio.node('web1').click();
+  await studio.node('web2').click({ modifiers: ['Shift'] });
+  await expect(studio.inspector).toContainText('2 elements selected');
+  await page.keyboard.press('Delete');
+  await expect(studio.node('web1')).toHaveCount(0);
+  await expect(studio.node('web2')).toHaveCount(0);
+  await expect(studio.edge('lb->web1')).toHaveCount(0);
+  // One undo brings both back, with their links.
+  await studio.undo();
+  await expect(studio.node('web1')).toHaveCount(1);
+  await expect(studio.node('web2')).toHaveCount(1);
+  await expect(studio.edge('web2->db')).toHaveCount(1);
+});
+
+test('a link can be given an id; its canvas key follows', async () => {
+  await studio.openTemplate('stage2');
+  await studio.selectEdge('web->db');
+  await expect(studio.inspector).toContainText('Dependency link');
+  await studio.setField('link-id', 'orders-path');
+  await expect(studio.edge('orders-path')).toHaveCount(1);
+  await expect(studio.field('link-id')).toHaveValue('orders-path');
+});

@@ -62,6 +62,12 @@ export class StudioPage {
     return this.page.locator(`.react-flow__edge[data-id="${id}"]`);
   }
 
+  /** Clicks a link at the middle of its path (a straight link has a zero-width box). */
+  async selectEdge(id: string): Promise<void> {
+    const box = (await this.edge(id).locator('.react-flow__edge-path').boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
   get nodes(): Locator {
     return this.page.locator('.react-flow__node');
   }

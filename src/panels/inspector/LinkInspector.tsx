@@ -1,10 +1,11 @@
 // Every field of a link: type, label; for a dependency its group (the default rule's
 // answer shown, overridable), optional flag and availability; for replication its mode.
-import { REPLICATION_MODES, defaultGroupOf, type Link, type ReplicationMode } from '../../model';
+import { REPLICATION_MODES, defaultGroupOf, linkElementId, type Link, type ReplicationMode } from '../../model';
 import { useDocument } from '../../store/document';
-import { linkKey } from '../../store/ids';
+import { linkKey, usedIds } from '../../store/ids';
+import { useSelection } from '../../store/selection';
 import { CheckField, Section, SelectField, TextField } from './fields';
-import { availabilityText, parseAvailability, parseNonNegative, parseText } from './parsers';
+import { availabilityText, parseAvailability, parseId, parseNonNegative, parseText } from './parsers';
 
 export function LinkInspector({ link: l }: { link: Link }) {
   const doc = useDocument((s) => s.doc);
@@ -23,6 +24,15 @@ export function LinkInspector({ link: l }: { link: Link }) {
         <SelectField label="Type" testId="field-link-type" value={replication ? 'replication' : 'dependency'}
           options={[{ value: 'dependency', label: 'dependency (needs)' }, { value: 'replication', label: 'replication (copies data)' }]}
           onChange={(t) => store.setLinkType(key, t as 'dependency' | 'replication')} />
+        <TextField label="Id" testId="field-link-id" value={l.id ?? ''} placeholder={linkElementId(l)}
+          hint="optional: names the link in reports; empty means from->to"
+          parse={(t) => (t.trim() === '' ? { ok: true, value: undefined } : parseId(t, usedIds(doc), l.id ?? ''))}
+          onCommit={(id) => {
+            const next = { ...l, id };
+            if (id === undefined) delete next.id;
+            patch({ id });
+            useSelection.getState().select([], [linkKey(next)]);
+          }} />
         <TextField label="Label" testId="field-label" value={l.label ?? ''} parse={parseText} onCommit={(label) => patch({ label })} />
       </Section>
       {replication ? (
