@@ -1,9 +1,14 @@
 // Auto-layout in real Chromium: elkjs in its Web Worker, zones drawn around their
 // components, the layout button as one undoable step.
 import { expect, test } from '@playwright/test';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { readFileSync } from 'node:fs';
+import { layoutTopology } from '../src/layout';
+import { parseTopology } from '../src/model';
 import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
+
+const elk = new ELK();
 
 let studio: StudioPage;
 
@@ -28,13 +33,31 @@ function inside(outer: Box, inner: Box): boolean {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
 }
 
+/**
+ * Whether the autosaved design is exactly its own auto-layout, computed here in
+ * Node with the same code: true once the worker's layout has landed, false for the
+ * rough placement shown while it runs and for a design moved by hand.
+ */
+async function isLaidOut(): Promise<boolean> {
+  const draft = await studio.savedDraft();
+  const parsed = draft && parseTopology(draft);
+  if (!parsed || !parsed.ok) return false;
+  const t = parsed.topology;
+  const expected = await layoutTopology(t, { elk });
+  return Object.entries(expected.positions).every(([id, p]) => t.view?.positions?.[id]?.x === p.x && t.view?.positions?.[id]?.y === p.y);
+}
+
+async function waitUntilLaidOut(laidOut = true): Promise<void> {
+  await expect.poll(isLaidOut, { timeout: 20_000 }).toBe(laidOut);
+  // Let the view settle (the fit view that follows a layout) before measuring the screen.
+  await studio.page.waitForTimeout(300);
+}
+
 /** The example has a position for one node only: opening it lays it out. */
 async function openThreeTier(): Promise<void> {
   await studio.openFile('three-tier.spof.json', readFileSync('examples/three-tier.spof.json', 'utf8'));
   await expect(studio.node('lb1')).toBeVisible();
-  // The worker's layout replaces the rough placement: users end up above dns, dns above the LBs.
-  await expect.poll(async () => (await box('dns')).y > (await box('users')).y + (await box('users')).height).toBe(true);
-  await expect.poll(async () => (await box('lb1')).y > (await box('dns')).y + (await box('dns')).height).toBe(true);
+  await waitUntilLaidOut();
 }
 
 test('opening a design without positions lays it out, zones drawn around their components', async () => {
@@ -51,21 +74,55 @@ test('opening a design without positions lays it out, zones drawn around their c
   await expect(studio.nodes).toHaveCount(0);
 });
 
-test('the layout button tidies a moved node back, in one step that undo reverts', async ({ page }) => {
+test('the layout button tidies a moved node back, in one step that undo reverts', async () => {
   await openThreeTier();
-  const tidy = await box('reco');
   const canvas = (await studio.canvas.boundingBox())!;
   await studio.dragNodeTo('reco', { x: canvas.x + 120, y: canvas.y + 120 });
-  await expect.poll(async () => Math.abs((await box('reco')).y - tidy.y)).toBeGreaterThan(40);
-  const moved = await box('reco');
+  await waitUntilLaidOut(false);
+  expect((await box('reco')).y).toBeLessThan((await box('app')).y);
 
   await studio.byTestId(TEST_IDS.layout).click();
-  // Fit view runs after the layout, so compare the layout relative to its neighbours, not in pixels.
-  await expect.poll(async () => (await box('reco')).y > (await box('app')).y + (await box('app')).height).toBe(true);
-  await page.waitForTimeout(400);
-  const afterLayout = await box('reco');
-  expect(Math.abs(afterLayout.y - moved.y) + Math.abs(afterLayout.x - moved.x)).toBeGreaterThan(20);
+  await waitUntilLaidOut();
+  expect((await box('reco')).y).toBeGreaterThan((await box('app')).y + (await box('app')).height);
 
   await studio.undo();
-  await expect.poll(async () => (await box('reco')).y < (await box('app')).y).toBe(true);
+  await waitUntilLaidOut(false);
+  expect((await box('reco')).y).toBeLessThan((await box('app')).y);
+});
+
+const ZONES_MERMAID = `flowchart TB
+  users([Users]) --> lb[Load balancer]
+  subgraph zoneA [us-east-1a]
+    web1[Web 1]
+    db[(Primary DB)]
+  end
+  subgraph zoneB [us-east-1b]
+    web2[Web 2]
+    db2[(Standby DB)]
+  end
+  lb --> web1
+  lb --> web2
+  web1 --> db
+  web2 --> db
+  web2 --> db2
+  db -.->|replication| db2
+`;
+
+test('a Mermaid import is laid out with the zones drawn around their components', async () => {
+  await studio.openFile('zones.mmd', ZONES_MERMAID);
+  await expect(studio.node('db2')).toBeVisible();
+  await waitUntilLaidOut();
+  const below = async (upper: string, lower: string) => (await box(lower)).y > (await box(upper)).y + (await box(upper)).height;
+  for (const [upper, lower] of [['users', 'lb'], ['lb', 'web1'], ['web1', 'db'], ['lb', 'web2']]) expect(await below(upper, lower), `${lower} below ${upper}`).toBe(true);
+  for (const [zone, members] of [['zoneA', ['web1', 'db']], ['zoneB', ['web2', 'db2']]] as const) {
+    const outer = await box(zone);
+    for (const m of members) expect(inside(outer, await box(m)), `${m} inside ${zone}`).toBe(true);
+  }
+  const [a, b] = [await box('zoneA'), await box('zoneB')];
+  expect(a.x + a.width <= b.x || b.x + b.width <= a.x, 'the zones sit side by side').toBe(true);
+  // The replication link does not push the standby below its primary.
+  expect(Math.abs((await box('db2')).y - (await box('db')).y)).toBeLessThan(2);
+  // Import and layout are one step.
+  await studio.undo();
+  await expect(studio.nodes).toHaveCount(0);
 });
