@@ -21,12 +21,15 @@ import { SpofList } from './report/SpofList';
 import { StageCard } from './report/StageCard';
 import './report/report.css';
 
+const formatElapsed = (ms: number) => (ms < 1 ? '< 1 ms' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
 function Status() {
   const status = useAnalysis((s) => s.status);
   const ms = useAnalysis((s) => s.result?.elapsedMs);
-  const text = status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${ms < 1 ? '< 1' : Math.round(ms)} ms` : 'Up to date';
+  const text = status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${formatElapsed(ms)}` : 'Up to date';
   return (
-    <span className={`rp-status is-${status}`} data-testid="analysis-status" data-state={status} role="status">
+    <span className={`rp-status is-${status}`} data-testid="analysis-status" data-state={status} role="status"
+      data-elapsed-ms={ms !== undefined ? Math.round(ms) : undefined}>
       {status === 'running' ? <Loader2 size={13} className="rp-spin" aria-hidden /> : status === 'error' ? <AlertTriangle size={13} aria-hidden /> : <CheckCircle2 size={13} aria-hidden />}
       {text}
     </span>

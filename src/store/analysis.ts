@@ -3,7 +3,7 @@
 // canvas to mark nodes and by the report panel. Never part of undo history.
 import { create } from 'zustand';
 import type { Report } from '../engine';
-import type { AnalysisResult } from '../worker/engineApi';
+import type { AnalysisResult, EngineOptions } from '../worker/engineApi';
 import type { CanvasMarks, WhatIfMarks } from './analysisMarks';
 
 export interface WhatIfState {
@@ -35,12 +35,22 @@ export interface AnalysisState {
   /** Tooltip per marked node or link: what its failure takes down. */
   notes: Map<string, string>;
   whatIf: WhatIfState;
+  /** The method's knobs sent with every request (none: the engine's defaults). */
+  engineOptions: EngineOptions | null;
+  setEngineOptions: (options: EngineOptions | null) => void;
   setWhatIfActive: (active: boolean) => void;
   toggleFailed: (id: string) => void;
   setDown: (down: Set<string>) => void;
   setRunning: () => void;
   setResult: (result: AnalysisResult, marks: CanvasMarks, whatIf: WhatIfMarks) => void;
   setError: (error: string, problems?: string[]) => void;
+}
+
+/** The old set when the new one holds the same ids: subscribers (every node) see no change. */
+function same<T>(prev: Set<T>, next: Set<T>): Set<T> {
+  if (prev.size !== next.size) return next;
+  for (const x of next) if (!prev.has(x)) return next;
+  return prev;
 }
 
 const NO_WHAT_IF = { failed: new Set<string>(), down: new Set<string>(), served: new Set<string>(), report: null };
@@ -54,6 +64,8 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   pairIds: new Set(),
   notes: new Map(),
   whatIf: { active: false, ...NO_WHAT_IF },
+  engineOptions: null,
+  setEngineOptions: (engineOptions) => set({ engineOptions }),
   setWhatIfActive: (active) => set({ whatIf: { active, ...NO_WHAT_IF } }),
   toggleFailed: (id) => {
     const { whatIf } = get();
@@ -67,17 +79,17 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
     if (get().status !== 'running') set({ status: 'running' });
   },
   setResult: (result, marks, w) => {
-    const { whatIf } = get();
+    const { whatIf, spofIds, pairIds } = get();
     set({
       status: 'idle',
       error: undefined,
       problems: [],
       report: result.report,
       result,
-      spofIds: marks.spofIds,
-      pairIds: marks.pairIds,
+      spofIds: same(spofIds, marks.spofIds),
+      pairIds: same(pairIds, marks.pairIds),
       notes: marks.notes,
-      whatIf: { ...whatIf, down: w.down, served: w.served, report: result.whatIf },
+      whatIf: { ...whatIf, down: same(whatIf.down, w.down), served: same(whatIf.served, w.served), report: result.whatIf },
     });
   },
   // The design is untouched; the marks go (they would describe another design).

@@ -5,7 +5,7 @@
 // design itself is never touched, and the next edit starts a fresh worker.
 import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
-import type { AnalysisRequest } from '../worker/engineApi';
+import type { AnalysisRequest, EngineOptions } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
 import { failableIds, marksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
@@ -32,10 +32,10 @@ export function analysisInputChanged(a: Topology, b: Topology): boolean {
 }
 
 /** The request for a document: without its view (less to copy), with the what-if failures. */
-export function requestOf(doc: Topology, whatIfActive: boolean, failed: Iterable<string>): AnalysisRequest {
+export function requestOf(doc: Topology, whatIfActive: boolean, failed: Iterable<string>, options?: EngineOptions | null): AnalysisRequest {
   const { view: _view, ...document } = doc;
   const ids = whatIfActive ? failableIds(doc, failed) : [];
-  return ids.length > 0 ? { document, failed: ids } : { document };
+  return { document, ...(ids.length > 0 ? { failed: ids } : {}), ...(options ? { options } : {}) };
 }
 
 /** Applies one worker outcome to the analysis store, with the marks for this document. */
@@ -61,13 +61,14 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   let latest = 0;
   let lastDoc: Topology | null = null;
   let lastFailed = '';
+  let lastOptions: EngineOptions | null = null;
 
   const analyse = async () => {
     timer = undefined;
     const seq = ++latest;
     const doc = useDocument.getState().doc;
-    const { whatIf } = useAnalysis.getState();
-    const outcome = await runner.run(requestOf(doc, whatIf.active, whatIf.failed));
+    const { whatIf, engineOptions } = useAnalysis.getState();
+    const outcome = await runner.run(requestOf(doc, whatIf.active, whatIf.failed, engineOptions));
     // A newer request is on its way: this answer describes an older design.
     if (seq !== latest) return;
     applyOutcome(doc, outcome);
@@ -81,17 +82,18 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
 
   const check = () => {
     const doc = useDocument.getState().doc;
-    const { whatIf } = useAnalysis.getState();
+    const { whatIf, engineOptions } = useAnalysis.getState();
     const failed = whatIf.active ? [...whatIf.failed].sort().join('\n') : '';
-    const changed = lastDoc === null || analysisInputChanged(lastDoc, doc) || failed !== lastFailed;
+    const changed = lastDoc === null || analysisInputChanged(lastDoc, doc) || failed !== lastFailed || engineOptions !== lastOptions;
     lastDoc = doc;
     lastFailed = failed;
+    lastOptions = engineOptions;
     if (changed) schedule();
   };
 
   const stopDoc = useDocument.subscribe(check);
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {
-    if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active) check();
+    if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active || s.engineOptions !== prev.engineOptions) check();
   });
   check();
   return () => {

@@ -2,7 +2,7 @@
 // validate the document with the one schema, analyse it, add the insight layer,
 // in what-if mode analyse it again with the chosen elements forced down, and find
 // the plan that reaches the SLO.
-import { analyze, type Report } from '../engine';
+import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { insight, plan, type Insight, type Plan } from '../engine/insight';
 import { formatProblem, linkElementId, parseTopology, type Problem, type Topology } from '../model';
 
@@ -11,7 +11,11 @@ export interface AnalysisRequest {
   document: unknown;
   /** What-if mode: element ids forced down (components, instances `id#i`, domains, links, clients). */
   failed?: string[];
+  /** The method's knobs: a smaller exact budget forces Monte Carlo; more samples, a tighter interval. */
+  options?: EngineOptions;
 }
+
+export type EngineOptions = Pick<AnalyzeOptions, 'exactBudget' | 'samples' | 'seed'>;
 
 export interface AnalysisResult {
   ok: true;
@@ -36,15 +40,16 @@ export function runAnalysis(request: AnalysisRequest, cache?: { last?: AnalysisC
   const parsed = parseTopology(request.document);
   if (!parsed.ok) return { ok: false, errors: parsed.errors, warnings: parsed.warnings };
   const t = parsed.topology;
-  const key = cache ? JSON.stringify({ ...t, view: undefined }) : '';
+  const options = request.options ?? {};
+  const key = cache ? JSON.stringify({ ...t, view: undefined, options }) : '';
   let base = cache?.last?.key === key ? cache.last : undefined;
   if (!base) {
-    const report = analyze(t);
+    const report = analyze(t, options);
     base = { key, report, insight: insight(t, report) };
     if (cache) cache.last = base;
   }
   const failed = request.failed ?? [];
-  const whatIf = failed.length > 0 ? analyze(whatIfTopology(t, failed), { failed }) : null;
+  const whatIf = failed.length > 0 ? analyze(whatIfTopology(t, failed), { ...options, failed }) : null;
   return { ok: true, report: base.report, insight: base.insight, whatIf, warnings: parsed.warnings, elapsedMs: performance.now() - started };
 }
 
