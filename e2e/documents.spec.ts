@@ -129,6 +129,9 @@ test('a .mmd file opens laid out, components inside their zones, with the import
   // The notice goes away when dismissed.
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
+  // Opening and its layout were one step.
+  await studio.undo();
+  await expect(studio.nodes).toHaveCount(0);
 });
 
 /** PNG width and height from the IHDR chunk. */
