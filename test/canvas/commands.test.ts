@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS, copy, deleteSelection, duplicate, handleShortcut, paste, redo, runCommand, selectAll, undo } from '../../src/commands';
+import { resetDocument, useDocument } from '../../src/store/document';
+import { useSelection } from '../../src/store/selection';
+import { templateById } from '../../src/templates';
+
+const doc = () => useDocument.getState().doc;
+const key = (k: string, mods: Partial<KeyboardEventInit> = {}) => new KeyboardEvent('keydown', { key: k, cancelable: true, ...mods });
+
+describe('commands as data', () => {
+  beforeEach(() => {
+    resetDocument(structuredClone(templateById('stage4')!.topology));
+    useSelection.getState().clear();
+  });
+
+  it('every command has a unique id and a label', () => {
+    const ids = COMMANDS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const c of COMMANDS) expect(c.label).not.toBe('');
+  });
+
+  it('no two commands answer the same key', () => {
+    const presses = [key('z', { ctrlKey: true }), key('z', { ctrlKey: true, shiftKey: true }), key('y', { ctrlKey: true }),
+      key('Delete'), key('Backspace'), key('c', { ctrlKey: true }), key('v', { ctrlKey: true }), key('d', { ctrlKey: true }),
+      key('a', { ctrlKey: true }), key('x', { ctrlKey: true }), key('s', { ctrlKey: true }), key('Escape'), key('w'), key('r')];
+    for (const e of presses) expect(COMMANDS.filter((c) => c.keyTest?.(e)).length, e.key).toBe(1);
+  });
+
+  it('is unavailable when its predicate says so', () => {
+    expect(runCommand(deleteSelection)).toBe(false);
+    expect(runCommand(undo)).toBe(false);
+  });
+
+  it('delete, undo and redo through the commands', () => {
+    useSelection.getState().select(['web1']);
+    expect(runCommand(deleteSelection)).toBe(true);
+    expect(doc().components.some((c) => c.id === 'web1')).toBe(false);
+    expect(useSelection.getState().nodeIds).toEqual([]);
+    runCommand(undo);
+    expect(doc().components.some((c) => c.id === 'web1')).toBe(true);
+    runCommand(redo);
+    expect(doc().components.some((c) => c.id === 'web1')).toBe(false);
+  });
+
+  it('copy then paste twice cascades the copies and selects them', () => {
+    useSelection.getState().select(['db', 'db2']);
+    runCommand(copy);
+    runCommand(paste);
+    expect(useSelection.getState().nodeIds.sort()).toEqual(['db-2', 'db2-2']);
+    runCommand(paste);
+    expect(useSelection.getState().nodeIds.sort()).toEqual(['db-3', 'db2-3']);
+    const p = (id: string) => doc().view!.positions![id];
+    expect(p('db-3').x - p('db-2').x).toBe(32);
+    // The replication link between the copies came along.
+    expect(doc().links.some((l) => l.from === 'db-3' && l.to === 'db2-3' && l.type === 'replication')).toBe(true);
+  });
+
+  it('duplicate and select all', () => {
+    useSelection.getState().select(['lb']);
+    runCommand(duplicate);
+    expect(useSelection.getState().nodeIds).toEqual(['lb-2']);
+    runCommand(selectAll);
+    expect(useSelection.getState().nodeIds.length).toBe(doc().components.length + doc().domains.length);
+  });
+
+  it('shortcuts run commands, but not while typing in a field', () => {
+    useSelection.getState().select(['web2']);
+    const input = document.createElement('input');
+    document.body.appendChild(input);
+    expect(handleShortcut(Object.defineProperty(key('Backspace'), 'target', { value: input }))).toBe(false);
+    expect(doc().components.some((c) => c.id === 'web2')).toBe(true);
+    const e = key('Delete');
+    expect(handleShortcut(e)).toBe(true);
+    expect(e.defaultPrevented).toBe(true);
+    expect(doc().components.some((c) => c.id === 'web2')).toBe(false);
+  });
+});
