@@ -142,11 +142,11 @@ export function placeInBands(
   for (const id of nodes) {
     const relMain = Math.round(mainStart.get(id)! - mainStart.get(tree.parentOf.get(id) ?? ROOT)!);
     const relCross = Math.round(crossStart.get(id)!);
-    const m = Math.round(mainSize.get(id)!);
-    const x = isContainer(id) ? Math.round(crossSize.get(id)!) : cross(sizeOf(id));
+    const mainExtent = Math.round(mainSize.get(id)!);
+    const crossExtent = isContainer(id) ? Math.round(crossSize.get(id)!) : cross(sizeOf(id));
     out.set(id, {
       position: tb ? { x: relCross, y: relMain } : { x: relMain, y: relCross },
-      size: tb ? { width: x, height: m } : { width: m, height: x },
+      size: tb ? { width: crossExtent, height: mainExtent } : { width: mainExtent, height: crossExtent },
     });
   }
   return out;
