@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze } from '../../src/engine';
+import { analyze, type Report } from '../../src/engine';
 import { parseTopology } from '../../src/model';
 import { syntheticEstate } from './estate';
 import { toOpenPsa } from './faultTree';
@@ -30,7 +30,7 @@ export interface EngineBenchRow {
   processCpuMs: number | null;
   availability: number;
   /** The peer, SCRAM, on the same estate as a fault tree (when `scram` is installed): wall and CPU ms, and its probability. */
-  peer: { ms: number; cpuMs: number | null; unavailability: number | null } | null;
+  peer: { ms: number; cpuMs: number | null; unavailability: number | null; cutSetsAgree: boolean | null } | null;
   spofs: number;
   pairs: number;
 }
@@ -39,7 +39,7 @@ const GNU_TIME = '/usr/bin/time';
 const SCRAM = '/usr/bin/scram';
 
 /** SCRAM with its BDD, exact probability and cut sets up to order 2, as the issue times it. */
-function runPeer(parsed: ReturnType<typeof parseTopology>, base: string, runs: number): EngineBenchRow['peer'] {
+function runPeer(parsed: ReturnType<typeof parseTopology>, base: string, runs: number): { ms: number; cpuMs: number | null; unavailability: number | null; out: string } | null {
   if (!existsSync(SCRAM) || !parsed.ok) return null;
   writeFileSync(`${base}.xml`, toOpenPsa(parsed.topology));
   const times: number[] = [];
@@ -50,8 +50,25 @@ function runPeer(parsed: ReturnType<typeof parseTopology>, base: string, runs: n
     times.push(performance.now() - t0);
     if (p.cpuMs !== null) cpu.push(p.cpuMs);
   }
-  const m = /sum-of-products name="top"[^>]*probability="([^"]+)"/.exec(readFileSync(`${base}.out.xml`, 'utf8'));
-  return { ms: Math.min(...times), cpuMs: cpu.length ? Math.min(...cpu) : null, unavailability: m ? Number(m[1]) : null };
+  const out = readFileSync(`${base}.out.xml`, 'utf8');
+  const m = /sum-of-products name="top"[^>]*probability="([^"]+)"/.exec(out);
+  return { ms: Math.min(...times), cpuMs: cpu.length ? Math.min(...cpu) : null, unavailability: m ? Number(m[1]) : null, out };
+}
+
+/**
+ * Do SCRAM's products of order 1 and 2 equal our SPOFs and pairs? Ours leave out failover
+ * events and elements of availability 1 (DESIGN section 3), and pairs leave out SPOFs.
+ */
+function cutSetsAgree(out: string, report: Report): boolean {
+  const elements = report.elements;
+  const products = [...out.matchAll(/<product order="(\d)"[^>]*>([\s\S]*?)<\/product>/g)]
+    .map((p) => [...p[2].matchAll(/name="E(\d+)"/g)].map((x) => elements[Number(x[1])]));
+  const counted = (e: (typeof elements)[number]) => e.type !== 'failover' && e.availability < 1;
+  const singles = products.filter((p) => p.length === 1 && counted(p[0])).map((p) => p[0].id).sort();
+  const spofs = new Set(singles);
+  const pairs = products.filter((p) => p.length === 2 && p.every((e) => counted(e) && !spofs.has(e.id))).map((p) => p.map((e) => e.id).sort().join('+')).sort();
+  const ourPairs = report.pairs.map((p) => [...p.ids].sort().join('+')).sort();
+  return JSON.stringify(singles) === JSON.stringify(report.spofs.map((x) => x.id).sort()) && !report.pairsTruncated && JSON.stringify(pairs) === JSON.stringify(ourPairs);
 }
 
 /** Runs a program (node by default); returns the CPU time (user + sys) measured by GNU time when available. */
@@ -109,7 +126,13 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       if (p.cpuMs !== null) processCpu.push(p.cpuMs);
     }
     const report = last!;
-    const peer = runPeer(parseTopology(text), join(dir, `estate-${size}`), runs);
+    const parsed = parseTopology(text);
+    const peerRun = runPeer(parsed, join(dir, `estate-${size}`), runs);
+    let peer: EngineBenchRow['peer'] = null;
+    if (peerRun && parsed.ok) {
+      const { out, ...figures } = peerRun;
+      peer = { ...figures, cutSetsAgree: cutSetsAgree(out, analyze(parsed.topology, { pairCap: 1_000_000 })) };
+    }
     rows.push({
       size,
       elements: report.stats?.elements ?? report.elements.length,
@@ -156,7 +179,9 @@ function printTable(rows: EngineBenchRow[], log: (line: string) => void): void {
     log(`  ${a.size} -> ${b.size}: engine ${exp(a.analyzeMs, b.analyzeMs)}, process ${exp(a.processMs, b.processMs)}, apply steps ${exp(Math.max(1, a.bddSteps), Math.max(1, b.bddSteps))}`);
   }
   for (const r of rows) {
-    const check = r.peer?.unavailability != null ? `; SCRAM's unavailability ${r.peer.unavailability} against ours ${(1 - r.availability).toPrecision(6)}` : '';
+    const check = r.peer?.unavailability != null
+      ? `; SCRAM's unavailability ${r.peer.unavailability} against ours ${(1 - r.availability).toPrecision(6)}; SPOFs and pairs ${r.peer.cutSetsAgree ? 'equal' : 'DIFFER from'} SCRAM's cut sets of order 1 and 2`
+      : '';
     log(`  ${r.size}: availability ${r.availability.toFixed(8)}, ${r.spofs} SPOFs, ${r.pairs} pairs listed${check}`);
   }
   if (rows.every((r) => r.peer === null)) log('  (install the Debian package scram to time the peer on the same estates)');
