@@ -176,9 +176,23 @@ function dropOrphanRequires(doc: Topology): Topology {
   }) };
 }
 
+/**
+ * New place and size of a container. Its contents keep their places on screen: when the
+ * top-left corner moves (resizing from the left or top), their relative positions shift back.
+ */
 export function resizeDomain(doc: Topology, id: string, rect: { x: number; y: number; width: number; height: number }): Topology {
-  const next = withPosition(doc, id, { x: rect.x, y: rect.y });
-  return { ...next, view: { ...next.view, sizes: { ...(next.view?.sizes ?? {}), [id]: { width: rect.width, height: rect.height } } } };
+  const before = doc.view?.positions?.[id] ?? { x: 0, y: 0 };
+  const dx = rect.x - before.x;
+  const dy = rect.y - before.y;
+  const positions = { ...(doc.view?.positions ?? {}), [id]: { x: rect.x, y: rect.y } };
+  if (dx !== 0 || dy !== 0) {
+    for (const x of [...doc.components, ...doc.domains]) {
+      const p = positions[x.id];
+      if (p && x.id !== id && containerOf(doc, x.id) === id) positions[x.id] = { x: p.x - dx, y: p.y - dy };
+    }
+  }
+  const sizes = { ...(doc.view?.sizes ?? {}), [id]: { width: rect.width, height: rect.height } };
+  return { ...doc, view: { ...doc.view, positions, sizes } };
 }
 
 export function isEmptyDocument(doc: Topology): boolean {

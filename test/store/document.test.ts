@@ -171,3 +171,18 @@ describe('document store actions', () => {
     expect(absolutePosition(doc(), 'web2')).toEqual(at);
   });
 });
+
+describe('resizing a container', () => {
+  it('from the right keeps the contents; from the left shifts them back so they stay put on screen', () => {
+    const s = freshStore(structuredClone(templateById('stage6')!.topology)).getState();
+    const web = absolutePosition(doc(), 'web1');
+    const zone = doc().view!.positions!.use1a;
+    const size = doc().view!.sizes!.use1a;
+    s.resizeDomain('use1a', { ...zone, width: size.width + 100, height: size.height });
+    expect(absolutePosition(doc(), 'web1')).toEqual(web);
+    s.resizeDomain('use1a', { x: zone.x - 40, y: zone.y - 16, width: size.width + 140, height: size.height + 16 });
+    expect(doc().view!.sizes!.use1a).toEqual({ width: size.width + 140, height: size.height + 16 });
+    expect(absolutePosition(doc(), 'web1')).toEqual(web);
+    expect(history().pastStates.length).toBe(2);
+  });
+});
