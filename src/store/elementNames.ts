@@ -33,7 +33,7 @@ export function elementName(t: Topology, id: string): string {
 /** "5 s", "2 min", "1 h", "1.5 h" */
 export function formatSeconds(s: number): string {
   if (s < 120) return `${round(s)} s`;
-  if (s < 7200) return `${round(s / 60)} min`;
+  if (s < 3600) return `${round(s / 60)} min`;
   return `${round(s / 3600)} h`;
 }
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { parseTopology } from '../../src/model';
-import { runAnalysis } from '../../src/worker/engineApi';
+import { runAnalysis, runPlan, whatIfTopology, type AnalysisCache } from '../../src/worker/engineApi';
+import { templateById } from '../../src/templates';
 
 const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8'));
 
@@ -33,5 +34,48 @@ describe('the analysis worker API', () => {
     const r = runAnalysis({ document: bad });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].path).toBe('components[2].availability');
+  });
+
+  it('fails a perfect dependency link in what-if mode (a link is no element until it can fail)', () => {
+    const stage3 = templateById('stage3')!.topology;
+    expect(whatIfTopology(stage3, ['nothing'])).toBe(stage3);
+    const r = runAnalysis({ document: stage3, failed: ['lb->web1'] });
+    if (!r.ok) throw new Error('expected a report');
+    expect(r.whatIf?.warnings).toEqual([]);
+    expect(r.whatIf?.whatIf?.clientsServed).toEqual(['users']);
+    // With one route to the web tier left, the other web server is a SPOF of the what-if.
+    expect(r.whatIf?.spofs.map((s) => s.id)).toContain('web2');
+    expect(r.whatIf!.system.availability).toBeLessThan(r.report.system.availability);
+  });
+
+  it('reuses the last design\'s report for a what-if click on the same design', () => {
+    const cache: { last?: AnalysisCache } = {};
+    const a = runAnalysis({ document: example }, cache);
+    const b = runAnalysis({ document: { ...example, view: { positions: {} } }, failed: ['dns'] }, cache);
+    if (!a.ok || !b.ok) throw new Error('expected reports');
+    expect(b.report).toBe(a.report);
+    const c = runAnalysis({ document: { ...example, slo: 0.9 } }, cache);
+    if (!c.ok) throw new Error('expected a report');
+    expect(c.report).not.toBe(a.report);
+  });
+
+  it('forces Monte Carlo through the engine options', () => {
+    const r = runAnalysis({ document: example, options: { exactBudget: 1, samples: 2000, seed: 3 } });
+    if (!r.ok) throw new Error('expected a report');
+    expect(r.report.method).toBe('monte-carlo');
+    expect(r.report.interval).toBeDefined();
+  });
+
+  it('plans the changes that reach the SLO, with the changed document', () => {
+    const stage3 = { ...templateById('stage3')!.topology, slo: 0.999 };
+    const r = runPlan({ document: stage3 });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(r.plan.met).toBe(true);
+    expect(r.plan.steps.length).toBeGreaterThan(0);
+    const after = runAnalysis({ document: r.topology });
+    if (!after.ok) throw new Error('plan made an invalid design');
+    expect(after.report.system.availability).toBeGreaterThanOrEqual(0.999);
+    const none = runPlan({ document: templateById('stage3')!.topology });
+    expect(none.ok).toBe(false);
   });
 });

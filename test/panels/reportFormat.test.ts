@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatAvailability, formatNines, formatTarget, minutesAYear } from '../../src/panels/report/format';
+import { elementName, formatSeconds } from '../../src/store/elementNames';
+import { templateById } from '../../src/templates';
+
+describe('report formatting', () => {
+  it('shows availability with the decimals its nines need', () => {
+    expect(formatAvailability(0.99951, 3.31)).toBe('99.951%');
+    expect(formatAvailability(0.9999996, 6.4)).toBe('99.999960%');
+    expect(formatAvailability(0.9, 1)).toBe('90.000%');
+    expect(formatAvailability(1, Infinity)).toBe('100%');
+  });
+
+  it('words nines, targets and savings', () => {
+    expect(formatNines(3.3098)).toBe('3.31 nines');
+    expect(formatNines(Infinity)).toBe('never down');
+    expect(formatTarget(0.9995)).toBe('99.95%');
+    expect(formatTarget(0.999)).toBe('99.9%');
+    // 0.0001 of a year is 52.6 minutes.
+    expect(minutesAYear(0.0001)).toBe('52.6');
+    expect(minutesAYear(0.01)).toBe('5,260');
+    expect(minutesAYear(0.000001)).toBe('0.53');
+  });
+
+  it('names elements readably', () => {
+    const t = templateById('stage5')!.topology;
+    expect(elementName(t, 'failover:lb2')).toBe('switchover to LB standby (floating IP) (5 s)');
+    expect(elementName(t, 'use1a')).toBe('us-east-1a');
+    expect(elementName(t, 'unknown#3')).toBe('unknown#3');
+    expect(formatSeconds(120)).toBe('2 min');
+    expect(formatSeconds(3600)).toBe('1 h');
+  });
+});

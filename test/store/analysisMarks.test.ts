@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import type { Topology } from '../../src/model';
+import { canvasIdOf, failableIds, marksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
+import { elementName, listWords } from '../../src/store/elementNames';
+import { templateById } from '../../src/templates';
+
+const stage3 = templateById('stage3')!.topology;
+
+const doc = (components: Topology['components'], links: Topology['links'], domains: Topology['domains'] = []): Topology =>
+  ({ format: 'spof-topology', version: 1, name: 't', domains, components, links });
+
+describe('marks from a report', () => {
+  it('stage 3: the load balancer, the database, the DNS and the zone and region are SPOFs; the web servers a pair', () => {
+    const marks = marksOf(stage3, analyze(stage3));
+    expect([...marks.spofIds].sort()).toEqual(['db', 'dns', 'lb', 'use1', 'use1a']);
+    expect([...marks.pairIds].sort()).toEqual(['web1', 'web2']);
+    expect(marks.notes.get('lb')).toMatch(/^Single point of failure\.\nIf Load balancer fails, it cuts off Users/);
+    expect(marks.notes.get('web1')).toContain('together with Web server 2');
+  });
+
+  it('an instance SPOF marks its pool; a switchover is never a mark', () => {
+    const t = doc(
+      [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', label: 'App', replicas: 3, minHealthy: 3 },
+        { id: 'db', kind: 'database' }, { id: 'db2', kind: 'database', role: 'standby', standby: 'cold' }],
+      [{ from: 'users', to: 'app' }, { from: 'app', to: 'db' }, { from: 'app', to: 'db2' }, { from: 'db', to: 'db2', type: 'replication', mode: 'async' }],
+    );
+    const report = analyze(t);
+    expect(report.spofs.map((s) => s.id)).toEqual(['app#1', 'app#2', 'app#3']);
+    const marks = marksOf(t, report);
+    expect([...marks.spofIds]).toEqual(['app']);
+    expect(marks.notes.get('app')).toContain('App, instance 2 of 3');
+    expect(marks.spofIds.has('db2')).toBe(false);
+    expect(canvasIdOf(t, 'failover:db2')).toBe('db2');
+  });
+
+  it('an imperfect network link that is a SPOF marks its edge, by the canvas key', () => {
+    const t = doc(
+      [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'app' }],
+      [{ from: 'users', to: 'api', availability: 0.999 }],
+    );
+    const marks = marksOf(t, analyze(t));
+    expect(marks.spofIds.has('users->api')).toBe(true);
+    expect(elementName(t, 'users->api')).toBe('link users → api');
+  });
+
+  it('what-if marks: what is down and which clients are served', () => {
+    const t = templateById('stage6')!.topology;
+    const w = whatIfMarksOf(analyze(t, { failed: ['use1a'] }));
+    expect(w.served.has('users')).toBe(true);
+    expect([...w.down]).toEqual(expect.arrayContaining(['lb1', 'web1', 'db']));
+    expect(w.down.has('web2')).toBe(false);
+    expect(whatIfMarksOf(null).down.size).toBe(0);
+  });
+
+  it('failable ids: drops deleted elements, groups, replication links and instances past the pool', () => {
+    const t = doc(
+      [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2 }, { id: 'db', kind: 'database' }, { id: 'db2', kind: 'database', role: 'replica' }],
+      [{ from: 'users', to: 'app' }, { from: 'app', to: 'db' }, { from: 'db', to: 'db2', type: 'replication' }, { from: 'app', to: 'db2', optional: true }],
+      [{ id: 'team', kind: 'group' }, { id: 'z', kind: 'zone' }],
+    );
+    expect(failableIds(t, ['app#2', 'app#3', 'team', 'z', 'gone', 'users->app', 'db=>db2', 'app->db2', 'users'])).toEqual(['app#2', 'z', 'users->app', 'users']);
+  });
+
+  it('sentences list long blast radii readably', () => {
+    expect(listWords(['a'])).toBe('a');
+    expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listWords(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe('a, b, c, d and 3 more');
+    const s = analyze(stage3).spofs.find((x) => x.id === 'use1a')!;
+    expect(spofSentence(stage3, s)).toBe('If us-east-1a fails, it cuts off Users; DNS, Load balancer, Web server 1, Web server 2 and Database go down with it.');
+  });
+});
