@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark in turn (not part of the test run).
 import { runEngineBench } from './engine/bench';
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 if (only.length === 0 || only.includes('engine')) runEngineBench();
 if (only.length === 0 || only.includes('layout')) await (await import('./layout/layout')).runLayoutBench();
+if (only.length === 0 || only.includes('ui')) await (await import('./ui/ui')).runUiBench(flags);

@@ -1,0 +1,95 @@
+// The browser benchmark (issue 9): the BUILT app (vite build + vite preview) in headless
+// Chromium, driven by Playwright, measured with the Performance API in the page (long
+// tasks, requestAnimationFrame, performance.now()). Prints:
+//   - the initial JavaScript, gzip, and where mermaid and elkjs went (lazy chunks);
+//   - opening a 1,000-component design with zones and regions by share link and by the
+//     file input: first node drawn, first analysis result;
+//   - edit-to-result latency (inspector availability -> new system availability) at 200
+//     and 1,000 components;
+//   - dragging a node and panning at 1,000 components: frame times, the longest task.
+// Run: `npm run bench -- ui` (add `--profile=open (by file)|edit200|edit1000|drag|pan` for a CPU profile, built
+// unminified so it names functions; `--only=open-link,open-file,edit200,edit1000,drag` to
+// run some; `--skip-build` to reuse the last build).
+import { chromium } from '@playwright/test';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import config from '../../playwright.config';
+import { bundleFigures } from './bundle';
+import { benchDesign, type BenchDesign } from './designs';
+import { startProfile, stopProfile } from './profile';
+import { dragNode, editLatency, newPage, openByFile, openByLink, panCanvas, type Stats } from './scenarios';
+import { buildApp, OUT_DIR, startPreview } from './server';
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (v: number) => `${Math.round(v)} ms`;
+const st = (s: Stats) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (${s.n})`;
+
+/** The service whose availability the edit benchmark changes: a pool in region 1. */
+const EDITED = 'r1-s2';
+
+export async function runUiBench(args: string[] = [], log: (line: string) => void = console.log): Promise<void> {
+  const profile = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = (scenario: string) => !only || only.includes(scenario);
+  if (!args.includes('--skip-build')) buildApp(profile !== undefined);
+  const b = bundleFigures(OUT_DIR);
+  log(`ui: machine ${cpus().length} cores, Node ${process.versions.node}`);
+  log(`ui bundle: initial JavaScript ${kb(b.gzipTotal)} gzip in ${b.eager.length} files (${b.eager.map((e) => `${e.file} ${kb(e.gzip)}`).join(', ')}); CSS ${kb(b.cssGzip)} gzip`);
+  log(`ui bundle: mermaid and elkjs in the initial JavaScript: ${b.eagerHeavy.length ? b.eagerHeavy.join(', ') : 'neither'}; lazy: ${summariseLazy(b.lazyHeavy)}`);
+
+  const designs = new Map<number, BenchDesign>();
+  for (const n of [200, 1000]) designs.set(n, await benchDesign(n));
+  const stop = await startPreview();
+  const browser = await chromium.launch({ ...config.use?.launchOptions });
+  log(`ui: ${browser.version()} headless`);
+  try {
+    const big = designs.get(1000)!;
+    log(`ui design: ${big.components} components, ${big.topology.domains.length} domains, ${big.topology.links.length} links; share link ${kb(big.hash.length)}`);
+    const withProfile = async <T>(name: string, page: import('@playwright/test').Page, run: () => Promise<T>): Promise<T> => {
+      if (profile !== name) return run();
+      const cdp = await startProfile(page);
+      const out = await run();
+      for (const line of await stopProfile(cdp, join(OUT_DIR, '..', `${name}.cpuprofile`))) log(line);
+      return out;
+    };
+
+    // Opening, twice each way (the first also warms the server's file cache).
+    for (const via of (['link', 'file'] as const).filter((v) => wanted(`open-${v}`))) {
+      for (let run = 1; run <= 2; run++) {
+        const page = await newPage(browser);
+        const f = via === 'link' ? await openByLink(page, big) : await withProfile('open', page, () => openByFile(page, big));
+        const from = via === 'link' ? 'from navigation start' : 'from the file input';
+        log(`ui open 1000 by ${via} (run ${run}): first node ${ms(f.firstNodeMs)}, first analysis result ${ms(f.firstResultMs)} ${from}; longest task ${ms(f.longestTaskMs)}; ${f.nodesInDom} nodes in the DOM`);
+        await page.context().close();
+      }
+    }
+
+    for (const n of [200, 1000].filter((k) => wanted(`edit${k}`) || (k === 1000 && wanted('drag')))) {
+      const page = await newPage(browser);
+      await openByLink(page, designs.get(n)!);
+      if (wanted(`edit${n}`)) {
+        const e = await withProfile(`edit${n}`, page, () => editLatency(page, EDITED, 7));
+        log(`ui edit ${n}: availability typed -> new system availability ${st(e.stats)}; runs ${e.latencies.map(ms).join(', ')}; longest task ${ms(e.longestTaskMs)}`);
+      }
+      if (n === 1000 && wanted('drag')) {
+        const d = await withProfile('drag', page, () => dragNode(page));
+        log(`ui drag ${n} (${d.id}, ${d.moves} moves): frame ${st(d.frames)}; longest task while dragging ${ms(d.longestTaskMs)}; at the drop ${ms(d.dropTaskMs ?? 0)}`);
+        const p = await withProfile('pan', page, () => panCanvas(page));
+        log(`ui pan ${n} (${p.moves} moves): frame ${st(p.frames)}; longest task while panning ${ms(p.longestTaskMs)}`);
+      }
+      await page.context().close();
+    }
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+function summariseLazy(lazy: { file: string; library: string; gzip: number }[]): string {
+  const by = new Map<string, { files: number; gzip: number }>();
+  for (const l of lazy) {
+    const x = by.get(l.library) ?? { files: 0, gzip: 0 };
+    by.set(l.library, { files: x.files + 1, gzip: x.gzip + l.gzip });
+  }
+  return [...by.entries()].map(([lib, x]) => `${lib} ${kb(x.gzip)} gzip in ${x.files} file${x.files === 1 ? '' : 's'}`).join('; ') || 'none found';
+}
