@@ -121,7 +121,7 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
-        <MiniMap<FlowNode> pannable zoomable style={{ width: 150, height: 100 }} nodeColor={minimapColour} nodeStrokeWidth={2} maskColor="rgba(241, 245, 249, 0.7)" />
+        {nodes.length > 0 && <MiniMap<FlowNode> pannable zoomable style={{ width: 150, height: 100 }} nodeColor={minimapColour} nodeStrokeWidth={2} maskColor="rgba(241, 245, 249, 0.7)" />}
         <Controls position="bottom-left" />
       </ReactFlow>
     </div>
