@@ -26,11 +26,26 @@ export const DEFAULT_DOMAIN_SIZE: Record<string, Size> = {
 
 type Doc = Pick<Topology, 'components' | 'domains' | 'view'>;
 
+// Lookups by id, built once per components or domains array. Documents are immutable
+// (every edit makes new arrays), so an array's identity names its content; a length check
+// also catches an array that grew in place. Without this the canvas's mapping (a container
+// per node, two absolute rectangles per link) was quadratic: seconds at 1,000 components.
+const byIdCache = new WeakMap<readonly { id: string }[], { length: number; map: Map<string, unknown> }>();
+
+function byId<T extends { id: string }>(list: readonly T[]): Map<string, T> {
+  const hit = byIdCache.get(list);
+  if (hit && hit.length === list.length) return hit.map as Map<string, T>;
+  const map = new Map<string, T>();
+  for (const x of list) if (!map.has(x.id)) map.set(x.id, x);
+  byIdCache.set(list, { length: list.length, map });
+  return map;
+}
+
 /** The container a node is drawn in: a component's single domain, a domain's parent. */
 export function containerOf(doc: Doc, id: string): string | undefined {
-  const c = doc.components.find((x) => x.id === id);
+  const c = byId(doc.components).get(id);
   if (c) return c.domains ? commonAncestor(doc, c.domains) : c.domain;
-  return doc.domains.find((d) => d.id === id)?.parent;
+  return byId(doc.domains).get(id)?.parent;
 }
 
 /** The innermost domain that is, or is above, every one of `ids`. */
@@ -44,8 +59,9 @@ export function commonAncestor(doc: Pick<Topology, 'domains'>, ids: readonly str
 export function ancestorsOf(doc: Pick<Topology, 'domains'>, id: string): string[] {
   const out: string[] = [];
   let cur: string | undefined = id;
+  const domains = byId(doc.domains);
   while (cur !== undefined && !out.includes(cur)) {
-    const d = doc.domains.find((x) => x.id === cur);
+    const d = domains.get(cur);
     if (!d) break;
     out.push(cur);
     cur = d.parent;
@@ -54,7 +70,7 @@ export function ancestorsOf(doc: Pick<Topology, 'domains'>, id: string): string[
 }
 
 export function sizeOf(doc: Doc, id: string): Size {
-  const d = doc.domains.find((x) => x.id === id);
+  const d = byId(doc.domains).get(id);
   if (!d) return COMPONENT_SIZE;
   return doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind];
 }
@@ -103,11 +119,12 @@ export function descendantDomains(doc: Pick<Topology, 'domains'>, id: string): S
 export function domainDepth(doc: Pick<Topology, 'domains'>, id: string): number {
   let depth = 0;
   const seen = new Set<string>();
-  let cur = doc.domains.find((d) => d.id === id)?.parent;
+  const domains = byId(doc.domains);
+  let cur = domains.get(id)?.parent;
   while (cur !== undefined && !seen.has(cur)) {
     seen.add(cur);
     depth++;
-    cur = doc.domains.find((d) => d.id === cur)?.parent;
+    cur = domains.get(cur)?.parent;
   }
   return depth;
 }
