@@ -243,3 +243,30 @@ test('a slow analysis does not freeze the page: the canvas answers a drag while 
   await expect(page.getByTestId('report-panel')).toContainText('Monte Carlo');
   await page.screenshot({ path: 'test-results/analysis-monte-carlo.png' });
 });
+
+test('SLO: a target shows the gap; Apply plan reaches it in one undoable step', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  const before = await analysis.systemAvailability();
+  await page.getByTestId('set-slo').and(page.locator('[data-value="0.999"]')).click();
+  await analysis.settled();
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('slo')).toContainText('short by');
+  await page.getByTestId('slo').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/analysis-slo-gap.png' });
+
+  await page.getByTestId('apply-plan').click();
+  await expect(page.getByTestId('plan-result')).toContainText('Plan applied', { timeout: 60_000 });
+  const after = await analysis.systemAvailability();
+  expect(after).toBeGreaterThanOrEqual(0.999);
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'true');
+  await page.getByTestId('plan-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/analysis-plan-applied.png' });
+
+  // The whole plan is one step: one undo restores the design as it was with its target.
+  await studio.undo();
+  await analysis.settled();
+  expect(await analysis.systemAvailability()).toBeCloseTo(before, 12);
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('plan-result')).toHaveCount(0);
+});

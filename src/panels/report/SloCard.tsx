@@ -19,7 +19,7 @@ function Entry({ e }: { e: SloEntry }) {
       </div>
       <div className="rp-row-text">
         target {formatTarget(e.target)} · now {formatAvailability(e.availability, nines)}
-        {!e.met && <> · short by <b>{e.gapPercent.toPrecision(2)} pp</b> ({formatMinutes(e.gapMinutesPerMonth)} a month)</>}
+        {!e.met && <> · short by <b>{e.gapPercent.toPrecision(2)} percentage points</b> ({formatMinutes(e.gapMinutesPerMonth)} a month)</>}
       </div>
       <div className="rp-row-text rp-muted">
         error budget {formatMinutes(e.errorBudgetMinutesPerMonth)} a month; expected downtime {formatMinutes(e.downtimeMinutesPerMonth)}

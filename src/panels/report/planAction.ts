@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { PlanStep } from '../../engine/insight';
 import type { Topology } from '../../model';
+import { getFlowInstance } from '../../canvas/flowBridge';
 import { useDocument } from '../../store/document';
 import { AnalysisClient } from '../../worker/analysisClient';
 
@@ -36,5 +37,7 @@ export async function applyPlanToDesign(): Promise<void> {
   }
   if (r.plan.steps.length === 0) return setState({ phase: 'nothing', message: r.plan.message, doc: now() });
   useDocument.getState().applyTopology(r.topology, 'Apply plan');
+  // Show what the plan added (a new zone or region may lie outside the view).
+  setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1, duration: 300 }), 50);
   setState({ phase: 'applied', steps: r.plan.steps, met: r.plan.met, message: r.plan.message, doc: now() });
 }
