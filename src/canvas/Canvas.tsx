@@ -8,10 +8,9 @@ import {
 import { useCallback, useRef } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
-import { absolutePosition, containerAt, descendantDomains, sizeOf, type XY } from '../store/geometry';
+import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, GRID, absolutePosition, containerAt, descendantDomains, sizeOf, type XY } from '../store/geometry';
 import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
-import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, GRID } from '../store/geometry';
 import { ComponentNode } from './ComponentNode';
 import { DomainNode } from './DomainNode';
 import { setFlowInstance } from './flowBridge';

@@ -1,7 +1,7 @@
 // Pure edits of a topology document: each takes a document and returns a new one
 // (never mutating), so the store's actions stay one-liners and undo sees whole steps.
 import { groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
-import { absolutePosition, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
+import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, absolutePosition, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
 import { findLink, freshId, linkKey, usedIds } from './ids';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS, ID_STEMS } from './labels';
 
@@ -35,7 +35,8 @@ function relativeTo(doc: Topology, parent: string | undefined, abs: XY): XY {
 
 export function addComponent(doc: Topology, kind: ComponentKind, at: XY): { doc: Topology; id: string } {
   const id = freshId(usedIds(doc), ID_STEMS[kind]);
-  const domain = containerAt(doc, { x: at.x + 8, y: at.y + 8 });
+  // The container under the new node's centre holds it.
+  const domain = containerAt(doc, { x: at.x + COMPONENT_SIZE.width / 2, y: at.y + COMPONENT_SIZE.height / 2 });
   const component: Component = { id, kind, label: COMPONENT_KIND_LABELS[kind], ...(domain ? { domain } : {}) };
   const next = { ...doc, components: [...doc.components, component] };
   return { doc: withPosition(next, id, relativeTo(next, domain, { x: snap(at.x), y: snap(at.y) })), id };
@@ -43,7 +44,8 @@ export function addComponent(doc: Topology, kind: ComponentKind, at: XY): { doc:
 
 export function addDomain(doc: Topology, kind: DomainKind, at: XY, size?: { width: number; height: number }): { doc: Topology; id: string } {
   const id = freshId(usedIds(doc), ID_STEMS[kind]);
-  const parent = containerAt(doc, { x: at.x + 8, y: at.y + 8 });
+  const box = size ?? DEFAULT_DOMAIN_SIZE[kind];
+  const parent = containerAt(doc, { x: at.x + box.width / 2, y: at.y + box.height / 2 });
   const domain: FailureDomain = { id, kind, label: DOMAIN_KIND_LABELS[kind], ...(parent ? { parent } : {}) };
   let next: Topology = { ...doc, domains: [...doc.domains, domain] };
   if (size) next = { ...next, view: { ...next.view, sizes: { ...(next.view?.sizes ?? {}), [id]: size } } };
