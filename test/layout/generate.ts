@@ -42,7 +42,7 @@ export function generateDesign(seed: number, shape: DesignShape): Topology {
     zonesOf.push(zones);
   }
   for (let e = 0; e < (shape.emptyDomains ?? 0); e++) {
-    domains.push({ id: `empty${e}`, kind: 'group', label: `Empty ${e}`, parent: random() < 0.5 ? pick(domains.slice(0, -1)).id : undefined });
+    domains.push({ id: `empty${e}`, kind: 'group', label: `Empty ${e}`, parent: random() < 0.5 ? pick(domains).id : undefined });
   }
 
   const components: Component[] = [];
