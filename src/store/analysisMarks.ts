@@ -21,12 +21,27 @@ export interface CanvasMarks {
  * a domain is its container; a link its edge.
  */
 export function canvasIdOf(t: Topology, elementId: string): string | undefined {
-  const nodes = new Set([...t.components.map((c) => c.id), ...t.domains.map((d) => d.id)]);
+  const { nodes, links } = indexOf(t);
   if (nodes.has(elementId)) return elementId;
   const stripped = elementId.replace(/^failover:/, '').replace(/#\d+$/, '');
   if (nodes.has(stripped)) return stripped;
-  const link = t.links.find((l) => l.type !== 'replication' && linkElementId(l) === elementId);
-  return link ? linkKey(link) : undefined;
+  return links.get(elementId);
+}
+
+interface CanvasIndex { nodes: Set<string>; links: Map<string, string> }
+
+// Documents are immutable: one index per document keeps marking a large report linear.
+const indexes = new WeakMap<Topology, CanvasIndex>();
+
+function indexOf(t: Topology): CanvasIndex {
+  let index = indexes.get(t);
+  if (!index) {
+    const links = new Map<string, string>();
+    for (const l of t.links) if (l.type !== 'replication') links.set(linkElementId(l), linkKey(l));
+    index = { nodes: new Set([...t.components.map((c) => c.id), ...t.domains.map((d) => d.id)]), links };
+    indexes.set(t, index);
+  }
+  return index;
 }
 
 /** What one SPOF's failure does: "Cuts off Users; API and Web 1 go down with it." */
