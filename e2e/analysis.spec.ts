@@ -133,6 +133,20 @@ test('what-if: one instance of a pool fails through the instance picker', async 
   await expect(page.getByTestId('what-if-clients')).toContainText('served');
 });
 
+test('what-if: a failed link is struck and leaves the other route as the single way through', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  const normal = await analysis.systemAvailability();
+  await analysis.toggleWhatIf();
+  await studio.edge('lb->web1').click({ force: true });
+  await analysis.settled();
+  await expect(studio.edge('lb->web1').locator('.link-path')).toHaveClass(/is-failed/);
+  await expect(page.getByTestId('what-if-spofs')).toContainText('Web server 2');
+  expect(Number(await analysis.availability.getAttribute('data-value'))).toBeLessThan(normal);
+  // The design did not change: leaving what-if gives the same figure back.
+  await analysis.toggleWhatIf();
+  expect(await analysis.systemAvailability()).toBe(normal);
+});
+
 test('an imported design shows the same availability as `spof analyze --json`', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spof-e2e-'));
   const file = join(dir, 'three-tier.spof.json');
