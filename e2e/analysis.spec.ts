@@ -180,6 +180,26 @@ test('a design that does not validate shows the error; the next good edit recove
   await expect(analysis.spofItem('db')).toBeVisible();
 });
 
+test('a worker that dies shows the error; the design is untouched and the next edit starts a new worker', async ({ page }) => {
+  await studio.openTemplate('stage2');
+  await analysis.settled();
+  // From now on the analysis worker cannot start: its script does not load.
+  await page.route('**/engine.worker*', (route) => route.abort());
+  await page.reload();
+  await expect(analysis.status).toHaveAttribute('data-state', 'error', { timeout: 30_000 });
+  await expect(page.getByTestId('analysis-error')).toContainText('Your design is unchanged');
+  await expect(studio.node('db')).toBeVisible();
+  await expect(page.locator('[data-spof="true"]')).toHaveCount(0);
+
+  // The worker can load again: the next edit brings a fresh one and the analysis back.
+  await page.unroute('**/engine.worker*');
+  await studio.node('db').click();
+  await studio.setField('label', 'Orders DB');
+  await analysis.settled();
+  await expect(analysis.spofItem('db')).toContainText('Orders DB');
+  await expect(studio.node('db')).toHaveAttribute('data-spof', 'true');
+});
+
 test('a slow analysis does not freeze the page: the canvas answers a drag while the worker computes', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/?harness');
