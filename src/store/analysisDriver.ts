@@ -18,7 +18,11 @@ export interface AnalysisRunner {
 }
 
 export interface DriverOptions {
-  /** Milliseconds to wait for more edits before analysing (typing, a burst of clicks). */
+  /**
+   * Milliseconds to wait for more edits before analysing. One frame by default: edits are
+   * whole steps already (a typed value on Enter, a drag on drop), and a newer request
+   * supersedes a running one anyway; a longer wait only adds to edit-to-result latency.
+   */
   debounceMs?: number;
 }
 
@@ -56,7 +60,7 @@ export function applyOutcome(doc: Topology, outcome: AnalysisOutcome): void {
 
 /** Starts the driver; returns a function that stops it (and its worker). */
 export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(), opts: DriverOptions = {}): () => void {
-  const debounceMs = opts.debounceMs ?? 100;
+  const debounceMs = opts.debounceMs ?? 16;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let latest = 0;
   let lastDoc: Topology | null = null;
