@@ -162,8 +162,6 @@ test('an imported design shows the same availability as `spof analyze --json`', 
 });
 
 test('a design that does not validate shows the error; the next good edit recovers', async ({ page }) => {
-  await studio.openTemplate('stage2');
-  await analysis.settled();
   await page.goto('/?harness');
   await studio.openTemplate('stage2');
   await analysis.settled();

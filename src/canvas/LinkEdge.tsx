@@ -25,7 +25,8 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const replication = link?.type === 'replication';
   const kind = replication ? 'replication' : link?.optional ? 'optional' : 'dependency';
   // What-if: a failed link is struck; a SPOF link says what its failure takes down.
-  const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id));
+  // Only a required dependency can be failed (a replication link carries no traffic).
+  const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id)) && kind === 'dependency';
   const note = useAnalysis((s) => s.notes.get(id));
   const caption = failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
   return (

@@ -2,6 +2,7 @@
 import { FlaskConical } from 'lucide-react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
+import { failableIds } from '../store/analysisMarks';
 import { elementName } from '../store/elementNames';
 
 export function WhatIfHint() {
@@ -9,13 +10,14 @@ export function WhatIfHint() {
   const failed = useAnalysis((s) => s.whatIf.failed);
   const doc = useDocument((s) => s.doc);
   if (!active) return null;
+  const shown = failableIds(doc, failed);
   return (
     <div className="what-if-hint" role="status">
       <FlaskConical size={16} aria-hidden />
       <span>
-        {failed.size === 0
+        {shown.length === 0
           ? 'What-if: click components, instances, zones, regions or links to fail them.'
-          : `What-if: ${[...failed].map((id) => elementName(doc, id)).join(', ')} failed. Click again to restore.`}
+          : `What-if: ${shown.map((id) => elementName(doc, id)).join(', ')} failed. Click again to restore.`}
       </span>
     </div>
   );
