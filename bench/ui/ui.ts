@@ -11,7 +11,7 @@
 // unminified so it names functions; `--only=open-link,open-file,edit200,edit1000,drag` to
 // run some; `--skip-build` to reuse the last build).
 import { chromium } from '@playwright/test';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
 import { bundleFigures } from './bundle';
@@ -33,7 +33,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
   const wanted = (scenario: string) => !only || only.includes(scenario);
   if (!args.includes('--skip-build')) buildApp(profile !== undefined);
   const b = bundleFigures(OUT_DIR);
-  log(`ui: machine ${cpus().length} cores, Node ${process.versions.node}`);
+  log(`ui: machine ${cpus().length} cores, Node ${process.versions.node}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
   log(`ui bundle: initial JavaScript ${kb(b.gzipTotal)} gzip in ${b.eager.length} files (${b.eager.map((e) => `${e.file} ${kb(e.gzip)}`).join(', ')}); CSS ${kb(b.cssGzip)} gzip`);
   log(`ui bundle: mermaid and elkjs in the initial JavaScript: ${b.eagerHeavy.length ? b.eagerHeavy.join(', ') : 'neither'}; lazy: ${summariseLazy(b.lazyHeavy)}`);
 
@@ -69,7 +69,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       await openByLink(page, designs.get(n)!);
       if (wanted(`edit${n}`)) {
         const e = await withProfile(`edit${n}`, page, () => editLatency(page, EDITED, 7));
-        log(`ui edit ${n}: availability typed -> new system availability ${st(e.stats)}; runs ${e.latencies.map(ms).join(', ')}; longest task ${ms(e.longestTaskMs)}`);
+        log(`ui edit ${n}: availability typed -> new system availability ${st(e.stats)}; runs ${e.latencies.map(ms).join(', ')}; of which in the worker ${st(e.workerMs)}; longest main-thread task ${ms(e.longestTaskMs)}`);
       }
       if (n === 1000 && wanted('drag')) {
         const d = await withProfile('drag', page, () => dragNode(page));
