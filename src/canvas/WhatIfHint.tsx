@@ -3,7 +3,7 @@ import { FlaskConical } from 'lucide-react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { failableIds } from '../store/analysisMarks';
-import { elementName } from '../store/elementNames';
+import { elementNames } from '../store/elementNames';
 
 export function WhatIfHint() {
   const active = useAnalysis((s) => s.whatIf.active);
@@ -17,7 +17,7 @@ export function WhatIfHint() {
       <span>
         {shown.length === 0
           ? 'What-if: click components, instances, zones, regions or links to fail them.'
-          : `What-if: ${shown.map((id) => elementName(doc, id)).join(', ')} failed. Click again to restore.`}
+          : `What-if: ${elementNames(doc, shown).join(', ')} failed. Click again to restore.`}
       </span>
     </div>
   );

@@ -71,3 +71,29 @@ export function listWords(words: readonly string[], max = 5): string {
   const shown = words.length > max ? [...words.slice(0, max - 1), `${words.length - max + 1} more`] : [...words];
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
+
+/** Names of several elements, instances of one pool grouped: "App (instances 2 and 3 of 4), us-east-1a". */
+export function elementNames(t: Topology, ids: readonly string[]): string[] {
+  const out: string[] = [];
+  const pools = new Map<string, number[]>();
+  for (const id of ids) {
+    const m = /^(.*)#(\d+)$/.exec(id);
+    const c = m ? t.components.find((x) => x.id === m[1]) : undefined;
+    if (!m || !c) {
+      out.push(elementName(t, id));
+      continue;
+    }
+    if (!pools.has(c.id)) {
+      pools.set(c.id, []);
+      out.push(`#pool:${c.id}`);
+    }
+    pools.get(c.id)!.push(Number(m[2]));
+  }
+  return out.map((name) => {
+    if (!name.startsWith('#pool:')) return name;
+    const c = t.components.find((x) => x.id === name.slice('#pool:'.length))!;
+    const numbers = pools.get(c.id)!.sort((a, b) => a - b).map(String);
+    const which = numbers.length === 1 ? `instance ${numbers[0]}` : `instances ${listWords(numbers, 8)}`;
+    return `${c.label ?? c.id} (${which} of ${replicasOf(c)})`;
+  });
+}

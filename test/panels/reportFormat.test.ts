@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAvailability, formatNines, formatTarget, minutesAYear } from '../../src/panels/report/format';
-import { elementName, formatSeconds } from '../../src/store/elementNames';
+import { elementName, elementNames, formatSeconds } from '../../src/store/elementNames';
 import { templateById } from '../../src/templates';
 
 describe('report formatting', () => {
@@ -27,6 +27,9 @@ describe('report formatting', () => {
     expect(elementName(t, 'failover:lb2')).toBe('switchover to LB standby (floating IP) (5 s)');
     expect(elementName(t, 'use1a')).toBe('us-east-1a');
     expect(elementName(t, 'unknown#3')).toBe('unknown#3');
+    const pool = templateById('active-active')!.topology;
+    const app = pool.components.find((c) => (c.replicas ?? 1) > 1)!;
+    expect(elementNames(pool, [`${app.id}#3`, 'use1a', `${app.id}#2`])).toEqual([`${app.label} (instances 2 and 3 of ${app.replicas})`, 'us-east-1a']);
     expect(formatSeconds(120)).toBe('2 min');
     expect(formatSeconds(3600)).toBe('1 h');
   });

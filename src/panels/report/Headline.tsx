@@ -2,7 +2,7 @@
 // figure with the clients still served.
 import type { Report } from '../../engine';
 import type { Topology } from '../../model';
-import { elementName, labelOf } from '../../store/elementNames';
+import { elementNames, labelOf, listWords } from '../../store/elementNames';
 import { formatAvailability, formatNines, formatTarget } from './format';
 
 export function Headline({ doc, report, whatIf }: { doc: Topology; report: Report; whatIf: Report | null }) {
@@ -14,7 +14,7 @@ export function Headline({ doc, report, whatIf }: { doc: Topology; report: Repor
     <div className={`rp-headline${w ? ' is-what-if' : ''}`}>
       {w && (
         <div className="rp-what-if-label">
-          What-if: {w.failed.map((id) => elementName(doc, id)).join(', ')} failed
+          What-if: {elementNames(doc, w.failed).join(', ')} failed
         </div>
       )}
       <div className="rp-figure-row">
@@ -56,8 +56,7 @@ export function Headline({ doc, report, whatIf }: { doc: Topology; report: Repor
       )}
       {w && whatIf && whatIf.spofs.length > 0 && w.clientsServed.length > 0 && (
         <div className="rp-row-text rp-one-more" data-testid="what-if-spofs">
-          Now one failure away from an outage: {whatIf.spofs.slice(0, 6).map((s) => elementName(doc, s.id)).join(', ')}
-          {whatIf.spofs.length > 6 ? ` and ${whatIf.spofs.length - 6} more` : ''}.
+          Now one failure away from an outage: {listWords(elementNames(doc, whatIf.spofs.map((s) => s.id)), 6)}.
         </div>
       )}
     </div>
