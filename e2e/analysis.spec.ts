@@ -67,12 +67,17 @@ test('stage 3: the load balancer is a SPOF until a standby takes its place; undo
   expect(await analysis.systemAvailability()).toBeCloseTo(before, 12);
 });
 
-test('clicking a SPOF in the report selects it on the canvas', async () => {
+test('clicking a SPOF or a finding in the report selects it on the canvas', async ({ page }) => {
   await studio.openTemplate('stage3');
   await analysis.settled();
   await analysis.spofItem('db').locator('button').click();
   await expect(studio.inspector.getByTestId(TEST_IDS.field('id'))).toHaveValue('db');
   await expect(studio.node('db')).toHaveClass(/selected/);
+  // A finding selects the elements it is about.
+  const finding = page.getByTestId('finding-item').filter({ hasText: 'Load balancer' }).first();
+  await finding.locator('button').click();
+  await expect(studio.node('lb')).toHaveClass(/selected/);
+  await expect(studio.node('db')).not.toHaveClass(/selected/);
 });
 
 test('what-if: a failed zone takes down what is inside it; leaving restores the view and the design', async ({ page }) => {
