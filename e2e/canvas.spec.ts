@@ -242,3 +242,16 @@ test('a link can be given an id; its canvas key follows', async () => {
   await expect(studio.edge('orders-path')).toHaveCount(1);
   await expect(studio.field('link-id')).toHaveValue('orders-path');
 });
+
+test('arrow keys nudge the selection by one grid step, each press one undo step', async ({ page }) => {
+  await studio.openTemplate('stage1');
+  await studio.node('server').click();
+  const before = (await studio.waitForDraft(() => true)).view as { positions: Record<string, { x: number; y: number }> };
+  await studio.node('server').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const moved = await studio.waitForDraft((d) => (d.view as typeof before).positions.server.x === before.positions.server.x + 32);
+  expect((moved.view as typeof before).positions.server.y).toBe(before.positions.server.y);
+  await studio.undo();
+  await studio.waitForDraft((d) => (d.view as typeof before).positions.server.x === before.positions.server.x + 16);
+});

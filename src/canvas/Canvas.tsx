@@ -61,10 +61,8 @@ export function Canvas() {
     useSelection.getState().setDropTarget(containerAt(doc, { x: at.x + size.width / 2, y: at.y + size.height / 2 }, exclude) ?? null);
   }, []);
 
-  const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
-    useSelection.getState().setDropTarget(null);
-    useDocument.getState().moveNodes(dragged.map((n) => ({ id: n.id, absolute: absoluteOf(n) })));
-  }, []);
+  // The move itself is committed by useFlowElements when React Flow reports the final positions.
+  const onNodeDragStop = useCallback(() => useSelection.getState().setDropTarget(null), []);
 
   const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
     if (useAnalysis.getState().whatIf.active) useAnalysis.getState().toggleFailed(node.id);

@@ -2,10 +2,11 @@
 // analysis marks. React Flow also writes transient state into its nodes (measured size,
 // drag positions): that lives in local state, reconciled with each new derivation, and
 // an unchanged node keeps its object so React Flow does not re-render it.
-import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange, type NodePositionChange } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
+import { absolutePosition, containerOf } from '../store/geometry';
 import { useSelection } from '../store/selection';
 import { toFlowEdges, toFlowNodes, type FlowNode, type LinkFlowEdge } from './mapping';
 
@@ -82,6 +83,16 @@ export function useFlowElements() {
     }
     const rest = changes.filter((c) => c.type !== 'select');
     if (rest.length) setNodes((nds) => applyNodeChanges(rest, nds));
+    // A finished move (the end of a drag, an arrow-key nudge) goes to the document: one step.
+    const moved = rest.filter((c): c is NodePositionChange => c.type === 'position' && c.dragging === false && c.position !== undefined);
+    if (moved.length) {
+      const doc = useDocument.getState().doc;
+      useDocument.getState().moveNodes(moved.map((c) => {
+        const parent = containerOf(doc, c.id);
+        const origin = parent === undefined ? { x: 0, y: 0 } : absolutePosition(doc, parent);
+        return { id: c.id, absolute: { x: c.position!.x + origin.x, y: c.position!.y + origin.y } };
+      }));
+    }
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
     const selects = changes.filter((c) => c.type === 'select');

@@ -14,7 +14,7 @@ export interface Rect extends XY, Size {}
 export const COMPONENT_SIZE: Size = { width: 184, height: 64 };
 export const GRID = 16;
 /** Room for a container's title bar and its inner margin. */
-export const CONTAINER_PADDING = { top: 40, side: 24, bottom: 24 };
+export const CONTAINER_PADDING = { top: 48, side: 32, bottom: 32 };
 export const DEFAULT_DOMAIN_SIZE: Record<string, Size> = {
   provider: { width: 880, height: 520 },
   region: { width: 640, height: 400 },

@@ -11,6 +11,12 @@ export interface NodeMove {
 }
 
 export function moveNodes(doc: Topology, moves: readonly NodeMove[]): Topology {
+  // A node released where it was (a click, a zero-length drag) changes nothing: no undo step.
+  moves = moves.filter((m) => {
+    const now = absolutePosition(doc, m.id);
+    return now.x !== m.absolute.x || now.y !== m.absolute.y;
+  });
+  if (moves.length === 0) return doc;
   const moving = new Set(moves.map((m) => m.id));
   const isDomain = new Set(doc.domains.map((d) => d.id));
   // Parents first, so a child placed later sees where its container now is.

@@ -5,7 +5,7 @@
 import { linkType, type Topology } from '../model';
 import { COMPONENT_SIZE, CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, type Size, type XY } from './geometry';
 
-const GAP = { x: 40, y: 56 };
+const GAP = { x: 48, y: 64 };
 
 /** Breadth-first depth from the clients along dependency links (unreached: after the rest). */
 function ranks(doc: Topology): Map<string, number> {

@@ -1,10 +1,11 @@
 // Places a template's components on a grid and sizes every container to hold what
 // it contains, so templates are written as cells, not pixel coordinates.
 import type { Topology } from '../model';
-import { COMPONENT_SIZE, CONTAINER_PADDING, containerOf, type Rect } from '../store/geometry';
+import { COMPONENT_SIZE, CONTAINER_PADDING, containerOf, snap, type Rect } from '../store/geometry';
 
-export const COLUMN = 232;
-export const ROW = 120;
+// Multiples of the grid, and cells snapped to it, so a nudge or a drag keeps nodes aligned.
+export const COLUMN = 240;
+export const ROW = 128;
 
 export type Draft = Omit<Topology, 'view'>;
 /** Grid cell [column, row] of each component; fractions are allowed. */
@@ -15,7 +16,7 @@ export function arrange(doc: Draft, cells: Cells): Topology {
   for (const c of doc.components) {
     const cell = cells[c.id];
     if (!cell) throw new Error(`template "${doc.name}": no cell for component "${c.id}"`);
-    abs.set(c.id, { x: cell[0] * COLUMN, y: cell[1] * ROW, ...COMPONENT_SIZE });
+    abs.set(c.id, { x: snap(cell[0] * COLUMN), y: snap(cell[1] * ROW), ...COMPONENT_SIZE });
   }
   const domainRect = (id: string): Rect => {
     const known = abs.get(id);

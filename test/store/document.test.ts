@@ -186,3 +186,11 @@ describe('resizing a container', () => {
     expect(history().pastStates.length).toBe(2);
   });
 });
+
+describe('moves that change nothing', () => {
+  it('leave no undo step', () => {
+    const s = freshStore(structuredClone(templateById('stage6')!.topology)).getState();
+    s.moveNodes([{ id: 'web1', absolute: absolutePosition(doc(), 'web1') }, { id: 'use1a', absolute: absolutePosition(doc(), 'use1a') }]);
+    expect(history().pastStates.length).toBe(0);
+  });
+});
