@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
 import { insight } from '../engine/insight';
 import { humanInsight } from './insightText';
-import { CliError, EXIT_GATE, printWarnings, readTopology } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction } from './io';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -27,7 +27,7 @@ export function registerAnalyze(program: Command): void {
     .option('--pair-cap <n>', 'list at most this many pairs (at least 100)')
     .option('--seed <n>', 'seed of the Monte Carlo fallback')
     .action((file: string, flags: AnalyzeFlags) => {
-      const slo = flags.slo === undefined ? undefined : percentOption('--slo', flags.slo) / 100;
+      const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
       const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
       const { topology, warnings } = readTopology(file);
@@ -39,12 +39,6 @@ export function registerAnalyze(program: Command): void {
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;
     });
-}
-
-function percentOption(name: string, text: string): number {
-  const x = Number(text.replace(/%$/, ''));
-  if (!Number.isFinite(x) || x <= 0 || x >= 100) throw new CliError(`${name}: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}")`);
-  return x;
 }
 
 function integerOption(name: string, text: string): number {

@@ -48,3 +48,15 @@ export function writeOutput(out: string | undefined, text: string): void {
     throw new CliError(`${out}: cannot write (${(e as Error).message})`);
   }
 }
+
+/**
+ * `--slo 99.95` (percent, `%` allowed) as a fraction. 99.99 / 100 is 0.9998999999999999 in
+ * floating point: rounding to 12 significant digits gives back the 0.9999 the user meant.
+ */
+export function sloFraction(text: string): number {
+  const x = Number(text.trim().replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(x) || x <= 0 || x >= 100) {
+    throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}")`);
+  }
+  return Number((x / 100).toPrecision(12));
+}

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { plan, type Plan } from '../engine/insight';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, printWarnings, readTopology, writeOutput } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeOutput } from './io';
 
 interface PlanFlags {
   slo?: string;
@@ -26,8 +26,7 @@ export function registerPlan(program: Command): void {
     .option('-o, --output <file>', 'write the changed topology to this .spof.json file')
     .option('--max-moves <n>', 'try at most this many moves (default 20)')
     .action((file: string, flags: PlanFlags) => {
-      // 99.99 / 100 is 0.9998999999999999 in floating point: round to the digits given.
-      const target = flags.slo === undefined ? undefined : Number((percent(flags.slo) / 100).toPrecision(12));
+      const target = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const maxMoves = flags.maxMoves === undefined ? undefined : wholeNumber(flags.maxMoves);
       const { topology, warnings } = readTopology(file);
       printWarnings(file, warnings);
@@ -38,12 +37,6 @@ export function registerPlan(program: Command): void {
       process.stdout.write(flags.json ? `${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n` : humanPlan(topology.name, p, flags.output));
       if (!p.met) process.exitCode = EXIT_GATE;
     });
-}
-
-function percent(text: string): number {
-  const x = Number(text.replace(/%$/, ''));
-  if (!Number.isFinite(x) || x <= 0 || x >= 100) throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.99 (got "${text}")`);
-  return x;
 }
 
 function wholeNumber(text: string): number {
