@@ -47,5 +47,5 @@ export interface LayoutResult {
 export const DEFAULT_COMPONENT_SIZE: Size = { width: 184, height: 64 };
 /** A domain with nothing inside still needs room for its title and to be a drop target. */
 export const EMPTY_CONTAINER_SIZE: Size = { width: 220, height: 120 };
-/** Room inside a container: the title bar on top, a margin elsewhere. */
-export const CONTAINER_PADDING = { top: 44, left: 24, bottom: 24, right: 24 } as const;
+/** Room inside a container: the title bar on top, a margin elsewhere (as src/store/geometry.ts CONTAINER_PADDING). */
+export const CONTAINER_PADDING = { top: 48, left: 32, bottom: 32, right: 32 } as const;

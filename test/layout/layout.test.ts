@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { containerTree, layoutTopology } from '../../src/layout';
+import { CONTAINER_PADDING, containerTree, layoutTopology } from '../../src/layout';
 import { linkType, parseTopology, type Topology } from '../../src/model';
 import { generateDesign } from './generate';
 import { absoluteRects, contains, overlaps } from './geometry';
@@ -43,10 +43,10 @@ describe('layoutTopology on the three-tier example', () => {
   it('leaves room above every component for its container titles', async () => {
     const t = threeTier();
     const rects = absoluteRects(t, await layoutTopology(t, { elk }));
-    // lb1 sits in use1a in use1 in aws: three title bars stack above it.
-    expect(rects.get('lb1')!.y - rects.get('use1a')!.y).toBeGreaterThanOrEqual(44);
-    expect(rects.get('use1a')!.y - rects.get('use1')!.y).toBeGreaterThanOrEqual(44);
-    expect(rects.get('use1')!.y - rects.get('aws')!.y).toBeGreaterThanOrEqual(44);
+    // lb1 sits in use1a in use1 in aws: three title bars stack above it, one per container.
+    expect(rects.get('lb1')!.y - rects.get('use1a')!.y).toBeGreaterThanOrEqual(CONTAINER_PADDING.top);
+    expect(rects.get('use1a')!.y - rects.get('use1')!.y).toBeGreaterThanOrEqual(CONTAINER_PADDING.top);
+    expect(rects.get('use1')!.y - rects.get('aws')!.y).toBeGreaterThanOrEqual(CONTAINER_PADDING.top);
   });
 
   it('uses the document direction when none is given', async () => {
