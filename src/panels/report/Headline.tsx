@@ -23,7 +23,7 @@ export function Headline({ doc, report, whatIf }: { doc: Topology; report: Repor
           {formatAvailability(sys.availability, sys.nines)}
         </div>
         <div className="rp-nines" data-testid="system-nines" data-value={Number.isFinite(sys.nines) ? String(sys.nines) : 'Infinity'}>
-          {formatNines(sys.nines)}
+          {shown.method === 'monte-carlo' && !Number.isFinite(sys.nines) ? 'no outage sampled' : formatNines(sys.nines)}
         </div>
       </div>
       <div className="rp-subline">

@@ -10,7 +10,13 @@ const SHOWN = 6;
 
 export function Importance({ doc, report }: { doc: Topology; report: Report }) {
   const rows = report.importance.filter((i) => i.improvement > 0).slice(0, SHOWN);
-  if (rows.length === 0) return <div className="rp-empty">Nothing left to improve: the design never goes down.</div>;
+  if (rows.length === 0) {
+    return (
+      <div className="rp-empty">
+        {report.method === 'exact' ? 'Nothing left to improve: the design never goes down.' : 'No outage in the Monte Carlo samples: nothing to rank.'}
+      </div>
+    );
+  }
   const top = rows[0].improvement;
   return (
     <>

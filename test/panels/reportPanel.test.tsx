@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+// The report panel rendered from real engine answers, for designs of every shape: it must
+// show the contract's figures (exact data-value) and never fail to render.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Topology } from '../../src/model';
+import { ReportPanel } from '../../src/panels/ReportPanel';
+import { useAnalysis } from '../../src/store/analysis';
+import { applyOutcome } from '../../src/store/analysisDriver';
+import { resetDocument } from '../../src/store/document';
+import { templateById, TEMPLATES } from '../../src/templates';
+import { runAnalysis, type AnalysisRequest } from '../../src/worker/engineApi';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  useAnalysis.getState().setWhatIfActive(false);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+/** Puts the document in the store, answers as the worker would, and renders the panel. */
+function show(doc: Topology, request: Partial<AnalysisRequest> = {}) {
+  resetDocument(doc);
+  if (request.failed) {
+    useAnalysis.getState().setWhatIfActive(true);
+    for (const id of request.failed) useAnalysis.getState().toggleFailed(id);
+  }
+  applyOutcome(doc, { status: 'done', response: runAnalysis({ document: doc, ...request }) });
+  act(() => root.render(<ReportPanel />));
+}
+
+const byTestId = (id: string) => host.querySelector(`[data-testid="${id}"]`);
+const all = (id: string) => [...host.querySelectorAll(`[data-testid="${id}"]`)];
+
+describe('the report panel', () => {
+  it('stage 3: availability with its exact value, nines, the downtime table and the SPOFs', () => {
+    const doc = templateById('stage3')!.topology;
+    show(doc);
+    const r = useAnalysis.getState().report!;
+    const a = byTestId('system-availability')!;
+    expect(a.getAttribute('data-value')).toBe(String(r.system.availability));
+    expect(a.textContent).toBe('99.373%');
+    expect(byTestId('system-nines')!.textContent).toBe('2.20 nines');
+    expect(byTestId('analysis-status')!.getAttribute('data-state')).toBe('idle');
+    expect(all('spof-item').map((e) => e.getAttribute('data-element-id')).sort()).toEqual(['db', 'dns', 'lb', 'use1', 'use1a']);
+    const rows = byTestId('downtime-table')!.querySelectorAll('tbody tr');
+    expect([...rows].map((tr) => tr.firstElementChild!.textContent)).toEqual(['a year', 'a month', 'a week', 'a day']);
+    expect(byTestId('stage')!.getAttribute('data-level')).toBe('3');
+    expect(host.textContent).toContain('Minutes a year saved if this were perfect');
+  });
+
+  it('renders every template, with and without a what-if failure', () => {
+    for (const t of TEMPLATES) {
+      show(t.topology);
+      expect(byTestId('system-availability'), t.id).not.toBeNull();
+      const zone = t.topology.domains.find((d) => d.kind === 'zone');
+      if (!zone) continue;
+      show(t.topology, { failed: [zone.id] });
+      expect(byTestId('system-availability')!.getAttribute('data-what-if'), t.id).toBe('true');
+      expect(byTestId('what-if-clients'), t.id).not.toBeNull();
+    }
+  });
+
+  it('a Monte Carlo answer shows its interval; with no outage sampled it does not claim "never down"', () => {
+    show(templateById('stage3')!.topology, { options: { exactBudget: 1, samples: 20_000, seed: 2 } });
+    expect(host.textContent).toContain('Monte Carlo');
+    expect(host.textContent).toMatch(/95% interval \d+\.\d+% – \d+\.\d+%/);
+    show(templateById('stage6')!.topology, { options: { exactBudget: 1, samples: 200, seed: 2 } });
+    expect(byTestId('system-nines')!.textContent).toBe('no outage sampled');
+    expect(host.textContent).not.toContain('never goes down');
+  });
+
+  it('a design that never fails, a design without clients, and an invalid design', () => {
+    const base = { format: 'spof-topology', version: 1, name: 'x', domains: [] } as const;
+    show({ ...base, components: [{ id: 'users', kind: 'client' }, { id: 'cdn', kind: 'cdn', availability: 1 }], links: [{ from: 'users', to: 'cdn' }] });
+    expect(byTestId('system-availability')!.textContent).toBe('100%');
+    expect(byTestId('system-nines')!.textContent).toBe('never down');
+    expect(byTestId('spof-list')!.getAttribute('data-count')).toBe('0');
+
+    show({ ...base, components: [{ id: 'db', kind: 'database' }], links: [] });
+    expect(host.textContent).toContain('Add a client');
+
+    const bad = { ...base, components: [{ id: 'users', kind: 'client' }, { id: 'db', kind: 'database', availability: 2 }], links: [] } as unknown as Topology;
+    show(bad);
+    expect(byTestId('analysis-status')!.getAttribute('data-state')).toBe('error');
+    expect(byTestId('analysis-error')!.textContent).toContain('components[1].availability');
+    expect(byTestId('system-availability')).toBeNull();
+  });
+
+  it('a target that is missed offers Apply plan; without one, quick targets', () => {
+    show({ ...templateById('stage3')!.topology, slo: 0.9999 });
+    expect(byTestId('apply-plan')).not.toBeNull();
+    expect(byTestId('slo-entry')!.getAttribute('data-met')).toBe('false');
+    show(templateById('stage3')!.topology);
+    expect(all('set-slo').map((b) => b.getAttribute('data-value'))).toEqual(['0.999', '0.9995', '0.9999']);
+  });
+});
