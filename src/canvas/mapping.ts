@@ -4,7 +4,7 @@
 // check that nothing is lost in the mapping.
 import type { Edge, Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
-import { absoluteRect, containerOf, domainDepth, sizeOf } from '../store/geometry';
+import { absoluteRects, containerOf, domainDepth, sizeOf, type Rect } from '../store/geometry';
 import { linkKey } from '../store/ids';
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -84,9 +84,10 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
 export type Side = 'top' | 'bottom' | 'left' | 'right';
 
 /** Which sides a link leaves and enters by: vertical unless the two ends share a row. */
-export function linkSides(doc: Topology, from: string, to: string): { source: Side; target: Side } {
-  const a = absoluteRect(doc, from);
-  const b = absoluteRect(doc, to);
+export function linkSides(doc: Topology, from: string, to: string, rects: Map<string, Rect> = absoluteRects(doc)): { source: Side; target: Side } {
+  const a = rects.get(from);
+  const b = rects.get(to);
+  if (!a || !b) return { source: 'bottom', target: 'top' };
   const dx = b.x + b.width / 2 - (a.x + a.width / 2);
   const dy = b.y + b.height / 2 - (a.y + a.height / 2);
   if (Math.abs(dy) >= Math.min(a.height, b.height)) {
@@ -96,9 +97,10 @@ export function linkSides(doc: Topology, from: string, to: string): { source: Si
 }
 
 export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set()): LinkFlowEdge[] {
+  const rects = absoluteRects(doc);
   return doc.links.map((link, order) => {
     const id = linkKey(link);
-    const sides = linkSides(doc, link.from, link.to);
+    const sides = linkSides(doc, link.from, link.to, rects);
     return {
       id,
       type: 'link',

@@ -149,3 +149,29 @@ export function containerAt(doc: Doc, point: XY, exclude: ReadonlySet<string> = 
 export function snap(v: number): number {
   return Math.round(v / GRID) * GRID;
 }
+
+/** Every node's absolute rectangle at once, with indexes: linear in the document's size. */
+export function absoluteRects(doc: Doc): Map<string, Rect> {
+  const components = new Map(doc.components.map((c) => [c.id, c]));
+  const domains = new Map(doc.domains.map((d) => [d.id, d]));
+  const positions = doc.view?.positions ?? {};
+  const out = new Map<string, Rect>();
+  // `seen` guards against a parent cycle in an invalid document.
+  const rectOf = (id: string, seen: Set<string>): Rect => {
+    const known = out.get(id);
+    if (known) return known;
+    const c = components.get(id);
+    const parent = c ? (c.domains ? commonAncestor(doc, c.domains) : c.domain) : domains.get(id)?.parent;
+    const origin = parent !== undefined && domains.has(parent) && !seen.has(parent)
+      ? rectOf(parent, new Set([...seen, parent]))
+      : { x: 0, y: 0 };
+    const p = positions[id] ?? { x: 0, y: 0 };
+    const d = domains.get(id);
+    const size = d ? doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind] : COMPONENT_SIZE;
+    const rect = { x: origin.x + p.x, y: origin.y + p.y, ...size };
+    out.set(id, rect);
+    return rect;
+  };
+  for (const id of [...domains.keys(), ...components.keys()]) rectOf(id, new Set([id]));
+  return out;
+}

@@ -6,6 +6,7 @@ import { TEMPLATES, templateById } from '../../src/templates';
 import { readFileSync } from 'node:fs';
 import { parseTopology } from '../../src/model';
 import { ensurePositions } from '../../src/store/placement';
+import { absoluteRect, absoluteRects } from '../../src/store/geometry';
 
 const meta = (t: Topology) => {
   const { components: _c, domains: _d, links: _l, ...rest } = t;
@@ -74,5 +75,12 @@ describe('document <-> React Flow mapping', () => {
       if (n.id === 'web1') expect(n).not.toBe(before);
       else expect(n).toBe(before);
     }
+  });
+});
+
+describe('absolute rectangles', () => {
+  it.each(TEMPLATES.map((t) => [t.id, t.topology] as const))('%s: the indexed computation agrees with the one-node one', (_id, t) => {
+    const rects = absoluteRects(t);
+    for (const x of [...t.components, ...t.domains]) expect(rects.get(x.id)).toEqual(absoluteRect(t, x.id));
   });
 });
