@@ -77,14 +77,16 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   // Blast radius of each SPOF: one propagation each, undone after.
   const spofs: SpofReport[] = spofElements.map((i) => {
     const mark = prop.mark();
-    const fallen = sortComponents(prop.fail([i]));
+    const fallen = inDocumentOrder(prop.fail([i]), prop.componentDown);
     prop.undo(mark);
     const e = s.elements[i];
-    return {
-      id: e.id, type: e.type, label: e.label,
-      clients: fallen.filter((c) => s.components[c].isClient).map((c) => s.components[c].id),
-      down: fallen.map((c) => s.components[c].id),
-    };
+    const down: string[] = [];
+    const clients: string[] = [];
+    for (const c of fallen) {
+      down.push(s.components[c].id);
+      if (s.components[c].isClient) clients.push(s.components[c].id);
+    }
+    return { id: e.id, type: e.type, label: e.label, clients, down };
   });
   const pairs = listPairs(s, rawPairs, new Set(spofElements), candidate, up);
   const pairsTruncated = pairs.length > pairCap;
@@ -124,7 +126,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   if (opts.failed !== undefined) {
     report.whatIf = {
       failed: [...opts.failed],
-      down: sortComponents(baseDown).map((c) => s.components[c].id),
+      down: Array.from(sortComponents(baseDown), (c) => s.components[c].id),
       clientsServed: s.clients.filter((c) => !prop.componentDown[c]).map((c) => s.components[c].id),
       clientsDown: s.clients.filter((c) => prop.componentDown[c]).map((c) => s.components[c].id),
     };
@@ -153,7 +155,7 @@ function listPairs(s: Structure, raw: RawPairs, spofs: ReadonlySet<number>, cand
     pairs.push({
       ids: [s.elements[x].id, s.elements[y].id],
       probability: (1 - up[x]) * (1 - up[y]),
-      clients: sortComponents(clients).map((c) => s.components[c].id),
+      clients: Array.from(sortComponents(clients), (c) => s.components[c].id),
       order: [x, y],
     });
   }
@@ -188,7 +190,21 @@ function resolveFailed(s: Structure, failed: string[]) {
   return { forcedElements, forcedComponents, unknown };
 }
 
+/**
+ * The fallen components in document order: a big blast radius is read off the "down"
+ * flags in one scan, a small one sorted.
+ */
+function inDocumentOrder(fallen: number[], down: Uint8Array): Int32Array {
+  if (fallen.length * 8 < down.length) return sortComponents(fallen);
+  const out = new Int32Array(fallen.length);
+  let k = 0;
+  for (let c = 0; c < down.length; c++) if (down[c]) out[k++] = c;
+  // Components already down before (what-if) are not part of this blast radius.
+  return k === fallen.length ? out : sortComponents(fallen);
+}
+
 /** Components in document order. */
-function sortComponents(cs: Iterable<number>): number[] {
-  return [...cs].sort((a, b) => a - b);
+function sortComponents(cs: Iterable<number>): Int32Array {
+  // A typed array sorts numerically without a comparator: large blast radii sort fast.
+  return Int32Array.from(cs).sort();
 }

@@ -119,8 +119,10 @@ export function compileWorks(
         anchor[c] = Number.isFinite(a) ? Math.max(0, a - 1) : 0;
       }
     }
-    if (scc.length === 1 && !selfDependent(s, scc[0])) {
-      describe(scc[0], null);
+    if ((scc.length === 1 && !selfDependent(s, scc[0])) || conjunctiveCycle(s, scc)) {
+      // No cycle, or a cycle held together only by plain "needs": its greatest fixed point
+      // is the conjunction over everything reachable, which the closure builds directly.
+      for (const c of scc) describe(c, null);
       continue;
     }
     // A cycle: start from "everything works" and recompute until nothing changes. Each
@@ -149,6 +151,19 @@ export function compileWorks(
   }
   for (const c of s.clients) build(c);
   return built;
+}
+
+/** True when every dependency between members of the cycle is a group of one target (min 1, no failover). */
+function conjunctiveCycle(s: Structure, scc: number[]): boolean {
+  const inCycle = new Set(scc);
+  for (const c of scc) {
+    for (const g of s.components[c].groups) {
+      const group = s.groups[g];
+      const single = group.slots.length === 1 && group.min <= 1 && group.failover < 0;
+      if (!single && group.slots.some((slot) => inCycle.has(s.slots[slot].target))) return false;
+    }
+  }
+  return true;
 }
 
 function selfDependent(s: Structure, c: number): boolean {

@@ -14,10 +14,11 @@ export class Propagator {
   private readonly groupAlive: Int32Array;
   private readonly queue: number[] = [];
   private fallen: number[] = [];
-  // The journal: which array, which index, the old value.
-  private jArray: number[] = [];
-  private jIndex: number[] = [];
-  private jOld: number[] = [];
+  // The journal (typed, so long propagations make no garbage): which array, which index, the old value.
+  private jArray = new Int8Array(1024);
+  private jIndex = new Int32Array(1024);
+  private jOld = new Int32Array(1024);
+  private jLength = 0;
   private readonly arrays: (Uint8Array | Int32Array)[];
 
   constructor(private readonly s: Structure) {
@@ -32,12 +33,12 @@ export class Propagator {
 
   /** A point to undo to. */
   mark(): number {
-    return this.jArray.length;
+    return this.jLength;
   }
 
   undo(mark: number): void {
-    for (let k = this.jArray.length - 1; k >= mark; k--) this.arrays[this.jArray[k]][this.jIndex[k]] = this.jOld[k];
-    this.jArray.length = this.jIndex.length = this.jOld.length = mark;
+    for (let k = this.jLength - 1; k >= mark; k--) this.arrays[this.jArray[k]][this.jIndex[k]] = this.jOld[k];
+    this.jLength = mark;
   }
 
   /** Fails elements and components, propagates, and returns the components that newly went down. */
@@ -55,7 +56,7 @@ export class Propagator {
    */
   weakenedSince(mark: number): { key: number; decrement: number; slack: number }[] {
     const first = new Map<number, number>();
-    for (let k = mark; k < this.jArray.length; k++) {
+    for (let k = mark; k < this.jLength; k++) {
       const a = this.jArray[k];
       if (a !== 3 && a !== 5) continue;
       const key = a === 3 ? this.jIndex[k] : -(this.jIndex[k] + 1);
@@ -74,10 +75,25 @@ export class Propagator {
 
   private set(array: number, index: number, value: number): void {
     const a = this.arrays[array];
-    this.jArray.push(array);
-    this.jIndex.push(index);
-    this.jOld.push(a[index]);
+    if (this.jLength === this.jIndex.length) this.growJournal();
+    const k = this.jLength++;
+    this.jArray[k] = array;
+    this.jIndex[k] = index;
+    this.jOld[k] = a[index];
     a[index] = value;
+  }
+
+  private growJournal(): void {
+    const n = this.jIndex.length * 2;
+    const jArray = new Int8Array(n);
+    jArray.set(this.jArray);
+    const jIndex = new Int32Array(n);
+    jIndex.set(this.jIndex);
+    const jOld = new Int32Array(n);
+    jOld.set(this.jOld);
+    this.jArray = jArray;
+    this.jIndex = jIndex;
+    this.jOld = jOld;
   }
 
   private failElement(e: number): void {

@@ -43,6 +43,20 @@ describe('at scale', () => {
     );
   });
 
+  it('a long cycle of plain dependencies is solved by the closure, not by iteration', () => {
+    const n = 400;
+    const t = topology({
+      components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'service' as const, availability: 0.9999 }))],
+      links: [{ from: 'u', to: 's0' }, ...Array.from({ length: n }, (_, i) => ({ from: `s${i}`, to: `s${(i + 1) % n}` }))],
+    });
+    const r = analyze(t);
+    expect(r.method).toBe('exact');
+    expect(r.system.availability).toBeCloseTo(0.9999 ** n, 13);
+    expect(r.spofs).toHaveLength(n);
+    expect(r.spofs[7].down).toHaveLength(n + 1);
+    expect(r.stats!.bddNodes).toBeLessThan(10 * n);
+  });
+
   it('a pool too large for bit masks (40 instances, 39 needed): p^40 + 40 p^39 q', () => {
     const p = 0.999;
     const t = topology({
