@@ -2,6 +2,7 @@
 // and the what-if mode. Filled by the analysis driver (analysisDriver.ts); read by the
 // canvas to mark nodes and by the report panel. Never part of undo history.
 import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { Report } from '../engine';
 import type { AnalysisResult, EngineOptions } from '../worker/engineApi';
 import type { CanvasMarks, WhatIfMarks } from './analysisMarks';
@@ -117,15 +118,23 @@ export interface NodeMarks {
   note?: string;
 }
 
-/** One node's marks, selected by id so a node re-renders only when its own marks change. */
+/**
+ * One node's marks, selected by id so a node re-renders only when its own marks change.
+ * One subscription per node, compared field by field: every analysis update runs each
+ * mounted node's selector, so six subscriptions per node cost six times as much.
+ */
 export function useNodeMarks(id: string): NodeMarks {
-  const spof = useAnalysis((s) => s.spofIds.has(id));
-  const pair = useAnalysis((s) => s.pairIds.has(id));
-  const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id));
-  const down = useAnalysis((s) => s.whatIf.active && s.whatIf.down.has(id));
-  const served = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.size > 0 && s.whatIf.served.has(id));
-  const note = useAnalysis((s) => s.notes.get(id));
-  return { spof, pair, failed, down, served, note };
+  return useAnalysis(useShallow((s): NodeMarks => {
+    const w = s.whatIf;
+    return {
+      spof: s.spofIds.has(id),
+      pair: s.pairIds.has(id),
+      failed: w.active && w.failed.has(id),
+      down: w.active && w.down.has(id),
+      served: w.active && w.failed.size > 0 && w.served.has(id),
+      note: s.notes.get(id),
+    };
+  }));
 }
 
 /** What-if: which instances of a pool are failed (1-based), for the instance picker. */
