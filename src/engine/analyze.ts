@@ -9,6 +9,7 @@ import { monteCarlo, wilsonInterval } from './montecarlo';
 import { pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
+import { resolveFailed } from './whatIf';
 import type { AnalyzeOptions, ClientReport, PairReport, Report, SpofReport } from './types';
 
 export const MIN_PAIR_CAP = 100;
@@ -31,14 +32,15 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   };
   const warnings: string[] = [];
   const s = buildStructure(t);
-  const { forcedElements, forcedComponents, unknown } = resolveFailed(s, opts.failed ?? []);
-  for (const id of unknown) warnings.push(`what-if: no element or component "${id}" (ignored)`);
+  const forced = resolveFailed(s, opts.failed ?? []);
+  const forcedElements = forced.elements;
+  for (const id of forced.unknown) warnings.push(`what-if: no element or component "${id}" (ignored)`);
   if (s.clients.length === 0) warnings.push('no client component: nothing is analysed (system availability is taken as 1)');
   const pairCap = Math.max(MIN_PAIR_CAP, Math.floor(opts.pairCap ?? MIN_PAIR_CAP));
   if (opts.pairCap !== undefined && opts.pairCap < MIN_PAIR_CAP) warnings.push(`pairCap ${opts.pairCap} raised to the minimum, ${MIN_PAIR_CAP}`);
 
   const prop = new Propagator(s);
-  const baseDown = prop.fail(forcedElements, forcedComponents);
+  const baseDown = prop.fail(forcedElements, forced.components, forced.slots);
   const up = Float64Array.from(s.elements, (e, i) => (forcedElements.has(i) ? 0 : e.availability));
   // SPOFs and pairs leave out what-if failures, failover events and assumptions.
   const candidate = (i: number) => !forcedElements.has(i) && s.elements[i].type !== 'failover' && s.elements[i].availability < 1;
@@ -50,7 +52,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   let spofElements: number[];
   const stats: Record<string, number> = { elements: s.elements.length };
   try {
-    const exact = exactAnalysis(s, up, forcedElements, forcedComponents, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap);
+    const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap);
     ({ perClient, rawPairs } = exact);
     spofElements = [...exact.singles.keys()].filter(candidate).sort((a, b) => a - b);
     stats.bddNodes = exact.bddNodes;
@@ -169,25 +171,6 @@ function assumptionReason(type: string): string {
     case 'domain': return 'availability 1: this domain is assumed never to fail';
     default: return 'availability 1: assumed never to fail';
   }
-}
-
-/** Resolves what-if ids: element ids; a pool's component id (all its instances); a client id (that client). */
-function resolveFailed(s: Structure, failed: string[]) {
-  const forcedElements = new Set<number>();
-  const forcedComponents = new Set<number>();
-  const unknown: string[] = [];
-  for (const id of failed) {
-    const e = s.elementIndex.get(id);
-    if (e !== undefined) {
-      forcedElements.add(e);
-      continue;
-    }
-    const c = s.componentIndex.get(id);
-    if (c === undefined) unknown.push(id);
-    else if (s.components[c].isClient) forcedComponents.add(c);
-    else for (const inst of s.components[c].instances) forcedElements.add(inst.element);
-  }
-  return { forcedElements, forcedComponents, unknown };
 }
 
 /**

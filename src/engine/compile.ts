@@ -24,7 +24,8 @@ interface Factor {
 
 /** The BDD of each client's "works" function (and of every component that had to be built); -1 elsewhere. */
 export function compileWorks(
-  s: Structure, bdd: Bdd, order: VariableOrder, forcedComponents: ReadonlySet<number>,
+  s: Structure, bdd: Bdd, order: VariableOrder,
+  forced: { components: ReadonlySet<number>; slots: ReadonlySet<number> },
 ): Int32Array {
   const n = s.components.length;
   const built = new Int32Array(n).fill(-1);
@@ -72,7 +73,7 @@ export function compileWorks(
   const describe = (c: number, current: ((t: number) => number) | null) => {
     own[c] = [];
     needs[c] = [];
-    if (forcedComponents.has(c)) {
+    if (forced.components.has(c)) {
       own[c].push({ node: FALSE, key: 0 });
       return;
     }
@@ -87,6 +88,10 @@ export function compileWorks(
       const single = group.slots.length === 1 && group.min <= 1 && group.failover < 0;
       if (single && current === null) {
         const { target, link } = s.slots[group.slots[0]];
+        if (forced.slots.has(group.slots[0])) {
+          own[c].push({ node: FALSE, key: 0 });
+          continue;
+        }
         if (link >= 0) own[c].push({ node: variable(link), key: order.levelOf[link] });
         needs[c].push(target);
         continue;
@@ -94,6 +99,7 @@ export function compileWorks(
       let key = Infinity;
       const alternatives = group.slots.map((slot) => {
         const { target, link } = s.slots[slot];
+        if (forced.slots.has(slot)) return FALSE;
         key = Math.min(key, keyOfTarget(target), link >= 0 ? order.levelOf[link] : Infinity);
         const w = current ? current(target) : build(target);
         return link >= 0 ? bdd.and(variable(link), w) : w;

@@ -6,6 +6,7 @@ import { compileWorks } from './compile';
 import { birnbaumOf, cutsOfOrderTwo, nodeProbabilities } from './exact';
 import { variableOrder } from './order';
 import type { Structure } from './structure';
+import type { Forced } from './whatIf';
 
 export interface ClientFigures {
   availability: number;
@@ -28,13 +29,12 @@ export interface ExactResult {
 
 /** Throws BddBudgetExceeded past `budget` nodes. `up`: each element's availability (0 when forced down). */
 export function exactAnalysis(
-  s: Structure, up: Float64Array, forcedElements: ReadonlySet<number>, forcedComponents: ReadonlySet<number>,
-  budget: number, lap: (name: string) => void,
+  s: Structure, up: Float64Array, forced: Forced, budget: number, lap: (name: string) => void,
 ): ExactResult {
   const order = variableOrder(s);
   // About a dozen nodes per element on the estates of the benchmark.
   const bdd = new Bdd(budget, Math.min(budget, 16 * s.elements.length));
-  const works = compileWorks(s, bdd, order, forcedComponents);
+  const works = compileWorks(s, bdd, order, forced);
   lap('bdd');
   const n = s.elements.length;
   const upByLevel = new Float64Array(n);
@@ -42,7 +42,7 @@ export function exactAnalysis(
   for (let e = 0; e < n; e++) {
     upByLevel[order.levelOf[e]] = up[e];
     // The base state is "all else working": only what-if failures are down in it.
-    baseUp[order.levelOf[e]] = forcedElements.has(e) ? 0 : 1;
+    baseUp[order.levelOf[e]] = forced.elements.has(e) ? 0 : 1;
   }
   const roots = s.clients.map((c) => works[c]);
   const { P, Q } = nodeProbabilities(bdd, upByLevel, Math.max(1, ...roots));

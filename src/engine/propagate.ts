@@ -41,11 +41,12 @@ export class Propagator {
     this.jLength = mark;
   }
 
-  /** Fails elements and components, propagates, and returns the components that newly went down. */
-  fail(elements: Iterable<number>, components: Iterable<number> = []): number[] {
+  /** Fails elements, components and (perfect) links' slots, propagates, and returns the components that newly went down. */
+  fail(elements: Iterable<number>, components: Iterable<number> = [], slots: Iterable<number> = []): number[] {
     this.fallen = [];
     for (const e of elements) this.failElement(e);
     for (const c of components) this.kill(c);
+    for (const slot of slots) this.killSlot(slot);
     this.drain();
     return this.fallen;
   }

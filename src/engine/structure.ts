@@ -40,6 +40,8 @@ export interface Slot {
   group: number;
   target: number;
   link: number;
+  /** The link's element id (its id or from->to), even when the link is perfect: what-if may fail it. */
+  linkId: string;
 }
 
 export interface ComponentNode {
@@ -181,7 +183,7 @@ export function buildStructure(t: Topology): Structure {
       link = addElement({ id, type: 'link', label: l.label ?? `${labelOf(l.from)} → ${labelOf(l.to)}`, availability: la });
     }
     groups[g].slots.push(slots.length);
-    slots.push({ group: g, target: componentIndex.get(l.to)!, link });
+    slots.push({ group: g, target: componentIndex.get(l.to)!, link, linkId: linkElementId(l) });
   }
 
   // Failover events (DESIGN section 2, "Failover cost"). A group holding active members

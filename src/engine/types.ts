@@ -3,7 +3,7 @@
 export type ElementType = 'component' | 'instance' | 'domain' | 'link' | 'failover';
 
 export interface AnalyzeOptions {
-  /** What-if: element ids forced down. A component id of a pool fails all its instances; a client id fails that client. */
+  /** What-if: element ids forced down. A pool's component id fails all its instances; a client id fails that client; a perfect link's id (or from->to) fails that link. */
   failed?: string[];
   /** How many pairs to list at most; never fewer than 100 (DESIGN section 3). */
   pairCap?: number;

@@ -85,6 +85,23 @@ describe('analyze', () => {
     expect(analyze(t, { failed: ['nope'] }).warnings.join(' ')).toMatch(/nope/);
   });
 
+  it('what-if: a perfect link can be failed by its id or from->to', () => {
+    const t = topology({
+      components: [{ id: 'u', kind: 'client' }, { id: 'a1', kind: 'app', availability: 0.9 }, { id: 'a2', kind: 'app', availability: 0.9 }],
+      links: [{ from: 'u', to: 'a1', id: 'wire' }, { from: 'u', to: 'a2' }],
+    });
+    expect(analyze(t).elements.map((e) => e.id)).toEqual(['a1', 'a2']);
+    const r = analyze(t, { failed: ['wire'] });
+    expect(r.warnings).toEqual([]);
+    expect(r.system.availability).toBeCloseTo(0.9, 14);
+    expect(r.spofs.map((x) => x.id)).toEqual(['a2']);
+    expect(r.whatIf!.down).toEqual([]);
+    const both = analyze(t, { failed: ['wire', 'u->a2'] });
+    expect(both.system.availability).toBe(0);
+    expect(both.whatIf!.clientsDown).toEqual(['u']);
+    expect([...componentsDown(t, ['wire', 'u->a2'])]).toEqual(['u']);
+  });
+
   it('falls back to Monte Carlo past the node budget, with an interval around the exact value', () => {
     const t = topology({
       components: [
