@@ -40,7 +40,6 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   return (
     <div
       className={`node-card${selected ? ' is-selected' : ''}${markClasses(marks)}`}
-      title={marks.note}
       style={{ '--accent': COMPONENT_ACCENTS[c.kind] } as React.CSSProperties}
       data-kind={c.kind}
     >

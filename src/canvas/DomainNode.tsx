@@ -14,7 +14,7 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
   const marks = useNodeMarks(id);
   const Icon = DOMAIN_ICONS[d.kind];
   return (
-    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}`} title={marks.note}>
+    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}`}>
       <NodeResizer
         isVisible={selected}
         minWidth={160}

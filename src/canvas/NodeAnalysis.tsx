@@ -1,5 +1,5 @@
 // What the analysis draws on a component node: the SPOF badge (or the lighter pair
-// badge) with a tooltip saying what its failure takes down; in what-if mode, whether a
+// badge) with a hover card saying what its failure takes down; in what-if mode, whether a
 // client is still served, and for a pool a picker to fail single instances.
 import { memo } from 'react';
 import type { Component } from '../model';
@@ -41,8 +41,10 @@ function NodeAnalysisView({ id, component, marks }: { id: string; component: Com
   const replicas = replicasOf(component);
   return (
     <>
-      {marks.spof && <span className="spof-badge" title={marks.note ?? 'single point of failure'}>SPOF</span>}
-      {!marks.spof && marks.pair && <span className="spof-badge pair-badge" title={marks.note ?? 'fails the system together with one other element'}>pair</span>}
+      {marks.spof && <span className="spof-badge">SPOF</span>}
+      {!marks.spof && marks.pair && <span className="spof-badge pair-badge">pair</span>}
+      {/* What its failure takes down, shown on hover (a card, not a native title, so it can be read). */}
+      {marks.note && !whatIf && <div className="mark-note" role="tooltip" data-testid="mark-note">{marks.note}</div>}
       {whatIf && marks.served && <span className="served-badge" title="still served with these failures">served</span>}
       {whatIf && component.kind === 'client' && marks.down && <span className="served-badge is-down" title="cut off by these failures">down</span>}
       {whatIf && replicas > 1 && <InstancePicker id={id} replicas={replicas} />}
