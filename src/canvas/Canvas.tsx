@@ -18,6 +18,7 @@ import { LinkEdge } from './LinkEdge';
 import type { FlowNode, LinkFlowEdge } from './mapping';
 import { addPaletteItem, DRAG_MIME, type PaletteItem } from './Palette';
 import { useFlowElements } from './useFlowElements';
+import { useVisibleOnly } from './visibleOnly';
 
 const nodeTypes = { component: ComponentNode, domain: DomainNode };
 const edgeTypes = { link: LinkEdge };
@@ -37,6 +38,7 @@ function minimapColour(node: FlowNode): string {
 
 export function Canvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
+  const visibleOnly = useVisibleOnly(nodes.length);
   const whatIf = useAnalysis((s) => s.whatIf.active);
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
@@ -98,6 +100,7 @@ export function Canvas() {
         defaultEdgeOptions={defaultEdgeOptions}
         onInit={onInit}
         onNodesChange={onNodesChange}
+        onlyRenderVisibleElements={visibleOnly}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDrag={onNodeDrag}

@@ -6,6 +6,7 @@ import { getViewportForBounds } from '@xyflow/react';
 import { fileSave } from 'browser-fs-access';
 import { FileImage, Image } from 'lucide-react';
 import { getFlowInstance } from '../canvas/flowBridge';
+import { withEveryNodeDrawn } from '../canvas/visibleOnly';
 import { useDocument } from '../store/document';
 import { useUi } from '../store/ui';
 import { fileStem } from './documents';
@@ -66,19 +67,25 @@ export async function renderCanvasImage(format: ImageFormat): Promise<Blob> {
     style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
   };
   const { toBlob, toSvg } = await import('html-to-image');
-  const restore = inlineSvgPaint(viewport);
-  try {
-    if (format === 'png') {
-      const blob = await toBlob(viewport, options);
-      if (!blob) throw new Error('the browser could not encode the PNG');
-      return blob;
+  // A large design draws only what is on screen: mount every node and edge while drawing.
+  const edgeCount = rf.getEdges().length;
+  const drawn = () => viewport.querySelectorAll('.react-flow__node').length >= nodes.length
+    && viewport.querySelectorAll('.react-flow__edge').length >= edgeCount;
+  return withEveryNodeDrawn(drawn, async () => {
+    const restore = inlineSvgPaint(viewport);
+    try {
+      if (format === 'png') {
+        const blob = await toBlob(viewport, options);
+        if (!blob) throw new Error('the browser could not encode the PNG');
+        return blob;
+      }
+      // toSvg answers a data URL: `data:image/svg+xml;charset=utf-8,<percent-encoded SVG>`.
+      const url = await toSvg(viewport, options);
+      return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], { type: 'image/svg+xml' });
+    } finally {
+      restore();
     }
-    // toSvg answers a data URL: `data:image/svg+xml;charset=utf-8,<percent-encoded SVG>`.
-    const url = await toSvg(viewport, options);
-    return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], { type: 'image/svg+xml' });
-  } finally {
-    restore();
-  }
+  });
 }
 
 async function exportImage(format: ImageFormat): Promise<void> {
