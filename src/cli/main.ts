@@ -1,49 +1,7 @@
 #!/usr/bin/env node
 // `npm run -s spof -- <command>`: the engine headless, for CI gates (DESIGN section 4).
-import { Command, CommanderError } from 'commander';
-import { CliError, EXIT_BAD_INPUT } from './io';
-import { registerValidate } from './validate';
-import { registerAnalyze } from './analyze';
-import { registerMermaid } from './mermaid';
-import { registerImportMermaid } from './importMermaid';
-import { registerPlan } from './plan';
+import { runCli } from './program';
 
-export function buildProgram(): Command {
-  const program = new Command('spof')
-    .description('SPOF Studio: analyse architecture topologies for single points of failure')
-    .showHelpAfterError()
-    .exitOverride();
-  registerValidate(program);
-  registerAnalyze(program);
-  registerMermaid(program);
-  registerImportMermaid(program);
-  registerPlan(program);
-  return program;
-}
-
-async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
-  if (argv.length === 0) {
-    program.outputHelp({ error: true });
-    return EXIT_BAD_INPUT;
-  }
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return process.exitCode === undefined ? 0 : Number(process.exitCode);
-  } catch (e) {
-    if (e instanceof CliError) {
-      process.stderr.write(`spof: ${e.message}\n`);
-      return e.exitCode;
-    }
-    if (e instanceof CommanderError) {
-      // Help and version requests are not errors; usage mistakes are bad input.
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_BAD_INPUT;
-    }
-    process.stderr.write(`spof: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 70;
-  }
-}
-
-main(process.argv.slice(2)).then((code) => {
+runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -1,0 +1,45 @@
+// The command line's program: every command registered, errors mapped to exit codes.
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT_BAD_INPUT } from './io';
+import { registerValidate } from './validate';
+import { registerAnalyze } from './analyze';
+import { registerMermaid } from './mermaid';
+import { registerImportMermaid } from './importMermaid';
+import { registerPlan } from './plan';
+
+export function buildProgram(): Command {
+  const program = new Command('spof')
+    .description('SPOF Studio: analyse architecture topologies for single points of failure')
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  registerAnalyze(program);
+  registerMermaid(program);
+  registerImportMermaid(program);
+  registerPlan(program);
+  return program;
+}
+
+/** Runs one command line; resolves to the exit code (DESIGN section 4). */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp({ error: true });
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`spof: ${e.message}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof CommanderError) {
+      // Help and version requests are not errors; usage mistakes are bad input.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_BAD_INPUT;
+    }
+    process.stderr.write(`spof: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 70;
+  }
+}
