@@ -4,7 +4,7 @@
 // the plan that reaches the SLO.
 import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { insight, plan, type Insight, type Plan } from '../engine/insight';
-import { formatProblem, linkElementId, parseTopology, type Problem, type Topology } from '../model';
+import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
 
 export interface AnalysisRequest {
   /** The document as the editor holds it: untrusted, validated here. */
@@ -49,25 +49,8 @@ export function runAnalysis(request: AnalysisRequest, cache?: { last?: AnalysisC
     if (cache) cache.last = base;
   }
   const failed = request.failed ?? [];
-  const whatIf = failed.length > 0 ? analyze(whatIfTopology(t, failed), { ...options, failed }) : null;
+  const whatIf = failed.length > 0 ? analyze(t, { ...options, failed }) : null;
   return { ok: true, report: base.report, insight: base.insight, whatIf, warnings: parsed.warnings, elapsedMs: performance.now() - started };
-}
-
-/**
- * A perfect dependency link is no failure element (DESIGN section 3), so the engine
- * cannot fail it. What-if mode may fail any link: give the failed ones an availability
- * below 1 (its value does not matter, the link is forced down) so they become elements.
- */
-export function whatIfTopology(t: Topology, failed: readonly string[]): Topology {
-  const wanted = new Set(failed);
-  let changed = false;
-  const links = t.links.map((l) => {
-    if (l.type === 'replication' || l.optional || !wanted.has(linkElementId(l))) return l;
-    if (l.availability !== undefined && l.availability < 1) return l;
-    changed = true;
-    return { ...l, availability: 0.5 };
-  });
-  return changed ? { ...t, links } : t;
 }
 
 export interface PlanRequest {
