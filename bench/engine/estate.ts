@@ -6,20 +6,10 @@
 // (joined by replication) and a cache cluster per region; a few single instances; and one
 // cross-region dependency. `components` counts the document's components (clients included).
 import type { TopologyInput } from '../../src/model';
+import { seededRandom } from '../../src/engine/random';
 
 type Comp = TopologyInput['components'][number];
 type Link = NonNullable<TopologyInput['links']>[number];
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGIONS = 3;
 // users, dns1, dns2, cdn; per region two LBs, a database pair and a cache.
@@ -27,7 +17,7 @@ const FIXED = 4 + REGIONS * 5;
 
 export function syntheticEstate(components: number, seed = 1): TopologyInput {
   if (components < FIXED + REGIONS * 2) throw new Error(`an estate needs at least ${FIXED + REGIONS * 2} components`);
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const domains: NonNullable<TopologyInput['domains']> = [{ id: 'cloud', kind: 'provider', label: 'Cloud' }];
   const comps: Comp[] = [

@@ -7,6 +7,7 @@
 // P(critical) = P(critical and down) / (1 − a) since criticality ignores its own state.
 import type { Propagator } from './propagate';
 import type { Structure } from './structure';
+import { seededRandom } from './random';
 
 export interface MonteCarloResult {
   samples: number;
@@ -14,18 +15,6 @@ export interface MonteCarloResult {
   failures: number[];
   /** Per client: Birnbaum estimate of every element. */
   birnbaum: Float64Array[];
-}
-
-/** mulberry32: a small, fast, seeded generator; plenty for sampling failures. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** z of the two-sided 95% interval. */

@@ -4,6 +4,7 @@
 // dependency links only go from an earlier tier to a later one, so the design is
 // acyclic; databases come in primary/standby pairs joined by replication links.
 import type { Component, FailureDomain, Link, Topology } from '../../src/model';
+import { seededRandom } from '../../src/engine/random';
 
 const TIERS = ['client', 'dns', 'cdn', 'loadbalancer', 'web', 'app', 'service', 'queue', 'cache', 'database', 'storage'] as const;
 
@@ -13,18 +14,6 @@ export interface DesignShape {
   zonesPerRegion: number;
   /** Domains with nothing inside, to test the empty-container path. */
   emptyDomains?: number;
-}
-
-/** mulberry32: a small, good-enough seeded generator (public domain). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function generateDesign(seed: number, shape: DesignShape): Topology {

@@ -1,0 +1,14 @@
+/**
+ * mulberry32 (Tommy Ettinger, public domain): a small, fast, seeded generator. Enough
+ * for Monte Carlo sampling and for the seeded designs of tests and benchmarks.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
