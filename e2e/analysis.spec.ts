@@ -87,6 +87,8 @@ test('clicking a SPOF or a finding in the report selects it on the canvas', asyn
 test('what-if: a failed zone takes down what is inside it; leaving restores the view and the design', async ({ page }) => {
   await studio.openTemplate('stage6');
   const normal = await analysis.systemAvailability();
+  // The analysis can answer before the debounced autosave has written the template.
+  await studio.waitForDraft((d) => d.name === 'Stage 6: multiple availability zones');
   const design = JSON.stringify(await page.evaluate(() => localStorage.getItem('spof-studio:draft')));
   const undoEnabled = await studio.byTestId(TEST_IDS.undo).isEnabled();
 
