@@ -2,9 +2,9 @@
 // topology (plus view positions and sizes): containers become group nodes, components
 // become nodes inside them, links become edges. `fromFlow` is the inverse, used to
 // check that nothing is lost in the mapping.
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
-import { absoluteRects, containerOf, domainDepth, sizeOf, type Rect } from '../store/geometry';
+import { COMPONENT_SIZE, absoluteRects, containerOf, domainDepth, sizeOf, type Rect } from '../store/geometry';
 import { linkKey } from '../store/ids';
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -34,6 +34,19 @@ export interface Marks {
 }
 const NO_MARKS: Marks = { spof: new Set(), failed: new Set(), down: new Set() };
 
+// Where a component card's four handles sit (measured on the drawn card: 184 x 64, 10 px
+// handles on the border; all are sources, connections are loose). Known before React Flow
+// measures a node, they let it draw a node's links and skip mounting it while it is off
+// screen: without them React Flow mounts every node once just to measure it, which took
+// seconds on opening a 1,000-component design. Once drawn, React Flow measures for itself.
+const HANDLE = { width: 10, height: 10 };
+const COMPONENT_HANDLES: NonNullable<Node['handles']> = [
+  { id: 'top', type: 'source', position: Position.Top, x: 88.5, y: -4, ...HANDLE },
+  { id: 'left', type: 'source', position: Position.Left, x: -1, y: 27, ...HANDLE },
+  { id: 'right', type: 'source', position: Position.Right, x: 178, y: 27, ...HANDLE },
+  { id: 'bottom', type: 'source', position: Position.Bottom, x: 88.5, y: 58, ...HANDLE },
+];
+
 function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undefined {
   const attrs: Record<string, string> = {};
   if (marks.spof.has(id)) attrs['data-spof'] = 'true';
@@ -59,6 +72,7 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
       ...(domain.parent !== undefined ? { parentId: domain.parent } : {}),
       width: size.width,
       height: size.height,
+      handles: [],
       data: { domain, order, defaultSize: doc.view?.sizes?.[domain.id] === undefined },
       selected: selected.has(domain.id),
       className: dropTarget === domain.id ? 'drop-target' : undefined,
@@ -73,6 +87,9 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
       type: 'component',
       position: positions[component.id] ?? { x: 0, y: 0 },
       ...(parent !== undefined ? { parentId: parent } : {}),
+      initialWidth: COMPONENT_SIZE.width,
+      initialHeight: COMPONENT_SIZE.height,
+      handles: COMPONENT_HANDLES,
       data: { component, order },
       selected: selected.has(component.id),
       ...(attrs ? { domAttributes: attrs } : {}),
