@@ -10,6 +10,8 @@ export interface ProbeState {
   firstResult: number | null;
   /** Every change of `system-availability`'s data-value, with when it was seen. */
   values: { at: number; value: string }[];
+  /** Every change of `analysis-status`'s data-state (running, idle, error), with when it was seen. */
+  states: { at: number; state: string }[];
   /** When the last file input changed (an import) and the last Enter was pressed (an edit commit). */
   fileChange: number | null;
   enterAt: number | null;
@@ -18,7 +20,7 @@ export interface ProbeState {
 
 /** Runs in the page; must not reference anything outside itself. */
 export function installProbe(): void {
-  const probe: ProbeState = { longTasks: [], firstNode: null, firstResult: null, values: [], fileChange: null, enterAt: null, frames: null };
+  const probe: ProbeState = { longTasks: [], firstNode: null, firstResult: null, values: [], states: [], fileChange: null, enterAt: null, frames: null };
   (window as unknown as { __probe: ProbeState }).__probe = probe;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
@@ -30,6 +32,7 @@ export function installProbe(): void {
     if (e.key === 'Enter') probe.enterAt = e.timeStamp;
   }, true);
   let lastValue: string | null = null;
+  let lastState: string | null = null;
   const look = () => {
     const now = performance.now();
     if (probe.firstNode === null && document.querySelector('.react-flow__node')) probe.firstNode = now;
@@ -37,6 +40,11 @@ export function installProbe(): void {
     const status = document.querySelector('[data-testid="analysis-status"]');
     const value = el?.getAttribute('data-value') ?? null;
     if (probe.firstResult === null && value !== null && status?.getAttribute('data-state') === 'idle') probe.firstResult = now;
+    const state = status?.getAttribute('data-state') ?? null;
+    if (state !== null && state !== lastState) {
+      lastState = state;
+      probe.states.push({ at: now, state });
+    }
     if (value !== null && value !== lastValue) {
       lastValue = value;
       probe.values.push({ at: now, value });

@@ -23,6 +23,8 @@ export interface EditFigures {
   stats: Stats;
   /** The worker's own time per edit (validation, analysis, insight), as it reports it. */
   workerMs: Stats;
+  /** From the Enter key to the report showing "running" (the edit applied and drawn). */
+  appliedMs: Stats;
   longestTaskMs: number;
 }
 
@@ -103,6 +105,7 @@ export async function editLatency(page: Page, componentId: string, runs: number)
   await field.waitFor();
   const latencies: number[] = [];
   const worker: number[] = [];
+  const applied: number[] = [];
   let longest = 0;
   for (let i = 0; i < runs; i++) {
     await settled(page);
@@ -113,11 +116,13 @@ export async function editLatency(page: Page, componentId: string, runs: number)
     const p = await probe(page);
     const seen = p.values[p.values.length - 1].at;
     latencies.push(seen - p.enterAt!);
+    const running = p.states.find((x) => x.at >= p.enterAt! && x.state === 'running');
+    applied.push(running ? running.at - p.enterAt! : NaN);
     worker.push(await page.evaluate(() => (window as unknown as { __spof: { useAnalysis: { getState(): { result: { elapsedMs: number } | null } } } }).__spof.useAnalysis.getState().result?.elapsedMs ?? NaN));
     longest = Math.max(longest, longestIn(p, p.enterAt!, seen));
     await page.waitForTimeout(300);
   }
-  return { latencies, stats: stats(latencies), workerMs: stats(worker), longestTaskMs: longest };
+  return { latencies, stats: stats(latencies), workerMs: stats(worker), appliedMs: stats(applied), longestTaskMs: longest };
 }
 
 /** A point of the canvas's empty pane (nothing drawn on it), to pan from. */

@@ -69,7 +69,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       await openByLink(page, designs.get(n)!);
       if (wanted(`edit${n}`)) {
         const e = await withProfile(`edit${n}`, page, () => editLatency(page, EDITED, 7));
-        log(`ui edit ${n}: availability typed -> new system availability ${st(e.stats)}; runs ${e.latencies.map(ms).join(', ')}; of which in the worker ${st(e.workerMs)}; longest main-thread task ${ms(e.longestTaskMs)}`);
+        log(`ui edit ${n}: availability typed -> new system availability ${st(e.stats)}; runs ${e.latencies.map(ms).join(', ')}; Enter -> edit applied and drawn (status running) ${st(e.appliedMs)}; the worker's own time ${st(e.workerMs)}; longest main-thread task ${ms(e.longestTaskMs)}`);
       }
       if (n === 1000 && wanted('drag')) {
         const d = await withProfile('drag', page, () => dragNode(page));
