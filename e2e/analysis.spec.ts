@@ -6,7 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
 import { syntheticEstate } from '../bench/engine/estate';
+import { layoutTopology } from '../src/layout';
+import { parseTopology } from '../src/model';
 import { AnalysisPanel } from './pages/AnalysisPanel';
 import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
@@ -212,12 +215,14 @@ test('a worker that dies shows the error; the design is untouched and the next e
 test('a slow analysis does not freeze the page: the canvas answers a drag while the worker computes', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto('/?harness');
-  // A synthetic estate of a few hundred components: pools across zones and regions.
-  await studio.openFile('estate.spof.json', JSON.stringify(syntheticEstate(ESTATE_SIZE, 7)));
+  // A synthetic estate of a hundred and fifty components (pools across zones and regions),
+  // laid out here so that no layout lands, and moves the view, in the middle of the drag.
+  const estate = parseTopology(syntheticEstate(ESTATE_SIZE, 7));
+  if (!estate.ok) throw new Error('the estate does not validate');
+  const laid = await layoutTopology(estate.topology, { elk: new ELK() });
+  const doc = { ...estate.topology, view: { positions: laid.positions, sizes: laid.sizes } };
+  await studio.openFile('estate.spof.json', JSON.stringify(doc));
   await analysis.settled(120_000);
-  // Opening laid the estate out in the layout worker: wait for it to land, then fit it in view.
-  await expect.poll(async () => (await studio.node('users').boundingBox())?.x, { timeout: 60_000, intervals: [1000] })
-    .toBe((await studio.node('users').boundingBox())?.x);
   await page.locator('.react-flow__controls-fitview').click();
   for (let i = 0; i < 5; i++) await page.locator('.react-flow__controls-zoomin').click();
   await page.waitForTimeout(500);
@@ -263,10 +268,11 @@ test('a slow analysis does not freeze the page: the canvas answers a drag while 
   }));
   expect(await analysis.status.getAttribute('data-state')).toBe('running');
   const gaps = frames.slice(1).map((t, i) => t - frames[i]);
-  // Headless Chromium on a busy machine draws far fewer than 60 frames a second; a page
-  // frozen by a one-second analysis would draw one or two, with a gap of a second.
-  expect(frames.length).toBeGreaterThanOrEqual(6);
-  expect(Math.max(...gaps)).toBeLessThan(600);
+  // Headless Chromium on a busy two-core machine draws far fewer than 60 frames a second
+  // and may stall a few hundred milliseconds; a page frozen by the analysis would stall for
+  // all of it (seconds, checked below) and draw one or two frames.
+  expect(frames.length).toBeGreaterThanOrEqual(4);
+  expect(Math.max(...gaps)).toBeLessThan(1500);
 
   // And a node follows a drag before the analysis is over.
   const start = (await node.boundingBox())!;
@@ -282,7 +288,7 @@ test('a slow analysis does not freeze the page: the canvas answers a drag while 
 
   await analysis.settled(120_000);
   // The analysis the drag overlapped really was slow (else this test would prove nothing).
-  expect(Number(await analysis.status.getAttribute('data-elapsed-ms'))).toBeGreaterThan(1000);
+  expect(Number(await analysis.status.getAttribute('data-elapsed-ms'))).toBeGreaterThan(2500);
   await expect(page.getByTestId('report-panel')).toContainText('Monte Carlo');
   await page.screenshot({ path: 'test-results/analysis-monte-carlo.png' });
 });
