@@ -2,7 +2,7 @@
 // Steps (tldraw's file parsing is the model): JSON, envelope, version and migration,
 // the zod schema, then cross-references.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ERROR_CODES, describeValue, formatPath, type Problem } from './issues';
 import { migrate } from './migrations';
 import { CURRENT_VERSION, FORMAT, TopologySchema, type Topology } from './schema';
@@ -126,6 +126,10 @@ function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
         });
         break;
       }
+      case 'invalid_key':
+        // The path already ends in the key; the value under it is not what was wrong.
+        out.push({ code: ERROR_CODES.invalidValue, path, message: `invalid key: ${issue.issues.map((i) => i.message).join('; ')}` });
+        break;
       default:
         out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });
     }

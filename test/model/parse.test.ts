@@ -164,6 +164,17 @@ describe('parseTopology rejects, naming the path and the reason', () => {
     expect(e).toMatchObject({ code: 'requires-too-many', path: 'components[2].requires["replicas:db"].min' });
   });
 
+  it('an empty group name in requires, and a view size that is not positive, each with its reason', () => {
+    const errors = errorsOf(withDoc((d) => {
+      d.components[2].requires = { '': { min: 1 } };
+      (d as { view?: unknown }).view = { viewport: { x: 0, y: 0, zoom: 0 } };
+    }));
+    expect(errors).toEqual([
+      expect.objectContaining({ path: 'components[2].requires[""]', message: 'invalid key: must name a group' }),
+      expect.objectContaining({ path: 'view.viewport.zoom', message: 'must be > 0 (got 0)' }),
+    ]);
+  });
+
   it('a standby with nothing to stand behind', () => {
     const [e] = errorsOf(withDoc((d) => { d.links = d.links.filter((l) => l.to !== 'db2' || l.type === 'replication'); }));
     expect(e).toMatchObject({ code: 'standby-alone', path: 'components[4].role' });
