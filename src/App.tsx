@@ -11,7 +11,6 @@ import { handleShortcut } from './commands';
 import { openDocumentFile } from './commands/documents';
 import { Inspector } from './panels/Inspector';
 import { ReportPanel } from './panels/ReportPanel';
-import { startAnalysisDriver } from './store/analysisDriver';
 
 /** Files dropped anywhere on the page are opened (the canvas handles palette drops). */
 function useFileDrop(): void {
@@ -41,8 +40,6 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   useFileDrop();
-  // The live analysis in its worker, for as long as the page is open.
-  useEffect(() => startAnalysisDriver(), []);
   return (
     <div className="app">
       <TopBar />

@@ -25,22 +25,31 @@ function sameEdge(a: LinkFlowEdge, b: LinkFlowEdge): boolean {
     && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
 }
 
+/**
+ * The previous array itself when nothing in it changed: React Flow rebuilds its lookups and
+ * wakes every edge's selectors whenever it is handed a new array (an availability edit
+ * changes no link, and used to cost 10-20 ms of edge work at 200 components).
+ */
+function unchangedOr<T>(next: T[], previous: T[]): T[] {
+  return next.length === previous.length && next.every((x, i) => x === previous[i]) ? previous : next;
+}
+
 export function reconcileNodes(derived: FlowNode[], previous: FlowNode[]): FlowNode[] {
   const prev = new Map(previous.map((n) => [n.id, n]));
-  return derived.map((n) => {
+  return unchangedOr(derived.map((n) => {
     const p = prev.get(n.id);
     if (!p || p.type !== n.type) return n;
     if (sameNode(n, p)) return p;
     return p.measured ? ({ ...n, measured: p.measured } as FlowNode) : n;
-  });
+  }), previous);
 }
 
-function reconcileEdges(derived: LinkFlowEdge[], previous: LinkFlowEdge[]): LinkFlowEdge[] {
+export function reconcileEdges(derived: LinkFlowEdge[], previous: LinkFlowEdge[]): LinkFlowEdge[] {
   const prev = new Map(previous.map((e) => [e.id, e]));
-  return derived.map((e) => {
+  return unchangedOr(derived.map((e) => {
     const p = prev.get(e.id);
     return p && sameEdge(e, p) ? p : e;
-  });
+  }), previous);
 }
 
 /** The ids selected after React Flow's select changes, in a stable order. */

@@ -19,9 +19,12 @@ export interface AnalysisRunner {
 
 export interface DriverOptions {
   /**
-   * Milliseconds to wait for more edits before analysing. One frame by default: edits are
-   * whole steps already (a typed value on Enter, a drag on drop), and a newer request
-   * supersedes a running one anyway; a longer wait only adds to edit-to-result latency.
+   * Milliseconds to wait for more edits before analysing. None by default: edits are whole
+   * steps already (a typed value on Enter, a drag on drop), and a newer request supersedes a
+   * running one anyway. With 0 the first change of a task is sent at once, before React
+   * draws it (React renders a discrete event's update as soon as the handler returns), so the
+   * worker analyses while the main thread draws; further changes in the same task go as one
+   * request at the end of it.
    */
   debounceMs?: number;
 }
@@ -60,8 +63,11 @@ export function applyOutcome(doc: Topology, outcome: AnalysisOutcome): void {
 
 /** Starts the driver; returns a function that stops it (and its worker). */
 export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(), opts: DriverOptions = {}): () => void {
-  const debounceMs = opts.debounceMs ?? 16;
+  const debounceMs = opts.debounceMs ?? 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A change was sent in this task already; `queued`: another one came after it. */
+  let inTask = false;
+  let queued = false;
   let latest = 0;
   let lastDoc: Topology | null = null;
   let lastFailed = '';
@@ -69,6 +75,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
 
   const analyse = async () => {
     timer = undefined;
+    queued = false;
     const seq = ++latest;
     const doc = useDocument.getState().doc;
     const { whatIf, engineOptions } = useAnalysis.getState();
@@ -79,9 +86,22 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   };
 
   const schedule = () => {
+    if (debounceMs === 0) {
+      if (!inTask) {
+        inTask = true;
+        queueMicrotask(() => {
+          inTask = false;
+          if (queued) void analyse();
+        });
+        void analyse();
+      } else {
+        queued = true;
+      }
+    } else {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void analyse(), debounceMs);
+    }
     useAnalysis.getState().setRunning();
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => void analyse(), debounceMs);
   };
 
   const check = () => {
@@ -104,6 +124,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     stopDoc();
     stopAnalysis();
     if (timer !== undefined) clearTimeout(timer);
+    queued = false;
     latest++;
     runner.dispose();
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromFlow, linkSides, toFlowEdges, toFlowNodes } from '../../src/canvas/mapping';
-import { reconcileNodes } from '../../src/canvas/useFlowElements';
+import { reconcileEdges, reconcileNodes } from '../../src/canvas/useFlowElements';
 import type { Topology } from '../../src/model';
 import { TEMPLATES, templateById } from '../../src/templates';
 import { readFileSync } from 'node:fs';
@@ -75,6 +75,18 @@ describe('document <-> React Flow mapping', () => {
       if (n.id === 'web1') expect(n).not.toBe(before);
       else expect(n).toBe(before);
     }
+  });
+});
+
+describe('reconciling with nothing changed', () => {
+  it('hands back the very same arrays: an availability edit gives React Flow no new edges to re-index', () => {
+    const t = templateById('stage6')!.topology;
+    const edited: Topology = { ...t, components: t.components.map((c) => (c.id === 'web1' ? { ...c, availability: 0.95 } : c)) };
+    const edges = toFlowEdges(t);
+    expect(reconcileEdges(toFlowEdges(edited), edges)).toBe(edges);
+    const nodes = toFlowNodes(t);
+    expect(reconcileNodes(toFlowNodes(t), nodes)).toBe(nodes);
+    expect(reconcileNodes(toFlowNodes(edited), nodes)).not.toBe(nodes);
   });
 });
 

@@ -166,6 +166,40 @@ describe('the analysis driver', () => {
   });
 });
 
+describe('the analysis driver with no debounce (the app\'s setting)', () => {
+  beforeEach(async () => {
+    stop();
+    stop = startAnalysisDriver(runner, { debounceMs: 0 });
+    runner.answer();
+    await flush();
+  });
+
+  it('sends an edit at once, before React (a later subscriber) draws it', () => {
+    let pendingWhenDrawn = -1;
+    const unsubscribe = useDocument.subscribe(() => { pendingWhenDrawn = runner.pending.length; });
+    useDocument.getState().updateComponent('lb', { availability: 0.9991 });
+    unsubscribe();
+    expect(pendingWhenDrawn).toBe(1);
+    expect(useAnalysis.getState().status).toBe('running');
+  });
+
+  it('follows more changes of the same task with one request for the latest design, and keeps only its answer', async () => {
+    useDocument.getState().updateComponent('lb', { availability: 0.9991 });
+    useDocument.getState().updateComponent('lb', { availability: 0.9992 });
+    useDocument.getState().updateComponent('lb', { availability: 0.9993 });
+    expect(runner.pending).toHaveLength(1);
+    await Promise.resolve();
+    expect(runner.pending).toHaveLength(2);
+    runner.answer();
+    await flush();
+    expect(useAnalysis.getState().status).toBe('running');
+    expect((runner.answer().document as Topology).components.find((c) => c.id === 'lb')?.availability).toBe(0.9993);
+    await flush();
+    expect(useAnalysis.getState().status).toBe('idle');
+    expect(useAnalysis.getState().report?.elements.find((e) => e.id === 'lb')?.availability).toBe(0.9993);
+  });
+});
+
 describe('what the driver sends', () => {
   it('the analysis input changes with anything but the view', () => {
     const a = structuredClone(stage3);
