@@ -71,6 +71,43 @@ test('a component dropped into a zone gets that domain; dragged out, loses it', 
   await expect(studio.field('domain')).toHaveValue('');
 });
 
+test('a container lights up while a node is dragged over it; the dropped node becomes the selection', async () => {
+  await studio.dragFromPalette('zone', { x: 500, y: 300 });
+  await studio.dragFromPalette('app', { x: 140, y: 80 });
+  // Select the zone, so the app is not selected when its drag starts.
+  await studio.node('zone').locator('.domain-title').click();
+  await expect(studio.field('domain')).toHaveCount(0);
+  const zone = (await studio.node('zone').boundingBox())!;
+  const app = (await studio.node('app').boundingBox())!;
+  const mouse = studio.page.mouse;
+  await mouse.move(app.x + app.width / 2, app.y + 12);
+  await mouse.down();
+  await mouse.move(zone.x + zone.width / 2, zone.y + zone.height / 2, { steps: 12 });
+  await expect(studio.node('zone').locator('.domain-box')).toHaveClass(/is-drop-target/);
+  await mouse.up();
+  await expect(studio.node('zone').locator('.domain-box')).not.toHaveClass(/is-drop-target/);
+  await expect(studio.field('domain')).toHaveValue('zone');
+});
+
+test('the overview map shows the SPOFs in red, and dragging on it moves the view', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  const overview = page.getByTestId('overview');
+  await expect(overview.locator('.overview-node')).toHaveCount(6);
+  // The same components as the canvas marks (stage 3: the load balancer and the database among them).
+  await expect(studio.node('lb')).toHaveAttribute('data-spof', 'true');
+  const marked = await page.locator('.react-flow__node-component[data-spof="true"]').count();
+  expect(marked).toBeGreaterThanOrEqual(2);
+  await expect(overview.locator('.overview-node.is-spof')).toHaveCount(marked);
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = (await overview.locator('svg').boundingBox())!;
+  await page.mouse.move(box.x + 10, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20, box.y + 15, { steps: 3 });
+  await page.mouse.up();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+});
+
 test('changes an availability with validation, then undoes and redoes it', async ({ page }) => {
   await studio.openTemplate('stage3');
   await studio.node('web1').click();

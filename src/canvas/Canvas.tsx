@@ -2,7 +2,7 @@
 // document store through its actions: a drop commits a move (one undo step), a new
 // connection a link, a palette drop a component or container.
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow,
+  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, ReactFlow,
   type Connection, type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
@@ -15,6 +15,7 @@ import { ComponentNode } from './ComponentNode';
 import { DomainNode } from './DomainNode';
 import { setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
+import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
 import { addPaletteItem, DRAG_MIME, type PaletteItem } from './Palette';
 import { useFlowElements } from './useFlowElements';
@@ -29,11 +30,6 @@ function absoluteOf(node: FlowNode): XY {
   const doc = useDocument.getState().doc;
   const parent = node.parentId ? absolutePosition(doc, node.parentId) : { x: 0, y: 0 };
   return { x: node.position.x + parent.x, y: node.position.y + parent.y };
-}
-
-function minimapColour(node: FlowNode): string {
-  if (node.type === 'domain') return 'rgba(99, 102, 241, 0.12)';
-  return node.domAttributes && 'data-spof' in node.domAttributes ? '#dc2626' : '#94a3b8';
 }
 
 export function Canvas() {
@@ -64,7 +60,14 @@ export function Canvas() {
   }, []);
 
   // The move itself is committed by useFlowElements when React Flow reports the final positions.
-  const onNodeDragStop = useCallback(() => useSelection.getState().setDropTarget(null), []);
+  // A dragged node that was not selected becomes the selection on the drop, not when the drag
+  // starts (React Flow's default): selecting re-derives every node, and at 1,000 components
+  // that made the drag's first frame a 100-150 ms task.
+  const onNodeDragStop = useCallback((_: unknown, node: FlowNode) => {
+    const s = useSelection.getState();
+    s.setDropTarget(null);
+    if (!s.nodeIds.includes(node.id)) s.select([node.id], []);
+  }, []);
 
   const onNodeClick = useCallback((_: unknown, node: FlowNode) => {
     if (useAnalysis.getState().whatIf.active) useAnalysis.getState().toggleFailed(node.id);
@@ -105,6 +108,7 @@ export function Canvas() {
         onConnect={onConnect}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
+        selectNodesOnDrag={false}
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
         connectionMode={ConnectionMode.Loose}
@@ -121,7 +125,7 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
-        {nodes.length > 0 && <MiniMap<FlowNode> pannable zoomable style={{ width: 150, height: 100 }} nodeColor={minimapColour} nodeStrokeWidth={2} maskColor="rgba(241, 245, 249, 0.7)" />}
+        <Overview />
         <Controls position="bottom-left" />
       </ReactFlow>
     </div>

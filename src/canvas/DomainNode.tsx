@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { domainAvailability } from '../model';
 import { useNodeMarks } from '../store/analysis';
 import { useDocument } from '../store/document';
+import { useSelection } from '../store/selection';
 import { DOMAIN_KIND_LABELS } from '../store/labels';
 import { formatPercent } from './format';
 import { DOMAIN_ICONS } from './kinds';
@@ -12,9 +13,11 @@ import type { DomainFlowNode } from './mapping';
 function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
   const d = data.domain;
   const marks = useNodeMarks(id);
+  // Its own subscription: a drag that moves over containers re-renders just those two.
+  const dropTarget = useSelection((s) => s.dropTarget === id);
   const Icon = DOMAIN_ICONS[d.kind];
   return (
-    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}`}>
+    <div className={`domain-box domain-${d.kind}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}${dropTarget ? ' is-drop-target' : ''}`}>
       <NodeResizer
         isVisible={selected}
         minWidth={160}

@@ -55,7 +55,7 @@ function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undef
   return Object.keys(attrs).length ? (attrs as Node['domAttributes']) : undefined;
 }
 
-export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS, dropTarget: string | null = null): FlowNode[] {
+export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS): FlowNode[] {
   const positions = doc.view?.positions ?? {};
   const domains = doc.domains
     .map((domain, order) => ({ domain, order, depth: domainDepth(doc, domain.id) }))
@@ -75,7 +75,6 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
       handles: [],
       data: { domain, order, defaultSize: doc.view?.sizes?.[domain.id] === undefined },
       selected: selected.has(domain.id),
-      className: dropTarget === domain.id ? 'drop-target' : undefined,
       ...(attrs ? { domAttributes: attrs } : {}),
     });
   }

@@ -14,7 +14,7 @@ const NONE: ReadonlySet<string> = new Set();
 
 function sameNode(a: FlowNode, b: FlowNode): boolean {
   return a.position.x === b.position.x && a.position.y === b.position.y && a.parentId === b.parentId
-    && a.selected === b.selected && a.width === b.width && a.height === b.height && a.className === b.className
+    && a.selected === b.selected && a.width === b.width && a.height === b.height
     && a.data.order === b.data.order
     && (a.type === 'component' ? a.data.component === (b.data as typeof a.data).component : a.data.domain === (b.data as { domain?: unknown }).domain)
     && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
@@ -66,14 +66,13 @@ export function useFlowElements() {
   const doc = useDocument((s) => s.doc);
   const nodeIds = useSelection((s) => s.nodeIds);
   const edgeIds = useSelection((s) => s.edgeIds);
-  const dropTarget = useSelection((s) => s.dropTarget);
   const spof = useAnalysis((s) => s.spofIds);
   const failed = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed : NONE));
   const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));
 
   const derivedNodes = useMemo(
-    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, dropTarget),
-    [doc, nodeIds, spof, failed, down, dropTarget],
+    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }),
+    [doc, nodeIds, spof, failed, down],
   );
   const derivedEdges = useMemo(() => toFlowEdges(doc, new Set(edgeIds), spof), [doc, edgeIds, spof]);
 

@@ -1,0 +1,107 @@
+// The overview map in the canvas's corner: every container and component as a rectangle,
+// SPOFs in red, the part on screen unmasked; drag on it to move the view, wheel to zoom.
+// React Flow's own MiniMap recomputes the bounds of every node and compares every node id
+// on each store update: at 1,000 components that was a third of each frame of a drag.
+// This one draws from the document (which a drag changes only on the drop) and follows
+// only the viewport while panning.
+import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback, useMemo, useRef } from 'react';
+import type { Topology } from '../model';
+import { useAnalysis } from '../store/analysis';
+import { useDocument } from '../store/document';
+import { absoluteRects, type Rect } from '../store/geometry';
+
+const WIDTH = 150;
+const HEIGHT = 100;
+const PAD = 0.05;
+
+interface Box { x: number; y: number; width: number; height: number }
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+function boundsOf(rects: Iterable<Rect>): Box | null {
+  let out: Box | null = null;
+  for (const r of rects) out = out ? union(out, r) : r;
+  return out;
+}
+
+const Shapes = memo(function Shapes({ doc, rects, spof }: { doc: Topology; rects: Map<string, Rect>; spof: ReadonlySet<string> }) {
+  return (
+    <g>
+      {doc.domains.map((d) => {
+        const r = rects.get(d.id);
+        return r && <rect key={d.id} x={r.x} y={r.y} width={r.width} height={r.height} className={spof.has(d.id) ? 'overview-domain is-spof' : 'overview-domain'} />;
+      })}
+      {doc.components.map((c) => {
+        const r = rects.get(c.id);
+        return r && <rect key={c.id} x={r.x} y={r.y} width={r.width} height={r.height} className={spof.has(c.id) ? 'overview-node is-spof' : 'overview-node'} />;
+      })}
+    </g>
+  );
+});
+
+const viewportOf = (s: ReactFlowState) => ({ tx: s.transform[0], ty: s.transform[1], zoom: s.transform[2], width: s.width, height: s.height });
+const sameViewport = (a: ReturnType<typeof viewportOf>, b: ReturnType<typeof viewportOf>) =>
+  a.tx === b.tx && a.ty === b.ty && a.zoom === b.zoom && a.width === b.width && a.height === b.height;
+
+export function Overview() {
+  const doc = useDocument((s) => s.doc);
+  const spof = useAnalysis((s) => s.spofIds);
+  const rects = useMemo(() => absoluteRects(doc), [doc]);
+  const content = useMemo(() => boundsOf(rects.values()), [rects]);
+  const vp = useStore(viewportOf, sameViewport);
+  const flow = useReactFlow();
+  const svg = useRef<SVGSVGElement>(null);
+
+  const view: Box = { x: -vp.tx / vp.zoom, y: -vp.ty / vp.zoom, width: vp.width / vp.zoom, height: vp.height / vp.zoom };
+  const all = content ? union(content, view) : view;
+  // Fit the whole drawing and the view into the map, centred, with a little margin.
+  const scale = Math.max(all.width / WIDTH, all.height / HEIGHT) * (1 + 2 * PAD);
+  const box = { x: all.x + all.width / 2 - (WIDTH * scale) / 2, y: all.y + all.height / 2 - (HEIGHT * scale) / 2, width: WIDTH * scale, height: HEIGHT * scale };
+
+  const centreAt = useCallback((clientX: number, clientY: number) => {
+    const el = svg.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    const x = box.x + ((clientX - r.left) / r.width) * box.width;
+    const y = box.y + ((clientY - r.top) / r.height) * box.height;
+    void flow.setCenter(x, y, { zoom: flow.getZoom() });
+  }, [box.x, box.y, box.width, box.height, flow]);
+
+  const onPointerDown = (e: React.PointerEvent<SVGSVGElement>) => {
+    e.currentTarget.setPointerCapture(e.pointerId);
+    centreAt(e.clientX, e.clientY);
+  };
+  const onPointerMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    if (e.currentTarget.hasPointerCapture(e.pointerId)) centreAt(e.clientX, e.clientY);
+  };
+  const onWheel = (e: React.WheelEvent) => {
+    void (e.deltaY < 0 ? flow.zoomIn({ duration: 0 }) : flow.zoomOut({ duration: 0 }));
+  };
+
+  if (doc.components.length + doc.domains.length === 0) return null;
+  const outer = `M${box.x},${box.y}h${box.width}v${box.height}h${-box.width}z`;
+  const inner = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
+  return (
+    <Panel position="bottom-right" className="overview" data-testid="overview">
+      <svg
+        ref={svg}
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+        role="img"
+        aria-label="Overview of the design; drag to move the view"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onWheel={onWheel}
+      >
+        <Shapes doc={doc} rects={rects} spof={spof} />
+        <path className="overview-mask" d={`${outer}${inner}`} fillRule="evenodd" />
+      </svg>
+    </Panel>
+  );
+}
