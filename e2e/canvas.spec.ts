@@ -154,6 +154,37 @@ test('copy, paste, duplicate and delete through the keyboard', async ({ page }) 
   await expect(studio.edge('lb->web1')).toHaveCount(1);
 });
 
+test('a copy in one tab pastes in another, through the system clipboard; cut pastes back where it was', async ({ page, context }) => {
+  await studio.openTemplate('stage4');
+  await studio.node('db').click();
+  await page.keyboard.press('Control+c');
+  const other = new StudioPage(await context.newPage());
+  await other.openEmpty();
+  await other.page.locator('.react-flow__pane').click();
+  await other.page.keyboard.press('Control+v');
+  await expect(other.node('db')).toBeVisible();
+  await other.page.keyboard.press('Control+x');
+  await expect(other.node('db')).toHaveCount(0);
+  await other.page.keyboard.press('Control+v');
+  await expect(other.node('db')).toBeVisible();
+  expect(other.consoleErrors).toEqual([]);
+});
+
+test('pasting a broken fragment pastes nothing and says why, with the path', async ({ page }) => {
+  await studio.openTemplate('stage4');
+  await studio.node('web1').click();
+  await page.keyboard.press('Control+c');
+  const before = await page.locator('.react-flow__node').count();
+  // What a damaged clipboard would hold: our fragment with an impossible availability.
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', JSON.stringify({ format: 'spof-fragment', version: 1, components: [{ id: 'x', kind: 'app', availability: 3 }], domains: [], links: [], absolute: {}, sizes: {} }));
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByTestId('error-message')).toContainText('components[0].availability');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before);
+});
+
 test('reload restores the design exactly', async ({ page }) => {
   await studio.openTemplate('stage5');
   await studio.node('lb2').click();

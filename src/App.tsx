@@ -7,7 +7,7 @@ import { Messages } from './canvas/Messages';
 import { Palette } from './canvas/Palette';
 import { TopBar } from './canvas/TopBar';
 import { WhatIfHint } from './canvas/WhatIfHint';
-import { handleShortcut } from './commands';
+import { handleClipboard, handleShortcut } from './commands';
 import { openDocumentFile } from './commands/documents';
 import { Inspector } from './panels/Inspector';
 import { ReportPanel } from './panels/ReportPanel';
@@ -37,7 +37,12 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => handleShortcut(e);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const events = ['copy', 'cut', 'paste'] as const;
+    for (const name of events) document.addEventListener(name, handleClipboard);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      for (const name of events) document.removeEventListener(name, handleClipboard);
+    };
   }, []);
   useFileDrop();
   return (

@@ -1,13 +1,34 @@
 // Delete, select all, copy, cut, paste and duplicate the selection.
 import { ClipboardPaste, Copy, CopyPlus, Scissors, Trash2 } from 'lucide-react';
 import type { Fragment } from '../store/clipboard';
+import { fragmentFromText, fragmentToText } from '../store/clipboardText';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
+import { useUi } from '../store/ui';
 import { key, mod, type Command } from './types';
 
 const PASTE_STEP = 32;
+// The last fragment copied here or pasted from the system clipboard, and its text: the
+// system clipboard carries it between tabs; this copy serves where the system one cannot.
 let clipboard: Fragment | null = null;
+let clipboardText: string | null = null;
 let pasteCount = 0;
+
+/** Copies the selected nodes; returns the fragment's text for the system clipboard. */
+function copySelection(): string | null {
+  const fragment = useDocument.getState().copy(useSelection.getState().nodeIds);
+  if (!fragment) return null;
+  clipboard = fragment;
+  clipboardText = fragmentToText(fragment);
+  pasteCount = 0;
+  return clipboardText;
+}
+
+/** From a menu there is no clipboard event to write into: the asynchronous API, when allowed. */
+function writeSystemClipboard(text: string): void {
+  const api = (globalThis as { navigator?: Navigator }).navigator?.clipboard;
+  api?.writeText(text).catch(() => { /* the in-app copy still pastes */ });
+}
 
 const hasSelection = () => {
   const s = useSelection.getState();
@@ -52,15 +73,12 @@ export const copy: Command = {
   id: 'copy',
   label: 'Copy',
   icon: Copy,
+  // The keys go through the browser's copy event (onClipboardEvent), which can write the system clipboard.
   shortcut: 'Ctrl+C',
-  keyTest: (e) => mod(e) && key(e, 'c'),
   predicate: () => useSelection.getState().nodeIds.length > 0,
   perform: () => {
-    const fragment = useDocument.getState().copy(useSelection.getState().nodeIds);
-    if (fragment) {
-      clipboard = fragment;
-      pasteCount = 0;
-    }
+    const text = copySelection();
+    if (text) writeSystemClipboard(text);
   },
 };
 
@@ -69,7 +87,6 @@ export const cut: Command = {
   label: 'Cut',
   icon: Scissors,
   shortcut: 'Ctrl+X',
-  keyTest: (e) => mod(e) && key(e, 'x'),
   predicate: () => useSelection.getState().nodeIds.length > 0,
   perform: () => {
     copy.perform();
@@ -84,7 +101,6 @@ export const paste: Command = {
   label: 'Paste',
   icon: ClipboardPaste,
   shortcut: 'Ctrl+V',
-  keyTest: (e) => mod(e) && key(e, 'v'),
   predicate: () => clipboard !== null,
   perform: () => {
     if (!clipboard) return;
@@ -109,3 +125,39 @@ export const duplicate: Command = {
     useSelection.getState().select(ids);
   },
 };
+
+/**
+ * The browser's copy, cut and paste events (Ctrl+C, Ctrl+X, Ctrl+V outside a text field):
+ * copy and cut put the selection on the system clipboard as text; paste takes a fragment
+ * from it (copied in this tab or another), or else this tab's own last copy.
+ */
+export function onClipboardEvent(e: ClipboardEvent): void {
+  if (e.type === 'copy' || e.type === 'cut') {
+    if (!copy.predicate!()) return;
+    const text = copySelection();
+    if (!text) return;
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+    if (e.type === 'cut') {
+      deleteSelection.perform();
+      pasteCount = -1;
+    }
+    return;
+  }
+  if (e.type !== 'paste') return;
+  const text = e.clipboardData?.getData('text/plain') ?? '';
+  const read = fragmentFromText(text);
+  if (read.kind === 'broken') {
+    e.preventDefault();
+    useUi.getState().showError('Nothing was pasted: the clipboard holds a SPOF Studio fragment that cannot be read', read.problems);
+    return;
+  }
+  if (read.kind === 'fragment' && text !== clipboardText) {
+    clipboard = read.fragment;
+    clipboardText = text;
+    pasteCount = 0;
+  }
+  if (!clipboard) return;
+  e.preventDefault();
+  paste.perform();
+}

@@ -1,6 +1,6 @@
 // The one list of commands: toolbar, menus, shortcuts and tests all go through it.
 import { newDocument, openFile, saveJson } from './documents';
-import { copy, cut, deleteSelection, deselect, duplicate, paste, selectAll } from './editing';
+import { copy, cut, deleteSelection, deselect, duplicate, onClipboardEvent, paste, selectAll } from './editing';
 import { redo, undo } from './history';
 import { exportPng, exportSvg } from './images';
 import { toggleMermaidPreview } from './mermaid';
@@ -26,9 +26,17 @@ export function runCommand(command: Command): boolean {
   return true;
 }
 
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Copy, cut and paste from the keyboard, outside text fields and text the user selected. */
+export function handleClipboard(event: ClipboardEvent): void {
+  if (typingIn(event.target) || typingIn(document.activeElement)) return;
+  const selected = window.getSelection();
+  if (event.type !== 'paste' && selected && !selected.isCollapsed) return;
+  onClipboardEvent(event);
 }
 
 /** The keyboard dispatcher: the first command whose key test matches runs. */

@@ -91,7 +91,8 @@ function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return cur;
 }
 
-function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
+/** zod's issues as problems with our codes and messages; `doc` is the value that was checked. */
+export function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const value = valueAt(doc, issue.path);

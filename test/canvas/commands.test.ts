@@ -22,9 +22,18 @@ describe('commands as data', () => {
 
   it('no two commands answer the same key', () => {
     const presses = [key('z', { ctrlKey: true }), key('z', { ctrlKey: true, shiftKey: true }), key('y', { ctrlKey: true }),
-      key('Delete'), key('Backspace'), key('c', { ctrlKey: true }), key('v', { ctrlKey: true }), key('d', { ctrlKey: true }),
-      key('a', { ctrlKey: true }), key('x', { ctrlKey: true }), key('s', { ctrlKey: true }), key('Escape'), key('w'), key('r')];
+      key('Delete'), key('Backspace'), key('d', { ctrlKey: true }),
+      key('a', { ctrlKey: true }), key('s', { ctrlKey: true }), key('Escape'), key('w'), key('r')];
     for (const e of presses) expect(COMMANDS.filter((c) => c.keyTest?.(e)).length, e.key).toBe(1);
+  });
+
+  it('leaves Ctrl+C, Ctrl+X and Ctrl+V to the browser, whose clipboard events reach the system clipboard', () => {
+    useSelection.getState().select(['web1']);
+    for (const k of ['c', 'x', 'v']) {
+      const e = key(k, { ctrlKey: true });
+      expect(handleShortcut(e)).toBe(false);
+      expect(e.defaultPrevented).toBe(false);
+    }
   });
 
   it('is unavailable when its predicate says so', () => {
