@@ -1,9 +1,11 @@
 // Gives a position to every node that has none (a document from Mermaid, a hand-written
-// file), so nothing is drawn stacked at the origin. Containers are filled row by row,
-// rows following the dependency order from the clients; a container with no stored size
-// grows to hold what it contains. Auto-layout (elkjs) does the real job on request.
+// file, the nodes a plan adds), so nothing is drawn stacked at the origin. A new component
+// linked to a placed one of the same container goes beside it (a standby beside its
+// primary); the rest fill their container row by row, rows following the dependency order
+// from the clients. Containers then grow to hold what they contain. Auto-layout (elkjs)
+// does the real job on request.
 import { linkType, type Topology } from '../model';
-import { COMPONENT_SIZE, CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, type Size, type XY } from './geometry';
+import { COMPONENT_SIZE, CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, domainDepth, type Size, type XY } from './geometry';
 
 const GAP = { x: 48, y: 64 };
 
@@ -53,6 +55,25 @@ export function ensurePositions(doc: Topology): Topology {
     const inner = children.get(container) ?? [];
     for (const id of inner) if (isDomain.has(id)) fill(id);
     const origin: XY = container === undefined ? { x: 0, y: 0 } : { x: CONTAINER_PADDING.side, y: CONTAINER_PADDING.top };
+    // Beside a linked, already placed component of the same container, at the first free spot.
+    const overlaps = (id: string, at: XY) => inner.some((other) => {
+      if (other === id || !positions[other]) return false;
+      const o = positions[other];
+      const a = sizeOf(id);
+      const b = sizeOf(other);
+      return at.x < o.x + b.width + GAP.x / 2 && o.x < at.x + a.width + GAP.x / 2 && at.y < o.y + b.height && o.y < at.y + a.height;
+    });
+    for (const id of inner) {
+      if (positions[id] || isDomain.has(id)) continue;
+      const partner = partnerOf(id, (other) => positions[other] !== undefined && containerOf(doc, other) === container);
+      if (partner === undefined) continue;
+      const at = { x: positions[partner].x + COMPONENT_SIZE.width + GAP.x, y: positions[partner].y };
+      while (overlaps(id, at)) at.x += COMPONENT_SIZE.width + GAP.x;
+      // Only where the container has room: widening it would push into its neighbours;
+      // a new row below (next) only lengthens it.
+      if (container !== undefined && at.x + COMPONENT_SIZE.width + CONTAINER_PADDING.side > sizeOf(container).width) continue;
+      positions[id] = at;
+    }
     const placed = inner.filter((id) => positions[id]);
     let cursorY = placed.length ? Math.max(...placed.map((id) => positions[id].y + sizeOf(id).height)) + GAP.y : origin.y;
     const unplaced = inner.filter((id) => !positions[id]).sort((a, b) => minRank(a) - minRank(b));
@@ -81,5 +102,30 @@ export function ensurePositions(doc: Topology): Topology {
     }
   };
   fill(undefined);
+  // Innermost first, every container grows (never shrinks) to hold its children.
+  const byDepth = [...doc.domains].sort((a, b) => domainDepth(doc, b.id) - domainDepth(doc, a.id));
+  for (const d of byDepth) {
+    const inner = children.get(d.id) ?? [];
+    if (inner.length === 0) continue;
+    const size = sizeOf(d.id);
+    const right = Math.max(...inner.map((id) => positions[id].x + sizeOf(id).width)) + CONTAINER_PADDING.side;
+    const bottom = Math.max(...inner.map((id) => positions[id].y + sizeOf(id).height)) + CONTAINER_PADDING.bottom;
+    if (right > size.width || bottom > size.height) sizes[d.id] = { width: Math.max(size.width, right), height: Math.max(size.height, bottom) };
+  }
   return { ...doc, view: { ...doc.view, positions, sizes } };
+
+  /**
+   * The component `id` belongs beside, among those `ok` accepts: its replication partner,
+   * else a twin (same kind, called by the same caller: a standby and what it stands behind),
+   * else anything linked to it.
+   */
+  function partnerOf(id: string, ok: (other: string) => boolean): string | undefined {
+    const kind = new Map(doc.components.map((c) => [c.id, c.kind]));
+    const touching = doc.links.filter((l) => l.from === id || l.to === id);
+    const replicas = touching.filter((l) => linkType(l) === 'replication').map((l) => (l.from === id ? l.to : l.from));
+    const callers = new Set(touching.filter((l) => l.to === id).map((l) => l.from));
+    const twins = doc.links.filter((l) => callers.has(l.from) && l.to !== id && kind.get(l.to) === kind.get(id)).map((l) => l.to);
+    const linked = touching.map((l) => (l.from === id ? l.to : l.from));
+    return [...replicas, ...twins, ...linked].find((other) => other !== id && kind.has(other) && ok(other));
+  }
 }

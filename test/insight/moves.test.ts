@@ -55,14 +55,15 @@ describe('moves', () => {
     const t = doc({
       components: [users, { id: 'lb', kind: 'loadbalancer' }, { id: 'web', kind: 'web', replicas: 2 }],
       links: [{ from: 'users', to: 'lb' }, { id: 'edge', from: 'lb', to: 'web' }],
-      // Positions are copied beside the original.
+      // The copy gets no position: the editor places it beside the original.
     });
     const withView = { ...t, view: { positions: { lb: { x: 100, y: 50 } } } };
     const after = valid(applyMove(withView, { type: 'add-standby', component: 'lb' }));
     expect(after.links).toContainEqual({ from: 'users', to: 'lb-standby' });
     expect(after.links).toContainEqual({ from: 'lb-standby', to: 'web' });
     expect(after.links.filter((l) => l.type === 'replication')).toEqual([]);
-    expect(after.view?.positions?.['lb-standby']).toEqual({ x: 140, y: 130 });
+    expect(after.view?.positions?.['lb-standby']).toBeUndefined();
+    expect(after.view?.positions?.lb).toEqual({ x: 100, y: 50 });
     expect(spofIds(after)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plan } from '../../src/engine/insight';
 import { parseTopology, type Topology } from '../../src/model';
 import { absoluteRect, containerOf } from '../../src/store/geometry';
 import { ensurePositions } from '../../src/store/placement';
@@ -30,5 +31,28 @@ describe('placing nodes without positions', () => {
     // No two components of one container on the same spot.
     const spots = placed.components.map((c) => `${containerOf(placed, c.id)}:${placed.view!.positions![c.id].x},${placed.view!.positions![c.id].y}`);
     expect(new Set(spots).size).toBe(spots.length);
+  });
+
+  it('places what a plan adds beside its twin, inside its container, overlapping nothing; containers grow to hold it', () => {
+    const before = templateById('multi-region')!.topology;
+    const after = ensurePositions(plan(before).topology);
+    const added = after.components.filter((c) => !before.components.some((b) => b.id === c.id));
+    expect(added.map((c) => c.id)).toEqual(expect.arrayContaining(['cdn-standby', 'db-primary-standby']));
+    // The CDN's standby sits beside the CDN, on its row.
+    expect(after.view!.positions!['cdn-standby'].y).toBe(after.view!.positions!.cdn.y);
+    const rects = new Map(after.components.map((c) => [c.id, absoluteRect(after, c.id)]));
+    for (const c of added) {
+      const r = rects.get(c.id)!;
+      const parent = containerOf(after, c.id);
+      if (parent) {
+        const p = absoluteRect(after, parent);
+        expect(r.x >= p.x && r.y >= p.y && r.x + r.width <= p.x + p.width && r.y + r.height <= p.y + p.height, `${c.id} in ${parent}`).toBe(true);
+      }
+      for (const [other, o] of rects) {
+        if (other === c.id) continue;
+        const apart = r.x + r.width <= o.x || o.x + o.width <= r.x || r.y + r.height <= o.y || o.y + o.height <= r.y;
+        expect(apart, `${c.id} over ${other}`).toBe(true);
+      }
+    }
   });
 });

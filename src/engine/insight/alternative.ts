@@ -39,10 +39,9 @@ export function addAlternative(t: Topology, original: Component, copy: Component
     // name). Requirements naming the old group follow the rename.
     if (!replicationSets(t).has(original.id)) components = renameRequirement(components, `component:${original.id}`, `replicas:${original.id}`);
   }
-  const view = t.view?.positions?.[original.id]
-    ? { ...t.view, positions: { ...t.view.positions, [copy.id]: { x: t.view.positions[original.id].x + 40, y: t.view.positions[original.id].y + 80 } } }
-    : t.view;
-  return { ...t, components, links: [...links, ...added], ...(view ? { view } : {}) };
+  // No position: the copy may sit in another container than the original, and the editor
+  // places a node without one beside its twin (src/store/placement.ts).
+  return { ...t, components, links: [...links, ...added] };
 }
 
 /** A copied link keeps its meaning, not its id (ids are unique). */
