@@ -251,7 +251,7 @@ test('a slow analysis does not freeze the page: the canvas answers a drag while 
   // large for the exact one). Asking for it starts a new analysis.
   await page.evaluate(() => {
     const h = (window as unknown as { __spof: { useAnalysis: { getState: () => { setEngineOptions: (o: unknown) => void } } } }).__spof;
-    h.useAnalysis.getState().setEngineOptions({ exactBudget: 1, samples: 3_000_000 });
+    h.useAnalysis.getState().setEngineOptions({ exactBudget: 1, samples: 6_000_000 });
   });
   await expect(analysis.status).toHaveAttribute('data-state', 'running');
 

@@ -18,7 +18,7 @@ import { LinkEdge } from './LinkEdge';
 import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
 import { addPaletteItem, DRAG_MIME, type PaletteItem } from './Palette';
-import { useFlowElements } from './useFlowElements';
+import { noteDragStart, useFlowElements } from './useFlowElements';
 import { useVisibleOnly } from './visibleOnly';
 
 const nodeTypes = { component: ComponentNode, domain: DomainNode };
@@ -38,6 +38,7 @@ export function Canvas() {
   const whatIf = useAnalysis((s) => s.whatIf.active);
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
+  const dropTargetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
@@ -56,14 +57,19 @@ export function Canvas() {
     const at = absoluteOf(node);
     const size = sizeOf(doc, node.id);
     const exclude = node.type === 'domain' ? new Set([node.id, ...descendantDomains(doc, node.id)]) : new Set<string>();
-    useSelection.getState().setDropTarget(containerAt(doc, { x: at.x + size.width / 2, y: at.y + size.height / 2 }, exclude) ?? null);
+    const target = containerAt(doc, { x: at.x + size.width / 2, y: at.y + size.height / 2 }, exclude) ?? null;
+    clearTimeout(dropTargetTimer.current);
+    dropTargetTimer.current = setTimeout(() => useSelection.getState().setDropTarget(target), 0);
   }, []);
+
+  const onNodeDragStart = useCallback(() => noteDragStart(), []);
 
   // The move itself is committed by useFlowElements when React Flow reports the final positions.
   // A dragged node that was not selected becomes the selection on the drop, not when the drag
   // starts (React Flow's default): selecting re-derives every node, and at 1,000 components
   // that made the drag's first frame a 100-150 ms task.
   const onNodeDragStop = useCallback((_: unknown, node: FlowNode) => {
+    clearTimeout(dropTargetTimer.current);
     const s = useSelection.getState();
     s.setDropTarget(null);
     if (!s.nodeIds.includes(node.id)) s.select([node.id], []);
@@ -106,6 +112,7 @@ export function Canvas() {
         onlyRenderVisibleElements={visibleOnly}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeDragStart={onNodeDragStart}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         selectNodesOnDrag={false}

@@ -62,6 +62,47 @@ export function applySelect(current: readonly string[], changes: { id: string; s
   return [...out];
 }
 
+// React Flow clears the selection when a drag of an unselected node starts. Done there, it
+// re-derives every node inside the drag's first frame (at 1,000 components a 60-70 ms task);
+// the dragged node becomes the selection on the drop anyway, which replaces the old one.
+// So a clearing that arrives with a drag start is dropped: it is held for a microtask, by
+// which time React Flow has reported the drag start (`noteDragStart`) in the same call.
+let dragStarting = false;
+let heldClear: (() => void) | null = null;
+
+/** Canvas calls this from React Flow's onNodeDragStart. */
+export function noteDragStart(): void {
+  dragStarting = true;
+  // Queued after any held clearing (React Flow clears before it reports the start).
+  queueMicrotask(() => {
+    dragStarting = false;
+  });
+}
+
+/** Counts selections applied at once: a clearing held across one of them is stale. */
+let selectsApplied = 0;
+
+function applyOrHoldSelect(changes: { id: string; selected: boolean }[], apply: () => void): void {
+  if (changes.some((c) => c.selected)) {
+    selectsApplied++;
+    apply();
+    return;
+  }
+  const first = heldClear === null;
+  const previous = heldClear;
+  heldClear = () => {
+    previous?.();
+    apply();
+  };
+  if (!first) return;
+  const at = selectsApplied;
+  queueMicrotask(() => {
+    const clear = heldClear;
+    heldClear = null;
+    if (!dragStarting && selectsApplied === at) clear?.();
+  });
+}
+
 export function useFlowElements() {
   const doc = useDocument((s) => s.doc);
   const nodeIds = useSelection((s) => s.nodeIds);
@@ -86,8 +127,10 @@ export function useFlowElements() {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const selects = changes.filter((c) => c.type === 'select');
     if (selects.length) {
-      const s = useSelection.getState();
-      s.select(applySelect(s.nodeIds, selects), s.edgeIds);
+      applyOrHoldSelect(selects, () => {
+        const s = useSelection.getState();
+        s.select(applySelect(s.nodeIds, selects), s.edgeIds);
+      });
     }
     const rest = changes.filter((c) => c.type !== 'select');
     if (rest.length) setNodes((nds) => applyNodeChanges(rest, nds));
@@ -105,8 +148,10 @@ export function useFlowElements() {
   const onEdgesChange = useCallback((changes: EdgeChange<LinkFlowEdge>[]) => {
     const selects = changes.filter((c) => c.type === 'select');
     if (selects.length) {
-      const s = useSelection.getState();
-      s.select(s.nodeIds, applySelect(s.edgeIds, selects));
+      applyOrHoldSelect(selects, () => {
+        const s = useSelection.getState();
+        s.select(s.nodeIds, applySelect(s.edgeIds, selects));
+      });
     }
     const rest = changes.filter((c) => c.type !== 'select');
     if (rest.length) setEdges((eds) => applyEdgeChanges(rest, eds));
