@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   slo?: number;
   /** Monte Carlo samples (default 200,000; fewer past 500 elements, at least 20,000). */
   samples?: number;
+  /** Time each phase into `Report.timings` (for benchmarks). */
+  timings?: boolean;
 }
 
 export interface Downtime {
@@ -108,7 +110,7 @@ export interface Report {
   assumptions: AssumptionReport[];
   whatIf?: WhatIfReport;
   warnings: string[];
-  /** Time spent per phase, milliseconds (for benchmarks; not part of the JSON contract). */
+  /** Time spent per phase, milliseconds, when asked for (for benchmarks; not part of the JSON contract). */
   timings?: Record<string, number>;
   /** Size of the work: elements, BDD nodes and apply steps (for benchmarks; not part of the JSON contract). */
   stats?: Record<string, number>;
