@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
 import { insight } from '../engine/insight';
 import { humanInsight } from './insightText';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeStdout } from './io';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -33,8 +33,8 @@ export function registerAnalyze(program: Command): void {
       const { topology, warnings } = readTopology(file);
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
-      if (flags.json) process.stdout.write(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
-      else process.stdout.write(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
+      if (flags.json) writeStdout(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { serializeTopology } from '../model';
 import { formatIoProblem, fromMermaid } from '../io';
-import { CliError, printWarnings, readText, writeOutput } from './io';
+import { CliError, printWarnings, readText, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
 
 export function registerImportMermaid(program: Command): void {
@@ -18,12 +18,12 @@ export function registerImportMermaid(program: Command): void {
         const lines = result.errors.map((p) => `  ${formatIoProblem(p)}`);
         throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
       }
-      for (const g of result.guesses) process.stderr.write(`${file}: guess: ${g}\n`);
+      for (const g of result.guesses) writeStderr(`${file}: guess: ${g}\n`);
       printWarnings(file, result.warnings);
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {
         const t = result.topology;
-        process.stderr.write(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}\n`);
+        writeStderr(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}\n`);
       }
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { analyze } from '../engine';
 import { toMermaid } from '../io';
 import type { Topology } from '../model';
-import { CliError, printWarnings, readTopology, writeOutput } from './io';
+import { CliError, printWarnings, readTopology, writeOutput, writeStderr } from './io';
 
 export function registerMermaid(program: Command): void {
   program
@@ -29,7 +29,7 @@ function spofsOf(file: string, t: Topology): string[] {
     return analyze(t).spofs.map((s) => s.id);
   } catch (e) {
     // The diagram is still worth having without the marks.
-    process.stderr.write(`${file}: warning: SPOFs not marked, the analysis failed (${(e as Error).message})\n`);
+    writeStderr(`${file}: warning: SPOFs not marked, the analysis failed (${(e as Error).message})\n`);
     return [];
   }
 }

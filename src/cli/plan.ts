@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { plan, type Plan } from '../engine/insight';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeOutput } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeOutput, writeStdout } from './io';
 
 interface PlanFlags {
   slo?: string;
@@ -34,7 +34,7 @@ export function registerPlan(program: Command): void {
       if (!hasTarget) throw new CliError(`${file}: no target: give --slo (e.g. --slo 99.99), or set "slo" on the document or a client`);
       const p = plan(topology, { target, maxMoves });
       if (flags.output !== undefined) writeOutput(flags.output, serializeTopology(p.topology));
-      process.stdout.write(flags.json ? `${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n` : humanPlan(topology.name, p, flags.output));
+      writeStdout(flags.json ? `${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n` : humanPlan(topology.name, p, flags.output));
       if (!p.met) process.exitCode = EXIT_GATE;
     });
 }

@@ -1,6 +1,6 @@
 // The command line's program: every command registered, errors mapped to exit codes.
 import { Command, CommanderError } from 'commander';
-import { CliError, EXIT_BAD_INPUT } from './io';
+import { CliError, EXIT_BAD_INPUT, writeStderr, writeStdout } from './io';
 import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
@@ -11,6 +11,7 @@ export function buildProgram(): Command {
   const program = new Command('spof')
     .description('SPOF Studio: analyse architecture topologies for single points of failure')
     .showHelpAfterError()
+    .configureOutput({ writeOut: writeStdout, writeErr: writeStderr })
     .exitOverride();
   registerValidate(program);
   registerAnalyze(program);
@@ -32,14 +33,14 @@ export async function runCli(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CliError) {
-      process.stderr.write(`spof: ${e.message}\n`);
+      writeStderr(`spof: ${e.message}\n`);
       return e.exitCode;
     }
     if (e instanceof CommanderError) {
       // Help and version requests are not errors; usage mistakes are bad input.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_BAD_INPUT;
     }
-    process.stderr.write(`spof: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    writeStderr(`spof: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 70;
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatProblem } from '../model';
-import { readTopology } from './io';
+import { readTopology, writeStdout } from './io';
 
 export function registerValidate(program: Command): void {
   program
@@ -9,7 +9,7 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'a .spof.json topology')
     .action((file: string) => {
       const { topology, warnings } = readTopology(file);
-      for (const w of warnings) process.stdout.write(`warning: ${formatProblem(w)}\n`);
-      process.stdout.write(`${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
+      for (const w of warnings) writeStdout(`warning: ${formatProblem(w)}\n`);
+      writeStdout(`${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})\n`);
     });
 }

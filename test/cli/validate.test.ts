@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 function spof(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/spof.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/spof.cjs', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

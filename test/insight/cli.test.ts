@@ -7,7 +7,7 @@ import { analyze } from '../../src/engine';
 import { parseTopology } from '../../src/model';
 
 function spof(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/spof.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/spof.cjs', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

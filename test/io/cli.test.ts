@@ -8,7 +8,7 @@ import { parseTopology } from '../../src/model';
 import { example } from './fixtures';
 
 function spof(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/spof.mjs', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/spof.cjs', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
