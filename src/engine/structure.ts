@@ -193,6 +193,8 @@ export function buildStructure(t: Topology): Structure {
   // a pool member counts with the rate of one instance, 1 / MTBF).
   const failoverGroups = new Map<string, { groups: number[]; actives: Set<string> }>();
   for (let g = 0; g < groups.length; g++) {
+    // A group of one target has no standby behind an active member (most groups: skip them cheaply).
+    if (groups[g].slots.length < 2) continue;
     const members = groups[g].slots.map((s) => t.components[slots[s].target]);
     const standbys = members.filter((c) => isStandby(c));
     const actives = members.filter((c) => !isStandby(c));

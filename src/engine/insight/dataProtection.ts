@@ -5,26 +5,23 @@
 // RTO comes from what takes over: an active peer at once, a standby after its failover
 // time, otherwise the store's own repair time (MTTR).
 import {
-  componentMttrHours, failoverSecondsOf, isActivePassivePool, isStandby, linkElementId, linkType,
+  componentMttrHours, failoverSecondsOf, isActivePassivePool, isStandby, linkElementId,
   minHealthyOf, replicasOf, type Component, type Link, type Topology,
 } from '../../model';
-import { DATA_STORE_KINDS, alternativesOf, componentMap, formatSeconds, labelOf, requiredGroups } from './structure';
+import { DATA_STORE_KINDS, alternativesOf, componentMap, formatSeconds, labelOf, replicationLinksOf } from './structure';
 import type { DataProtection, RpoBasis } from './types';
 
 export function dataProtection(t: Topology): DataProtection[] {
-  const groups = requiredGroups(t);
   const byId = componentMap(t);
   return t.components
     .filter((c) => DATA_STORE_KINDS.has(c.kind))
-    .map((c) => ({ id: c.id, label: labelOf(t, c.id), kind: c.kind, ...rpoOf(t, c), ...rtoOf(c, byId, alternativesOf(t, c.id, groups)) }));
+    .map((c) => ({ id: c.id, label: labelOf(t, c.id), kind: c.kind, ...rpoOf(t, c), ...rtoOf(c, byId, alternativesOf(t, c.id)) }));
 }
 
 interface Rpo { rpoSeconds: number | null; rpoBasis: RpoBasis; rpoVia?: string; rpo: string }
 
 function rpoOf(t: Topology, c: Component): Rpo {
-  const options = t.links
-    .filter((l) => linkType(l) === 'replication' && (l.from === c.id || l.to === c.id))
-    .map((l) => rpoOfLink(l, l.from === c.id ? l.to : l.from));
+  const options = replicationLinksOf(t, c.id).map((l) => rpoOfLink(l, l.from === c.id ? l.to : l.from));
   // Best protection first; a stated window beats an unstated one.
   options.sort((a, b) => rank(a) - rank(b));
   return options[0] ?? { rpoSeconds: null, rpoBasis: 'none', rpo: 'unbounded: no replication or backup' };
@@ -54,7 +51,7 @@ function rpoOfLink(l: Link, peer: string): Rpo {
 
 type Rto = Pick<DataProtection, 'rtoSeconds' | 'rtoBasis' | 'rtoVia' | 'rto'>;
 
-function rtoOf(c: Component, byId: Map<string, Component>, alternatives: Set<string>): Rto {
+function rtoOf(c: Component, byId: Map<string, Component>, alternatives: ReadonlySet<string>): Rto {
   if (isActivePassivePool(c)) {
     const s = failoverSecondsOf(c);
     return { rtoSeconds: s, rtoBasis: 'failover', rtoVia: c.id, rto: `${formatSeconds(s)}: failover to a ${c.standby} instance of the pool` };

@@ -4,7 +4,7 @@
 import { instanceDomain, isStandby, linkType, replicasOf, type Component, type Topology } from '../../model';
 import { addAlternative } from './alternative';
 import { otherZone, regions, uniqueId, zonesOfRegion, zonesUsed } from './placement';
-import { DATA_STORE_KINDS, alternativesOf, componentMap, instancePlacements, named, regionOf, requiredGroups } from './structure';
+import { DATA_STORE_KINDS, alternativesOf, componentMap, instancePlacements, named, regionOf } from './structure';
 
 export type MoveType = 'add-instance' | 'add-standby' | 'spread-zones' | 'replicate-region';
 
@@ -19,13 +19,12 @@ const SCALABLE = new Set(['loadbalancer', 'web', 'app', 'service']);
 /** Every move that applies to the document, in a stable order. */
 export function candidateMoves(t: Topology): Move[] {
   const requiredCallers = new Set(t.links.filter((l) => linkType(l) === 'dependency' && !l.optional).map((l) => l.to));
-  const groups = requiredGroups(t);
   const byId = componentMap(t);
   const out: Move[] = [];
   for (const c of t.components) {
     if (c.kind === 'client' || isStandby(c)) continue;
     const n = replicasOf(c);
-    const alternatives = [...alternativesOf(t, c.id, groups)].map((id) => byId.get(id)!);
+    const alternatives = [...alternativesOf(t, c.id)].map((id) => byId.get(id)!);
     if (n > 1 || SCALABLE.has(c.kind)) out.push({ type: 'add-instance', component: c.id });
     // A standby must stand behind something: someone has to need the original.
     if (n === 1 && requiredCallers.has(c.id)) out.push({ type: 'add-standby', component: c.id });

@@ -70,14 +70,43 @@ export function requiredGroups(t: Topology): Map<string, Map<string, string[]>> 
 }
 
 /** The other members of every required group `id` belongs to (its alternatives). */
-export function alternativesOf(t: Topology, id: string, groups = requiredGroups(t)): Set<string> {
-  const out = new Set<string>();
-  for (const byGroup of groups.values()) {
-    for (const targets of byGroup.values()) {
-      if (targets.includes(id)) for (const x of targets) if (x !== id) out.add(x);
+export function alternativesOf(t: Topology, id: string): ReadonlySet<string> {
+  return alternativesIndex(t).get(id) ?? NONE;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** Every component's alternatives, from one pass over the required groups. */
+function alternativesIndex(t: Topology): Map<string, Set<string>> {
+  return memo(t, 'alternatives', () => {
+    const out = new Map<string, Set<string>>();
+    for (const byGroup of requiredGroups(t).values()) {
+      for (const targets of byGroup.values()) {
+        if (targets.length < 2) continue;
+        for (const id of targets) {
+          let set = out.get(id);
+          if (!set) out.set(id, (set = new Set()));
+          for (const x of targets) if (x !== id) set.add(x);
+        }
+      }
     }
-  }
-  return out;
+    return out;
+  });
+}
+
+/** The replication links that touch each component. */
+export function replicationLinksOf(t: Topology, id: string): readonly Topology['links'][number][] {
+  return memo(t, 'replicationLinks', () => {
+    const out = new Map<string, Topology['links'][number][]>();
+    for (const l of t.links) {
+      if (linkType(l) !== 'replication') continue;
+      for (const end of [l.from, l.to]) {
+        if (!out.has(end)) out.set(end, []);
+        out.get(end)!.push(l);
+      }
+    }
+    return out;
+  }).get(id) ?? [];
 }
 
 /** The nearest enclosing domain (the placement itself included) of one of `kinds`. */
@@ -94,12 +123,20 @@ export function enclosing(t: Topology, domainId: string | undefined, kinds: Read
 
 const REGION = new Set(['region']);
 
+/** For each domain, its own or nearest enclosing zone and region: asked for every instance of every pool. */
+function placementIndex(t: Topology): Map<string, { zone?: string; region?: string }> {
+  return memo(t, 'placement', () => new Map(t.domains.map((d) => [d.id, {
+    zone: enclosing(t, d.id, ZONE_KINDS)?.id,
+    region: enclosing(t, d.id, REGION)?.id,
+  }])));
+}
+
 export function zoneOf(t: Topology, domainId: string | undefined): string | undefined {
-  return enclosing(t, domainId, ZONE_KINDS)?.id;
+  return domainId === undefined ? undefined : placementIndex(t).get(domainId)?.zone;
 }
 
 export function regionOf(t: Topology, domainId: string | undefined): string | undefined {
-  return enclosing(t, domainId, REGION)?.id;
+  return domainId === undefined ? undefined : placementIndex(t).get(domainId)?.region;
 }
 
 /** The placement of each instance of a component, counted from 1. */
