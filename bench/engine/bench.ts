@@ -42,21 +42,37 @@ export interface EngineBenchRow {
 const GNU_TIME = '/usr/bin/time';
 const SCRAM = '/usr/bin/scram';
 
-/** SCRAM with its BDD, exact probability and cut sets up to order 2, as the issue times it. */
-function runPeer(parsed: ReturnType<typeof parseTopology>, base: string, runs: number): { ms: number; medianMs: number; cpuMs: number | null; unavailability: number | null; out: string } | null {
+/** SCRAM with its BDD, exact probability and cut sets up to order 2, as the issue times it: its arguments, once the fault tree is written. */
+function peerArgs(parsed: ReturnType<typeof parseTopology>, base: string): string[] | null {
   if (!existsSync(SCRAM) || !parsed.ok) return null;
   writeFileSync(`${base}.xml`, toOpenPsa(parsed.topology));
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    const p = timedSpawn(['--bdd', '--probability', 'true', '-l', '2', `${base}.xml`, '-o', `${base}.out.xml`], SCRAM);
-    times.push(performance.now() - t0);
-    if (p.cpuMs !== null) cpu.push(p.cpuMs);
-  }
+  return ['--bdd', '--probability', 'true', '-l', '2', `${base}.xml`, '-o', `${base}.out.xml`];
+}
+
+/** SCRAM's answer: its output file and the probability it gives the top event. */
+function peerOutput(base: string): { unavailability: number | null; out: string } {
   const out = readFileSync(`${base}.out.xml`, 'utf8');
   const m = /sum-of-products name="top"[^>]*probability="([^"]+)"/.exec(out);
-  return { ms: Math.min(...times), medianMs: median(times), cpuMs: cpu.length ? Math.min(...cpu) : null, unavailability: m ? Number(m[1]) : null, out };
+  return { unavailability: m ? Number(m[1]) : null, out };
+}
+
+interface Timed { times: number[]; cpu: number[] }
+
+/**
+ * Runs the commands in turn, round after round: this virtual machine's speed drifts by
+ * 10-30% over a minute, and interleaving makes the drift weigh on every command alike.
+ */
+function interleaved(runs: number, commands: { args: string[]; program?: string; env?: NodeJS.ProcessEnv }[]): Timed[] {
+  const out: Timed[] = commands.map(() => ({ times: [], cpu: [] }));
+  for (let r = 0; r < runs; r++) {
+    commands.forEach((c, i) => {
+      const t0 = performance.now();
+      const p = timedSpawn(c.args, c.program, c.env);
+      out[i].times.push(performance.now() - t0);
+      if (p.cpuMs !== null) out[i].cpu.push(p.cpuMs);
+    });
+  }
+  return out;
 }
 
 /**
@@ -111,7 +127,7 @@ function median(xs: number[]): number {
 }
 
 /** `runs` in-process (warm) runs per size; `processRuns` runs of each process (ours, SCRAM), the best kept. */
-export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => void = console.log, processRuns = 7): EngineBenchRow[] {
+export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => void = console.log, processRuns = 9): EngineBenchRow[] {
   const dir = join(tmpdir(), 'spof-bench');
   mkdirSync(dir, { recursive: true });
   const rows: EngineBenchRow[] = [];
@@ -142,31 +158,25 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       analyzeCpu.push((cpu.user + cpu.system) / 1000);
       for (const [k, v] of Object.entries(last.timings ?? {})) (phases[k] ??= []).push(v);
     }
-    const processTimes: number[] = [];
-    const processCpu: number[] = [];
-    for (let r = 0; r < processRuns; r++) {
-      const t0 = performance.now();
-      const p = timedSpawn([...cli, 'analyze', file, '--json']);
-      processTimes.push(performance.now() - t0);
-      if (p.cpuMs !== null) processCpu.push(p.cpuMs);
-    }
-    let processWithCaMs: number | null = null;
-    if (process.env[CA_VARIABLE] !== undefined) {
-      const times: number[] = [];
-      for (let r = 0; r < processRuns; r++) {
-        const t0 = performance.now();
-        timedSpawn([...cli, 'analyze', file, '--json'], process.execPath, process.env);
-        times.push(performance.now() - t0);
-      }
-      processWithCaMs = Math.min(...times);
-    }
-    const report = last!;
     const parsed = parseTopology(text);
-    const peerRun = runPeer(parsed, join(dir, `estate-${size}`), processRuns);
+    const base = join(dir, `estate-${size}`);
+    const scram = peerArgs(parsed, base);
+    const withCa = process.env[CA_VARIABLE] !== undefined;
+    const commands: { args: string[]; program?: string; env?: NodeJS.ProcessEnv }[] = [{ args: [...cli, 'analyze', file, '--json'] }];
+    if (scram) commands.push({ args: scram, program: SCRAM });
+    if (withCa) commands.push({ args: [...cli, 'analyze', file, '--json'], env: process.env });
+    const timed = interleaved(processRuns, commands);
+    const ours = timed[0];
+    const peerTimes = scram ? timed[1] : undefined;
+    const caTimes = withCa ? timed[timed.length - 1] : undefined;
+    const report = last!;
     let peer: EngineBenchRow['peer'] = null;
-    if (peerRun && parsed.ok) {
-      const { out, ...figures } = peerRun;
-      peer = { ...figures, cutSetsAgree: cutSetsAgree(out, analyze(parsed.topology, { pairCap: 1_000_000 })) };
+    if (scram && peerTimes && parsed.ok) {
+      const { out, unavailability } = peerOutput(base);
+      peer = {
+        ms: Math.min(...peerTimes.times), medianMs: median(peerTimes.times), cpuMs: peerTimes.cpu.length ? Math.min(...peerTimes.cpu) : null,
+        unavailability, cutSetsAgree: cutSetsAgree(out, analyze(parsed.topology, { pairCap: 1_000_000 })),
+      };
     }
     rows.push({
       size,
@@ -178,10 +188,10 @@ export function runEngineBench(sizes = SIZES, runs = 3, log: (line: string) => v
       phasesMs: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
       analyzeMs: median(analyzeTimes),
       analyzeCpuMs: median(analyzeCpu),
-      processMs: Math.min(...processTimes),
-      processMedianMs: median(processTimes),
-      processWithCaMs,
-      processCpuMs: processCpu.length ? Math.min(...processCpu) : null,
+      processMs: Math.min(...ours.times),
+      processMedianMs: median(ours.times),
+      processWithCaMs: caTimes ? Math.min(...caTimes.times) : null,
+      processCpuMs: ours.cpu.length ? Math.min(...ours.cpu) : null,
       availability: report.system.availability,
       peer,
       spofs: report.spofs.length,
