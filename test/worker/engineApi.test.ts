@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { parseTopology } from '../../src/model';
-import { runAnalysis, runPlan, type AnalysisCache } from '../../src/worker/engineApi';
+import { analyzeAgain, runAnalysis, runPlan, type AnalysisCache } from '../../src/worker/engineApi';
 import { templateById } from '../../src/templates';
 
 const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8'));
@@ -56,6 +56,16 @@ describe('the analysis worker API', () => {
     const c = runAnalysis({ document: { ...example, slo: 0.9 } }, cache);
     if (!c.ok) throw new Error('expected a report');
     expect(c.report).not.toBe(a.report);
+  });
+
+  it('the warm-up analysis leaves the cached report alone and takes a broken document quietly', () => {
+    const cache: { last?: AnalysisCache } = {};
+    const a = runAnalysis({ document: example }, cache);
+    expect(analyzeAgain(example)).toBeGreaterThanOrEqual(0);
+    expect(analyzeAgain({ format: 'spof-topology', version: 1, components: [{ id: 'x', kind: 'nope' }] })).toBeGreaterThanOrEqual(0);
+    const b = runAnalysis({ document: example }, cache);
+    if (!a.ok || !b.ok) throw new Error('expected reports');
+    expect(b.report).toBe(a.report);
   });
 
   it('forces Monte Carlo through the engine options', () => {
