@@ -12,8 +12,10 @@ test('the built app opens in Chromium with no console errors', async ({ page }) 
   expect(problems).toEqual([]);
 });
 
-test('the JSON Schema of the format is published', async ({ request }) => {
-  const res = await request.get('/schema/spof-topology-1.json');
-  expect(res.ok()).toBe(true);
-  expect((await res.json()).title).toMatch(/format version 1/);
+test('the JSON Schema of every format version is published', async ({ request }) => {
+  for (const version of [1, 2]) {
+    const res = await request.get(`/schema/spof-topology-${version}.json`);
+    expect(res.ok()).toBe(true);
+    expect((await res.json()).title).toMatch(new RegExp(`format version ${version}`));
+  }
 });

@@ -88,5 +88,5 @@ export function syntheticEstate(components: number, seed = 1): TopologyInput {
   }
   // One cross-region dependency: a front service of region 1 also needs one of region 2.
   links.push({ id: 'cross-region', from: firstLayer[0][0], to: firstLayer[1][0], availability: 0.9999 });
-  return { format: 'spof-topology', version: 1, name: `Synthetic estate (${components} components, seed ${seed})`, domains, components: comps, links };
+  return { format: 'spof-topology', version: 2, name: `Synthetic estate (${components} components, seed ${seed})`, domains, components: comps, links };
 }

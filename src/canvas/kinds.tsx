@@ -26,6 +26,7 @@ export const DOMAIN_ICONS: Record<DomainKind, LucideIcon> = {
   zone: Building2,
   datacenter: Warehouse,
   rack: Server,
+  host: HardDrive,
   group: Group,
 };
 

@@ -1,11 +1,15 @@
-// Migrations keyed by the version they upgrade from: adding version 2 is one
-// function here, `1: (doc) => ({ ...doc, version: 2, ... })`, plus its test.
+// Migrations keyed by the version they upgrade from: adding version N + 1 is one
+// function here plus its test; `migrate` stamps the new version.
 import { CURRENT_VERSION } from './schema';
 
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/** From version N to N + 1. Version 1 is the first, so there is nothing to migrate yet. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** From version N to N + 1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 only adds optional fields (money, the host domain kind): a version 1
+  // document is a version 2 document but for its number.
+  1: (doc) => ({ ...doc }),
+};
 
 export type MigrationResult =
   | { ok: true; doc: Record<string, unknown>; applied: number[] }

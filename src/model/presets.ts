@@ -37,6 +37,7 @@ export const DOMAIN_PRESETS: Record<DomainKind, Preset> = {
   zone: { availability: 0.9999, mttrHours: 4, source: 'assumption: an availability zone at 99.99%, 4 h to recover' },
   datacenter: { availability: 0.9998, mttrHours: 4, source: 'assumption: a Tier III data centre at 99.98%, 4 h to recover' },
   rack: { availability: 0.9999, mttrHours: 2, source: 'assumption: a rack (power, top-of-rack switch) at 99.99%, 2 h to recover' },
+  host: { availability: 0.995, mttrHours: 1, source: 'assumption: one machine (a Docker host, a Kubernetes node, a VM) at 99.5%, 1 h to replace' },
   region: { availability: 0.99995, mttrHours: 8, source: 'assumption: a cloud region at 99.995%, 8 h to recover' },
   provider: { availability: 0.99999, mttrHours: 8, source: 'assumption: a whole provider at 99.999%, 8 h to recover' },
   group: { availability: 1, mttrHours: 1, source: 'a group is a label only and never fails' },

@@ -1,4 +1,4 @@
-// The topology format, version 1 (DESIGN section 2). This is the one schema:
+// The topology format, version 2 (DESIGN section 2; version 2 added money and the host domain). This is the one schema:
 // TypeScript types are inferred from it and the published JSON Schema is generated
 // from it (scripts/write-schema.ts). Cross-reference rules live in validate.ts.
 // zod/mini: the same engine as classic zod without the chained methods, a quarter of its size;
@@ -6,13 +6,13 @@
 import * as z from 'zod/mini';
 
 export const FORMAT = 'spof-topology';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export const COMPONENT_KINDS = [
   'client', 'dns', 'cdn', 'loadbalancer', 'web', 'app', 'service',
   'database', 'cache', 'storage', 'queue', 'external',
 ] as const;
-export const DOMAIN_KINDS = ['provider', 'region', 'zone', 'datacenter', 'rack', 'group'] as const;
+export const DOMAIN_KINDS = ['provider', 'region', 'zone', 'datacenter', 'rack', 'host', 'group'] as const;
 export const ROLES = ['primary', 'replica', 'standby'] as const;
 export const STANDBY_TEMPERATURES = ['hot', 'warm', 'cold'] as const;
 export const LINK_TYPES = ['dependency', 'replication'] as const;
@@ -32,6 +32,9 @@ const openProbability = z.number().check(z.gt(0, 'must be > 0 and < 1'), z.lt(1,
 const positiveHours = z.number().check(z.gt(0, 'must be > 0 hours'));
 const nonNegativeSeconds = z.number().check(z.gte(0, 'must be >= 0 seconds'));
 const positiveInteger = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'));
+const money = z.number().check(z.gte(0, 'must be >= 0'));
+// ISO 4217: three capital letters (USD, EUR, JPY); Intl.NumberFormat formats it.
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code of three capital letters, like "USD"'));
 
 /** Availability of one element: `availability`, or `mtbfHours` with `mttrHours`. */
 const reliability = {
@@ -54,6 +57,10 @@ export const ComponentSchema = z.strictObject({
   standby: z.optional(z.enum(STANDBY_TEMPERATURES)),
   failoverSeconds: z.optional(nonNegativeSeconds),
   requires: z.optional(z.record(z.string().check(z.minLength(1, 'must name a group')), z.strictObject({ min: positiveInteger }))),
+  /** Version 2: what one instance costs a month. */
+  costPerMonth: z.optional(money),
+  /** Version 2, clients: what an hour of this client's outage costs. */
+  downtimeCostPerHour: z.optional(money),
 });
 
 export const DomainSchema = z.strictObject({
@@ -62,6 +69,8 @@ export const DomainSchema = z.strictObject({
   label: z.optional(z.string()),
   parent: z.optional(id),
   ...reliability,
+  /** Version 2: the domain's own fixed cost a month. */
+  costPerMonth: z.optional(money),
 });
 
 export const LinkSchema = z.strictObject({
@@ -95,6 +104,10 @@ export const TopologySchema = z.strictObject({
   version: z.literal(CURRENT_VERSION),
   name: z._default(z.string(), 'Untitled design'),
   slo: z.optional(openProbability),
+  /** Version 2: the currency of every cost in the document (default USD). */
+  currency: z.optional(currency),
+  /** Version 2: the downtime cost an hour of clients without their own. */
+  downtimeCostPerHour: z.optional(money),
   domains: z._default(z.array(DomainSchema), []),
   components: z.array(ComponentSchema),
   links: z._default(z.array(LinkSchema), []),
@@ -108,13 +121,14 @@ export type View = z.output<typeof ViewSchema>;
 export type Topology = z.output<typeof TopologySchema>;
 export type TopologyInput = z.input<typeof TopologySchema>;
 
-/** The JSON Schema published at public/schema/spof-topology-1.json. */
+/** The JSON Schema of the current version, published at public/schema/spof-topology-<version>.json.
+ * Earlier versions' files stay published as they were written (a reader of version 1 files still needs them). */
 export function topologyJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(TopologySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://spof.studio/schema/spof-topology-1.json',
-    title: 'SPOF Studio topology, format version 1',
+    $id: `https://spof.studio/schema/spof-topology-${CURRENT_VERSION}.json`,
+    title: `SPOF Studio topology, format version ${CURRENT_VERSION}`,
     ...schema,
   };
 }

@@ -1,12 +1,12 @@
 // Pure edits of a topology document: each takes a document and returns a new one
 // (never mutating), so the store's actions stay one-liners and undo sees whole steps.
-import { groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
+import { CURRENT_VERSION, groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
 import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, absolutePosition, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
 import { findLink, freshId, linkKey, usedIds } from './ids';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS, ID_STEMS } from './labels';
 
 export function emptyDocument(name = 'Untitled design'): Topology {
-  return { format: 'spof-topology', version: 1, name, domains: [], components: [], links: [], view: { positions: {}, sizes: {} } };
+  return { format: 'spof-topology', version: CURRENT_VERSION, name, domains: [], components: [], links: [], view: { positions: {}, sizes: {} } };
 }
 
 /** Sets (or, with undefined, removes) keys of an object; a patch value of undefined deletes. */

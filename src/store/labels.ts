@@ -22,6 +22,7 @@ export const DOMAIN_KIND_LABELS: Record<DomainKind, string> = {
   zone: 'Zone',
   datacenter: 'Data centre',
   rack: 'Rack',
+  host: 'Host',
   group: 'Group',
 };
 
@@ -29,7 +30,7 @@ export const DOMAIN_KIND_LABELS: Record<DomainKind, string> = {
 export const ID_STEMS: Record<string, string> = {
   client: 'users', dns: 'dns', cdn: 'cdn', loadbalancer: 'lb', web: 'web', app: 'app', service: 'svc',
   database: 'db', cache: 'cache', storage: 'storage', queue: 'queue', external: 'ext',
-  provider: 'provider', region: 'region', zone: 'zone', datacenter: 'dc', rack: 'rack', group: 'group',
+  provider: 'provider', region: 'region', zone: 'zone', datacenter: 'dc', rack: 'rack', host: 'host', group: 'group',
 };
 
 /** Data stores: where replication links make sense. */

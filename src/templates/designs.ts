@@ -1,10 +1,10 @@
 // Reference designs beyond the seven stages: a multi-region read path, a transactional
 // system, and active-passive against active-active.
-import type { Component, FailureDomain, Link } from '../model';
+import { CURRENT_VERSION, type Component, type FailureDomain, type Link } from '../model';
 import { arrange, type Draft } from './arrange';
 
 const head = (name: string, slo?: number): Pick<Draft, 'format' | 'version' | 'name' | 'slo'> =>
-  ({ format: 'spof-topology', version: 1, name, ...(slo ? { slo } : {}) });
+  ({ format: 'spof-topology', version: CURRENT_VERSION, name, ...(slo ? { slo } : {}) });
 
 const EAST: FailureDomain[] = [
   { id: 'use1', kind: 'region', label: 'US East (N. Virginia)' },

@@ -3,10 +3,10 @@
 // each must meet exactly its stage's condition, and from stage 2 on each must be more
 // available than the last. The load balancer is given 99.9% (a dedicated appliance):
 // at the EC2 preset of 99.5% it would cost more than the second web server buys.
-import type { Component, FailureDomain, Link } from '../model';
+import { CURRENT_VERSION, type Component, type FailureDomain, type Link } from '../model';
 import { arrange, type Cells, type Draft } from './arrange';
 
-const head = (name: string): Pick<Draft, 'format' | 'version' | 'name'> => ({ format: 'spof-topology', version: 1, name });
+const head = (name: string): Pick<Draft, 'format' | 'version' | 'name'> => ({ format: 'spof-topology', version: CURRENT_VERSION, name });
 
 const ONE_ZONE: FailureDomain[] = [
   { id: 'use1', kind: 'region', label: 'US East (N. Virginia)' },

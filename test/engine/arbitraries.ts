@@ -74,7 +74,7 @@ export const smallTopology: fc.Arbitrary<TopologyInput> = fc
       }
       links.push(l);
     }
-    return repaired({ format: 'spof-topology', version: 1, domains, components, links }, requires);
+    return repaired({ format: 'spof-topology', version: 2, domains, components, links }, requires);
   });
 
 /**

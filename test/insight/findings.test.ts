@@ -30,6 +30,11 @@ const CASES: Record<string, { trigger: () => Topology; clean: () => Topology; id
     clean: () => doc({ domains: REGION, components: [users, { id: 'app', kind: 'app', replicas: 2, domains: ['z1', 'z2'] }], links: [{ from: 'users', to: 'app' }] }),
     ids: ['z1'],
   },
+  'spof-host': {
+    trigger: () => doc({ domains: [{ id: 'h1', kind: 'host' }], components: [users, { id: 'app', kind: 'app', replicas: 2, domain: 'h1' }], links: [{ from: 'users', to: 'app' }] }),
+    clean: () => doc({ domains: [{ id: 'h1', kind: 'host' }, { id: 'h2', kind: 'host' }], components: [users, { id: 'app', kind: 'app', replicas: 2, domains: ['h1', 'h2'] }], links: [{ from: 'users', to: 'app' }] }),
+    ids: ['h1'],
+  },
   'spof-region': {
     trigger: () => doc({ domains: REGION, components: [users, { id: 'app', kind: 'app', replicas: 2, domains: ['z1', 'z2'] }], links: [{ from: 'users', to: 'app' }] }),
     clean: () => doc({

@@ -16,7 +16,7 @@ export function example(): Topology {
 export function hostile(): Topology {
   return topology({
     format: 'spof-topology',
-    version: 1,
+    version: 2,
     name: 'Hostile "names" <script>alert(1)</script>',
     slo: 0.999,
     domains: [

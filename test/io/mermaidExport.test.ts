@@ -99,7 +99,7 @@ describe('toMermaid', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(any, { minLength: 3, maxLength: 3 }), async ([a, b, c]) => {
         const t = topology({
-          format: 'spof-topology', version: 1, name: a,
+          format: 'spof-topology', version: 2, name: a,
           domains: [{ id: 'z', kind: 'zone', label: c }],
           components: [{ id: 'u', kind: 'client', label: a }, { id: 's', kind: 'service', label: b, domain: 'z' }],
           links: [{ from: 'u', to: 's', label: c }],
@@ -116,7 +116,7 @@ describe('toMermaid', () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(id, { minLength: 3, maxLength: 3 }), async ([a, b, c]) => {
         const t = topology({
-          format: 'spof-topology', version: 1,
+          format: 'spof-topology', version: 2,
           domains: [{ id: c, kind: 'zone' }],
           components: [{ id: a, kind: 'client' }, { id: b, kind: 'app', domain: c }],
           links: [{ from: a, to: b }],

@@ -17,12 +17,12 @@ function errorOf(r: ShareDecodeResult) {
 describe('share links', () => {
   it('locks the encoding of a fixed document', () => {
     const t = topology({
-      format: 'spof-topology', version: 1, name: 'Snapshot',
+      format: 'spof-topology', version: 2, name: 'Snapshot',
       components: [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2 }],
       links: [{ from: 'users', to: 'app' }],
       view: { positions: { app: { x: 10, y: 20 } } },
     });
-    expect(encodeShareHash(t)).toMatchInlineSnapshot(`"#topology=deflate:TY5BDsIgEEXvMmtMqkuu4dK4IC3VSWFmAlhtSO_uYJtYNuTn_f8yFUZO0RWwkIXHU2HhwI8FDMw-ZWQCezZALnqtXMlJfnJROnB0SBns7W6g5yhMnkrLFXDQ7ivrXosTUot9QOWwmh07kT_cQvISsHfquKwqDUjT5hsTx4Ox8D5prRn9G2wF4YxFz9VF_UH9Pnp7Z2BRYbfq-wI"`);
+    expect(encodeShareHash(t)).toMatchInlineSnapshot(`"#topology=deflate:TY5BDsIgEEXvMmtMapdcw6VxQVqqk8LMBLDakN7dwTZRNuTn_f8yFSZO0RWwkIWnU2HhwPcVDCw-ZWQC2xsgF71WLuQkP7goHTk6pAz2ejMwcBQmT6XlCjhq95l1r8UZqcUhoHLYzIGdyA_uIXkJODh19JtKA9K8-6bE8c9Y-Ji01oL-BbaCcMai5-qifqF-b7DnzsCqwm7T9wE"`);
   });
 
   it('round-trips the whole design, view included', () => {

@@ -22,7 +22,7 @@ describe('containerTree', () => {
 
   it('puts a pool spread over unrelated domains at the root', () => {
     const t: Topology = {
-      format: 'spof-topology', version: 1, name: 'x',
+      format: 'spof-topology', version: 2, name: 'x',
       domains: [{ id: 'a', kind: 'zone' }, { id: 'b', kind: 'zone' }],
       components: [{ id: 'c', kind: 'app', replicas: 2, domains: ['a', 'b'] }],
       links: [],
@@ -32,7 +32,7 @@ describe('containerTree', () => {
 
   it('names the path of a domain parent cycle', () => {
     const t: Topology = {
-      format: 'spof-topology', version: 1, name: 'x',
+      format: 'spof-topology', version: 2, name: 'x',
       domains: [{ id: 'a', kind: 'zone', parent: 'b' }, { id: 'b', kind: 'region', parent: 'a' }],
       components: [], links: [],
     };

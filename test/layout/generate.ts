@@ -70,5 +70,5 @@ export function generateDesign(seed: number, shape: DesignShape): Topology {
   for (let i = 0; i + 1 < databases.length; i += 2) {
     links.push({ id: `repl${i}`, from: databases[i], to: databases[i + 1], type: 'replication', mode: 'async' });
   }
-  return { format: 'spof-topology', version: 1, name: `Generated ${seed}`, domains, components, links };
+  return { format: 'spof-topology', version: 2, name: `Generated ${seed}`, domains, components, links };
 }

@@ -115,7 +115,7 @@ describe('generated designs', () => {
 });
 
 describe('edge cases', () => {
-  const base = { format: 'spof-topology' as const, version: 1 as const, name: 'x', links: [] };
+  const base = { format: 'spof-topology' as const, version: 2 as const, name: 'x', links: [] };
 
   it('lays out domains with nothing inside, nested or not, and nothing at all', async () => {
     const t: Topology = {

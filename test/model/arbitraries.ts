@@ -59,7 +59,7 @@ export const validTopology: fc.Arbitrary<TopologyInput> = fc
       if (pick(4) === 0) l.id = `l${i}`;
       links.push(l);
     }
-    const doc: TopologyInput = { format: 'spof-topology', version: 1, name, domains, components, links };
+    const doc: TopologyInput = { format: 'spof-topology', version: 2, name, domains, components, links };
     if (slo !== undefined) doc.slo = slo;
     return doc;
   });

@@ -7,7 +7,7 @@ export type Doc = TopologyInput & Required<Pick<TopologyInput, 'domains' | 'link
 export function baseDoc(): Doc {
   return {
     format: 'spof-topology',
-    version: 1,
+    version: 2,
     name: 'Test',
     domains: [
       { id: 'r1', kind: 'region' },

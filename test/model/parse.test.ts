@@ -67,7 +67,7 @@ describe('parseTopology rejects, naming the path and the reason', () => {
   });
 
   it('a version newer than this build', () => {
-    const [e] = errorsOf({ ...baseDoc(), version: 2 });
+    const [e] = errorsOf({ ...baseDoc(), version: 3 });
     expect(e).toMatchObject({ code: 'newer-version', path: 'version' });
     expect(e.message).toMatch(/made by a newer SPOF Studio/);
   });

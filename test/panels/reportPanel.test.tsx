@@ -82,7 +82,7 @@ describe('the report panel', () => {
   });
 
   it('a design that never fails, a design without clients, and an invalid design', () => {
-    const base = { format: 'spof-topology' as const, version: 1 as const, name: 'x', domains: [] };
+    const base = { format: 'spof-topology' as const, version: 2 as const, name: 'x', domains: [] };
     show({ ...base, components: [{ id: 'users', kind: 'client' }, { id: 'cdn', kind: 'cdn', availability: 1 }], links: [{ from: 'users', to: 'cdn' }] });
     expect(byTestId('system-availability')!.textContent).toBe('100%');
     expect(byTestId('system-nines')!.textContent).toBe('never down');

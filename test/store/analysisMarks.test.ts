@@ -8,7 +8,7 @@ import { templateById } from '../../src/templates';
 const stage3 = templateById('stage3')!.topology;
 
 const doc = (components: Topology['components'], links: Topology['links'], domains: Topology['domains'] = []): Topology =>
-  ({ format: 'spof-topology', version: 1, name: 't', domains, components, links });
+  ({ format: 'spof-topology', version: 2, name: 't', domains, components, links });
 
 describe('marks from a report', () => {
   it('stage 3: the load balancer, the database, the DNS and the zone and region are SPOFs; the web servers a pair', () => {

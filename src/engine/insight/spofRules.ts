@@ -86,13 +86,14 @@ export const spofRules: FindingRule[] = [
   componentSpofRule('spof-storage', ['storage', 'queue'], 'data service', (c) => `Use a replicated, managed ${c.kind} service (multi-zone), or a replica joined by replication.`),
   componentSpofRule('spof-external', ['external'], 'third-party service', () => 'Add a second provider, or make the dependency optional with a fallback.'),
   domainSpofRule('spof-zone', ['zone', 'datacenter', 'rack'], 'high', 'zone', 'Spread every layer across two or more zones, with a standby or instances in each.'),
+  domainSpofRule('spof-host', ['host'], 'high', 'host', 'Run every service on two or more machines (Swarm or Kubernetes nodes), with instances on each.'),
   domainSpofRule('spof-region', ['region'], 'medium', 'region', 'Replicate the system into a second region, with failover between regions.'),
   domainSpofRule('spof-provider', ['provider'], 'low', 'provider', 'If the SLO demands it, run a copy of the critical path with a second provider.'),
   linkSpofRule,
 ];
 
 const DOMAIN_WORDS: Record<DomainKind, string> = {
-  zone: 'zone', datacenter: 'data centre', rack: 'rack', region: 'region', provider: 'provider', group: 'group',
+  zone: 'zone', datacenter: 'data centre', rack: 'rack', host: 'host', region: 'region', provider: 'provider', group: 'group',
 };
 
 function capital(s: string): string {
