@@ -1,10 +1,10 @@
-// The pure core (model, engine, io, layout) runs in Node, the worker and the CLI:
+// The pure core (model, engine, io, layout, report) runs in Node, the worker and the CLI:
 // it must not import React or touch the DOM (STYLE.md, "Pure core, thin UI").
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const PURE = ['src/model', 'src/engine', 'src/io', 'src/layout'];
+const PURE = ['src/model', 'src/engine', 'src/io', 'src/layout', 'src/report'];
 const FORBIDDEN_IMPORTS = /from\s+['"](react|react-dom|@xyflow\/react|zustand|lucide-react|html-to-image|browser-fs-access|happy-dom)(\/[^'"]*)?['"]|import\(\s*['"](react|react-dom|happy-dom)['"]/;
 const DOM_GLOBALS = /\b(document|window|localStorage|sessionStorage|navigator|HTMLElement|requestAnimationFrame)\s*[.([]/;
 

@@ -6,6 +6,7 @@ import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
 import { registerPlan } from './plan';
+import { registerDiff } from './diff';
 
 export function buildProgram(): Command {
   const program = new Command('spof')
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerMermaid(program);
   registerImportMermaid(program);
   registerPlan(program);
+  registerDiff(program);
   return program;
 }
 

@@ -1,0 +1,74 @@
+// Numbers in reports (the app's panel, the shared report, the diff), worded the way the
+// nines table everyone knows words them. Pure: the app, the CLI and the tests share it.
+import { formatDowntime } from '../engine/downtime';
+
+const SECONDS_PER_YEAR = 365.25 * 86_400;
+
+/** Availability with as many decimals as its nines need: 99.951%, 99.99960%, 100%. */
+export function formatAvailability(a: number, nines: number): string {
+  if (a >= 1) return '100%';
+  const digits = Math.min(10, Math.max(3, Number.isFinite(nines) ? Math.ceil(nines) - 1 : 3));
+  return `${(a * 100).toFixed(digits)}%`;
+}
+
+/** "3.31 nines"; a perfect system is "never down". */
+export function formatNines(nines: number): string {
+  return Number.isFinite(nines) ? `${nines.toFixed(2)} nines` : 'never down';
+}
+
+/** A target like 0.9995 as "99.95%" (no trailing zeros). */
+export function formatTarget(t: number): string {
+  return `${(t * 100).toFixed(5).replace(/0+$/, '').replace(/\.$/, '')}%`;
+}
+
+/** Downtime a year that an availability gain saves, e.g. importance's improvement. */
+export function yearlySaving(gain: number): string {
+  return formatDowntime(gain * SECONDS_PER_YEAR);
+}
+
+/** Minutes a year, as a number (for "minutes a year saved"); two significant digits when small. */
+export function minutesAYear(gain: number): string {
+  const m = (gain * SECONDS_PER_YEAR) / 60;
+  if (m >= 100) return Math.round(m).toLocaleString('en-US');
+  if (m >= 1) return m.toFixed(1).replace(/\.0$/, '');
+  return m.toPrecision(2);
+}
+
+/** Minutes in the SLO card: "43.8 min", "3 h 12 min" past two hours. */
+export function formatMinutes(m: number): string {
+  return formatDowntime(m * 60);
+}
+
+/** Seconds of a year for a probability of being down: pairs, downtime rows. */
+export function downtimeAYear(probability: number): string {
+  return formatDowntime(probability * SECONDS_PER_YEAR);
+}
+
+/** Money in the document's currency: "$4,200", "€13,000"; cents only under 100. */
+export function formatMoney(amount: number, currency: string): string {
+  const digits = Math.abs(amount) < 100 && amount !== Math.round(amount) ? 2 : 0;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  } catch {
+    // A code Intl does not know: the number and the code, never a crash.
+    return `${amount.toLocaleString('en-US', { maximumFractionDigits: digits })} ${currency}`;
+  }
+}
+
+/** A count a year with two significant digits when small: "3.1", "0.042", "12". */
+export function formatRate(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x >= 10) return Math.round(x).toLocaleString('en-US');
+  return String(Number(x.toPrecision(2)));
+}
+
+/** A change with its sign, for a diff: "+1 h 4 min", "−21 min", "no change". */
+export function signed(delta: number, format: (magnitude: number) => string, zero = 'no change'): string {
+  if (delta === 0 || !Number.isFinite(delta)) return zero;
+  return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
+}
+
+/** An availability change in percentage points: "+0.012 pp", "−0.00031 pp". */
+export function formatPoints(delta: number): string {
+  return signed(delta * 100, (m) => `${Number(m.toPrecision(2))} pp`);
+}
