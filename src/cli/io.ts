@@ -33,7 +33,13 @@ export function readTopology(file: string): { topology: Topology; warnings: Prob
 }
 
 export function printWarnings(file: string, warnings: Problem[]): void {
-  for (const w of warnings) writeStderr(`${file}: warning: ${formatProblem(w)}\n`);
+  for (const w of warnings) writeStderr(`${file}: warning: ${warningLine(w)}\n`);
+}
+
+/** `components[6].role: standby "db-2" stands behind nothing: ... (fix: link db to db-2 by replication; or make db-2 a replica)` */
+export function warningLine(w: Problem): string {
+  const fixes = w.fixes?.map((f) => f.label) ?? [];
+  return `${formatProblem(w)}${fixes.length ? ` (fix: ${fixes.join('; or ')})` : ''}`;
 }
 
 // Output goes to the file descriptors directly: the first use of process.stdout loads

@@ -42,7 +42,8 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   if (opts.pairCap !== undefined && opts.pairCap < MIN_PAIR_CAP) warnings.push(`pairCap ${opts.pairCap} raised to the minimum, ${MIN_PAIR_CAP}`);
 
   const prop = new Propagator(s);
-  const baseDown = prop.fail(forcedElements, forced.components, forced.slots);
+  // What is down before any element fails (never-working components), then the what-if failures.
+  const baseDown = [...prop.baseDown, ...prop.fail(forcedElements, forced.components, forced.slots)];
   const up = Float64Array.from(s.elements, (e, i) => (forcedElements.has(i) ? 0 : e.availability));
   // SPOFs and pairs leave out what-if failures, failover events and assumptions.
   const candidate = (i: number) => !forcedElements.has(i) && s.elements[i].type !== 'failover' && s.elements[i].availability < 1;

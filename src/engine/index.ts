@@ -18,6 +18,7 @@ export type * from './types';
 export function componentsDown(t: Topology, failed: Iterable<string>): Set<string> {
   const s = buildStructure(t);
   const forced = resolveFailed(s, failed);
-  const down = new Propagator(s).fail(forced.elements, forced.components, forced.slots);
+  const prop = new Propagator(s);
+  const down = [...prop.baseDown, ...prop.fail(forced.elements, forced.components, forced.slots)];
   return new Set(down.sort((a, b) => a - b).map((c) => s.components[c].id));
 }

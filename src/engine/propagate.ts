@@ -29,6 +29,31 @@ export class Propagator {
     this.slotDead = new Uint8Array(s.slots.length);
     this.groupAlive = Int32Array.from(s.groups, (g) => g.slots.length);
     this.arrays = [this.elementDown, this.componentDown, this.downReasons, this.aliveInstances, this.slotDead, this.groupAlive];
+    this.baseDown = this.settleBase();
+  }
+
+  /**
+   * Components down with nothing failed (DESIGN section 2's stated meanings: minHealthy above
+   * replicas, or a `requires` above its group's targets, never works), in the order they fell.
+   * They are the starting state: a later undo never brings them back, and no blast radius
+   * counts them.
+   */
+  readonly baseDown: number[];
+
+  private settleBase(): number[] {
+    this.fallen = [];
+    const s = this.s;
+    s.components.forEach((c, i) => {
+      if (!c.isClient && c.instances.length < c.minHealthy) this.kill(i);
+    });
+    s.groups.forEach((g) => {
+      if (g.slots.length < g.min) this.kill(g.source);
+    });
+    this.drain();
+    this.jLength = 0;
+    const base = this.fallen;
+    this.fallen = [];
+    return base;
   }
 
   /** A point to undo to. */

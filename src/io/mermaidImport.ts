@@ -116,16 +116,15 @@ function frontMatterTitle(text: string): string | undefined {
 }
 
 /**
- * The result must pass the one schema. Guesses can make what it refuses (a standby with no
- * active partner in its group; a `requires` on a group whose links were removed): repair
- * those, say so, and check again.
+ * The result must pass the one schema, and its guesses should not leave modelling warnings
+ * behind (a standby with no active partner in its group: the label's word was a guess; a
+ * `requires` on a group whose links were removed): repair those, say so, and check again.
  */
 function validate(doc: Topology, guesses: string[]): MermaidImportResult {
   for (let round = 0; round < 3; round++) {
     const r = parseTopology(doc);
-    if (r.ok) return { ok: true, topology: r.topology, guesses, warnings: r.warnings };
     let repaired = false;
-    for (const e of r.errors) {
+    for (const e of r.ok ? r.warnings : r.errors) {
       const m = /^components\[(\d+)\]\.(role|requires)/.exec(e.path);
       if (!m) continue;
       const c: Component = doc.components[Number(m[1])];
@@ -135,10 +134,10 @@ function validate(doc: Topology, guesses: string[]): MermaidImportResult {
         delete c.failoverSeconds;
         guesses.push(`${c.id}: a standby with no active partner in the same dependency group: made it a replica`);
         repaired = true;
-      } else if (m[2] === 'requires' && c.requires) {
+      } else if (m[2] === 'requires' && c.requires && (e.code === 'requires-unknown-group' || e.code === 'requires-too-many')) {
         const group = /^components\[\d+\]\.requires(?:\.([^.[]+)|\[("(?:[^"\\]|\\.)*")\])/.exec(e.path);
         const name = group ? (group[1] ?? JSON.parse(group[2]) as string) : undefined;
-        if (name !== undefined && name in c.requires) {
+        if (name !== undefined && Object.hasOwn(c.requires, name)) {
           delete c.requires[name];
           if (Object.keys(c.requires).length === 0) delete c.requires;
           guesses.push(`${c.id}: dropped requires.${name} (${e.message})`);
@@ -146,9 +145,8 @@ function validate(doc: Topology, guesses: string[]): MermaidImportResult {
         }
       }
     }
-    if (!repaired) return { ok: false, errors: r.errors };
+    if (!repaired) return r.ok ? { ok: true, topology: r.topology, guesses, warnings: r.warnings } : { ok: false, errors: r.errors };
   }
   const r = parseTopology(doc);
   return r.ok ? { ok: true, topology: r.topology, guesses, warnings: r.warnings } : { ok: false, errors: r.errors };
 }
-

@@ -5,3 +5,4 @@ export * from './groups';
 export * from './issues';
 export * from './migrations';
 export * from './parse';
+export * from './fixes';

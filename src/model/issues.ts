@@ -1,4 +1,7 @@
 // The catalogue of validation problems, with stable codes other tools may rely on.
+// Errors are for documents that cannot be read (DESIGN section 2, "Validation, versions");
+// what a person reaches while drawing is a warning, analysed with a stated meaning.
+import type { Fix } from './fixes';
 
 export const ERROR_CODES = {
   notJson: 'not-json',
@@ -17,10 +20,8 @@ export const ERROR_CODES = {
   domainCycle: 'domain-cycle',
   selfLink: 'self-link',
   duplicateLink: 'duplicate-link',
-  minHealthyRange: 'min-healthy-range',
-  requiresUnknownGroup: 'requires-unknown-group',
-  requiresTooMany: 'requires-too-many',
-  standbyAlone: 'standby-alone',
+  /** `app#2` beside a pool `app`: the id of an instance, so what-if and the report could not tell them apart. */
+  ambiguousId: 'ambiguous-id',
   reliabilityConflict: 'reliability-conflict',
   replicationField: 'replication-field',
   dependencyField: 'dependency-field',
@@ -31,6 +32,14 @@ export const WARNING_CODES = {
   orphan: 'orphan',
   unreachable: 'unreachable',
   replicationKinds: 'replication-kinds',
+  /** minHealthy above replicas: the component never works. */
+  minHealthyRange: 'min-healthy-range',
+  /** `requires` names a group with no required link: ignored. */
+  requiresUnknownGroup: 'requires-unknown-group',
+  /** `requires.min` above the group's required targets: the component never works (none: ignored). */
+  requiresTooMany: 'requires-too-many',
+  /** A standby in no group with an active member: it takes over for nothing. */
+  standbyAlone: 'standby-alone',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
@@ -41,6 +50,8 @@ export interface Problem {
   /** Where in the document: `components[3].availability`, or '' for the whole document. */
   path: string;
   message: string;
+  /** One-click changes that resolve a warning, best first (none when there is no obvious one). */
+  fixes?: Fix[];
 }
 
 /** `components[3].availability: must be > 0 and <= 1 (got 1.5)` */

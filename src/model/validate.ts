@@ -1,8 +1,10 @@
-// Cross-reference rules the schema cannot express: unique ids, references that
-// resolve, no parent cycles, sensible pools, requires and standbys.
-import { isStandby, linkType, replicasOf, minHealthyOf } from './derive';
-import { groupResolver } from './groups';
-import { ERROR_CODES, WARNING_CODES, type Problem } from './issues';
+// Cross-reference rules the schema cannot express: unique and unambiguous ids, references
+// that resolve, no parent cycles, fields that belong together. These are errors: a document
+// that breaks them cannot be read. What a person reaches while drawing (a standby behind
+// nothing yet, minHealthy above replicas, ...) is a warning: modelling.ts.
+import { linkType, replicasOf } from './derive';
+import { ERROR_CODES, type Problem } from './issues';
+import { modellingWarnings } from './modelling';
 import type { Topology } from './schema';
 
 export function validateReferences(t: Topology): { errors: Problem[]; warnings: Problem[] } {
@@ -20,6 +22,7 @@ export function validateReferences(t: Topology): { errors: Problem[]; warnings: 
   t.domains.forEach((d, i) => claim(d.id, `domains[${i}].id`));
   t.components.forEach((c, i) => claim(c.id, `components[${i}].id`));
   t.links.forEach((l, i) => l.id !== undefined && claim(l.id, `links[${i}].id`));
+  reportInstanceLookalikes(t, seen, err);
 
   const components = new Map(t.components.map((c) => [c.id, c]));
   const domains = new Map(t.domains.map((d) => [d.id, d]));
@@ -40,9 +43,6 @@ export function validateReferences(t: Topology): { errors: Problem[]; warnings: 
     });
     if (c.domain !== undefined && c.domains !== undefined) {
       err(ERROR_CODES.reliabilityConflict, `${at}.domains`, 'give either domain or domains, not both');
-    }
-    if (minHealthyOf(c) > replicasOf(c)) {
-      err(ERROR_CODES.minHealthyRange, `${at}.minHealthy`, `must be between 1 and replicas (${replicasOf(c)}) (got ${c.minHealthy})`);
     }
     reliabilityConflicts(c, at, err);
   });
@@ -69,8 +69,7 @@ export function validateReferences(t: Topology): { errors: Problem[]; warnings: 
   });
   if (errors.length > 0) return { errors, warnings };
 
-  checkGroups(t, err);
-  collectWarnings(t, warnings);
+  warnings.push(...modellingWarnings(t));
   return { errors, warnings };
 }
 
@@ -109,95 +108,15 @@ function reportDomainCycles(t: Topology, err: Report): void {
   });
 }
 
-function checkGroups(t: Topology, err: Report): void {
-  const groupOf = groupResolver(t);
-  const components = new Map(t.components.map((c) => [c.id, c]));
-  // source id -> group -> non-optional targets
-  const groups = new Map<string, Map<string, string[]>>();
-  const anyLinkGroups = new Map<string, Set<string>>();
-  for (const l of t.links) {
-    if (linkType(l) !== 'dependency') continue;
-    const g = groupOf(l);
-    if (!anyLinkGroups.has(l.from)) anyLinkGroups.set(l.from, new Set());
-    anyLinkGroups.get(l.from)!.add(g);
-    if (l.optional) continue;
-    if (!groups.has(l.from)) groups.set(l.from, new Map());
-    const byGroup = groups.get(l.from)!;
-    if (!byGroup.has(g)) byGroup.set(g, []);
-    byGroup.get(g)!.push(l.to);
+/**
+ * Instance i of a pool `app` is the element `app#i`: another element with such an id
+ * would be two things under one name (`--fail app#1`, what-if, the report).
+ */
+function reportInstanceLookalikes(t: Topology, idPaths: Map<string, string>, err: Report): void {
+  const pools = new Set(t.components.filter((c) => replicasOf(c) > 1).map((c) => c.id));
+  if (pools.size === 0) return;
+  for (const [id, path] of idPaths) {
+    const m = /^(.*)#(\d+)$/s.exec(id);
+    if (m && pools.has(m[1])) err(ERROR_CODES.ambiguousId, path, `"${id}" is the name of an instance of the pool "${m[1]}": choose another id`);
   }
-
-  t.components.forEach((c, i) => {
-    for (const [group, req] of Object.entries(c.requires ?? {})) {
-      const at = `components[${i}].requires${/^[A-Za-z_$][\w$]*$/.test(group) ? `.${group}` : `[${JSON.stringify(group)}]`}`;
-      if (!anyLinkGroups.get(c.id)?.has(group)) {
-        const known = [...(anyLinkGroups.get(c.id) ?? [])];
-        err(ERROR_CODES.requiresUnknownGroup, at, `"${c.id}" has no dependency link in group "${group}"${known.length ? ` (its groups: ${known.join(', ')})` : ' (it has no dependency links)'}`);
-        continue;
-      }
-      const size = groups.get(c.id)?.get(group)?.length ?? 0;
-      if (req.min > size) {
-        err(ERROR_CODES.requiresTooMany, `${at}.min`, `group "${group}" has ${size} required target${size === 1 ? '' : 's'} (got min ${req.min})`);
-      }
-    }
-  });
-
-  // A standby must share a dependency group with an active member it stands behind.
-  const backed = new Set<string>();
-  for (const byGroup of groups.values()) {
-    for (const targets of byGroup.values()) {
-      if (targets.some((id) => !isStandby(components.get(id)!))) {
-        for (const id of targets) backed.add(id);
-      }
-    }
-  }
-  t.components.forEach((c, i) => {
-    if (isStandby(c) && !backed.has(c.id)) {
-      err(ERROR_CODES.standbyAlone, `components[${i}].role`, `standby "${c.id}" stands behind nothing: link what needs it to it and to an active component in the same group`);
-    }
-  });
-}
-
-function collectWarnings(t: Topology, warnings: Problem[]): void {
-  const clients = t.components.filter((c) => c.kind === 'client');
-  if (clients.length === 0) {
-    warnings.push({ code: WARNING_CODES.noClient, path: 'components', message: 'no client component: add one (kind "client") for the users or each user journey; nothing is analysed without one' });
-  }
-  const linked = new Set<string>();
-  const next = new Map<string, string[]>();
-  const add = (a: string, b: string) => {
-    if (!next.has(a)) next.set(a, []);
-    next.get(a)!.push(b);
-  };
-  for (const l of t.links) {
-    linked.add(l.from);
-    linked.add(l.to);
-    add(l.from, l.to);
-    // Replication reaches both ways: a backup target is part of the design.
-    if (linkType(l) === 'replication') add(l.to, l.from);
-  }
-  const reached = new Set<string>(clients.map((c) => c.id));
-  const stack = clients.map((c) => c.id);
-  while (stack.length) {
-    for (const n of next.get(stack.pop()!) ?? []) {
-      if (!reached.has(n)) {
-        reached.add(n);
-        stack.push(n);
-      }
-    }
-  }
-  const kinds = new Map(t.components.map((c) => [c.id, c.kind]));
-  t.components.forEach((c, i) => {
-    if (c.kind === 'client') return;
-    if (!linked.has(c.id)) {
-      warnings.push({ code: WARNING_CODES.orphan, path: `components[${i}]`, message: `"${c.id}" has no links` });
-    } else if (clients.length > 0 && !reached.has(c.id)) {
-      warnings.push({ code: WARNING_CODES.unreachable, path: `components[${i}]`, message: `no client reaches "${c.id}"` });
-    }
-  });
-  t.links.forEach((l, i) => {
-    if (linkType(l) === 'replication' && kinds.get(l.from) !== kinds.get(l.to)) {
-      warnings.push({ code: WARNING_CODES.replicationKinds, path: `links[${i}]`, message: `replication between different kinds (${kinds.get(l.from)} -> ${kinds.get(l.to)})` });
-    }
-  });
 }

@@ -4,10 +4,10 @@
 // answer); the panel computes nothing of its own.
 import { AlertTriangle, CheckCircle2, Loader2 } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { formatProblem } from '../model';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { Clients } from './report/Clients';
+import { DesignWarnings } from './report/DesignWarnings';
 import { DataProtection } from './report/DataProtection';
 import { Degradations } from './report/Degradations';
 import { DowntimeTable } from './report/DowntimeTable';
@@ -65,11 +65,7 @@ function Body() {
   return (
     <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
       <Headline doc={doc} report={report} whatIf={whatIf} />
-      {result.warnings.length > 0 && (
-        <ul className="rp-design-warnings" data-testid="analysis-warnings">
-          {result.warnings.map((w) => <li key={`${w.path}:${w.message}`}>{formatProblem(w)}</li>)}
-        </ul>
-      )}
+      <DesignWarnings warnings={result.warnings} />
       <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
       {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} /></Section>}
       <Section title="Single points of failure" count={report.spofs.length} tone={report.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">

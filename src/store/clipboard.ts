@@ -40,7 +40,8 @@ export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): { 
   const taken = usedIds(doc);
   const rename = new Map<string, string>();
   const claim = (id: string) => {
-    const fresh = freshId(taken, id);
+    // The editor's own ids never hold "#", "->" or "=>" (they name instances and links).
+    const fresh = freshId(taken, id.replace(/#|->|=>/g, '-'));
     taken.add(fresh);
     rename.set(id, fresh);
     return fresh;

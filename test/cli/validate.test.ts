@@ -42,6 +42,21 @@ describe('spof validate', () => {
     expect(r.stdout).toMatch(/warning: components: no client component/);
   });
 
+  it('a standby drawn before its replication link is valid, with a warning naming the path and its fixes; analyze runs', () => {
+    const file = join(dir, 'standby-first.spof.json');
+    writeFileSync(file, JSON.stringify({
+      format: 'spof-topology', version: 2,
+      components: [{ id: 'u', kind: 'client' }, { id: 'app', kind: 'app' }, { id: 'db', kind: 'database' }, { id: 'db-2', kind: 'database', role: 'standby' }],
+      links: [{ from: 'u', to: 'app' }, { from: 'app', to: 'db' }, { from: 'app', to: 'db-2' }],
+    }));
+    const r = spof('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: components\[3\]\.role: standby "db-2" stands behind nothing.*\(fix: link db to db-2 by replication; or make db-2 a replica\)/);
+    const a = spof('analyze', file, '--json');
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout).spofs.map((s: { id: string }) => s.id)).toEqual(['app', 'db', 'db-2']);
+  });
+
   it('exits 2 on a missing file and on JSON that does not parse, with line and column', () => {
     expect(spof('validate', join(dir, 'nope.json')).stderr).toMatch(/no such file/);
     const file = join(dir, 'broken.json');

@@ -38,7 +38,8 @@ export const smallTopology: fc.Arbitrary<TopologyInput> = fc
       else c.availability = AVAILABILITIES[pick(AVAILABILITIES.length)];
       if (chance(3)) {
         c.replicas = 2 + pick(2);
-        c.minHealthy = 1 + pick(c.replicas);
+        // Now and then above replicas: a warning, and the pool never works (DESIGN section 2).
+        c.minHealthy = 1 + pick(c.replicas + (chance(4) ? 1 : 0));
         if (chance(3)) c.standby = (['hot', 'warm', 'cold'] as const)[pick(3)];
       }
       if (nDomains > 0 && !chance(3)) {
@@ -74,28 +75,18 @@ export const smallTopology: fc.Arbitrary<TopologyInput> = fc
       }
       links.push(l);
     }
-    return repaired({ format: 'spof-topology', version: 2, domains, components, links }, requires);
+    return withRequires({ format: 'spof-topology', version: 2, domains, components, links }, requires, pick(3));
   });
 
 /**
- * Makes a random document valid where that is easy: a standby with nothing to stand
- * behind loses its role; then, on request, the first group with two or more required
- * targets gets `requires: { min: 2 }` (so `requires` is exercised on real groups).
+ * On request, the first group with two or more required targets gets `requires: { min: 2 }`
+ * (so `requires` is exercised on real groups). `odd` 0 instead asks one more target than the
+ * first group holds (a warning: that component never works), 1 adds a requirement on a group
+ * with no link (a warning: ignored). Standbys with nothing to stand behind stay as drawn: they
+ * take over for nothing.
  */
-function repaired(doc: TopologyInput, requires: boolean): TopologyInput {
-  let r = parseTopology(doc);
-  if (!r.ok) {
-    for (const e of r.errors) {
-      const m = /^components\[(\d+)\]\.role$/.exec(e.path);
-      if (e.code === 'standby-alone' && m) {
-        const c = doc.components[Number(m[1])];
-        delete c.role;
-        if ((c.replicas ?? 1) === 1) delete c.standby;
-        delete c.failoverSeconds;
-      }
-    }
-    r = parseTopology(doc);
-  }
+function withRequires(doc: TopologyInput, requires: boolean, odd: number): TopologyInput {
+  const r = parseTopology(doc);
   if (!r.ok || !requires) return doc;
   const t: Topology = r.topology;
   const groupOf = groupResolver(t);
@@ -104,11 +95,16 @@ function repaired(doc: TopologyInput, requires: boolean): TopologyInput {
     if ((l.type ?? 'dependency') !== 'dependency' || l.optional) continue;
     const key = `${l.from}\u0000${groupOf(l)}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    if (counts.get(key) === 2) {
-      const source = doc.components.find((c) => c.id === l.from)!;
-      source.requires = { [groupOf(l)]: { min: 2 } };
-      break;
-    }
+  }
+  const source = (key: string) => doc.components.find((c) => c.id === key.split('\u0000')[0])!;
+  const group = (key: string) => key.split('\u0000')[1];
+  const first = [...counts.keys()][0];
+  if (odd === 0 && first !== undefined) {
+    source(first).requires = { [group(first)]: { min: counts.get(first)! + 1 } };
+  } else {
+    const pair = [...counts].find(([, n]) => n >= 2)?.[0];
+    if (pair !== undefined) source(pair).requires = { [group(pair)]: { min: 2 } };
+    if (odd === 1 && first !== undefined) source(first).requires = { ...source(first).requires, nowhere: { min: 2 } };
   }
   return doc;
 }

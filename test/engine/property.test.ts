@@ -18,6 +18,8 @@ function valid(doc: TopologyInput): Topology | null {
 describe('engine = brute force on random topologies', () => {
   it('availability, SPOFs, pairs, importance (exact method)', () => {
     let checked = 0;
+    // Designs with modelling warnings are analysed with their stated meaning (DESIGN section 2).
+    const warned = new Map<string, number>();
     fc.assert(
       fc.property(smallTopology, (doc) => {
         const t = valid(doc);
@@ -26,10 +28,13 @@ describe('engine = brute force on random topologies', () => {
         fc.pre(truth.elements.length <= MAX_ELEMENTS);
         checkAgainstOracle(t!, truth);
         checked++;
+        const r = parseTopology(doc);
+        for (const code of new Set(r.ok ? r.warnings.map((w) => w.code) : [])) warned.set(code, (warned.get(code) ?? 0) + 1);
       }),
       { numRuns: 150, seed: 20261122 },
     );
     expect(checked).toBeGreaterThan(110);
+    for (const code of ['standby-alone', 'min-healthy-range', 'requires-too-many', 'requires-unknown-group']) expect(warned.get(code) ?? 0, code).toBeGreaterThan(3);
   });
 
   it('what-if: blast radius, conditional availability, SPOFs and pairs equal the oracle', () => {

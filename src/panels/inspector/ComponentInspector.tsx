@@ -61,7 +61,12 @@ export function ComponentInspector({ component: c }: { component: Component }) {
           <Section title="Instances">
             <div className="field-row">
               <TextField label="Replicas" testId="field-replicas" value={c.replicas?.toString() ?? ''} placeholder="1" inputMode="numeric"
-                parse={(t) => parsePositiveInteger(t)}
+                parse={(t) => {
+                  const r = parsePositiveInteger(t);
+                  // Instance i of a pool is `id#i`: an element already named so would be two things.
+                  const lookalike = r.ok && (r.value ?? 1) > 1 ? [...usedIds(doc)].find((x) => x.startsWith(`${c.id}#`) && /^\d+$/.test(x.slice(c.id.length + 1))) : undefined;
+                  return lookalike ? { ok: false, error: `"${lookalike}" would name an instance of this pool: rename it first` } : r;
+                }}
                 onCommit={(n) => patch({ replicas: n, ...(c.minHealthy !== undefined && n !== undefined && c.minHealthy > n ? { minHealthy: n } : {}) })} />
               <TextField label="Must work" testId="field-min-healthy" value={c.minHealthy?.toString() ?? ''} placeholder="1" inputMode="numeric"
                 parse={(t) => parsePositiveInteger(t, { max: replicas })} onCommit={(minHealthy) => patch({ minHealthy })} />

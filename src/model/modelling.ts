@@ -1,0 +1,163 @@
+// Modelling warnings (DESIGN section 2, "Validation, versions"): states a person reaches while
+// drawing. The document loads and is analysed with the meaning each message states; where
+// one change resolves it, the warning carries it as a one-click fix (fixes.ts).
+import { isStandby, linkType, minHealthyOf, replicasOf } from './derive';
+import type { Fix } from './fixes';
+import { groupResolver } from './groups';
+import { formatPath, WARNING_CODES, type Problem } from './issues';
+import type { Component, Topology } from './schema';
+
+export function modellingWarnings(t: Topology): Problem[] {
+  const warnings: Problem[] = [];
+  t.components.forEach((c, i) => {
+    if (c.kind === 'client' || minHealthyOf(c) <= replicasOf(c)) return;
+    const n = replicasOf(c);
+    warnings.push({
+      code: WARNING_CODES.minHealthyRange,
+      path: `components[${i}].minHealthy`,
+      message: `${c.minHealthy} of ${n} instance${n === 1 ? '' : 's'} must work: "${c.id}" never works until minHealthy is at most replicas`,
+      fixes: [
+        { kind: 'set-component', label: `require ${n} of ${n} instance${n === 1 ? '' : 's'} of ${c.id}`, component: c.id, set: { minHealthy: n } },
+        { kind: 'set-component', label: `give ${c.id} ${c.minHealthy} replicas`, component: c.id, set: { replicas: c.minHealthy } },
+      ],
+    });
+  });
+  groupWarnings(t, warnings);
+  reachWarnings(t, warnings);
+  return warnings;
+}
+
+/** `requires` entries that do not fit their groups, and standbys that stand behind nothing. */
+function groupWarnings(t: Topology, warnings: Problem[]): void {
+  const groupOf = groupResolver(t);
+  const components = new Map(t.components.map((c) => [c.id, c]));
+  // source id -> group -> required (non-optional) targets; and every group with any dependency link.
+  const required = new Map<string, Map<string, string[]>>();
+  const anyLinkGroups = new Map<string, Set<string>>();
+  const callers = new Map<string, string[]>();
+  for (const l of t.links) {
+    if (linkType(l) !== 'dependency') continue;
+    const g = groupOf(l);
+    if (!anyLinkGroups.has(l.from)) anyLinkGroups.set(l.from, new Set());
+    anyLinkGroups.get(l.from)!.add(g);
+    if (l.optional) continue;
+    if (!required.has(l.from)) required.set(l.from, new Map());
+    const byGroup = required.get(l.from)!;
+    if (!byGroup.has(g)) byGroup.set(g, []);
+    byGroup.get(g)!.push(l.to);
+    if (!callers.has(l.to)) callers.set(l.to, []);
+    callers.get(l.to)!.push(l.from);
+  }
+
+  t.components.forEach((c, i) => {
+    for (const [group, req] of Object.entries(c.requires ?? {})) {
+      const at = `components[${i}].${formatPath(['requires', group])}`;
+      const remove: Fix = { kind: 'set-requires', label: `remove the requirement on ${group} from ${c.id}`, component: c.id, group };
+      if (!anyLinkGroups.get(c.id)?.has(group)) {
+        const known = [...(anyLinkGroups.get(c.id) ?? [])];
+        warnings.push({
+          code: WARNING_CODES.requiresUnknownGroup,
+          path: at,
+          message: `"${c.id}" has no dependency link in group "${group}"${known.length ? ` (its groups: ${known.join(', ')})` : ' (it has no dependency links)'}: the requirement is ignored`,
+          fixes: [remove],
+        });
+        continue;
+      }
+      const size = required.get(c.id)?.get(group)?.length ?? 0;
+      if (req.min <= size) continue;
+      warnings.push({
+        code: WARNING_CODES.requiresTooMany,
+        path: `${at}.min`,
+        message: size === 0
+          ? `group "${group}" has no required target (its links are optional): the requirement of ${req.min} is ignored`
+          : `group "${group}" has ${size} required target${size === 1 ? '' : 's'} but ${req.min} must work: "${c.id}" never works until min is at most ${size}`,
+        fixes: size === 0 ? [remove] : [{ kind: 'set-requires', label: `require ${size} of ${group} for ${c.id}`, component: c.id, group, min: size }, remove],
+      });
+    }
+  });
+
+  // A standby stands behind an active member of a group it is in; otherwise it takes over for nothing.
+  const backed = new Set<string>();
+  for (const byGroup of required.values()) {
+    for (const targets of byGroup.values()) {
+      if (targets.some((id) => !isStandby(components.get(id)!))) for (const id of targets) backed.add(id);
+    }
+  }
+  t.components.forEach((c, i) => {
+    if (!isStandby(c) || backed.has(c.id)) return;
+    warnings.push({
+      code: WARNING_CODES.standbyAlone,
+      path: `components[${i}].role`,
+      message: `standby "${c.id}" stands behind nothing: it takes over for nothing (no failover), and what links to it needs it like any other component`,
+      fixes: standbyFixes(t, c, callers, components),
+    });
+  });
+}
+
+/**
+ * The active components of the standby's kind that its callers also call: replication from
+ * one of them puts both in one group (copies of the same data), which is the usual intent.
+ */
+function standbyFixes(t: Topology, standby: Component, callers: Map<string, string[]>, components: Map<string, Component>): Fix[] {
+  const partners = new Set<string>();
+  const sources = new Set(callers.get(standby.id) ?? []);
+  for (const l of t.links) {
+    if (linkType(l) !== 'dependency' || l.optional || !sources.has(l.from) || l.to === standby.id) continue;
+    const other = components.get(l.to)!;
+    if (other.kind === standby.kind && !isStandby(other)) partners.add(other.id);
+  }
+  const fixes: Fix[] = [...partners].sort().slice(0, 3).map((p) => ({ kind: 'add-replication', label: `link ${p} to ${standby.id} by replication`, from: p, to: standby.id }));
+  fixes.push({ kind: 'set-component', label: `make ${standby.id} a replica`, component: standby.id, set: { role: 'replica' }, unset: ['standby', 'failoverSeconds'] });
+  return fixes;
+}
+
+/** No client; components with no links; components no client reaches; replication between kinds. */
+function reachWarnings(t: Topology, warnings: Problem[]): void {
+  const clients = t.components.filter((c) => c.kind === 'client');
+  if (clients.length === 0) {
+    warnings.push({ code: WARNING_CODES.noClient, path: 'components', message: 'no client component: add one (kind "client") for the users or each user journey; nothing is analysed without one' });
+  }
+  const linked = new Set<string>();
+  const next = new Map<string, string[]>();
+  const add = (a: string, b: string) => {
+    if (!next.has(a)) next.set(a, []);
+    next.get(a)!.push(b);
+  };
+  for (const l of t.links) {
+    linked.add(l.from);
+    linked.add(l.to);
+    add(l.from, l.to);
+    // Replication reaches both ways: a backup target is part of the design.
+    if (linkType(l) === 'replication') add(l.to, l.from);
+  }
+  const reached = new Set<string>(clients.map((c) => c.id));
+  const stack = clients.map((c) => c.id);
+  while (stack.length) {
+    for (const n of next.get(stack.pop()!) ?? []) {
+      if (!reached.has(n)) {
+        reached.add(n);
+        stack.push(n);
+      }
+    }
+  }
+  const kinds = new Map(t.components.map((c) => [c.id, c.kind]));
+  t.components.forEach((c, i) => {
+    if (c.kind === 'client') return;
+    if (!linked.has(c.id)) {
+      warnings.push({ code: WARNING_CODES.orphan, path: `components[${i}]`, message: `"${c.id}" has no links` });
+    } else if (clients.length > 0 && !reached.has(c.id)) {
+      warnings.push({ code: WARNING_CODES.unreachable, path: `components[${i}]`, message: `no client reaches "${c.id}"` });
+    }
+  });
+  const dependencies = new Set(t.links.filter((l) => linkType(l) === 'dependency').map((l) => `${l.from}\u0000${l.to}`));
+  t.links.forEach((l, i) => {
+    if (linkType(l) !== 'replication' || kinds.get(l.from) === kinds.get(l.to)) return;
+    const canConvert = !dependencies.has(`${l.from}\u0000${l.to}`);
+    warnings.push({
+      code: WARNING_CODES.replicationKinds,
+      path: `links[${i}]`,
+      message: `replication between different kinds (${kinds.get(l.from)} -> ${kinds.get(l.to)}): the two are still taken as copies of the same data`,
+      ...(canConvert ? { fixes: [{ kind: 'make-dependency', label: `make ${l.from} -> ${l.to} a dependency link`, from: l.from, to: l.to } satisfies Fix] } : {}),
+    });
+  });
+}
