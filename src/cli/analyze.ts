@@ -1,13 +1,16 @@
-// `spof analyze FILE [--json] [--slo 99.95] [--fail-on-spof]` (DESIGN section 4).
-// Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not met; 2 bad input.
+// `spof analyze FILE [--json | --format text|json|markdown|html|sarif] [--slo 99.95] [--fail-on-spof]`
+// (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
+// met; 2 bad input.
 import type { Command } from 'commander';
 import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
 import { insight } from '../engine/insight';
+import { toSarif } from '../report/sarif';
 import { humanInsight } from './insightText';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeStdout } from './io';
 
 interface AnalyzeFlags {
   json?: boolean;
+  format?: string;
   slo?: string;
   failOnSpof?: boolean;
   fail?: string[];
@@ -15,30 +18,46 @@ interface AnalyzeFlags {
   seed?: string;
 }
 
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
     .description('availability, SPOFs, pairs and importance of a topology (exit 1 when a gate fails)')
     .argument('<file>', 'a .spof.json topology')
-    .option('--json', 'print the report as one JSON object')
+    .option('--json', 'print the report as one JSON object (the same as --format json)')
+    .option('--format <format>', `the report's form: ${REPORT_FORMATS.join(', ')} (default text)`)
     .option('--slo <percent>', 'system target in percent, e.g. 99.95 (exit 1 when not met)')
     .option('--fail-on-spof', 'exit 1 when there is any single point of failure')
     .option('--fail <ids...>', 'what-if: analyse with these elements or components forced down')
     .option('--pair-cap <n>', 'list at most this many pairs (at least 100)')
     .option('--seed <n>', 'seed of the Monte Carlo fallback')
     .action((file: string, flags: AnalyzeFlags) => {
+      const format = formatOf(flags);
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
       const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
-      const { topology, warnings } = readTopology(file);
+      const { topology, warnings, text } = readTopology(file);
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
-      if (flags.json) writeStdout(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      if (format === 'json') writeStdout(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      else if (format === 'sarif') writeStdout(`${JSON.stringify(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), null, 2)}\n`);
       else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;
     });
+}
+
+/** `--json` is `--format json`; both together must agree. */
+function formatOf(flags: AnalyzeFlags): ReportFormat {
+  const named = flags.format?.toLowerCase();
+  if (named !== undefined && !(REPORT_FORMATS as readonly string[]).includes(named)) {
+    throw new CliError(`--format: must be one of ${REPORT_FORMATS.join(', ')} (got ${JSON.stringify(flags.format)})`);
+  }
+  if (flags.json && named !== undefined && named !== 'json') throw new CliError(`--json and --format ${named}: choose one`);
+  return flags.json ? 'json' : ((named as ReportFormat | undefined) ?? 'text');
 }
 
 function integerOption(name: string, text: string): number {

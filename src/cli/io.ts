@@ -23,13 +23,14 @@ export function readText(file: string): string {
 }
 
 /** Reads and validates a topology file, or throws a CliError listing every problem with its path. */
-export function readTopology(file: string): { topology: Topology; warnings: Problem[] } {
-  const result = parseTopology(readText(file));
+export function readTopology(file: string): { topology: Topology; warnings: Problem[]; text: string } {
+  const text = readText(file);
+  const result = parseTopology(text);
   if (!result.ok) {
     const lines = result.errors.map((p) => `  ${formatProblem(p)}`);
     throw new CliError(`${file}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
   }
-  return { topology: result.topology, warnings: result.warnings };
+  return { topology: result.topology, warnings: result.warnings, text };
 }
 
 export function printWarnings(file: string, warnings: Problem[]): void {

@@ -16,6 +16,8 @@ const poolOneZone: FindingRule = {
   code: 'pool-one-zone',
   severity: 'medium',
   title: 'every instance of a pool sits in one zone',
+  description: 'A pool of instances that all run in one availability zone: the replicas protect against one instance failing, not against the zone, and a zone outage takes them all down at once.',
+  help: 'Spread the instances across the zones of the region (list the zones in "domains").',
   check({ t }) {
     return t.components.flatMap((c) => {
       if (c.kind === 'client' || replicasOf(c) < 2) return [];
@@ -37,6 +39,8 @@ const poolOneRegion: FindingRule = {
   code: 'pool-one-region',
   severity: 'low',
   title: 'every instance of a pool sits in one region, and that region is a single point of failure',
+  description: 'A pool of instances that all run in one region, while that region is a single point of failure of the design: a region outage takes them all down at once.',
+  help: 'Replicate it into a second region (a copy behind the same callers), if the SLO needs it.',
   check({ t, report }) {
     const regionSpofs = new Set(report.spofs.filter((s) => s.type === 'domain').map((s) => s.id));
     return t.components.flatMap((c) => {
@@ -62,6 +66,8 @@ const coldStandby: FindingRule = {
   code: 'cold-standby-failover',
   severity: 'medium',
   title: `a cold standby's failover costs ${FAILOVER_SHARE * 100}% or more of the downtime`,
+  description: "A cold standby is brought up from backups after its primary fails: minutes to hours of outage on every failover. When that switchover is a large share of the expected downtime, the standby's temperature, not the number of copies, limits availability.",
+  help: 'Make the standby warm or hot (replicated and running), so the switchover takes seconds.',
   check({ t, report }) {
     const unavailability = report.system.unavailability;
     if (!(unavailability > 0)) return [];
@@ -85,6 +91,8 @@ const asyncReplication: FindingRule = {
   code: 'async-replication',
   severity: 'low',
   title: 'asynchronous replication: a failover can lose the replication lag',
+  description: "Asynchronous replication acknowledges writes before the replica has them: when the primary fails, the writes still in flight (up to the replication lag) are lost on failover. That lag is the data store's recovery point objective (RPO).",
+  help: 'If that loss is unacceptable, replicate synchronously (or semi-synchronously) to a nearby standby.',
   check({ t }) {
     return t.links.flatMap((l) => {
       if (linkType(l) !== 'replication' || (l.mode !== undefined && l.mode !== 'async')) return [];
@@ -104,6 +112,8 @@ const optionalRequired: FindingRule = {
   code: 'optional-required',
   severity: 'high',
   title: 'an optional dependency is in fact required on some path',
+  description: 'A dependency marked optional (a soft dependency that should only degrade a feature) that some other path still requires: its failure takes a component or a client down, so the design is less available than its optional marks suggest.',
+  help: 'Make every path to it degrade gracefully (mark those links optional and handle its absence), or treat it as required and make it redundant.',
   check({ t }) {
     return degradations(t).filter((d) => d.inFactRequired).map((d) => {
       const link = t.links.find((l) => linkElementId(l) === d.link)!;
@@ -124,6 +134,8 @@ const clientWithoutData: FindingRule = {
   code: 'client-no-data-store',
   severity: 'low',
   title: 'a client has no path to any data store',
+  description: 'A client (an entry point or user journey) that reaches no database, cache, storage or queue: the failures of the data it uses are not in the analysis, so its availability is likely overstated.',
+  help: 'Link the component that holds its data, so its failure counts; or confirm the journey is stateless.',
   check({ t }) {
     return t.components.filter((c) => c.kind === 'client').flatMap((client) => {
       const reached = dependencyReach(t, client.id);
@@ -143,6 +155,8 @@ const unreached: FindingRule = {
   code: 'unreached-component',
   severity: 'low',
   title: 'a component no client reaches',
+  description: 'A component that no client depends on, directly or through others: it counts for nothing in the analysis, which usually means a link is missing.',
+  help: 'Link it from what uses it, or remove it.',
   check({ t }) {
     if (!t.components.some((c) => c.kind === 'client')) return [];
     const reached = reachableFromClients(t);

@@ -18,6 +18,10 @@ export interface FindingRule {
   severity: Severity;
   /** What the rule looks for, in one line (for documentation and the UI's legend). */
   title: string;
+  /** Why it matters, in a few sentences (code-scanning tools show it as the rule's description). */
+  description: string;
+  /** How to remove the problem in general; each finding's `suggestion` says it for its elements. */
+  help: string;
   check(ctx: FindingContext): Finding[];
 }
 

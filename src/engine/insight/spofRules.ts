@@ -8,11 +8,14 @@ import type { Finding, Severity } from './types';
 
 type Spof = Report['spofs'][number];
 
-function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, suggestion: (c: Component) => string): FindingRule {
+/** `help` is the rule's general advice; `suggestion` words it for one component when it can say more. */
+function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, help: string, suggestion: (c: Component) => string = () => help): FindingRule {
   return {
     code,
     severity: 'high',
     title: `a ${layer} is a single point of failure`,
+    description: `A ${layer} (or one instance of it) whose failure alone, with everything else working, takes down a client: no alternative, standby or spare instance serves in its place, so every minute it is down is a minute of outage.`,
+    help,
     check({ t, report }) {
       // One finding per component: its own SPOF and the SPOFs of its instances together.
       const byComponent = new Map<string, { c: Component; spofs: Spof[] }>();
@@ -46,6 +49,8 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
     code,
     severity,
     title: `a ${what} is a single point of failure`,
+    description: `A ${what} whose outage takes down a client: everything placed in it fails at once (a common-cause failure), and nothing outside it serves in its place.`,
+    help: suggestion,
     check({ t, report }) {
       return report.spofs
         .filter((s) => s.type === 'domain' && kinds.includes(t.domains.find((d) => d.id === s.id)?.kind as DomainKind))
@@ -64,6 +69,8 @@ const linkSpofRule: FindingRule = {
   code: 'spof-link',
   severity: 'high',
   title: 'a network link is a single point of failure',
+  description: 'A network path (a dependency link with an availability of its own) whose failure alone takes down a client: no other path reaches an alternative target.',
+  help: 'Add a second, independent network path (another link to an alternative target).',
   check({ t, report }: FindingContext) {
     return report.spofs.filter((s) => s.type === 'link').map((s) => ({
       code: 'spof-link',
@@ -76,15 +83,15 @@ const linkSpofRule: FindingRule = {
 };
 
 export const spofRules: FindingRule[] = [
-  componentSpofRule('spof-dns', ['dns'], 'DNS', () => 'Add a second DNS provider, or DNS failover with health checks.'),
-  componentSpofRule('spof-cdn', ['cdn'], 'CDN', () => 'Add a second CDN, or let DNS fail over to the origin.'),
-  componentSpofRule('spof-loadbalancer', ['loadbalancer'], 'load balancer', () => 'Add a second load balancer in active-passive with a floating IP (or use a managed, multi-zone load balancer).'),
-  componentSpofRule('spof-compute', ['web', 'app'], 'server', (c) => `Run two or more ${c.kind} instances behind the load balancer (replicas: 2 or more).`),
-  componentSpofRule('spof-service', ['service'], 'service', () => 'Run more instances of the service, or let its callers degrade without it (an optional dependency).'),
-  componentSpofRule('spof-database', ['database'], 'database', () => 'Add a standby with automatic failover (joined by replication), and read replicas.'),
-  componentSpofRule('spof-cache', ['cache'], 'cache', () => 'Run the cache with Redis Sentinel or Cluster: a replica with automatic failover.'),
-  componentSpofRule('spof-storage', ['storage', 'queue'], 'data service', (c) => `Use a replicated, managed ${c.kind} service (multi-zone), or a replica joined by replication.`),
-  componentSpofRule('spof-external', ['external'], 'third-party service', () => 'Add a second provider, or make the dependency optional with a fallback.'),
+  componentSpofRule('spof-dns', ['dns'], 'DNS', 'Add a second DNS provider, or DNS failover with health checks.'),
+  componentSpofRule('spof-cdn', ['cdn'], 'CDN', 'Add a second CDN, or let DNS fail over to the origin.'),
+  componentSpofRule('spof-loadbalancer', ['loadbalancer'], 'load balancer', 'Add a second load balancer in active-passive with a floating IP (or use a managed, multi-zone load balancer).'),
+  componentSpofRule('spof-compute', ['web', 'app'], 'server', 'Run two or more instances behind the load balancer (replicas: 2 or more).', (c) => `Run two or more ${c.kind} instances behind the load balancer (replicas: 2 or more).`),
+  componentSpofRule('spof-service', ['service'], 'service', 'Run more instances of the service, or let its callers degrade without it (an optional dependency).'),
+  componentSpofRule('spof-database', ['database'], 'database', 'Add a standby with automatic failover (joined by replication), and read replicas.'),
+  componentSpofRule('spof-cache', ['cache'], 'cache', 'Run the cache with Redis Sentinel or Cluster: a replica with automatic failover.'),
+  componentSpofRule('spof-storage', ['storage', 'queue'], 'data service', 'Use a replicated, managed service (multi-zone), or a replica joined by replication.', (c) => `Use a replicated, managed ${c.kind} service (multi-zone), or a replica joined by replication.`),
+  componentSpofRule('spof-external', ['external'], 'third-party service', 'Add a second provider, or make the dependency optional with a fallback.'),
   domainSpofRule('spof-zone', ['zone', 'datacenter', 'rack'], 'high', 'zone', 'Spread every layer across two or more zones, with a standby or instances in each.'),
   domainSpofRule('spof-host', ['host'], 'high', 'host', 'Run every service on two or more machines (Swarm or Kubernetes nodes), with instances on each.'),
   domainSpofRule('spof-region', ['region'], 'medium', 'region', 'Replicate the system into a second region, with failover between regions.'),
