@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
 import { insight } from '../engine/insight';
 import { toSarif } from '../report/sarif';
+import { shareReport } from './shareReport';
 import { humanInsight } from './insightText';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeStdout } from './io';
 
@@ -16,6 +17,7 @@ interface AnalyzeFlags {
   fail?: string[];
   pairCap?: string;
   seed?: string;
+  plan: boolean;
 }
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'html', 'sarif'] as const;
@@ -33,6 +35,7 @@ export function registerAnalyze(program: Command): void {
     .option('--fail <ids...>', 'what-if: analyse with these elements or components forced down')
     .option('--pair-cap <n>', 'list at most this many pairs (at least 100)')
     .option('--seed <n>', 'seed of the Monte Carlo fallback')
+    .option('--no-plan', 'markdown and html: leave out the plan to reach a target that is not met')
     .action((file: string, flags: AnalyzeFlags) => {
       const format = formatOf(flags);
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
@@ -42,6 +45,7 @@ export function registerAnalyze(program: Command): void {
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       if (format === 'json') writeStdout(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      else if (format === 'markdown' || format === 'html') writeStdout(shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeStdout(`${JSON.stringify(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), null, 2)}\n`);
       else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
