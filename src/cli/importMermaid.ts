@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { serializeTopology } from '../model';
+import { formatImportNote } from '../import/notes';
 import { formatIoProblem, fromMermaid } from '../io';
 import { CliError, printWarnings, readText, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
@@ -13,12 +14,12 @@ export function registerImportMermaid(program: Command): void {
     .action(async (file: string, opts: { output?: string }) => {
       const text = readText(file);
       await installMermaidDom();
-      const result = await fromMermaid(text);
+      const result = await fromMermaid(text, { file });
       if (!result.ok) {
         const lines = result.errors.map((p) => `  ${formatIoProblem(p)}`);
         throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
       }
-      for (const g of result.guesses) writeStderr(`${file}: guess: ${g}\n`);
+      for (const n of result.notes) writeStderr(`${formatImportNote(n)}\n`);
       printWarnings(file, result.warnings);
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {

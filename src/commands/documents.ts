@@ -2,6 +2,7 @@
 import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { getFlowInstance } from '../canvas/flowBridge';
+import { formatImportNote } from '../import/notes';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
@@ -72,11 +73,11 @@ export async function openDocumentFile(file: File): Promise<boolean> {
   }
   if (!confirmDiscard(`Opening ${file.name}`)) return false;
   replaceDocument(result.topology, `Open ${file.name}`);
-  const guesses = result.guesses ?? [];
-  if (guesses.length) {
-    // A Mermaid import guesses kinds and roles from the labels: say which, so they can be checked.
-    const what = `${guesses.length} guess${guesses.length === 1 ? '' : 'es'}`;
-    ui.showNotice(`Opened ${file.name}: the import made ${what}; check them in the inspector`, [...result.warnings, ...guesses]);
+  const notes = result.notes;
+  if (notes.length) {
+    // An import guesses kinds and roles from the labels: say which, so they can be checked.
+    const what = `${notes.length} guess${notes.length === 1 ? '' : 'es'}`;
+    ui.showNotice(`Opened ${file.name}: the import made ${what}; check them in the inspector`, [...result.warnings, ...notes.map(formatImportNote)]);
   } else if (result.warnings.length) ui.showNotice(`Opened ${file.name} with warnings`, result.warnings);
   else ui.dismiss();
   return true;

@@ -1,12 +1,20 @@
 // How an opened file becomes a document, by extension. JSON and Mermaid (`.mmd`,
 // `.mermaid`) are built in; other formats can register here, e.g. from main.tsx:
 //   registerImporter('.drawio', (text) => importDrawio(text));
+import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { formatProblem, parseTopology, type Topology } from '../model';
 
 export type ImportResult =
-  | { ok: true; topology: Topology; warnings: string[]; /** What an import had to guess (Mermaid: kinds, roles). */ guesses?: string[] }
+  | {
+      ok: true;
+      topology: Topology;
+      /** Problems of the resulting document (the model's warnings, formatted). */
+      warnings: string[];
+      /** What the import inferred, assumed and left out, each with the file and line it came from. */
+      notes: ImportNote[];
+    }
   | { ok: false; errors: string[] };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
@@ -21,7 +29,7 @@ export function registerImporter(extension: string, importer: Importer): void {
 export const importJson: Importer = (text) => {
   const parsed = parseTopology(text);
   return parsed.ok
-    ? { ok: true, topology: parsed.topology, warnings: parsed.warnings.map(formatProblem) }
+    ? { ok: true, topology: parsed.topology, warnings: parsed.warnings.map(formatProblem), notes: [] }
     : { ok: false, errors: parsed.errors.map(formatProblem) };
 };
 
@@ -35,7 +43,7 @@ export const importMermaid: Importer = async (text, fileName) => {
   // A diagram without a title (no front matter, not exported by us) is named after its file.
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
   const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
-  return { ok: true, topology, warnings: r.warnings.map(formatProblem), guesses: r.guesses };
+  return { ok: true, topology, warnings: r.warnings.map(formatProblem), notes: r.notes };
 };
 
 export function importerFor(fileName: string): Importer | undefined {

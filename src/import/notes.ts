@@ -24,9 +24,18 @@ export interface ImportNote {
   /** The id of the component, domain or link of the topology the note is about, when there is one. */
   subject?: string;
   source?: ImportSource;
+  /**
+   * Which field of the subject the note decided, when it is one a person may want to
+   * correct (`kind`, `role`, `replicas`, `optional`, `type`, `group`, `direction`): the app
+   * offers the matching correction beside the note.
+   */
+  field?: ImportNoteField;
   /** Plain words: `replicas 2 from deploy.replicas`. */
   message: string;
 }
+
+export const IMPORT_NOTE_FIELDS = ['kind', 'role', 'replicas', 'availability', 'optional', 'type', 'group', 'direction', 'domain'] as const;
+export type ImportNoteField = (typeof IMPORT_NOTE_FIELDS)[number];
 
 /** `compose.yaml:14` (or just the file; or nothing). */
 export function formatImportSource(s: ImportSource | undefined): string {

@@ -1,5 +1,6 @@
 // Design files: the name to save under, and reading a picked or dropped file of either
 // format (topology JSON or a Mermaid flowchart) into one result shape.
+import type { ImportNote } from '../import/notes';
 import { parseTopology, serializeTopology, type Problem, type Topology } from '../model';
 import { fromMermaid } from './mermaidImport';
 import type { IoProblem } from './problems';
@@ -29,7 +30,7 @@ export function isMermaidFileName(name: string): boolean {
 }
 
 export type OpenFileResult =
-  | { ok: true; topology: Topology; warnings: Problem[]; guesses: string[]; format: 'json' | 'mermaid' }
+  | { ok: true; topology: Topology; warnings: Problem[]; notes: ImportNote[]; format: 'json' | 'mermaid' }
   | { ok: false; errors: IoProblem[]; format: 'json' | 'mermaid' };
 
 /**
@@ -38,11 +39,11 @@ export type OpenFileResult =
  */
 export async function openDesignText(name: string, text: string): Promise<OpenFileResult> {
   if (isMermaidFileName(name)) {
-    const r = await fromMermaid(text);
+    const r = await fromMermaid(text, { file: name });
     return r.ok ? { ...r, format: 'mermaid' } : { ok: false, errors: r.errors, format: 'mermaid' };
   }
   const r = parseTopology(text);
   return r.ok
-    ? { ok: true, topology: r.topology, warnings: r.warnings, guesses: [], format: 'json' }
+    ? { ok: true, topology: r.topology, warnings: r.warnings, notes: [], format: 'json' }
     : { ok: false, errors: r.errors, format: 'json' };
 }

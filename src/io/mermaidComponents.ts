@@ -5,6 +5,7 @@ import { drawnDomain } from './mermaidExport';
 import { guessKind, guessReplicas, guessRole } from './mermaidGuess';
 import { componentText, parseKindLine } from './mermaidLabels';
 import type { MermaidMeta } from './mermaidMeta';
+import type { MermaidNotes } from './mermaidNotes';
 import type { FlowVertex } from './mermaidParse';
 import { decodeMermaidText, topologyIdOf } from './mermaidText';
 
@@ -13,15 +14,16 @@ export function buildComponents(
   meta: MermaidMeta,
   domains: FailureDomain[],
   drawnIn: (vertexId: string) => string | undefined,
-  guesses: string[],
+  notes: MermaidNotes,
 ): { components: Component[]; componentIdOf: Map<string, string> } {
   const componentIdOf = new Map<string, string>();
   const known = new Set(domains.map((d) => d.id));
   const components = vertices.map((v) => {
     const text = decodeMermaidText(v.text);
     const saved = meta.components.get(v.id);
-    const c = saved ? fromSaved(saved, text, domains, known, drawnIn(v.id)) : fromDrawing(v, text, drawnIn(v.id), guesses);
+    const c = saved ? fromSaved(saved, text, domains, known, drawnIn(v.id)) : fromDrawing(v, text, drawnIn(v.id), notes);
     componentIdOf.set(v.id, c.id);
+    notes.bind(c.id, v.id);
     return c;
   });
   return { components, componentIdOf };
@@ -46,7 +48,7 @@ function fromSaved(saved: Component, text: string, domains: FailureDomain[], kno
   return c;
 }
 
-function fromDrawing(v: FlowVertex, text: string, drawn: string | undefined, guesses: string[]): Component {
+function fromDrawing(v: FlowVertex, text: string, drawn: string | undefined, notes: MermaidNotes): Component {
   const id = topologyIdOf(v.id);
   // Font Awesome icons (`fa:fa-user Users`) are drawing, not name.
   const { label, line } = splitLabel(text.replace(/\bfa[bklrs]?:fa-[\w-]+\s*/g, ''));
@@ -61,21 +63,21 @@ function fromDrawing(v: FlowVertex, text: string, drawn: string | undefined, gue
   const kind = guessKind(label, v.shape);
   if (kind) {
     c.kind = kind.kind;
-    guesses.push(`${id}: kind ${kind.kind} (${kind.reason})`);
+    notes.node(v.id, id, 'inferred', `${kind.kind} (${kind.reason})`, { field: 'kind' });
   } else {
-    guesses.push(`${id}: no kind word in ${JSON.stringify(label)} and no telling shape: made it a service`);
+    notes.node(v.id, id, 'assumed', `service (no kind word in ${JSON.stringify(label)} and no telling shape)`, { field: 'kind' });
   }
   if (c.kind !== 'client') {
     const role = guessRole(label);
     if (role) {
       c.role = role.role;
       if (role.standby) c.standby = role.standby;
-      guesses.push(`${id}: role ${role.role}${role.standby ? ` (${role.standby})` : ''} (${role.reason})`);
+      notes.node(v.id, id, 'inferred', `${role.role}${role.standby ? ` (${role.standby})` : ''} (${role.reason})`, { field: 'role' });
     }
     const replicas = guessReplicas(label);
     if (replicas) {
       c.replicas = replicas.replicas;
-      guesses.push(`${id}: ${replicas.replicas} replicas (${replicas.reason})`);
+      notes.node(v.id, id, 'inferred', `${replicas.replicas} replicas (${replicas.reason})`, { field: 'replicas' });
     }
   }
   return c;

@@ -105,7 +105,7 @@ export interface DomainGuess {
 const ZONE_NAME = /\b[a-z]{2}(?:-[a-z]+)+-\d+[a-z]\b|\b[a-z]{2}-[a-z]+\d+-[a-z]\b/i;
 const REGION_NAME = /\b[a-z]{2}(?:-[a-z]+)+-\d+\b(?!-)|\b[a-z]{2}-[a-z]+\d+\b(?!-)/i;
 
-export function guessDomainKind(title: string): DomainGuess {
+export function guessDomainKind(title: string, _id?: string): DomainGuess {
   const rules: [DomainKind, RegExp][] = [
     ['zone', ZONE_NAME],
     ['zone', /\b(az\d*|zones?|availability zones?)\b/i],

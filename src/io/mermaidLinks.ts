@@ -4,6 +4,7 @@ import { linkType, type Link } from '../model';
 import { edgeMeaning } from './mermaidGuess';
 import { linkText } from './mermaidLabels';
 import type { MermaidMeta } from './mermaidMeta';
+import { linkSubject, type MermaidNotes } from './mermaidNotes';
 import type { FlowEdge } from './mermaidParse';
 import { decodeMermaidText } from './mermaidText';
 
@@ -12,36 +13,36 @@ export function buildLinks(
   meta: MermaidMeta,
   componentIdOf: Map<string, string>,
   subgraphIds: Set<string>,
-  guesses: string[],
+  notes: MermaidNotes,
 ): Link[] {
   const links: Link[] = [];
   const seen = new Set<string>();
-  const add = (l: Link, what: string) => {
+  const add = (l: Link, index: number) => {
     const key = `${linkType(l)}\u0000${l.from}\u0000${l.to}`;
     if (seen.has(key)) {
-      guesses.push(`${what}: drawn twice, imported once`);
+      notes.edge(index, linkSubject(l.from, l.to), 'warning', 'drawn twice, imported once');
       return;
     }
     seen.add(key);
     links.push(l);
   };
 
-  for (const e of edges) {
+  edges.forEach((e, index) => {
     const what = `${e.start} -> ${e.end}`;
     if (e.stroke === 'invisible') {
-      guesses.push(`${what}: an invisible ~~~ link only places nodes: not imported`);
-      continue;
+      notes.edge(index, undefined, 'warning', `${what}: an invisible ~~~ link only places nodes: not imported`);
+      return;
     }
     const from = componentIdOf.get(e.start);
     const to = componentIdOf.get(e.end);
     if (from === undefined || to === undefined) {
       const sg = subgraphIds.has(e.start) ? e.start : e.end;
-      guesses.push(`${what}: a link to the subgraph ${sg}, not to a node: not imported (link the nodes inside it)`);
-      continue;
+      notes.edge(index, undefined, 'warning', `${what}: a link to the subgraph ${sg}, not to a node: not imported (link the nodes inside it)`);
+      return;
     }
     if (from === to) {
-      guesses.push(`${what}: a link from a node to itself: not imported`);
-      continue;
+      notes.edge(index, from, 'warning', `${what}: a link from a node to itself: not imported`);
+      return;
     }
     const text = decodeMermaidText(e.text).replace(/\s*\n\s*/g, ' ').trim();
     const meaning = edgeMeaning(text, e.stroke);
@@ -50,29 +51,29 @@ export function buildLinks(
     const saved = pair.find((l) => linkText(l) === text && (linkType(l) === 'replication') === (e.stroke === 'dotted' && !l.optional))
       ?? pair.find((l) => linkType(l) === type);
     if (saved) {
-      add(fromSaved(saved, text, meaning.optional), what);
-      continue;
+      add(fromSaved(saved, text, meaning.optional), index);
+      return;
     }
     if (meaning.replication) {
       const { mode, modeGuessed } = meaning.replication;
-      add({ from, to, type: 'replication', mode }, what);
-      guesses.push(`${what}: ${mode} replication (${modeGuessed ? `dotted, labelled ${JSON.stringify(text)}, no mode word: assumed async` : `dotted, labelled ${JSON.stringify(text)}`})`);
-      continue;
+      add({ from, to, type: 'replication', mode }, index);
+      notes.edge(index, linkSubject(from, to), modeGuessed ? 'assumed' : 'inferred', `${mode} replication (${modeGuessed ? `dotted, labelled ${JSON.stringify(text)}, no mode word: async assumed` : `dotted, labelled ${JSON.stringify(text)}`})`, { field: 'type' });
+      return;
     }
     const link: Link = { from, to };
     if (meaning.optional) {
       link.optional = true;
-      guesses.push(`${what}: optional dependency (${e.stroke === 'dotted' ? 'a dotted line' : `labelled ${JSON.stringify(text)}`})`);
+      notes.edge(index, linkSubject(from, to), 'inferred', `optional (${e.stroke === 'dotted' ? 'a dotted line' : `labelled ${JSON.stringify(text)}`})`, { field: 'optional' });
     }
     const label = text.replace(/^optional\b:?\s*/i, '');
     if (label) link.label = label;
-    add(link, what);
+    add(link, index);
     // Both ends need each other on a two-headed arrow.
     if (e.type.startsWith('double_arrow')) {
-      add({ ...link, from: to, to: from }, `${e.end} -> ${e.start}`);
-      guesses.push(`${what}: a two-headed arrow: a dependency each way`);
+      add({ ...link, from: to, to: from }, index);
+      notes.edge(index, linkSubject(from, to), 'assumed', 'a two-headed arrow: a dependency each way', { field: 'direction' });
     }
-  }
+  });
   return links;
 }
 

@@ -31,6 +31,8 @@ export interface Flowchart {
   vertices: FlowVertex[];
   edges: FlowEdge[];
   subgraphs: FlowSubgraph[];
+  /** As written after `flowchart` / `graph`: TB, TD, BT, LR, RL; undefined when none was. */
+  direction?: string;
 }
 
 export type FlowchartResult = { ok: true; flowchart: Flowchart } | { ok: false; errors: IoProblem[] };
@@ -82,6 +84,7 @@ interface FlowDbLike {
   getVertices(): Map<string, { id: string; text?: string; type?: string; classes?: string[] }>;
   getEdges(): { start: string; end: string; type?: string; stroke?: string; text?: string }[];
   getSubGraphs(): { id: string; title?: string; nodes?: string[] }[];
+  getDirection?(): string | undefined;
 }
 
 function extract(db: FlowDbLike): Flowchart {
@@ -89,6 +92,7 @@ function extract(db: FlowDbLike): Flowchart {
     vertices: [...db.getVertices().values()].map((v) => ({ id: v.id, text: v.text ?? v.id, shape: v.type, classes: [...(v.classes ?? [])] })),
     edges: db.getEdges().map((e) => ({ start: e.start, end: e.end, type: e.type ?? 'arrow_point', stroke: e.stroke ?? 'normal', text: e.text ?? '' })),
     subgraphs: db.getSubGraphs().map((s) => ({ id: s.id, title: s.title ?? s.id, nodes: [...(s.nodes ?? [])] })),
+    ...(db.getDirection?.() ? { direction: db.getDirection!()!.toUpperCase() } : {}),
   };
 }
 

@@ -73,8 +73,7 @@ describe('importers', () => {
     const r = await importMermaid('flowchart TB\n  users([Users]) --> api[[Orders service]]\n  api --> db[(Postgres)]\n', 'orders.mmd');
     if (!r.ok) throw new Error(r.errors.join('\n'));
     expect(r.topology.components.map((c) => [c.id, c.kind])).toEqual([['users', 'client'], ['api', 'service'], ['db', 'database']]);
-    expect(r.guesses?.length).toBeGreaterThan(0);
-    expect(r.guesses!.some((g) => g.startsWith('db:'))).toBe(true);
+    expect(r.notes).toContainEqual({ kind: 'inferred', subject: 'db', field: 'kind', source: { file: 'orders.mmd', line: 3, column: 11 }, message: 'database (the word "Postgres")' });
     // No title in the diagram: the design is named after the file.
     expect(r.topology.name).toBe('orders');
   });

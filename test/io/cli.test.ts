@@ -37,15 +37,15 @@ describe('spof mermaid and import-mermaid', () => {
     expect(back.ok && back.topology).toEqual({ ...example(), view: undefined });
   });
 
-  it('prints the topology on stdout and each guess on stderr', () => {
+  it('prints the topology on stdout and each note on stderr, with the file and line it came from', () => {
     const mmd = join(dir, 'hand.mmd');
     writeFileSync(mmd, 'graph TD\n  A[Users] --> B{{Route 53}} --> C[Thing]\n');
     const r = spof('import-mermaid', mmd);
     expect(r.code).toBe(0);
     const t = JSON.parse(r.stdout);
     expect(t.components.map((c: { kind: string }) => c.kind)).toEqual(['client', 'dns', 'service']);
-    expect(r.stderr).toContain('guess: A: kind client (the word "Users")');
-    expect(r.stderr).toContain('guess: C: no kind word');
+    expect(r.stderr).toContain(`${mmd}:2:3 A: client (the word "Users")`);
+    expect(r.stderr).toContain(`${mmd}:2:34 C: assumed: service (no kind word in "Thing" and no telling shape)`);
   });
 
   it('exits 2 naming the line on bad Mermaid, and writes nothing', () => {

@@ -20,7 +20,7 @@ describe('design files', () => {
   it('opens what it saves, and refuses a bad file with the path of the error', async () => {
     const t = example();
     const r = await openDesignText('x.spof.json', topologyFileText(t));
-    expect(r).toMatchObject({ ok: true, format: 'json', topology: t, guesses: [] });
+    expect(r).toMatchObject({ ok: true, format: 'json', topology: t, notes: [] });
     const bad = await openDesignText('x.json', JSON.stringify({ ...t, components: [{ id: 'a', kind: 'app', availability: 2 }] }));
     expect(bad).toMatchObject({ ok: false, format: 'json', errors: [{ path: 'components[0].availability' }] });
   });

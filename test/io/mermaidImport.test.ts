@@ -23,6 +23,8 @@ async function failed(text: string) {
 }
 
 const withoutView = (t: Topology): Topology => ({ ...t, view: undefined });
+/** The messages of the notes about one subject (a component, domain or `from->to` link id). */
+const about = (r: Imported, subject: string | undefined) => r.notes.filter((n) => n.subject === subject).map((n) => n.message);
 const byId = <T extends { id: string }>(list: T[], id: string): T => {
   const found = list.find((x) => x.id === id);
   if (!found) throw new Error(`no ${id} in ${list.map((x) => x.id).join(', ')}`);
@@ -34,7 +36,7 @@ describe('export -> import', () => {
     const t = example();
     const r = await imported(toMermaid(t, { spofIds: ['dns', 'use1a'] }));
     expect(r.topology).toEqual(withoutView(t));
-    expect(r.guesses).toEqual([]);
+    expect(r.notes).toEqual([]);
   });
 
   it('keeps a hostile design exactly', async () => {
@@ -100,9 +102,9 @@ describe('hand-written diagrams', () => {
     const kinds = Object.fromEntries(r.topology.components.map((c) => [c.id, c.kind]));
     expect(kinds).toEqual({ A: 'client', B: 'dns', C: 'cdn', D: 'loadbalancer', E: 'loadbalancer', F: 'app', G: 'database', H: 'cache', I: 'queue', J: 'storage', K: 'external', L: 'service', M: 'database' });
     expect(byId(r.topology.components, 'G')).toMatchObject({ role: 'primary', label: 'Postgres primary' });
-    expect(r.guesses).toContain('A: kind client (the word "Users")');
-    expect(r.guesses).toContain('M: kind database (its cylinder shape)');
-    expect(r.guesses.some((g) => g.startsWith('L: no kind word in "Thing"') && g.endsWith('made it a service'))).toBe(true);
+    expect(r.notes).toContainEqual({ kind: 'inferred', subject: 'A', field: 'kind', source: { file: 'diagram.mmd', line: 2, column: 5 }, message: 'client (the word "Users")' });
+    expect(about(r, 'M')).toContain('database (its cylinder shape)');
+    expect(r.notes).toContainEqual(expect.objectContaining({ kind: 'assumed', subject: 'L', source: { file: 'diagram.mmd', line: 11, column: 11 }, message: 'service (no kind word in "Thing" and no telling shape)' }));
     expect(r.topology.links).toHaveLength(12);
   });
 
@@ -149,8 +151,8 @@ flowchart LR
     expect(t.links).toContainEqual({ from: 'db2', to: 's3', type: 'replication', mode: 'backup' });
     expect(t.links).toContainEqual({ from: 'app1', to: 'reco', optional: true });
     expect(t.links).toContainEqual({ from: 'users', to: 'dns' });
-    expect(r.guesses).toContain('subgraph za: domain kind zone ("us-east-1a")');
-    expect(r.guesses).toContain('db -> db2: async replication (dotted, labelled "async replication")');
+    expect(r.notes).toContainEqual(expect.objectContaining({ subject: 'za', source: { file: 'diagram.mmd', line: 9, column: 16 }, message: 'zone ("us-east-1a")' }));
+    expect(r.notes).toContainEqual(expect.objectContaining({ subject: 'db->db2', source: { file: 'diagram.mmd', line: 23, column: 3 }, message: 'async replication (dotted, labelled "async replication")' }));
   });
 
   it('reads the examples of the issue', async () => {
@@ -171,18 +173,18 @@ flowchart LR
   it('repairs what the schema refuses and says so: a lone standby, self links, duplicates, links to subgraphs', async () => {
     const r = await imported('flowchart TB\n  u[Users] --> s[(Standby DB)]\n  u --> u\n  u --> s\n  subgraph z[Zone A]\n    x[App]\n  end\n  u --> z\n  u ~~~ x\n  x <--> y[Worker]');
     expect(byId(r.topology.components, 's').role).toBe('replica');
-    expect(r.guesses).toContain('s: a standby with no active partner in the same dependency group: made it a replica');
-    expect(r.guesses).toContain('u -> u: a link from a node to itself: not imported');
-    expect(r.guesses).toContain('u -> s: drawn twice, imported once');
-    expect(r.guesses.some((g) => g.startsWith('u -> z: a link to the subgraph z'))).toBe(true);
-    expect(r.guesses.some((g) => g.startsWith('u -> x: an invisible'))).toBe(true);
+    expect(about(r, 's')).toContain('a standby with no active partner in the same dependency group: made it a replica');
+    expect(about(r, 'u')).toContain('u -> u: a link from a node to itself: not imported');
+    expect(r.notes).toContainEqual(expect.objectContaining({ subject: 'u->s', source: { file: 'diagram.mmd', line: 4, column: 3 }, message: 'drawn twice, imported once' }));
+    expect(about(r, undefined).some((m) => m.startsWith('u -> z: a link to the subgraph z'))).toBe(true);
+    expect(about(r, undefined).some((m) => m.startsWith('u -> x: an invisible'))).toBe(true);
     expect(r.topology.links).toEqual([{ from: 'u', to: 's' }, { from: 'x', to: 'y' }, { from: 'y', to: 'x' }]);
   });
 
   it('reads more styles: semicolons, CRLF, text-in-arrow links, ids as labels, subgraphs without ids, directives', async () => {
     const r = await imported('%%{init: {"theme":"dark"}}%%\r\ngraph LR;\r\n  subgraph Region One\r\n    direction TB\r\n    web1 -- HTTPS --> orders_db[(x)];\r\n  end\r\n  authService == token ==> web1\r\n  orders_db -. async replication .-> orders_db_dr\r\n  web1 --> orders_db_dr\r\n  A:::big e1@--> web1\r\n  classDef big fill:#f00\r\n  click A href "https://example.com"\r\n');
     const t = r.topology;
-    expect(t.domains).toEqual([{ id: 'subGraph0', kind: 'region', label: 'Region One' }]);
+    expect(t.domains).toEqual([{ id: 'region-one', kind: 'region', label: 'Region One' }]);
     expect(Object.fromEntries(t.components.map((c) => [c.id, c.kind]))).toEqual({ web1: 'web', orders_db: 'database', authService: 'service', orders_db_dr: 'database', A: 'service' });
     expect(byId(t.components, 'orders_db_dr').role).toBe('standby');
     expect(t.links).toContainEqual({ from: 'web1', to: 'orders_db', label: 'HTTPS' });
@@ -222,7 +224,7 @@ describe('bad input', () => {
   it('ignores damaged spof comments and says so', async () => {
     const text = toMermaid(example()).replace('%% spof:component db {', '%% spof:component db {oops').replace('"kind":"dns"', '"kind":"router"');
     const r = await imported(text);
-    expect(r.guesses.filter((g) => g.startsWith('ignored a damaged spof comment'))).toHaveLength(2);
+    expect(r.notes.filter((n) => n.kind === 'warning' && n.message.startsWith('ignored a damaged spof comment') && n.source?.line !== undefined)).toHaveLength(2);
     expect(byId(r.topology.components, 'db').kind).toBe('database');
     expect(byId(r.topology.components, 'dns').kind).toBe('dns');
   });

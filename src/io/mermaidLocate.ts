@@ -1,0 +1,101 @@
+// Where each node, edge and subgraph of a parsed flowchart was written: the line (and
+// column) that an import note points at. Mermaid's parser keeps no positions, so the text
+// is read again line by line (mermaidLexer.ts) and matched with what mermaid found.
+import { edgeCount, lexLine, linesOf, type LexedLine } from './mermaidLexer';
+import type { FlowEdge, FlowSubgraph } from './mermaidParse';
+
+export interface Place {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column?: number;
+}
+
+interface LineIds {
+  /** Each id on the line and where it starts; `defined` when a shape (a label) follows it. */
+  ids: { text: string; column: number; defined: boolean }[];
+}
+
+export class SourceLocator {
+  private readonly lines: (LexedLine & LineIds)[];
+  private readonly vertexPlace = new Map<string, Place>();
+  private readonly edgePlaces: (Place | undefined)[] = [];
+
+  constructor(text: string, edges: readonly FlowEdge[] = []) {
+    this.lines = linesOf(text).map((raw) => {
+      const lexed = /^\s*%%/.test(raw) ? lexLine('') : lexLine(raw);
+      const ids: LineIds['ids'] = [];
+      lexed.tokens.forEach((t, i) => {
+        if (t.type === 'id') ids.push({ text: t.text, column: t.start + 1, defined: lexed.tokens[i + 1]?.type === 'shape' });
+      });
+      return { ...lexed, ids };
+    });
+    this.placeEdges(edges);
+  }
+
+  /** The line that gives the node its label, else the first that names it. */
+  vertex(id: string): Place | undefined {
+    const known = this.vertexPlace.get(id);
+    if (known) return known;
+    let first: Place | undefined;
+    for (let i = 0; i < this.lines.length; i++) {
+      for (const t of this.lines[i].ids) {
+        if (t.text !== id) continue;
+        if (t.defined) {
+          const place = { line: i + 1, column: t.column };
+          this.vertexPlace.set(id, place);
+          return place;
+        }
+        first ??= { line: i + 1, column: t.column };
+      }
+    }
+    if (first) this.vertexPlace.set(id, first);
+    return first;
+  }
+
+  /** The edge with this index in mermaid's list (statement order). */
+  edge(index: number): Place | undefined {
+    return this.edgePlaces[index];
+  }
+
+  /** The `subgraph` line that opens it: by its id, or by its title when it was written without one. */
+  subgraph(s: Pick<FlowSubgraph, 'id' | 'title'>): Place | undefined {
+    let byTitle: Place | undefined;
+    for (let i = 0; i < this.lines.length; i++) {
+      const sg = this.lines[i].subgraph;
+      if (!sg) continue;
+      const place = { line: i + 1, column: (sg.id ?? sg.title)?.start !== undefined ? (sg.id ?? sg.title)!.start + 1 : undefined };
+      if (sg.id?.text === s.id) return place;
+      const title = sg.title?.text.replace(/^"(.*)"$/, '$1').trim();
+      if (!byTitle && title !== undefined && title === s.title.trim()) byTitle = place;
+    }
+    return byTitle;
+  }
+
+  /**
+   * Mermaid lists edges in the order their statements come, so each edge is on the first
+   * line, from the previous edge's line on, that names both its ends and still has an edge
+   * of its own to give (`a --> b & c` makes two).
+   */
+  private placeEdges(edges: readonly FlowEdge[]): void {
+    const left = this.lines.map((l) => edgeCount(l.tokens));
+    const names = (i: number, id: string) => this.lines[i].ids.some((t) => t.text === id);
+    const find = (from: number, e: FlowEdge) => {
+      for (let i = from; i < this.lines.length; i++) if (left[i] > 0 && names(i, e.start) && names(i, e.end)) return i;
+      return -1;
+    };
+    let cursor = 0;
+    for (const e of edges) {
+      let at = find(cursor, e);
+      if (at < 0) at = find(0, e);
+      if (at < 0) {
+        this.edgePlaces.push(undefined);
+        continue;
+      }
+      cursor = at;
+      left[at]--;
+      const column = this.lines[at].ids.find((t) => t.text === e.start)?.column;
+      this.edgePlaces.push({ line: at + 1, column });
+    }
+  }
+}
