@@ -158,14 +158,17 @@ test('PNG and SVG export download the whole canvas, SPOF marks included, at twic
   const svg = await studio.downloaded(await studio.exportFrom(TEST_IDS.exportSvg));
   expect(svg.name).toBe('stage-3-a-second-web-server-behind-a-load-balancer.svg');
   const text = svg.bytes.toString('utf8');
-  expect(text.startsWith('<svg')).toBe(true);
-  for (const label of ['Load balancer', 'Web server 2', 'us-east-1a']) expect(text).toContain(label);
+  // Drawn, not pasted: shapes and text, no HTML inside.
+  expect(text.startsWith('<?xml')).toBe(true);
+  expect(text).toContain('<svg');
+  expect(text).not.toContain('foreignObject');
+  for (const label of ['Load balancer', 'Web server 2', 'us-east-1a']) expect(text).toContain(`>${label}<`);
   // The SPOF badges are in the picture.
   expect(text.match(/>SPOF</g)?.length ?? 0).toBeGreaterThanOrEqual(3);
-  // Links keep their stroke (styled by CSS on the page, written into the picture).
-  const links = text.match(/<path [^>]*react-flow__edge-path[^>]*>/g) ?? [];
+  // Every link is drawn, with its own stroke.
+  const links = text.match(/<g data-id="[^"]*" data-type="(dependency|replication)"><path [^>]*>/g) ?? [];
   expect(links).toHaveLength(template('stage3').links.length);
-  for (const link of links) expect(link).toMatch(/stroke: rgb\(/);
+  for (const link of links) expect(link).toMatch(/stroke="#[0-9a-f]{6}"/);
   await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
 });
 

@@ -1,6 +1,6 @@
 // A large design on the canvas: past a few hundred nodes only what is on screen is drawn
-// (src/canvas/visibleOnly.ts), yet the analysis covers everything and an image export
-// still draws every node and link. The design is the benchmark's seeded estate.
+// (src/canvas/visibleOnly.ts), yet the analysis covers everything and an image export,
+// drawn from the document, holds every node and link. The design is the benchmark's seeded estate.
 import { expect, test } from '@playwright/test';
 import { syntheticEstate } from '../bench/engine/estate';
 import { VISIBLE_ONLY_FROM } from '../src/canvas/visibleOnly';
@@ -8,7 +8,7 @@ import { AnalysisPanel } from './pages/AnalysisPanel';
 import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
-test('a design past the visible-only threshold draws only what is on screen; its SVG export holds every node and link', async ({ page }) => {
+test('a design past the visible-only threshold draws only what is on screen; its SVG export holds every node, label and link', async ({ page }) => {
   test.setTimeout(120_000);
   const studio = new StudioPage(page);
   await studio.useDownloadsForSave();
@@ -27,10 +27,14 @@ test('a design past the visible-only threshold draws only what is on screen; its
 
   const svg = await studio.downloaded(await studio.exportFrom(TEST_IDS.exportSvg));
   const text = svg.bytes.toString('utf8');
-  for (const c of estate.components) expect(text, c.id).toContain(`data-id="${c.id}"`);
-  const links = text.match(/<path [^>]*react-flow__edge-path[^>]*>/g) ?? [];
+  expect(text).not.toContain('foreignObject');
+  for (const c of estate.components) {
+    expect(text, c.id).toContain(`data-id="${c.id}"`);
+    expect(text, c.id).toContain(`>${c.label}<`);
+  }
+  const links = text.match(/<g data-id="[^"]*" data-type="(dependency|replication)">/g) ?? [];
   expect(links).toHaveLength(estate.links!.length);
-  // Drawn, the canvas goes back to what is on screen.
+  // The canvas itself still draws only what is on screen.
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(nodeCount / 2);
   expect(studio.consoleErrors).toEqual([]);
 });

@@ -3,7 +3,8 @@
 // when its own node (its record) or its own analysis marks change.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { componentAvailability, failoverSecondsOf, minHealthyOf, replicasOf } from '../model';
+import { componentAvailability } from '../model';
+import { componentBadges } from '../model/nodeCard';
 import { useNodeMarks } from '../store/analysis';
 import { COMPONENT_KIND_LABELS } from '../store/labels';
 import { formatPercent } from './format';
@@ -15,27 +16,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   const c = data.component;
   const marks = useNodeMarks(id);
   const Icon = COMPONENT_ICONS[c.kind];
-  const replicas = replicasOf(c);
-  const min = minHealthyOf(c);
-  const badges: { text: string; tone: string; title: string }[] = [];
-  if (replicas > 1) {
-    badges.push(min > 1
-      ? { text: `${min} of ${replicas}`, tone: 'pool', title: `${replicas} instances, ${min} must work` }
-      : { text: `×${replicas}`, tone: 'pool', title: `${replicas} instances, any one is enough` });
-  }
-  if (c.role === 'standby' || (replicas > 1 && c.standby)) {
-    const pool = c.role !== 'standby';
-    badges.push({
-      text: `${c.standby ?? 'warm'} standby`,
-      tone: 'standby',
-      title: pool ? `active-passive pool: one instance serves, the others take over after ${failoverSecondsOf(c)} s` : `takes over after ${failoverSecondsOf(c)} s`,
-    });
-  } else if (c.role === 'replica') {
-    badges.push({ text: 'replica', tone: 'replica', title: 'a replica of the data' });
-  }
-  if (c.domains && c.domains.length > 1) {
-    badges.push({ text: c.domains.join(', '), tone: 'spread', title: `instances spread round-robin over ${c.domains.join(', ')}` });
-  }
+  const badges = componentBadges(c);
   const isClient = c.kind === 'client';
   return (
     <div

@@ -2,21 +2,11 @@
 // and labelled with its mode; an optional dependency is dotted and grey.
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, Position, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { Link } from '../model';
+import { linkCaption } from '../model/linkCaption';
 import { useAnalysis } from '../store/analysis';
 import type { LinkFlowEdge } from './mapping';
 
-export function linkCaption(l: Link): string | undefined {
-  if (l.type === 'replication') {
-    const mode = l.mode ?? 'async';
-    if (mode === 'async' && l.lagSeconds !== undefined) return `async · ${l.lagSeconds} s lag`;
-    if (mode === 'backup' && l.intervalSeconds !== undefined) return `backup · every ${l.intervalSeconds} s`;
-    return mode;
-  }
-  const parts = [l.label, l.optional ? 'optional' : undefined, l.availability !== undefined && l.availability < 1 ? `${(l.availability * 100).toFixed(2)}%` : undefined];
-  const text = parts.filter(Boolean).join(' · ');
-  return text || undefined;
-}
+export { linkCaption };
 
 /** Farther apart than this, two nodes of one row may have others between them. */
 const ROW_GAP = 300;

@@ -1,11 +1,2 @@
-// Number formatting for the canvas and the inspector.
-
-/** 0.9995 -> "99.95%"; up to five significant decimals, no trailing zeros. */
-export function formatPercent(a: number): string {
-  const p = a * 100;
-  for (let digits = 0; digits <= 5; digits++) {
-    const text = p.toFixed(digits);
-    if (Math.abs(Number(text) - p) < 1e-9) return `${text}%`;
-  }
-  return `${p.toFixed(5)}%`;
-}
+// Kept for the canvas's imports; the formatting is shared with the drawn SVG (src/model/percent.ts).
+export { formatPercent } from '../model/percent';

@@ -30,19 +30,5 @@ export const DOMAIN_ICONS: Record<DomainKind, LucideIcon> = {
   group: Group,
 };
 
-/** Accent per layer: edge (blue), compute (violet), data (teal), outside (slate). */
-export const COMPONENT_ACCENTS: Record<ComponentKind, string> = {
-  client: '#475569',
-  dns: '#2563eb',
-  cdn: '#2563eb',
-  loadbalancer: '#0891b2',
-  web: '#7c3aed',
-  app: '#7c3aed',
-  service: '#7c3aed',
-  database: '#0d9488',
-  cache: '#d97706',
-  storage: '#0d9488',
-  queue: '#0d9488',
-  external: '#64748b',
-};
-
+/** Accent per layer: shared with the drawn SVG. */
+export { COMPONENT_ACCENTS } from '../io/svg/theme';

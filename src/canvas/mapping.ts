@@ -5,6 +5,7 @@
 import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
 import { COMPONENT_SIZE, absoluteRects, containerOf, domainDepth, sizeOf, type Rect } from '../store/geometry';
+import { linkSides as sidesOf, type Side } from '../model/linkRoute';
 import { linkKey } from '../store/ids';
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -97,19 +98,11 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
   return out;
 }
 
-export type Side = 'top' | 'bottom' | 'left' | 'right';
+export type { Side };
 
 /** Which sides a link leaves and enters by: vertical unless the two ends share a row. */
 export function linkSides(doc: Topology, from: string, to: string, rects: Map<string, Rect> = absoluteRects(doc)): { source: Side; target: Side } {
-  const a = rects.get(from);
-  const b = rects.get(to);
-  if (!a || !b) return { source: 'bottom', target: 'top' };
-  const dx = b.x + b.width / 2 - (a.x + a.width / 2);
-  const dy = b.y + b.height / 2 - (a.y + a.height / 2);
-  if (Math.abs(dy) >= Math.min(a.height, b.height)) {
-    return dy > 0 ? { source: 'bottom', target: 'top' } : { source: 'top', target: 'bottom' };
-  }
-  return dx > 0 ? { source: 'right', target: 'left' } : { source: 'left', target: 'right' };
+  return sidesOf(rects.get(from), rects.get(to));
 }
 
 export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set()): LinkFlowEdge[] {

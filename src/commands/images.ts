@@ -1,16 +1,15 @@
-// PNG and SVG export of the canvas, after React Flow's image-export recipe: the bounds of
-// every node, a viewport that frames them at zoom 1, and html-to-image drawing the
-// `.react-flow__viewport` element with that transform. What the canvas shows is what the
-// image shows: SPOF rings and badges, zones, link captions.
-import { getViewportForBounds } from '@xyflow/react';
+// PNG and SVG export. Both are drawn from the document (src/io/svg): the SVG is shapes and
+// text that any SVG tool opens, and the PNG is that SVG rasterised by the browser at twice
+// the resolution (less for a design too big for a canvas). The marks are the canvas's:
+// SPOF rings and badges, pairs, and in what-if mode what failed and what went down.
 import { fileSave } from 'browser-fs-access';
-import { FileImage, Image } from 'lucide-react';
-import { getFlowInstance } from '../canvas/flowBridge';
-import { withEveryNodeDrawn } from '../canvas/visibleOnly';
+import { FileImage, Image as ImageIcon } from 'lucide-react';
+import type { DrawnSvg } from '../io/svg';
+import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { useUi } from '../store/ui';
 import { fileStem } from './documents';
-import { IMAGE_MARGIN, imageFrame } from './imageFrame';
+import { imageFrame } from './imageFrame';
 import type { Command } from './types';
 
 type ImageFormat = 'png' | 'svg';
@@ -20,72 +19,44 @@ const hasDrawing = () => {
   return doc.components.length + doc.domains.length > 0;
 };
 
-/** Handles are for connecting by mouse; they are noise in a picture. */
-const keepInImage = (node: HTMLElement) => !(node.classList?.contains('react-flow__handle') ?? false);
-
-function canvasBackground(viewport: HTMLElement): string {
-  const flow = viewport.closest<HTMLElement>('.react-flow');
-  const colour = flow ? getComputedStyle(flow).backgroundColor : '';
-  return colour && colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent' ? colour : '#ffffff';
-}
-
-// The paint of SVG shapes (link paths come from the stylesheet, not from attributes).
-const SVG_PAINT = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linecap', 'stroke-linejoin', 'stroke-opacity', 'fill', 'fill-opacity', 'opacity'];
-
-/**
- * html-to-image copies an `<svg>` subtree as it is, without the computed styles it copies for
- * HTML elements, so links styled by CSS would come out without a stroke. Writes each shape's
- * computed paint into its style attribute while the image is drawn; returns the undo.
- */
-function inlineSvgPaint(root: HTMLElement): () => void {
-  const restore: (() => void)[] = [];
-  for (const el of root.querySelectorAll<SVGElement>('svg *')) {
-    const before = el.getAttribute('style');
-    const computed = getComputedStyle(el);
-    for (const p of SVG_PAINT) el.style.setProperty(p, computed.getPropertyValue(p));
-    restore.push(() => (before === null ? el.removeAttribute('style') : el.setAttribute('style', before)));
-  }
-  return () => restore.forEach((undo) => undo());
-}
-
-/** Draws the whole design (not just the visible part) into a PNG or SVG blob. */
-export async function renderCanvasImage(format: ImageFormat): Promise<Blob> {
-  const rf = getFlowInstance();
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!rf || !viewport) throw new Error('the canvas is not on screen');
-  const nodes = rf.getNodes();
-  if (nodes.length === 0) throw new Error('the design is empty');
-  const bounds = rf.getNodesBounds(nodes);
-  const frame = imageFrame(bounds);
-  const { x, y, zoom } = getViewportForBounds(bounds, frame.width, frame.height, 1, 1, `${IMAGE_MARGIN}px`);
-  const options = {
-    backgroundColor: canvasBackground(viewport),
-    width: frame.width,
-    height: frame.height,
-    pixelRatio: frame.pixelRatio,
-    filter: keepInImage,
-    style: { width: `${frame.width}px`, height: `${frame.height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
-  };
-  const { toBlob, toSvg } = await import('html-to-image');
-  // A large design draws only what is on screen: mount every node and edge while drawing.
-  const edgeCount = rf.getEdges().length;
-  const drawn = () => viewport.querySelectorAll('.react-flow__node').length >= nodes.length
-    && viewport.querySelectorAll('.react-flow__edge').length >= edgeCount;
-  return withEveryNodeDrawn(drawn, async () => {
-    const restore = inlineSvgPaint(viewport);
-    try {
-      if (format === 'png') {
-        const blob = await toBlob(viewport, options);
-        if (!blob) throw new Error('the browser could not encode the PNG');
-        return blob;
-      }
-      // toSvg answers a data URL: `data:image/svg+xml;charset=utf-8,<percent-encoded SVG>`.
-      const url = await toSvg(viewport, options);
-      return new Blob([decodeURIComponent(url.slice(url.indexOf(',') + 1))], { type: 'image/svg+xml' });
-    } finally {
-      restore();
-    }
+/** The design as the canvas shows it now, drawn as SVG (the drawing code loads on first use). */
+export async function drawCurrentDesign(): Promise<DrawnSvg> {
+  const { drawTopologySvg } = await import('../io/svg');
+  const { doc } = useDocument.getState();
+  const { spofIds, pairIds, whatIf } = useAnalysis.getState();
+  return drawTopologySvg(doc, {
+    marks: { spof: spofIds, pair: pairIds, failed: whatIf.active ? whatIf.failed : [], down: whatIf.active ? whatIf.down : [] },
   });
+}
+
+/** Draws the SVG into a canvas at the frame's pixel ratio and encodes it as PNG. */
+async function rasterise({ svg, width, height }: DrawnSvg): Promise<Blob> {
+  const frame = imageFrame({ x: 0, y: 0, width, height }, 0);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(width, height);
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.floor(frame.width * frame.pixelRatio));
+    canvas.height = Math.max(1, Math.floor(frame.height * frame.pixelRatio));
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('the browser gave no canvas to draw the PNG on');
+    context.scale(frame.pixelRatio, frame.pixelRatio);
+    context.drawImage(image, 0, 0, width, height);
+    return await new Promise<Blob>((resolve, reject) => {
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
+    });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The whole design (not just the visible part) as a PNG or SVG blob. */
+export async function renderCanvasImage(format: ImageFormat): Promise<Blob> {
+  if (!hasDrawing()) throw new Error('the design is empty');
+  const drawn = await drawCurrentDesign();
+  return format === 'svg' ? new Blob([drawn.svg], { type: 'image/svg+xml' }) : rasterise(drawn);
 }
 
 async function exportImage(format: ImageFormat): Promise<void> {
@@ -106,7 +77,7 @@ async function exportImage(format: ImageFormat): Promise<void> {
 export const exportPng: Command = {
   id: 'export-png',
   label: 'PNG image',
-  icon: Image,
+  icon: ImageIcon,
   predicate: hasDrawing,
   perform: () => exportImage('png'),
 };

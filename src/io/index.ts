@@ -7,3 +7,4 @@ export { decodeMermaidText, encodeMermaidText, isSafeMermaidId, mermaidIdOf, top
 export { componentText, domainTitle, linkText } from './mermaidLabels';
 export * from './problems';
 export * from './shareLink';
+export { drawTopologySvg, type DrawnSvg, type SvgMarks, type SvgOptions } from './svg';

@@ -70,6 +70,16 @@ export function linkElementId(l: Link): string {
   return l.id ?? `${l.from}->${l.to}`;
 }
 
+/**
+ * The canvas key of a link: its id; else `from->to` for a dependency (the analysis's
+ * element id, so a SPOF link can be marked) and `from=>to` for a replication link
+ * (a pair may have one of each).
+ */
+export function linkKey(l: Link): string {
+  if (l.id) return l.id;
+  return l.type === 'replication' ? `${l.from}=>${l.to}` : `${l.from}->${l.to}`;
+}
+
 export function instanceId(componentId: string, i: number): string {
   return `${componentId}#${i}`;
 }

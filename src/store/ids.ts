@@ -1,5 +1,5 @@
 // Naming things in a document: fresh ids, and the key a link is known by on the canvas.
-import type { Link, Topology } from '../model';
+import { linkKey, type Link, type Topology } from '../model';
 
 /** Every id in use: components, domains and links share one namespace. */
 export function usedIds(doc: Pick<Topology, 'components' | 'domains' | 'links'>): Set<string> {
@@ -20,15 +20,7 @@ export function freshId(taken: Set<string>, base: string): string {
   }
 }
 
-/**
- * The canvas key of a link: its id; else `from->to` for a dependency (the analysis's
- * element id, so a SPOF link can be marked) and `from=>to` for a replication link
- * (a pair may have one of each).
- */
-export function linkKey(l: Link): string {
-  if (l.id) return l.id;
-  return l.type === 'replication' ? `${l.from}=>${l.to}` : `${l.from}->${l.to}`;
-}
+export { linkKey };
 
 export function findLink(doc: Pick<Topology, 'links'>, key: string): Link | undefined {
   return doc.links.find((l) => linkKey(l) === key);

@@ -1,30 +1,7 @@
 // Human names of the kinds, used for default labels, the palette and the inspector.
-import type { ComponentKind, DomainKind } from '../model';
+import type { ComponentKind } from '../model';
 
-export const COMPONENT_KIND_LABELS: Record<ComponentKind, string> = {
-  client: 'Client',
-  dns: 'DNS',
-  cdn: 'CDN',
-  loadbalancer: 'Load balancer',
-  web: 'Web server',
-  app: 'App server',
-  service: 'Service',
-  database: 'Database',
-  cache: 'Cache',
-  storage: 'Object storage',
-  queue: 'Queue',
-  external: 'External API',
-};
-
-export const DOMAIN_KIND_LABELS: Record<DomainKind, string> = {
-  provider: 'Provider',
-  region: 'Region',
-  zone: 'Zone',
-  datacenter: 'Data centre',
-  rack: 'Rack',
-  host: 'Host',
-  group: 'Group',
-};
+export { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS } from '../model/kindLabels';
 
 /** Short id stems for new elements (`lb`, `db`, `zone`...). */
 export const ID_STEMS: Record<string, string> = {
