@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const PURE = ['src/model', 'src/engine', 'src/io', 'src/layout', 'src/report'];
+const PURE = ['src/model', 'src/engine', 'src/io', 'src/layout', 'src/report', 'src/import'];
 const FORBIDDEN_IMPORTS = /from\s+['"](react|react-dom|@xyflow\/react|zustand|lucide-react|html-to-image|browser-fs-access|happy-dom)(\/[^'"]*)?['"]|import\(\s*['"](react|react-dom|happy-dom)['"]/;
 const DOM_GLOBALS = /\b(document|window|localStorage|sessionStorage|navigator|HTMLElement|requestAnimationFrame)\s*[.([]/;
 

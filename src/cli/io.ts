@@ -1,6 +1,6 @@
 // File reading and exit handling shared by the commands. Exit codes (DESIGN section 4):
 // 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage.
-import { readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
 
 export const EXIT_OK = 0;
@@ -90,9 +90,20 @@ export function writeOutput(out: string | undefined, text: string): void {
     writeStdout(text);
     return;
   }
+  writeFileAtomically(out, text);
+}
+
+/**
+ * Writes beside the target, then renames over it: a reader (or a crash, or a full disk)
+ * never sees half a file, and a failed write leaves what was there untouched.
+ */
+export function writeFileAtomically(out: string, text: string): void {
+  const temp = `${out}.${process.pid}.tmp`;
   try {
-    writeFileSync(out, text);
+    writeFileSync(temp, text);
+    renameSync(temp, out);
   } catch (e) {
+    rmSync(temp, { force: true });
     throw new CliError(`${out}: cannot write (${(e as Error).message})`);
   }
 }

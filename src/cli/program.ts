@@ -7,6 +7,7 @@ import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
 import { registerPlan } from './plan';
 import { registerDiff } from './diff';
+import { registerImport } from './importInfra';
 
 export function buildProgram(): Command {
   const program = new Command('spof')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerImportMermaid(program);
   registerPlan(program);
   registerDiff(program);
+  registerImport(program);
   return program;
 }
 

@@ -1,0 +1,40 @@
+// The body of `spof import`, loaded on first use (see importInfra.ts).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { formatImportNote, formatImportSource, importInfrastructure, configureHcl, type InfraFormat, type ImportProblem } from '../import';
+import { serializeTopology } from '../model';
+import { CliError, EXIT_BAD_INPUT, writeOutput, writeStderr } from './io';
+import { readImportPaths } from './importFiles';
+import { installMermaidDom } from './mermaidDom';
+
+/** The two WebAssembly files of the HCL parser, from node_modules. */
+function configureHclFromDisk(): void {
+  const resolve = typeof require === 'function' ? require.resolve : createRequire(`${process.cwd()}/`).resolve;
+  configureHcl(async () => ({
+    runtime: readFileSync(resolve('web-tree-sitter/web-tree-sitter.wasm')),
+    grammar: readFileSync(resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')),
+  }));
+}
+
+function problems(title: string, list: ImportProblem[]): CliError {
+  const lines = list.map((p) => `  ${[formatImportSource(p.source), p.message].filter(Boolean).join(': ')}`);
+  return new CliError(`${title}\n${lines.join('\n')}`, EXIT_BAD_INPUT);
+}
+
+export async function runImport(paths: string[], opts: { output?: string; format?: InfraFormat }): Promise<number> {
+  const read = readImportPaths(paths, () => readFileSync(0, 'utf8'));
+  if (read.problems.length) throw problems(`cannot import (${read.problems.length} problem${read.problems.length === 1 ? '' : 's'})`, read.problems);
+  configureHclFromDisk();
+  if (opts.format === 'mermaid' || read.files.some((f) => /^\s*(flowchart|graph)\b/m.test(f.text.slice(0, 2000)))) await installMermaidDom();
+  const result = await importInfrastructure(read.files, { format: opts.format, name: read.name, found: read.found });
+  if (!result.ok) {
+    throw problems(result.notInfrastructure ? 'nothing to import: no infrastructure definition in what was read' : `cannot import (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'})`, result.errors);
+  }
+  for (const n of result.notes) writeStderr(`${formatImportNote(n)}\n`);
+  writeOutput(opts.output, serializeTopology(result.topology));
+  if (opts.output !== undefined && opts.output !== '-') {
+    const t = result.topology;
+    writeStderr(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links (from ${result.formats.join(', ')})\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,58 @@
+// Kubernetes objects out of YAML documents: multi-document files, `List` objects (what
+// `kubectl get -o yaml` prints), folders; each object remembers its file for its lines.
+import { at } from '../build';
+import type { ImportSource } from '../notes';
+import { dict, isDict, list, str, type Dict } from '../values';
+import type { YamlFile } from '../yaml';
+import { labelsOf, type Labels } from './selectors';
+
+export interface ManifestFile {
+  file: string;
+  yaml: YamlFile;
+}
+
+export interface K8sObject {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  obj: Dict;
+  file: string;
+  yaml: YamlFile;
+}
+
+export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
+
+export function objectsOf(files: ManifestFile[]): K8sObject[] {
+  const out: K8sObject[] = [];
+  const add = (v: unknown, f: ManifestFile) => {
+    if (!isDict(v) || typeof v.kind !== 'string' || typeof v.apiVersion !== 'string') return;
+    if (v.kind === 'List' || v.kind.endsWith('List')) {
+      for (const item of list(v.items)) add(item, f);
+      return;
+    }
+    const meta = dict(v.metadata);
+    const name = str(meta.name) ?? str(meta.generateName);
+    if (!name) return;
+    out.push({ kind: v.kind, apiVersion: v.apiVersion, name, namespace: str(meta.namespace) ?? 'default', obj: v, file: f.file, yaml: f.yaml });
+  };
+  for (const f of files) for (const d of f.yaml.docs) add(d.value, f);
+  return out;
+}
+
+/** Where an object's value sits: `file:line` of `key` in `container` (the object's name line without one). */
+export function sourceOf(o: K8sObject, container?: unknown, key?: string | number): ImportSource {
+  if (container === undefined) return at(o.file, o.yaml.lineOf(dict(o.obj.metadata), 'name') ?? o.yaml.lineOf(o.obj));
+  return at(o.file, o.yaml.lineOf(container, key));
+}
+
+/** A workload's pod template: its labels and pod spec (a bare Pod is its own template). */
+export function podTemplate(o: K8sObject): { labels: Labels; spec: Dict } {
+  if (o.kind === 'Pod') return { labels: labelsOf(dict(o.obj.metadata).labels), spec: dict(o.obj.spec) };
+  const template = dict(dict(o.obj.spec).template);
+  return { labels: labelsOf(dict(template.metadata).labels), spec: dict(template.spec) };
+}
+
+export function containersOf(spec: Dict): Dict[] {
+  return list(spec.containers).filter(isDict);
+}

@@ -1,0 +1,217 @@
+// Terraform's HCL, read by a real parser: tree-sitter's HCL grammar (the terraform
+// dialect of @tree-sitter-grammars/tree-sitter-hcl) on web-tree-sitter, WebAssembly that
+// runs alike in Node, the browser and a worker. Its syntax tree becomes the small AST
+// below (blocks, attributes, expressions, each with its line); evaluation is evaluate.ts's.
+// Where the two .wasm files come from is the host's business (configureHcl): the CLI reads
+// them from node_modules, the app gets their URLs from Vite, the tests from the disk.
+import type { Node as SyntaxNode, Parser as TreeSitterParser } from 'web-tree-sitter';
+
+export interface HclWasm {
+  /** web-tree-sitter's runtime (web-tree-sitter.wasm): bytes or a URL. */
+  runtime: Uint8Array | string;
+  /** The grammar (tree-sitter-terraform.wasm): bytes or a URL. */
+  grammar: Uint8Array | string;
+}
+
+export type HclExpr =
+  | { t: 'literal'; value: string | number | boolean | null; line: number }
+  | { t: 'tuple'; items: HclExpr[]; line: number }
+  | { t: 'object'; entries: { key: string; value: HclExpr; line: number }[]; line: number }
+  /** `var.region`, `aws_lb.web.arn`, `module.vpc.azs`, `aws_instance.app[0].id` (`?` for an index not known). */
+  | { t: 'traversal'; root: string; path: (string | number)[]; line: number; text: string }
+  | { t: 'template'; parts: (string | HclExpr)[]; line: number; text: string }
+  | { t: 'call'; name: string; args: HclExpr[]; line: number; text: string }
+  | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr; line: number; text: string }
+  /** Operations, `for` expressions, splats, directives: not evaluated; their references still count. */
+  | { t: 'opaque'; inner: HclExpr[]; line: number; text: string };
+
+export interface HclAttribute {
+  expr: HclExpr;
+  line: number;
+}
+
+export interface HclBlock {
+  type: string;
+  labels: string[];
+  attributes: Record<string, HclAttribute>;
+  blocks: HclBlock[];
+  line: number;
+}
+
+export type HclRead = { ok: true; body: HclBlock } | { ok: false; line: number; column: number; message: string };
+
+let wasmSource: (() => Promise<HclWasm>) | undefined;
+let parserPromise: Promise<TreeSitterParser> | undefined;
+
+/** Tells the HCL reader where its WebAssembly is; called once by the CLI, the app and the tests. */
+export function configureHcl(source: () => Promise<HclWasm>): void {
+  wasmSource = source;
+  parserPromise = undefined;
+}
+
+async function parser(): Promise<TreeSitterParser> {
+  if (!wasmSource) throw new Error('the HCL parser is not configured (configureHcl)');
+  parserPromise ??= (async () => {
+    const { Parser, Language } = await import('web-tree-sitter');
+    const wasm = await wasmSource!();
+    const runtime = wasm.runtime;
+    await Parser.init(typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime } as object);
+    const language = await Language.load(wasm.grammar);
+    const p = new Parser();
+    p.setLanguage(language);
+    return p;
+  })();
+  return parserPromise;
+}
+
+export async function readHcl(text: string): Promise<HclRead> {
+  const p = await parser();
+  const tree = p.parse(text);
+  if (!tree) return { ok: false, line: 1, column: 1, message: 'the HCL parser gave no result' };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) return syntaxError(root, text);
+    const body = root.namedChildren.find((c) => c?.type === 'body');
+    return { ok: true, body: { type: '', labels: [], line: 1, ...(body ? readBody(body) : { attributes: {}, blocks: [] }) } };
+  } finally {
+    tree.delete();
+  }
+}
+
+function syntaxError(root: SyntaxNode, text: string): HclRead {
+  let found: SyntaxNode | undefined;
+  const visit = (n: SyntaxNode) => {
+    if (found) return;
+    if (n.isError || n.isMissing) {
+      found = n;
+      return;
+    }
+    for (const c of n.children) if (c && (c.hasError || c.isMissing)) visit(c);
+  };
+  visit(root);
+  const n = found ?? root;
+  const line = n.startPosition.row + 1;
+  const column = n.startPosition.column + 1;
+  if (n.isMissing) return { ok: false, line, column, message: `invalid HCL: missing "${n.type}"` };
+  const snippet = (n.text || text.split('\n')[line - 1] || '').trim().split('\n')[0].slice(0, 40);
+  return { ok: false, line, column, message: snippet ? `invalid HCL: unexpected "${snippet}"` : 'invalid HCL' };
+}
+
+function readBody(body: SyntaxNode): { attributes: Record<string, HclAttribute>; blocks: HclBlock[] } {
+  const attributes: Record<string, HclAttribute> = {};
+  const blocks: HclBlock[] = [];
+  for (const c of body.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'attribute') {
+      const name = c.namedChildren.find((x) => x?.type === 'identifier')?.text ?? '';
+      const e = c.namedChildren.find((x) => x?.type === 'expression');
+      if (e) attributes[name] = { expr: readExpr(e), line: c.startPosition.row + 1 };
+    } else if (c.type === 'block') {
+      const [typeNode, ...rest] = c.namedChildren.filter((x): x is SyntaxNode => !!x);
+      const labels = rest.filter((x) => x.type === 'string_lit' || x.type === 'identifier').map((x) => (x.type === 'string_lit' ? stringValue(x) : x.text));
+      const inner = rest.find((x) => x.type === 'body');
+      blocks.push({ type: typeNode?.text ?? '', labels, line: c.startPosition.row + 1, ...(inner ? readBody(inner) : { attributes: {}, blocks: [] }) });
+    }
+  }
+  return { attributes, blocks };
+}
+
+function stringValue(n: SyntaxNode): string {
+  return n.namedChildren.filter((c) => c?.type === 'template_literal').map((c) => c!.text).join('');
+}
+
+function readExpr(n: SyntaxNode): HclExpr {
+  const line = n.startPosition.row + 1;
+  const kids = n.namedChildren.filter((c): c is SyntaxNode => !!c);
+  switch (n.type) {
+    case 'expression': {
+      // `( expr )`, or a term followed by its traversal steps (get_attr, index, splat).
+      if (kids.length === 1) return readExpr(kids[0]);
+      const [head, ...steps] = kids;
+      if (head.type === 'variable_expr') return traversal(head.text, steps, n);
+      return { t: 'opaque', inner: kids.map(readExpr), line, text: n.text };
+    }
+    case 'literal_value':
+      return readExpr(kids[0]);
+    case 'numeric_lit':
+      return { t: 'literal', value: Number(n.text), line };
+    case 'bool_lit':
+      return { t: 'literal', value: n.text === 'true', line };
+    case 'null_lit':
+      return { t: 'literal', value: null, line };
+    case 'string_lit':
+      return { t: 'literal', value: stringValue(n), line };
+    case 'variable_expr':
+      return { t: 'traversal', root: n.text, path: [], line, text: n.text };
+    case 'collection_value':
+      return readExpr(kids[0]);
+    case 'tuple':
+      return { t: 'tuple', items: kids.filter((k) => k.type === 'expression').map(readExpr), line };
+    case 'object':
+      return {
+        t: 'object',
+        line,
+        entries: kids.filter((k) => k.type === 'object_elem').map((el) => {
+          const [k, v] = el.namedChildren.filter((c): c is SyntaxNode => !!c && c.type === 'expression');
+          return { key: objectKey(k), value: v ? readExpr(v) : { t: 'literal', value: null, line }, line: el.startPosition.row + 1 };
+        }),
+      };
+    case 'template_expr':
+      return readExpr(kids[0]);
+    case 'quoted_template':
+    case 'heredoc_template': {
+      const parts: (string | HclExpr)[] = [];
+      let directive = false;
+      for (const k of kids) {
+        if (k.type === 'template_literal') parts.push(k.text);
+        else if (k.type === 'template_interpolation') {
+          const e = k.namedChildren.find((c) => c?.type === 'expression');
+          if (e) parts.push(readExpr(e));
+        } else if (k.type === 'template_directive') directive = true;
+      }
+      if (directive) return { t: 'opaque', inner: parts.filter((p): p is HclExpr => typeof p !== 'string'), line, text: n.text };
+      return { t: 'template', parts, line, text: n.text };
+    }
+    case 'function_call': {
+      const name = kids.find((k) => k.type === 'identifier')?.text ?? '';
+      const args = kids.find((k) => k.type === 'function_arguments');
+      return { t: 'call', name, args: (args?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'expression').map(readExpr), line, text: n.text };
+    }
+    case 'conditional': {
+      const [c, a, b] = kids.map(readExpr);
+      return { t: 'conditional', cond: c, then: a, else: b, line, text: n.text };
+    }
+    default:
+      return { t: 'opaque', inner: kids.flatMap(innerExprs).map(readExpr), line, text: n.text };
+  }
+}
+
+/** The expressions inside an operation or a `for`: their references are what matters. */
+function innerExprs(n: SyntaxNode): SyntaxNode[] {
+  if (n.type === 'expression') return [n];
+  return n.namedChildren.filter((c): c is SyntaxNode => !!c).flatMap(innerExprs);
+}
+
+function objectKey(k: SyntaxNode | undefined): string {
+  if (!k) return '';
+  const e = readExpr(k);
+  if (e.t === 'literal') return String(e.value);
+  if (e.t === 'traversal' && e.path.length === 0) return e.root;
+  return k.text;
+}
+
+function traversal(root: string, steps: SyntaxNode[], whole: SyntaxNode): HclExpr {
+  const path: (string | number)[] = [];
+  for (const s of steps) {
+    if (s.type === 'get_attr') path.push(s.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
+    else if (s.type === 'index') {
+      const e = s.descendantsOfType('expression')[0];
+      const v = e ? readExpr(e) : undefined;
+      path.push(v?.t === 'literal' && (typeof v.value === 'number' || typeof v.value === 'string') ? v.value : '?');
+    } else if (s.type === 'splat') {
+      path.push('*');
+      for (const g of s.descendantsOfType('get_attr')) path.push(g?.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
+    }
+  }
+  return { t: 'traversal', root, path, line: whole.startPosition.row + 1, text: whole.text };
+}

@@ -1,0 +1,120 @@
+// Docker Compose import (DESIGN section 7) on fixtures modelled on public compose files.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import { fixture, imported, inline } from './helpers';
+
+describe('compose: the voting app stack (deploy.replicas, placement constraints)', () => {
+  it('makes one component per service with replicas from deploy.replicas, naming the line', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    expect(r.t.components.filter((c) => c.kind !== 'client').map((c) => c.id)).toEqual(['redis', 'db', 'vote', 'result', 'worker']);
+    expect(r.component('vote').replicas).toBe(2);
+    expect(r.component('redis').replicas).toBeUndefined();
+    expect(r.lines).toContain('compose/voting-stack.yaml:36 vote: replicas 2 from deploy.replicas');
+    expect(r.component('db').kind).toBe('database');
+    expect(r.component('redis').kind).toBe('cache');
+  });
+
+  it('puts a client in front of each service that publishes ports, dependencies from depends_on', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    const clients = r.t.components.filter((c) => c.kind === 'client').map((c) => c.id);
+    expect(clients).toEqual(['users-vote', 'users-result']);
+    expect(r.deps('users-vote')).toEqual(['vote']);
+    expect(r.deps('vote')).toEqual(['redis']);
+    expect(r.deps('worker')).toEqual(['db', 'redis']);
+    // The worker publishes nothing and nothing calls it: listed, never dropped.
+    expect(r.component('worker')).toBeDefined();
+    expect(r.lines).toContain('worker: warning: unreached: no entry leads to it (its callers may live outside the files, or in code the files do not show)');
+  });
+
+  it('pins a service to the host its placement constraint names; the swarm places the others', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    expect(r.component('db').domain).toBe('host:db-node');
+    expect(r.t.domains).toEqual([{ id: 'host:db-node', kind: 'host', label: 'db-node' }]);
+    expect(r.component('vote').domain).toBeUndefined();
+    expect(r.lines.some((l) => /voting-stack\.yaml:\d+ vote: assumed: placed by the swarm/.test(l))).toBe(true);
+  });
+
+  it('reports that the db keeps its data in a volume and the cache has none', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    expect(r.lines.some((l) => /db: keeps its data across restarts in db-data:\/var\/lib\/postgresql\/data/.test(l))).toBe(true);
+    expect(r.lines.some((l) => /redis: warning: a cache without a volume/.test(l))).toBe(true);
+  });
+
+  it('analyses: the single redis and db are SPOFs of the vote and result journeys', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    const spofs = analyze(r.t).spofs.map((s) => s.id);
+    expect(spofs).toContain('redis');
+    expect(spofs).toContain('db');
+    expect(spofs).toContain('host:db-node');
+    expect(spofs).not.toContain('vote#1');
+  });
+});
+
+describe('compose: dependencies only in environment values', () => {
+  it('finds them in URLs, host:port and bare host names, and names the line of each', async () => {
+    const r = await imported(fixture('compose/env-only/compose.yaml'));
+    expect(r.deps('web')).toEqual(['api']);
+    expect(r.deps('api')).toEqual(['cache', 'db']);
+    expect(r.deps('worker')).toEqual(['cache', 'db']);
+    expect(r.lines).toContain('compose/env-only/compose.yaml:12 web: depends on api: API_URL=http://api:8000/v1');
+    expect(r.lines).toContain('compose/env-only/compose.yaml:17 api: depends on db: DATABASE_URL=postgresql://app:secret@db:5432/app');
+    expect(r.lines).toContain('compose/env-only/compose.yaml:18 api: depends on cache: REDIS_ADDR=cache:6379');
+  });
+
+  it('reports addresses of things not in the files and leaves them out', async () => {
+    const r = await imported(fixture('compose/env-only/compose.yaml'));
+    expect(r.lines).toContain('compose/env-only/compose.yaml:19 api: warning: SMTP_HOST=mail.example.com names mail.example.com, which is not in the files: left out (an external service?)');
+    expect(r.lines.some((l) => l.includes('names payments.example.com'))).toBe(true);
+    expect(r.t.links.every((l) => r.t.components.some((c) => c.id === l.to))).toBe(true);
+  });
+
+  it('kind from the image (valkey is a cache); the long ports syntax publishes; the two api builds differ in command', async () => {
+    const r = await imported(fixture('compose/env-only/compose.yaml'));
+    expect(r.component('cache').kind).toBe('cache');
+    expect(r.deps('users')).toEqual(['web']);
+    expect(r.lines.some((l) => l.includes('copies of one another'))).toBe(false);
+    expect(r.lines).toContain('compose/env-only/compose.yaml:8 web: entry (publishes port 8080:3000): client users in front of it');
+    expect(r.lines.some((l) => /db: warning: a database without a volume: its data is lost/.test(l))).toBe(true);
+  });
+
+  it('all services share one Docker host, a SPOF stated as an assumption', async () => {
+    const r = await imported(fixture('compose/env-only/compose.yaml'));
+    expect(r.t.domains).toEqual([{ id: 'docker-host', kind: 'host', label: 'Docker host' }]);
+    expect(r.t.components.filter((c) => c.kind !== 'client').every((c) => c.domain === 'docker-host')).toBe(true);
+    expect(analyze(r.t).spofs.map((s) => s.id)).toContain('docker-host');
+  });
+});
+
+describe('compose: copies and proxies', () => {
+  it('services built from one context with the same settings are alternatives behind the proxy', async () => {
+    const r = await imported(fixture('compose/web-copies.yaml'));
+    expect(r.component('proxy').kind).toBe('loadbalancer');
+    expect(r.component('docs').kind).toBe('web');
+    const toWeb = r.t.links.filter((l) => l.from === 'proxy');
+    expect(toWeb.map((l) => [l.to, l.group])).toEqual([['web1', 'copies:build web'], ['web2', 'copies:build web']]);
+    const spofs = analyze(r.t).spofs.map((s) => s.id);
+    expect(spofs).not.toContain('web1');
+    expect(spofs).toContain('cache');
+  });
+
+  it('reads depends_on in its map form and links with aliases', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  app:\n    image: app\n    ports: ["80"]\n    depends_on:\n      db:\n        condition: service_healthy\n    links: ["db:database"]\n  db:\n    image: mariadb:11\n    volumes: [data:/var/lib/mysql]\n'));
+    expect(r.deps('app')).toEqual(['db']);
+    expect(r.lines).toContain('compose.yaml:6 app: depends on db: depends_on');
+  });
+
+  it('a dependency on a service not in the files is reported, not a dangling link', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  app:\n    image: app\n    depends_on: [ghost]\n'));
+    expect(r.t.links.filter((l) => l.to === 'ghost')).toEqual([]);
+    expect(r.lines).toContain('compose.yaml:4 app: warning: depends_on names ghost, which is not in the files: left out');
+  });
+
+  it('scale and an override file: the later file wins key by key', async () => {
+    const r = await imported([
+      { path: 'compose.yaml', text: 'services:\n  api:\n    image: api\n    scale: 2\n' },
+      { path: 'compose.override.yaml', text: 'services:\n  api:\n    scale: 4\n' },
+    ]);
+    expect(r.component('api').replicas).toBe(4);
+    expect(r.lines).toContain('compose.override.yaml:3 api: replicas 4 from scale');
+  });
+});
