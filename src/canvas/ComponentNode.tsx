@@ -1,13 +1,12 @@
 // A component on the canvas: icon, label, kind, badges for replicas, role and spread,
-// the availability shown small, and handles to connect. Memoised: it re-renders only
-// when its own node (its record) or its own analysis marks change.
+// the availability shown small, and handles to connect. Its size and the label's lines come
+// from src/model/nodeCard.ts (as in the layout and the drawn SVG): the card grows with its
+// label, a longer one takes two lines, the full text is the tooltip. Memoised: it re-renders
+// only when its own node (its record) or its own analysis marks change.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { componentAvailability } from '../model';
-import { componentBadges } from '../model/nodeCard';
+import { componentCard } from '../model/nodeCard';
 import { useNodeMarks } from '../store/analysis';
-import { COMPONENT_KIND_LABELS } from '../store/labels';
-import { formatPercent } from './format';
 import { COMPONENT_ACCENTS, COMPONENT_ICONS } from './kinds';
 import type { ComponentFlowNode } from './mapping';
 import { markClasses, NodeAnalysis } from './NodeAnalysis';
@@ -16,8 +15,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   const c = data.component;
   const marks = useNodeMarks(id);
   const Icon = COMPONENT_ICONS[c.kind];
-  const badges = componentBadges(c);
-  const isClient = c.kind === 'client';
+  const card = componentCard(c);
+  const badges = card.badges;
   return (
     <div
       className={`node-card${selected ? ' is-selected' : ''}${markClasses(marks)}`}
@@ -29,11 +28,13 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       <Handle id="right" type="source" position={Position.Right} className="node-handle node-handle-side" />
       <div className="node-icon"><Icon size={18} strokeWidth={2} aria-hidden /></div>
       <div className="node-text">
-        <div className="node-label" title={c.label ?? c.id}>{c.label ?? c.id}</div>
+        <div className="node-label" title={card.label}>
+          {/* A space between the lines keeps the label's words apart for screen readers and copy. */}
+          {card.lines.map((line, i) => <span key={i} className="node-label-line">{i > 0 ? ' ' : ''}{line}</span>)}
+        </div>
         <div className="node-meta">
-          <span>{COMPONENT_KIND_LABELS[c.kind]}</span>
-          {!isClient && <span className="node-availability" title="availability of one instance">{formatPercent(componentAvailability(c))}</span>}
-          {isClient && c.slo !== undefined && <span className="node-availability" title="target">SLO {formatPercent(c.slo)}</span>}
+          <span>{card.kind}</span>
+          {card.figure && <span className="node-availability" title={c.kind === 'client' ? 'target' : 'availability of one instance'}>{card.figure}</span>}
         </div>
       </div>
       {/* Badges sit on the borders, clear of the handles in the middle. */}

@@ -4,7 +4,8 @@
 // check that nothing is lost in the mapping.
 import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
-import { COMPONENT_SIZE, absoluteRects, containerOf, domainDepth, sizeOf, type Rect } from '../store/geometry';
+import { componentSize } from '../model/nodeCard';
+import { absoluteRects, containerOf, domainDepth, sizeOf, type Rect, type Size } from '../store/geometry';
 import { linkSides as sidesOf, type Side } from '../model/linkRoute';
 import { linkKey } from '../store/ids';
 
@@ -35,18 +36,30 @@ export interface Marks {
 }
 const NO_MARKS: Marks = { spof: new Set(), failed: new Set(), down: new Set() };
 
-// Where a component card's four handles sit (measured on the drawn card: 184 x 64, 10 px
-// handles on the border; all are sources, connections are loose). Known before React Flow
-// measures a node, they let it draw a node's links and skip mounting it while it is off
-// screen: without them React Flow mounts every node once just to measure it, which took
-// seconds on opening a 1,000-component design. Once drawn, React Flow measures for itself.
+// Where a component card's four handles sit (10 px handles centred on the card's borders,
+// measured on the drawn card: the 4 px accent border on the left shifts the top and bottom
+// ones by 1.5 px). Known before React Flow measures a node, they let it draw a node's links
+// and skip mounting it while it is off screen: without them React Flow mounts every node once
+// just to measure it, which took seconds on opening a 1,000-component design.
 const HANDLE = { width: 10, height: 10 };
-const COMPONENT_HANDLES: NonNullable<Node['handles']> = [
-  { id: 'top', type: 'source', position: Position.Top, x: 88.5, y: -4, ...HANDLE },
-  { id: 'left', type: 'source', position: Position.Left, x: -1, y: 27, ...HANDLE },
-  { id: 'right', type: 'source', position: Position.Right, x: 178, y: 27, ...HANDLE },
-  { id: 'bottom', type: 'source', position: Position.Bottom, x: 88.5, y: 58, ...HANDLE },
-];
+const handlesCache = new Map<string, NonNullable<Node['handles']>>();
+
+export function componentHandles({ width, height }: Size): NonNullable<Node['handles']> {
+  const key = `${width}x${height}`;
+  let handles = handlesCache.get(key);
+  if (!handles) {
+    const midX = 4 + (width - 5) / 2 - HANDLE.width / 2;
+    const midY = 1 + (height - 2) / 2 - HANDLE.height / 2;
+    handles = [
+      { id: 'top', type: 'source', position: Position.Top, x: midX, y: -4, ...HANDLE },
+      { id: 'left', type: 'source', position: Position.Left, x: -1, y: midY, ...HANDLE },
+      { id: 'right', type: 'source', position: Position.Right, x: width - 6, y: midY, ...HANDLE },
+      { id: 'bottom', type: 'source', position: Position.Bottom, x: midX, y: height - 6, ...HANDLE },
+    ];
+    handlesCache.set(key, handles);
+  }
+  return handles;
+}
 
 function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undefined {
   const attrs: Record<string, string> = {};
@@ -82,14 +95,15 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
   doc.components.forEach((component, order) => {
     const parent = containerOf(doc, component.id);
     const attrs = markAttributes(component.id, marks);
+    const size = componentSize(component);
     out.push({
       id: component.id,
       type: 'component',
       position: positions[component.id] ?? { x: 0, y: 0 },
       ...(parent !== undefined ? { parentId: parent } : {}),
-      initialWidth: COMPONENT_SIZE.width,
-      initialHeight: COMPONENT_SIZE.height,
-      handles: COMPONENT_HANDLES,
+      width: size.width,
+      height: size.height,
+      handles: componentHandles(size),
       data: { component, order },
       selected: selected.has(component.id),
       ...(attrs ? { domAttributes: attrs } : {}),

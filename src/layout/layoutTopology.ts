@@ -10,6 +10,7 @@
 // The function is pure (no DOM): the ELK instance is injected, so the browser runs
 // elkjs in its Web Worker (client.ts) while Node and the tests use elk.bundled.js.
 import type { Topology } from '../model';
+import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { placeInBands } from './bands';
 import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
@@ -36,19 +37,24 @@ export async function layoutTopology(
   const oldPositions = t.view?.positions ?? {};
   const positions: Record<string, Point> = { ...oldPositions };
   const sizes: Record<string, Size> = { ...(t.view?.sizes ?? {}) };
-  const sizeOf = (id: string): Size =>
-    opts.sizes?.[id] ?? t.view?.sizes?.[id] ?? (tree.domainIds.has(id) ? EMPTY_CONTAINER_SIZE : DEFAULT_COMPONENT_SIZE);
+  const components = new Map(t.components.map((c) => [c.id, c]));
+  const sizeOf = (id: string): Size => {
+    const known = opts.sizes?.[id] ?? t.view?.sizes?.[id];
+    if (known) return known;
+    const c = components.get(id);
+    return c ? componentSize(c) : tree.domainIds.has(id) ? EMPTY_CONTAINER_SIZE : DEFAULT_COMPONENT_SIZE;
+  };
 
   const laidOut = nodesToLayOut(tree, opts.only);
   if (laidOut.size === 0) return { positions, sizes };
   const inGraph = new Set(laidOut);
   for (const id of laidOut) for (const a of ancestorsOf(tree, id)) inGraph.add(a);
 
-  const components = t.components.map((c) => c.id).filter((id) => laidOut.has(id));
-  const dependencies = dependencyEdges(t, new Set(components));
+  const componentIds = t.components.map((c) => c.id).filter((id) => laidOut.has(id));
+  const dependencies = dependencyEdges(t, new Set(componentIds));
   const targets = new Set(dependencies.map(([, to]) => to));
   const entries = new Set(t.components.filter((c) => c.kind === 'client' && laidOut.has(c.id) && !targets.has(c.id)).map((c) => c.id));
-  const graph = buildLayeringGraph(components, dependencies, direction, sizeOf, entries);
+  const graph = buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries);
   const layers = readLayers(await opts.elk.layout(graph), direction);
   const placed = placeInBands(tree, inGraph, layers, dependencies, sizeOf, direction);
 

@@ -43,7 +43,7 @@ export interface LayoutResult {
   sizes: Record<string, Size>;
 }
 
-/** A component node before it is measured: the canvas card (src/store/geometry.ts COMPONENT_SIZE). */
+/** A node the layout knows nothing of; a component's own size is its card's (src/model/nodeCard.ts). */
 export const DEFAULT_COMPONENT_SIZE: Size = { width: 184, height: 64 };
 /** A domain with nothing inside still needs room for its title and to be a drop target. */
 export const EMPTY_CONTAINER_SIZE: Size = { width: 220, height: 120 };

@@ -4,13 +4,15 @@
 // `parent`), absolute when it has none, exactly as React Flow and ELK nest children.
 // A component with `domains` (a pool spread over several) is drawn inside the innermost
 // container that holds all of them (their common ancestor), or at the top level.
-// `view.sizes` holds container sizes; components have one fixed size.
+// `view.sizes` holds container sizes; a component's size follows its label (nodeCard.ts).
+import { componentSize } from './nodeCard';
 import type { Topology } from './schema';
 
 export interface XY { x: number; y: number }
 export interface Size { width: number; height: number }
 export interface Rect extends XY, Size {}
 
+/** The smallest card: a new component's, before its label makes it wider. */
 export const COMPONENT_SIZE: Size = { width: 184, height: 64 };
 export const GRID = 16;
 /** Room for a container's title bar and its inner margin. */
@@ -71,7 +73,10 @@ export function ancestorsOf(doc: Pick<Topology, 'domains'>, id: string): string[
 
 export function sizeOf(doc: Doc, id: string): Size {
   const d = byId(doc.domains).get(id);
-  if (!d) return COMPONENT_SIZE;
+  if (!d) {
+    const c = byId(doc.components).get(id);
+    return c ? componentSize(c) : COMPONENT_SIZE;
+  }
   return doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind];
 }
 
@@ -167,7 +172,7 @@ export function absoluteRects(doc: Doc): Map<string, Rect> {
       : { x: 0, y: 0 };
     const p = positions[id] ?? { x: 0, y: 0 };
     const d = domains.get(id);
-    const size = d ? doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind] : COMPONENT_SIZE;
+    const size = d ? doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind] : c ? componentSize(c) : COMPONENT_SIZE;
     const rect = { x: origin.x + p.x, y: origin.y + p.y, ...size };
     out.set(id, rect);
     return rect;

@@ -5,7 +5,8 @@
 // from the clients. Containers then grow to hold what they contain. Auto-layout (elkjs)
 // does the real job on request.
 import { linkType, type Topology } from '../model';
-import { COMPONENT_SIZE, CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, domainDepth, type Size, type XY } from './geometry';
+import { componentSize } from '../model/nodeCard';
+import { CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, domainDepth, type Size, type XY } from './geometry';
 
 const GAP = { x: 48, y: 64 };
 
@@ -42,7 +43,8 @@ export function ensurePositions(doc: Topology): Topology {
     children.get(parent)!.push(x.id);
   }
   const isDomain = new Set(doc.domains.map((d) => d.id));
-  const sizeOf = (id: string): Size => (isDomain.has(id) ? sizes[id] ?? DEFAULT_DOMAIN_SIZE[doc.domains.find((d) => d.id === id)!.kind] : COMPONENT_SIZE);
+  const componentById = new Map(doc.components.map((c) => [c.id, c]));
+  const sizeOf = (id: string): Size => (isDomain.has(id) ? sizes[id] ?? DEFAULT_DOMAIN_SIZE[doc.domains.find((d) => d.id === id)!.kind] : componentSize(componentById.get(id)!));
   const minRank = (id: string): number => {
     if (!isDomain.has(id)) return rank.get(id) ?? 0;
     const inner = children.get(id) ?? [];
@@ -67,11 +69,11 @@ export function ensurePositions(doc: Topology): Topology {
       if (positions[id] || isDomain.has(id)) continue;
       const partner = partnerOf(id, (other) => positions[other] !== undefined && containerOf(doc, other) === container);
       if (partner === undefined) continue;
-      const at = { x: positions[partner].x + COMPONENT_SIZE.width + GAP.x, y: positions[partner].y };
-      while (overlaps(id, at)) at.x += COMPONENT_SIZE.width + GAP.x;
+      const at = { x: positions[partner].x + sizeOf(partner).width + GAP.x, y: positions[partner].y };
+      while (overlaps(id, at)) at.x += sizeOf(id).width + GAP.x;
       // Only where the container has room: widening it would push into its neighbours;
       // a new row below (next) only lengthens it.
-      if (container !== undefined && at.x + COMPONENT_SIZE.width + CONTAINER_PADDING.side > sizeOf(container).width) continue;
+      if (container !== undefined && at.x + sizeOf(id).width + CONTAINER_PADDING.side > sizeOf(container).width) continue;
       positions[id] = at;
     }
     const placed = inner.filter((id) => positions[id]);

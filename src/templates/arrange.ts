@@ -1,10 +1,13 @@
 // Places a template's components on a grid and sizes every container to hold what
-// it contains, so templates are written as cells, not pixel coordinates.
+// it contains, so templates are written as cells, not pixel coordinates. A column is as
+// wide as the template's widest card (cards grow with their labels) plus a gap, and each
+// card is centred in its column, so links between cards of one column stay straight.
 import type { Topology } from '../model';
-import { COMPONENT_SIZE, CONTAINER_PADDING, containerOf, snap, type Rect } from '../store/geometry';
+import { componentSize } from '../model/nodeCard';
+import { COMPONENT_SIZE, CONTAINER_PADDING, GRID, containerOf, snap, type Rect } from '../store/geometry';
 
 // Multiples of the grid, and cells snapped to it, so a nudge or a drag keeps nodes aligned.
-export const COLUMN = 240;
+const COLUMN_GAP = 56;
 export const ROW = 128;
 
 export type Draft = Omit<Topology, 'view'>;
@@ -13,10 +16,13 @@ export type Cells = Record<string, [number, number]>;
 
 export function arrange(doc: Draft, cells: Cells): Topology {
   const abs = new Map<string, Rect>();
+  const widest = Math.max(COMPONENT_SIZE.width, ...doc.components.map((c) => componentSize(c).width));
+  const column = Math.ceil((widest + COLUMN_GAP) / GRID) * GRID;
   for (const c of doc.components) {
     const cell = cells[c.id];
     if (!cell) throw new Error(`template "${doc.name}": no cell for component "${c.id}"`);
-    abs.set(c.id, { x: snap(cell[0] * COLUMN), y: snap(cell[1] * ROW), ...COMPONENT_SIZE });
+    const size = componentSize(c);
+    abs.set(c.id, { x: snap(cell[0] * column + (widest - size.width) / 2), y: snap(cell[1] * ROW), ...size });
   }
   const domainRect = (id: string): Rect => {
     const known = abs.get(id);

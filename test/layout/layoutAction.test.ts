@@ -6,6 +6,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { layoutTopology, type LayoutOptions } from '../../src/layout';
 import { parseTopology, type Topology } from '../../src/model';
+import { componentSize } from '../../src/model/nodeCard';
 import { resetDocument, undo, useDocument } from '../../src/store/document';
 import { layoutOpenedDocument, layoutScope, needsLayout, runAutoLayout } from '../../src/store/layoutAction';
 import { useSelection } from '../../src/store/selection';
@@ -47,8 +48,10 @@ describe('runAutoLayout', () => {
     expect(pastSteps()).toBe(1);
     expect(useDocument.getState().lastAction).toBe('Auto-layout');
     expect(worker.calls[0].only).toBeUndefined();
-    // The drawn sizes go to the layout (components 184 x 64, as the canvas draws them).
-    expect(worker.calls[0].sizes?.lb1).toEqual({ width: 184, height: 64 });
+    // The drawn sizes go to the layout: each card as wide as its label needs, as the canvas draws it.
+    const lb1 = before.components.find((c) => c.id === 'lb1')!;
+    expect(worker.calls[0].sizes?.lb1).toEqual(componentSize(lb1));
+    expect(componentSize(lb1).width).toBeGreaterThanOrEqual(184);
     undo();
     expect(doc()).toBe(before);
   });

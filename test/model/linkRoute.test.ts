@@ -57,6 +57,22 @@ describe('routeLink', () => {
     expect(straight.points).toHaveLength(2);
   });
 
+  it('between far cards of one row, runs around the cards between them, its caption clear of every card', () => {
+    const row: [string, Rect][] = [0, 1, 2, 3].map((i) => [`n${i}`, { x: i * 240, y: 0, width: 184, height: 64 }]);
+    const [first, , , last] = row;
+    for (const [a, b] of [[first, last], [last, first]]) {
+      const sides = linkSides(a[1], b[1]);
+      expect(sides.source === 'right' || sides.source === 'left').toBe(true);
+      const route = routeLink(sidePoint(a[1], sides.source), sides.source, sidePoint(b[1], sides.target), obstacleIndex(row), new Set([a[0], b[0]]));
+      expectOrthogonal(route.points);
+      for (const [id, r] of row.slice(1, 3)) {
+        for (let i = 1; i < route.points.length; i++) expect(crosses(route.points[i - 1], route.points[i], r), id).toBe(false);
+        const inside = route.label.x > r.x && route.label.x < r.x + r.width && route.label.y > r.y && route.label.y < r.y + r.height;
+        expect(inside, `caption on ${id}`).toBe(false);
+      }
+    }
+  });
+
   it('on a grid of cards with room between them, finds a path clear of every other card', () => {
     fc.assert(fc.property(
       fc.integer({ min: 2, max: 6 }), fc.integer({ min: 2, max: 6 }), fc.nat(), fc.nat(),
