@@ -42,6 +42,13 @@ export const TEST_IDS = {
   sharePopover: 'share-popover',
   shareLinkUrl: 'share-link-url',
   dropOverlay: 'drop-overlay',
+  // What the figures cover: nothing connected, entry points, unreached components.
+  nothingConnected: 'nothing-connected',
+  entryPoints: 'entry-points',
+  addEntryClient: 'add-entry-client',
+  unreached: 'unreached',
+  unreachedItem: 'unreached-item',
+  stage: 'stage',
 } as const;
 
 /** localStorage keys of the autosave. */

@@ -16,7 +16,10 @@ export function EmptyState() {
     <div className="empty-state">
       <MousePointerClick size={28} aria-hidden className="empty-icon" />
       <h2>Draw your system</h2>
-      <p>Drag components and zones from the palette, connect them from a node's dot, and see every single point of failure as you go.</p>
+      <p>
+        Drag components and zones from the palette and link each to what it needs from a node's dot: every single point of failure
+        shows as you go. Start from a client (the users); without one, the analysis starts from what nothing else calls.
+      </p>
       <div className="empty-actions">
         {STARTERS.map((s) => (
           <button key={s.id} type="button" className="btn" onClick={() => openTemplate(s.id)}>{s.label}</button>

@@ -89,7 +89,15 @@ const SECONDS_PER_YEAR = 365.25 * 86_400;
 export function humanReport(name: string, r: Report): string {
   const lines: string[] = [];
   lines.push(`${name} (${r.method === 'exact' ? 'exact' : 'Monte Carlo estimate'})`);
-  lines.push(`System availability ${figuresLine(r.system)}`);
+  if (r.basis === 'unconnected') {
+    // No figure at all: a design with nothing connected is not "100%, no SPOF".
+    lines.push('System availability: none (nothing is connected)');
+    if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: NOT met (no availability to compare)`);
+    lines.push('', 'Warnings');
+    for (const w of r.warnings) lines.push(`  ${w}`);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(`System availability${r.basis === 'entry-points' ? ` (from the entry points: ${r.entryPoints.join(', ')})` : ''} ${figuresLine(r.system)}`);
   if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
   if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
   if (r.clients.length > 1) {

@@ -26,6 +26,7 @@ export function humanInsight(i: Insight): string {
 export function sloLine(s: SloEntry): string {
   const pct = (x: number) => `${(x * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
   const who = s.id === 'system' ? 'system' : s.id;
+  if (Number.isNaN(s.availability)) return `${who}: target ${pct(s.target)} NOT met: there is no availability (nothing is connected)`;
   const budget = `error budget ${minutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${minutes(s.downtimeMinutesPerMonth)}`;
   return s.met
     ? `${who}: target ${pct(s.target)} met (${budget})`

@@ -63,7 +63,7 @@ export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
 }
 
 function humanPlan(name: string, p: Plan, output?: string): string {
-  const pct = (a: number) => `${(a * 100).toFixed(5)}%`;
+  const pct = (a: number) => (Number.isNaN(a) ? 'none (nothing is connected)' : `${(a * 100).toFixed(5)}%`);
   const lines = [`${name}: plan${p.target !== null ? ` to reach ${(p.target * 100).toString()}%` : ' to reach the clients\' targets'}`];
   lines.push(`  now: ${pct(p.before.availability)}`);
   p.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`));

@@ -9,6 +9,7 @@ import { monteCarlo, wilsonInterval } from './montecarlo';
 import { pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
+import { scopeWarnings } from './scopeWarnings';
 import { resolveFailed } from './whatIf';
 import type { AnalyzeOptions, ClientReport, PairReport, Report, SpofReport } from './types';
 
@@ -37,7 +38,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   const forced = resolveFailed(s, opts.failed ?? []);
   const forcedElements = forced.elements;
   for (const id of forced.unknown) warnings.push(`what-if: no element or component "${id}" (ignored)`);
-  if (s.clients.length === 0) warnings.push('no client component: nothing is analysed (system availability is taken as 1)');
+  warnings.push(...scopeWarnings(t, s.scope));
   const pairCap = Math.max(MIN_PAIR_CAP, Math.floor(opts.pairCap ?? MIN_PAIR_CAP));
   if (opts.pairCap !== undefined && opts.pairCap < MIN_PAIR_CAP) warnings.push(`pairCap ${opts.pairCap} raised to the minimum, ${MIN_PAIR_CAP}`);
 
@@ -103,8 +104,10 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   perClient.forEach((f, i) => {
     if (sysClient < 0 || f.unavailability > perClient[sysClient].unavailability) sysClient = i;
   });
-  const sysA = sysClient < 0 ? 1 : perClient[sysClient].availability;
-  const sysU = sysClient < 0 ? 0 : perClient[sysClient].unavailability;
+  // Nothing connected: no figure at all (NaN, null in JSON), never a reassuring 100%.
+  const unconnected = s.scope.basis === 'unconnected';
+  const sysA = unconnected ? NaN : sysClient < 0 ? 1 : perClient[sysClient].availability;
+  const sysU = unconnected ? NaN : sysClient < 0 ? 0 : perClient[sysClient].unavailability;
   const sloTarget = opts.slo ?? t.slo;
   const system: Report['system'] = { ...figures(sysA, sysU) };
   if (sloTarget !== undefined) system.slo = { target: sloTarget, met: sysA >= sloTarget };
@@ -112,18 +115,20 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   const clients: ClientReport[] = s.clients.map((c, i) => {
     const f = perClient[i];
     const r: ClientReport = { id: s.components[c].id, label: s.components[c].label, ...figures(f.availability, f.unavailability) };
-    const target = t.components[c].slo;
+    // Implicit clients (entry points) come after the document's components and have no target.
+    const target = t.components[c]?.slo;
     if (target !== undefined) r.slo = { target, met: f.availability >= target };
     if (f.interval) r.interval = f.interval;
     return r;
   });
-  const importance = importanceOf(s, up, perClient, sysU);
+  const importance = unconnected ? [] : importanceOf(s, up, perClient, sysU);
   lap('importance');
 
   const report: Report = {
     method, system, clients,
     elements: s.elements.map((e) => ({ ...e })),
     spofs, pairs, pairCap, pairsTruncated, importance,
+    basis: s.scope.basis, entryPoints: s.scope.entryPoints, unreached: s.scope.unreached,
     assumptions: s.elements.filter((e) => e.availability >= 1).map((e) => ({ id: e.id, type: e.type, reason: assumptionReason(e.type) })),
     warnings, ...(timings ? { timings } : {}), stats,
   };

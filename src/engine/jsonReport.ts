@@ -12,11 +12,12 @@ export interface JsonReportOptions {
   slo?: number;
 }
 
-/** The report as plain JSON: field names of DESIGN section 4; an infinite `nines` (a = 1) becomes null. */
+/** The report as plain JSON: field names of DESIGN section 4; an infinite `nines` (a = 1) and the figures of an unconnected design (NaN) become null. */
 export function buildJsonReport(report: Report, topology: Topology, opts: JsonReportOptions = {}): JsonReport {
   const advice = insight(topology, report, { slo: opts.slo });
   return {
     method: report.method,
+    basis: report.basis,
     ...(report.interval ? { interval: report.interval } : {}),
     system: withFiniteNines(report.system),
     clients: report.clients.map(withFiniteNines),
@@ -28,6 +29,8 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
     assumptions: report.assumptions,
     elements: report.elements,
     ...(report.whatIf ? { whatIf: report.whatIf } : {}),
+    entryPoints: report.entryPoints,
+    unreached: report.unreached,
     findings: advice.findings,
     stage: advice.stage,
     slo: advice.slo,

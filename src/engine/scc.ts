@@ -1,17 +1,20 @@
-// Strongly connected components of the dependency graph (cycles of dependency).
+// Strongly connected components of a dependency graph (cycles of dependency).
+import type { Csr } from './csr';
 import type { Structure } from './structure';
 
-/** Tarjan's algorithm, iterative, over what the clients reach: SCCs in dependency order (dependencies first). */
-export function sccsFromClients(s: Structure): number[][] {
-  const n = s.components.length;
+/**
+ * Tarjan's algorithm, iterative, over what `roots` reach along the rows of `next`:
+ * the strongly connected components in dependency order (dependencies first).
+ */
+export function stronglyConnected(n: number, next: Csr, roots: Iterable<number>): number[][] {
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
   const stack: number[] = [];
   const out: number[][] = [];
-  const { start, items } = s.targetsOfComponent;
+  const { start, items } = next;
   let counter = 0;
-  for (const root of s.clients) {
+  for (const root of roots) {
     if (index[root] >= 0) continue;
     const frames: { c: number; i: number }[] = [];
     const open = (c: number) => {
@@ -47,4 +50,9 @@ export function sccsFromClients(s: Structure): number[][] {
     }
   }
   return out;
+}
+
+/** The cycles of what the clients need, dependencies first. */
+export function sccsFromClients(s: Structure): number[][] {
+  return stronglyConnected(s.components.length, s.targetsOfComponent, s.clients);
 }

@@ -7,7 +7,11 @@ import {
   groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
   linkElementId, linkType, minHealthyOf, replicasOf, type Topology,
 } from '../model';
+import { csr, type Csr } from './csr';
+import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
 import type { ElementType } from './types';
+
+export type { Csr } from './csr';
 
 export interface Element {
   id: string;
@@ -56,23 +60,6 @@ export interface ComponentNode {
   groups: number[];
 }
 
-/** Compressed sparse rows: the items of row r are items[start[r]] .. items[start[r + 1] − 1]. */
-export interface Csr {
-  start: Int32Array;
-  items: Int32Array;
-}
-
-/** Builds a Csr from (row, item) pairs given as two parallel lists. */
-export function csr(rows: number, rowOf: number[], itemOf: number[]): Csr {
-  const start = new Int32Array(rows + 1);
-  for (const r of rowOf) start[r + 1]++;
-  for (let r = 0; r < rows; r++) start[r + 1] += start[r];
-  const fill = start.slice(0, rows);
-  const items = new Int32Array(rowOf.length);
-  for (let k = 0; k < rowOf.length; k++) items[fill[rowOf[k]]++] = itemOf[k];
-  return { start, items };
-}
-
 export interface Structure {
   elements: Element[];
   elementIndex: Map<string, number>;
@@ -80,8 +67,10 @@ export interface Structure {
   componentIndex: Map<string, number>;
   groups: Group[];
   slots: Slot[];
-  /** Component indices of the clients, in document order. */
+  /** Component indices of the clients analysed: the document's that call something, in document order, or the implicit ones in front of the entry points. */
   clients: number[];
+  /** What the figures cover: the basis, the entry points and what nothing analysed reaches. */
+  scope: AnalysisScope;
   /** Flat instance numbering: component c's instances are instanceStart[c] .. instanceStart[c + 1] − 1. */
   instanceStart: Int32Array;
   instanceComponent: Int32Array;
@@ -186,6 +175,24 @@ export function buildStructure(t: Topology): Structure {
     slots.push({ group: g, target: componentIndex.get(l.to)!, link, linkId: linkElementId(l) });
   }
 
+  // Implicit clients (DESIGN section 2, "Entry points when there is no client"): each
+  // needs its entry point and nothing else; they come after the document's components.
+  const scope = analysisScope(t);
+  const implicitClients: number[] = [];
+  for (const entry of scope.entryPoints) {
+    const target = componentIndex.get(entry)!;
+    const id = implicitClientId(entry);
+    const c = components.length;
+    const g = groups.length;
+    components.push({ id, label: `Users of ${components[target].label}`, isClient: true, instances: [], minHealthy: 0, poolFailover: -1, groups: [g] });
+    // A document component may carry this id already: the name then stays the document's.
+    if (!componentIndex.has(id)) componentIndex.set(id, c);
+    groups.push({ source: c, name: 'entry', min: 1, failover: -1, slots: [slots.length] });
+    slots.push({ group: g, target, link: -1, linkId: `${id}->${entry}` });
+    implicitClients.push(c);
+  }
+  const clients = scope.basis === 'entry-points' ? implicitClients : scope.clients.map((id) => componentIndex.get(id)!);
+
   // Failover events (DESIGN section 2, "Failover cost"). A group holding active members
   // and standbys switches to its fastest standby s; lambda sums the failure rates of the
   // distinct active members of every group whose fastest standby is s (decision: a member
@@ -262,7 +269,7 @@ export function buildStructure(t: Topology): Structure {
 
   return {
     elements, elementIndex, components, componentIndex, groups, slots,
-    clients: components.flatMap((c, i) => (c.isClient ? [i] : [])),
+    clients, scope,
     instanceStart, instanceComponent, targetOf, targetsOfComponent, instancesOf, linkSlotsOf, failoverGroupsOf, failoverPoolsOf,
   };
 }

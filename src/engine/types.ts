@@ -1,4 +1,5 @@
 // The engine's public types: the Report of DESIGN section 3 and the options of analyze().
+import type { AnalysisBasis } from './scope';
 
 export type ElementType = 'component' | 'instance' | 'domain' | 'link' | 'failover';
 
@@ -95,8 +96,21 @@ export interface WhatIfReport {
   clientsDown: string[];
 }
 
+export type { AnalysisBasis } from './scope';
+
 export interface Report {
   method: 'exact' | 'monte-carlo';
+  /**
+   * What the figures stand for (DESIGN section 2): the document's clients; implicit
+   * clients `entry:<id>` in front of the entry points when no client calls anything; or
+   * nothing, when no dependency link is drawn (`unconnected`: the system's figures are
+   * NaN, null in JSON, and there are no clients, SPOFs, pairs or importance).
+   */
+  basis: AnalysisBasis;
+  /** The components the implicit clients stand in front of (basis `entry-points`). */
+  entryPoints: string[];
+  /** Components no analysed client or entry point reaches: they are not part of the figures. */
+  unreached: string[];
   /** Monte Carlo 95% confidence interval of the system availability. */
   interval?: { low: number; high: number };
   system: AvailabilityFigures & { slo?: SloStatus };

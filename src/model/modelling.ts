@@ -115,7 +115,7 @@ function standbyFixes(t: Topology, standby: Component, callers: Map<string, stri
 function reachWarnings(t: Topology, warnings: Problem[]): void {
   const clients = t.components.filter((c) => c.kind === 'client');
   if (clients.length === 0) {
-    warnings.push({ code: WARNING_CODES.noClient, path: 'components', message: 'no client component: add one (kind "client") for the users or each user journey; nothing is analysed without one' });
+    warnings.push({ code: WARNING_CODES.noClient, path: 'components', message: 'no client component: the analysis starts from the entry points (the components nothing calls); add a client (kind "client") for the users or each user journey' });
   }
   const linked = new Set<string>();
   const next = new Map<string, string[]>();

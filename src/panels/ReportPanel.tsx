@@ -8,6 +8,7 @@ import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { Clients } from './report/Clients';
 import { DesignWarnings } from './report/DesignWarnings';
+import { EntryPoints, NothingConnected, Unreached } from './report/Coverage';
 import { DataProtection } from './report/DataProtection';
 import { Degradations } from './report/Degradations';
 import { DowntimeTable } from './report/DowntimeTable';
@@ -56,15 +57,24 @@ function Body() {
   if (status === 'error') return <ErrorCard />;
   if (!result) return <div className="rp-empty rp-pad">Analysing the design…</div>;
   const { report, insight } = result;
-  if (report.clients.length === 0) {
-    return <div className="rp-empty rp-pad">Add a client (the users) and link it to what it calls: the analysis starts from the clients.</div>;
+  if (report.basis === 'unconnected') {
+    // No figure at all: a design with nothing connected is not "100%, no SPOF".
+    return (
+      <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
+        <NothingConnected doc={doc} />
+        <DesignWarnings warnings={result.warnings} />
+        <Section title="Stage"><StageCard stage={insight.stage} /></Section>
+      </div>
+    );
   }
   const shown = whatIf ?? report;
   const target = report.system.slo?.target;
   const showClients = report.clients.length > 1 || report.clients.some((c) => c.slo);
   return (
     <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
+      {report.basis === 'entry-points' && <EntryPoints doc={doc} report={report} />}
       <Headline doc={doc} report={report} whatIf={whatIf} />
+      <Unreached doc={doc} report={report} />
       <DesignWarnings warnings={result.warnings} />
       <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
       {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} /></Section>}

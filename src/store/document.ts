@@ -21,6 +21,8 @@ export interface DocumentState {
   addComponent: (kind: ComponentKind, at: XY) => string;
   addDomain: (kind: DomainKind, at: XY, size?: { width: number; height: number }) => string;
   connect: (from: string, to: string, type?: 'dependency' | 'replication') => edits.ConnectResult;
+  /** A client calling each of these entry points, in one undo step; returns its id. */
+  addClientFor: (entryPoints: readonly string[]) => string;
   updateComponent: (id: string, patch: Partial<Component>) => void;
   updateDomain: (id: string, patch: Partial<FailureDomain>) => void;
   updateLink: (key: string, patch: Partial<Link>) => void;
@@ -65,6 +67,11 @@ export const useDocument = create<DocumentState>()(
           const r = edits.connect(get().doc, from, to, type);
           if (r.key !== undefined) set({ doc: r.doc, lastAction: `Connect ${from} to ${to}` });
           return r;
+        },
+        addClientFor: (entryPoints) => {
+          const r = edits.addClientFor(get().doc, entryPoints);
+          set({ doc: r.doc, lastAction: 'Add a client for the entry points' });
+          return r.id;
         },
         updateComponent: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateComponent(d, id, patch)),
         updateDomain: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateDomain(d, id, patch)),

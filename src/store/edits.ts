@@ -1,7 +1,7 @@
 // Pure edits of a topology document: each takes a document and returns a new one
 // (never mutating), so the store's actions stay one-liners and undo sees whole steps.
 import { CURRENT_VERSION, groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
-import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, absolutePosition, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
+import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, absolutePosition, absoluteRects, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
 import { findLink, freshId, linkKey, usedIds } from './ids';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS, ID_STEMS } from './labels';
 
@@ -33,11 +33,19 @@ function relativeTo(doc: Topology, parent: string | undefined, abs: XY): XY {
   return { x: abs.x - p.x, y: abs.y - p.y };
 }
 
+/** `base` when no component carries it yet, else the first free `base 2`, `base 3`... */
+export function uniqueLabel(doc: Pick<Topology, 'components'>, base: string): string {
+  const taken = new Set(doc.components.map((c) => c.label ?? c.id));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
 export function addComponent(doc: Topology, kind: ComponentKind, at: XY): { doc: Topology; id: string } {
   const id = freshId(usedIds(doc), ID_STEMS[kind]);
   // The container under the new node's centre holds it.
   const domain = containerAt(doc, { x: at.x + COMPONENT_SIZE.width / 2, y: at.y + COMPONENT_SIZE.height / 2 });
-  const component: Component = { id, kind, label: COMPONENT_KIND_LABELS[kind], ...(domain ? { domain } : {}) };
+  // Two nodes never share a default label: the second app server is "App server 2".
+  const component: Component = { id, kind, label: uniqueLabel(doc, COMPONENT_KIND_LABELS[kind]), ...(domain ? { domain } : {}) };
   const next = { ...doc, components: [...doc.components, component] };
   return { doc: withPosition(next, id, relativeTo(next, domain, { x: snap(at.x), y: snap(at.y) })), id };
 }
@@ -199,4 +207,24 @@ export function resizeDomain(doc: Topology, id: string, rect: { x: number; y: nu
 
 export function isEmptyDocument(doc: Topology): boolean {
   return doc.components.length === 0 && doc.domains.length === 0 && doc.links.length === 0;
+}
+
+/**
+ * One client ("Users") that calls each entry point (DESIGN section 2: the UI offers to
+ * add a client for them in one step), placed above the whole design, outside every
+ * container, and centred over the entry points.
+ */
+export function addClientFor(doc: Topology, entryPoints: readonly string[]): { doc: Topology; id: string } {
+  const rects = absoluteRects(doc);
+  const entries = entryPoints.map((id) => rects.get(id)).filter((r) => r !== undefined);
+  const top = Math.min(...[...rects.values()].map((r) => r.y));
+  const x = entries.length > 0 ? entries.reduce((sum, r) => sum + r.x, 0) / entries.length : 0;
+  const at = { x, y: (Number.isFinite(top) ? top : 0) - COMPONENT_SIZE.height - 60 };
+  const added = addComponent(doc, 'client', at);
+  let next = updateComponent(added.doc, added.id, { label: uniqueLabel(doc, 'Users') });
+  for (const entry of entryPoints) {
+    const r = connect(next, added.id, entry);
+    next = r.doc;
+  }
+  return { doc: next, id: added.id };
 }

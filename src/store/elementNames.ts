@@ -32,7 +32,16 @@ export function labelOf(t: Topology, id: string): string {
   const c = components.get(id);
   if (c) return c.label ?? c.id;
   const d = domains.get(id);
-  return d ? (d.label ?? d.id) : id;
+  if (d) return d.label ?? d.id;
+  // The implicit client in front of an entry point (DESIGN section 2), as the engine labels it.
+  const entry = implicitClientTarget(id);
+  const e = entry === undefined ? undefined : components.get(entry);
+  return e ? `Users of ${e.label ?? e.id}` : id;
+}
+
+/** The entry point behind an implicit client id `entry:<id>`, or undefined. */
+export function implicitClientTarget(id: string): string | undefined {
+  return id.startsWith('entry:') ? id.slice('entry:'.length) : undefined;
 }
 
 /** A readable name for any element id; unknown ids come back as they are. */
@@ -53,7 +62,7 @@ export function elementName(t: Topology, id: string): string {
   if (d) return d.label ?? d.id;
   const l = links.get(id);
   if (l) return `link ${labelOf(t, l.from)} → ${labelOf(t, l.to)}`;
-  return id;
+  return labelOf(t, id);
 }
 
 /** "5 s", "2 min", "1 h", "1.5 h" */

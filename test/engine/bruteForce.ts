@@ -26,10 +26,66 @@ export interface OracleResult {
   birnbaum: Map<string, number>;
   /** component ids down in a given state */
   downIn(failed: Set<string>): string[];
+  /** The clients analysed: the document's that call something, else `entry:<id>` per entry point; none when nothing is connected. */
+  clients: string[];
+  /** DESIGN section 2's entry points (when no client calls anything), in document order. */
+  entryPoints: string[];
+  /** Components no analysed client reaches along dependency links (optional ones too) and replication links (both ways). */
+  unreached: string[];
+  /** No dependency link at all. */
+  unconnected: boolean;
+}
+
+/**
+ * Who the analysis starts from, by brute force: every pair's reachability by search
+ * (no strongly connected components algorithm), so it checks scope.ts independently.
+ */
+function startingPoints(t: Topology): { callers: string[]; entryPoints: string[]; unconnected: boolean } {
+  const dependencies = t.links.filter((l) => (l.type ?? 'dependency') === 'dependency');
+  const isClient = new Set(t.components.filter((c) => c.kind === 'client').map((c) => c.id));
+  const callers = t.components.filter((c) => isClient.has(c.id) && dependencies.some((l) => l.from === c.id)).map((c) => c.id);
+  if (dependencies.length === 0) return { callers: [], entryPoints: [], unconnected: true };
+  if (callers.length > 0) return { callers, entryPoints: [], unconnected: false };
+  const inner = dependencies.filter((l) => !isClient.has(l.from) && !isClient.has(l.to));
+  const reaches = (a: string, b: string): boolean => {
+    const seen = new Set([a]);
+    const todo = [a];
+    while (todo.length) {
+      const x = todo.pop()!;
+      if (x === b) return true;
+      for (const l of inner) {
+        if (l.from === x && !seen.has(l.to)) {
+          seen.add(l.to);
+          todo.push(l.to);
+        }
+      }
+    }
+    return false;
+  };
+  const others = t.components.filter((c) => !isClient.has(c.id)).map((c) => c.id);
+  // x sits in a source when everything that reaches x is reached back from x.
+  const sourceOf = new Map<string, string[]>();
+  for (const x of others) {
+    if (!others.every((y) => y === x || !reaches(y, x) || reaches(x, y))) continue;
+    const members = others.filter((y) => reaches(x, y) && reaches(y, x));
+    sourceOf.set([...members].sort()[0], members);
+  }
+  const qualifies = (members: string[]) => members.some((m) => inner.some((l) => l.from === m && !l.optional));
+  const all = [...sourceOf.entries()];
+  const chosen = all.some(([, m]) => qualifies(m)) ? all.filter(([, m]) => qualifies(m)) : all;
+  const ids = new Set(chosen.map(([rep]) => rep));
+  return { callers: [], entryPoints: others.filter((id) => ids.has(id)), unconnected: false };
 }
 
 /** `forced`: what-if element ids, down in every state (SPOFs and pairs are then what fails a client still served). */
-export function oracle(t: Topology, forced: ReadonlySet<string> = new Set()): OracleResult {
+export function oracle(document: Topology, forced: ReadonlySet<string> = new Set()): OracleResult {
+  // Entry points: each gets an implicit client that needs it and nothing else.
+  const start = startingPoints(document);
+  const t: Topology = {
+    ...document,
+    components: [...document.components, ...start.entryPoints.map((id) => ({ id: `entry:${id}`, kind: 'client' as const }))],
+    links: [...document.links, ...start.entryPoints.map((id) => ({ from: `entry:${id}`, to: id }))],
+  };
   const comps = t.components;
   const byId = new Map(comps.map((c) => [c.id, c]));
   const domainsById = new Map(t.domains.map((d) => [d.id, d]));
@@ -128,7 +184,7 @@ export function oracle(t: Topology, forced: ReadonlySet<string> = new Set()): Or
     return new Map(comps.map((c, i) => [c.id, w[i]]));
   };
 
-  const clients = comps.filter((c) => c.kind === 'client').map((c) => c.id);
+  const clients = [...start.callers, ...start.entryPoints.map((id) => `entry:${id}`)];
   const n = elements.length;
   const availability = new Map(clients.map((c) => [c, 0]));
   // Per client and element: P(client works and element up)/p and P(client works and element down)/q.
@@ -184,8 +240,27 @@ export function oracle(t: Topology, forced: ReadonlySet<string> = new Set()): Or
     improvement.set(e.id, e.up >= 1 ? 0 : sys(upOf) - today);
     if (e.up > 0 && e.up < 1) birnbaum.set(e.id, sys(upOf) - sys(downOf));
   });
+  const reached = new Set(clients);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const l of t.links) {
+      if (reached.has(l.from) && !reached.has(l.to)) {
+        reached.add(l.to);
+        grew = true;
+      }
+      // A copy of data is reached with its store, and the store with its copy.
+      if (l.type === 'replication' && reached.has(l.to) && !reached.has(l.from)) {
+        reached.add(l.from);
+        grew = true;
+      }
+    }
+  }
   return {
-    elements, availability, spofs, pairs, improvement, birnbaum,
+    elements, availability, spofs, pairs, improvement, birnbaum, clients,
+    entryPoints: start.entryPoints,
+    unreached: document.components.filter((c) => !reached.has(c.id)).map((c) => c.id),
+    unconnected: start.unconnected,
+    // Implicit clients come after the document's components, as in the engine's blast radii.
     downIn: (failed) => {
       const w = works(failed);
       return comps.filter((c) => !w.get(c.id)).map((c) => c.id);

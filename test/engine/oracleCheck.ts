@@ -12,6 +12,17 @@ export function checkAgainstOracle(t: Topology, truth: OracleResult = oracle(t),
     if (want === undefined || !(Math.abs(got - want) < 1e-12)) problems.push(`${what}: got ${got}, want ${want}`);
   };
   expect(report.elements.map((e) => e.id).sort()).toEqual(truth.elements.map((e) => e.id).sort());
+  expect(report.clients.map((c) => c.id)).toEqual(truth.clients);
+  expect(report.entryPoints).toEqual(truth.entryPoints);
+  expect(report.unreached).toEqual(truth.unreached);
+  expect(report.basis).toBe(truth.unconnected ? 'unconnected' : truth.entryPoints.length > 0 ? 'entry-points' : 'clients');
+  if (truth.unconnected) {
+    // Nothing connected: no figure at all, never a reassuring 100%.
+    expect(report.system.availability).toBeNaN();
+    expect(report.spofs).toEqual([]);
+    expect(report.importance).toEqual([]);
+    return;
+  }
   for (const c of report.clients) {
     near(`availability of ${c.id}`, c.availability, truth.availability.get(c.id));
     near(`a + u of ${c.id}`, c.availability + c.unavailability, 1);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, componentsDown } from '../../src/engine';
 import { checkAgainstOracle } from './oracleCheck';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
-import { smallTopology } from './arbitraries';
+import { clientlessTopology, smallTopology } from './arbitraries';
 import { oracle } from './bruteForce';
 
 const MAX_ELEMENTS = 14;
@@ -16,30 +16,47 @@ function valid(doc: TopologyInput): Topology | null {
 }
 
 describe('engine = brute force on random topologies', () => {
-  it('availability, SPOFs, pairs, importance (exact method)', () => {
+  /** Checks `runs` random designs against the oracle; counts what was checked, had entry points, and each warning. */
+  const againstOracle = (designs: fc.Arbitrary<TopologyInput>, runs: number, seed: number) => {
     let checked = 0;
+    let entries = 0;
     // Designs with modelling warnings are analysed with their stated meaning (DESIGN section 2).
     const warned = new Map<string, number>();
     fc.assert(
-      fc.property(smallTopology, (doc) => {
+      fc.property(designs, (doc) => {
         const t = valid(doc);
         fc.pre(t !== null);
         const truth = oracle(t!);
         fc.pre(truth.elements.length <= MAX_ELEMENTS);
         checkAgainstOracle(t!, truth);
         checked++;
+        if (truth.entryPoints.length > 0) entries++;
         const r = parseTopology(doc);
         for (const code of new Set(r.ok ? r.warnings.map((w) => w.code) : [])) warned.set(code, (warned.get(code) ?? 0) + 1);
       }),
-      { numRuns: 150, seed: 20261122 },
+      { numRuns: runs, seed },
     );
+    return { checked, entries, warned };
+  };
+
+  it('availability, SPOFs, pairs, importance (exact method)', () => {
+    const { checked, warned } = againstOracle(smallTopology, 150, 20261122);
     expect(checked).toBeGreaterThan(110);
     for (const code of ['standby-alone', 'min-healthy-range', 'requires-too-many', 'requires-unknown-group']) expect(warned.get(code) ?? 0, code).toBeGreaterThan(3);
   });
 
-  it('what-if: blast radius, conditional availability, SPOFs and pairs equal the oracle', () => {
+  it('designs without a client: the entry points as implicit clients, availability, SPOFs, pairs, importance, unreached', () => {
+    const { checked, entries } = againstOracle(clientlessTopology, 150, 20261203);
+    expect(checked).toBeGreaterThan(110);
+    expect(entries).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['with clients', smallTopology, 3, 7],
+    ['without a client', clientlessTopology, 2, 8],
+  ] as const)('what-if %s: blast radius, conditional availability, SPOFs and pairs equal the oracle', (_name, designs, maxFailed, seed) => {
     fc.assert(
-      fc.property(smallTopology, fc.array(fc.nat(), { maxLength: 3 }), (doc, picks) => {
+      fc.property(designs, fc.array(fc.nat(), { maxLength: maxFailed }), (doc, picks) => {
         const t = valid(doc);
         fc.pre(t !== null);
         const all = oracle(t!);
@@ -53,7 +70,7 @@ describe('engine = brute force on random topologies', () => {
         expect(Object.fromEntries(report.spofs.map((s) => [s.id, s.clients]))).toEqual(Object.fromEntries(truth.spofs));
         expect(Object.fromEntries(report.pairs.map((p) => [[...p.ids].sort().join('|'), p.clients]))).toEqual(Object.fromEntries(truth.pairs));
       }),
-      { numRuns: 60, seed: 7 },
+      { numRuns: 60, seed },
     );
   });
 

@@ -1,4 +1,4 @@
-// The report's edges: downtime text, nines, no client, assumptions, pair cap, what-if,
+// The report's edges: downtime text, nines, assumptions, pair cap, what-if,
 // and the Monte Carlo fallback against the exact value.
 import { describe, expect, it } from 'vitest';
 import { analyze, componentsDown, formatDowntime } from '../../src/engine';
@@ -32,14 +32,6 @@ describe('analyze', () => {
     expect(r.system.downtime.perMonthSeconds).toBeCloseTo(31.5576 / 12, 8);
     expect(r.system.downtime.perWeekSeconds).toBeCloseTo(0.6048, 8);
     expect(r.system.downtime.perDaySeconds).toBeCloseTo(0.0864, 8);
-  });
-
-  it('without a client: availability 1 and a warning', () => {
-    const r = analyze(topology({ components: [{ id: 'a', kind: 'app' }] }));
-    expect(r.system.availability).toBe(1);
-    expect(r.system.nines).toBe(Infinity);
-    expect(r.clients).toEqual([]);
-    expect(r.warnings.join(' ')).toMatch(/no client/);
   });
 
   it('lists elements of availability 1 as assumptions, never as SPOFs', () => {

@@ -94,14 +94,25 @@ describe('the stage conditions', () => {
 });
 
 describe('without a client', () => {
-  it('stops at stage 2: the SPOF analysis has no one to serve', () => {
+  it('is staged from its entry points: the SPOFs of the implicit clients count', () => {
     const t = doc({
       domains: REGION,
       components: [{ id: 'lb', kind: 'loadbalancer', replicas: 2, domains: ['z1', 'z2'] }, { id: 'db', kind: 'database', replicas: 2, domains: ['z1', 'z2'] }],
       links: [{ from: 'lb', to: 'db' }],
     });
     const s = stage(t);
-    expect(s.level).toBe(2);
-    expect(s.next).toMatch(/add a client/);
+    expect(s.level).toBe(6);
+    expect(s.next).toMatch(/^Stage 7: replicate the system into a second region/);
+  });
+
+  it('nothing connected: stage 1 and what to draw, whatever has been placed', () => {
+    const t = doc({
+      domains: REGION,
+      components: [{ id: 'lb', kind: 'loadbalancer', replicas: 2, domains: ['z1', 'z2'] }, { id: 'db', kind: 'database', replicas: 2, domains: ['z1', 'z2'] }],
+      links: [],
+    });
+    const s = stage(t);
+    expect(s.level).toBe(1);
+    expect(s.next).toMatch(/^connect the design: draw a link from the users/);
   });
 });

@@ -88,8 +88,20 @@ describe('the report panel', () => {
     expect(byTestId('system-nines')!.textContent).toBe('never down');
     expect(byTestId('spof-list')!.getAttribute('data-count')).toBe('0');
 
-    show({ ...base, components: [{ id: 'db', kind: 'database' }], links: [] });
-    expect(host.textContent).toContain('Add a client');
+    // Nothing connected: no availability, no "no SPOF", and what to draw next.
+    show({ ...base, components: [{ id: 'users', kind: 'client' }, { id: 'db', kind: 'database' }], links: [] });
+    expect(byTestId('nothing-connected')!.textContent).toContain('2 components placed, no dependency link');
+    expect(byTestId('nothing-connected')!.textContent).toContain('Draw next: a link from the client');
+    expect(byTestId('system-availability')).toBeNull();
+    expect(byTestId('spof-list')).toBeNull();
+
+    // No client: the figures are the entry points', and the report says so.
+    show({ ...base, components: [{ id: 'api', kind: 'app', label: 'API' }, { id: 'db', kind: 'database' }, { id: 'mon', kind: 'service', label: 'Monitor' }],
+      links: [{ from: 'api', to: 'db' }, { from: 'mon', to: 'db', optional: true }] });
+    expect(byTestId('entry-points')!.textContent).toContain('The figures are for the entry point API');
+    expect(byTestId('add-entry-client')).not.toBeNull();
+    expect(byTestId('unreached')!.textContent).toContain('Monitor');
+    expect(byTestId('system-availability')!.textContent).not.toBe('100%');
 
     const bad = { ...base, components: [{ id: 'users', kind: 'client' }, { id: 'db', kind: 'database', availability: 2 }], links: [] } as unknown as Topology;
     show(bad);

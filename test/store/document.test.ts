@@ -13,9 +13,29 @@ describe('document store actions', () => {
     const a = s.addComponent('loadbalancer', { x: 101, y: 50 });
     const b = s.addComponent('loadbalancer', { x: 300, y: 50 });
     expect([a, b]).toEqual(['lb', 'lb-2']);
-    expect(doc().components.map((c) => c.label)).toEqual(['Load balancer', 'Load balancer']);
+    // Two nodes never share a default label.
+    expect(doc().components.map((c) => c.label)).toEqual(['Load balancer', 'Load balancer 2']);
     expect(doc().view?.positions?.lb).toEqual({ x: 96, y: 48 });
     expectValid(doc());
+  });
+
+  it('adds a client for the entry points in one undo step, above the design and outside every container', () => {
+    const s = freshStore().getState();
+    const zone = s.addDomain('zone', { x: 0, y: 200 }, { width: 600, height: 300 });
+    const lb = s.addComponent('loadbalancer', { x: 64, y: 240 });
+    const api = s.addComponent('app', { x: 320, y: 240 });
+    s.addComponent('client', { x: 800, y: 0 });
+    const before = doc();
+    const users = s.addClientFor([lb, api]);
+    const c = doc().components.find((x) => x.id === users)!;
+    expect(c).toMatchObject({ kind: 'client', label: 'Users' });
+    expect(c.domain).toBeUndefined();
+    expect(doc().links.filter((l) => l.from === users).map((l) => l.to)).toEqual([lb, api]);
+    expect(doc().view!.positions![users].y).toBeLessThan(0);
+    expect(doc().components.find((x) => x.id === lb)!.domain).toBe(zone);
+    expectValid(doc());
+    history().undo();
+    expect(doc()).toBe(before);
   });
 
   it('a component added inside a zone gets that domain and a position relative to it', () => {

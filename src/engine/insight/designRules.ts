@@ -5,7 +5,7 @@ import { failoverSecondsOf, linkElementId, linkType, replicasOf } from '../../mo
 import { degradations } from './degradations';
 import type { FindingRule } from './findings';
 import {
-  DATA_STORE_KINDS, dependencyReach, formatSeconds, instancePlacements, named, reachableFromClients, regionOf, requiredPath, zoneOf,
+  DATA_STORE_KINDS, dependencyReach, formatSeconds, instancePlacements, named, regionOf, requiredPath, zoneOf,
 } from './structure';
 import { MONTH_MINUTES } from './slo';
 
@@ -136,8 +136,25 @@ const clientWithoutData: FindingRule = {
   title: 'a client has no path to any data store',
   description: 'A client (an entry point or user journey) that reaches no database, cache, storage or queue: the failures of the data it uses are not in the analysis, so its availability is likely overstated.',
   help: 'Link the component that holds its data, so its failure counts; or confirm the journey is stateless.',
-  check({ t }) {
-    return t.components.filter((c) => c.kind === 'client').flatMap((client) => {
+  check({ t, report }) {
+    // The clients analysed (an implicit client is its entry point's path).
+    const starts = report.basis === 'entry-points' ? report.entryPoints : report.clients.map((c) => c.id);
+    if (starts.length === 0) return [];
+    const reachesData = (from: string) => {
+      const reached = dependencyReach(t, from);
+      return t.components.some((c) => DATA_STORE_KINDS.has(c.kind) && reached.has(c.id));
+    };
+    if (report.basis === 'entry-points') {
+      if (starts.some(reachesData)) return [];
+      return [{
+        code: 'client-no-data-store',
+        severity: 'low' as const,
+        message: `No entry point reaches a data store (database, cache, storage or queue): their data's failures are not in the analysis.`,
+        suggestion: 'Link the component that holds the data, so its failure counts; or confirm the design is stateless.',
+        ids: starts,
+      }];
+    }
+    return t.components.filter((c) => c.kind === 'client' && starts.includes(c.id)).flatMap((client) => {
       const reached = dependencyReach(t, client.id);
       if (t.components.some((c) => DATA_STORE_KINDS.has(c.kind) && reached.has(c.id))) return [];
       return [{
@@ -154,19 +171,29 @@ const clientWithoutData: FindingRule = {
 const unreached: FindingRule = {
   code: 'unreached-component',
   severity: 'low',
-  title: 'a component no client reaches',
+  title: 'a component no client or entry point reaches',
   description: 'A component that no client depends on, directly or through others: it counts for nothing in the analysis, which usually means a link is missing.',
   help: 'Link it from what uses it, or remove it.',
-  check({ t }) {
-    if (!t.components.some((c) => c.kind === 'client')) return [];
-    const reached = reachableFromClients(t);
-    return t.components.filter((c) => c.kind !== 'client' && !reached.has(c.id)).map((c) => ({
-      code: 'unreached-component',
-      severity: 'low' as const,
-      message: `No client reaches ${named(t, c.id)}: it counts for nothing in the analysis.`,
-      suggestion: 'Link it from what uses it, or remove it.',
-      ids: [c.id],
-    }));
+  check({ t, report }) {
+    // Nothing connected is said once, by the report's warning, not once per component.
+    if (report.basis === 'unconnected') return [];
+    const by = report.basis === 'entry-points' ? 'No entry point' : 'No client';
+    const kinds = new Map(t.components.map((c) => [c.id, c.kind]));
+    return report.unreached.map((id) => kinds.get(id) === 'client'
+      ? {
+          code: 'unreached-component',
+          severity: 'low' as const,
+          message: `Client ${named(t, id)} calls nothing: it is not part of the figures.`,
+          suggestion: 'Link it to the first component it calls.',
+          ids: [id],
+        }
+      : {
+          code: 'unreached-component',
+          severity: 'low' as const,
+          message: `${by} reaches ${named(t, id)}: it is not part of the figures.`,
+          suggestion: 'Link it from what uses it, or remove it.',
+          ids: [id],
+        });
   },
 };
 

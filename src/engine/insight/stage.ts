@@ -16,6 +16,8 @@ export const STAGE_NAMES: Record<StageLevel, string> = {
   7: 'multiple regions',
 };
 
+export const CONNECT_FIRST = 'connect the design: draw a link from the users (a client) to the first component they call, and from each component to what it needs';
+
 interface Check { holds: boolean; blockers: string[]; next: string }
 
 export function stageOf(t: Topology, report: Report): Stage {
@@ -83,12 +85,11 @@ export function stageOf(t: Topology, report: Report): Stage {
   };
 
   let level: StageLevel = 1;
-  const noClient = !t.components.some((c) => c.kind === 'client');
+  // Nothing connected: nothing serves anyone yet, whatever has been placed.
+  if (report.basis === 'unconnected') {
+    return { level, name: STAGE_NAMES[level], next: CONNECT_FIRST, blockers: [] };
+  }
   for (const k of [2, 3, 4, 5, 6, 7] as const) {
-    // Stages 3 to 7 rest on the SPOF analysis, which needs someone to serve.
-    if (k >= 3 && noClient) {
-      return { level, name: STAGE_NAMES[level], next: 'add a client component (the users) so the analysis can find what fails them', blockers: [] };
-    }
     const check = checks[k]();
     if (!check.holds) return { level, name: STAGE_NAMES[level], next: `Stage ${k}: ${check.next}`, blockers: check.blockers };
     level = k;

@@ -30,7 +30,10 @@ export function Headline({ doc, report, whatIf }: { doc: Topology; report: Repor
         {w ? (
           <span>Design without failures: <b>{formatAvailability(report.system.availability, report.system.nines)}</b></span>
         ) : (
-          <span>System availability{report.clients.length > 1 ? ' (the weakest client)' : ''}</span>
+          <span>
+            System availability{report.basis === 'entry-points' ? ', from the entry points' : ''}
+            {report.clients.length > 1 ? ` (the weakest ${report.basis === 'entry-points' ? 'entry point' : 'client'})` : ''}
+          </span>
         )}
         {!w && slo && (
           <span className={`rp-pill ${slo.met ? 'is-ok' : 'is-danger'}`}>SLO {formatTarget(slo.target)} {slo.met ? 'met' : 'not met'}</span>

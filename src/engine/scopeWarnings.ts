@@ -1,0 +1,59 @@
+// The report's warnings about what the figures cover (scope.ts), in words that name
+// each component by its label and id.
+import type { Topology } from '../model';
+import { implicitClientId, type AnalysisScope } from './scope';
+
+/** `"Web" (web)`, or `"web"` when the label is the id. */
+export function quotedName(t: Topology, id: string): string {
+  const label = t.components.find((c) => c.id === id)?.label ?? id;
+  return label === id ? `"${id}"` : `"${label}" (${id})`;
+}
+
+/** "1 component", "3 components". */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+const SHOWN = 10;
+
+function names(t: Topology, ids: readonly string[]): string {
+  const shown = ids.slice(0, SHOWN).map((id) => quotedName(t, id));
+  if (ids.length > SHOWN) shown.push(`${ids.length - SHOWN} more`);
+  return andList(shown);
+}
+
+export function scopeWarnings(t: Topology, scope: AnalysisScope): string[] {
+  if (scope.basis === 'unconnected') {
+    if (t.components.length === 0) return ['the design is empty: there is nothing to analyse'];
+    return [
+      `nothing is connected: ${count(t.components.length, 'component')} and no dependency link, so there is no availability to show; ` +
+      'draw a link from each component to what it needs, starting from a client (the users) to the first component it calls',
+    ];
+  }
+  const warnings: string[] = [];
+  const unreached = new Set(scope.unreached);
+  const idle = t.components.filter((c) => c.kind === 'client' && unreached.has(c.id)).map((c) => c.id);
+  const idleSet = new Set(idle);
+  if (scope.basis === 'entry-points') {
+    const entries = scope.entryPoints;
+    const noClient = !t.components.some((c) => c.kind === 'client');
+    warnings.push(
+      `${noClient ? 'no client' : 'no client calls anything'}: the figures are for ${entries.length === 1 ? 'the entry point' : 'the entry points'} ${names(t, entries)}, ` +
+      `as if a client called ${entries.length === 1 ? 'it' : 'each'} (${andList(entries.map(implicitClientId))}); add a client in front of ${entries.length === 1 ? 'it' : 'them'} for the users`,
+    );
+  }
+  if (idle.length > 0) {
+    warnings.push(`${idle.length === 1 ? 'client' : 'clients'} ${names(t, idle)} ${idle.length === 1 ? 'calls' : 'call'} nothing: not part of the figures until linked to the first component ${idle.length === 1 ? 'it calls' : 'they call'}`);
+  }
+  const others = scope.unreached.filter((id) => !idleSet.has(id));
+  if (others.length > 0) {
+    const by = scope.basis === 'entry-points' ? 'no entry point' : 'no client';
+    warnings.push(`${count(others.length, 'component')} that ${by} reaches, not part of the figures: ${names(t, others)}`);
+  }
+  return warnings;
+}
