@@ -44,7 +44,7 @@ export function classify(file: SourceFile, forced?: InfraFormat): Classified {
   const text = file.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { format: 'other', file, reason: 'empty' };
 
-  if (forced === 'terraform' || (!forced && (/\.tf$/i.test(file.path) || (!looksLikeJsonOrYaml(text) && HCL_BLOCK.test(text))))) {
+  if (forced === 'terraform' || (!forced && (/\.(tf|tfvars)$/i.test(file.path) || (!looksLikeJsonOrYaml(text) && HCL_BLOCK.test(text))))) {
     return { format: 'terraform', file };
   }
   if (forced === 'mermaid' || (!forced && MERMAID.test(firstMeaningfulLine(text)))) return { format: 'mermaid', file };

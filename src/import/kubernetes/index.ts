@@ -9,7 +9,7 @@ import { dependencyMentions } from './environment';
 import { objectsOf, podTemplate, sourceOf, WORKLOAD_KINDS, type K8sObject, type ManifestFile } from './objects';
 import { operatorComponents } from './operators';
 import { placementOf } from './placement';
-import { matchesSelector, matchesServiceSelector, type Labels } from './selectors';
+import { labelSelector, serviceSelector, type Labels } from './selectors';
 import { workloadComponents } from './workloads';
 
 export type { ManifestFile } from './objects';
@@ -40,8 +40,15 @@ export function importKubernetes(files: ManifestFile[]): ImportedSystem {
     return id;
   };
 
-  const podLabels = new Map<string, Labels[]>();
-  for (const w of workloads) podLabels.set(w.namespace, [...(podLabels.get(w.namespace) ?? []), podTemplate(w).labels]);
+  // Each workload's pod template, and the workloads of each namespace, read once.
+  const templates = new Map(workloads.map((w) => [w, podTemplate(w)]));
+  const inNamespace = new Map<string, K8sObject[]>();
+  for (const w of workloads) {
+    const list = inNamespace.get(w.namespace);
+    if (list) list.push(w);
+    else inNamespace.set(w.namespace, [w]);
+  }
+  const podLabels = new Map<string, Labels[]>([...inNamespace].map(([ns, ws]) => [ns, ws.map((w) => templates.get(w)!.labels)]));
 
   const components: ImportedComponent[] = [];
   const links: ImportedLink[] = [];
@@ -62,7 +69,8 @@ export function importKubernetes(files: ManifestFile[]): ImportedSystem {
       services.set(`${s.namespace}/${s.name}`, { o: s, targets: [id] });
       continue;
     }
-    const targets = workloads.filter((w) => w.namespace === s.namespace && matchesServiceSelector(spec.selector, podTemplate(w).labels)).map((w) => idOf.get(w)!);
+    const selects = serviceSelector(spec.selector);
+    const targets = (inNamespace.get(s.namespace) ?? []).filter((w) => selects(templates.get(w)!.labels)).map((w) => idOf.get(w)!);
     if (!services.has(`${s.namespace}/${s.name}`)) services.set(`${s.namespace}/${s.name}`, { o: s, targets });
     if (targets.length === 0 && isDict(spec.selector) && Object.keys(spec.selector).length) {
       notes.push({ kind: 'warning', subject: s.name, source: sourceOf(s, spec, 'selector'), message: `Service ${s.name} selects no pod in the files` });
@@ -87,7 +95,7 @@ export function importKubernetes(files: ManifestFile[]): ImportedSystem {
   const configMaps = new Map(objects.filter((o) => o.kind === 'ConfigMap').map((o) => [`${o.namespace}/${o.name}`, o]));
   for (const w of workloads) {
     const id = idOf.get(w)!;
-    for (const m of dependencyMentions(w, podTemplate(w).spec, configMaps)) {
+    for (const m of dependencyMentions(w, templates.get(w)!.spec, configMaps)) {
       for (const h of hostsIn(m.value)) {
         const s = resolve(h.host, w.namespace);
         if (s) {
@@ -121,7 +129,7 @@ export function importKubernetes(files: ManifestFile[]): ImportedSystem {
   for (const w of workloads) {
     const id = idOf.get(w)!;
     const made = workloadComponents(w, id, forwards.has(id), hpa.get(id), notes);
-    const { spec, labels } = podTemplate(w);
+    const { spec, labels } = templates.get(w)!;
     const placement = placementOf(w, id, spec, labels, made.main.replicas ?? 1, podLabels.get(w.namespace) ?? [], notes);
     for (const d of placement.newDomains) if (!domains.some((x) => x.id === d.id)) domains.push(d);
     if (placement.domains) made.main.domains = placement.domains;
@@ -197,7 +205,7 @@ function disruptionBudgets(objects: K8sObject[], podLabels: Map<string, Labels[]
   for (const p of objects.filter((o) => o.kind === 'PodDisruptionBudget')) {
     const spec = dict(p.obj.spec);
     const pods = podLabels.get(p.namespace) ?? [];
-    if (!pods.some((l) => matchesSelector(spec.selector, l))) {
+    if (!pods.some(labelSelector(spec.selector))) {
       notes.push({ kind: 'warning', subject: p.name, source: sourceOf(p, spec, 'selector'), message: `PodDisruptionBudget ${p.name} selects no pod: it protects nothing` });
     }
   }

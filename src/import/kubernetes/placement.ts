@@ -6,7 +6,7 @@ import type { ImportNote } from '../notes';
 import type { ImportedDomain } from '../types';
 import { dict, isDict, list, str, type Dict } from '../values';
 import { sourceOf, type K8sObject } from './objects';
-import { matchesSelector, type Labels } from './selectors';
+import { labelSelector, type Labels } from './selectors';
 
 const ZONE_KEYS = new Set(['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone']);
 const NODE_KEY = 'kubernetes.io/hostname';
@@ -32,11 +32,12 @@ interface Spread {
 export function placementOf(o: K8sObject, id: string, spec: Dict, own: Labels, replicas: number, podsInNamespace: Labels[], notes: ImportNote[]): Placement {
   const spread: Spread = { zone: false, node: false, zonePerPod: false };
   const check = (selector: unknown, holder: Dict, what: string): boolean => {
-    if (!podsInNamespace.some((l) => matchesSelector(selector, l))) {
+    const selects = labelSelector(selector);
+    if (selects(own)) return true;
+    if (!podsInNamespace.some(selects)) {
       notes.push({ kind: 'warning', subject: id, source: sourceOf(o, holder, 'labelSelector'), message: `${what} selects no pod: it protects nothing` });
-      return false;
     }
-    return matchesSelector(selector, own);
+    return false;
   };
   for (const c of list(spec.topologySpreadConstraints).filter(isDict)) {
     const key = str(c.topologyKey) ?? '';

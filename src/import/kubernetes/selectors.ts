@@ -16,32 +16,41 @@ export function labelsOf(v: unknown): Labels {
 
 /** A `LabelSelector` (Deployments, PodDisruptionBudgets, affinity terms, spread constraints). */
 export function matchesSelector(selector: unknown, labels: Labels): boolean {
-  if (!isDict(selector)) return false;
-  for (const [k, v] of Object.entries(labelsOf(selector.matchLabels))) if (labels[k] !== v) return false;
-  for (const e of list(selector.matchExpressions)) {
+  return labelSelector(selector)(labels);
+}
+
+/** The same, read once for matching many pods. */
+export function labelSelector(selector: unknown): (labels: Labels) => boolean {
+  if (!isDict(selector)) return () => false;
+  const equal = Object.entries(labelsOf(selector.matchLabels));
+  const expressions = list(selector.matchExpressions).map((e) => {
     const expr = dict(e);
-    const key = str(expr.key) ?? '';
-    const values = list(expr.values).map(str);
-    const has = Object.prototype.hasOwnProperty.call(labels, key);
-    switch (str(expr.operator)) {
-      case 'In':
-        if (!has || !values.includes(labels[key])) return false;
-        break;
-      case 'NotIn':
-        if (has && values.includes(labels[key])) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        // An unknown operator is invalid: the API server would refuse the object; select nothing.
-        return false;
+    return { key: str(expr.key) ?? '', operator: str(expr.operator), values: list(expr.values).map(str) };
+  });
+  return (labels) => {
+    for (const [k, v] of equal) if (labels[k] !== v) return false;
+    for (const { key, operator, values } of expressions) {
+      const has = Object.prototype.hasOwnProperty.call(labels, key);
+      switch (operator) {
+        case 'In':
+          if (!has || !values.includes(labels[key])) return false;
+          break;
+        case 'NotIn':
+          if (has && values.includes(labels[key])) return false;
+          break;
+        case 'Exists':
+          if (!has) return false;
+          break;
+        case 'DoesNotExist':
+          if (has) return false;
+          break;
+        default:
+          // An unknown operator is invalid: the API server would refuse the object; select nothing.
+          return false;
+      }
     }
-  }
-  return true;
+    return true;
+  };
 }
 
 /**
@@ -49,7 +58,11 @@ export function matchesSelector(selector: unknown, labels: Labels): boolean {
  * empty one) selects no pods: its endpoints are managed by hand.
  */
 export function matchesServiceSelector(selector: unknown, labels: Labels): boolean {
-  const wanted = labelsOf(selector);
-  const keys = Object.keys(wanted);
-  return keys.length > 0 && keys.every((k) => labels[k] === wanted[k]);
+  return serviceSelector(selector)(labels);
+}
+
+/** The same, read once for matching many pods. */
+export function serviceSelector(selector: unknown): (labels: Labels) => boolean {
+  const wanted = Object.entries(labelsOf(selector));
+  return (labels) => wanted.length > 0 && wanted.every(([k, v]) => labels[k] === v);
 }

@@ -4,6 +4,7 @@
 // other module call is kept as a call, for the community modules' documented arguments.
 import type { ImportNote } from '../notes';
 import { evaluate, type Scope } from './evaluate';
+import { rowOfType } from './resources';
 import type { HclAttribute, HclBlock, HclExpr } from './hcl';
 import { known, unknown, type TfConfig, type TfModuleCall, type TfProvider, type TfRef, type Value } from './model';
 
@@ -165,7 +166,7 @@ function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes:
       notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: v.known ? a.line : v.line ?? a.line }, message: `${key} cannot be evaluated (${v.known ? 'not a number or a collection' : v.reason}): 1 instance assumed` });
       return 1;
     }
-    notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}` });
+    if (rowOfType(r.item.labels[0])) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}` });
     return n;
   }
   return 1;

@@ -209,6 +209,18 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
     }
     if (nodeOf.has(ref.address)) links.push({ from: source.id, to: ref.address, source: { ...srcOf(source.res), line }, reason: `${ref.from} refers to ${ref.address}${ref.attribute ? `.${ref.attribute}` : ''}` });
   }
+  // Parts of a component (a launch template, a task definition, an instance profile) are
+  // neither components nor connectors: what they refer to, the component refers to.
+  for (const n of nodes) {
+    for (const ref of n.res.refs) {
+      const part = byAddress.get(ref.address);
+      if (!part || nodeOf.has(part.address) || isConnector(part.address) || n.row.targetOf?.some((a) => ref.from === a || ref.from.startsWith(`${a}.`))) continue;
+      for (const inner of part.refs) {
+        if (!nodeOf.has(inner.address) || inner.address === n.id) continue;
+        links.push({ from: n.id, to: inner.address, source: { ...part.source, line: inner.line ?? part.source.line }, reason: `${part.address} (its ${ref.from}) refers to ${inner.address}${inner.attribute ? `.${inner.attribute}` : ''} in ${inner.from}` });
+      }
+    }
+  }
   for (const n of nodes.filter((x) => x.row.front || x.row.kind === 'loadbalancer')) {
     for (const neighbour of adjacency.get(n.id) ?? []) {
       if (!isConnector(neighbour)) continue;

@@ -4,6 +4,7 @@
 // resource's id or ARN.
 import type { ImportNote } from '../notes';
 import { dict, isDict, list, str, type Dict } from '../values';
+import { rowOfType } from './resources';
 import { known, unknown, type TfConfig, type TfProvider, type TfRef, type TfResource, type Value } from './model';
 
 export function configFromJson(file: string, text: string, json: unknown): TfConfig {
@@ -11,12 +12,12 @@ export function configFromJson(file: string, text: string, json: unknown): TfCon
   const doc = dict(json);
   const lines = addressLines(text);
   const planned = isDict(doc.planned_values) ? dict(doc.planned_values) : dict(doc.values);
-  const instances = new Map<string, { type: string; name: string; module: string; values: Dict[]; provider: string }>();
+  const instances = new Map<string, { type: string; name: string; module: string; values: Dict[]; provider: string; first: string }>();
   const walk = (m: Dict) => {
     for (const r of list(m.resources).filter(isDict)) {
       if (str(r.mode) !== 'managed') continue;
       const address = stripIndexes(str(r.address) ?? '');
-      const entry = instances.get(address) ?? { type: str(r.type) ?? '', name: str(r.name) ?? '', module: moduleOf(address), values: [], provider: str(r.provider_name) ?? '' };
+      const entry = instances.get(address) ?? { type: str(r.type) ?? '', name: str(r.name) ?? '', module: moduleOf(address), values: [], provider: str(r.provider_name) ?? '', first: str(r.address) ?? address };
       entry.values.push(dict(r.values));
       instances.set(address, entry);
     }
@@ -55,15 +56,20 @@ export function configFromJson(file: string, text: string, json: unknown): TfCon
 
   const resources: TfResource[] = [...instances].map(([address, r]) => {
     const values = r.values[0] ?? {};
-    const line = lines.get(address) ?? lines.get(`${address}[0]`) ?? configLines.get(address);
+    const line = lines.get(r.first) ?? configLines.get(address);
     const n = r.values.length;
-    if (n > 1) notes.push({ kind: 'inferred', subject: address, source: { file, line }, message: `${n} instances in the ${isDict(doc.planned_values) ? 'plan' : 'state'}` });
+    if (n > 1 && rowOfType(r.type)) notes.push({ kind: 'inferred', subject: address, source: { file, line }, message: `${n} instances in the ${isDict(doc.planned_values) ? 'plan' : 'state'}` });
     return {
       address, type: r.type, name: r.name, module: r.module,
       provider: providerKeys.get(address) || r.type.split('_')[0],
       source: { file, line },
       instances: n,
-      attr: (path) => known(pathValue(values, path)),
+      // Instances that differ (one per zone) give the list of their values.
+      attr: (path) => {
+        const all = r.values.map((v) => pathValue(v, path));
+        const distinct = [...new Map(all.map((v) => [JSON.stringify(v), v])).values()];
+        return known(distinct.length > 1 ? distinct : all[0]);
+      },
       lineOf: () => line,
       refs: refs.get(address) ?? byValue?.(address, values) ?? [],
     };
