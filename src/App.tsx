@@ -8,7 +8,8 @@ import { Palette } from './canvas/Palette';
 import { TopBar } from './canvas/TopBar';
 import { WhatIfHint } from './canvas/WhatIfHint';
 import { handleClipboard, handleShortcut } from './commands';
-import { openDocumentFile } from './commands/documents';
+import { openDocumentFiles } from './commands/documents';
+import { droppedFiles } from './commands/droppedFiles';
 import { Inspector } from './panels/Inspector';
 import { ReportPanel } from './panels/ReportPanel';
 
@@ -19,10 +20,10 @@ function useFileDrop(): void {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     };
     const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files?.[0];
-      if (!file) return;
+      if (!e.dataTransfer?.files?.length) return;
       e.preventDefault();
-      void openDocumentFile(file);
+      // Files and folders (a folder of manifests is read recursively).
+      void droppedFiles(e.dataTransfer).then(openDocumentFiles);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('drop', drop);

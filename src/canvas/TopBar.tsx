@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   layout, newDocument, openFile, redo, runCommand, saveJson, toggleLinkMode, undo, whatIfToggle, type Command,
 } from '../commands';
-import { openDocumentFile, openTemplate } from '../commands/documents';
+import { openDocumentFiles, openTemplate } from '../commands/documents';
 import { acceptedExtensions } from '../commands/importers';
 import { ExportMenu } from '../panels/documents/ExportMenu';
 import { MermaidButton } from '../panels/documents/MermaidDrawer';
@@ -81,12 +81,12 @@ export function TopBar() {
       <div className="doc-name" data-testid="doc-name" title={name}>{name}</div>
       <div className="toolbar-group">
         <CommandButton command={newDocument} showLabel />
-        <label className="btn" title="Open a .spof.json or .mmd file (Ctrl+O)">
-          <input type="file" data-testid="import-file" accept={acceptedExtensions().join(',')} className="visually-hidden"
+        <label className="btn" title="Open a .spof.json design, a .mmd flowchart, or compose files, Kubernetes manifests and Terraform (Ctrl+O)">
+          <input type="file" data-testid="import-file" accept={acceptedExtensions().join(',')} className="visually-hidden" multiple
             onChange={(e) => {
-              const file = e.target.files?.[0];
+              const files = [...(e.target.files ?? [])];
               e.target.value = '';
-              if (file) void openDocumentFile(file);
+              if (files.length) void openDocumentFiles(files);
             }} />
           {openFile.icon && <openFile.icon size={16} aria-hidden />}<span>Open</span>
         </label>

@@ -12,7 +12,8 @@ import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
 import { templateById } from '../templates';
-import { importerFor } from './importers';
+import { importerFor, importInfrastructure, type ImportResult } from './importers';
+import { importInfrastructureTexts, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 import { key, mod, type Command } from './types';
 
 /** Whether the design differs from what was last saved, opened or started from. */
@@ -51,12 +52,18 @@ export const newDocument: Command = {
   },
 };
 
+/** A file to open: a picked or dropped File, or one found in a dropped folder (named by its path). */
+export interface OpenableFile {
+  name: string;
+  text(): Promise<string>;
+}
+
 /** Opens a file's text; on any problem the design stays as it is and the error names the paths. */
-export async function openDocumentFile(file: File): Promise<boolean> {
+export async function openDocumentFile(file: OpenableFile): Promise<boolean> {
   const ui = useUi.getState();
   const importer = importerFor(file.name);
   if (!importer) {
-    ui.showError(`Cannot open ${file.name}`, ['expected a .spof.json / .json topology or a .mmd Mermaid flowchart']);
+    ui.showError(`Cannot open ${file.name}`, ['expected a .spof.json / .json topology, a .mmd Mermaid flowchart, or infrastructure definitions (.yaml, .yml, .tf, .tfvars, terraform show -json)']);
     return false;
   }
   let text: string;
@@ -66,19 +73,62 @@ export async function openDocumentFile(file: File): Promise<boolean> {
     ui.showError(`Cannot read ${file.name}`, [(e as Error).message]);
     return false;
   }
-  const result = await importer(text, file.name);
-  if (!result.ok) {
-    ui.showError(`${file.name} was not opened`, result.errors);
+  const infrastructure = importer === importInfrastructure || looksLikeTerraformJson(text);
+  return applyImport(await importer(text, file.name), file.name, infrastructure);
+}
+
+/**
+ * Several files picked or dropped at once (a folder of manifests, a Terraform module): one
+ * design. Only infrastructure definitions combine; a design or a diagram opens on its own.
+ */
+export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean> {
+  if (files.length <= 1) return files.length === 1 ? openDocumentFile(files[0]) : false;
+  const ui = useUi.getState();
+  const what = `${files.length} files`;
+  const others = files.filter((f) => !isInfraFileName(f.name) && !/\.json$/i.test(f.name));
+  if (others.length) {
+    ui.showError(`${what} were not opened`, [`${others.map((f) => f.name).join(', ')}: only infrastructure definitions (.yaml, .yml, .json, .tf, .tfvars) open together; open a design or a Mermaid file on its own`]);
     return false;
   }
-  if (!confirmDiscard(`Opening ${file.name}`)) return false;
-  replaceDocument(result.topology, `Open ${file.name}`);
+  let texts: { name: string; text: string }[];
+  try {
+    texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+  } catch (e) {
+    ui.showError(`Cannot read ${what}`, [(e as Error).message]);
+    return false;
+  }
+  const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
+  return applyImport(await importInfrastructureTexts(texts, folder ?? 'Imported design'), folder ? `the folder ${folder}` : what, true);
+}
+
+/** Pasted text that reads as a compose file, manifests or Terraform: imported like a file named `clipboard`. */
+export async function openPastedDefinitions(text: string): Promise<boolean> {
+  return applyImport(await importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), 'the pasted text', true);
+}
+
+/** The shared end of every open: the current design stays untouched unless the result is good and the user agrees. */
+async function applyImport(result: ImportResult, what: string, infrastructure = false): Promise<boolean> {
+  const ui = useUi.getState();
+  if (!result.ok) {
+    ui.showError(`${what} was not opened`, result.errors);
+    return false;
+  }
+  if (!confirmDiscard(`Opening ${what}`)) return false;
+  replaceDocument(result.topology, `Open ${what}`);
   const notes = result.notes;
-  if (notes.length) {
+  if (infrastructure) {
+    // An infrastructure import: what it read, assumed and left out, warnings first.
+    const count = (k: string) => notes.filter((n) => n.kind === k).length;
+    const order = { warning: 0, assumed: 1, inferred: 2 } as const;
+    ui.showNotice(
+      `Imported ${what}: ${count('inferred')} inferred, ${count('assumed')} assumed, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`,
+      [...result.warnings, ...[...notes].sort((a, b) => order[a.kind] - order[b.kind]).map(formatImportNote)],
+    );
+  } else if (notes.length) {
     // An import guesses kinds and roles from the labels: say which, so they can be checked.
-    const what = `${notes.length} guess${notes.length === 1 ? '' : 'es'}`;
-    ui.showNotice(`Opened ${file.name}: the import made ${what}; check them in the inspector`, [...result.warnings, ...notes.map(formatImportNote)]);
-  } else if (result.warnings.length) ui.showNotice(`Opened ${file.name} with warnings`, result.warnings);
+    const guesses = `${notes.length} guess${notes.length === 1 ? '' : 'es'}`;
+    ui.showNotice(`Opened ${what}: the import made ${guesses}; check them in the inspector`, [...result.warnings, ...notes.map(formatImportNote)]);
+  } else if (result.warnings.length) ui.showNotice(`Opened ${what} with warnings`, result.warnings);
   else ui.dismiss();
   return true;
 }

@@ -1,5 +1,7 @@
 // Delete, select all, copy, cut, paste and duplicate the selection.
 import { ClipboardPaste, Copy, CopyPlus, Scissors, Trash2 } from 'lucide-react';
+import { openPastedDefinitions } from './documents';
+import { looksLikeInfrastructure } from './infraImport';
 import type { Fragment } from '../store/clipboard';
 import { fragmentFromText, fragmentToText } from '../store/clipboardText';
 import { useDocument } from '../store/document';
@@ -150,6 +152,12 @@ export function onClipboardEvent(e: ClipboardEvent): void {
   if (read.kind === 'broken') {
     e.preventDefault();
     useUi.getState().showError('Nothing was pasted: the clipboard holds a SPOF Studio fragment that cannot be read', read.problems);
+    return;
+  }
+  if (read.kind === 'other' && looksLikeInfrastructure(text)) {
+    // A compose file, manifests or Terraform pasted onto the page: imported as a design.
+    e.preventDefault();
+    void openPastedDefinitions(text);
     return;
   }
   if (read.kind === 'fragment' && text !== clipboardText) {

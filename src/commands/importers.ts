@@ -5,6 +5,7 @@ import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { formatProblem, parseTopology, type Topology } from '../model';
+import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
   | {
@@ -46,16 +47,23 @@ export const importMermaid: Importer = async (text, fileName) => {
   return { ok: true, topology, warnings: r.warnings.map(formatProblem), notes: r.notes };
 };
 
+/** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */
+export const importInfrastructure: Importer = (text, fileName) => importInfrastructureTexts([{ name: fileName, text }], designNameOf(fileName));
+
+/** A `.json` is a topology, or `terraform show -json` output: its content says which. */
+export const importJsonOrPlan: Importer = (text, fileName) => (looksLikeTerraformJson(text) ? importInfrastructure(text, fileName) : importJson(text, fileName));
+
 export function importerFor(fileName: string): Importer | undefined {
   const lower = fileName.toLowerCase();
   for (const [ext, importer] of importers) if (lower.endsWith(ext)) return importer;
-  if (lower.endsWith('.json')) return importJson;
+  if (lower.endsWith('.json')) return importJsonOrPlan;
+  if (isInfraFileName(lower)) return importInfrastructure;
   if (lower.endsWith('.mmd') || lower.endsWith('.mermaid')) return importMermaid;
   return undefined;
 }
 
 /** Every extension the open dialog accepts. */
 export function acceptedExtensions(): string[] {
-  const builtIn = ['.json', '.mmd', '.mermaid'];
+  const builtIn = ['.json', '.mmd', '.mermaid', ...INFRA_EXTENSIONS];
   return [...builtIn, ...[...importers.keys()].filter((e) => !builtIn.includes(e))];
 }

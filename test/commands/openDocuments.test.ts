@@ -2,7 +2,7 @@
 // Opening designs from outside: a share link in the URL, and a file by its extension
 // (JSON or Mermaid). A bad one opens nothing and says where; a good one is one undo step.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { acceptedExtensions, importerFor, importJson, importMermaid } from '../../src/commands/importers';
+import { acceptedExtensions, importerFor, importMermaid, importInfrastructure, importJsonOrPlan } from '../../src/commands/importers';
 import { openSharedLink } from '../../src/commands/share';
 import { encodeShareHash } from '../../src/io/shareLink';
 import type { Topology } from '../../src/model';
@@ -62,11 +62,31 @@ describe('openSharedLink', () => {
 
 describe('importers', () => {
   it('picks the importer by extension, whatever the case', () => {
-    expect(importerFor('design.spof.json')).toBe(importJson);
+    expect(importerFor('design.spof.json')).toBe(importJsonOrPlan);
+    expect(importerFor('compose.YAML')).toBe(importInfrastructure);
+    expect(importerFor('k8s/deploy.yml')).toBe(importInfrastructure);
+    expect(importerFor('main.tf')).toBe(importInfrastructure);
     expect(importerFor('DIAGRAM.MMD')).toBe(importMermaid);
     expect(importerFor('docs/arch.mermaid')).toBe(importMermaid);
     expect(importerFor('notes.txt')).toBeUndefined();
-    expect(acceptedExtensions()).toEqual(expect.arrayContaining(['.json', '.mmd']));
+    expect(acceptedExtensions()).toEqual(expect.arrayContaining(['.json', '.mmd', '.yaml', '.yml', '.tf', '.tfvars']));
+  });
+
+  it('a .json is a topology, or terraform show -json output, by its content', async () => {
+    const topology = await importJsonOrPlan(JSON.stringify({ format: 'spof-topology', version: 2, components: [{ id: 'a', kind: 'app' }] }), 'a.spof.json');
+    expect(topology.ok && topology.topology.components.map((c) => c.id)).toEqual(['a']);
+    const plan = { format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'aws_sqs_queue.jobs', mode: 'managed', type: 'aws_sqs_queue', name: 'jobs', values: {} }] } } };
+    const imported = await importJsonOrPlan(JSON.stringify(plan), 'plan.json');
+    expect(imported.ok && imported.topology.components.map((c) => c.id)).toEqual(['aws_sqs_queue.jobs']);
+    expect(imported.ok && imported.notes.length).toBeGreaterThan(0);
+  });
+
+  it('a compose file opens with its notes; invalid YAML names the line and column', async () => {
+    const r = await importInfrastructure('services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n', 'shop/compose.yaml');
+    expect(r.ok && r.topology.name).toBe('shop');
+    expect(r.ok && r.notes.some((n) => n.source?.file === 'shop/compose.yaml' && n.source.line === 3)).toBe(true);
+    const bad = await importInfrastructure('services:\n  web: [\n', 'compose.yaml');
+    expect(!bad.ok && bad.errors[0]).toMatch(/^compose\.yaml:\d+:\d+: invalid YAML/);
   });
 
   it('reads a Mermaid flowchart and reports the guesses it made', async () => {

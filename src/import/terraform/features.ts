@@ -47,7 +47,7 @@ function addCopy(n: Node, ctx: Context, o: { suffix: string; role: 'standby' | '
     n.component.domains = [zones[0]];
   }
   const c: ImportedComponent = {
-    id, kind: n.component.kind, role: o.role, source: at(n, o.attr), label: `${n.component.label ?? n.id} ${o.suffix}`,
+    id, kind: n.component.kind, role: o.role, source: at(n, o.attr),
     ...(o.standby ? { standby: o.standby } : {}),
     ...((o.replicas ?? 1) > 1 ? { replicas: o.replicas } : {}),
     ...(o.alternative ? { alternativeTo: n.id } : {}),

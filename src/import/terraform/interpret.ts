@@ -74,11 +74,11 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
       if (!CONNECTOR_TYPES.has(res.type)) skipped.set(res.type, (skipped.get(res.type) ?? 0) + 1);
       continue;
     }
-    nodes.push({ id: res.address, row, res, component: { id: res.address, kind: row.kind, source: res.source, label: res.name } });
+    nodes.push({ id: res.address, row, res, component: { id: res.address, kind: row.kind, source: res.source } });
   }
   for (const m of config.modules) {
     const row = rowOfModule(m.source);
-    if (row) nodes.push({ id: m.address, row, res: m, component: { id: m.address, kind: row.kind, source: m.src, label: m.name } });
+    if (row) nodes.push({ id: m.address, row, res: m, component: { id: m.address, kind: row.kind, source: m.src } });
     else if (!VPC_MODULE.test(m.source)) notes.push({ kind: 'warning', subject: m.address, source: m.src, message: `module source ${m.source || '(none)'} is not in the files and is not a known community module: left out` });
   }
   if (skipped.size) {

@@ -48,7 +48,7 @@ export function DropOverlay() {
       <div className="drop-overlay-card">
         <FileUp size={36} aria-hidden />
         <div className="drop-overlay-title">Drop to open</div>
-        <div className="drop-overlay-text">A .spof.json design or a .mmd Mermaid flowchart. It replaces the current design; Undo brings it back.</div>
+        <div className="drop-overlay-text">A .spof.json design, a .mmd Mermaid flowchart, or compose files, Kubernetes manifests and Terraform (files or a folder). It replaces the current design; Undo brings it back.</div>
       </div>
     </div>
   );

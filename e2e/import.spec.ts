@@ -1,0 +1,81 @@
+// Import from infrastructure definitions in the app (DESIGN section 5, "Import"): the file
+// input takes compose files, manifests (several at once) and Terraform; paste takes them
+// too; bad input opens nothing and leaves the design as it was.
+import { expect, test } from '@playwright/test';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StudioPage } from './pages/StudioPage';
+import { TEST_IDS } from './pages/testIds';
+
+const FIXTURES = fileURLToPath(new URL('../test/import/fixtures', import.meta.url));
+const file = (path: string) => ({ name: path.split('/').pop()!, mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, path)) });
+
+async function nodeBoxes(studio: StudioPage) {
+  return studio.page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => {
+    const r = e.getBoundingClientRect();
+    return { id: e.getAttribute('data-id') ?? '', x: r.x, y: r.y, w: r.width, h: r.height };
+  }));
+}
+
+test('a compose file opens as a design, laid out, with what was inferred and assumed', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/voting-stack.yaml'));
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('voting-stack');
+  const notice = studio.byTestId(TEST_IDS.noticeMessage);
+  await expect(notice).toContainText('voting-stack.yaml');
+  await expect(page.locator('.react-flow__node[data-id="vote"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="db"][data-spof="true"], .react-flow__node[data-id="db"] [data-spof="true"]').first()).toBeVisible();
+  // The auto-layout ran on open: no two components on top of each other.
+  await expect.poll(async () => {
+    const boxes = (await nodeBoxes(studio)).filter((b) => ['redis', 'db', 'vote', 'result', 'worker'].includes(b.id));
+    return boxes.every((a, i) => boxes.every((b, j) => i === j || a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y));
+  }).toBe(true);
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('several manifests at once make one design; a Terraform file is read by the HCL parser', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  const dir = join(FIXTURES, 'kubernetes/online-boutique');
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles(readdirSync(dir).map((f) => ({ name: f, mimeType: 'application/yaml', buffer: readFileSync(join(dir, f)) })));
+  await expect(page.locator('.react-flow__node[data-id="frontend-external"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="checkoutservice"]')).toBeVisible();
+  await expect(studio.byTestId(TEST_IDS.spofList)).toContainText('checkoutservice');
+
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'main.tf', mimeType: 'text/plain', buffer: Buffer.concat([readFileSync(join(FIXTURES, 'terraform/alb-asg-rds/main.tf')), readFileSync(join(FIXTURES, 'terraform/alb-asg-rds/variables.tf'))]) });
+  await expect(page.locator('.react-flow__node[data-id="aws_lb.app"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="aws_db_instance.app-standby"]')).toBeVisible();
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('bad input opens nothing and leaves the current design untouched', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/web-copies.yaml'));
+  await expect(page.locator('.react-flow__node[data-id="proxy"]')).toBeVisible();
+  const before = await page.locator('.react-flow__node').count();
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('services:\n  web:\n    image: [nginx\n') });
+  const error = studio.byTestId(TEST_IDS.errorMessage);
+  await expect(error).toContainText('broken.yaml was not opened');
+  await expect(error).toContainText(/broken\.yaml:\d+:\d+: invalid YAML/);
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('web-copies');
+  expect(await page.locator('.react-flow__node').count()).toBe(before);
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'workflow.yaml', mimeType: 'application/yaml', buffer: Buffer.from('on: push\njobs: {}\n') });
+  await expect(error).toContainText('neither a compose file');
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('web-copies');
+});
+
+test('pasted compose text is imported', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, 'services:\n  api:\n    image: example/api\n    ports: ["8080:8080"]\n    environment:\n      DB_URL: postgres://db:5432/app\n  db:\n    image: postgres:16\n');
+  await expect(page.locator('.react-flow__node[data-id="api"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
+  await expect(studio.byTestId(TEST_IDS.noticeMessage)).toContainText('clipboard');
+});
