@@ -4,6 +4,7 @@
 // check that nothing is lost in the mapping.
 import { Position, type Edge, type Node } from '@xyflow/react';
 import type { Component, FailureDomain, Link, Topology } from '../model';
+import { keyedCopy, own } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { absoluteRects, containerOf, domainDepth, sizeOf, type Rect, type Size } from '../store/geometry';
 import { linkSides as sidesOf, type Side } from '../model/linkRoute';
@@ -82,12 +83,12 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
     out.push({
       id: domain.id,
       type: 'domain',
-      position: positions[domain.id] ?? { x: 0, y: 0 },
+      position: own(positions, domain.id) ?? { x: 0, y: 0 },
       ...(domain.parent !== undefined ? { parentId: domain.parent } : {}),
       width: size.width,
       height: size.height,
       handles: [],
-      data: { domain, order, defaultSize: doc.view?.sizes?.[domain.id] === undefined },
+      data: { domain, order, defaultSize: own(doc.view?.sizes, domain.id) === undefined },
       selected: selected.has(domain.id),
       ...(attrs ? { domAttributes: attrs } : {}),
     });
@@ -99,7 +100,7 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
     out.push({
       id: component.id,
       type: 'component',
-      position: positions[component.id] ?? { x: 0, y: 0 },
+      position: own(positions, component.id) ?? { x: 0, y: 0 },
       ...(parent !== undefined ? { parentId: parent } : {}),
       width: size.width,
       height: size.height,
@@ -143,8 +144,8 @@ export function fromFlow(nodes: readonly FlowNode[], edges: readonly LinkFlowEdg
   const byOrder = <T extends { data: { order: number } }>(xs: T[]) => [...xs].sort((a, b) => a.data.order - b.data.order);
   const componentNodes = byOrder(nodes.filter((n): n is ComponentFlowNode => n.type === 'component'));
   const domainNodes = byOrder(nodes.filter((n): n is DomainFlowNode => n.type === 'domain'));
-  const positions: Record<string, { x: number; y: number }> = {};
-  const sizes: Record<string, { width: number; height: number }> = {};
+  const positions = keyedCopy<{ x: number; y: number }>();
+  const sizes = keyedCopy<{ width: number; height: number }>();
   for (const n of [...domainNodes, ...componentNodes]) positions[n.id] = { x: n.position.x, y: n.position.y };
   for (const n of domainNodes) {
     if (!n.data.defaultSize && n.width !== undefined && n.height !== undefined) sizes[n.id] = { width: n.width, height: n.height };

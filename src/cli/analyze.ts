@@ -2,12 +2,14 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report } from '../engine';
+import { analyze, blastRadii, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report, type SpofReport } from '../engine';
+import type { Topology } from '../model';
 import { insight } from '../engine/insight';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { humanInsight } from './insightText';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeStdout } from './io';
+import { LazyList, writeJson } from './jsonStream';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeStdout } from './io';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -44,9 +46,9 @@ export function registerAnalyze(program: Command): void {
       const { topology, warnings, text } = readTopology(file);
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
-      if (format === 'json') writeStdout(`${JSON.stringify(buildJsonReport(report, topology, { slo }), null, 2)}\n`);
+      if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(shareReport(format, topology, report, { slo, withPlan: flags.plan }));
-      else if (format === 'sarif') writeStdout(`${JSON.stringify(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), null, 2)}\n`);
+      else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
       else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
@@ -62,6 +64,17 @@ function formatOf(flags: AnalyzeFlags): ReportFormat {
   }
   if (flags.json && named !== undefined && named !== 'json') throw new CliError(`--json and --format ${named}: choose one`);
   return flags.json ? 'json' : ((named as ReportFormat | undefined) ?? 'text');
+}
+
+/** The JSON report with every cut blast radius whole again, each made only while it is written. */
+function withWholeBlastRadii(json: Record<string, unknown>, t: Topology): Record<string, unknown> {
+  const spofs = json.spofs as SpofReport[];
+  if (!spofs.some((s) => s.downCount !== undefined)) return json;
+  const radiusOf = blastRadii(t);
+  return {
+    ...json,
+    spofs: spofs.map(({ downCount, ...s }) => (downCount === undefined ? s : { ...s, down: new LazyList(() => radiusOf(s.id)) })),
+  };
 }
 
 function integerOption(name: string, text: string): number {
@@ -83,6 +96,14 @@ function figuresLine(f: AvailabilityFigures): string {
 }
 
 const IMPORTANCE_ROWS = 10;
+/** Past this many names a list is summed up: a 10,000-long chain printed 341 MB of blast radii. */
+export const NAMES_SHOWN = 30;
+
+/** `a, b, c` or `a, b, ... and 9,970 more (all in --json)`. */
+export function namesList(names: readonly string[], count: number): string {
+  if (count <= NAMES_SHOWN && names.length >= count) return names.join(', ');
+  return `${names.slice(0, NAMES_SHOWN).join(', ')}, ... and ${(count - Math.min(NAMES_SHOWN, names.length)).toLocaleString('en-US')} more (all in --json)`;
+}
 const PAIR_ROWS = 20;
 const SECONDS_PER_YEAR = 365.25 * 86_400;
 
@@ -108,12 +129,13 @@ export function humanReport(name: string, r: Report): string {
   }
   lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
   for (const s of r.spofs) {
-    lines.push(`  ${s.id} (${s.type}) fails ${s.clients.join(', ')}; takes down ${s.down.length} component${s.down.length === 1 ? '' : 's'}: ${s.down.join(', ')}`);
+    const count = s.downCount ?? s.down.length;
+    lines.push(`  ${s.id} (${s.type}) fails ${namesList(s.clients, s.clients.length)}; takes down ${count} component${count === 1 ? '' : 's'}: ${namesList(s.down, count)}`);
   }
   if (r.pairs.length > 0) {
     const shown = r.pairs.slice(0, PAIR_ROWS);
     lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);
-    for (const p of shown) lines.push(`  ${p.ids[0]} + ${p.ids[1]}: ${formatDowntime(p.probability * SECONDS_PER_YEAR)} a year (fails ${p.clients.join(', ')})`);
+    for (const p of shown) lines.push(`  ${p.ids[0]} + ${p.ids[1]}: ${formatDowntime(p.probability * SECONDS_PER_YEAR)} a year (fails ${namesList(p.clients, p.clients.length)})`);
   }
   const top = r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
   if (top.length > 0) {
@@ -121,12 +143,13 @@ export function humanReport(name: string, r: Report): string {
     for (const i of top) lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)} (Birnbaum ${i.birnbaum.toPrecision(3)})`);
   }
   if (r.whatIf) {
-    lines.push('', `What-if, with ${r.whatIf.failed.join(', ')} down: ${r.whatIf.down.length} component(s) down; clients served: ${r.whatIf.clientsServed.join(', ') || 'none'}; clients down: ${r.whatIf.clientsDown.join(', ') || 'none'}`);
+    const w = r.whatIf;
+    lines.push('', `What-if, with ${namesList(w.failed, w.failed.length)} down: ${w.down.length} component(s) down; clients served: ${namesList(w.clientsServed, w.clientsServed.length) || 'none'}; clients down: ${namesList(w.clientsDown, w.clientsDown.length) || 'none'}`);
   }
-  if (r.assumptions.length > 0) lines.push('', `Assumed never to fail: ${r.assumptions.map((a) => a.id).join(', ')}`);
+  if (r.assumptions.length > 0) lines.push('', `Assumed never to fail: ${namesList(r.assumptions.map((a) => a.id), r.assumptions.length)}`);
   if (r.warnings.length > 0) {
     lines.push('', 'Warnings');
     for (const w of r.warnings) lines.push(`  ${w}`);
   }
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }

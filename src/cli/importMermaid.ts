@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { serializeTopology } from '../model';
 import { formatImportNote } from '../import/notes';
-import { formatIoProblem, fromMermaid } from '../io';
-import { CliError, printWarnings, readText, writeOutput, writeStderr } from './io';
+import { formatIoProblem, fromMermaid, terminalSafe } from '../io';
+import { CliError, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
 
 export function registerImportMermaid(program: Command): void {
@@ -16,10 +16,10 @@ export function registerImportMermaid(program: Command): void {
       await installMermaidDom();
       const result = await fromMermaid(text, { file });
       if (!result.ok) {
-        const lines = result.errors.map((p) => `  ${formatIoProblem(p)}`);
+        const lines = result.errors.map((p) => `  ${terminalSafe(formatIoProblem(p), { oneLine: true })}`);
         throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
       }
-      for (const n of result.notes) writeStderr(`${formatImportNote(n)}\n`);
+      if (result.notes.length) writeStderr(textLines(result.notes.map(formatImportNote)));
       printWarnings(file, result.warnings);
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {

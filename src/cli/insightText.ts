@@ -1,6 +1,7 @@
 // The insight sections of the human `spof analyze` report: stage, SLO, findings,
 // data protection and degradations, after the engine's figures.
 import type { Insight, SloEntry } from '../engine/insight';
+import { textLines } from './io';
 
 export function humanInsight(i: Insight): string {
   const lines: string[] = [];
@@ -20,7 +21,7 @@ export function humanInsight(i: Insight): string {
     lines.push('', 'Degradations (optional dependencies)');
     for (const d of i.degradations) lines.push(`  ${d.message}`);
   }
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }
 
 export function sloLine(s: SloEntry): string {

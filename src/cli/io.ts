@@ -1,7 +1,11 @@
-// File reading and exit handling shared by the commands. Exit codes (DESIGN section 4):
-// 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage.
-import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
+// File reading, writing and exit handling shared by the commands. Exit codes (DESIGN section 4):
+// 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage, or a write that failed.
+// Whatever goes to the terminal is made inert (src/io/safeText.ts): a document's names cannot
+// send escape sequences; a line about one element stays one line.
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { terminalSafe } from '../io/safeText';
+import { formatProblem, MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE = 1;
@@ -13,13 +17,55 @@ export class CliError extends Error {
   }
 }
 
-export function readText(file: string): string {
+/** Lines of a human report, each made one inert line, joined and ended with a newline. */
+export function textLines(lines: readonly string[]): string {
+  return `${lines.map((l) => terminalSafe(l, { oneLine: true })).join('\n')}\n`;
+}
+
+/** Input files are read up to this many bytes (UTF-8 of a document of MAX_DOCUMENT_CHARS, at most 4 bytes a character, is far below). */
+export const MAX_INPUT_BYTES = MAX_DOCUMENT_CHARS;
+
+/**
+ * Reads a text file of at most `maxBytes`, in chunks: a device or a pipe that never ends
+ * (`/dev/zero`) is read up to the limit and refused, never to exhaustion.
+ */
+export function readText(file: string, maxBytes: number = MAX_INPUT_BYTES): string {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+    throw new CliError(`${terminalSafe(file)}: ${ioReason(e)}`);
   }
+  try {
+    if (fstatSync(fd).isDirectory()) throw new CliError(`${terminalSafe(file)}: is a directory`);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      size += n;
+      if (size > maxBytes) throw new CliError(`${terminalSafe(file)}: larger than ${Math.round(maxBytes / 1024 / 1024)} MB; a topology is read up to that size`);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${terminalSafe(file)}: ${ioReason(e)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EDQUOT') return 'disk quota exceeded';
+  if (code === 'EROFS') return 'read-only file system';
+  return terminalSafe(((e as Error).message ?? String(e)).split('\n')[0], { oneLine: true });
 }
 
 /** Reads and validates a topology file, or throws a CliError listing every problem with its path. */
@@ -27,14 +73,22 @@ export function readTopology(file: string): { topology: Topology; warnings: Prob
   const text = readText(file);
   const result = parseTopology(text);
   if (!result.ok) {
-    const lines = result.errors.map((p) => `  ${formatProblem(p)}`);
-    throw new CliError(`${file}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+    const shown = result.errors.slice(0, MAX_LISTED_PROBLEMS);
+    const lines = shown.map((p) => `  ${terminalSafe(formatProblem(p), { oneLine: true })}`);
+    if (result.errors.length > shown.length) lines.push(`  ... and ${result.errors.length - shown.length} more`);
+    throw new CliError(`${terminalSafe(file, { oneLine: true })}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
   }
   return { topology: result.topology, warnings: result.warnings, text };
 }
 
+/** A file with a hundred thousand bad links is summed up after this many lines. */
+const MAX_LISTED_PROBLEMS = 100;
+
 export function printWarnings(file: string, warnings: Problem[]): void {
-  for (const w of warnings) writeStderr(`${file}: warning: ${warningLine(w)}\n`);
+  const shown = warnings.slice(0, MAX_LISTED_PROBLEMS);
+  const lines = shown.map((w) => `${file}: warning: ${warningLine(w)}`);
+  if (warnings.length > shown.length) lines.push(`${file}: ... and ${warnings.length - shown.length} more warnings`);
+  if (lines.length) writeStderr(textLines(lines));
 }
 
 /** `components[6].role: standby "db-2" stands behind nothing: ... (fix: link db to db-2 by replication; or make db-2 a replica)` */
@@ -48,11 +102,16 @@ export function warningLine(w: Problem): string {
 let silent = false;
 
 export function writeStdout(text: string): void {
-  if (!silent) writeFully(1, text);
+  if (!silent) writeFully(1, terminalSafe(text), 'standard output');
 }
 
 export function writeStderr(text: string): void {
-  if (!silent) writeFully(2, text);
+  if (silent) return;
+  try {
+    writeFully(2, terminalSafe(text), 'standard error');
+  } catch {
+    // Nowhere left to say it.
+  }
 }
 
 /** Runs `fn` with all output discarded (the launcher's warm-up). */
@@ -67,7 +126,8 @@ export async function withoutOutput<T>(fn: () => Promise<T>): Promise<T> {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
-function writeFully(fd: number, text: string): void {
+/** Writes all of `text`; a failure (a full device) is a CliError of one line, exit 2. */
+function writeFully(fd: number, text: string, what: string): void {
   const data = Buffer.from(text);
   let offset = 0;
   while (offset < data.length) {
@@ -79,12 +139,15 @@ function writeFully(fd: number, text: string): void {
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
       // The reader is gone (`spof analyze ... | head`): nothing more to say.
       else if (code === 'EPIPE') return;
-      else throw e;
+      else throw new CliError(`cannot write to ${what}: ${ioReason(e)}`);
     }
   }
 }
 
-/** Writes a file, or stdout when `out` is undefined or '-'. */
+/**
+ * Writes a file, or stdout when `out` is undefined or '-'. A file is written beside its final
+ * place and renamed over it, so that on any failure (a full disk) the original stays whole.
+ */
 export function writeOutput(out: string | undefined, text: string): void {
   if (out === undefined || out === '-') {
     writeStdout(text);
@@ -98,13 +161,22 @@ export function writeOutput(out: string | undefined, text: string): void {
  * never sees half a file, and a failed write leaves what was there untouched.
  */
 export function writeFileAtomically(out: string, text: string): void {
-  const temp = `${out}.${process.pid}.tmp`;
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  let created = false;
   try {
-    writeFileSync(temp, text);
+    fd = openSync(temp, 'wx', 0o644);
+    created = true;
+    const data = Buffer.from(text);
+    let offset = 0;
+    while (offset < data.length) offset += writeSync(fd, data, offset);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, out);
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw new CliError(`${out}: cannot write (${(e as Error).message})`);
+    if (fd !== undefined) closeSync(fd);
+    if (created) rmSync(temp, { force: true });
+    throw new CliError(`${terminalSafe(out, { oneLine: true })}: cannot write (${ioReason(e)}); nothing was written`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { plan, type Plan } from '../engine/insight';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeOutput, writeStdout } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeStdout } from './io';
 
 interface PlanFlags {
   slo?: string;
@@ -70,5 +70,5 @@ function humanPlan(name: string, p: Plan, output?: string): string {
   lines.push(p.message);
   for (const e of [...(p.slo.system ? [p.slo.system] : []), ...p.slo.clients]) lines.push(`  ${sloLine(e)}`);
   if (output !== undefined && output !== '-') lines.push(`Wrote the changed topology to ${output}`);
-  return `${lines.join('\n')}\n`;
+  return textLines(lines);
 }

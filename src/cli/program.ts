@@ -44,7 +44,9 @@ export async function runCli(argv: string[]): Promise<number> {
       // Help and version requests are not errors; usage mistakes are bad input.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : EXIT_BAD_INPUT;
     }
-    writeStderr(`spof: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    // A defect of ours, not of the input: one line (the stack with SPOF_DEBUG=1), exit 70.
+    const detail = process.env.SPOF_DEBUG ? (e as Error).stack ?? String(e) : `${(e as Error).name ?? 'Error'}: ${(e as Error).message ?? String(e)}`;
+    writeStderr(`spof: internal error (please report it): ${detail}\n`);
     return 70;
   }
 }

@@ -32,6 +32,16 @@ function writeSystemClipboard(text: string): void {
   api?.writeText(text).catch(() => { /* the in-app copy still pastes */ });
 }
 
+/** Pastes and selects what came in; a paste that would break the design changes nothing and says why. */
+function pasteAndSelect(fragment: Fragment, offset: { x: number; y: number }): void {
+  const { ids, problems } = useDocument.getState().paste(fragment, offset);
+  if (problems.length) {
+    useUi.getState().showError('Nothing was pasted: the design would not be valid with it', problems);
+    return;
+  }
+  useSelection.getState().select(ids);
+}
+
 const hasSelection = () => {
   const s = useSelection.getState();
   return s.nodeIds.length > 0 || s.edgeIds.length > 0;
@@ -108,8 +118,7 @@ export const paste: Command = {
     if (!clipboard) return;
     pasteCount++;
     const step = PASTE_STEP * pasteCount;
-    const ids = useDocument.getState().paste(clipboard, { x: step, y: step });
-    useSelection.getState().select(ids);
+    pasteAndSelect(clipboard, { x: step, y: step });
   },
 };
 
@@ -123,8 +132,7 @@ export const duplicate: Command = {
   perform: () => {
     const fragment = useDocument.getState().copy(useSelection.getState().nodeIds);
     if (!fragment) return;
-    const ids = useDocument.getState().paste(fragment, { x: PASTE_STEP, y: PASTE_STEP });
-    useSelection.getState().select(ids);
+    pasteAndSelect(fragment, { x: PASTE_STEP, y: PASTE_STEP });
   },
 };
 

@@ -14,6 +14,10 @@ import { resolveFailed } from './whatIf';
 import type { AnalyzeOptions, ClientReport, PairReport, Report, SpofReport } from './types';
 
 export const MIN_PAIR_CAP = 100;
+/** Names listed in all blast radii together before the lists are cut (16 MB of references). */
+export const BLAST_RADIUS_BUDGET = 2_000_000;
+/** Names a cut blast radius keeps (in document order), beside its full count. */
+export const BLAST_RADIUS_KEPT = 100;
 // Two million nodes (about 60 MB with the tables) keeps the exact method on estates of
 // 20,000+ components while giving up within a second or two on designs that would explode.
 export const DEFAULT_EXACT_BUDGET = 2_000_000;
@@ -80,19 +84,23 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     lap('cuts');
   }
 
-  // Blast radius of each SPOF: one propagation each, undone after.
+  // Blast radius of each SPOF: one propagation each, undone after. A long dependency chain
+  // has n SPOFs each taking down up to n components: past a budget of names the lists keep
+  // their first entries and the full count (blastRadii() gives each whole list again).
+  let listed = 0;
   const spofs: SpofReport[] = spofElements.map((i) => {
     const mark = prop.mark();
     const fallen = inDocumentOrder(prop.fail([i]), prop.componentDown);
     prop.undo(mark);
     const e = s.elements[i];
+    const whole = listed + fallen.length <= BLAST_RADIUS_BUDGET;
+    const kept = whole ? fallen : fallen.subarray(0, BLAST_RADIUS_KEPT);
+    listed += kept.length;
     const down: string[] = [];
+    for (const c of kept) down.push(s.components[c].id);
     const clients: string[] = [];
-    for (const c of fallen) {
-      down.push(s.components[c].id);
-      if (s.components[c].isClient) clients.push(s.components[c].id);
-    }
-    return { id: e.id, type: e.type, label: e.label, clients, down };
+    for (const c of fallen) if (s.components[c].isClient) clients.push(s.components[c].id);
+    return { id: e.id, type: e.type, label: e.label, clients, down, ...(whole ? {} : { downCount: fallen.length }) };
   });
   const pairs = listPairs(s, rawPairs, new Set(spofElements), candidate, up);
   const pairsTruncated = pairs.length > pairCap;
@@ -142,6 +150,23 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     };
   }
   return report;
+}
+
+/**
+ * The whole blast radius of any element, by id (components in document order), for reports
+ * whose lists were cut: one structure for every call, one propagation per call.
+ */
+export function blastRadii(t: Topology): (elementId: string) => string[] {
+  const s = buildStructure(t);
+  const prop = new Propagator(s);
+  return (id) => {
+    const e = s.elementIndex.get(id);
+    if (e === undefined) return [];
+    const mark = prop.mark();
+    const fallen = inDocumentOrder(prop.fail([e]), prop.componentDown);
+    prop.undo(mark);
+    return Array.from(fallen, (c) => s.components[c].id);
+  };
 }
 
 /** Elements whose single failure fails a client still served, by propagation (no BDD). */

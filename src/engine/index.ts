@@ -4,7 +4,7 @@ import { Propagator } from './propagate';
 import { buildStructure } from './structure';
 import { resolveFailed } from './whatIf';
 
-export { analyze } from './analyze';
+export { analyze, blastRadii } from './analyze';
 export { formatDowntime, downtimeOf, ninesOf } from './downtime';
 export { buildJsonReport } from './jsonReport';
 export type * from './types';

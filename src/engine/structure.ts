@@ -5,7 +5,7 @@
 import {
   componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, failoverSecondsOf,
   groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
-  linkElementId, linkType, minHealthyOf, replicasOf, type Topology,
+  linkElementId, linkType, minHealthyOf, own, replicasOf, switchoverUnavailability, type Topology,
 } from '../model';
 import { csr, type Csr } from './csr';
 import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
@@ -159,7 +159,7 @@ export function buildStructure(t: Topology): Structure {
     const key = `${source}\u0000${name}`;
     let g = groupByKey.get(key);
     if (g === undefined) {
-      const min = byId.get(l.from)!.requires?.[name]?.min ?? 1;
+      const min = own(byId.get(l.from)!.requires, name)?.min ?? 1;
       g = groups.length;
       groups.push({ source, name, min, failover: -1, slots: [] });
       groupByKey.set(key, g);
@@ -224,7 +224,7 @@ export function buildStructure(t: Topology): Structure {
     const entry = failoverGroups.get(standbyId)!;
     let lambda = 0;
     for (const id of entry.actives) lambda += 1 / (componentMtbfHours(byId.get(id)!) * SECONDS_PER_HOUR);
-    const q = Math.min(1, lambda * failoverSecondsOf(byId.get(standbyId)!));
+    const q = switchoverUnavailability(lambda, failoverSecondsOf(byId.get(standbyId)!));
     const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, componentId: standbyId });
     for (const g of entry.groups) groups[g].failover = e;
     failoverGroupsOf.set(e, entry.groups);
@@ -233,7 +233,7 @@ export function buildStructure(t: Topology): Structure {
   t.components.forEach((c, ci) => {
     if (c.kind === 'client' || !isActivePassivePool(c)) return;
     const lambda = 1 / (componentMtbfHours(c) * SECONDS_PER_HOUR);
-    const q = Math.min(1, lambda * failoverSecondsOf(c));
+    const q = switchoverUnavailability(lambda, failoverSecondsOf(c));
     const e = addElement({ id: `failover:${c.id}`, type: 'failover', label: `failover within ${components[ci].label}`, availability: 1 - q, componentId: c.id });
     components[ci].poolFailover = e;
     failoverPoolsOf.set(e, [ci]);

@@ -63,8 +63,10 @@ export interface SpofReport {
   label: string;
   /** The clients it fails. */
   clients: string[];
-  /** Every component that goes down with it (blast radius), clients included. */
+  /** Every component that goes down with it (blast radius), clients included, in document order. */
   down: string[];
+  /** Only when `down` was cut (a very long dependency chain): how many go down in all. */
+  downCount?: number;
 }
 
 export interface PairReport {

@@ -8,3 +8,4 @@ export { componentText, domainTitle, linkText } from './mermaidLabels';
 export * from './problems';
 export * from './shareLink';
 export { drawTopologySvg, type DrawnSvg, type SvgMarks, type SvgOptions } from './svg';
+export { terminalSafe, xmlSafe } from './safeText';

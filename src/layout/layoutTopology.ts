@@ -10,6 +10,7 @@
 // The function is pure (no DOM): the ELK instance is injected, so the browser runs
 // elkjs in its Web Worker (client.ts) while Node and the tests use elk.bundled.js.
 import type { Topology } from '../model';
+import { keyedCopy, own } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { placeInBands } from './bands';
@@ -35,11 +36,11 @@ export async function layoutTopology(
   const tree = containerTree(t);
   const direction = opts.direction ?? t.view?.direction ?? 'TB';
   const oldPositions = t.view?.positions ?? {};
-  const positions: Record<string, Point> = { ...oldPositions };
-  const sizes: Record<string, Size> = { ...(t.view?.sizes ?? {}) };
+  const positions: Record<string, Point> = keyedCopy(oldPositions);
+  const sizes: Record<string, Size> = keyedCopy(t.view?.sizes);
   const components = new Map(t.components.map((c) => [c.id, c]));
   const sizeOf = (id: string): Size => {
-    const known = opts.sizes?.[id] ?? t.view?.sizes?.[id];
+    const known = own(opts.sizes, id) ?? own(t.view?.sizes, id);
     if (known) return known;
     const c = components.get(id);
     return c ? componentSize(c) : tree.domainIds.has(id) ? EMPTY_CONTAINER_SIZE : DEFAULT_COMPONENT_SIZE;

@@ -1,4 +1,5 @@
 import type { Topology } from '../model';
+import { own } from '../model/keyed';
 
 /**
  * True when some component or domain has no stored position: a Mermaid import, an
@@ -7,5 +8,5 @@ import type { Topology } from '../model';
  */
 export function needsLayout(t: Pick<Topology, 'components' | 'domains' | 'view'>): boolean {
   const positions = t.view?.positions ?? {};
-  return [...t.components, ...t.domains].some((node) => positions[node.id] === undefined);
+  return [...t.components, ...t.domains].some((node) => own(positions, node.id) === undefined);
 }

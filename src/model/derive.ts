@@ -6,13 +6,33 @@ import type { Component, FailureDomain, Link, Topology } from './schema';
 /** a = MTBF / (MTBF + MTTR) when MTBF is given, else `availability`, else the preset. */
 export function componentAvailability(c: Component): number {
   if (c.kind === 'client') return 1;
-  if (c.mtbfHours !== undefined && c.mttrHours !== undefined) return c.mtbfHours / (c.mtbfHours + c.mttrHours);
+  if (c.mtbfHours !== undefined && c.mttrHours !== undefined) return availabilityFromRepair(c.mtbfHours, c.mttrHours);
   return c.availability ?? KIND_PRESETS[c.kind].availability;
+}
+
+/**
+ * a = MTBF / (MTBF + MTTR), as 1 / (1 + MTTR / MTBF) or r / (1 + r) with r = MTBF / MTTR, the
+ * smaller over the larger: the sum of two figures near 1.7e308 overflowed to Infinity and gave
+ * 0 where 0.5 is right.
+ */
+export function availabilityFromRepair(mtbfHours: number, mttrHours: number): number {
+  if (mtbfHours >= mttrHours) return 1 / (1 + mttrHours / mtbfHours);
+  const r = mtbfHours / mttrHours;
+  return r / (1 + r);
+}
+
+/**
+ * The unavailability of a switchover: min(1, lambda * T). A switchover that takes no time is
+ * never down, whatever the rate (an infinite rate times 0 s is NaN in floating point).
+ */
+export function switchoverUnavailability(lambdaPerSecond: number, seconds: number): number {
+  if (!(seconds > 0) || !(lambdaPerSecond > 0)) return 0;
+  return Math.min(1, lambdaPerSecond * seconds);
 }
 
 export function domainAvailability(d: FailureDomain): number {
   if (d.kind === 'group') return 1;
-  if (d.mtbfHours !== undefined && d.mttrHours !== undefined) return d.mtbfHours / (d.mtbfHours + d.mttrHours);
+  if (d.mtbfHours !== undefined && d.mttrHours !== undefined) return availabilityFromRepair(d.mtbfHours, d.mttrHours);
   return d.availability ?? DOMAIN_PRESETS[d.kind].availability;
 }
 
@@ -86,7 +106,7 @@ export function instanceId(componentId: string, i: number): string {
 
 /** Every domain id from `id` up to the root, `id` first. Stops on a cycle. */
 export function domainAncestors(t: Pick<Topology, 'domains'>, id: string): string[] {
-  const byId = new Map(t.domains.map((d) => [d.id, d]));
+  const byId = domainIndex(t.domains);
   const out: string[] = [];
   const seen = new Set<string>();
   let cur: string | undefined = id;
@@ -96,4 +116,18 @@ export function domainAncestors(t: Pick<Topology, 'domains'>, id: string): strin
     cur = byId.get(cur)!.parent;
   }
   return out;
+}
+
+// Documents are immutable values: one index per domain list serves every lookup in it
+// (building it per call made each chain cost the whole list: quadratic on large estates).
+// A list grown in place (an importer building its document) is indexed again.
+const domainIndexes = new WeakMap<readonly FailureDomain[], { length: number; byId: Map<string, FailureDomain> }>();
+
+function domainIndex(domains: readonly FailureDomain[]): Map<string, FailureDomain> {
+  let index = domainIndexes.get(domains);
+  if (!index || index.length !== domains.length) {
+    index = { length: domains.length, byId: new Map(domains.map((d) => [d.id, d])) };
+    domainIndexes.set(domains, index);
+  }
+  return index.byId;
 }

@@ -2,6 +2,7 @@
 // in the worker and the CLI, so a fix must be plain JSON), `applyFix` makes it. The app
 // applies a fix as one undoable step; the CLI prints its label.
 import { linkType } from './derive';
+import { keyedCopy } from './keyed';
 import type { Component, Link, Topology } from './schema';
 
 export type Fix =
@@ -28,7 +29,7 @@ export function applyFix(t: Topology, fix: Fix): Topology {
         const entries = Object.entries(c.requires ?? {}).filter(([g]) => g !== fix.group);
         if (fix.min !== undefined) entries.push([fix.group, { min: fix.min }]);
         const out = { ...c };
-        if (entries.length) out.requires = Object.fromEntries(entries);
+        if (entries.length) out.requires = keyedCopy(entries);
         else delete out.requires;
         return out;
       });

@@ -5,6 +5,7 @@
 // A component with `domains` (a pool spread over several) is drawn inside the innermost
 // container that holds all of them (their common ancestor), or at the top level.
 // `view.sizes` holds container sizes; a component's size follows its label (nodeCard.ts).
+import { own } from './keyed';
 import { componentSize } from './nodeCard';
 import type { Topology } from './schema';
 
@@ -77,11 +78,11 @@ export function sizeOf(doc: Doc, id: string): Size {
     const c = byId(doc.components).get(id);
     return c ? componentSize(c) : COMPONENT_SIZE;
   }
-  return doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind];
+  return own(doc.view?.sizes, id) ?? DEFAULT_DOMAIN_SIZE[d.kind];
 }
 
 export function relativePosition(doc: Doc, id: string): XY {
-  return doc.view?.positions?.[id] ?? { x: 0, y: 0 };
+  return own(doc.view?.positions, id) ?? { x: 0, y: 0 };
 }
 
 /** Absolute canvas position: the relative position plus every container's. */
@@ -170,9 +171,9 @@ export function absoluteRects(doc: Doc): Map<string, Rect> {
     const origin = parent !== undefined && domains.has(parent) && !seen.has(parent)
       ? rectOf(parent, new Set([...seen, parent]))
       : { x: 0, y: 0 };
-    const p = positions[id] ?? { x: 0, y: 0 };
+    const p = own(positions, id) ?? { x: 0, y: 0 };
     const d = domains.get(id);
-    const size = d ? doc.view?.sizes?.[id] ?? DEFAULT_DOMAIN_SIZE[d.kind] : c ? componentSize(c) : COMPONENT_SIZE;
+    const size = d ? own(doc.view?.sizes, id) ?? DEFAULT_DOMAIN_SIZE[d.kind] : c ? componentSize(c) : COMPONENT_SIZE;
     const rect = { x: origin.x + p.x, y: origin.y + p.y, ...size };
     out.set(id, rect);
     return rect;

@@ -6,3 +6,6 @@ export * from './issues';
 export * from './migrations';
 export * from './parse';
 export * from './fixes';
+export * from './limits';
+export { readJsonText, type JsonRead } from './jsonText';
+export * from './keyed';

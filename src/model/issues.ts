@@ -5,6 +5,10 @@ import type { Fix } from './fixes';
 
 export const ERROR_CODES = {
   notJson: 'not-json',
+  /** Past a size limit (src/model/limits.ts): the text, a list, a pool, the instances. */
+  tooLarge: 'too-large',
+  /** JSON nested, or domains nested, past their limits. */
+  tooDeep: 'too-deep',
   notObject: 'not-object',
   missingFormat: 'missing-format',
   wrongFormat: 'wrong-format',

@@ -1,11 +1,12 @@
 // parseTopology: untrusted text or value in, a typed result out; never throws on bad input.
 // Steps (tldraw's file parsing is the model): JSON, envelope, version and migration,
 // the zod schema, then cross-references.
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod/mini';
 import { ERROR_CODES, describeValue, formatPath, type Problem } from './issues';
+import { readJsonText } from './jsonText';
 import { migrate } from './migrations';
 import { CURRENT_VERSION, FORMAT, TopologySchema, type Topology } from './schema';
+import { withUserKeys } from './userKeys';
 import { validateReferences } from './validate';
 
 export type ParseResult =
@@ -17,7 +18,7 @@ const fail = (errors: Problem[]): ParseResult => ({ ok: false, errors, warnings:
 export function parseTopology(input: unknown): ParseResult {
   let doc: unknown = input;
   if (typeof input === 'string') {
-    const json = parseJsonText(input);
+    const json = readJsonText(input);
     if (!json.ok) return fail([json.problem]);
     doc = json.value;
   }
@@ -44,42 +45,16 @@ export function parseTopology(input: unknown): ParseResult {
   }
   const parsed = TopologySchema.safeParse(migrated.doc);
   if (!parsed.success) return fail(dedupe(schemaProblems(parsed.error.issues, migrated.doc)));
-  const { errors, warnings } = validateReferences(parsed.data);
+  const keyed = withUserKeys(migrated.doc, parsed.data, schemaProblems);
+  if (keyed.problems.length > 0) return fail(keyed.problems);
+  const { errors, warnings } = validateReferences(keyed.topology);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, topology: parsed.data, warnings, ...(migrated.applied.length ? { migratedFrom: version } : {}) };
+  return { ok: true, topology: keyed.topology, warnings, ...(migrated.applied.length ? { migratedFrom: version } : {}) };
 }
 
 /** Pretty JSON with a trailing newline: the form written to `.spof.json` files. */
 export function serializeTopology(t: Topology): string {
   return `${JSON.stringify(t, null, 2)}\n`;
-}
-
-type JsonResult = { ok: true; value: unknown } | { ok: false; problem: Problem };
-
-function parseJsonText(text: string): JsonResult {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (e) {
-    // JSON.parse names no line; jsonc-parser (strict options) finds where it broke.
-    const errors: ParseError[] = [];
-    parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const offset = errors.length > 0 ? errors[0].offset : text.length;
-    const { line, column } = lineColumn(text, offset);
-    const reason = text.trim() === '' ? 'the file is empty' : (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
-    return { ok: false, problem: { code: ERROR_CODES.notJson, path: `line ${line}, column ${column}`, message: `not valid JSON: ${reason}` } };
-  }
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 function valueAt(doc: unknown, path: ReadonlyArray<PropertyKey>): unknown {
@@ -130,6 +105,13 @@ export function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Proble
       case 'invalid_key':
         // The path already ends in the key; the value under it is not what was wrong.
         out.push({ code: ERROR_CODES.invalidValue, path, message: `invalid key: ${issue.issues.map((i) => i.message).join('; ')}` });
+        break;
+      case 'too_big':
+        if (Array.isArray(value)) {
+          out.push({ code: ERROR_CODES.tooLarge, path, message: `${issue.message} (got ${value.length.toLocaleString('en-US')})` });
+          break;
+        }
+        out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });
         break;
       default:
         out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });

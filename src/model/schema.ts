@@ -4,6 +4,7 @@
 // zod/mini: the same engine as classic zod without the chained methods, a quarter of its size;
 // it is loaded by the page and by every `spof` run, so its size is start-up time.
 import * as z from 'zod/mini';
+import { MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS, MAX_REPLICAS } from './limits';
 
 export const FORMAT = 'spof-topology';
 export const CURRENT_VERSION = 2;
@@ -32,6 +33,10 @@ const openProbability = z.number().check(z.gt(0, 'must be > 0 and < 1'), z.lt(1,
 const positiveHours = z.number().check(z.gt(0, 'must be > 0 hours'));
 const nonNegativeSeconds = z.number().check(z.gte(0, 'must be >= 0 seconds'));
 const positiveInteger = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'));
+/** A pool's size (and how many of it must work): bounded so that every document is analysed in bounded memory. */
+const poolSize = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'), z.lte(MAX_REPLICAS, `must be at most ${MAX_REPLICAS}`));
+/** A list bounded by its limit (src/model/limits.ts). */
+const list = <T extends z.ZodMiniType>(item: T, max: number, what: string) => z.array(item).check(z.maxLength(max, `at most ${max.toLocaleString('en-US')} ${what}`));
 const money = z.number().check(z.gte(0, 'must be >= 0'));
 // ISO 4217: three capital letters (USD, EUR, JPY); Intl.NumberFormat formats it.
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code of three capital letters, like "USD"'));
@@ -43,20 +48,23 @@ const reliability = {
   mttrHours: z.optional(positiveHours),
 };
 
+/** One group's entry in `requires`. */
+export const RequirementSchema = z.strictObject({ min: positiveInteger });
+
 export const ComponentSchema = z.strictObject({
   id,
   kind: z.enum(COMPONENT_KINDS),
   label: z.optional(z.string()),
   slo: z.optional(openProbability),
   ...reliability,
-  replicas: z.optional(positiveInteger),
-  minHealthy: z.optional(positiveInteger),
+  replicas: z.optional(poolSize),
+  minHealthy: z.optional(poolSize),
   domain: z.optional(id),
   domains: z.optional(z.array(id).check(z.minLength(1, 'must list at least one domain'))),
   role: z.optional(z.enum(ROLES)),
   standby: z.optional(z.enum(STANDBY_TEMPERATURES)),
   failoverSeconds: z.optional(nonNegativeSeconds),
-  requires: z.optional(z.record(z.string().check(z.minLength(1, 'must name a group')), z.strictObject({ min: positiveInteger }))),
+  requires: z.optional(z.record(z.string().check(z.minLength(1, 'must name a group')), RequirementSchema)),
   /** Version 2: what one instance costs a month. */
   costPerMonth: z.optional(money),
   /** Version 2, clients: what an hour of this client's outage costs. */
@@ -87,15 +95,18 @@ export const LinkSchema = z.strictObject({
   intervalSeconds: z.optional(nonNegativeSeconds),
 });
 
-const positive = z.number().check(z.positive('must be > 0'));
-const point = z.strictObject({ x: z.number(), y: z.number() });
-const size = z.strictObject({ width: positive, height: positive });
+// The canvas is large but finite: a coordinate of 1e300 would make fit-view and layout compute Infinity.
+const COORDINATE = 1e8;
+const coordinate = z.number().check(z.gte(-COORDINATE, `must be between -${COORDINATE} and ${COORDINATE}`), z.lte(COORDINATE, `must be between -${COORDINATE} and ${COORDINATE}`));
+const positive = z.number().check(z.positive('must be > 0'), z.lte(COORDINATE, `must be at most ${COORDINATE}`));
+export const PointSchema = z.strictObject({ x: coordinate, y: coordinate });
+export const SizeSchema = z.strictObject({ width: positive, height: positive });
 
 /** What only the UI needs; the analysis ignores it. */
 export const ViewSchema = z.strictObject({
-  positions: z.optional(z.record(z.string(), point)),
-  sizes: z.optional(z.record(z.string(), size)),
-  viewport: z.optional(z.strictObject({ x: z.number(), y: z.number(), zoom: positive })),
+  positions: z.optional(z.record(z.string(), PointSchema)),
+  sizes: z.optional(z.record(z.string(), SizeSchema)),
+  viewport: z.optional(z.strictObject({ x: coordinate, y: coordinate, zoom: positive })),
   direction: z.optional(z.enum(DIRECTIONS)),
 });
 
@@ -108,9 +119,9 @@ export const TopologySchema = z.strictObject({
   currency: z.optional(currency),
   /** Version 2: the downtime cost an hour of clients without their own. */
   downtimeCostPerHour: z.optional(money),
-  domains: z._default(z.array(DomainSchema), []),
-  components: z.array(ComponentSchema),
-  links: z._default(z.array(LinkSchema), []),
+  domains: z._default(list(DomainSchema, MAX_DOMAINS, 'domains'), []),
+  components: list(ComponentSchema, MAX_COMPONENTS, 'components'),
+  links: z._default(list(LinkSchema, MAX_LINKS, 'links'), []),
   view: z.optional(ViewSchema),
 });
 

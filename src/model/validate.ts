@@ -4,6 +4,7 @@
 // nothing yet, minHealthy above replicas, ...) is a warning: modelling.ts.
 import { linkType, replicasOf } from './derive';
 import { ERROR_CODES, type Problem } from './issues';
+import { MAX_CLIENTS, MAX_DOMAIN_DEPTH, MAX_INSTANCES } from './limits';
 import { modellingWarnings } from './modelling';
 import type { Topology } from './schema';
 
@@ -33,7 +34,8 @@ export function validateReferences(t: Topology): { errors: Problem[]; warnings: 
     }
     reliabilityConflicts(d, `domains[${i}]`, err);
   });
-  reportDomainCycles(t, err);
+  reportDomainNesting(t, err);
+  reportSizes(t, err);
 
   t.components.forEach((c, i) => {
     const at = `components[${i}]`;
@@ -87,25 +89,58 @@ function reliabilityConflicts(
   }
 }
 
-function reportDomainCycles(t: Topology, err: Report): void {
+/**
+ * Parent cycles and nesting deeper than MAX_DOMAIN_DEPTH, in one pass over the domains: each
+ * chain is walked up to a domain already settled, so the work is linear in the domains
+ * (walking every chain to its root was quadratic: 10,000 nested domains took seconds).
+ */
+function reportDomainNesting(t: Topology, err: Report): void {
   const index = new Map(t.domains.map((d, i) => [d.id, i]));
-  const reported = new Set<string>();
-  t.domains.forEach((start) => {
-    const chain: string[] = [];
-    const onChain = new Set<string>();
-    let cur: string | undefined = start.id;
-    while (cur !== undefined && index.has(cur) && !onChain.has(cur)) {
+  /** Depth of each settled domain (1 at a root); -1 on a cycle; undefined while unsettled. */
+  const depth: (number | undefined)[] = new Array(t.domains.length);
+  let tooDeep = false;
+  t.domains.forEach((_, start) => {
+    const chain: number[] = [];
+    const onChain = new Map<number, number>();
+    let cur: number | undefined = start;
+    while (cur !== undefined && depth[cur] === undefined && !onChain.has(cur)) {
+      onChain.set(cur, chain.length);
       chain.push(cur);
-      onChain.add(cur);
-      cur = t.domains[index.get(cur)!].parent;
+      const parent: string | undefined = t.domains[cur].parent;
+      cur = parent === undefined ? undefined : index.get(parent);
     }
-    if (cur === undefined || !onChain.has(cur)) return;
-    const cycle = chain.slice(chain.indexOf(cur));
-    const key = [...cycle].sort().join('\u0000');
-    if (reported.has(key)) return;
-    reported.add(key);
-    err(ERROR_CODES.domainCycle, `domains[${index.get(cur)!}].parent`, `parent cycle: ${[...cycle, cur].join(' -> ')}`);
+    let below: number;
+    if (cur !== undefined && onChain.has(cur)) {
+      const cycle = chain.slice(onChain.get(cur)!);
+      const ids = cycle.map((i) => t.domains[i].id);
+      err(ERROR_CODES.domainCycle, `domains[${cur}].parent`, `parent cycle: ${[...ids, ids[0]].join(' -> ')}`);
+      for (const i of cycle) depth[i] = -1;
+      chain.length = onChain.get(cur)!;
+      below = -1;
+    } else {
+      below = cur === undefined ? 0 : depth[cur]!;
+    }
+    for (let k = chain.length - 1; k >= 0; k--) {
+      below = below < 0 ? -1 : below + 1;
+      depth[chain[k]] = below;
+      if (below > MAX_DOMAIN_DEPTH && !tooDeep) {
+        tooDeep = true;
+        err(ERROR_CODES.tooDeep, `domains[${chain[k]}].parent`, `"${t.domains[chain[k]].id}" is nested ${below} domains deep; at most ${MAX_DOMAIN_DEPTH} levels are read`);
+      }
+    }
   });
+}
+
+/** Clients and instances within their limits: the analysis keeps figures per client and per instance. */
+function reportSizes(t: Topology, err: Report): void {
+  let clients = 0;
+  let instances = 0;
+  for (const c of t.components) {
+    if (c.kind === 'client') clients++;
+    else instances += replicasOf(c);
+  }
+  if (clients > MAX_CLIENTS) err(ERROR_CODES.tooLarge, 'components', `${clients.toLocaleString('en-US')} clients; at most ${MAX_CLIENTS} are analysed`);
+  if (instances > MAX_INSTANCES) err(ERROR_CODES.tooLarge, 'components', `${instances.toLocaleString('en-US')} instances (replicas summed); at most ${MAX_INSTANCES.toLocaleString('en-US')} are analysed`);
 }
 
 /**

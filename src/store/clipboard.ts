@@ -1,6 +1,7 @@
 // Copy and paste: a fragment of a document (the chosen nodes, everything inside chosen
 // containers, and the links among them) pasted back under fresh ids.
 import type { Component, FailureDomain, Link, Topology } from '../model';
+import { keyedCopy, own } from '../model/keyed';
 import { absolutePosition, containerOf, descendantDomains, type Size, type XY } from './geometry';
 import { freshId, usedIds } from './ids';
 
@@ -25,11 +26,11 @@ export function copyFragment(doc: Topology, nodeIds: readonly string[]): Fragmen
   if (components.length === 0 && domains.length === 0) return null;
   const ids = new Set(components.map((c) => c.id));
   const links = doc.links.filter((l) => ids.has(l.from) && ids.has(l.to));
-  const absolute: Record<string, XY> = {};
-  const sizes: Record<string, Size> = {};
+  const absolute = keyedCopy<XY>();
+  const sizes = keyedCopy<Size>();
   for (const x of [...components, ...domains]) absolute[x.id] = absolutePosition(doc, x.id);
   for (const d of domains) {
-    const s = doc.view?.sizes?.[d.id];
+    const s = own(doc.view?.sizes, d.id);
     if (s) sizes[d.id] = s;
   }
   return structuredClone({ components, domains, links, absolute, sizes });
@@ -80,19 +81,20 @@ export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): { 
     components: [...doc.components, ...components],
     links: [...doc.links, ...links],
   };
-  const positions = { ...(next.view?.positions ?? {}) };
-  const sizes = { ...(next.view?.sizes ?? {}) };
+  const positions = keyedCopy(next.view?.positions);
+  const sizes = keyedCopy(next.view?.sizes);
   next = { ...next, view: { ...next.view, positions, sizes } };
   const newIds = [...domains.map((d) => d.id), ...components.map((c) => c.id)];
   const target = new Map<string, XY>();
   for (const [oldId, newId] of rename) {
-    const at = fragment.absolute[oldId];
+    const at = own(fragment.absolute, oldId);
     if (at && newIds.includes(newId)) target.set(newId, { x: at.x + offset.x, y: at.y + offset.y });
   }
   for (const [oldId, newId] of rename) {
     const at = target.get(newId);
     if (!at) continue;
-    if (fragment.sizes[oldId]) sizes[newId] = fragment.sizes[oldId];
+    const size = own(fragment.sizes, oldId);
+    if (size) sizes[newId] = size;
     const container = containerOf(next, newId);
     // A copied container's new place is known directly; an existing one's from the document.
     const origin = container === undefined ? { x: 0, y: 0 } : target.get(container) ?? absolutePosition(doc, container);

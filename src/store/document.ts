@@ -5,7 +5,7 @@
 import { useStore } from 'zustand';
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import type { Component, ComponentKind, DomainKind, FailureDomain, Link, Topology } from '../model';
+import { formatProblem, parseTopology, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
 import { copyFragment, pasteFragment, type Fragment } from './clipboard';
 import * as edits from './edits';
 import type { XY } from './geometry';
@@ -35,7 +35,8 @@ export interface DocumentState {
   resizeDomain: (id: string, rect: { x: number; y: number; width: number; height: number }) => void;
   deleteElements: (nodeIds: readonly string[], linkKeys?: readonly string[]) => void;
   copy: (nodeIds: readonly string[]) => Fragment | null;
-  paste: (fragment: Fragment, offset: XY) => string[];
+  /** The pasted node ids; or none, with the reasons, when the result would not be a readable document. */
+  paste: (fragment: Fragment, offset: XY) => { ids: string[]; problems: string[] };
   /** Replaces the document (open, new, template): one undo step. */
   loadDocument: (doc: Topology, label?: string) => void;
   /** Replaces the document with an edited copy (apply plan, auto-layout): one undo step. */
@@ -90,8 +91,11 @@ export const useDocument = create<DocumentState>()(
         copy: (nodeIds) => copyFragment(get().doc, nodeIds),
         paste: (fragment, offset) => {
           const r = pasteFragment(get().doc, fragment, offset);
+          // What a paste makes must reopen like any document (limits, ids): else nothing changes.
+          const check = parseTopology(r.doc);
+          if (!check.ok) return { ids: [], problems: check.errors.map(formatProblem) };
           set({ doc: r.doc, lastAction: 'Paste' });
-          return r.ids;
+          return { ids: r.ids, problems: [] };
         },
         // New elements (a plan's added standby, an imported file) get a place on the canvas.
         loadDocument: (doc, label = 'Open') => set({ doc: ensurePositions(doc), lastAction: label }),

@@ -1,12 +1,12 @@
 // Pure edits of a topology document: each takes a document and returns a new one
 // (never mutating), so the store's actions stay one-liners and undo sees whole steps.
-import { CURRENT_VERSION, groupResolver, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
+import { CURRENT_VERSION, groupResolver, keyedCopy, own, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
 import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, absolutePosition, absoluteRects, containerAt, containerOf, descendantDomains, snap, type XY } from './geometry';
 import { findLink, freshId, linkKey, usedIds } from './ids';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS, ID_STEMS } from './labels';
 
 export function emptyDocument(name = 'Untitled design'): Topology {
-  return { format: 'spof-topology', version: CURRENT_VERSION, name, domains: [], components: [], links: [], view: { positions: {}, sizes: {} } };
+  return { format: 'spof-topology', version: CURRENT_VERSION, name, domains: [], components: [], links: [], view: { positions: keyedCopy(), sizes: keyedCopy() } };
 }
 
 /** Sets (or, with undefined, removes) keys of an object; a patch value of undefined deletes. */
@@ -20,7 +20,7 @@ export function patchObject<T extends object>(obj: T, patch: Partial<T>): T {
 }
 
 function withPosition(doc: Topology, id: string, relative: XY | undefined): Topology {
-  const positions = { ...(doc.view?.positions ?? {}) };
+  const positions = keyedCopy(doc.view?.positions);
   if (relative) positions[id] = { x: relative.x, y: relative.y };
   else delete positions[id];
   return { ...doc, view: { ...doc.view, positions } };
@@ -56,7 +56,7 @@ export function addDomain(doc: Topology, kind: DomainKind, at: XY, size?: { widt
   const parent = containerAt(doc, { x: at.x + box.width / 2, y: at.y + box.height / 2 });
   const domain: FailureDomain = { id, kind, label: DOMAIN_KIND_LABELS[kind], ...(parent ? { parent } : {}) };
   let next: Topology = { ...doc, domains: [...doc.domains, domain] };
-  if (size) next = { ...next, view: { ...next.view, sizes: { ...(next.view?.sizes ?? {}), [id]: size } } };
+  if (size) next = { ...next, view: { ...next.view, sizes: keyedCopy([...Object.entries(next.view?.sizes ?? {}), [id, size]]) } };
   return { doc: withPosition(next, id, relativeTo(next, parent, { x: snap(at.x), y: snap(at.y) })), id };
 }
 
@@ -113,7 +113,7 @@ export function renameElement(doc: Topology, from: string, to: string): Topology
   if (from === to || !to || usedIds(doc).has(to)) return doc;
   const swap = (x: string) => (x === from ? to : x);
   const rekey = <V>(rec: Record<string, V> | undefined) =>
-    rec && Object.fromEntries(Object.entries(rec).map(([k, v]) => [swap(k), v]));
+    rec && keyedCopy(Object.entries(rec).map(([k, v]) => [swap(k), v] as const));
   return {
     ...doc,
     components: doc.components.map((c) => {
@@ -149,8 +149,8 @@ export function deleteElements(doc: Topology, nodeIds: readonly string[], linkKe
     }
     return p;
   };
-  const positions = { ...(doc.view?.positions ?? {}) };
-  const sizes = { ...(doc.view?.sizes ?? {}) };
+  const positions = keyedCopy(doc.view?.positions);
+  const sizes = keyedCopy(doc.view?.sizes);
   const survivors = [...doc.components.map((c) => c.id), ...doc.domains.map((d) => d.id)].filter((id) => !gone.has(id));
   const abs = new Map(survivors.map((id) => [id, absolutePosition(doc, id)]));
   for (const id of gone) {
@@ -191,17 +191,19 @@ function dropOrphanRequires(doc: Topology): Topology {
  * top-left corner moves (resizing from the left or top), their relative positions shift back.
  */
 export function resizeDomain(doc: Topology, id: string, rect: { x: number; y: number; width: number; height: number }): Topology {
-  const before = doc.view?.positions?.[id] ?? { x: 0, y: 0 };
+  const before = own(doc.view?.positions, id) ?? { x: 0, y: 0 };
   const dx = rect.x - before.x;
   const dy = rect.y - before.y;
-  const positions = { ...(doc.view?.positions ?? {}), [id]: { x: rect.x, y: rect.y } };
+  const positions = keyedCopy(doc.view?.positions);
+  positions[id] = { x: rect.x, y: rect.y };
   if (dx !== 0 || dy !== 0) {
     for (const x of [...doc.components, ...doc.domains]) {
       const p = positions[x.id];
       if (p && x.id !== id && containerOf(doc, x.id) === id) positions[x.id] = { x: p.x - dx, y: p.y - dy };
     }
   }
-  const sizes = { ...(doc.view?.sizes ?? {}), [id]: { width: rect.width, height: rect.height } };
+  const sizes = keyedCopy(doc.view?.sizes);
+  sizes[id] = { width: rect.width, height: rect.height };
   return { ...doc, view: { ...doc.view, positions, sizes } };
 }
 

@@ -1,6 +1,7 @@
 // Moving nodes on the canvas: a node dropped inside a container joins it (its `domain`,
 // or a domain's `parent`, follows), dropped outside every container it leaves.
 import type { Topology } from '../model';
+import { keyedCopy } from '../model/keyed';
 import { absolutePosition, containerAt, containerOf, descendantDomains, domainDepth, sizeOf, type XY } from './geometry';
 import { patchObject } from './edits';
 
@@ -42,7 +43,8 @@ function centre(doc: Topology, id: string, at: XY): XY {
 
 function place(doc: Topology, id: string, container: string | undefined, absolute: XY): Topology {
   const origin = container === undefined ? { x: 0, y: 0 } : absolutePosition(doc, container);
-  const positions = { ...(doc.view?.positions ?? {}), [id]: { x: absolute.x - origin.x, y: absolute.y - origin.y } };
+  const positions = keyedCopy(doc.view?.positions);
+  positions[id] = { x: absolute.x - origin.x, y: absolute.y - origin.y };
   return { ...doc, view: { ...doc.view, positions } };
 }
 

@@ -4,7 +4,7 @@
 // primary); the rest fill their container row by row, rows following the dependency order
 // from the clients. Containers then grow to hold what they contain. Auto-layout (elkjs)
 // does the real job on request.
-import { linkType, type Topology } from '../model';
+import { keyedCopy, linkType, own, type Topology } from '../model';
 import { componentSize } from '../model/nodeCard';
 import { CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, domainDepth, type Size, type XY } from './geometry';
 
@@ -31,8 +31,9 @@ function ranks(doc: Topology): Map<string, number> {
 }
 
 export function ensurePositions(doc: Topology): Topology {
-  const positions = { ...(doc.view?.positions ?? {}) };
-  const sizes = { ...(doc.view?.sizes ?? {}) };
+  // Prototype-free copies: an element may be called "constructor" or "__proto__" (keyed.ts).
+  const positions = keyedCopy(doc.view?.positions);
+  const sizes = keyedCopy(doc.view?.sizes);
   const missing = [...doc.components, ...doc.domains].filter((x) => !positions[x.id]);
   if (missing.length === 0) return doc;
   const rank = ranks(doc);
@@ -97,7 +98,7 @@ export function ensurePositions(doc: Topology): Topology {
       }
       cursorY += height + GAP.y;
     }
-    if (container !== undefined && !doc.view?.sizes?.[container] && inner.length) {
+    if (container !== undefined && !own(doc.view?.sizes, container) && inner.length) {
       const right = Math.max(...inner.map((id) => positions[id].x + sizeOf(id).width));
       const bottom = Math.max(...inner.map((id) => positions[id].y + sizeOf(id).height));
       sizes[container] = { width: right + CONTAINER_PADDING.side, height: bottom + CONTAINER_PADDING.bottom };

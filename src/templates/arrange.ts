@@ -3,6 +3,7 @@
 // wide as the template's widest card (cards grow with their labels) plus a gap, and each
 // card is centred in its column, so links between cards of one column stay straight.
 import type { Topology } from '../model';
+import { keyedCopy } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { COMPONENT_SIZE, CONTAINER_PADDING, GRID, containerOf, snap, type Rect } from '../store/geometry';
 
@@ -41,8 +42,8 @@ export function arrange(doc: Draft, cells: Cells): Topology {
   };
   for (const d of doc.domains) domainRect(d.id);
 
-  const positions: Record<string, { x: number; y: number }> = {};
-  const sizes: Record<string, { width: number; height: number }> = {};
+  const positions = keyedCopy<{ x: number; y: number }>();
+  const sizes = keyedCopy<{ width: number; height: number }>();
   const relativeTo = (id: string, container: string | undefined) => {
     const r = abs.get(id)!;
     const p = container ? abs.get(container)! : { x: 0, y: 0 };

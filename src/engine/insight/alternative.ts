@@ -53,7 +53,7 @@ function strip(l: Link): Link {
 
 function renameRequirement(components: Component[], from: string, to: string): Component[] {
   return components.map((c) => {
-    if (!c.requires || !(from in c.requires)) return c;
+    if (!c.requires || !Object.hasOwn(c.requires, from)) return c;
     const { [from]: req, ...rest } = c.requires;
     return { ...c, requires: { ...rest, [to]: req } };
   });

@@ -2,7 +2,7 @@
 // placement, role and standby, SLO for clients, and the `requires` of its groups.
 import {
   COMPONENT_KINDS, FAILOVER_SECONDS, FAILOVER_SOURCES, KIND_PRESETS, MANAGED_PRESETS, MTTR_SOURCES,
-  ROLES, STANDBY_TEMPERATURES, groupResolver, linkType, replicasOf, type Component, type Role, type StandbyTemperature,
+  ROLES, STANDBY_TEMPERATURES, groupResolver, keyedCopy, linkType, own, replicasOf, type Component, type Role, type StandbyTemperature,
 } from '../../model';
 import { useDocument } from '../../store/document';
 import { domainDepth } from '../../store/geometry';
@@ -127,11 +127,11 @@ export function ComponentInspector({ component: c }: { component: Component }) {
           <div className="field-hint">Each group needs at least "min" working targets; targets in one group are alternatives.</div>
           {[...groups].map(([g, size]) => (
             <TextField key={g} label={`${g} (${size} target${size === 1 ? '' : 's'})`} testId={`field-requires-${g}`}
-              value={c.requires?.[g]?.min.toString() ?? ''} placeholder="1" inputMode="numeric"
+              value={own(c.requires, g)?.min.toString() ?? ''} placeholder="1" inputMode="numeric"
               parse={(t) => parsePositiveInteger(t, { max: size })}
               onCommit={(min) => {
-                const rest = Object.fromEntries(Object.entries(c.requires ?? {}).filter(([k]) => k !== g));
-                const next = min === undefined || min === 1 ? rest : { ...rest, [g]: { min } };
+                const next = keyedCopy(Object.entries(c.requires ?? {}).filter(([k]) => k !== g));
+                if (min !== undefined && min !== 1) next[g] = { min };
                 patch({ requires: Object.keys(next).length ? next : undefined });
               }} />
           ))}

@@ -1,0 +1,25 @@
+// The sizes a document may have. Every document within them is read and analysed in bounded
+// time and memory, in the browser, the worker and the CLI; past them it is refused with a
+// message that names the limit. Chosen well above real designs (the largest benchmark estate
+// is 5,000 components with 15,000 elements; a real system of 1,000 components is about 300 KB
+// of JSON) and well below what breaks: `replicas: 1e6` made a million elements, a 10,000-deep
+// domain chain took seconds to validate, a 20 MB file froze the page.
+
+/** Characters of document text (a file, a draft, a share link's JSON): 10 MB. */
+export const MAX_DOCUMENT_CHARS = 10 * 1024 * 1024;
+/**
+ * Nesting of JSON arrays and objects. A topology nests five deep (`components[0].requires.g.min`);
+ * 64 leaves room for anything a person writes and keeps every reader's recursion shallow.
+ */
+export const MAX_JSON_DEPTH = 64;
+export const MAX_COMPONENTS = 20_000;
+export const MAX_DOMAINS = 5_000;
+export const MAX_LINKS = 100_000;
+/** Clients: the analysis keeps figures per client and element (clients x elements numbers). */
+export const MAX_CLIENTS = 200;
+/** Instances of one pool. */
+export const MAX_REPLICAS = 1_000;
+/** Instances of all components together: each is a basic event of the analysis. */
+export const MAX_INSTANCES = 100_000;
+/** Levels of nested failure domains (provider, region, zone, datacenter, rack, host: six). */
+export const MAX_DOMAIN_DEPTH = 32;

@@ -1,0 +1,145 @@
+// The command line on hostile input (issue 14): every bad input ends in one line naming the
+// path and the reason, exit 2, quickly, with nothing written; names cannot drive the terminal;
+// long reports stay readable and --json stays whole.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'spof-hostile-'));
+
+function spof(args: string[], opts: { shell?: string } = {}) {
+  const started = Date.now();
+  const r = opts.shell
+    ? spawnSync('bash', ['-c', `${opts.shell} ${[process.execPath, 'scripts/spof.cjs', ...args].map((a) => `'${a}'`).join(' ')}`], { encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, ['scripts/spof.cjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+}
+
+const file = (name: string, text: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const doc = (parts: Record<string, unknown>) => JSON.stringify({ format: 'spof-topology', version: 2, ...parts });
+/** The message of a refusal: `spof: FILE: invalid topology (1 error)` then one line per problem. */
+const refusal = (stderr: string) => stderr.trim().split('\n');
+
+describe('bad input: exit 2, the path and the reason, in bounded time', () => {
+  it('8,000 unclosed brackets: a nesting limit, no stack overflow', () => {
+    const r = spof(['validate', file('brackets.json', '['.repeat(8000))]);
+    expect(r.code).toBe(2);
+    expect(refusal(r.stderr)).toEqual([expect.stringContaining('invalid topology (1 error)'), '  line 1, column 65: nested more than 64 levels deep: not a topology']);
+    expect(r.stdout).toBe('');
+  });
+
+  it('replicas of a billion and of a million: refused by the pool limit', () => {
+    for (const replicas of [1e9, 1e6]) {
+      const r = spof(['analyze', file(`replicas-${replicas}.json`, doc({ components: [{ id: 'u', kind: 'client' }, { id: 'a', kind: 'app', replicas }], links: [{ from: 'u', to: 'a' }] }))]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`components[1].replicas: must be at most 1000 (got ${replicas})`);
+      expect(r.ms).toBeLessThan(10_000);
+    }
+  });
+
+  it('domains nested 40 deep: refused by the depth limit, found in one pass', () => {
+    const domains = Array.from({ length: 40 }, (_, i) => ({ id: `d${i}`, kind: 'group', ...(i ? { parent: `d${i - 1}` } : {}) }));
+    const r = spof(['validate', file('deep.json', doc({ domains, components: [{ id: 'a', kind: 'app', domain: 'd39' }] }))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('domains[32].parent: "d32" is nested 33 domains deep; at most 32 levels are read');
+  });
+
+  it('a device that never ends is read up to the size limit', () => {
+    const r = spof(['validate', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('spof: /dev/zero: larger than 10 MB; a topology is read up to that size');
+  });
+
+  it('an id `X#k` beside a pool X is refused: `--fail app#1` would be ambiguous', () => {
+    const r = spof(['analyze', file('lookalike.json', doc({ components: [{ id: 'u', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2 }, { id: 'app#1', kind: 'service' }], links: [{ from: 'u', to: 'app' }] }))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('components[2].id: "app#1" is the name of an instance of the pool "app"');
+  });
+});
+
+describe('names cannot drive the terminal', () => {
+  const evil = '\u001b[2J\u001b[HNo single point of failure\u0007\u202e\r\nok';
+  const hostile = file('evil.json', doc({
+    name: evil,
+    components: [{ id: 'u', kind: 'client', label: evil }, { id: `db${evil}`, kind: 'database', label: evil }],
+    links: [{ from: 'u', to: `db${evil}` }],
+  }));
+  // Nothing but printable text, tabs and newlines: no ESC, BEL, CR, C1 controls or direction overrides.
+  const inert = (text: string) => expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+
+  it('the human report and the warnings show control characters escaped, one line per element', () => {
+    const r = spof(['analyze', hostile]);
+    expect(r.code).toBe(0);
+    inert(r.stdout);
+    inert(r.stderr);
+    expect(r.stdout).toContain('\\u001b[2J\\u001b[HNo single point of failure\\u0007\\u202e\\u000d\\u000aok');
+    const spofLines = r.stdout.split('\n').filter((l) => l.includes('(component) fails'));
+    expect(spofLines).toHaveLength(1);
+  });
+
+  it('--json escapes them too and still parses to the same names', () => {
+    const r = spof(['analyze', hostile, '--json']);
+    inert(r.stdout);
+    expect(JSON.parse(r.stdout).spofs[0].id).toBe(`db${evil}`);
+  });
+
+  it('Mermaid export: entity codes, no raw controls', () => {
+    const r = spof(['mermaid', hostile]);
+    expect(r.code).toBe(0);
+    inert(r.stdout);
+  });
+});
+
+describe('long reports', () => {
+  // A dependency chain: each of its n components is a SPOF taking down everything above it.
+  const n = 2500;
+  const chain = file('chain.json', doc({
+    components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: 'service' }))],
+    links: [{ from: 'u', to: 'c0' }, ...Array.from({ length: n - 1 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+  }));
+
+  it('the human report sums up a long blast radius; --json lists it whole', () => {
+    const human = spof(['analyze', chain]);
+    expect(human.code).toBe(0);
+    const last = human.stdout.split('\n').find((l) => l.startsWith(`  c${n - 1} (component)`))!;
+    expect(last).toMatch(new RegExp(`takes down ${n + 1} components: u, c0, .*, \\.\\.\\. and ${(n + 1 - 30).toLocaleString('en-US')} more \\(all in --json\\)$`));
+    expect(human.stdout.length).toBeLessThan(2_000_000);
+    const json = JSON.parse(spof(['analyze', chain, '--json']).stdout);
+    expect(json.spofs).toHaveLength(n);
+    const lastSpof = json.spofs.find((s: { id: string }) => s.id === `c${n - 1}`);
+    expect(lastSpof.down).toHaveLength(n + 1);
+    expect(lastSpof.down.slice(0, 3)).toEqual(['u', 'c0', 'c1']);
+    expect(lastSpof.downCount).toBeUndefined();
+  });
+});
+
+describe('writing output', () => {
+  const example = 'examples/three-tier.spof.json';
+
+  it('a full standard output is one line and exit 2, never a stack trace', () => {
+    const r = spof(['analyze', example, '--json'], { shell: 'exec >/dev/full;' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('spof: cannot write to standard output: no space left on the device');
+  });
+
+  it('-o writes beside the file and renames: a failed write leaves the original whole and no temporary file', () => {
+    const out = file('plan-out.spof.json', readFileSync(example, 'utf8'));
+    const before = readFileSync(out, 'utf8');
+    spof(['validate', example]); // the bundle is built before the file size limit below
+    // A file size limit of 1 KB (its signal ignored): the write fails part way, as on a full disk.
+    const r = spof(['plan', example, '--slo', '99.99', '-o', out], { shell: "trap '' XFSZ; ulimit -f 1;" });
+    expect(r.code).toBe(2);
+    expect(refusal(r.stderr)).toEqual([expect.stringMatching(/^spof: .*plan-out\.spof\.json: cannot write \(.*\); nothing was written$/)]);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // Without the limit it is written whole.
+    expect(spof(['plan', example, '--slo', '99.99', '-o', out]).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('spof-topology');
+  });
+});
