@@ -1,7 +1,8 @@
 // Guesses for hand-written diagrams: a node's kind from its label (then its shape), its role
-// from the words primary / replica / standby, a subgraph's domain kind from its title, and
-// what a link label says (replication and its mode, optional).
-import type { ComponentKind, DomainKind, ReplicationMode, Role, StandbyTemperature } from '../model';
+// from the words primary / replica / standby, how many copies it stands for, and a
+// subgraph's domain kind from its title. What a link means is read in mermaidLinkMeaning.ts.
+import type { ComponentKind, DomainKind, Role, StandbyTemperature } from '../model';
+import { COPY_MARKS } from './mermaidWords';
 
 interface Rule<T> {
   value: T;
@@ -9,22 +10,31 @@ interface Rule<T> {
 }
 
 // First match wins, so specific technology words come before generic ones ("Users DB" is a
-// database, "User service" a service, "Web app" a web tier). Client words count only when
-// no infrastructure word matched, except for the unambiguous ones in the first rule.
+// database, "User service" a service, "Web app" a web tier). Client phrases that cannot be
+// anything else ("Mobile app", "Browser", "Internet") win over every other word; words for
+// people ("Customer", "Data analyst", "Users") count only when no infrastructure word matched.
 const KIND_RULES: Rule<ComponentKind>[] = [
-  { value: 'client', pattern: /\b(end[- ]?users?|browsers?|mobile (apps?|clients?)|web clients?|ios|android|visitors|customers)\b/i },
-  { value: 'dns', pattern: /\b(dns|route ?53|name ?servers?|ns1|ns2|bind9?|coredns)\b/i },
-  { value: 'cdn', pattern: /\b(cdn|cloud ?front|akamai|fastly|cloudflare|edge (cache|network))\b/i },
-  { value: 'loadbalancer', pattern: /\b(load[- ]?balanc\w*|lb\d*|alb|elb|nlb|glb|haproxy|nginx|envoy|traefik|ingress|f5|api gateway|gateway|reverse proxy|proxy|keepalived|floating ip)\b/i },
+  {
+    value: 'client',
+    pattern: /\b(end[- ]?users?|browsers?|mobile (apps?|clients?|devices?)|web clients?|desktop (apps?|clients?)|ios|android|internet(?![- ](facing|gateway))|public internet|www(?!\.)|user requests?)\b/i,
+  },
+  { value: 'dns', pattern: /\b(dns|route ?53|name ?servers?|ns1|ns2|bind9?|coredns|traffic manager|registrar)\b/i },
+  { value: 'cdn', pattern: /\b(cdn|cloud ?front|akamai|fastly|cloudflare|edge (cache|caching|network)|front ?door)\b/i },
+  { value: 'loadbalancer', pattern: /\b(load[- ]?balanc\w*|lb\d*|alb|elb|nlb|glb|haproxy|nginx|envoy|traefik|ingress|f5|api gateway|gateway|reverse proxy|proxy|keepalived|floating ip|vip|pgbouncer|waf|firewall|application gateway)\b/i },
+  // What takes work off a queue is named for the queue as often as not ("Worker (BullMQ)").
+  { value: 'service', pattern: /\b(workers?|consumers?|processors?|schedulers?|beat)\b/i },
   { value: 'cache', pattern: /\b(redis|memcached?|cache|caching|elasticache|valkey|varnish|hazelcast)\b/i },
-  { value: 'queue', pattern: /\b(queues?|kafka|sqs|sns|rabbit ?mq|amqp|nats|kinesis|pub ?sub|event ?bus|message (broker|bus)|broker|mq|activemq|pulsar|stream)\b/i },
-  { value: 'storage', pattern: /\b(s3|buckets?|storage|blob|gcs|object ?store|efs|nfs|disk|volume|ebs|file ?store|minio|backups?)\b/i },
-  { value: 'database', pattern: /\b(databases?|db\d*|rdbms|postgres(ql)?|pg|mysql|mariadb|aurora|rds|mongo(db)?|dynamo(db)?|cassandra|sql|mssql|oracle|cockroach(db)?|elasticsearch|opensearch|spanner|firestore|datastore|etcd|zookeeper|couchdb|neo4j|clickhouse|bigquery|snowflake|warehouse)\b/i },
-  { value: 'external', pattern: /\b(external|third[- ]party|3rd[- ]party|stripe|paypal|twilio|sendgrid|saas|partner|vendor|payment provider|auth0|okta|smtp)\b/i },
-  { value: 'web', pattern: /\b(web|www|website|frontend|front[- ]end|web ?servers?|apache|httpd|iis|static site|spa)\b/i },
-  { value: 'app', pattern: /\b(apps?|application|app ?servers?|backend|back[- ]end|apis?|rest|graphql|monolith|servers?|instances?|vms?|ec2|hosts?|nodes?|pods?|containers?)\b/i },
-  { value: 'service', pattern: /\b(services?|microservices?|svc|workers?|lambda|functions?|jobs?|cron|daemon|auth|search|payments?|orders?|inventory|notifications?|recommendations?)\b/i },
-  { value: 'client', pattern: /\b(users?|clients?|people|mobile|desktop|devices?)\b/i },
+  { value: 'queue', pattern: /\b(queues?|kafka|redpanda|sqs|sns|rabbit ?mq|amqp|nats|kinesis|pub ?sub|event ?bus|event ?hubs?|events|topics?|message (broker|bus)|broker|mq|activemq|pulsar|bull ?mq|celery broker|mqtt)\b/i },
+  { value: 'storage', pattern: /\b(s3|buckets?|storage|blob|gcs|object ?store|efs|nfs|disk|volumes?|pvcs?|ebs|file ?store|minio|backups?|longhorn)\b/i },
+  { value: 'database', pattern: /\b(databases?|db\d*|rdbms|postgres(ql)?(db)?|pg\d*|mysql|mariadb|aurora|rds|mongo(db)?|dynamo(db)?|cassandra|sql|mssql|oracle|cockroach(db)?|elasticsearch|opensearch|spanner|firestore|datastore|etcd|zookeeper|couchdb|neo4j|clickhouse|bigquery|snowflake|warehouse|cosmos|h2|sqlite|supabase|neon|qdrant|pinecone|vector (db|store))\b/i },
+  { value: 'external', pattern: /\b(external|third[- ]party|3rd[- ]party|stripe|paypal|twilio|sendgrid|saas|partner|vendor|payment provider|auth0|okta|smtp|openai|llm api|pagerduty|slack)\b/i },
+  { value: 'web', pattern: /\b(web|www|website|frontend|front[- ]end|web ?servers?|apache|httpd|iis|static site|spa|next\.?js|react|vue|angular|ssr|ui)\b/i },
+  { value: 'app', pattern: /\b(apps?|application|app ?servers?|backend|back[- ]end|apis?|rest|graphql|monolith|servers?|instances?|vms?|ec2|hosts?|nodes?|pods?|containers?|ecs|fargate|app service|aks|eks|gke|kubernetes|k8s|k3s)\b/i },
+  { value: 'service', pattern: /\b(services?|microservices?|svc|workers?|lambda|functions?|jobs?|cron|daemon|auth|search|payments?|orders?|inventory|notifications?|recommendations?|processors?|consumers?|producers?|schedulers?|orchestrators?|beat)\b/i },
+  {
+    value: 'client',
+    pattern: /\b(users?|clients?|people|person|mobile|desktop|devices?|customers?|visitors?|(data )?analysts?|shoppers?|players?|riders?|passengers?|administrators|admins|developers|employees|staff|subscribers)\b/i,
+  },
   // Replication words alone mean a copy of data.
   { value: 'database', pattern: /\b(primary|replicas?|standby|master|slave|leader|follower|secondary)\b/i },
 ];
@@ -49,19 +59,36 @@ export interface KindGuess {
   reason: string;
 }
 
-export function guessKind(label: string, shape: string | undefined): KindGuess | undefined {
+/** Host names and URLs in a label (`Users www.example.com`) name no kind: the words beside them do. */
+export function withoutAddresses(label: string): string {
+  return label
+    .replace(/\bhttps?:\/\/\S+/gi, ' ')
+    .replace(/\b[\w-]+(\.[\w-]+)+\.(com|org|net|io|dev|app|shop|co|uk|de|fr|local|internal|cloud|ai|svc|cluster)\b(:\d+)?\S*/gi, ' ')
+    .replace(/\bport:?\s*\d+\b|:\d{2,5}\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A label that only names a protocol (`HTTPS`, `SSH :22`, `HTTP/HTTPS`) stands for the traffic that comes in: a client. */
+const PROTOCOL_ONLY = /^\W*(https?|ssh|tcp|udp|tls|wss?|grpc|sftp|ftp)([\s/:,+&-]*(https?|ssh|tcp|udp|tls|wss?|grpc|sftp|ftp|\d+))*\W*$/i;
+
+export function guessKind(label: string, shape: string | undefined, exclude: ComponentKind[] = []): KindGuess | undefined {
+  const text = withoutAddresses(label);
+  if (!exclude.includes('client') && PROTOCOL_ONLY.test(text)) return { kind: 'client', reason: `the protocol "${text.trim()}": incoming traffic` };
   // Ids used as labels run words together (`web1`, `orders_db`, `authService`): split them too.
-  for (const text of [label, wordsOf(label)]) {
+  for (const candidate of [text, wordsOf(text)]) {
     for (const rule of KIND_RULES) {
-      const m = rule.pattern.exec(text);
+      if (exclude.includes(rule.value)) continue;
+      const m = rule.pattern.exec(candidate);
       if (m) return { kind: rule.value, reason: `the word "${m[0]}"` };
     }
   }
-  if (shape && SHAPE_KINDS[shape]) return { kind: SHAPE_KINDS[shape], reason: `its ${shape.replace(/_/g, ' ')} shape` };
+  if (shape && SHAPE_KINDS[shape] && !exclude.includes(SHAPE_KINDS[shape])) return { kind: SHAPE_KINDS[shape], reason: `its ${shape.replace(/_/g, ' ')} shape` };
   return undefined;
 }
 
-function wordsOf(text: string): string {
+/** `authService` -> `auth Service`, `web1` -> `web 1`, `orders_db` -> `orders db`. */
+export function wordsOf(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
@@ -77,7 +104,9 @@ export interface RoleGuess {
 
 export function guessRole(text: string): RoleGuess | undefined {
   const label = wordsOf(text);
-  const standby = /\b(hot|warm|cold)?[- ]?(standby|stand[- ]by|failover|passive|dr)\b/i.exec(label);
+  // `failover` alone names a router or a controller as often as a standby ("Failover policy"):
+  // only `failover replica`, `failover node`... make one.
+  const standby = /\b(hot|warm|cold)?[- ]?(standby|stand[- ]by|passive|dr|failover (replica|db|database|node|instance|server|site|copy|cluster))\b/i.exec(label);
   if (standby) {
     const temp = standby[1]?.toLowerCase() as StandbyTemperature | undefined;
     return { role: 'standby', ...(temp ? { standby: temp } : {}), reason: `the word "${standby[0].trim()}"` };
@@ -89,11 +118,44 @@ export function guessRole(text: string): RoleGuess | undefined {
   return undefined;
 }
 
-/** Replicas from `×3`, `x3`, `3 replicas`, `3 instances`, `3 nodes`. */
-export function guessReplicas(label: string): { replicas: number; reason: string } | undefined {
-  const m = /(?:×|\bx)\s?(\d{1,3})\b|\b(\d{1,3})\s*(?:replicas|instances|nodes|servers|pods|copies)\b/i.exec(label);
+const CLUSTERED_KINDS = new Set<ComponentKind>(['database', 'cache', 'storage', 'queue']);
+
+export interface ReplicaGuess {
+  replicas: number;
+  minHealthy?: number;
+  reason: string;
+  /** No number was written: the count is an assumption. */
+  assumed: boolean;
+}
+
+/**
+ * Replicas from `×3`, `x3`, `3 replicas`, `3 instances`, `3 nodes`; and, assumed, from words
+ * that say there is more than one: a plural fleet (`App Pods`, `Pod(s)`, `Web servers`),
+ * `Multi-AZ`, `Auto Scaling`, a `cluster` (three, two of which keep a quorum).
+ */
+export function guessReplicas(label: string, kind?: ComponentKind): ReplicaGuess | undefined {
+  const m = /(?:×|\bx)\s?(\d{1,3})\b|\b(\d{1,3})\s*(?:replicas|instances|nodes|servers|pods|copies|hosts|workers|brokers)\b/i.exec(label);
   const n = m ? Number(m[1] ?? m[2]) : NaN;
-  return n >= 2 ? { replicas: n, reason: `"${m![0]}"` } : undefined;
+  if (n >= 2) return { replicas: n, reason: `"${m![0]}"`, assumed: false };
+  if (m) return undefined;
+  const text = wordsOf(label);
+  // A data store's cluster; "Cluster services" or "ClusterIP" of an app say nothing of copies.
+  const cluster = kind !== undefined && CLUSTERED_KINDS.has(kind) ? /\b(cluster|replica set|quorum)\b/i.exec(text) : null;
+  if (cluster && !/\bsingle[- ]node\b/i.test(text)) return { replicas: 3, minHealthy: 2, reason: `the word "${cluster[0]}": three nodes, two of which keep a quorum, assumed`, assumed: true };
+  const spread = /\b(multi[- ]?az|multi[- ]zone|auto ?scal\w*|autoscal\w*|scale set|managed instance group|replicated)\b/i.exec(text);
+  if (spread) return { replicas: 2, reason: `"${spread[0]}": two instances assumed`, assumed: true };
+  const fleet = /\b(pods|pod\(s\)|servers|instances|workers|nodes|replicas|containers|tasks|vms)\b/i.exec(label);
+  if (fleet) return { replicas: 2, reason: `the plural "${fleet[0]}": two instances assumed`, assumed: true };
+  return undefined;
+}
+
+/** What remains of a label once copy marks are gone: `App server 2` and `App server (us-west-2)` both give `app`. */
+export function copyBase(label: string): string {
+  return wordsOf(label.replace(/[()[\]{}:·•,/|]+/g, ' '))
+    .toLowerCase()
+    .replace(COPY_MARKS, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export interface DomainGuess {
@@ -104,39 +166,42 @@ export interface DomainGuess {
 // AWS (us-east-1a), GCP (us-central1-a) and Azure-style zone and region names.
 const ZONE_NAME = /\b[a-z]{2}(?:-[a-z]+)+-\d+[a-z]\b|\b[a-z]{2}-[a-z]+\d+-[a-z]\b/i;
 const REGION_NAME = /\b[a-z]{2}(?:-[a-z]+)+-\d+\b(?!-)|\b[a-z]{2}-[a-z]+\d+\b(?!-)/i;
+/** Zones that are groupings, not failure domains: a landing zone, the zones of a data lake, a DNS hosted zone. */
+const GROUPING_ZONE = /\b(landing|gold|silver|bronze|raw|trusted|curated|processed|staging|hosted|private hosted|public hosted|time|demilitari[sz]ed|security|trust)[- ]zones?\b|\bdmz\b/i;
 
-export function guessDomainKind(title: string, _id?: string): DomainGuess {
-  const rules: [DomainKind, RegExp][] = [
-    ['zone', ZONE_NAME],
-    ['zone', /\b(az\d*|zones?|availability zones?)\b/i],
-    ['region', REGION_NAME],
-    ['region', /\bregions?\b/i],
-    ['rack', /\bracks?\b/i],
-    ['datacenter', /\b(data ?cent(er|re)s?|dc\d*|colo(cation)?|on[- ]prem(ises)?)\b/i],
-    ['provider', /\b(aws|amazon web services|gcp|google cloud|azure|cloud provider|provider|ovh|hetzner|digitalocean|oracle cloud|ibm cloud)\b/i],
-  ];
-  for (const [kind, pattern] of rules) {
-    const m = pattern.exec(title);
-    if (m) return { kind, reason: `"${m[0]}"` };
+const DOMAIN_RULES: [DomainKind, RegExp][] = [
+  ['group', GROUPING_ZONE],
+  ['zone', ZONE_NAME],
+  ['zone', /\b(az ?\d*|az ?[a-z]|zones?( ?[a-z0-9])?|availability zones?)\b/i],
+  ['region', REGION_NAME],
+  ['region', /\b(regions?|geo)\b/i],
+  ['rack', /\bracks?\b/i],
+  ['datacenter', /\b(data ?cent(er|re)s?|dc\d*|colo(cation)?|on[- ]prem(ises)?|server room)\b/i],
+  ['host', /\b(host machine|docker host|single (host|server|node|vm)|bare[- ]metal|droplet|vps)\b/i],
+  ['provider', /\b(aws|amazon web services|gcp|google cloud|azure|cloud provider|provider|ovh|hetzner|digitalocean|oracle cloud|ibm cloud|cloudflare|vercel)\b/i],
+];
+
+/**
+ * A subgraph's domain kind from its title, then from its id (`Region_A`, `zoneA`, `AZ-1`).
+ * VPCs, clusters, namespaces, subnets, tiers and layers are groups: they never fail as one.
+ */
+export function guessDomainKind(title: string, id?: string): DomainGuess {
+  const texts = [title, wordsOf(title), ...(id !== undefined && id !== title ? [wordsOf(id)] : [])];
+  for (const text of texts) {
+    for (const [kind, pattern] of DOMAIN_RULES) {
+      const m = pattern.exec(text);
+      if (m) return { kind, reason: kind === 'group' ? `"${m[0]}" is a grouping, not a failure domain` : `"${m[0].trim()}"` };
+    }
   }
   return { kind: 'group', reason: 'no zone, region, datacenter or provider word' };
 }
 
-export interface EdgeMeaning {
-  replication?: { mode: ReplicationMode; modeGuessed: boolean };
-  optional: boolean;
-}
-
-/** A dotted edge whose label speaks of replication, sync, async or backup is replication; other dotted edges are optional. */
-export function edgeMeaning(label: string, stroke: string): EdgeMeaning {
-  const dotted = stroke === 'dotted';
-  const replicationWord = /\b(replicat\w*|repl|sync\w*|async\w*|backups?|snapshots?|mirror\w*|copy|copies|dump|wal|binlog|log shipping|streaming)\b/i;
-  if (dotted && replicationWord.test(label) && !/^\s*optional\b/i.test(label)) {
-    if (/\basync/i.test(label)) return { replication: { mode: 'async', modeGuessed: false }, optional: false };
-    if (/\bsync/i.test(label)) return { replication: { mode: 'sync', modeGuessed: false }, optional: false };
-    if (/\b(backups?|snapshots?|dump)\b/i.test(label)) return { replication: { mode: 'backup', modeGuessed: false }, optional: false };
-    return { replication: { mode: 'async', modeGuessed: true }, optional: false };
+/** Where the first word of any kind stands in a label (Infinity when none does). */
+export function kindWordIndex(label: string): number {
+  let at = Infinity;
+  for (const rule of KIND_RULES) {
+    const m = rule.pattern.exec(label);
+    if (m) at = Math.min(at, m.index);
   }
-  const optionalWord = /\b(optional|soft|best[- ]effort|degrad\w*|fallback|non[- ]critical)\b/i;
-  return { optional: dotted || optionalWord.test(label) };
+  return at;
 }

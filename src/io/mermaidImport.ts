@@ -10,12 +10,24 @@ import { SourceLocator } from './mermaidLocate';
 import { readMeta, type MermaidMeta } from './mermaidMeta';
 import { MermaidNotes } from './mermaidNotes';
 import { parseFlowchart, type Flowchart } from './mermaidParse';
+import { repairSource, type Repair } from './mermaidPrepare';
+import { readRoles } from './mermaidRoles';
 import { topologyIdOf } from './mermaidText';
 import { IO_ERROR_CODES, type IoProblem } from './problems';
 
 export type MermaidImportResult =
-  | { ok: true; topology: Topology; notes: ImportNote[]; warnings: Problem[] }
+  | {
+      ok: true;
+      topology: Topology;
+      notes: ImportNote[];
+      warnings: Problem[];
+      /** Set when mermaid refused the text as written and the import read it with quoted labels: that text, which renders. */
+      correctedText?: string;
+    }
   | { ok: false; errors: IoProblem[] };
+
+/** Subgraph titles that say their members are the users. */
+const CLIENT_GROUP = /^\W*(the )?(clients?|users?|client (layer|side|tier|apps?)|user (layer|side)|end users|customers|actors|people|external (users|clients))\W*$/iu;
 
 export interface MermaidImportOptions {
   /** The file name the notes point at (default `diagram.mmd`). */
@@ -23,20 +35,61 @@ export interface MermaidImportOptions {
 }
 
 export async function fromMermaid(text: string, opts: MermaidImportOptions = {}): Promise<MermaidImportResult> {
-  const parsed = await parseFlowchart(text);
+  let parsed = await parseFlowchart(text);
+  let source = text;
+  let repairs: Repair[] = [];
+  if (!parsed.ok && parsed.errors[0]?.code === IO_ERROR_CODES.mermaidSyntax) {
+    // Diagrams that people commit with `(` in an unquoted label: read them with the labels quoted.
+    const repaired = repairSource(text);
+    if (repaired.repairs.length > 0) {
+      const again = await parseFlowchart(repaired.text);
+      if (again.ok) [parsed, source, repairs] = [again, repaired.text, repaired.repairs];
+    }
+  }
   if (!parsed.ok) return parsed;
-  const chart = inDeclarationOrder(parsed.flowchart, text);
-  const notes = new MermaidNotes(opts.file ?? 'diagram.mmd', new SourceLocator(text, chart.edges));
-  return topologyFromFlowchart(chart, readMeta(text), notes, { text, title: frontMatterTitle(text) });
+  const chart = separateNamesakes(inDeclarationOrder(parsed.flowchart, new SourceLocator(source)));
+  const notes = new MermaidNotes(opts.file ?? 'diagram.mmd', new SourceLocator(source, chart.edges));
+  for (const r of repairs) {
+    notes.at({ line: r.line }, undefined, 'warning', `Mermaid refuses this line as written: ${r.what} (the corrected diagram is offered, and renders)`);
+  }
+  const result = topologyFromFlowchart(chart, readMeta(source), notes, { text: source, title: frontMatterTitle(source) });
+  return result.ok && repairs.length > 0 ? { ...result, correctedText: source } : result;
 }
 
 /** Mermaid lists subgraphs as their `end` comes (inner first): put them back as written, parents first. */
-function inDeclarationOrder(chart: Flowchart, text: string): Flowchart {
-  const at = new Map<string, number>();
-  const re = /^\s*subgraph\s+([^\s[]+)/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (!at.has(m[1])) at.set(m[1], m.index);
-  const pos = (id: string) => at.get(id) ?? Infinity;
-  return { ...chart, subgraphs: [...chart.subgraphs].sort((a, b) => pos(a.id) - pos(b.id)) };
+function inDeclarationOrder(chart: Flowchart, at: SourceLocator): Flowchart {
+  const line = new Map(chart.subgraphs.map((sg) => [sg.id, at.subgraph(sg)?.line ?? Infinity]));
+  return { ...chart, subgraphs: [...chart.subgraphs].sort((a, b) => line.get(a.id)! - line.get(b.id)!) };
+}
+
+/**
+ * `subgraph "API"` around a node `API[FastAPI backend]`: mermaid gives both the id API.
+ * The node keeps it; the subgraph becomes `<id>-group`.
+ */
+function separateNamesakes(chart: Flowchart): Flowchart {
+  const namesakes = new Set(
+    chart.subgraphs
+      .filter((sg) => sg.nodes.includes(sg.id) || chart.vertices.some((v) => v.id === sg.id && (v.text !== v.id || v.shape !== undefined)))
+      .map((sg) => sg.id),
+  );
+  if (namesakes.size === 0) return chart;
+  const taken = new Set([...chart.vertices.map((v) => v.id), ...chart.subgraphs.map((sg) => sg.id)]);
+  const renamed = new Map<string, string>();
+  for (const id of namesakes) {
+    let next = `${id}-group`;
+    for (let i = 2; taken.has(next); i++) next = `${id}-group-${i}`;
+    taken.add(next);
+    renamed.set(id, next);
+  }
+  return {
+    ...chart,
+    subgraphs: chart.subgraphs.map((sg) => ({
+      ...sg,
+      id: renamed.get(sg.id) ?? sg.id,
+      // In its own list the id is the node; in another's, the nested subgraph.
+      nodes: sg.nodes.map((n) => (n !== sg.id && renamed.has(n) && !namesakes.has(sg.id) ? renamed.get(n)! : n)),
+    })),
+  };
 }
 
 /** The pure half of the import, after mermaid has parsed the text. */
@@ -56,11 +109,36 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
   const componentIds = new Set(vertices.map((v) => meta.components.get(v.id)?.id ?? topologyIdOf(v.id)));
   const { domains, domainIdOf, parentOf } = buildDomains(chart, meta, source.text ?? '', componentIds, notes);
   inSavedOrder(domains, [...meta.domains.values()]);
-  const { components, componentIdOf } = buildComponents(vertices, meta, domains, (v) => {
-    const sg = parentOf.get(v);
-    return sg === undefined ? undefined : domainIdOf.get(sg);
-  }, notes);
-  const links = buildLinks(chart.edges, meta, componentIdOf, subgraphIds, notes);
+  const nodeIds = new Set(vertices.map((v) => v.id));
+  const pointed = chart.edges.filter((e) => /^arrow_(point|cross|circle)$/.test(e.type) && nodeIds.has(e.start) && e.start !== e.end);
+  const { components, componentIdOf, saved } = buildComponents(
+    vertices,
+    meta,
+    domains,
+    (v) => {
+      const sg = parentOf.get(v);
+      return sg === undefined ? undefined : domainIdOf.get(sg);
+    },
+    (v) => pointed.filter((e) => e.end === v).map((e) => e.start),
+    (v) => {
+      const sg = parentOf.get(v);
+      const d = sg === undefined ? undefined : domains.find((x) => x.id === domainIdOf.get(sg));
+      const title = d?.label ?? d?.id;
+      return title !== undefined && CLIENT_GROUP.test(title) ? title : undefined;
+    },
+    notes,
+  );
+  const domainById = new Map(domains.map((d) => [d.id, d]));
+  const contextOf = (componentId: string) => {
+    const titles: string[] = [];
+    const c = components.find((x) => x.id === componentId);
+    for (let d = c?.domain === undefined ? undefined : domainById.get(c.domain); d; d = d.parent === undefined ? undefined : domainById.get(d.parent)) {
+      titles.push(d.label ?? d.id);
+    }
+    return titles;
+  };
+  const links = buildLinks({ edges: chart.edges, subgraphs: chart.subgraphs, meta, componentIdOf, components, saved, contextOf, notes });
+  readRoles(components, links, saved, notes);
 
   inSavedOrder(components, [...meta.components.values()]);
   const doc: Topology = {
@@ -72,6 +150,8 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
     components,
     links,
   };
+  // The layout follows the diagram's own direction (top to bottom is the default).
+  if (chart.direction === 'LR' || chart.direction === 'RL') doc.view = { direction: 'LR' };
   return validate(doc, notes);
 }
 

@@ -13,6 +13,8 @@ export class MermaidNotes {
   readonly list: ImportNote[] = [];
   /** Component id -> the Mermaid node it came from. */
   private readonly vertexOf = new Map<string, string>();
+  /** Link -> the index of the edge that drew it. */
+  private readonly edgeOf = new WeakMap<object, number>();
 
   constructor(
     private readonly file: string,
@@ -22,6 +24,19 @@ export class MermaidNotes {
   /** Remembers which node a component came from, for notes written by component id. */
   bind(componentId: string, vertexId: string): void {
     this.vertexOf.set(componentId, vertexId);
+  }
+
+  /** Remembers which edge drew a link, for notes written about the link later. */
+  bindLink(link: object, edgeIndex: number): void {
+    this.edgeOf.set(link, edgeIndex);
+  }
+
+  /** A note about a link, at the line of the edge that drew it (or of its source's node). */
+  link(link: { from: string; to: string }, kind: ImportNoteKind, message: string, opts: NoteOptions = {}): void {
+    const index = this.edgeOf.get(link);
+    const v = this.vertexOf.get(link.from);
+    const place = index !== undefined ? this.locate.edge(index) : v === undefined ? undefined : this.locate.vertex(v);
+    this.at(place, linkSubject(link.from, link.to), kind, message, opts);
   }
 
   /** A note about a component, at the line of its node. */

@@ -2,6 +2,7 @@
 // large). In the browser it just works; in Node it needs a DOM on globalThis first (the CLI
 // installs one, see src/cli/mermaidDom.ts): this module touches no DOM itself.
 import type { IoProblem } from './problems';
+import { labelSafeSource } from './mermaidPrepare';
 import { IO_ERROR_CODES } from './problems';
 
 export interface FlowVertex {
@@ -112,18 +113,7 @@ function prepare(text: string): { source: string; lineOffset: number } {
       while (start < lines.length && lines[start].trim() === '') start++;
     }
   }
-  return { source: withoutMarkup(lines.slice(start).join('\n')), lineOffset: start };
-}
-
-/**
- * Labels may hold `<br>` and inline HTML. Import wants their text only, and DOMPurify under
- * happy-dom (the CLI's DOM) drops the text before a tag: turn `<br>` into the entity code of
- * a newline and drop inline tags before mermaid sees them.
- */
-function withoutMarkup(source: string): string {
-  return source
-    .replace(/<br\s*\/?>/gi, '#10;')
-    .replace(/<\/?(?:b|i|u|s|em|strong|small|big|sub|sup|span|div|p|code|font|strike|mark|tt|center|a)(?:\s[^<>]*)?>/gi, '');
+  return { source: labelSafeSource(lines.slice(start).join('\n')), lineOffset: start };
 }
 
 function syntaxError(e: unknown, text: string, lineOffset: number): IoProblem {

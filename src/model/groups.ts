@@ -5,6 +5,11 @@ import type { ComponentKind, Link, Topology } from './schema';
 
 const INTERCHANGEABLE: ReadonlySet<ComponentKind> = new Set(['dns', 'cdn', 'loadbalancer', 'web', 'app']);
 
+/** Whether links to targets of this kind are grouped by kind (alternatives) by default. */
+export function isInterchangeableKind(kind: ComponentKind): boolean {
+  return INTERCHANGEABLE.has(kind);
+}
+
 /** Maps each component id to the smallest id of its connected set of replication links. */
 export function replicationSets(t: Pick<Topology, 'links'>): Map<string, string> {
   const parent = new Map<string, string>();

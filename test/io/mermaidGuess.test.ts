@@ -1,6 +1,6 @@
 // The guesses behind hand-written imports, word by word (issue 7's list and more).
 import { describe, expect, it } from 'vitest';
-import { edgeMeaning, guessDomainKind, guessKind, guessReplicas, guessRole } from '../../src/io/mermaidGuess';
+import { guessDomainKind, guessKind, guessReplicas, guessRole } from '../../src/io/mermaidGuess';
 
 describe('guessKind', () => {
   it.each([
@@ -64,18 +64,5 @@ describe('guessDomainKind', () => {
     ['Data tier', 'group'], ['VPC', 'group'],
   ])('%s -> %s', (title, kind) => {
     expect(guessDomainKind(title).kind).toBe(kind);
-  });
-});
-
-describe('edgeMeaning', () => {
-  it('reads replication and its mode from dotted lines, optional from other dotted lines', () => {
-    expect(edgeMeaning('async replication', 'dotted')).toEqual({ replication: { mode: 'async', modeGuessed: false }, optional: false });
-    expect(edgeMeaning('sync', 'dotted').replication?.mode).toBe('sync');
-    expect(edgeMeaning('nightly backup', 'dotted').replication?.mode).toBe('backup');
-    expect(edgeMeaning('replication', 'dotted').replication).toEqual({ mode: 'async', modeGuessed: true });
-    expect(edgeMeaning('async replication', 'normal')).toEqual({ optional: false });
-    expect(edgeMeaning('optional: backup', 'dotted')).toEqual({ optional: true });
-    expect(edgeMeaning('', 'dotted')).toEqual({ optional: true });
-    expect(edgeMeaning('best effort', 'normal')).toEqual({ optional: true });
   });
 });
