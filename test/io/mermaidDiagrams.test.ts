@@ -10,18 +10,8 @@ import { analyze } from '../../src/engine';
 import { fromMermaid } from '../../src/io';
 import { DIAGRAMS, type DiagramExpectation } from './diagrams/expectations';
 
-/** Fixtures a reviewer would still disagree with, and why (also in the README). */
-const NO_CLIENT = 'no client drawn and none named: nothing is analysed until the engine analyses a design from its entry points (DESIGN section 2)';
-const KNOWN_MISSES: Record<string, string> = {
-  '01-balancer-two-apps-three-sql.mmd': NO_CLIENT,
-  '05-rds-primary-standby-zones.mmd': NO_CLIENT,
-  '12-kafka-two-headed-text-edge-ids.mmd': NO_CLIENT,
-  '15-frontend-api-consumer-no-client.mmd': NO_CLIENT,
-  '29-pooler-replicas-failover-standby.mmd': NO_CLIENT,
-  '30-warm-standby-site-no-app-links.mmd': NO_CLIENT,
-  '31-region-ids-with-underscores.mmd': NO_CLIENT,
-  '33-sentinel-text-in-dotted-arrow.mmd': NO_CLIENT,
-};
+/** Fixtures a reviewer would still disagree with, and why (also in the README). None today. */
+const KNOWN_MISSES: Record<string, string> = {};
 
 interface Outcome {
   file: string;
@@ -50,9 +40,10 @@ describe('real architecture diagrams', () => {
     for (const d of DIAGRAMS) expect(d.source).not.toBe('');
   });
 
-  it('reads them the way a reviewer does but for the known misses', async () => {
+  it('reads at least 80% of them the way a reviewer does, and misses exactly the known ones', async () => {
     const outcomes = await Promise.all(DIAGRAMS.map(check));
     const missed = Object.fromEntries(outcomes.filter((o) => o.problems.length > 0).map((o) => [o.file, o.problems.join('; ')]));
-    expect(Object.keys(missed).sort()).toEqual(Object.keys(KNOWN_MISSES).sort());
+    expect(missed).toEqual(Object.fromEntries(Object.keys(KNOWN_MISSES).map((f) => [f, expect.any(String)])));
+    expect(outcomes.length - Object.keys(missed).length).toBeGreaterThanOrEqual(Math.ceil(0.8 * outcomes.length));
   });
 });
