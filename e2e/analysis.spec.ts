@@ -173,6 +173,10 @@ test('an imported design shows the same availability as `spof analyze --json`', 
   expect(Math.abs(nines - cli.system.nines)).toBeLessThan(1e-9);
   const listed = await analysis.spofItems.evaluateAll((items) => items.map((i) => i.getAttribute('data-element-id')));
   expect(listed.sort()).toEqual(cli.spofs.map((s: { id: string }) => s.id).sort());
+  // How often: the same exact outage frequency, and the sentence a person reads.
+  const outages = studio.byTestId(TEST_IDS.outagesPerYear);
+  expect(Math.abs(Number(await outages.getAttribute('data-value')) - cli.outages.system.failuresPerYear)).toBeLessThan(1e-9);
+  await expect(outages).toContainText(`About ${Math.round(cli.outages.system.failuresPerYear)} outages a year`);
 });
 
 test('a design that does not validate shows the error; the next good edit recovers', async ({ page }) => {

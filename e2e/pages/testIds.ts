@@ -18,6 +18,8 @@ export const TEST_IDS = {
   whatIfToggle: 'what-if-toggle',
   layout: 'layout',
   errorMessage: 'error-message',
+  outagesPerYear: 'outages-per-year',
+  downtimeChart: 'downtime-chart',
   // Canvas-specific hooks.
   reportPanel: 'report-panel',
   noticeMessage: 'notice-message',

@@ -2,7 +2,7 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, blastRadii, buildJsonReport, formatDowntime, type AvailabilityFigures, type Report, type SpofReport } from '../engine';
+import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport } from '../engine';
 import type { Topology } from '../model';
 import { insight } from '../engine/insight';
 import { toSarif } from '../report/sarif';
@@ -121,11 +121,13 @@ export function humanReport(name: string, r: Report): string {
   lines.push(`System availability${r.basis === 'entry-points' ? ` (from the entry points: ${r.entryPoints.join(', ')})` : ''} ${figuresLine(r.system)}`);
   if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
   if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
+  if (r.clients.length > 0) lines.push(`  Outages: ${outagesInWords(r.outages.system)}`);
   if (r.clients.length > 1) {
     lines.push('', 'Clients');
-    for (const c of r.clients) {
+    r.clients.forEach((c, i) => {
       lines.push(`  ${c.id}: ${figuresLine(c)}${c.slo ? ` (SLO ${formatPercent(c.slo.target, 3)} ${c.slo.met ? 'met' : 'NOT met'})` : ''}`);
-    }
+      lines.push(`    ${outagesInWords(r.outages.clients[i])}`);
+    });
   }
   lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
   for (const s of r.spofs) {

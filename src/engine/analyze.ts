@@ -6,6 +6,7 @@ import { figures } from './downtime';
 import { exactAnalysis, type ClientFigures, type RawPairs } from './exactAnalysis';
 import { importanceOf } from './importance';
 import { monteCarlo, wilsonInterval } from './montecarlo';
+import { outagesOf } from './outages';
 import { pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
@@ -131,11 +132,14 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   });
   const importance = unconnected ? [] : importanceOf(s, up, perClient, sysU);
   lap('importance');
+  const outages = outagesOf(s, up, perClient, sysClient);
+  if (unconnected) outages.system = { failuresPerYear: NaN, meanDownHours: NaN, meanUpHours: NaN };
+  lap('outages');
 
   const report: Report = {
     method, system, clients,
     elements: s.elements.map((e) => ({ ...e })),
-    spofs, pairs, pairCap, pairsTruncated, importance,
+    spofs, pairs, pairCap, pairsTruncated, importance, outages,
     basis: s.scope.basis, entryPoints: s.scope.entryPoints, unreached: s.scope.unreached,
     assumptions: s.elements.filter((e) => e.availability >= 1).map((e) => ({ id: e.id, type: e.type, reason: assumptionReason(e.type) })),
     warnings, ...(timings ? { timings } : {}), stats,

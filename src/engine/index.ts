@@ -7,6 +7,8 @@ import { resolveFailed } from './whatIf';
 export { analyze, blastRadii } from './analyze';
 export { formatDowntime, downtimeOf, ninesOf } from './downtime';
 export { buildJsonReport } from './jsonReport';
+export { HOURS_PER_YEAR } from './outages';
+export { outageCount, outagesInWords } from './outageWords';
 export type * from './types';
 
 /**

@@ -3,7 +3,7 @@
 // with further insight fields.
 import type { Topology } from '../model';
 import { insight } from './insight';
-import type { Report } from './types';
+import type { OutageFigures, Report } from './types';
 
 export type JsonReport = Record<string, unknown>;
 
@@ -26,6 +26,10 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
     pairCap: report.pairCap,
     pairsTruncated: report.pairsTruncated,
     importance: report.importance,
+    outages: {
+      system: finiteOutage(report.outages.system),
+      clients: report.outages.clients.map(finiteOutage),
+    },
     assumptions: report.assumptions,
     elements: report.elements,
     ...(report.whatIf ? { whatIf: report.whatIf } : {}),
@@ -42,4 +46,9 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
 
 function withFiniteNines<T extends { nines: number }>(x: T): Omit<T, 'nines'> & { nines: number | null } {
   return { ...x, nines: Number.isFinite(x.nines) ? x.nines : null };
+}
+
+/** JSON has no Infinity: a mean outage that never ends, or a time between outages that never ends, is null. */
+function finiteOutage<T extends OutageFigures>(x: T): Omit<T, 'meanDownHours' | 'meanUpHours'> & { meanDownHours: number | null; meanUpHours: number | null } {
+  return { ...x, meanDownHours: Number.isFinite(x.meanDownHours) ? x.meanDownHours : null, meanUpHours: Number.isFinite(x.meanUpHours) ? x.meanUpHours : null };
 }

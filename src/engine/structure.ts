@@ -3,9 +3,9 @@
 // failure-domain chains, and each component's dependency groups of alternatives.
 // Every later phase (propagation, BDD, Monte Carlo) reads only this.
 import {
-  componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, failoverSecondsOf,
-  groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
-  linkElementId, linkType, minHealthyOf, own, replicasOf, switchoverUnavailability, type Topology,
+  componentAvailability, componentMtbfHours, componentMttrHours, domainAncestors, domainAvailability, domainMttrHours,
+  failoverSecondsOf, groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
+  linkElementId, linkType, LINK_MTTR_HOURS, minHealthyOf, own, replicasOf, switchoverUnavailability, type Topology,
 } from '../model';
 import { csr, type Csr } from './csr';
 import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
@@ -18,6 +18,8 @@ export interface Element {
   type: ElementType;
   label: string;
   availability: number;
+  /** Mean time to repair, hours (DESIGN section 3, "Outages over time"): a failover event's is its switchover time. */
+  mttrHours: number;
   componentId?: string;
 }
 
@@ -121,17 +123,18 @@ export function buildStructure(t: Topology): Structure {
     const n = replicasOf(c);
     node.minHealthy = minHealthyOf(c);
     const a = componentAvailability(c);
+    const mttrHours = componentMttrHours(c);
     for (let i = 1; i <= n; i++) {
       const element = n === 1
-        ? addElement({ id: c.id, type: 'component', label: node.label, availability: a, componentId: c.id })
-        : addElement({ id: instanceId(c.id, i), type: 'instance', label: `${node.label} #${i}`, availability: a, componentId: c.id });
+        ? addElement({ id: c.id, type: 'component', label: node.label, availability: a, mttrHours, componentId: c.id })
+        : addElement({ id: instanceId(c.id, i), type: 'instance', label: `${node.label} #${i}`, availability: a, mttrHours, componentId: c.id });
       node.instances.push({ element, domains: [] });
       pendingChains.push({ node, i, domain: instanceDomain(c, i) });
     }
   }
   for (const d of t.domains) {
     if (d.kind === 'group') continue;
-    const e = addElement({ id: d.id, type: 'domain', label: d.label ?? d.id, availability: domainAvailability(d) });
+    const e = addElement({ id: d.id, type: 'domain', label: d.label ?? d.id, availability: domainAvailability(d), mttrHours: domainMttrHours(d) });
     domainElement.set(d.id, e);
   }
   const chainCache = new Map<string, number[]>();
@@ -169,7 +172,7 @@ export function buildStructure(t: Topology): Structure {
     const la = linkAvailability(l);
     if (la < 1) {
       const id = linkElementId(l);
-      link = addElement({ id, type: 'link', label: l.label ?? `${labelOf(l.from)} → ${labelOf(l.to)}`, availability: la });
+      link = addElement({ id, type: 'link', label: l.label ?? `${labelOf(l.from)} → ${labelOf(l.to)}`, availability: la, mttrHours: LINK_MTTR_HOURS });
     }
     groups[g].slots.push(slots.length);
     slots.push({ group: g, target: componentIndex.get(l.to)!, link, linkId: linkElementId(l) });
@@ -224,8 +227,9 @@ export function buildStructure(t: Topology): Structure {
     const entry = failoverGroups.get(standbyId)!;
     let lambda = 0;
     for (const id of entry.actives) lambda += 1 / (componentMtbfHours(byId.get(id)!) * SECONDS_PER_HOUR);
-    const q = switchoverUnavailability(lambda, failoverSecondsOf(byId.get(standbyId)!));
-    const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, componentId: standbyId });
+    const seconds = failoverSecondsOf(byId.get(standbyId)!);
+    const q = switchoverUnavailability(lambda, seconds);
+    const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, mttrHours: seconds / SECONDS_PER_HOUR, componentId: standbyId });
     for (const g of entry.groups) groups[g].failover = e;
     failoverGroupsOf.set(e, entry.groups);
   }
@@ -233,8 +237,9 @@ export function buildStructure(t: Topology): Structure {
   t.components.forEach((c, ci) => {
     if (c.kind === 'client' || !isActivePassivePool(c)) return;
     const lambda = 1 / (componentMtbfHours(c) * SECONDS_PER_HOUR);
-    const q = switchoverUnavailability(lambda, failoverSecondsOf(c));
-    const e = addElement({ id: `failover:${c.id}`, type: 'failover', label: `failover within ${components[ci].label}`, availability: 1 - q, componentId: c.id });
+    const seconds = failoverSecondsOf(c);
+    const q = switchoverUnavailability(lambda, seconds);
+    const e = addElement({ id: `failover:${c.id}`, type: 'failover', label: `failover within ${components[ci].label}`, availability: 1 - q, mttrHours: seconds / SECONDS_PER_HOUR, componentId: c.id });
     components[ci].poolFailover = e;
     failoverPoolsOf.set(e, [ci]);
   });

@@ -53,6 +53,8 @@ export interface ElementReport {
   type: ElementType;
   label: string;
   availability: number;
+  /** Mean time to repair, hours (a failover event: its switchover time). */
+  mttrHours: number;
   /** The component an instance, a one-replica component or a failover event belongs to. */
   componentId?: string;
 }
@@ -100,6 +102,22 @@ export interface WhatIfReport {
 
 export type { AnalysisBasis } from './scope';
 
+/** How often and how long (DESIGN section 3, "Outages over time"); hours. */
+export interface OutageFigures {
+  /** Expected outages a year: 8766 h × Σ Birnbaum × (1 − a) / MTTR. */
+  failuresPerYear: number;
+  /** The mean outage, (1 − A) × 8766 / failuresPerYear; Infinity for a client down for good. */
+  meanDownHours: number;
+  /** The mean time between outages, A × 8766 / failuresPerYear; Infinity when it never fails. */
+  meanUpHours: number;
+}
+
+export interface Outages {
+  /** The system: its weakest client, as for availability. */
+  system: OutageFigures;
+  clients: (OutageFigures & { id: string })[];
+}
+
 export interface Report {
   method: 'exact' | 'monte-carlo';
   /**
@@ -123,6 +141,7 @@ export interface Report {
   pairCap: number;
   pairsTruncated: boolean;
   importance: ImportanceReport[];
+  outages: Outages;
   assumptions: AssumptionReport[];
   whatIf?: WhatIfReport;
   warnings: string[];

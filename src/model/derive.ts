@@ -53,6 +53,10 @@ export function componentMttrHours(c: Component): number {
   return c.mttrHours ?? KIND_PRESETS[c.kind].mttrHours;
 }
 
+export function domainMttrHours(d: FailureDomain): number {
+  return d.mttrHours ?? DOMAIN_PRESETS[d.kind].mttrHours;
+}
+
 export function replicasOf(c: Component): number {
   return c.replicas ?? 1;
 }

@@ -43,6 +43,10 @@ export const DOMAIN_PRESETS: Record<DomainKind, Preset> = {
   group: { availability: 1, mttrHours: 1, source: 'a group is a label only and never fails' },
 };
 
+/** A dependency link with availability < 1 (a network path) is repaired in this time (DESIGN section 3, "Outages over time"). */
+export const LINK_MTTR_HOURS = 1;
+export const LINK_MTTR_SOURCE = 'assumption: a network path is repaired in 1 h';
+
 export const FAILOVER_SECONDS: Record<StandbyTemperature, number> = { hot: 10, warm: 120, cold: 3600 };
 
 export const FAILOVER_SOURCES: Record<StandbyTemperature, string> = {

@@ -16,6 +16,7 @@ import { Findings } from './report/Findings';
 import { Headline } from './report/Headline';
 import { Importance } from './report/Importance';
 import { MethodNotes } from './report/MethodNotes';
+import { OutagesLine } from './report/OutagesLine';
 import { Pairs } from './report/Pairs';
 import { Section } from './report/Section';
 import { SloCard } from './report/SloCard';
@@ -77,7 +78,8 @@ function Body() {
       <Unreached doc={doc} report={report} />
       <DesignWarnings warnings={result.warnings} />
       <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
-      {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} /></Section>}
+      <OutagesLine outages={shown.outages.system} whatIf={whatIf !== null} />
+      {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} outages={shown.outages.clients} /></Section>}
       <Section title="Single points of failure" count={report.spofs.length} tone={report.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
         <SpofList doc={doc} report={report} />
       </Section>

@@ -2,14 +2,16 @@
 // derived facts with the engine): list the basic events, enumerate every failure state,
 // and decide "works" for each component by plain fixed-point iteration.
 import {
-  componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, failoverSecondsOf,
-  groupResolver, instanceDomain, isActivePassivePool, isStandby, linkAvailability, type Topology,
+  componentAvailability, componentMtbfHours, domainAncestors, domainAvailability, DOMAIN_PRESETS, failoverSecondsOf,
+  groupResolver, instanceDomain, isActivePassivePool, isStandby, KIND_PRESETS, linkAvailability, type Topology,
 } from '../../src/model';
 
 export interface OracleElement {
   id: string;
   type: string;
   up: number;
+  /** Mean time to repair, hours (DESIGN section 3, "Outages over time"). */
+  mttr: number;
 }
 
 export interface OracleResult {
@@ -26,6 +28,12 @@ export interface OracleResult {
   birnbaum: Map<string, number>;
   /** component ids down in a given state */
   downIn(failed: Set<string>): string[];
+  /**
+   * client id -> expected failures an hour, by enumeration: over every state in which the
+   * client is served, its probability times the failure rates (1 / MTBF) of the up
+   * elements whose failure alone, from that state, cuts the client off.
+   */
+  failuresPerHour(): Map<string, number>;
   /** The clients analysed: the document's that call something, else `entry:<id>` per entry point; none when nothing is connected. */
   clients: string[];
   /** DESIGN section 2's entry points (when no client calls anything), in document order. */
@@ -93,11 +101,13 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
   for (const c of comps) {
     if (c.kind === 'client') continue;
     const n = c.replicas ?? 1;
-    for (let i = 1; i <= n; i++) elements.push({ id: n === 1 ? c.id : `${c.id}#${i}`, type: n === 1 ? 'component' : 'instance', up: componentAvailability(c) });
+    const mttr = c.mttrHours ?? KIND_PRESETS[c.kind].mttrHours;
+    for (let i = 1; i <= n; i++) elements.push({ id: n === 1 ? c.id : `${c.id}#${i}`, type: n === 1 ? 'component' : 'instance', up: componentAvailability(c), mttr });
   }
-  for (const d of t.domains) if (d.kind !== 'group') elements.push({ id: d.id, type: 'domain', up: domainAvailability(d) });
+  for (const d of t.domains) if (d.kind !== 'group') elements.push({ id: d.id, type: 'domain', up: domainAvailability(d), mttr: d.mttrHours ?? DOMAIN_PRESETS[d.kind].mttrHours });
   const deps = t.links.filter((l) => (l.type ?? 'dependency') === 'dependency' && !l.optional);
-  for (const l of deps) if (linkAvailability(l) < 1) elements.push({ id: l.id ?? `${l.from}->${l.to}`, type: 'link', up: linkAvailability(l) });
+  // A link repairs in 1 h (DESIGN section 3).
+  for (const l of deps) if (linkAvailability(l) < 1) elements.push({ id: l.id ?? `${l.from}->${l.to}`, type: 'link', up: linkAvailability(l), mttr: 1 });
 
   // Groups: source -> group name -> targets (with their link ids).
   const groupOf = groupResolver(t);
@@ -127,11 +137,12 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
   }
   for (const [s, actives] of switchTo) {
     const lambda = [...actives].reduce((sum, id) => sum + 1 / (componentMtbfHours(byId.get(id)!) * 3600), 0);
-    elements.push({ id: `failover:${s}`, type: 'failover', up: 1 - Math.min(1, lambda * failoverSecondsOf(byId.get(s)!)) });
+    const seconds = failoverSecondsOf(byId.get(s)!);
+    elements.push({ id: `failover:${s}`, type: 'failover', up: 1 - Math.min(1, lambda * seconds), mttr: seconds / 3600 });
   }
   for (const c of comps) {
     if (c.kind !== 'client' && isActivePassivePool(c)) {
-      elements.push({ id: `failover:${c.id}`, type: 'failover', up: 1 - Math.min(1, failoverSecondsOf(c) / (componentMtbfHours(c) * 3600)) });
+      elements.push({ id: `failover:${c.id}`, type: 'failover', up: 1 - Math.min(1, failoverSecondsOf(c) / (componentMtbfHours(c) * 3600)), mttr: failoverSecondsOf(c) / 3600 });
     }
   }
 
@@ -240,6 +251,36 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
     improvement.set(e.id, e.up >= 1 ? 0 : sys(upOf) - today);
     if (e.up > 0 && e.up < 1) birnbaum.set(e.id, sys(upOf) - sys(downOf));
   });
+  const clientIndex = clients.map((c) => comps.findIndex((x) => x.id === c));
+  const stateProbability = (mask: number) => {
+    let p = 1;
+    for (let i = 0; i < n; i++) {
+      const up = forced.has(elements[i].id) ? 0 : elements[i].up;
+      p *= mask & (1 << i) ? 1 - up : up;
+    }
+    return p;
+  };
+  const failuresPerHour = () => {
+    const out = new Map(clients.map((c) => [c, 0]));
+    for (let mask = 0; mask < 1 << n; mask++) {
+      const p = stateProbability(mask);
+      if (p === 0) continue;
+      const w = worksMask(mask);
+      if (!clientIndex.some((ci) => w[ci])) continue;
+      for (let i = 0; i < n; i++) {
+        if (mask & (1 << i)) continue;
+        // An up element fails at rate 1 / MTBF, MTBF = MTTR × a / (1 − a); one of availability 1 never fails.
+        const a = elements[i].up;
+        if (a >= 1) continue;
+        const rate = (1 - a) / (a * elements[i].mttr);
+        const after = worksMask(mask | (1 << i));
+        clients.forEach((c, k) => {
+          if (w[clientIndex[k]] && !after[clientIndex[k]]) out.set(c, out.get(c)! + p * rate);
+        });
+      }
+    }
+    return out;
+  };
   const reached = new Set(clients);
   for (let grew = true; grew;) {
     grew = false;
@@ -256,7 +297,7 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
     }
   }
   return {
-    elements, availability, spofs, pairs, improvement, birnbaum, clients,
+    elements, availability, spofs, pairs, improvement, birnbaum, clients, failuresPerHour,
     entryPoints: start.entryPoints,
     unreached: document.components.filter((c) => !reached.has(c.id)).map((c) => c.id),
     unconnected: start.unconnected,

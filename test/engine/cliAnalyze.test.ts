@@ -50,6 +50,23 @@ describe('spof analyze', () => {
     expect(j.importance[0]).toHaveProperty('birnbaum');
   });
 
+  it('outages: the exact frequency in JSON, and in words in the human report', () => {
+    // Two apps at 99%, 1 h repairs: down only while both are, 8766 × 2 × 0.01 × 0.01 a year.
+    const j = JSON.parse(spof('analyze', redundant, '--json').stdout);
+    expect(j.outages.system.failuresPerYear).toBeCloseTo(8766 * 2 * 0.01 * 0.01, 9);
+    expect(j.outages.system.meanDownHours).toBeCloseTo(0.5, 9);
+    expect(j.outages.system.meanUpHours).toBeCloseTo((0.9999 * 8766) / (8766 * 2e-4), 6);
+    expect(j.outages.clients).toEqual([{ id: 'u', ...j.outages.system }]);
+    expect(spof('analyze', redundant).stdout).toContain('Outages: about 2 outages a year, 30 min each on average');
+    const perfect = write('perfect.spof.json', {
+      format: 'spof-topology', version: 2,
+      components: [{ id: 'u', kind: 'client' }, { id: 'a', kind: 'app', availability: 1 }],
+      links: [{ from: 'u', to: 'a' }],
+    });
+    // A mean time between outages that never ends is null in JSON (no Infinity there).
+    expect(JSON.parse(spof('analyze', perfect, '--json').stdout).outages.system).toEqual({ failuresPerYear: 0, meanDownHours: 0, meanUpHours: null });
+  });
+
   it('--fail-on-spof exits 1 when there is a SPOF and 0 when there is none', () => {
     expect(spof('analyze', 'examples/three-tier.spof.json', '--fail-on-spof').code).toBe(1);
     const ok = spof('analyze', redundant, '--fail-on-spof');

@@ -58,6 +58,9 @@ describe('the report panel', () => {
     expect([...rows].map((tr) => tr.firstElementChild!.textContent)).toEqual(['a year', 'a month', 'a week', 'a day']);
     expect(byTestId('stage')!.getAttribute('data-level')).toBe('3');
     expect(host.textContent).toContain('Minutes a year saved if this were perfect');
+    const outages = byTestId('outages-per-year')!;
+    expect(outages.getAttribute('data-value')).toBe(String(r.outages.system.failuresPerYear));
+    expect(outages.textContent).toMatch(/^About \d+ outages a year, .+ each on average/);
   });
 
   it('renders every template, with and without a what-if failure', () => {

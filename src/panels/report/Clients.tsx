@@ -1,12 +1,12 @@
 // Per-client figures (one entry point or user journey each) with their own targets.
-import type { ClientReport } from '../../engine';
+import { outageCount, type ClientReport, type Outages } from '../../engine';
 import { formatAvailability, formatNines, formatTarget } from './format';
 import { revealElements } from './reveal';
 
-export function Clients({ clients }: { clients: ClientReport[] }) {
+export function Clients({ clients, outages }: { clients: ClientReport[]; outages: Outages['clients'] }) {
   return (
     <ul className="rp-list" data-testid="client-list">
-      {clients.map((c) => (
+      {clients.map((c, i) => (
         <li key={c.id} className="rp-row" data-testid="client-item" data-element-id={c.id} data-value={String(c.availability)}>
           <button type="button" className="rp-row-main" onClick={() => revealElements([c.id])}>
             <span className="rp-row-title">{c.label}</span>
@@ -14,6 +14,9 @@ export function Clients({ clients }: { clients: ClientReport[] }) {
               {formatAvailability(c.availability, c.nines)} · {formatNines(c.nines)}
               {c.interval && ` · 95%: ${formatAvailability(c.interval.low, c.nines)} – ${formatAvailability(c.interval.high, c.nines)}`}
             </span>
+            {outages[i] && outages[i].failuresPerYear > 0 && (
+              <span className="rp-row-text rp-muted" data-testid="client-outages" data-value={String(outages[i].failuresPerYear)}>{outageCount(outages[i].failuresPerYear)}</span>
+            )}
           </button>
           {c.slo && (
             <span className={`rp-pill ${c.slo.met ? 'is-ok' : 'is-danger'}`} title={`target ${formatTarget(c.slo.target)}`}>
