@@ -4,7 +4,7 @@
 // moves available (a gate, like `analyze --slo`): the best improved document is still
 // written with -o; 2 bad input or no target at all.
 import type { Command } from 'commander';
-import { plan, type Plan } from '../engine/insight';
+import { addsText, fixesText, planCostText, plan, type Plan } from '../engine/insight';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeStdout } from './io';
@@ -19,7 +19,7 @@ interface PlanFlags {
 export function registerPlan(program: Command): void {
   program
     .command('plan')
-    .description('the fewest changes (add an instance, a hot standby, spread across zones, a second region) that reach an SLO (exit 1 when it cannot be reached)')
+    .description('the moves an architect would make (another instance, a standby in another zone, a second load balancer or DNS provider, zone spread, a managed multi-AZ service, a second region where one blocks) that reach an SLO (exit 1 when it cannot be reached)')
     .argument('<file>', 'a .spof.json topology')
     .option('--slo <percent>', 'system target in percent, e.g. 99.99 (default: the document\'s targets)')
     .option('--json', 'print the plan as one JSON object')
@@ -56,7 +56,13 @@ export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
     message: p.message,
     before: { ...p.before, nines: finite(p.before.nines) },
     after: { ...p.after, nines: finite(p.after.nines) },
-    moves: p.steps.map((s) => ({ round: s.round, type: s.move.type, component: s.move.component, description: s.description, availability: s.availability, nines: finite(s.nines) })),
+    moves: p.steps.map((s) => ({
+      round: s.round, ...s.move, description: s.description, fixes: s.fixes, adds: s.adds,
+      availability: s.availability, nines: finite(s.nines),
+      ...(s.savingPerYear !== null ? { savingPerYear: s.savingPerYear, paysOff: s.paysOff } : {}),
+    })),
+    cost: p.cost,
+    ...(p.blockers.length > 0 ? { blockers: p.blockers } : {}),
     slo: p.slo,
     ...(output !== undefined && output !== '-' ? { output } : {}),
   };
@@ -66,7 +72,11 @@ function humanPlan(name: string, p: Plan, output?: string): string {
   const pct = (a: number) => (Number.isNaN(a) ? 'none (nothing is connected)' : `${(a * 100).toFixed(5)}%`);
   const lines = [`${name}: plan${p.target !== null ? ` to reach ${(p.target * 100).toString()}%` : ' to reach the clients\' targets'}`];
   lines.push(`  now: ${pct(p.before.availability)}`);
-  p.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`));
+  p.steps.forEach((s, i) => {
+    lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`);
+    lines.push(`     ${fixesText(p.topology, s)}; ${addsText(s, p.cost.currency)}`);
+  });
+  if (p.steps.length > 0) lines.push(`  in all: ${planCostText(p)}`);
   lines.push(p.message);
   for (const e of [...(p.slo.system ? [p.slo.system] : []), ...p.slo.clients]) lines.push(`  ${sloLine(e)}`);
   if (output !== undefined && output !== '-') lines.push(`Wrote the changed topology to ${output}`);

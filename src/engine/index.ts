@@ -5,6 +5,7 @@ import { buildStructure } from './structure';
 import { resolveFailed } from './whatIf';
 
 export { analyze, blastRadii } from './analyze';
+export { evaluate, type ClientAvailability, type EvaluateOptions, type Evaluation } from './evaluate';
 export { formatDowntime, downtimeOf, ninesOf } from './downtime';
 export { buildJsonReport } from './jsonReport';
 export { HOURS_PER_YEAR } from './outages';
@@ -23,4 +24,21 @@ export function componentsDown(t: Topology, failed: Iterable<string>): Set<strin
   const prop = new Propagator(s);
   const down = [...prop.baseDown, ...prop.fail(forced.elements, forced.components, forced.slots)];
   return new Set(down.sort((a, b) => a - b).map((c) => s.components[c].id));
+}
+
+/**
+ * A question to ask many times of one design: do these elements (element ids, a pool's
+ * component id, a client id, a link id), failed together with all else working, fail a
+ * client? The structure is built once; each question costs one propagation, undone after.
+ */
+export function clientFailureCheck(t: Topology): (failed: readonly string[]) => boolean {
+  const s = buildStructure(t);
+  const prop = new Propagator(s);
+  return (failed) => {
+    const forced = resolveFailed(s, failed);
+    const mark = prop.mark();
+    const hit = prop.fail(forced.elements, forced.components, forced.slots).some((c) => s.components[c].isClient);
+    prop.undo(mark);
+    return hit;
+  };
 }

@@ -20,7 +20,9 @@ describe('spof plan', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/plan to reach 99\.99%/);
     expect(r.stdout).toMatch(/now: 99\.96\d+%/);
-    expect(r.stdout).toMatch(/^ {2}1\. (add|spread|replicate) .*: 99\.\d+%$/m);
+    expect(r.stdout).toMatch(/^ {2}1\. (add|spread|make|copy) .*: 99\.\d+%$/m);
+    expect(r.stdout).toMatch(/^ {5}(removes|makes) .*; (\+1 instance|no instance)/m);
+    expect(r.stdout).toMatch(/^ {2}in all: \+\d+ instances?$/m);
     expect(r.stdout).toMatch(/The target is met after \d moves?\./);
   });
 
@@ -32,8 +34,14 @@ describe('spof plan', () => {
     expect(p).toMatchObject({ target: 0.9999, met: true, outcome: 'met', output: out });
     expect(p.moves.length).toBeGreaterThan(0);
     for (const m of p.moves) {
-      expect(m).toEqual({ round: expect.any(Number), type: expect.any(String), component: expect.any(String), description: expect.any(String), availability: expect.any(Number), nines: expect.any(Number) });
+      expect(m).toEqual({
+        round: expect.any(Number), type: expect.any(String), component: expect.any(String), description: expect.any(String),
+        fixes: { spofs: expect.any(Array), pairs: expect.any(Array), lessens: expect.any(Array) },
+        adds: { instances: expect.any(Number), costPerMonth: null, assumedPrice: false, components: expect.any(Array), domains: expect.any(Array), twins: expect.any(Object) },
+        availability: expect.any(Number), nines: expect.any(Number),
+      });
     }
+    expect(p.cost).toEqual({ instances: p.moves.reduce((n: number, m: { adds: { instances: number } }) => n + m.adds.instances, 0), perMonth: null, currency: 'USD', assumedPrice: false });
     const written = parseTopology(readFileSync(out, 'utf8'));
     expect(written.ok).toBe(true);
     if (!written.ok) return;

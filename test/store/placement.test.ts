@@ -37,9 +37,9 @@ describe('placing nodes without positions', () => {
     const before = templateById('multi-region')!.topology;
     const after = ensurePositions(plan(before).topology);
     const added = after.components.filter((c) => !before.components.some((b) => b.id === c.id));
-    expect(added.map((c) => c.id)).toEqual(expect.arrayContaining(['cdn-standby', 'db-primary-standby']));
-    // The CDN's standby sits beside the CDN, on its row.
-    expect(after.view!.positions!['cdn-standby'].y).toBe(after.view!.positions!.cdn.y);
+    expect(added.map((c) => c.id)).toEqual(expect.arrayContaining(['cdn-2', 'db-primary-standby']));
+    // The second CDN sits beside the first, on its row.
+    expect(after.view!.positions!['cdn-2'].y).toBe(after.view!.positions!.cdn.y);
     const rects = new Map(after.components.map((c) => [c.id, absoluteRect(after, c.id)]));
     for (const c of added) {
       const r = rects.get(c.id)!;

@@ -1,24 +1,44 @@
-// Steps of several moves that take a whole failure domain out of the system's fate.
-// One move at a time cannot see them: when a zone or region is a single point of
-// failure, moving one tier out of it changes nothing while the other tiers stay (and a
-// new standby's failover even costs a little). So for each domain that is a SPOF, the
-// plan also weighs "move every tier out of it" as one step, counted as its moves.
-import { domainAncestors, instanceDomain, isStandby, linkType, replicasOf, type Component, type Topology } from '../../model';
-import { candidateMoves, type Move } from './moves';
-import { otherZone } from './placement';
-import type { Report } from './report';
-import { ZONE_KINDS } from './structure';
+// Steps of several moves that take a whole zone out of the system's fate. One move at a
+// time cannot see them: when a zone is a single point of failure and every component in
+// it is redundant within it, moving one of them out changes nothing while the others
+// stay. So for each zone that is a SPOF, the plan also weighs "move every component out
+// of it" as one step: for each component (one per set of alternatives), its cheapest
+// candidate move of a kind that leaves the zone.
+import { domainAncestors, instanceDomain, replicasOf, type Component, type Topology } from '../../model';
+import { kindOf, type Move } from './moves';
+import { ZONE_KINDS, alternativesOf } from './structure';
 
-export function domainSteps(t: Topology, report: Report): Move[][] {
-  const allowed = new Set(candidateMoves(t).map(key));
-  const required = new Set(t.links.filter((l) => linkType(l) === 'dependency' && !l.optional).map((l) => l.to));
+/** Cheapest first: moving or spreading adds nothing; a second instance or a standby does. */
+const PREFERENCE: Move['type'][] = ['move-to-zone', 'spread-zones', 'add-instance', 'add-standby', 'second-load-balancer'];
+
+export function domainSteps(t: Topology, spofDomains: readonly string[], candidates: readonly Move[]): Move[][] {
   const out: Move[][] = [];
-  for (const spof of report.spofs) {
-    if (spof.type !== 'domain') continue;
-    const d = t.domains.find((x) => x.id === spof.id);
-    if (!d || d.kind === 'provider') continue;
-    const inside = t.components.filter((c) => c.kind !== 'client' && !isStandby(c) && required.has(c.id) && placedIn(t, c, d.id));
-    const moves = inside.map((c) => moveOutOf(t, c, ZONE_KINDS.has(d.kind))).filter((m): m is Move => m !== undefined && allowed.has(key(m)));
+  const rank = (m: Move) => {
+    const i = PREFERENCE.indexOf(m.type);
+    return i < 0 ? PREFERENCE.length : i;
+  };
+  for (const id of spofDomains) {
+    const d = t.domains.find((x) => x.id === id);
+    if (!d || !ZONE_KINDS.has(d.kind)) continue;
+    // Each component's cheapest move out of the zone; one per set of alternatives (when a
+    // standby moves away, its primary need not).
+    const options: Move[] = [];
+    for (const c of t.components) {
+      if (!placedIn(t, c, d.id)) continue;
+      const mine = candidates.filter((x) => x.type !== 'second-region' && x.component === c.id && kindOf(x).leavesZone);
+      mine.sort((a, b) => rank(a) - rank(b));
+      if (mine[0]) options.push(mine[0]);
+    }
+    options.sort((a, b) => rank(a) - rank(b));
+    const moves: Move[] = [];
+    const covered = new Set<string>();
+    for (const m of options) {
+      const c = (m as { component: string }).component;
+      if (covered.has(c)) continue;
+      moves.push(m);
+      covered.add(c);
+      for (const a of alternativesOf(t, c)) covered.add(a);
+    }
     if (moves.length >= 2) out.push(moves);
   }
   return out;
@@ -30,21 +50,4 @@ function placedIn(t: Topology, c: Component, domain: string): boolean {
     if (p !== undefined && domainAncestors(t, p).includes(domain)) return true;
   }
   return false;
-}
-
-/** Out of a zone: spread a pool, or a standby in another zone; else into another region. */
-function moveOutOf(t: Topology, c: Component, zoneLevel: boolean): Move | undefined {
-  if (zoneLevel) {
-    if (replicasOf(c) > 1) {
-      const spread: Move = { type: 'spread-zones', component: c.id };
-      if (candidateMoves(t).some((m) => key(m) === key(spread))) return spread;
-    } else if (otherZone(t, c) !== undefined) {
-      return { type: 'add-standby', component: c.id };
-    }
-  }
-  return { type: 'replicate-region', component: c.id };
-}
-
-function key(m: Move): string {
-  return `${m.type}\u0000${m.component}`;
 }

@@ -1,241 +1,204 @@
-// The plan (DESIGN section 3): the fewest changes that reach an availability target,
-// found greedily and verified by recomputation. Each round weighs every single move and
-// every "move a whole tier set out of a failing domain" step (domainSteps.ts), recomputes
-// the availability exactly with the engine, and keeps the step that closes the most of
-// the gap per move. It stops when every target is met or no step helps. Then a
-// breadth-first search over shorter sequences (up to three moves, within a budget of
-// analyses) has the last word: it finds a shorter plan when there is one, and a plan of
-// up to three moves when the greedy search fell short.
-import { parseTopology, type Topology } from '../../model';
-import { analyze } from '../index';
+// The plan (DESIGN section 3, "The plan, as an architect would draw it"): moves that reach
+// an availability target, each verified by exact recomputation. Round by round, every
+// kind of move lists its candidates (moves.ts); a move on elements that cannot help
+// (zero Birnbaum importance for the clients short of their targets) is cut; the rest are
+// ranked by what they could gain for what they cost (instances, or money when the design
+// has costs), and the best few are recomputed exactly, with each zone that is a SPOF
+// weighed as one step of several moves (domainSteps.ts: one move at a time may not help).
+// The round keeps the step that meets every target most cheaply, else the one that
+// gains most for its cost. Then a bounded look-ahead (planSearch.ts) has the last word: moves the
+// target does not need are dropped, and on small designs every sequence of up to three
+// moves is searched for a cheaper plan.
+import type { Topology } from '../../model';
 import { domainSteps } from './domainSteps';
-import { applyMove, applyMoves, candidateMoves, describeMove, type Move } from './moves';
-import { mostPromising } from './potential';
-import type { Report } from './report';
-import { shortfall, sloReport } from './slo';
-import type { SloReport } from './types';
+import { moveContext } from './moveContext';
+import { applyMoveFully, candidatesIn, kindOf, type Applied, type Move } from './moves';
+import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
+import { outOfReach } from './planBlockers';
+import { boundedSearch, planWeight, prune } from './planSearch';
+import { Evaluator, MIN_SHARE_PER_MOVE, shortClients, targetsOf, type State, type Targets } from './planState';
+import { finish } from './planSteps';
+import type { Plan } from './planTypes';
 
-export interface PlanStep {
-  /** Moves weighed together (a domain step) share a round; availability rises round by round. */
-  round: number;
-  move: Move;
-  description: string;
-  /** System availability after this move (and the ones before it). */
-  availability: number;
-  nines: number;
-}
-
-export type PlanOutcome = 'already-met' | 'met' | 'no-move-helps' | 'move-limit';
-
-export interface Plan {
-  /** The system target (the override, else the document's `slo`); null when only clients carry targets. */
-  target: number | null;
-  before: { availability: number; nines: number };
-  after: { availability: number; nines: number };
-  met: boolean;
-  outcome: PlanOutcome;
-  /** How the moves were found: greedily, or by the bounded search of up to three moves. */
-  search: 'greedy' | 'exhaustive';
-  message: string;
-  steps: PlanStep[];
-  /** The document with every move applied: what `-o` writes and "Apply plan" loads. */
-  topology: Topology;
-  /** The SLO status after the plan. */
-  slo: SloReport;
-}
+export type { Blocker, Plan, PlanOutcome, PlanStep, StepAdds, StepFixes } from './planTypes';
 
 export interface PlanOptions {
   /** System target as a fraction; replaces the document's targets (the CLI's --slo). */
   target?: number;
-  /** Safety bound on the number of moves (default 20). */
+  /** Safety bound on the number of moves (default: 20 plus two per component). */
   maxMoves?: number;
   /**
-   * What the search for a shorter plan (up to three moves) may spend, in analyses times
-   * components (default 60,000: 2,000 analyses of a 30-component design). 0 turns it off.
+   * What the search for a cheaper plan of up to three moves may spend, in evaluations
+   * times the square of the components (an evaluation costs about the design's size, and
+   * the moves to weigh grow with it too): by default 100,000, so 6,250 evaluations of a
+   * 4-component design, 400 of a 16-component one. 0 turns it off.
    */
   searchBudget?: number;
 }
 
-interface State { doc: Topology; report: Report; slo: SloReport; gap: number }
+const DEFAULT_SEARCH_BUDGET = 100_000;
 
-const DEFAULT_SEARCH_BUDGET = 60_000;
+/** Candidates recomputed exactly per round, at least and at most; and the best by gain alone that might meet the target. */
+const MIN_EVALUATED = 1;
+const MAX_EVALUATED = 8;
+const MAX_EVALUATED_UNTIL_ONE_HELPS = 32;
+const BEST_BY_GAIN = 2;
+/** How far an estimate may fall short of the exact gain it ranks. */
+const LAZY_SLACK = 0.1;
 
-/** Moves recomputed per round: those of highest improvement potential (potential.ts). */
-const MAX_CANDIDATES = 24;
 
-/** A step helps when it closes at least this share of the remaining gap per move. */
-const MIN_SHARE_PER_MOVE = 0.01;
+export interface Tried {
+  moves: Move[];
+  applied: Applied[];
+  next: State;
+  cost: MoveCost;
+  weight: number;
+  gain: number;
+}
 
 export function plan(t: Topology, opts: PlanOptions = {}): Plan {
-  const maxMoves = opts.maxMoves ?? 20;
-  const evaluate = (doc: Topology): State => {
-    const report = analyze(doc, { seed: 1 });
-    const slo = sloReport(doc, report, opts.target);
-    return { doc, report, slo, gap: shortfall(slo) };
-  };
-  const start = evaluate(t);
-  if (start.slo.system === null && start.slo.clients.length === 0) {
-    throw new Error('no target: give one (--slo), or set "slo" on the document or on a client');
-  }
-  let moves: Move[] = [];
-  let rounds: number[] = [];
+  const targets = targetsOf(t, opts.target);
+  if (!targets) throw new Error('no target: give one (--slo), or set "slo" on the document or on a client');
+  const maxMoves = opts.maxMoves ?? 20 + 2 * t.components.filter((c) => c.kind !== 'client').length;
+  const pricing = pricingOf(t);
+  const evaluator = new Evaluator(targets);
+  const start = evaluator.state(t, [], true);
   let cur = start;
-  let outcome: PlanOutcome = start.slo.met ? 'already-met' : 'met';
+  let rounds: number[] = [];
+  let outcome: Plan['outcome'] = start.slo.met ? 'already-met' : 'met';
+  if (!start.slo.met && outOfReach(start, targets)) {
+    return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
+  }
   while (!cur.slo.met) {
-    const best = bestStep(cur, maxMoves - moves.length, evaluate);
+    const best = bestStep(cur, targets, pricing, evaluator, maxMoves - cur.moves.length);
     if (!best) {
-      outcome = moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
+      outcome = cur.moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
       break;
     }
-    rounds = [...rounds, ...best.moves.map(() => rounds.length === 0 ? 1 : rounds[rounds.length - 1] + 1)];
-    moves = [...moves, ...best.moves];
-    cur = best.next;
+    const round = (rounds.at(-1) ?? 0) + 1;
+    rounds = [...rounds, ...best.moves.map(() => round)];
+    cur = evaluator.state(best.next.doc, best.next.moves, true);
   }
   let search: Plan['search'] = 'greedy';
-  // Fewer moves may do what the greedy search did (or could not): search them out, to the
-  // depth the budget affords (an analysis costs about the size of the design).
-  const budget = Math.floor((opts.searchBudget ?? DEFAULT_SEARCH_BUDGET) / Math.max(1, t.components.length));
-  const branching = candidateMoves(t).length;
-  let depth = Math.min(maxMoves, cur.slo.met ? Math.min(3, moves.length - 1) : 3);
-  while (depth >= 1 && branching ** depth > budget) depth--;
-  if (!start.slo.met && depth >= 1) {
-    const found = searchUpTo(depth, start, evaluate, budget);
-    if (found) {
-      moves = found;
+  if (!start.slo.met) {
+    if (cur.slo.met) {
+      const pruned = prune(start, cur.moves, pricing, evaluator);
+      if (pruned.length < cur.moves.length) {
+        cur = replay(start, pruned, evaluator);
+        rounds = pruned.map((_, i) => i + 1);
+        search = 'pruned';
+      }
+    }
+    // Up to three moves: worth searching when the greedy plan is not longer, or failed.
+    const budget = !cur.slo.met || cur.moves.length <= 3 ? Math.floor((opts.searchBudget ?? DEFAULT_SEARCH_BUDGET) / Math.max(1, t.components.length) ** 2) : 0;
+    const bound = cur.slo.met ? planWeight(start.doc, cur.moves, pricing, evaluator) : Infinity;
+    const found = boundedSearch(start, targets, pricing, evaluator, budget, Math.min(3, maxMoves), bound);
+    if (found && (!cur.slo.met || planWeight(start.doc, found, pricing, evaluator) < planWeight(start.doc, cur.moves, pricing, evaluator) - 1e-9
+      || (planWeight(start.doc, found, pricing, evaluator) <= planWeight(start.doc, cur.moves, pricing, evaluator) + 1e-9 && found.length < cur.moves.length))) {
+      cur = replay(start, found, evaluator);
       rounds = found.map((_, i) => i + 1);
-      cur = evaluate(applyMoves(t, found));
       outcome = 'met';
       search = 'exhaustive';
     }
   }
-  return finish(t, start, cur, moves, rounds, outcome, search, opts.target, evaluate);
+  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves });
 }
 
-/** How heavy a change is to make: a new instance is lighter than a standby, a standby than a region. */
-const WEIGHT: Record<Move['type'], number> = { 'add-instance': 1, 'spread-zones': 1, 'add-standby': 2, 'replicate-region': 3 };
-/** Steps within this share of the best gain per move count as equal: the lighter one wins. */
-const NEAR_BEST = 0.95;
-
-const weightOf = (moves: Move[]) => moves.reduce((sum, m) => sum + WEIGHT[m.type], 0);
-
-/** The step (one move, or a domain step of several) closing the most of the gap per move. */
-function bestStep(state: State, movesLeft: number, evaluate: (doc: Topology) => State): { moves: Move[]; next: State } | undefined {
-  const singles = mostPromising(state.doc, state.report, candidateMoves(state.doc), MAX_CANDIDATES);
-  const steps: Move[][] = [...singles.map((m) => [m]), ...domainSteps(state.doc, state.report)];
-  const tried: { moves: Move[]; next: State; perMove: number }[] = [];
-  for (const moves of steps) {
-    if (moves.length > movesLeft) continue;
-    const next = tryMoves(state, moves, evaluate);
-    if (next) tried.push({ moves, next, perMove: (state.gap - next.gap) / moves.length });
-  }
-  // A step that meets every target ends the plan: the fewest moves, the lightest, the most available.
-  const meeting = tried.filter((x) => x.next.slo.met).sort((a, b) => a.moves.length - b.moves.length
-    || weightOf(a.moves) - weightOf(b.moves) || b.next.report.system.availability - a.next.report.system.availability);
-  if (meeting.length > 0) return meeting[0].moves.length > 1 ? prune(state, meeting[0], evaluate) : meeting[0];
-  const top = Math.max(0, ...tried.map((x) => x.perMove));
-  if (top <= 0 || top < MIN_SHARE_PER_MOVE * state.gap) return undefined;
-  const near = tried.filter((x) => x.perMove >= NEAR_BEST * top)
-    .sort((a, b) => weightOf(a.moves) / a.moves.length - weightOf(b.moves) / b.moves.length || b.perMove - a.perMove);
-  return near[0].moves.length > 1 ? prune(state, near[0], evaluate) : near[0];
+/** The state after replaying `moves` from the start, evaluated exactly (with importance: the report reads it). */
+export function replay(start: State, moves: Move[], evaluator: Evaluator): State {
+  let doc = start.doc;
+  for (const m of moves) doc = evaluator.apply(doc, m).doc;
+  return evaluator.state(doc, moves, true);
 }
 
-/** The state after the moves, if the document stays valid and nothing gets worse. */
-function tryMoves(state: State, moves: Move[], evaluate: (doc: Topology) => State): State | undefined {
-  const doc = applyMoves(state.doc, moves);
-  // Every move keeps the document valid; a step that would not is never offered.
-  if (!parseTopology(doc).ok) return undefined;
-  const next = evaluate(doc);
-  // Never worse: the system availability may not drop, and the gap must close.
-  if (next.gap >= state.gap || next.report.system.availability < state.report.system.availability) return undefined;
-  return next;
-}
-
-/** Drops the moves of a domain step that add nothing (a tier already outside the domain). */
-function prune(state: State, step: { moves: Move[]; next: State }, evaluate: (doc: Topology) => State) {
-  let { moves, next } = step;
-  for (const m of [...moves]) {
-    if (moves.length === 1) break;
-    const without = moves.filter((x) => x !== m);
-    const alt = tryMoves(state, without, evaluate);
-    if (alt && alt.gap <= next.gap * (1 + 1e-9) + 1e-15) {
-      moves = without;
-      next = alt;
-    }
-  }
-  return { moves, next };
-}
-
-/** Breadth-first over sequences of up to `maxDepth` moves: the shortest that meets every target. */
-function searchUpTo(maxDepth: number, start: State, evaluate: (doc: Topology) => State, budget: number): Move[] | undefined {
-  let frontier: { doc: Topology; moves: Move[] }[] = [{ doc: start.doc, moves: [] }];
-  const seen = new Set([JSON.stringify(start.doc)]);
-  let spent = 0;
-  for (let depth = 1; depth <= maxDepth; depth++) {
-    const next: typeof frontier = [];
-    let best: { moves: Move[]; availability: number } | undefined;
-    for (const s of frontier) {
-      for (const m of candidateMoves(s.doc)) {
-        const doc = applyMove(s.doc, m);
-        const key = JSON.stringify(doc);
-        if (seen.has(key) || !parseTopology(doc).ok) continue;
-        if (++spent > budget) return undefined;
-        seen.add(key);
-        const e = evaluate(doc);
-        const moves = [...s.moves, m];
-        if (e.slo.met && (!best || e.report.system.availability > best.availability)) best = { moves, availability: e.report.system.availability };
-        next.push({ doc, moves });
-      }
-    }
-    if (best) return best.moves;
-    frontier = next;
-  }
-  return undefined;
-}
-
-function finish(
-  t: Topology, start: State, end: State, moves: Move[], rounds: number[], outcome: PlanOutcome, search: Plan['search'],
-  target: number | undefined, evaluate: (doc: Topology) => State,
-): Plan {
-  // Replay the moves to report the availability after each one.
-  const steps: PlanStep[] = [];
-  let doc = t;
-  moves.forEach((move, i) => {
-    const description = describeMove(doc, move);
-    doc = applyMove(doc, move);
-    const r = i === moves.length - 1 ? end.report : evaluate(doc).report;
-    steps.push({ round: rounds[i], move, description, availability: r.system.availability, nines: r.system.nines });
-  });
-  const figures = (r: Report) => ({ availability: r.system.availability, nines: r.system.nines });
-  return {
-    target: target ?? t.slo ?? null,
-    before: figures(start.report),
-    after: figures(end.report),
-    met: end.slo.met,
-    outcome,
-    search,
-    message: outcomeMessage(outcome, moves.length),
-    steps,
-    topology: end.doc,
-    slo: end.slo,
+/** The step (one move, or a zone's moves weighed together) that meets the targets most cheaply, else gains most for its cost. */
+function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, movesLeft: number): Tried | undefined {
+  if (movesLeft <= 0) return undefined;
+  const ctx = moveContext(state.doc, { budget: targets.budget, evaluation: state.evaluation, shortClients: shortClients(state, targets) });
+  const ranked = candidatesIn(ctx).map((m, i) => {
+    const potential = kindOf(m).potential(ctx, m);
+    if (!(potential > 0)) return undefined;
+    const applied = evaluator.apply(state.doc, m);
+    const cost = costOfMove(state.doc, applied, pricing);
+    return { m, i, potential, applied, cost, weight: weightOf(cost, pricing) };
+  }).filter((x) => x !== undefined);
+  // Lazily, best estimate first: stop once no estimate left could beat the best exact
+  // gain per cost found (estimates are near bounds: LAZY_SLACK allows for the difference).
+  ranked.sort((a, b) => b.potential / b.weight - a.potential / a.weight || a.i - b.i);
+  const tried: Tried[] = [];
+  const done = new Set<number>();
+  const tryOne = (x: (typeof ranked)[number]) => {
+    done.add(x.i);
+    const next = evaluator.state(x.applied.doc, [...state.moves, x.m], true);
+    const t: Tried = { moves: [x.m], applied: [x.applied], next, cost: x.cost, weight: x.weight, gain: state.gap - next.gap };
+    tried.push(t);
+    return t;
   };
-}
-
-function outcomeMessage(outcome: PlanOutcome, n: number): string {
-  const moves = `${n} move${n === 1 ? '' : 's'}`;
-  switch (outcome) {
-    case 'already-met': return 'The target is already met: no change needed.';
-    case 'met': return `The target is met after ${moves}.`;
-    case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.`;
-    case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.`;
+  let best = 0;
+  // Moves alike (the same kind, the same estimate and cost: an instance more for one of
+  // fifty identical services) are represented by the first of them.
+  const alike = new Set<string>();
+  for (const x of ranked) {
+    if (tried.length >= (best > 0 ? MAX_EVALUATED : MAX_EVALUATED_UNTIL_ONE_HELPS)) break;
+    if (tried.length >= MIN_EVALUATED && x.potential / x.weight <= best * (1 + LAZY_SLACK)) break;
+    const key = `${x.m.type}:${x.potential.toPrecision(9)}:${x.weight.toPrecision(9)}`;
+    if (alike.has(key)) continue;
+    alike.add(key);
+    const t = tryOne(x);
+    if (t.gain > 0) best = Math.max(best, t.gain / t.weight);
   }
+  // A move that might meet every target at once is weighed whatever its cost (a second region).
+  for (const x of [...ranked].sort((a, b) => b.potential - a.potential).slice(0, BEST_BY_GAIN)) {
+    if (!done.has(x.i) && x.potential >= state.gap) tryOne(x);
+  }
+  if (movesLeft >= 2) {
+    // Each zone that is a SPOF, weighed as one step of several moves (one at a time, none may help).
+    const spofDomains = (state.evaluation.spofs ?? []).map((e) => state.evaluation.elements[e]).filter((e) => e.type === 'domain').map((e) => e.id);
+    const steps = domainSteps(state.doc, spofDomains, ranked.map((x) => x.m)).filter((s) => s.length <= movesLeft);
+    for (const moves of steps) tried.push(trySequence(state, moves, pricing, evaluator));
+  }
+  const chosen = choose(state, tried, pricing);
+  evaluator.forgetOthers(state.doc, chosen ? chosen.moves.slice(0, 1) : []);
+  return chosen;
 }
 
-/** The document a plan produces, replayed from its moves (what the UI's "Apply plan" loads). */
+/** A sequence of moves from `state`, evaluated exactly once at its end. */
+export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Tried {
+  let doc = state.doc;
+  let cost = NO_COST;
+  const applied: Applied[] = [];
+  for (const m of moves) {
+    const a = evaluator.apply(doc, m);
+    cost = addCosts(cost, costOfMove(doc, a, pricing));
+    applied.push(a);
+    doc = a.doc;
+  }
+  const next = evaluator.state(doc, [...state.moves, ...moves], false);
+  return { moves, applied, next, cost, weight: weightOf(cost, pricing), gain: state.gap - next.gap };
+}
+
+/**
+ * The step to take: of those meeting every target, the cheapest (then the most
+ * available); else, of those closing enough of the gap without lowering the availability,
+ * the best gain per cost, preferring (where downtime has a cost) steps that save more a
+ * year than they cost.
+ */
+function choose(state: State, tried: Tried[], pricing: Pricing): Tried | undefined {
+  const valid = tried.filter((x) => x.gain > 0 && x.next.evaluation.system.availability >= state.evaluation.system.availability);
+  const meeting = valid.filter((x) => x.next.slo.met)
+    .sort((a, b) => a.weight - b.weight || a.moves.length - b.moves.length || b.next.evaluation.system.availability - a.next.evaluation.system.availability);
+  if (meeting.length > 0) return meeting[0];
+  const helping = valid.filter((x) => x.gain / x.moves.length >= MIN_SHARE_PER_MOVE * state.gap);
+  const paysOff = (x: Tried) => {
+    if (!pricing.downtimeCosted || x.cost.perMonth === null) return 0;
+    const saving = downtimeCostPerYear(state.doc, state.evaluation.clients) - downtimeCostPerYear(x.next.doc, x.next.evaluation.clients);
+    return saving >= 12 * x.cost.perMonth ? 0 : 1;
+  };
+  helping.sort((a, b) => paysOff(a) - paysOff(b) || b.gain / b.weight - a.gain / a.weight || b.gain - a.gain);
+  return helping[0];
+}
+
+/** The document a plan produces, replayed from its moves. */
 export function applyPlan(t: Topology, p: Pick<Plan, 'steps'>): Topology {
-  return applyMoves(t, p.steps.map((s) => s.move));
-}
-
-/** Same as applyPlan, for callers holding the whole plan. */
-export function planToTopology(t: Topology, p: Plan): Topology {
-  return applyPlan(t, p);
+  return p.steps.reduce((doc, s) => applyMoveFully(doc, s.move).doc, t);
 }

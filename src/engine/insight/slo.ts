@@ -1,9 +1,14 @@
 // Service level objectives against the computed availability (DESIGN section 3, "SLO").
 // Error budget = 1 - SLO; a month is a year of 365.25 days over 12, as in the report.
 import type { Topology } from '../../model';
-import type { Report } from './report';
 import { labelOf } from './structure';
 import type { SloEntry, SloReport } from './types';
+
+/** What the SLO reads of an analysis: the engine's report, or the plan's quicker evaluation. */
+export interface Availabilities {
+  system: { availability: number };
+  clients: readonly { id: string; label: string; availability: number }[];
+}
 
 export const MONTH_MINUTES = (365.25 * 24 * 60) / 12;
 
@@ -11,7 +16,7 @@ export const MONTH_MINUTES = (365.25 * 24 * 60) / 12;
  * Targets: the document's `slo` for the system and each client's own `slo`.
  * An override (the CLI's --slo) replaces them all: the system and every client.
  */
-export function sloReport(t: Topology, report: Report, override?: number): SloReport {
+export function sloReport(t: Topology, report: Availabilities, override?: number): SloReport {
   const systemTarget = override ?? t.slo;
   const source = override !== undefined ? 'override' : 'document';
   const system = systemTarget === undefined ? null : entry('system', 'System', systemTarget, report.system.availability, source);

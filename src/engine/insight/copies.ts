@@ -1,0 +1,34 @@
+// Copies of a component that a move adds (a standby, a second load balancer, a second
+// provider, a component of a second region): what they keep of the original, and a
+// label a person reads at a glance ("Orders DB standby (eu-west-1b)", "ALB (us-west-2)"):
+// where the original's label names its place, the copy's names the new place instead;
+// never a suffix on a suffix.
+import type { Component, Topology } from '../../model';
+import { labelOf } from './structure';
+
+/** The reliability figures, cost and requirements of the original; none of its placement or role. */
+export function baseCopy(c: Component, id: string, label: string): Component {
+  const copy: Component = { id, kind: c.kind, label };
+  for (const key of ['availability', 'mtbfHours', 'mttrHours', 'requires', 'costPerMonth'] as const) {
+    if (c[key] !== undefined) (copy as Record<string, unknown>)[key] = c[key];
+  }
+  return copy;
+}
+
+/**
+ * The original's label for a copy placed elsewhere: a place the label names (in
+ * parentheses or inline) is replaced by the new one; otherwise the new place is added in
+ * parentheses. `role` ("standby") goes after the name, before the place.
+ */
+export function copyLabel(t: Topology, c: Component, opts: { role?: string; places: { from: string[]; to?: string } }): string {
+  const label = c.label ?? c.id;
+  const to = opts.places.to;
+  const role = opts.role ? ` ${opts.role}` : '';
+  for (const from of opts.places.from) {
+    const name = labelOf(t, from);
+    const paren = ` (${name})`;
+    if (label.endsWith(paren)) return `${label.slice(0, -paren.length)}${role}${to ? ` (${to})` : ''}`;
+    if (to && name.length > 1 && label.includes(name)) return `${label.replace(name, to)}${role}`;
+  }
+  return `${label}${role}${to ? ` (${to})` : ''}`;
+}

@@ -1,0 +1,73 @@
+// A managed multi-AZ service of the preset table (src/model/presets.ts), where the
+// component is of its kind: RDS Multi-AZ for a database, ElastiCache Multi-AZ for a
+// cache, Elastic Load Balancing for a load balancer. The component takes the service's
+// SLA as its availability (the source goes with it) and spans the zones of its region
+// (placed in the region, no longer in one zone). Offered for designs on AWS, or that
+// name no provider at all.
+import { MANAGED_PRESETS, componentAvailability, type ComponentKind, type Topology } from '../../../model';
+import type { MoveKind } from '../moves';
+import { named, regionOf, zoneOf } from '../structure';
+import { componentOf, movable, ownElements, replaceComponent, zonesOf } from './common';
+
+type ManagedPresetMove = { type: 'managed-preset'; component: string; preset: string };
+
+interface ManagedMove {
+  preset: string;
+  kind: ComponentKind;
+  /** Instances the service runs that the design does not draw (a Multi-AZ standby). */
+  hiddenInstances: number;
+  /** What it costs a month against the single instance (Multi-AZ is billed as two). */
+  priceFactor: number;
+}
+
+/** AWS bills a Multi-AZ database or cache for its standby (or replica) too: twice a single instance. */
+export const MANAGED_MOVES: ManagedMove[] = [
+  { preset: 'aws-rds-multi-az', kind: 'database', hiddenInstances: 1, priceFactor: 2 },
+  { preset: 'aws-elasticache-multi-az', kind: 'cache', hiddenInstances: 1, priceFactor: 2 },
+  { preset: 'aws-elb', kind: 'loadbalancer', hiddenInstances: 0, priceFactor: 1 },
+];
+
+const AWS = /\baws\b|amazon|\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast)-\d/i;
+
+/** True when the design names AWS, or names no provider at all. */
+function onAws(t: Topology): boolean {
+  const providers = t.domains.filter((d) => d.kind === 'provider');
+  return providers.length === 0 || providers.some((d) => AWS.test(d.id) || AWS.test(d.label ?? ''));
+}
+
+const presetOf = (id: string) => MANAGED_PRESETS.find((p) => p.id === id)!;
+
+export const managedPreset: MoveKind<ManagedPresetMove> = {
+  type: 'managed-preset',
+  leavesZone: false,
+  candidates(ctx) {
+    if (!onAws(ctx.doc)) return [];
+    return movable(ctx).flatMap((c) => MANAGED_MOVES
+      .filter((m) => m.kind === c.kind && (c.replicas ?? 1) === 1 && componentAvailability(c) < presetOf(m.preset).availability)
+      .map((m) => ({ type: 'managed-preset' as const, component: c.id, preset: m.preset })));
+  },
+  apply(t, m) {
+    const c = componentOf(t, m.component, m.type);
+    const row = MANAGED_MOVES.find((x) => x.preset === m.preset)!;
+    const { mtbfHours: _mtbf, domain: _domain, domains: _domains, ...rest } = c;
+    // A multi-AZ service lives in the region, not in one of its zones.
+    const region = regionOf(t, c.domain ?? c.domains?.[0]);
+    const place = region ?? c.domain;
+    const next = {
+      ...rest, availability: presetOf(m.preset).availability,
+      ...(place !== undefined ? { domain: place } : c.domains ? { domains: c.domains } : {}),
+      ...(c.costPerMonth !== undefined ? { costPerMonth: c.costPerMonth * row.priceFactor } : {}),
+    };
+    return { doc: replaceComponent(t, next), added: [], hiddenInstances: row.hiddenInstances };
+  },
+  describe(t, m, applied) {
+    const p = presetOf(m.preset);
+    const c = componentOf(applied.doc, m.component, m.type);
+    const where = c.domain !== undefined && zoneOf(t, componentOf(t, m.component, m.type).domain) !== undefined ? `, across the zones of ${named(t, c.domain)}` : '';
+    return `make ${named(t, m.component)} ${p.label}: ${(p.availability * 100).toString()}% (${p.source})${where}`;
+  },
+  potential(ctx, m) {
+    const c = componentOf(ctx.doc, m.component, m.type);
+    return ctx.improvement([...ownElements(c), ...zonesOf(ctx.doc, c)]);
+  },
+};

@@ -1,0 +1,28 @@
+// A hot standby of a component in another zone of its region (a new zone when the region
+// has only one), linked from every caller of the original and needing what it needs;
+// a data store's standby is fed by synchronous replication (the zones of one region are
+// close enough). Shared by "add a standby" and "a second load balancer".
+import { instanceDomain, isStandby, type Component, type Topology } from '../../../model';
+import { addAlternative } from '../alternative';
+import { baseCopy, copyLabel } from '../copies';
+import type { Applied } from '../moves';
+import { uniqueId, zoneBeside, zonesUsed } from '../placement';
+import { alternativesOf, componentMap, labelOf, zoneOf } from '../structure';
+
+export function addHotStandby(t: Topology, c: Component): Applied {
+  const home = instanceDomain(c, 1);
+  const pick = zoneBeside(t, c, standbyZones(t, c));
+  const doc = pick?.doc ?? t;
+  const place = pick?.zone ?? home;
+  const homeZone = zoneOf(t, home);
+  const label = copyLabel(doc, c, { role: 'standby', places: { from: homeZone ? [homeZone] : [], to: pick ? labelOf(doc, pick.zone) : undefined } });
+  const standby: Component = { ...baseCopy(c, uniqueId(doc, `${c.id}-standby`), label), role: 'standby', standby: 'hot', ...(place !== undefined ? { domain: place } : {}) };
+  const added = [...(pick?.created ? [{ id: pick.zone, twin: homeZone! }] : []), { id: standby.id, twin: c.id }];
+  return { doc: addAlternative(doc, c, standby, 'sync'), added };
+}
+
+/** The zones the component's standbys already use. */
+export function standbyZones(t: Topology, c: Component): string[] {
+  const byId = componentMap(t);
+  return [...alternativesOf(t, c.id)].map((id) => byId.get(id)!).filter(isStandby).flatMap((s) => zonesUsed(t, s));
+}

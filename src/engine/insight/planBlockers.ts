@@ -1,0 +1,70 @@
+// What keeps a target out of reach, and its share of the error budget: each element's
+// improvement potential for the clients short of their targets (Birnbaum importance
+// times unavailability: what making it perfect would give), over the budget; with why no
+// move removes it. And the early verdict: when single points of failure that no move can
+// remove (a provider, a third-party service, a network link, a region that cannot be
+// copied) already take a client's whole error budget, no plan can meet the target.
+import type { Topology } from '../../model';
+import { shortClients, type State, type Targets } from './planState';
+import type { Blocker } from './planTypes';
+import { copyBlocker, secondRegionFor } from './regionCopy';
+import { componentMap } from './structure';
+
+/** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
+export function blockersOf(end: State, targets: Targets, unremovableOnly = false): Blocker[] {
+  const e = end.evaluation;
+  if (!e.birnbaum) return [];
+  const short = shortClients(end, targets);
+  return e.elements.map((el, i) => {
+    const gain = short.reduce((sum, c) => sum + e.birnbaum![c][i], 0) * (1 - el.availability);
+    return { id: el.id, label: el.label, type: el.type, unavailability: gain, share: gain / targets.budget, reason: '' };
+  }).filter((b) => b.share >= 0.05 && (!unremovableOnly || unremovable(end.doc, b.id, b.type) !== undefined)).sort((a, b) => b.share - a.share).slice(0, 3)
+    .map((b) => ({ ...b, reason: reasonOf(end.doc, b) }));
+}
+
+/** Why no move removes the element, or undefined when some move could. */
+export function unremovable(t: Topology, id: string, type: Blocker['type']): string | undefined {
+  const d = t.domains.find((x) => x.id === id);
+  if (d?.kind === 'provider') return 'a whole provider: no move leaves it';
+  if (d?.kind === 'region') {
+    const why = copyBlocker(t, d.id, secondRegionFor(t, d.id).existing?.id);
+    return why ? `a second region would need a new cross-region call (${why})` : undefined;
+  }
+  if (type === 'link') return 'a network link: no move duplicates it';
+  const byId = componentMap(t);
+  const c = byId.get(id) ?? byId.get(id.slice(0, id.lastIndexOf('#')));
+  if (c?.kind === 'external') return 'a third-party service: no move adds a second one';
+  return undefined;
+}
+
+function reasonOf(t: Topology, b: Blocker): string {
+  const why = unremovable(t, b.id, b.type);
+  if (why) return why;
+  const d = t.domains.find((x) => x.id === b.id);
+  if (d?.kind === 'region') return 'a region: a second region is planned only when one region alone takes the whole error budget';
+  if (d) return `the ${d.kind} of what remains in it`;
+  if (b.type === 'failover') return 'the time a switchover takes';
+  return 'what the moves can still add to it gains too little';
+}
+
+/**
+ * True when some client short of its target already loses its whole error budget to
+ * single points of failure that no move removes: 1 − Π(1 − q) over them ≥ 1 − target.
+ */
+export function outOfReach(start: State, targets: Targets): boolean {
+  const e = start.evaluation;
+  if (!e.birnbaum || !e.spofs) return false;
+  const t = start.doc;
+  const fixed = e.spofs.filter((i) => unremovable(t, e.elements[i].id, e.elements[i].type) !== undefined);
+  if (fixed.length === 0) return false;
+  return shortClients(start, targets).some((c) => {
+    const target = targets.clientTarget(t, e.clients[c].id)!;
+    let up = 1;
+    for (const i of fixed) {
+      const a = e.elements[i].availability;
+      // A SPOF of this client: with it down the client is down, so ∂A/∂a = A(up) = A / a.
+      if (Math.abs(e.birnbaum![c][i] * a - e.clients[c].availability) <= 1e-12 * Math.max(1e-300, e.clients[c].availability)) up *= a;
+    }
+    return 1 - up >= (1 - target) * (1 - 1e-9);
+  });
+}

@@ -1,0 +1,101 @@
+// The bounded look-ahead of the plan: drop the moves the target does not need (the
+// heaviest first), and on small designs search every sequence of up to three moves for
+// the cheapest that meets every target, within a budget of exact evaluations.
+import type { Topology } from '../../model';
+import { applyMoveFully, candidateMoves, type Move } from './moves';
+import { costOfMove, weightOf, type Pricing } from './planCost';
+import type { Evaluator, State, Targets } from './planState';
+
+/** The moves' total weight (planCost.ts), replayed from `start`; Infinity when they do not replay. */
+export function planWeight(start: Topology, moves: readonly Move[], pricing: Pricing, evaluator: Evaluator): number {
+  let doc = start;
+  let sum = 0;
+  for (const m of moves) {
+    try {
+      const a = evaluator.apply(doc, m);
+      sum += weightOf(costOfMove(doc, a, pricing), pricing);
+      doc = a.doc;
+    } catch {
+      return Infinity;
+    }
+  }
+  return sum;
+}
+
+function replayDoc(start: Topology, moves: readonly Move[], evaluator: Evaluator): Topology | undefined {
+  let doc = start;
+  try {
+    for (const m of moves) doc = evaluator.apply(doc, m).doc;
+  } catch {
+    return undefined;
+  }
+  return doc;
+}
+
+const PRUNE_TRIES = 16;
+
+/** The plan without each move the targets can do without, trying the heaviest first. */
+export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Move[] {
+  const weights: number[] = [];
+  let doc = start.doc;
+  for (const m of moves) {
+    const a = evaluator.apply(doc, m);
+    weights.push(weightOf(costOfMove(doc, a, pricing), pricing));
+    doc = a.doc;
+  }
+  // Heaviest first; of equal weight (to rounding), the later first, so that of two
+  // alike moves the plan keeps the earlier.
+  const order = moves.map((m, i) => ({ m, w: weights[i], i }))
+    .sort((a, b) => (Math.abs(b.w - a.w) > 1e-9 * Math.max(a.w, b.w) ? b.w - a.w : b.i - a.i));
+  let kept = [...moves];
+  // The last move is needed (the target was not met before it); a long plan tries its heaviest few.
+  for (const { m } of order.filter((x) => x.i < moves.length - 1).slice(0, PRUNE_TRIES)) {
+    if (kept.length === 1) break;
+    const without = kept.filter((x) => x !== m);
+    const doc = replayDoc(start.doc, without, evaluator);
+    if (doc && evaluator.state(doc, without, false).slo.met) kept = without;
+  }
+  return kept;
+}
+
+/**
+ * Breadth-first over sequences of up to `maxDepth` moves (as deep as `budget` exact
+ * evaluations allow): the cheapest that meets every target, then the shortest, then the
+ * most available; none dearer than `bound` (the weight of the plan to improve on).
+ */
+export function boundedSearch(
+  start: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, budget: number, maxDepth: number, bound = Infinity,
+): Move[] | undefined {
+  const branching = candidateMoves(start.doc, { budget: targets.budget }).length;
+  let depth = maxDepth;
+  while (depth >= 1 && branching ** depth > budget) depth--;
+  if (depth < 1) return undefined;
+  let frontier: { doc: Topology; moves: Move[]; weight: number }[] = [{ doc: start.doc, moves: [], weight: 0 }];
+  const seen = new Set([JSON.stringify(start.doc)]);
+  let spent = 0;
+  let best: { moves: Move[]; weight: number; availability: number } | undefined;
+  for (let d = 1; d <= depth; d++) {
+    const next: typeof frontier = [];
+    for (const s of frontier) {
+      for (const m of candidateMoves(s.doc, { budget: targets.budget })) {
+        const a = applyMoveFully(s.doc, m);
+        const weight = s.weight + weightOf(costOfMove(s.doc, a, pricing), pricing);
+        // Dearer cannot beat what is found, nor the plan it is to improve on.
+        if (weight > Math.min(bound, best?.weight ?? Infinity) + 1e-9) continue;
+        const key = JSON.stringify(a.doc);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (++spent > budget) return best?.moves;
+        const moves = [...s.moves, m];
+        const e = evaluator.state(a.doc, moves, false);
+        const availability = e.evaluation.system.availability;
+        if (e.slo.met && (!best || weight < best.weight - 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && availability > best.availability))) {
+          best = { moves, weight, availability };
+        }
+        next.push({ doc: a.doc, moves, weight });
+      }
+    }
+    frontier = next;
+  }
+  return best?.moves;
+}

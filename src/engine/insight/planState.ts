@@ -1,0 +1,97 @@
+// A design the plan has reached, evaluated exactly: its document, the moves that led
+// there, the availability of each client, the SLO status and how far it falls short.
+// A replay (pruning, the final report) recomputes nothing it has seen.
+import type { Topology } from '../../model';
+import { AvailabilityEvaluator, type Evaluation } from '../evaluate';
+import { applyMoveFully, moveKey, type Applied, type Move } from './moves';
+import { shortfall, sloReport } from './slo';
+import type { SloReport } from './types';
+
+/** A step helps when it closes at least this share of the remaining gap per move. */
+export const MIN_SHARE_PER_MOVE = 0.005;
+
+export interface State {
+  doc: Topology;
+  moves: Move[];
+  evaluation: Evaluation;
+  slo: SloReport;
+  /** The sum of the shortfalls against every target (0 when all are met). */
+  gap: number;
+}
+
+export interface Targets {
+  override?: number;
+  /** 1 − the strictest target: the error budget. */
+  budget: number;
+  /** Per client (evaluation order): the target it must meet (its own, or the system's), or undefined. */
+  clientTarget(t: Topology, id: string): number | undefined;
+}
+
+export function targetsOf(t: Topology, override?: number): Targets | undefined {
+  const system = override ?? t.slo;
+  const own = t.components.filter((c) => c.kind === 'client').map((c) => override ?? c.slo).filter((x): x is number => x !== undefined);
+  const all = [...(system !== undefined ? [system] : []), ...own];
+  if (all.length === 0) return undefined;
+  return {
+    override,
+    budget: 1 - Math.max(...all),
+    clientTarget(doc, id) {
+      const mine = override ?? doc.components.find((c) => c.id === id)?.slo;
+      const both = [system, mine].filter((x): x is number => x !== undefined);
+      return both.length ? Math.max(...both) : undefined;
+    },
+  };
+}
+
+/** Indices of the clients below the target they must meet. */
+export function shortClients(s: Pick<State, 'doc' | 'evaluation'>, targets: Targets): number[] {
+  return s.evaluation.clients.flatMap((c, i) => {
+    const target = targets.clientTarget(s.doc, c.id);
+    return target !== undefined && c.availability < target - 1e-12 ? [i] : [];
+  });
+}
+
+/**
+ * Evaluates the designs the plan reaches, each once: evaluations and applied moves are
+ * remembered per document (a replay of the same moves from the same document gives the
+ * same objects back), in one BDD whose tables are reused.
+ */
+export class Evaluator {
+  /** Exact evaluations done. */
+  count = 0;
+  private readonly evaluations = new WeakMap<Topology, Evaluation>();
+  private readonly applied = new WeakMap<Topology, Map<string, Applied>>();
+  private readonly engine = new AvailabilityEvaluator();
+
+  constructor(private readonly targets: Targets) {}
+
+  /** The move applied to `doc`, remembered. */
+  apply(doc: Topology, m: Move): Applied {
+    let byMove = this.applied.get(doc);
+    if (!byMove) this.applied.set(doc, (byMove = new Map()));
+    const key = moveKey(m);
+    let a = byMove.get(key);
+    if (!a) byMove.set(key, (a = applyMoveFully(doc, m)));
+    return a;
+  }
+
+  /** Forgets the moves applied to `doc` but `kept` (the candidates a round did not take). */
+  forgetOthers(doc: Topology, kept: readonly Move[]): void {
+    const byMove = this.applied.get(doc);
+    if (!byMove) return;
+    const keep = new Set(kept.map(moveKey));
+    for (const k of [...byMove.keys()]) if (!keep.has(k)) byMove.delete(k);
+  }
+
+  /** The state of `doc`, reached by `moves`; with Birnbaum importance and SPOFs when `sensitivity`. */
+  state(doc: Topology, moves: Move[], sensitivity: boolean): State {
+    let e = this.evaluations.get(doc);
+    if (!e || (sensitivity && !e.birnbaum)) {
+      this.count++;
+      e = this.engine.evaluate(doc, { sensitivity });
+      this.evaluations.set(doc, e);
+    }
+    const slo = sloReport(doc, e, this.targets.override);
+    return { doc, moves, evaluation: e, slo, gap: shortfall(slo) };
+  }
+}

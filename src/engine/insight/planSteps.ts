@@ -1,0 +1,123 @@
+// The plan as it is reported: each move replayed with what it fixes (the SPOFs it
+// removes, or else the pairs of failures), what it adds (instances, money), the
+// availability after it and, where downtime has a cost, what it saves; the whole plan's
+// cost; and when the target stays out of reach, what blocks it and its share of the budget.
+import { clientFailureCheck } from '../index';
+import { describeMove, type Move } from './moves';
+import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, type Pricing } from './planCost';
+import { blockersOf } from './planBlockers';
+import { MIN_SHARE_PER_MOVE, type Evaluator, type State, type Targets } from './planState';
+import type { Blocker, Plan, PlanOutcome, PlanStep, StepAdds, StepFixes } from './planTypes';
+import { alternativesOf, componentElements, componentMap, instancePlacements, zoneOf } from './structure';
+
+export interface Finished {
+  start: State;
+  end: State;
+  rounds: number[];
+  outcome: PlanOutcome;
+  search: Plan['search'];
+  targets: Targets;
+  pricing: Pricing;
+  evaluator: Evaluator;
+  maxMoves: number;
+}
+
+const ninesOf = (u: number) => (u <= 0 ? Infinity : -Math.log10(u));
+
+export function finish(f: Finished): Plan {
+  const { start, end, pricing, evaluator } = f;
+  const steps: PlanStep[] = [];
+  let before = start;
+  let total = NO_COST;
+  end.moves.forEach((move: Move, i) => {
+    const applied = evaluator.apply(before.doc, move);
+    const after = i === end.moves.length - 1 ? end : evaluator.state(applied.doc, end.moves.slice(0, i + 1), true);
+    const cost = costOfMove(before.doc, applied, pricing);
+    total = addCosts(total, cost);
+    const components = new Set(applied.doc.components.map((c) => c.id));
+    const adds: StepAdds = {
+      instances: cost.instances, costPerMonth: cost.perMonth, assumedPrice: cost.assumedPrice,
+      components: applied.added.filter((a) => components.has(a.id)).map((a) => a.id),
+      domains: applied.added.filter((a) => !components.has(a.id)).map((a) => a.id),
+      twins: Object.fromEntries(applied.added.flatMap((a) => (a.twin ? [[a.id, a.twin]] : []))),
+    };
+    const saving = pricing.downtimeCosted
+      ? downtimeCostPerYear(before.doc, before.evaluation.clients) - downtimeCostPerYear(after.doc, after.evaluation.clients) : null;
+    const u = after.evaluation.system.unavailability;
+    steps.push({
+      round: f.rounds[i] ?? i + 1, move, description: describeMove(before.doc, move, applied), fixes: fixesOf(before, after, move), adds,
+      availability: after.evaluation.system.availability, nines: ninesOf(u),
+      savingPerYear: saving, paysOff: saving === null || cost.perMonth === null ? null : saving >= 12 * cost.perMonth,
+    });
+    before = after;
+  });
+  const blockers = end.slo.met ? [] : blockersOf(end, f.targets, f.outcome === 'out-of-reach');
+  const figures = (s: State) => ({ availability: s.evaluation.system.availability, nines: ninesOf(s.evaluation.system.unavailability) });
+  return {
+    target: f.targets.override ?? start.doc.slo ?? null,
+    before: figures(start), after: figures(end),
+    met: end.slo.met, outcome: f.outcome, search: f.search,
+    message: outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget),
+    steps,
+    cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
+    blockers,
+    topology: end.doc,
+    slo: end.slo,
+  };
+}
+
+/**
+ * The SPOFs the move removes; when it removes none, the pairs of failures that no longer
+ * fail a client, among the elements the move is about (its component's instances and
+ * zones, and those of the components that stand in for it).
+ */
+function fixesOf(before: State, after: State, move: Move): StepFixes {
+  const ids = (s: State) => new Set((s.evaluation.spofs ?? []).map((e) => s.evaluation.elements[e].id));
+  const was = ids(before);
+  const now = ids(after);
+  const spofs = [...was].filter((id) => !now.has(id));
+  if (spofs.length > 0 || move.type === 'second-region') return { spofs, pairs: [], lessens: [] };
+  const t = before.doc;
+  const byId = componentMap(t);
+  const c = byId.get(move.component);
+  if (!c) return { spofs, pairs: [], lessens: [] };
+  const related = [c, ...[...alternativesOf(t, c.id)].map((id) => byId.get(id)!)];
+  const elements = new Set(related.flatMap((x) => [...componentElements(x), ...instancePlacements(x).flatMap((p) => {
+    const z = zoneOf(t, p);
+    return z ? [z] : [];
+  })]));
+  const index = new Map(before.evaluation.elements.map((e) => [e.id, e]));
+  const candidates = [...elements].filter((id) => {
+    const e = index.get(id);
+    return e !== undefined && e.availability < 1 && !was.has(id);
+  });
+  const failedBefore = clientFailureCheck(t);
+  const failedAfter = clientFailureCheck(after.doc);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const pair: [string, string] = [candidates[i], candidates[j]];
+      if (failedBefore(pair) && !failedAfter(pair)) pairs.push(pair);
+    }
+  }
+  // Nothing removed: the elements of the component that fail less often now.
+  const lessens = pairs.length > 0 ? [] : componentElements(c).filter((id) => {
+    const a = after.evaluation.elements.find((e) => e.id === id);
+    return a !== undefined && a.availability > (index.get(id)?.availability ?? 1);
+  });
+  return { spofs, pairs, lessens };
+}
+
+const pct = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
+
+function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number): string {
+  const moves = `${n} move${n === 1 ? '' : 's'}`;
+  const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${pct(b.share)} of the ${pct(budget)} error budget`).join('; ')}.`;
+  switch (outcome) {
+    case 'already-met': return 'The target is already met: no change needed.';
+    case 'met': return `The target is met after ${moves}.`;
+    case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.${blocking}`;
+    case 'out-of-reach': return `The target cannot be reached: no move removes what fails it alone.${blocking}`;
+    case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.${blocking}`;
+  }
+}
