@@ -6,6 +6,7 @@ import { resolveFailed } from './whatIf';
 
 export { analyze, blastRadii } from './analyze';
 export { evaluate, type ClientAvailability, type EvaluateOptions, type Evaluation } from './evaluate';
+export { analysisScope, type AnalysisScope } from './scope';
 export { formatDowntime, downtimeOf, ninesOf } from './downtime';
 export { buildJsonReport } from './jsonReport';
 export { HOURS_PER_YEAR } from './outages';

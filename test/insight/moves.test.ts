@@ -204,6 +204,14 @@ describe('moves', () => {
     expect(moves.filter((m) => m.type !== 'second-region' && m.component === 'db2')).toEqual([{ type: 'hot-standby', component: 'db2' }]);
   });
 
+  it('in a design without a client, moves the entry point\'s pool but puts nothing beside it that nobody would call', () => {
+    const t = doc({ domains: REGION, components: [{ id: 'lb', kind: 'loadbalancer', domain: 'z1' }, { id: 'app', kind: 'app', domain: 'z1' }], links: [{ from: 'lb', to: 'app' }] });
+    const moves = candidateMoves(t);
+    expect(moves).toContainEqual({ type: 'managed-preset', component: 'lb', preset: 'aws-elb' });
+    expect(moves.some((m) => m.type === 'second-load-balancer')).toBe(false);
+    expect(moves).toContainEqual({ type: 'add-instance', component: 'app' });
+  });
+
   it('every move on random valid documents keeps the document valid, and says what it does', () => {
     fc.assert(
       fc.property(validTopology, (input) => {

@@ -153,6 +153,15 @@ describe('plan', () => {
     expect(p.blockers.map((b) => [b.id, b.reason])).toContainEqual(['pay', 'a third-party service: no move adds a second one']);
   });
 
+  it('plans from the entry points of a design without a client, and plans nothing for one with no link', () => {
+    const noClient = doc({ domains: REGION, components: [{ id: 'api', kind: 'service', domain: 'z1' }, { id: 'db', kind: 'database', domain: 'z1' }], links: [{ from: 'api', to: 'db' }] });
+    const p = plan(noClient, { target: 0.999 });
+    expect(p.met).toBe(true);
+    expect(p.steps.length).toBeGreaterThan(0);
+    const loose = doc({ components: [users, { id: 'api', kind: 'service' }] });
+    expect(plan(loose, { target: 0.999 })).toMatchObject({ met: false, outcome: 'out-of-reach', steps: [], message: expect.stringMatching(/^Nothing is connected/) });
+  });
+
   it('uses the document target, or client targets, when no target is given; refuses without any', () => {
     expect(plan({ ...threeTier, slo: 0.9999 }).target).toBe(0.9999);
     const clientOnly = doc({ components: [{ ...users, slo: 0.999 }, { id: 'app', kind: 'app' }], links: [{ from: 'users', to: 'app' }] });

@@ -4,13 +4,15 @@
 // their targets: its Birnbaum importance times its unavailability, the exact gain of
 // making it perfect (the structure is multilinear in each element's availability).
 import { domainAvailability, linkType, type Topology } from '../../model';
-import { clientFailureCheck, type Evaluation } from '../index';
+import { analysisScope, clientFailureCheck, type Evaluation } from '../index';
 import { memo } from './structure';
 
 export interface MoveContext {
   doc: Topology;
-  /** Components that some component or client requires (a required dependency link points at them). */
+  /** Components that some component or client requires (a required dependency link points at them, or an implicit client). */
   required: ReadonlySet<string>;
+  /** Components with a caller in the document (an entry point of a design without a client has none). */
+  called: ReadonlySet<string>;
   /** Regions that block the target: only these are copied into a second region. */
   blockingRegions: ReadonlySet<string>;
   /**
@@ -38,6 +40,7 @@ export function moveContext(t: Topology, opts: ContextOptions = {}): MoveContext
   return {
     doc: t,
     required: requiredTargets(t),
+    called: calledTargets(t),
     blockingRegions: opts.budget === undefined ? new Set() : blockingRegions(t, opts.budget),
     improvement: (ids) => {
       if (!gainOf) return Infinity;
@@ -48,8 +51,14 @@ export function moveContext(t: Topology, opts: ContextOptions = {}): MoveContext
   };
 }
 
+/** Components a required dependency link points at: what an alternative (a standby, a second load balancer) can stand beside. */
+export function calledTargets(t: Topology): ReadonlySet<string> {
+  return memo(t, 'calledTargets', () => new Set(t.links.filter((l) => linkType(l) === 'dependency' && !l.optional).map((l) => l.to)));
+}
+
+/** What someone needs: what is called, and the entry points implicit clients need (a design without a client). */
 export function requiredTargets(t: Topology): ReadonlySet<string> {
-  return memo(t, 'requiredTargets', () => new Set(t.links.filter((l) => linkType(l) === 'dependency' && !l.optional).map((l) => l.to)));
+  return memo(t, 'requiredTargets', () => new Set([...calledTargets(t), ...analysisScope(t).entryPoints]));
 }
 
 /**

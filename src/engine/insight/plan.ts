@@ -66,7 +66,8 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   let cur = start;
   let rounds: number[] = [];
   let outcome: Plan['outcome'] = start.slo.met ? 'already-met' : 'met';
-  if (!start.slo.met && outOfReach(start, targets)) {
+  // Nothing connected (no dependency link): no figure, so nothing to plan towards.
+  if (Number.isNaN(start.evaluation.system.availability) || !start.slo.met && outOfReach(start, targets)) {
     return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
   }
   while (!cur.slo.met) {

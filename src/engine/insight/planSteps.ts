@@ -57,7 +57,9 @@ export function finish(f: Finished): Plan {
     target: f.targets.override ?? start.doc.slo ?? null,
     before: figures(start), after: figures(end),
     met: end.slo.met, outcome: f.outcome, search: f.search,
-    message: outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget),
+    message: Number.isNaN(start.evaluation.system.availability)
+      ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
+      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,

@@ -25,7 +25,7 @@ export const moveToZone: MoveKind<MoveToZone> = {
   type: 'move-to-zone',
   leavesZone: true,
   candidates: (ctx) => ctx.doc.components
-    .filter((c) => c.kind !== 'client' && ctx.required.has(c.id) && partnerInZone(ctx.doc, c) !== undefined && zoneBeside(ctx.doc, c) !== undefined)
+    .filter((c) => c.kind !== 'client' && ctx.called.has(c.id) && partnerInZone(ctx.doc, c) !== undefined && zoneBeside(ctx.doc, c) !== undefined)
     .map((c) => ({ type: 'move-to-zone', component: c.id })),
   apply(t, m) {
     const c = componentOf(t, m.component, m.type);

@@ -12,7 +12,7 @@ export const secondLoadBalancer: MoveKind<SecondLoadBalancer> = {
   type: 'second-load-balancer',
   leavesZone: true,
   candidates: (ctx) => movable(ctx)
-    .filter((c) => c.kind === 'loadbalancer' && aloneAndSingle(ctx.doc, c))
+    .filter((c) => c.kind === 'loadbalancer' && aloneAndSingle(ctx.doc, c) && ctx.called.has(c.id))
     .map((c) => ({ type: 'second-load-balancer', component: c.id })),
   apply: (t, m) => addHotStandby(t, componentOf(t, m.component, m.type)),
   describe(t, m, applied) {

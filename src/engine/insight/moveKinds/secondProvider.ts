@@ -16,7 +16,7 @@ const NAME: Record<string, string> = { dns: 'Second DNS provider', cdn: 'Second 
 export const secondProvider: MoveKind<SecondProvider> = {
   type: 'second-provider',
   candidates: (ctx) => movable(ctx)
-    .filter((c) => (c.kind === 'dns' || c.kind === 'cdn') && aloneAndSingle(ctx.doc, c))
+    .filter((c) => (c.kind === 'dns' || c.kind === 'cdn') && aloneAndSingle(ctx.doc, c) && ctx.called.has(c.id))
     .map((c) => ({ type: 'second-provider', component: c.id })),
   apply(t, m) {
     const c = componentOf(t, m.component, m.type);
