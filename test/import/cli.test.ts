@@ -43,6 +43,16 @@ describe('spof import', () => {
     expect(r.stderr).toContain('<stdin>:3 web: kind web from image nginx (it forwards to no other service)');
   });
 
+  it('imports a Mermaid flowchart through the Mermaid importer, its notes with their lines', () => {
+    const file = join(dir, 'shop.mmd');
+    writeFileSync(file, 'flowchart TB\n  users([Users]) --> api[Orders API]\n  api --> db[(Postgres)]\n');
+    const r = spof(['import', file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).components.map((c: { id: string; kind: string }) => `${c.id}:${c.kind}`)).toEqual(['users:client', 'api:app', 'db:database']);
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+ db: `));
+    expect(spof(['import', file, '--format', 'mermaid']).code).toBe(0);
+  });
+
   it('honours --format', () => {
     const file = join(dir, 'stack.txt');
     writeFileSync(file, 'services:\n  a:\n    image: redis\n');

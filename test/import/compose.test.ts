@@ -117,4 +117,11 @@ describe('compose: copies and proxies', () => {
     expect(r.component('api').replicas).toBe(4);
     expect(r.lines).toContain('compose.override.yaml:3 api: replicas 4 from scale');
   });
+
+  it('swarm global mode and extends are said, not guessed at', async () => {
+    const r = await imported(inline('stack.yaml', 'services:\n  agent:\n    image: example/agent\n    deploy:\n      mode: global\n  web:\n    extends: {service: agent}\n    ports: ["80:80"]\n'));
+    expect(r.lines).toContain('stack.yaml:4 agent: assumed: deploy.mode global runs one instance per swarm node; the nodes are not in the files: counted as one instance');
+    expect(r.lines.some((l) => l.includes('`extends` is not followed'))).toBe(true);
+  });
 });
+

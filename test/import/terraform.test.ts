@@ -224,4 +224,46 @@ resource "aws_route53_record" "secondary" {
     if (!r.ok) expect(r.errors[0]).toMatchObject({ source: { file: 'bad.tf', line: expect.any(Number), column: expect.any(Number) } });
     if (!r.ok) expect(r.errors[0].message).toMatch(/^invalid HCL/);
   });
+
+  it('a read replica (replicate_source_db), CloudFront in front of a load balancer, an internal load balancer', async () => {
+    const r = await imported(inline('main.tf', `provider "aws" { region = "eu-west-1" }
+resource "aws_db_instance" "main" {}
+resource "aws_db_instance" "reports" {
+  replicate_source_db = aws_db_instance.main.identifier
+}
+resource "aws_lb" "public" {}
+resource "aws_lb" "private" {
+  internal = true
+}
+resource "aws_cloudfront_distribution" "site" {
+  origin {
+    domain_name = aws_lb.public.dns_name
+  }
+}
+`));
+    expect(r.component('aws_db_instance.reports').role).toBe('replica');
+    expect(r.t.links).toContainEqual({ from: 'aws_db_instance.main', to: 'aws_db_instance.reports', type: 'replication', mode: 'async' });
+    expect(r.deps('aws_cloudfront_distribution.site')).toEqual(['aws_lb.public']);
+    expect(r.deps('users')).toEqual(['aws_cloudfront_distribution.site']);
+    expect(r.lines).toContain('main.tf:8 aws_lb.private: internal (internal = true): no client in front of it');
+  });
+
+  it('Google and Azure: a regional Cloud SQL has a standby, Azure zones "1" and "2" are zones of the location', async () => {
+    const r = await imported(inline('main.tf', `provider "google" { region = "europe-west1" }
+resource "google_sql_database_instance" "db" {
+  settings {
+    availability_type = "REGIONAL"
+  }
+}
+resource "azurerm_linux_virtual_machine_scale_set" "web" {
+  location  = "westeurope"
+  instances = 2
+  zones     = ["1", "2"]
+}
+`));
+    expect(r.component('google_sql_database_instance.db-standby')).toMatchObject({ role: 'standby', standby: 'warm' });
+    expect(r.component('azurerm_linux_virtual_machine_scale_set.web')).toMatchObject({ replicas: 2, domains: ['westeurope-1', 'westeurope-2'] });
+    expect(r.t.domains.find((d) => d.id === 'westeurope-1')?.parent).toBe('westeurope');
+  });
 });
+
