@@ -2,16 +2,20 @@
 // each of its keys and items, so an importer can say `compose.yaml:14` for what it read.
 // The `yaml` package parses (YAML 1.2, Compose's `<<` merge keys on); this walk turns its
 // syntax tree into plain values and records the lines beside them.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export interface YamlPosition {
   line: number;
   column: number;
 }
 
-interface Lines {
-  self: number;
-  keys: Map<string | number, number>;
+/**
+ * Where a map or list came from: its syntax node, read for a key's line only when a note asks
+ * (most keys are never asked about); keys merged in with `<<` keep their own line.
+ */
+interface Origin {
+  node: YAMLMap | YAMLSeq;
+  merged?: Map<string, number>;
 }
 
 /** A file's YAML documents as plain values, with the line of everything in them. */
@@ -38,9 +42,10 @@ export function readYaml(text: string): YamlRead {
     const error = doc.errors[0];
     if (error) return { ok: false, position: pos(error.pos[0]), message: firstLine(error.message) };
   }
-  const lines = new WeakMap<object, Lines>();
+  const origins = new WeakMap<object, Origin>();
   let expansions = 0;
   const docs: YamlFile['docs'] = [];
+  const keyOf = (keyNode: unknown) => (isScalar(keyNode) ? String(keyNode.value) : String(keyNode));
   try {
     for (const doc of documents) {
       const walk = (node: unknown): unknown => {
@@ -51,42 +56,36 @@ export function readYaml(text: string): YamlRead {
         if (isScalar(node)) return node.value;
         if (isMap(node)) {
           const out: Record<string, unknown> = {};
-          const keys = new Map<string | number, number>();
-          const merged: [string, unknown, number][] = [];
+          let merged: [string, unknown, number][] | undefined;
           for (const pair of node.items) {
             if (!isPair(pair)) continue;
-            const keyNode = pair.key as Node | null;
-            const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-            const line = pos(keyNode?.range?.[0] ?? 0).line;
+            const key = keyOf(pair.key);
             if (key === '<<') {
               // Merge keys: the anchored maps' entries, which explicit keys override wherever they are.
               const source = walk(pair.value);
+              const line = pos((pair.key as Node | null)?.range?.[0] ?? 0).line;
               for (const m of Array.isArray(source) ? source : [source]) {
                 if (m && typeof m === 'object' && !Array.isArray(m)) {
-                  for (const [k, v] of Object.entries(m)) merged.push([k, v, lines.get(m)?.keys.get(k) ?? line]);
+                  for (const [k, v] of Object.entries(m)) (merged ??= []).push([k, v, lineIn(m, k) ?? line]);
                 }
               }
               continue;
             }
             out[key] = walk(pair.value);
-            keys.set(key, line);
           }
-          for (const [k, v, line] of merged) {
+          const origin: Origin = { node };
+          for (const [k, v, line] of merged ?? []) {
             if (!(k in out)) {
               out[k] = v;
-              keys.set(k, line);
+              (origin.merged ??= new Map()).set(k, line);
             }
           }
-          lines.set(out, { self: pos(node.range?.[0] ?? 0).line, keys });
+          origins.set(out, origin);
           return out;
         }
         if (isSeq(node)) {
-          const keys = new Map<string | number, number>();
-          const out = node.items.map((item, i) => {
-            keys.set(i, pos((item as Node | null)?.range?.[0] ?? node.range?.[0] ?? 0).line);
-            return walk(item);
-          });
-          lines.set(out, { self: pos(node.range?.[0] ?? 0).line, keys });
+          const out = node.items.map(walk);
+          origins.set(out, { node });
           return out;
         }
         return node ?? null;
@@ -98,18 +97,26 @@ export function readYaml(text: string): YamlRead {
     if (e instanceof AliasBomb) return { ok: false, position: e.position, message: `more than ${MAX_ALIAS_EXPANSIONS} alias expansions` };
     throw e;
   }
-  return {
-    ok: true,
-    file: {
-      docs,
-      lineOf(container, key) {
-        if (!container || typeof container !== 'object') return undefined;
-        const l = lines.get(container);
-        if (!l) return undefined;
-        return key === undefined ? l.self : l.keys.get(key) ?? l.self;
-      },
-    },
-  };
+  return { ok: true, file: { docs, lineOf: lineIn } };
+
+  /** The line of `key` in a map or list read from this file (the container's own line without a key). */
+  function lineIn(container: unknown, key?: string | number): number | undefined {
+    if (!container || typeof container !== 'object') return undefined;
+    const o = origins.get(container);
+    if (!o) return undefined;
+    const self = pos(o.node.range?.[0] ?? 0).line;
+    if (key === undefined) return self;
+    const merged = o.merged?.get(String(key));
+    if (merged !== undefined) return merged;
+    if (isSeq(o.node)) {
+      const item = typeof key === 'number' ? (o.node.items[key] as Node | null | undefined) : undefined;
+      return item?.range ? pos(item.range[0]).line : self;
+    }
+    for (const pair of o.node.items) {
+      if (isPair(pair) && keyOf(pair.key) === String(key)) return pos((pair.key as Node | null)?.range?.[0] ?? 0).line;
+    }
+    return self;
+  }
 }
 
 class AliasBomb extends Error {
