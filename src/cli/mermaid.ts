@@ -1,26 +1,33 @@
 import type { Command } from 'commander';
 import { analyze } from '../engine';
 import { toMermaid } from '../io';
+import { toMermaidArchitecture } from '../io/mermaidArchitecture';
 import type { Topology } from '../model';
 import { CliError, printWarnings, readTopology, writeOutput, writeStderr } from './io';
 
 export function registerMermaid(program: Command): void {
   program
     .command('mermaid')
-    .description('export a topology as a Mermaid flowchart with its single points of failure marked (stdout, or -o FILE)')
+    .description('export a topology as a Mermaid flowchart (or architecture-beta diagram) with its single points of failure marked (stdout, or -o FILE)')
     .argument('<file>', 'a .spof.json topology')
     .option('--direction <dir>', 'layout direction: TB (top to bottom) or LR (left to right)')
+    .option('--diagram <type>', 'flowchart (the default: it renders in more places) or architecture (Mermaid architecture-beta)')
     .option('--no-spofs', 'do not run the analysis nor mark single points of failure')
     .option('-o, --output <out>', 'write the flowchart to this file instead of stdout')
-    .action((file: string, opts: { direction?: string; spofs: boolean; output?: string }) => {
+    .action((file: string, opts: { direction?: string; diagram?: string; spofs: boolean; output?: string }) => {
       const direction = opts.direction?.toUpperCase();
       if (direction !== undefined && direction !== 'TB' && direction !== 'LR') {
         throw new CliError(`--direction: must be TB or LR (got ${JSON.stringify(opts.direction)})`);
       }
+      const diagram = opts.diagram?.toLowerCase() ?? 'flowchart';
+      if (diagram !== 'flowchart' && diagram !== 'architecture') {
+        throw new CliError(`--diagram: must be flowchart or architecture (got ${JSON.stringify(opts.diagram)})`);
+      }
       const { topology, warnings } = readTopology(file);
       printWarnings(file, warnings);
       const spofIds = opts.spofs ? spofsOf(file, topology) : [];
-      writeOutput(opts.output, toMermaid(topology, { direction, spofIds }));
+      const text = diagram === 'architecture' ? toMermaidArchitecture(topology, { direction, spofIds }) : toMermaid(topology, { direction, spofIds });
+      writeOutput(opts.output, text);
     });
 }
 

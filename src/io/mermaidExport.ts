@@ -1,7 +1,7 @@
 // Topology -> Mermaid flowchart, for docs and READMEs (DESIGN sections 4 and 5).
 import { domainAncestors, linkElementId, linkType, replicasOf, instanceId, type Component, type ComponentKind, type Link, type Topology } from '../model';
 import { componentText, domainTitle, linkText } from './mermaidLabels';
-import { metaLine } from './mermaidMeta';
+import { metaBlock } from './mermaidMeta';
 import { encodeMermaidText, mermaidIdOf } from './mermaidText';
 
 export interface MermaidExportOptions {
@@ -33,14 +33,7 @@ export function toMermaid(t: Topology, opts: MermaidExportOptions = {}): string 
   const direction = opts.direction ?? t.view?.direction ?? 'TB';
   const spofs = new Set(opts.spofIds ?? []);
   const out: string[] = [`flowchart ${direction}`];
-  out.push(`%% ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links, exported by SPOF Studio.`);
-  out.push('%% The spof: comments keep what the drawing cannot show; import-mermaid reads them back.');
-  const doc: Record<string, unknown> = { name: t.name };
-  if (t.slo !== undefined) doc.slo = t.slo;
-  out.push(metaLine('doc', undefined, doc));
-  for (const d of t.domains) out.push(metaLine('domain', mermaidIdOf(d.id), d));
-  for (const c of t.components) out.push(metaLine('component', mermaidIdOf(c.id), c));
-  for (const l of t.links) out.push(metaLine('link', undefined, l));
+  out.push(...metaBlock(t, mermaidIdOf));
 
   const placement = placeComponents(t);
   const childDomains = new Map<string | undefined, string[]>();

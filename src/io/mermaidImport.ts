@@ -3,6 +3,7 @@
 // hand-written diagrams are read by guesses, each reported.
 import type { ImportNote } from '../import/notes';
 import { CURRENT_VERSION, FORMAT, parseTopology, type Component, type Problem, type Topology } from '../model';
+import { architectureAsFlowchart } from './architectureRead';
 import { buildComponents } from './mermaidComponents';
 import { buildDomains } from './mermaidDomains';
 import { buildLinks } from './mermaidLinks';
@@ -47,6 +48,12 @@ export async function fromMermaid(text: string, opts: MermaidImportOptions = {})
     }
   }
   if (!parsed.ok) return parsed;
+  if (parsed.architecture) {
+    const { chart, meta, assumptions } = architectureAsFlowchart(parsed.architecture, readMeta(text));
+    const notes = new MermaidNotes(opts.file ?? 'diagram.mmd', new SourceLocator(text, chart.edges));
+    for (const a of assumptions) notes.at(architectureLine(text, a.near, a.edge), a.subject, 'assumed', a.message);
+    return topologyFromFlowchart(chart, meta, notes, { text, title: frontMatterTitle(text) });
+  }
   const chart = separateNamesakes(inDeclarationOrder(parsed.flowchart, new SourceLocator(source)));
   const notes = new MermaidNotes(opts.file ?? 'diagram.mmd', new SourceLocator(source, chart.edges));
   for (const r of repairs) {
@@ -54,6 +61,22 @@ export async function fromMermaid(text: string, opts: MermaidImportOptions = {})
   }
   const result = topologyFromFlowchart(chart, readMeta(source), notes, { text: source, title: frontMatterTitle(source) });
   return result.ok && repairs.length > 0 ? { ...result, correctedText: source } : result;
+}
+
+/** The line of an architecture diagram that writes an edge, or declares an id, or first names it. */
+function architectureLine(text: string, id: string, edge?: [string, string]): { line: number } | undefined {
+  const lines = text.split(/\r\n|\n|\r/);
+  const re = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const patterns = [
+    ...(edge ? [new RegExp(`^\\s*${re(edge[0])}(\\{group\\})?:[LRTB]\\s.*[LRTB]:${re(edge[1])}(\\{group\\})?\\s*$`)] : []),
+    new RegExp(`^\\s*(service|junction|group)\\s+${re(id)}\\b`),
+    new RegExp(`(^|\\s)${re(id)}(\\{group\\})?:[LRTB]\\b`),
+  ];
+  for (const p of patterns) {
+    const i = lines.findIndex((l) => p.test(l));
+    if (i >= 0) return { line: i + 1 };
+  }
+  return undefined;
 }
 
 /** Mermaid lists subgraphs as their `end` comes (inner first): put them back as written, parents first. */

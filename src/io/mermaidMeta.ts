@@ -2,7 +2,7 @@
 // carry what the drawing cannot show (availability, replicas, domain kinds, link modes, the
 // exact ids) and make export -> import lossless. The drawing stays authoritative for what
 // it does show: which nodes, edges and subgraphs exist and where nodes sit.
-import { ComponentSchema, DomainSchema, LinkSchema, type Component, type FailureDomain, type Link } from '../model';
+import { ComponentSchema, DomainSchema, LinkSchema, type Component, type FailureDomain, type Link, type Topology } from '../model';
 
 export const META_PREFIX = '%% spof:';
 
@@ -26,6 +26,20 @@ export interface MermaidMeta {
 export function metaLine(type: 'doc' | 'component' | 'domain' | 'link', key: string | undefined, value: unknown): string {
   const json = JSON.stringify(value).replace(/[%\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${META_PREFIX}${type}${key === undefined ? '' : ` ${key}`} ${json}`;
+}
+
+/** The comment block at the head of an export; `keyOf` gives the diagram's id of a component or domain. */
+export function metaBlock(t: Topology, keyOf: (id: string) => string): string[] {
+  const doc: Record<string, unknown> = { name: t.name };
+  if (t.slo !== undefined) doc.slo = t.slo;
+  return [
+    `%% ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links, exported by SPOF Studio.`,
+    '%% The spof: comments keep what the drawing cannot show; import-mermaid reads them back.',
+    metaLine('doc', undefined, doc),
+    ...t.domains.map((d) => metaLine('domain', keyOf(d.id), d)),
+    ...t.components.map((c) => metaLine('component', keyOf(c.id), c)),
+    ...t.links.map((l) => metaLine('link', undefined, l)),
+  ];
 }
 
 export function readMeta(text: string): MermaidMeta {

@@ -1,6 +1,7 @@
 // Mermaid's own flowchart parser, reduced to plain data. Mermaid is loaded lazily (it is
 // large). In the browser it just works; in Node it needs a DOM on globalThis first (the CLI
 // installs one, see src/cli/mermaidDom.ts): this module touches no DOM itself.
+import { architectureAsFlowchart, extractArchitecture, type ArchitectureDbLike, type ArchitectureDiagram } from './architectureRead';
 import type { IoProblem } from './problems';
 import { labelSafeSource } from './mermaidPrepare';
 import { IO_ERROR_CODES } from './problems';
@@ -36,7 +37,8 @@ export interface Flowchart {
   direction?: string;
 }
 
-export type FlowchartResult = { ok: true; flowchart: Flowchart } | { ok: false; errors: IoProblem[] };
+/** An `architecture-beta` diagram comes as a flowchart too; `architecture` keeps what it was, for its `%% spof:` comments. */
+export type FlowchartResult = { ok: true; flowchart: Flowchart; architecture?: ArchitectureDiagram } | { ok: false; errors: IoProblem[] };
 
 /** Far beyond any architecture diagram; keeps a pasted novel from tying up the parser. */
 export const MAX_MERMAID_CHARS = 2_000_000;
@@ -75,8 +77,13 @@ async function parseNow(text: string): Promise<FlowchartResult> {
   } catch (e) {
     return { ok: false, errors: [syntaxError(e, text, lineOffset)] };
   }
+  if (diagram.type === 'architecture') {
+    const architecture = extractArchitecture(diagram.db as ArchitectureDbLike);
+    const noComments = { doc: {}, components: new Map(), domains: new Map(), links: [], damaged: [] };
+    return { ok: true, flowchart: architectureAsFlowchart(architecture, noComments).chart, architecture };
+  }
   if (!diagram.type.startsWith('flowchart')) {
-    return fail(IO_ERROR_CODES.notFlowchart, 'line 1', `a ${diagram.type} diagram, not a flowchart: import reads "flowchart" and "graph" diagrams`);
+    return fail(IO_ERROR_CODES.notFlowchart, 'line 1', `a ${diagram.type} diagram, not a flowchart: import reads "flowchart", "graph" and "architecture-beta" diagrams`);
   }
   return { ok: true, flowchart: extract(diagram.db as FlowDbLike) };
 }

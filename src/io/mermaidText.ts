@@ -115,7 +115,11 @@ export function isSafeMermaidId(id: string): boolean {
  * `topologyIdOf`, and never a keyword.
  */
 export function mermaidIdOf(id: string): string {
-  if (isSafeMermaidId(id)) return id;
+  return isSafeMermaidId(id) ? id : encodedIdOf(id);
+}
+
+/** The `e_` form of any id, safe or not (a diagram type whose grammar refuses what the flowchart takes uses it). */
+export function encodedIdOf(id: string): string {
   let out = ENCODED_PREFIX;
   for (const ch of id) {
     if (/[A-Za-z0-9]/.test(ch)) out += ch;
@@ -127,9 +131,15 @@ export function mermaidIdOf(id: string): string {
 
 /** The topology id a Mermaid id stands for: decoded when it is exactly what `mermaidIdOf` makes. */
 export function topologyIdOf(mermaidId: string): string {
-  if (!mermaidId.startsWith(ENCODED_PREFIX)) return mermaidId;
+  const decoded = decodedIdOf(mermaidId);
+  return decoded !== undefined && mermaidIdOf(decoded) === mermaidId ? decoded : mermaidId;
+}
+
+/** What an `e_` id decodes to, or undefined when it is no encoded id. */
+export function decodedIdOf(mermaidId: string): string | undefined {
+  if (!mermaidId.startsWith(ENCODED_PREFIX)) return undefined;
   const decoded = decodeId(mermaidId.slice(ENCODED_PREFIX.length));
-  return decoded !== undefined && decoded !== '' && mermaidIdOf(decoded) === mermaidId ? decoded : mermaidId;
+  return decoded === '' ? undefined : decoded;
 }
 
 function decodeId(body: string): string | undefined {
