@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
 export interface MermaidPreviewProps {
-  /** Flowchart text, e.g. from `toMermaid(topology, { spofIds })`. */
+  /** Diagram text, e.g. from `toMermaid(topology, { spofIds })` or `toMermaidArchitecture`. */
   text: string;
 }
 
@@ -94,7 +94,7 @@ export function MermaidPreview({ text }: MermaidPreviewProps) {
         data-testid="mermaid-text"
         readOnly
         spellCheck={false}
-        aria-label="Mermaid flowchart text"
+        aria-label="Mermaid diagram text"
         value={text}
         rows={12}
       />

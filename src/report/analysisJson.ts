@@ -2,7 +2,9 @@
 // compares two of them, the shared report and SARIF are written from one. Typed here once,
 // from the contract, so that fields added by later work (outages, cost) are read where
 // present and never required.
-import { analyze, buildJsonReport, type Downtime, type PairReport, type SloStatus, type SpofReport } from '../engine';
+import { analyze } from '../engine/analyze';
+import { buildJsonReport } from '../engine/jsonReport';
+import type { Downtime, PairReport, SloStatus, SpofReport } from '../engine/types';
 import type { Finding, SloReport, Stage } from '../engine/insight';
 import type { Topology } from '../model';
 

@@ -14,7 +14,10 @@ import { reportPage } from './reportPage';
 /** A plan as the report shows it: the moves in order, each with the availability after it. */
 export interface ReportPlan {
   target: number | null;
-  before: { availability: number };
+  /** Where the design stood before the plan (the CLI plans from the file; the app reports a plan it applied). */
+  before?: { availability: number };
+  /** The moves are already in the design (the app's "Apply plan"). */
+  applied?: boolean;
   steps: { description: string; availability: number; nines: number }[];
   met: boolean;
   message: string;
@@ -121,8 +124,8 @@ function planBlocks(p: ReportPlan): Block[] {
   const goal = p.target !== null ? `to reach ${formatTarget(p.target)}` : "to reach the clients' targets";
   const steps = p.steps.map((s): Rich => [`${s.description}: ${formatAvailability(s.availability, s.nines)}`]);
   return [
-    { kind: 'heading', level: 2, text: `Plan ${goal}` },
-    { kind: 'paragraph', text: [`Today: ${formatAvailability(p.before.availability, ninesOf(1 - p.before.availability))}. ${p.message}`] },
+    { kind: 'heading', level: 2, text: `${p.applied ? 'Plan applied' : 'Plan'} ${goal}` },
+    { kind: 'paragraph', text: [`${p.before ? `Today: ${formatAvailability(p.before.availability, ninesOf(1 - p.before.availability))}. ` : ''}${p.message}`] },
     ...(steps.length > 0 ? [{ kind: 'list' as const, items: steps, ordered: true }] : []),
   ];
 }

@@ -1,9 +1,11 @@
-// What the documents features show around the canvas: the Mermaid drawer and its direction,
+// What the documents features show around the canvas: the Mermaid drawer, its diagram and direction,
 // the share-link popover, and the overlay while a file is dragged over the page. UI only:
 // never part of the document or its undo history.
 import { create } from 'zustand';
 
 export type Direction = 'TB' | 'LR';
+/** Which Mermaid diagram the drawer shows: the flowchart renders in more places, so it is the default. */
+export type MermaidDiagramKind = 'flowchart' | 'architecture';
 
 export interface SharedLink {
   url: string;
@@ -15,10 +17,12 @@ export interface DocumentsUiState {
   mermaidOpen: boolean;
   /** The preview's direction; undefined follows the document's own `view.direction`. */
   mermaidDirection: Direction | undefined;
+  mermaidDiagram: MermaidDiagramKind;
   share: SharedLink | null;
   dragging: boolean;
   setMermaidOpen: (open: boolean) => void;
   setMermaidDirection: (direction: Direction) => void;
+  setMermaidDiagram: (diagram: MermaidDiagramKind) => void;
   showShare: (share: SharedLink | null) => void;
   setDragging: (dragging: boolean) => void;
 }
@@ -26,10 +30,12 @@ export interface DocumentsUiState {
 export const useDocumentsUi = create<DocumentsUiState>()((set) => ({
   mermaidOpen: false,
   mermaidDirection: undefined,
+  mermaidDiagram: 'flowchart',
   share: null,
   dragging: false,
   setMermaidOpen: (mermaidOpen) => set({ mermaidOpen }),
   setMermaidDirection: (mermaidDirection) => set({ mermaidDirection }),
+  setMermaidDiagram: (mermaidDiagram) => set({ mermaidDiagram }),
   showShare: (share) => set({ share }),
   setDragging: (dragging) => set({ dragging }),
 }));

@@ -5,7 +5,7 @@
 // and replaced on the next request.
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
-import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse } from './engineApi';
+import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse } from './engineApi';
 
 export type WorkerOutcome<T> =
   | { status: 'done'; response: T }
@@ -38,6 +38,11 @@ export class AnalysisClient {
   /** The plan to reach the SLO; use a client of its own so edits do not supersede it. */
   plan(request: PlanRequest): Promise<WorkerOutcome<PlanResponse>> {
     return this.call<PlanResponse>((api) => api.runPlan(request) as Promise<PlanResponse>);
+  }
+
+  /** The report to share, written where the engine lives; a client of its own, like the plan's. */
+  shareReport(request: ShareReportRequest): Promise<WorkerOutcome<ShareReportResponse>> {
+    return this.call<ShareReportResponse>((api) => api.runShareReport(request) as Promise<ShareReportResponse>);
   }
 
   private call<T>(invoke: (api: Remote<EngineWorkerApi>) => Promise<T>): Promise<WorkerOutcome<T>> {

@@ -1,7 +1,7 @@
 // The analysis Web Worker: a thin shim exposing the engine API with comlink. The cache
 // keeps the last design's report, so a what-if click re-analyses only the what-if.
 import { expose } from 'comlink';
-import { analyzeAgain, runAnalysis, runPlan, type AnalysisCache, type AnalysisRequest } from './engineApi';
+import { analyzeAgain, runAnalysis, runPlan, runShareReport, type AnalysisCache, type AnalysisRequest } from './engineApi';
 
 const cache: { last?: AnalysisCache } = {};
 
@@ -31,6 +31,7 @@ const api = {
     return response;
   },
   runPlan,
+  runShareReport,
 };
 export type EngineWorkerApi = typeof api;
 

@@ -1,10 +1,13 @@
 // What the analysis worker does, as plain functions so they are tested in Node:
 // validate the document with the one schema, analyse it, add the insight layer,
 // in what-if mode analyse it again with the chosen elements forced down, and find
-// the plan that reaches the SLO.
+// the plan that reaches the SLO, and write the report to share.
 import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { insight, plan, type Insight, type Plan } from '../engine/insight';
+import { toMermaid } from '../io/mermaidExport';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
+import { analyseDesign } from '../report/analysisJson';
+import { shareReportHtml, shareReportMarkdown, type ReportPlan } from '../report/shareReport';
 
 export interface AnalysisRequest {
   /** The document as the editor holds it: untrusted, validated here. */
@@ -83,4 +86,25 @@ export function runPlan(request: PlanRequest): PlanResponse {
     // plan() throws only when there is no target at all.
     return { ok: false, errors: [(e as Error).message] };
   }
+}
+
+export interface ShareReportRequest {
+  document: unknown;
+  format: 'markdown' | 'html';
+  /** The plan the person applied to this design, if any. */
+  plan?: ReportPlan;
+}
+
+export type ShareReportResponse = { ok: true; text: string } | { ok: false; errors: string[] };
+
+/** The report to share (src/report/shareReport.ts): the document analysed again, as Markdown or HTML. */
+export function runShareReport(request: ShareReportRequest): ShareReportResponse {
+  const parsed = parseTopology(request.document);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatProblem) };
+  const t = parsed.topology;
+  const input = { ...analyseDesign(t), ...(request.plan ? { plan: request.plan } : {}) };
+  if (request.format === 'markdown') {
+    return { ok: true, text: shareReportMarkdown({ ...input, mermaid: toMermaid(t, { spofIds: input.analysis.spofs.map((s) => s.id) }) }) };
+  }
+  return { ok: true, text: shareReportHtml(input) };
 }

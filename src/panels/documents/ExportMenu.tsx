@@ -1,8 +1,10 @@
 // "Export ▾": the design as JSON (the same save as the Save button), as Mermaid (opens the
-// drawer with the text and its copy button), or as a PNG or SVG picture of the canvas.
+// drawer with the text and its copy button), as a PNG or SVG picture of the canvas, or as a
+// report to share (Markdown or HTML).
 import { ChevronDown, Download } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { exportPng, exportSvg, runCommand, saveJson, type Command } from '../../commands';
+import { exportReportHtml, exportReportMarkdown } from '../../commands/report';
 import { useDocument } from '../../store/document';
 import { useDocumentsUi } from '../../store/documentsUi';
 
@@ -23,6 +25,8 @@ const ITEMS: Item[] = [
   },
   { command: exportPng, testId: 'export-png', title: 'PNG image', text: 'The whole canvas at twice the screen resolution' },
   { command: exportSvg, testId: 'export-svg', title: 'SVG image', text: 'The whole canvas as a scalable picture' },
+  { command: exportReportMarkdown, testId: 'export-report-markdown', title: 'Report (Markdown)', text: 'Figures, downtime, SPOFs, findings and the plan, for a wiki or a pull request' },
+  { command: exportReportHtml, testId: 'export-report-html', title: 'Report (HTML)', text: 'The same as one page to share: no script, nothing to fetch' },
 ];
 
 export function ExportMenu() {
