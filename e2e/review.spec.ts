@@ -60,6 +60,10 @@ test('the report to share: Markdown with the figures, SPOFs, findings and pictur
   expect(markdown).toContain('- `lb` Load balancer (component): fails `users`');
   expect(markdown).toContain('`spof-loadbalancer`');
   expect(markdown).toContain('```mermaid\nflowchart TB');
+  // The picture is the drawn SVG of the canvas's design, its SPOFs marked.
+  const picture = Buffer.from(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(markdown)![1], 'base64').toString('utf8');
+  expect(picture).toContain('>Load balancer<');
+  expect(picture).toContain('>SPOF<');
 
   const html = await studio.downloaded(await studio.exportFrom(TEST_IDS.exportReportHtml));
   expect(html.name).toBe('stage-3-a-second-web-server-behind-a-load-balancer-report.html');
@@ -69,6 +73,8 @@ test('the report to share: Markdown with the figures, SPOFs, findings and pictur
   await page2.setContent(html.bytes.toString('utf8'));
   await expect(page2.locator('h1')).toHaveText(template('stage3').name);
   await expect(page2.locator('script')).toHaveCount(0);
+  await expect(page2.locator('figure svg').first()).toBeVisible();
+  await expect(page2.locator('figure svg').first()).toContainText('Load balancer');
   await expect(page2.locator('li', { hasText: 'spof-loadbalancer' })).toHaveCount(1);
   expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
   await page2.screenshot({ path: 'test-results/review-report-html.png', fullPage: true });

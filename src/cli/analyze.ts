@@ -38,7 +38,7 @@ export function registerAnalyze(program: Command): void {
     .option('--pair-cap <n>', 'list at most this many pairs (at least 100)')
     .option('--seed <n>', 'seed of the Monte Carlo fallback')
     .option('--no-plan', 'markdown and html: leave out the plan to reach a target that is not met')
-    .action((file: string, flags: AnalyzeFlags) => {
+    .action(async (file: string, flags: AnalyzeFlags) => {
       const format = formatOf(flags);
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
@@ -47,7 +47,7 @@ export function registerAnalyze(program: Command): void {
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);
-      else if (format === 'markdown' || format === 'html') writeStdout(shareReport(format, topology, report, { slo, withPlan: flags.plan }));
+      else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
       else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;

@@ -2,6 +2,7 @@
 // pull requests) or as HTML (a self-contained page): headings, paragraphs, tables, lists
 // and the picture.
 import { mdTable, type Align } from './markdown';
+import { svgDataUri } from './picture';
 import { escapeHtml, toHtml, toMarkdown, type Rich } from './rich';
 
 export type Block =
@@ -18,7 +19,12 @@ export function blocksToMarkdown(blocks: Block[]): string {
     else if (b.kind === 'paragraph') out.push(toMarkdown(b.text));
     else if (b.kind === 'table') out.push(mdTable(b.header.map((h) => toMarkdown([h])), b.rows.map((r) => r.map(toMarkdown)), b.align));
     else if (b.kind === 'list') out.push(b.items.map((i, n) => `${b.ordered ? `${n + 1}.` : '-'} ${toMarkdown(i)}`).join('\n'));
-    else if (b.mermaid !== undefined) out.push(mermaidFence(b.mermaid));
+    else if (b.svg !== undefined) {
+      // The drawn picture shows in most Markdown viewers; GitHub strips `data:` images but
+      // draws Mermaid, so the diagram follows, folded.
+      out.push(`![${toMarkdown([b.alt])}](${svgDataUri(b.svg)})`);
+      if (b.mermaid !== undefined) out.push('', '<details><summary>The design as a Mermaid diagram (GitHub draws this one)</summary>', '', mermaidFence(b.mermaid), '', '</details>');
+    } else if (b.mermaid !== undefined) out.push(mermaidFence(b.mermaid));
     else continue;
     out.push('');
   }

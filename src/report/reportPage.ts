@@ -14,6 +14,7 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .25rem; border-bo
 p { margin: .4rem 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+td:first-child { min-width: 11rem; }
 th { background: var(--bg-soft); font-weight: 600; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--bg-soft); padding: .05em .3em; border-radius: 3px; }

@@ -6,7 +6,9 @@ import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { insight, plan, type Insight, type Plan } from '../engine/insight';
 import { toMermaid } from '../io/mermaidExport';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
+import { needsLayout } from '../layout/needsLayout';
 import { analyseDesign } from '../report/analysisJson';
+import { designPicture } from '../report/picture';
 import { shareReportHtml, shareReportMarkdown, type ReportPlan } from '../report/shareReport';
 
 export interface AnalysisRequest {
@@ -102,7 +104,10 @@ export function runShareReport(request: ShareReportRequest): ShareReportResponse
   const parsed = parseTopology(request.document);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatProblem) };
   const t = parsed.topology;
-  const input = { ...analyseDesign(t), ...(request.plan ? { plan: request.plan } : {}) };
+  const analysed = analyseDesign(t);
+  // The editor gives every node a position; a design still without them goes without a picture.
+  const picture = needsLayout(t) ? {} : { svg: designPicture(t, analysed.analysis) };
+  const input = { ...analysed, ...picture, ...(request.plan ? { plan: request.plan } : {}) };
   if (request.format === 'markdown') {
     return { ok: true, text: shareReportMarkdown({ ...input, mermaid: toMermaid(t, { spofIds: input.analysis.spofs.map((s) => s.id) }) }) };
   }

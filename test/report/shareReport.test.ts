@@ -11,6 +11,18 @@ import { shareReportHtml, shareReportMarkdown } from '../../src/report/shareRepo
 import { hostile } from '../io/fixtures';
 import { EXAMPLE, example } from './designs';
 
+const DATA_URI = /data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/;
+
+/** The drawn picture of a Markdown report, decoded. */
+function pictureOf(md: string): string {
+  const m = DATA_URI.exec(md);
+  expect(m, 'the report has a picture').not.toBeNull();
+  return Buffer.from(m![1], 'base64').toString('utf8');
+}
+
+/** The report without the picture's bytes (they follow the drawing, tested on its own). */
+const withoutPicture = (md: string) => md.replace(DATA_URI, 'data:image/svg+xml;base64,...');
+
 function spof(...args: string[]) {
   const r = spawnSync(process.execPath, ['scripts/spof.cjs', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -20,13 +32,21 @@ describe('Markdown report', () => {
   it('analyze --format markdown: headline, picture, downtime, SPOFs, findings (snapshot)', async () => {
     const r = spof('analyze', EXAMPLE, '--format', 'markdown', '--no-plan');
     expect(r.code).toBe(0);
-    await expect(r.stdout).toMatchFileSnapshot('__snapshots__/report-three-tier.md');
+    // The picture is the drawn SVG (its own tests are in test/io/svg), the SPOFs marked on it.
+    const svg = pictureOf(r.stdout);
+    expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).not.toContain('foreignObject');
+    for (const label of ['Users', 'DNS', 'Primary DB', 'Standby DB']) expect(svg).toContain(`>${label}<`);
+    expect(svg.match(/>SPOF</g)?.length).toBe(4);
+    await expect(withoutPicture(r.stdout)).toMatchFileSnapshot('__snapshots__/report-three-tier.md');
   });
 
-  it('the picture is the Mermaid flowchart with its SPOFs marked, fenced so nothing inside closes it', () => {
+  it('beside the picture, the Mermaid flowchart with its SPOFs marked, fenced so nothing inside closes it', () => {
     const t = example();
     const md = shareReportMarkdown({ ...analyseDesign(t), mermaid: toMermaid(t, { spofIds: ['dns'] }) });
     expect(md).toContain('```mermaid\nflowchart TB\n');
+    const both = shareReportMarkdown({ ...analyseDesign(t), svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', mermaid: toMermaid(t) });
+    expect(both).toMatch(/!\[The design Three-tier web app, single points of failure marked\]\(data:image\/svg\+xml;base64,[^)]+\)\n\n<details><summary>The design as a Mermaid diagram \(GitHub draws this one\)<\/summary>\n\n```mermaid\n/);
     expect(md).toContain('  class dns spof');
     const fenced = shareReportMarkdown({ ...analyseDesign(t), mermaid: 'flowchart TB\n  %% ``` not the end\n  a --> b' });
     expect(fenced).toContain('````mermaid\n');
@@ -58,7 +78,7 @@ describe('Markdown report', () => {
       const cells = rows.map((l) => l.match(/(?<!\\)\|/g)!.length);
       expect(new Set(cells).size, rows.join('\n')).toBe(1);
     }
-    await expect(md).toMatchFileSnapshot('__snapshots__/report-hostile.md');
+    await expect(withoutPicture(md)).toMatchFileSnapshot('__snapshots__/report-hostile.md');
   });
 });
 
@@ -77,10 +97,12 @@ describe('Markdown escaping', () => {
 });
 
 describe('HTML report', () => {
-  it('is one page with no script and nothing to fetch', () => {
+  it('is one page with no script and nothing to fetch, the drawn picture inline', () => {
     const r = spof('analyze', EXAMPLE, '--format', 'html', '--no-plan');
     expect(r.code).toBe(0);
     const html = r.stdout;
+    expect(html).toMatch(/<figure role="img" aria-label="The design Three-tier web app, single points of failure marked"><svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(html).not.toContain('<?xml');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<script|\bon[a-z]+=|javascript:/i);
     expect(html).not.toMatch(/\b(src|href)=["']?(https?:|\/\/)/i);
