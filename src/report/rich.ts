@@ -1,5 +1,6 @@
 // Text with ids in it, written once and rendered as Markdown (ids in code spans, the rest
 // escaped), as HTML (ids in <code>, the rest escaped) or as a plain terminal line.
+import { terminalSafe } from '../io/safeText';
 import { mdCode, mdText } from './markdown';
 
 export type RichPart = string | { code: string } | { strong: string };
@@ -19,10 +20,9 @@ export function toMarkdown(r: Rich): string {
   return r.map((p) => (typeof p === 'string' ? mdText(p) : 'code' in p ? mdCode(p.code) : `**${mdText(p.strong)}**`)).join('');
 }
 
+/** A terminal line: control characters in a label made visible and inert (src/io/safeText.ts). */
 export function toPlain(r: Rich): string {
-  // Terminal lines: control characters in a label must not move the cursor or clear the screen.
-  // eslint-disable-next-line no-control-regex
-  return r.map((p) => (typeof p === 'string' ? p : 'code' in p ? p.code : p.strong)).join('').replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return terminalSafe(r.map((p) => (typeof p === 'string' ? p : 'code' in p ? p.code : p.strong)).join(''), { oneLine: true });
 }
 
 export function escapeHtml(text: string): string {

@@ -75,6 +75,14 @@ describe('diff of two designs', () => {
     expect(diffMarkdown(d)).not.toContain('**New');
   });
 
+  it('the terminal text keeps a hostile label inert: no escape sequence, one line per item', () => {
+    const t = example();
+    const head = { ...t, components: t.components.map((c) => (c.id === 'app' ? { ...c, label: 'App\u001b[2J\nALL GOOD' } : c)) };
+    const text = diffText(diffDesigns(analysed(t), analysed(head)));
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('  app "App" → "App\\u001b[2J\\u000aALL GOOD"');
+  });
+
   it('a changed field is listed by name (replicas 3 -> 4), apart from renames', () => {
     const t = example();
     const head = { ...t, components: t.components.map((c) => (c.id === 'app' ? { ...c, replicas: 4 } : c)) };
