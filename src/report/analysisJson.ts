@@ -24,8 +24,9 @@ export interface JsonClient extends JsonFigures {
 
 export interface OutageFigures {
   failuresPerYear: number;
-  meanDownHours: number;
-  meanUpHours: number;
+  /** null when it never ends (JSON has no Infinity). */
+  meanDownHours: number | null;
+  meanUpHours: number | null;
 }
 
 export interface CostFigures {

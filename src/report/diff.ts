@@ -114,13 +114,13 @@ export function isLower(after: FiguresPoint, before: FiguresPoint): boolean {
   return after.availability < before.availability - SAME_AVAILABILITY;
 }
 
-function point(f: JsonFigures, analysis: AnalysisJson, outages?: { failuresPerYear: number; meanDownHours: number }): FiguresPoint {
+function point(f: JsonFigures, analysis: AnalysisJson, outages?: { failuresPerYear: number; meanDownHours: number | null }): FiguresPoint {
   return {
     availability: f.availability,
     nines: f.nines,
     downtimePerYearSeconds: f.downtime.perYearSeconds,
     ...(analysis.interval && f === analysis.system ? { interval: analysis.interval } : {}),
-    ...(outages ? { failuresPerYear: outages.failuresPerYear, meanDownHours: outages.meanDownHours } : {}),
+    ...(outages ? { failuresPerYear: outages.failuresPerYear, ...(outages.meanDownHours !== null ? { meanDownHours: outages.meanDownHours } : {}) } : {}),
   };
 }
 

@@ -90,7 +90,7 @@ function headline(a: AnalysisJson): Rich[][] {
   rows.push([['Redundancy stage'], [`${a.stage.level} of 7: ${a.stage.name}. Next: ${a.stage.next}`]]);
   if (a.outages) {
     const o = a.outages.system;
-    rows.push([['Outages a year'], [`${formatRate(o.failuresPerYear)}, ${formatDowntime(o.meanDownHours * 3600)} each on average`]]);
+    rows.push([['Outages a year'], [`${formatRate(o.failuresPerYear)}${o.meanDownHours !== null ? `, ${formatDowntime(o.meanDownHours * 3600)} each on average` : ''}`]]);
   }
   if (a.cost) {
     rows.push([['Cost'], [`${formatMoney(a.cost.perMonth, a.cost.currency)} a month; expected downtime cost ${formatMoney(a.cost.downtimePerYear, a.cost.currency)} a year`]]);
