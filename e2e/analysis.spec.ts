@@ -12,6 +12,7 @@ import { layoutTopology } from '../src/layout';
 import { parseTopology } from '../src/model';
 import { AnalysisPanel } from './pages/AnalysisPanel';
 import { StudioPage } from './pages/StudioPage';
+import { draftText } from './pages/storage';
 import { TEST_IDS } from './pages/testIds';
 
 /** Components of the estate in the slow-analysis test: enough for a busy canvas. */
@@ -92,7 +93,7 @@ test('what-if: a failed zone takes down what is inside it; leaving restores the 
   const normal = await analysis.systemAvailability();
   // The analysis can answer before the debounced autosave has written the template.
   await studio.waitForDraft((d) => d.name === 'Stage 6: multiple availability zones');
-  const design = JSON.stringify(await page.evaluate(() => localStorage.getItem('spof-studio:draft')));
+  const design = JSON.stringify(await draftText(page));
   const undoEnabled = await studio.byTestId(TEST_IDS.undo).isEnabled();
 
   await analysis.toggleWhatIf();
@@ -121,7 +122,7 @@ test('what-if: a failed zone takes down what is inside it; leaving restores the 
   await expect(page.locator('[data-failed="true"], [data-down="true"]')).toHaveCount(0);
   await expect(analysis.availability).not.toHaveAttribute('data-what-if', 'true');
   expect(await analysis.systemAvailability()).toBe(normal);
-  expect(JSON.stringify(await page.evaluate(() => localStorage.getItem('spof-studio:draft')))).toBe(design);
+  expect(JSON.stringify(await draftText(page))).toBe(design);
   expect(await studio.byTestId(TEST_IDS.undo).isEnabled()).toBe(undoEnabled);
 });
 

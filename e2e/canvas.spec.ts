@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEMPLATES } from '../src/templates';
 import { StudioPage } from './pages/StudioPage';
-import { STORAGE, TEST_IDS } from './pages/testIds';
+import { draftText, keptAside, setDraftText } from './pages/storage';
+import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
@@ -190,22 +191,21 @@ test('reload restores the design exactly', async ({ page }) => {
   await studio.node('lb2').click();
   await studio.setField('label', 'Floating IP standby');
   const saved = await studio.waitForDraft((d) => d.components.some((c) => c.id === 'lb2' && c.label === 'Floating IP standby'));
-  const text = await page.evaluate((k) => localStorage.getItem(k), STORAGE.draft);
+  const text = await draftText(page);
   await page.reload();
   await expect(studio.node('lb2')).toContainText('Floating IP standby');
   await expect(studio.nodes).toHaveCount(saved.components.length + 2);
   // Nothing was rewritten: the draft after reload is byte-for-byte the same.
   await page.waitForTimeout(400);
-  expect(await page.evaluate((k) => localStorage.getItem(k), STORAGE.draft)).toBe(text);
+  expect(await draftText(page)).toBe(text);
 });
 
 test('a corrupt draft is kept aside and the app starts empty with a message', async ({ page }) => {
-  await page.evaluate((k) => localStorage.setItem(k, '{"format":"spof-topology","version":1,"components":[{"id":"x","kind":"router"}]}'), STORAGE.draft);
+  await setDraftText(page, '{"format":"spof-topology","version":1,"components":[{"id":"x","kind":"router"}]}');
   await page.reload();
   await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText('components[0].kind');
   await expect(studio.nodes).toHaveCount(0);
-  const kept = await page.evaluate((prefix) => Object.keys(localStorage).filter((k) => k.startsWith(prefix)), STORAGE.corruptPrefix);
-  expect(kept).toHaveLength(1);
+  expect(await keptAside(page)).toHaveLength(1);
 });
 
 test('opening a bad file names the problem and leaves the design untouched; a good file opens', async () => {

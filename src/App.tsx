@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { EmptyState } from './canvas/EmptyState';
 import { Messages } from './canvas/Messages';
+import { AutosaveAlert } from './panels/documents/AutosaveAlert';
 import { Palette } from './canvas/Palette';
 import { TopBar } from './canvas/TopBar';
 import { WhatIfHint } from './canvas/WhatIfHint';
@@ -49,6 +50,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
+      <AutosaveAlert />
       <Messages />
       <div className="workspace">
         <Palette />

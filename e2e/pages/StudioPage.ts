@@ -1,7 +1,8 @@
 // A page object for SPOF Studio: every test drives the app through these, by test id.
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { STORAGE, TEST_IDS } from './testIds';
+import { clearSavedWork, draftText } from './storage';
+import { TEST_IDS } from './testIds';
 
 export interface SavedDraft {
   name: string;
@@ -26,7 +27,8 @@ export class StudioPage {
   /** Opens the app on an empty design (clears the autosaved draft first). */
   async openEmpty(): Promise<void> {
     await this.page.goto('/');
-    await this.page.evaluate(() => localStorage.clear());
+    await expect(this.canvas).toBeVisible();
+    await clearSavedWork(this.page);
     await this.page.reload();
     await expect(this.canvas).toBeVisible();
   }
@@ -179,7 +181,7 @@ export class StudioPage {
 
   /** The autosaved draft, parsed, or null when there is none. */
   async savedDraft(): Promise<SavedDraft | null> {
-    const text = await this.page.evaluate((k) => localStorage.getItem(k), STORAGE.draft);
+    const text = await draftText(this.page);
     return text === null ? null : JSON.parse(text);
   }
 

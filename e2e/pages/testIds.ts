@@ -47,6 +47,15 @@ export const TEST_IDS = {
   sharePopover: 'share-popover',
   shareLinkUrl: 'share-link-url',
   dropOverlay: 'drop-overlay',
+  // Never lose work: autosave failures, kept-aside drafts, versions, the crash screen.
+  autosaveError: 'autosave-error',
+  autosaveDownload: 'autosave-download',
+  draftsToggle: 'drafts-toggle',
+  draftsPanel: 'drafts-panel',
+  draftRecovery: 'draft-recovery',
+  draftRecoveryItem: 'draft-recovery-item',
+  versionItem: 'version-item',
+  crashMessage: 'crash-message',
   // What the figures cover: nothing connected, entry points, unreached components.
   nothingConnected: 'nothing-connected',
   entryPoints: 'entry-points',
@@ -54,10 +63,4 @@ export const TEST_IDS = {
   unreached: 'unreached',
   unreachedItem: 'unreached-item',
   stage: 'stage',
-} as const;
-
-/** localStorage keys of the autosave. */
-export const STORAGE = {
-  draft: 'spof-studio:draft',
-  corruptPrefix: 'spof-studio:draft-corrupt:',
 } as const;

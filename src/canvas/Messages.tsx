@@ -21,6 +21,13 @@ export function Messages() {
             {message.details.length > 8 && <li>…and {message.details.length - 8} more</li>}
           </ul>
         )}
+        {message.actions && message.actions.length > 0 && (
+          <div className="banner-actions">
+            {message.actions.map((a) => (
+              <button key={a.label} type="button" className="btn btn-small" data-testid={a.testId} onClick={a.run}>{a.label}</button>
+            ))}
+          </div>
+        )}
       </div>
       <button type="button" className="btn btn-icon btn-ghost" aria-label="Dismiss" onClick={dismiss}><X size={16} /></button>
     </div>

@@ -7,6 +7,7 @@ import {
 } from '../commands';
 import { openDocumentFiles, openTemplate } from '../commands/documents';
 import { acceptedExtensions } from '../commands/importers';
+import { DraftsButton } from '../panels/documents/DraftsPanel';
 import { ExportMenu } from '../panels/documents/ExportMenu';
 import { MermaidButton } from '../panels/documents/MermaidDrawer';
 import { ShareButton } from '../panels/documents/ShareButton';
@@ -107,6 +108,7 @@ export function TopBar() {
       </div>
       <div className="toolbar-group toolbar-end">
         {/* Documents (src/panels/documents): Mermaid drawer, Export menu (JSON, Mermaid, PNG, SVG), share link. */}
+        <DraftsButton />
         <MermaidButton />
         <ExportMenu />
         <ShareButton />

@@ -4,15 +4,16 @@ import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { getFlowInstance } from '../canvas/flowBridge';
 import { formatImportNote } from '../import/notes';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
-import { serializeTopology, type Topology } from '../model';
+import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
 import { layoutOpenedDocument, needsLayout } from '../store/layoutAction';
+import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
 import { templateById } from '../templates';
-import { importerFor, importInfrastructure, type ImportResult } from './importers';
+import { importerFor, importInfrastructure, runImport, tooLargeMessage, type ImportResult } from './importers';
 import { importInfrastructureTexts, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 import { key, mod, type Command } from './types';
 
@@ -28,8 +29,12 @@ export function confirmDiscard(action: string): boolean {
   return window.confirm(`${action} will replace the current design, which has changes not saved to a file. Continue?`);
 }
 
-/** Replaces the design (one undo step) and clears the selection. */
-export function replaceDocument(doc: Topology, label: string): void {
+/**
+ * Replaces the design (one undo step) and clears the selection. The design it replaces is
+ * kept in the local history first (persistence.ts), so even a confirmed replace loses nothing.
+ */
+export function replaceDocument(doc: Topology, label: string, designKey?: string): void {
+  beginNewDesign(useDocument.getState().doc, designKey);
   const placed = ensurePositions(doc);
   useDocument.getState().loadDocument(placed, label);
   useUi.getState().markSaved(placed);
@@ -55,6 +60,8 @@ export const newDocument: Command = {
 /** A file to open: a picked or dropped File, or one found in a dropped folder (named by its path). */
 export interface OpenableFile {
   name: string;
+  /** Bytes, when known before reading (a picked or dropped File): a file past the limit is never read. */
+  size?: number;
   text(): Promise<string>;
 }
 
@@ -66,15 +73,25 @@ export async function openDocumentFile(file: OpenableFile): Promise<boolean> {
     ui.showError(`Cannot open ${file.name}`, ['expected a .spof.json / .json topology, a .mmd Mermaid flowchart, or infrastructure definitions (.yaml, .yml, .tf, .tfvars, terraform show -json)']);
     return false;
   }
-  let text: string;
+  const text = await readOpenable(file);
+  if (text === null) return false;
+  const infrastructure = importer === importInfrastructure || looksLikeTerraformJson(text);
+  return applyImport(await runImport(() => importer(text, file.name), [{ name: file.name, text }]), file.name, infrastructure);
+}
+
+/** A file's text, or null after saying why not (too large: refused before it is read). */
+async function readOpenable(file: OpenableFile): Promise<string | null> {
+  const ui = useUi.getState();
+  if (file.size !== undefined && file.size > MAX_DOCUMENT_CHARS) {
+    ui.showError(`${file.name} was not opened`, [tooLargeMessage(file.name, file.size)]);
+    return null;
+  }
   try {
-    text = await file.text();
+    return await file.text();
   } catch (e) {
     ui.showError(`Cannot read ${file.name}`, [(e as Error).message]);
-    return false;
+    return null;
   }
-  const infrastructure = importer === importInfrastructure || looksLikeTerraformJson(text);
-  return applyImport(await importer(text, file.name), file.name, infrastructure);
 }
 
 /**
@@ -90,6 +107,11 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     ui.showError(`${what} were not opened`, [`${others.map((f) => f.name).join(', ')}: only infrastructure definitions (.yaml, .yml, .json, .tf, .tfvars) open together; open a design or a Mermaid file on its own`]);
     return false;
   }
+  const size = files.reduce((n, f) => n + (f.size ?? 0), 0);
+  if (size > MAX_DOCUMENT_CHARS) {
+    ui.showError(`${what} were not opened`, [tooLargeMessage(what, size)]);
+    return false;
+  }
   let texts: { name: string; text: string }[];
   try {
     texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -98,12 +120,13 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     return false;
   }
   const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
-  return applyImport(await importInfrastructureTexts(texts, folder ?? 'Imported design'), folder ? `the folder ${folder}` : what, true);
+  return applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what, true);
 }
 
 /** Pasted text that reads as a compose file, manifests or Terraform: imported like a file named `clipboard`. */
 export async function openPastedDefinitions(text: string): Promise<boolean> {
-  return applyImport(await importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), 'the pasted text', true);
+  const texts = [{ name: 'the pasted text', text }];
+  return applyImport(await runImport(() => importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), texts), 'the pasted text', true);
 }
 
 /** The shared end of every open: the current design stays untouched unless the result is good and the user agrees. */
@@ -160,6 +183,7 @@ export const saveJson: Command = {
     try {
       await fileSave(blob, { fileName: topologyFileName(doc), extensions: ['.json'], description: 'SPOF Studio topology' });
       useUi.getState().markSaved(doc);
+      void recordVersion(doc, 'saved');
     } catch (e) {
       if ((e as Error).name !== 'AbortError') useUi.getState().showError('The design was not saved', [(e as Error).message]);
     }

@@ -4,7 +4,7 @@
 import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
-import { formatProblem, parseTopology, type Topology } from '../model';
+import { formatProblem, MAX_DOCUMENT_CHARS, parseTopology, type Topology } from '../model';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
@@ -52,6 +52,26 @@ export const importInfrastructure: Importer = (text, fileName) => importInfrastr
 
 /** A `.json` is a topology, or `terraform show -json` output: its content says which. */
 export const importJsonOrPlan: Importer = (text, fileName) => (looksLikeTerraformJson(text) ? importInfrastructure(text, fileName) : importJson(text, fileName));
+
+/**
+ * Every import goes through here: text past the size limit is refused before any importer
+ * sees it (a 20 MB file froze the page for 13-17 s), and an importer that throws (a parser's
+ * stack overflow, a bug) gives a message, never an unhandled error and a silent page.
+ */
+export async function runImport(run: () => ImportResult | Promise<ImportResult>, texts: readonly { name: string; text: string }[]): Promise<ImportResult> {
+  const total = texts.reduce((n, t) => n + t.text.length, 0);
+  if (total > MAX_DOCUMENT_CHARS) return { ok: false, errors: [tooLargeMessage(texts.length === 1 ? texts[0].name : `${texts.length} files`, total)] };
+  try {
+    return await run();
+  } catch (e) {
+    return { ok: false, errors: [`the import stopped: ${(e as Error)?.message ?? String(e)}`] };
+  }
+}
+
+export function tooLargeMessage(what: string, chars: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${what} is ${mb(chars)}; at most ${mb(MAX_DOCUMENT_CHARS)} are opened`;
+}
 
 export function importerFor(fileName: string): Importer | undefined {
   const lower = fileName.toLowerCase();

@@ -9,7 +9,7 @@ import { formatProblem } from '../model';
 import { useDocument } from '../store/document';
 import { useDocumentsUi } from '../store/documentsUi';
 import { useUi } from '../store/ui';
-import { replaceDocument } from './documents';
+import { confirmDiscard, replaceDocument } from './documents';
 import { hasShareHash, shareUrl } from './shareUrl';
 import type { Command } from './types';
 
@@ -58,19 +58,39 @@ function clearHash(): void {
 
 /**
  * Opens the design in a `#topology=...` hash, if there is one; true when a design was opened.
- * Called at start-up (after the draft is restored) and when the hash changes.
+ * Called at start-up (after the draft is restored) and when the hash changes. The hash is
+ * cleared first, whatever follows: a link that breaks the page must not break every reload.
+ * Over unsaved work it asks first, as New, Open and the templates do.
  */
 export function openSharedLink(hash: string = window.location.hash): boolean {
   if (!hasShareHash(hash)) return false;
-  const decoded = decodeShareHash(hash);
   clearHash();
   const ui = useUi.getState();
+  let decoded: ReturnType<typeof decodeShareHash>;
+  try {
+    decoded = decodeShareHash(hash);
+  } catch (e) {
+    decoded = { ok: false, errors: [{ code: 'bad-encoding', path: 'link', message: `the link could not be read (${(e as Error).message})` }], warnings: [] };
+  }
   if (!decoded.ok) {
     ui.showError('The shared link was not opened; your design is unchanged', decoded.errors.map(formatIoProblem));
     return false;
   }
-  replaceDocument(decoded.topology, 'Open shared link');
-  // No dismiss otherwise: a message already up (a draft kept aside at start-up) stays readable.
-  if (decoded.warnings.length) ui.showNotice(`Opened the shared design "${decoded.topology.name}" with warnings`, decoded.warnings.map(formatProblem));
+  const { topology, warnings } = decoded;
+  const open = () => {
+    replaceDocument(topology, 'Open shared link');
+    // No dismiss otherwise: a message already up (a draft kept aside at start-up) stays readable.
+    const now = useUi.getState();
+    if (warnings.length) now.showNotice(`Opened the shared design "${topology.name}" with warnings`, warnings.map(formatProblem));
+    else if (now.notice?.title.startsWith('The shared design')) now.dismiss();
+  };
+  if (!confirmDiscard(`Opening the shared design "${topology.name}"`)) {
+    // Kept within reach: the link is gone from the address bar, its design is one click away.
+    ui.showNotice(`The shared design "${topology.name}" was not opened; your design is unchanged`, [], [
+      { label: 'Open the shared design', testId: 'open-shared-anyway', run: open },
+    ]);
+    return false;
+  }
+  open();
   return true;
 }

@@ -36,13 +36,17 @@ function isZeroWidth(cp: number): boolean {
 }
 
 /**
- * The text as it can be shown: tabs and line breaks become spaces; other control
- * characters, lone surrogates and the non-characters U+FFFE/U+FFFF are dropped (XML 1.0
- * cannot carry them, and a label drawn on one line has no use for them).
+ * The text as it can be shown: tabs and line breaks become spaces; other C0 controls show as
+ * their Control Pictures (U+0000 as "␀", ESC as "␛", DEL as "␡"), C1 controls, lone
+ * surrogates and the non-characters U+FFFE/U+FFFF as U+FFFD. XML 1.0 cannot carry them, and
+ * dropping them would hide that the label holds them: they are escaped, visibly.
  */
 export function printable(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
+  return text.replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
 }
 
 /** The advance width of `text` in pixels at `fontSize`. */

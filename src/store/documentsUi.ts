@@ -20,11 +20,14 @@ export interface DocumentsUiState {
   mermaidDiagram: MermaidDiagramKind;
   share: SharedLink | null;
   dragging: boolean;
+  /** The drafts and versions panel (kept-aside drafts, the local history). */
+  draftsOpen: boolean;
   setMermaidOpen: (open: boolean) => void;
   setMermaidDirection: (direction: Direction) => void;
   setMermaidDiagram: (diagram: MermaidDiagramKind) => void;
   showShare: (share: SharedLink | null) => void;
   setDragging: (dragging: boolean) => void;
+  setDraftsOpen: (open: boolean) => void;
 }
 
 export const useDocumentsUi = create<DocumentsUiState>()((set) => ({
@@ -33,9 +36,11 @@ export const useDocumentsUi = create<DocumentsUiState>()((set) => ({
   mermaidDiagram: 'flowchart',
   share: null,
   dragging: false,
+  draftsOpen: false,
   setMermaidOpen: (mermaidOpen) => set({ mermaidOpen }),
   setMermaidDirection: (mermaidDirection) => set({ mermaidDirection }),
   setMermaidDiagram: (mermaidDiagram) => set({ mermaidDiagram }),
   showShare: (share) => set({ share }),
   setDragging: (dragging) => set({ dragging }),
+  setDraftsOpen: (draftsOpen) => set({ draftsOpen }),
 }));

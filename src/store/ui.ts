@@ -2,10 +2,18 @@
 // or a notice (a draft kept aside, a document opened with warnings).
 import { create } from 'zustand';
 
+export interface UiAction {
+  label: string;
+  run: () => void;
+  testId?: string;
+}
+
 export interface UiMessage {
   title: string;
   /** One line per problem, each naming its path: `components[3].availability: ...` */
   details: string[];
+  /** Buttons under the message (open a shared design anyway, show kept-aside drafts). */
+  actions?: UiAction[];
 }
 
 export interface UiState {
@@ -14,8 +22,8 @@ export interface UiState {
   savedDoc: unknown;
   markSaved: (doc: unknown) => void;
   notice: UiMessage | null;
-  showError: (title: string, details?: string[]) => void;
-  showNotice: (title: string, details?: string[]) => void;
+  showError: (title: string, details?: string[], actions?: UiAction[]) => void;
+  showNotice: (title: string, details?: string[], actions?: UiAction[]) => void;
   dismiss: () => void;
 }
 
@@ -24,7 +32,7 @@ export const useUi = create<UiState>()((set) => ({
   notice: null,
   savedDoc: null,
   markSaved: (savedDoc) => set({ savedDoc }),
-  showError: (title, details = []) => set({ error: { title, details }, notice: null }),
-  showNotice: (title, details = []) => set({ notice: { title, details } }),
+  showError: (title, details = [], actions) => set({ error: { title, details, ...(actions ? { actions } : {}) }, notice: null }),
+  showNotice: (title, details = [], actions) => set({ notice: { title, details, ...(actions ? { actions } : {}) } }),
   dismiss: () => set({ error: null, notice: null }),
 }));

@@ -15,6 +15,8 @@ const stage = (id: string) => TEMPLATES.find((t) => t.id === id)!.topology;
 
 beforeEach(() => {
   freshStore(structuredClone(stage('stage2')));
+  // As opened from a file: no unsaved work to ask about.
+  useUi.getState().markSaved(doc());
   useUi.getState().dismiss();
   window.history.replaceState(null, '', '/');
 });
@@ -52,6 +54,25 @@ describe('openSharedLink', () => {
       expect(error.title).toMatch(/shared link was not opened/);
       expect(error.details[0]).toMatch(why);
     }
+  });
+
+  it('over unsaved work asks first; declined, nothing changes and the shared design stays one click away', () => {
+    useDocument.getState().addComponent('cache', { x: 0, y: 0 });
+    const before = doc();
+    const asked: string[] = [];
+    window.confirm = (message?: string) => {
+      asked.push(message ?? '');
+      return false;
+    };
+    window.history.replaceState(null, '', `/${encodeShareHash(stage('stage5'))}`);
+    expect(openSharedLink(window.location.hash)).toBe(false);
+    expect(asked).toEqual([expect.stringContaining('will replace the current design')]);
+    expect(doc()).toBe(before);
+    expect(window.location.hash).toBe('');
+    const notice = useUi.getState().notice!;
+    expect(notice.title).toMatch(/was not opened; your design is unchanged/);
+    notice.actions![0].run();
+    expect(doc().name).toBe(stage('stage5').name);
   });
 
   it('ignores hashes that are not share links', () => {

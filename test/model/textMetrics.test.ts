@@ -14,10 +14,10 @@ describe('text metrics', () => {
     expect(textWidth('e\u0301', 10)).toBe(textWidth('e', 10));
   });
 
-  it('drops what XML cannot carry and turns line breaks into spaces', () => {
-    expect(printable('a\u0000b\u0007c\u001bd\u007fe\u0085f')).toBe('abcdef');
+  it('escapes what XML cannot carry, visibly, and turns line breaks into spaces', () => {
+    expect(printable('a\u0000b\u0007c\u001bd\u007fe\u0085f')).toBe('a\u2400b\u2407c\u241bd\u2421e\ufffdf');
     expect(printable('one\ntwo\tthree\r\n')).toBe('one two three  ');
-    expect(printable('x\ud800y\udc00z\ufffe')).toBe('xyz');
+    expect(printable('x\ud800y\udc00z\ufffe')).toBe('x\ufffdy\ufffdz\ufffd');
     expect(printable('😀 ok')).toBe('😀 ok');
   });
 
