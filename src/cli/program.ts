@@ -6,6 +6,7 @@ import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
 import { registerImportMermaid } from './importMermaid';
 import { registerPlan } from './plan';
+import { registerSimulate } from './simulate';
 import { registerDiff } from './diff';
 import { registerImport } from './importInfra';
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerMermaid(program);
   registerImportMermaid(program);
   registerPlan(program);
+  registerSimulate(program);
   registerDiff(program);
   registerImport(program);
   return program;

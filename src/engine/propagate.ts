@@ -20,6 +20,8 @@ export class Propagator {
   private jOld = new Int32Array(1024);
   private jLength = 0;
   private readonly arrays: (Uint8Array | Int32Array)[];
+  private readonly minHealthy: Int32Array;
+  private readonly failsMore: Uint8Array;
 
   constructor(private readonly s: Structure) {
     this.elementDown = new Uint8Array(s.elements.length);
@@ -29,6 +31,9 @@ export class Propagator {
     this.slotDead = new Uint8Array(s.slots.length);
     this.groupAlive = Int32Array.from(s.groups, (g) => g.slots.length);
     this.arrays = [this.elementDown, this.componentDown, this.downReasons, this.aliveInstances, this.slotDead, this.groupAlive];
+    this.minHealthy = Int32Array.from(s.components, (c) => c.minHealthy);
+    // Links and failover events fail more than instances: flagged, so the common failure (an instance, a domain) looks nothing up.
+    this.failsMore = Uint8Array.from(s.elements, (_, e) => (s.linkSlotsOf.has(e) || s.failoverGroupsOf.has(e) || s.failoverPoolsOf.has(e) ? 1 : 0));
     this.baseDown = this.settleBase();
   }
 
@@ -75,6 +80,24 @@ export class Propagator {
     this.drain();
     return this.fallen;
   }
+
+  /**
+   * One element's failure, propagated: the simulator's hot path (no iterators, no new list).
+   * The components that newly went down are `fallenOnce[from ..]`, `from` returned; the
+   * list is reused (and emptied now and then) by later calls.
+   */
+  failOne(e: number): number {
+    const list = this.fallenOnce;
+    if (list.length > 4096) list.length = 0;
+    const from = list.length;
+    this.fallen = list;
+    this.failElement(e);
+    this.drain();
+    this.fallen = [];
+    return from;
+  }
+
+  readonly fallenOnce: number[] = [];
 
   /**
    * Thresholds weakened since `mark` but still holding, with how much: pools keyed by
@@ -133,8 +156,9 @@ export class Propagator {
       this.set(2, k, this.downReasons[k] + 1);
       if (this.downReasons[k] !== 1) continue;
       this.set(3, component, this.aliveInstances[component] - 1);
-      if (this.aliveInstances[component] < s.components[component].minHealthy) this.kill(component);
+      if (this.aliveInstances[component] < this.minHealthy[component]) this.kill(component);
     }
+    if (!this.failsMore[e]) return;
     for (const slot of s.linkSlotsOf.get(e) ?? []) this.killSlot(slot);
     for (const g of s.failoverGroupsOf.get(e) ?? []) this.kill(s.groups[g].source);
     for (const c of s.failoverPoolsOf.get(e) ?? []) this.kill(c);

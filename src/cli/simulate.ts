@@ -1,0 +1,111 @@
+// `spof simulate FILE [--years 10000] [--seed 1] [--json]` (DESIGN section 4): years of
+// exponential failures and repairs, per client and for the system: downtime a year and a
+// month (mean with its 95% interval, p50, p90, p99, max), outages a year, the chance of
+// overrunning the error budget, and whether the mean agrees with the exact figures.
+// Without --years, the years adapt to a time budget (--time-budget, 10 s) and the output
+// says how many were played. Exit 0; 2 on bad input.
+import type { Command } from 'commander';
+import { formatDowntime } from '../engine';
+import { DEFAULT_YEARS, simulate, type SimulatedFigures, type SimulationReport } from '../engine/simulate';
+import { CliError, printWarnings, readTopology, sloFraction, writeStdout } from './io';
+
+interface SimulateFlags {
+  years?: string;
+  seed?: string;
+  json?: boolean;
+  slo?: string;
+  timeBudget?: string;
+}
+
+/** Seconds a default run may take before it stops at the years played so far. */
+export const DEFAULT_TIME_BUDGET_SECONDS = 10;
+const MAX_YEARS = 10_000_000;
+
+export function registerSimulate(program: Command): void {
+  program
+    .command('simulate')
+    .description('simulate years of failures and repairs: downtime a year and a month, outages a year, error-budget overruns, checked against the exact figures')
+    .argument('<file>', 'a .spof.json topology')
+    .option('--years <n>', `years to simulate (default ${DEFAULT_YEARS.toLocaleString('en-US')}, fewer when the time budget runs out)`)
+    .option('--seed <n>', 'seed of the random draws (default 1): the same seed gives the same figures')
+    .option('--json', 'print the figures as one JSON object')
+    .option('--slo <percent>', 'system target in percent, e.g. 99.95 (default: the document\'s)')
+    .option('--time-budget <seconds>', `stop after this many seconds (default ${DEFAULT_TIME_BUDGET_SECONDS} when --years is not given; none when it is)`)
+    .action((file: string, flags: SimulateFlags) => {
+      const years = flags.years === undefined ? undefined : wholeNumber('--years', flags.years, 1, MAX_YEARS);
+      const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
+      const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
+      const budget = flags.timeBudget === undefined ? (years === undefined ? DEFAULT_TIME_BUDGET_SECONDS : undefined) : seconds(flags.timeBudget);
+      const { topology, warnings } = readTopology(file);
+      printWarnings(file, warnings);
+      const r = simulate(topology, { years, seed, slo, timeBudgetMs: budget === undefined ? undefined : budget * 1000 });
+      writeStdout(flags.json ? `${JSON.stringify(jsonSimulation(r), null, 2)}\n` : humanSimulation(topology.name, r));
+    });
+}
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const x = Number(text);
+  if (!Number.isInteger(x) || x < min || x > max) throw new CliError(`${name}: must be a whole number from ${min} to ${max.toLocaleString('en-US')} (got "${text}")`);
+  return x;
+}
+
+function seconds(text: string): number {
+  const x = Number(text);
+  if (!Number.isFinite(x) || x <= 0) throw new CliError(`--time-budget: must be a number of seconds above 0 (got "${text}")`);
+  return x;
+}
+
+/** The JSON of DESIGN section 4 (hours throughout); no timings, so the same seed prints the same text. */
+export function jsonSimulation(r: SimulationReport): Record<string, unknown> {
+  const figures = (f: SimulatedFigures) => ({
+    downtimePerYear: f.downtimePerYear,
+    downtimePerMonth: f.downtimePerMonth,
+    outagesPerYear: f.outagesPerYear,
+    ...(f.budgetOverrun ? { budgetOverrun: f.budgetOverrun } : {}),
+    exact: f.exact,
+    outagesSeen: f.outagesSeen,
+  });
+  return {
+    years: r.years,
+    seed: r.seed,
+    requestedYears: r.requestedYears,
+    stoppedEarly: r.stoppedEarly,
+    ...(r.timeBudgetSeconds !== undefined ? { timeBudgetSeconds: r.timeBudgetSeconds } : {}),
+    system: { id: r.system.id, ...figures(r.system) },
+    clients: r.clients.map((c) => ({ id: c.id, ...figures(c) })),
+    events: r.events,
+    notes: r.notes,
+  };
+}
+
+const h = (hours: number) => formatDowntime(hours * 3600);
+const count = (x: number) => (x >= 100 ? x.toFixed(1) : x.toPrecision(3));
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+
+function block(title: string, f: SimulatedFigures): string[] {
+  const y = f.downtimePerYear;
+  const m = f.downtimePerMonth;
+  const o = f.outagesPerYear;
+  const lines = [
+    title,
+    `  downtime a year:  mean ${h(y.meanHours)} (95% interval ${h(y.ci95Hours[0])} to ${h(y.ci95Hours[1])}); p50 ${h(y.p50Hours)}, p90 ${h(y.p90Hours)}, p99 ${h(y.p99Hours)}, max ${h(y.maxHours)}`,
+    `  downtime a month: mean ${h(m.meanHours)}; p50 ${h(m.p50Hours)}, p90 ${h(m.p90Hours)}, p99 ${h(m.p99Hours)}, max ${h(m.maxHours)}`,
+    `  outages a year:   mean ${count(o.mean)} (95% interval ${count(o.ci95[0])} to ${count(o.ci95[1])}); p50 ${o.p50}, p90 ${o.p90}, p99 ${o.p99}, max ${o.max}`,
+  ];
+  if (f.budgetOverrun) {
+    const b = f.budgetOverrun;
+    lines.push(`  error budget of ${(b.target * 100).toPrecision(6).replace(/\.?0+$/, '')}% (${h(b.yearBudgetHours)} a year, ${h(b.monthBudgetHours)} a month): overrun in ${pct(b.year)} of years and ${pct(b.month)} of months`);
+  }
+  const e = f.exact;
+  const verdict = e.agrees && e.failuresAgree ? 'the simulation agrees' : 'the simulation DISAGREES (see the notes)';
+  lines.push(`  exact${e.method === 'monte-carlo' ? ' (Monte Carlo estimate)' : ''}: ${h(e.meanHours)} a year, ${count(e.failuresPerYear)} outages a year: ${verdict}`);
+  return lines;
+}
+
+export function humanSimulation(name: string, r: SimulationReport): string {
+  const lines = [`${name}: ${r.years.toLocaleString('en-US')} years simulated (seed ${r.seed}) in ${(r.elapsedMs / 1000).toFixed(1)} s${r.stoppedEarly ? `, of ${r.requestedYears.toLocaleString('en-US')} asked: the time budget of ${r.timeBudgetSeconds} s ran out` : ''}`];
+  if (r.system.id !== null) lines.push('', ...block(`System (the weakest client, ${r.system.id})`, r.system));
+  if (r.clients.length > 1) for (const c of r.clients) lines.push('', ...block(`Client ${c.id}`, c));
+  if (r.notes.length > 0) lines.push('', 'Notes', ...r.notes.map((n) => `  ${n}`));
+  return `${lines.join('\n')}\n`;
+}

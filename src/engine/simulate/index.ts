@@ -1,0 +1,3 @@
+// The simulator (DESIGN sections 3 and 4): `simulate`, and SimulationRun for callers that play it in slices.
+export { DEFAULT_SEED, DEFAULT_YEARS, simulate, SimulationRun } from './run';
+export type { DowntimeDistribution, OutageDistribution, SimulatedFigures, SimulateOptions, SimulationReport } from './run';
