@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport } from '../engine';
 import type { Topology } from '../model';
 import { insight } from '../engine/insight';
+import { formatMoney } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { humanInsight } from './insightText';
@@ -122,6 +123,14 @@ export function humanReport(name: string, r: Report): string {
   if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
   if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
   if (r.clients.length > 0) lines.push(`  Outages: ${outagesInWords(r.outages.system)}`);
+  if (r.cost) {
+    const money = (x: number) => formatMoney(x, r.cost!.currency);
+    const parts = [
+      ...(r.cost.priced ? [`${money(r.cost.perMonth)} a month${r.cost.unpriced.length > 0 ? ` (without ${r.cost.unpriced.join(', ')}: no cost given)` : ''}`] : []),
+      ...(r.cost.clients.length > 0 ? [`expected downtime ${money(r.cost.downtimePerYear)} a year`] : []),
+    ];
+    if (parts.length > 0) lines.push(`  Cost: ${parts.join('; ')}`);
+  }
   if (r.clients.length > 1) {
     lines.push('', 'Clients');
     r.clients.forEach((c, i) => {
@@ -142,7 +151,10 @@ export function humanReport(name: string, r: Report): string {
   const top = r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
   if (top.length > 0) {
     lines.push('', 'What to improve first (downtime saved a year if made perfect)');
-    for (const i of top) lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)} (Birnbaum ${i.birnbaum.toPrecision(3)})`);
+    for (const i of top) {
+      const saved = i.moneySavedPerYear !== undefined && r.cost ? `, saves ${formatMoney(i.moneySavedPerYear, r.cost.currency)} a year` : '';
+      lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)}${saved} (Birnbaum ${i.birnbaum.toPrecision(3)})`);
+    }
   }
   if (r.whatIf) {
     const w = r.whatIf;

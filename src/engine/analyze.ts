@@ -7,6 +7,7 @@ import { exactAnalysis, type ClientFigures, type RawPairs } from './exactAnalysi
 import { importanceOf } from './importance';
 import { monteCarlo, wilsonInterval } from './montecarlo';
 import { outagesOf } from './outages';
+import { costOf, downtimeRates, moneySavedPerYear } from './cost';
 import { pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
@@ -134,12 +135,18 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   lap('importance');
   const outages = outagesOf(s, up, perClient, sysClient);
   if (unconnected) outages.system = { failuresPerYear: NaN, meanDownHours: NaN, meanUpHours: NaN };
+  const cost = unconnected ? undefined : costOf(t, s, perClient.map((f) => f.unavailability));
+  if (cost && cost.clients.length > 0) {
+    const saved = moneySavedPerYear(up, perClient, downtimeRates(t, s));
+    for (const imp of importance) imp.moneySavedPerYear = saved[s.elementIndex.get(imp.id)!];
+  }
+  lap('cost');
   lap('outages');
 
   const report: Report = {
     method, system, clients,
     elements: s.elements.map((e) => ({ ...e })),
-    spofs, pairs, pairCap, pairsTruncated, importance, outages,
+    spofs, pairs, pairCap, pairsTruncated, importance, outages, ...(cost ? { cost } : {}),
     basis: s.scope.basis, entryPoints: s.scope.entryPoints, unreached: s.scope.unreached,
     assumptions: s.elements.filter((e) => e.availability >= 1).map((e) => ({ id: e.id, type: e.type, reason: assumptionReason(e.type) })),
     warnings, ...(timings ? { timings } : {}), stats,

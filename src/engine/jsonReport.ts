@@ -30,6 +30,7 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
       system: finiteOutage(report.outages.system),
       clients: report.outages.clients.map(finiteOutage),
     },
+    ...(report.cost ? { cost: report.cost } : {}),
     assumptions: report.assumptions,
     elements: report.elements,
     ...(report.whatIf ? { whatIf: report.whatIf } : {}),

@@ -85,6 +85,24 @@ export interface ImportanceReport {
   birnbaum: number;
   /** A_sys(element perfect) − A_sys today. */
   improvement: number;
+  /** What making it perfect would save a year in money: Σ over clients with a downtime cost of 8766 h × cost × (1 − a) × Birnbaum (format version 2; only when a client has a downtime cost). */
+  moneySavedPerYear?: number;
+}
+
+/** Money (DESIGN section 3, "Money"): present only when the document gives a cost. */
+export interface CostReport {
+  /** ISO 4217 (the document's `currency`, default USD). */
+  currency: string;
+  /** Components' costPerMonth × replicas, plus domains' costPerMonth (0 when none is priced: see `priced`). */
+  perMonth: number;
+  /** Expected downtime cost a year, summed over the clients with a downtime cost. */
+  downtimePerYear: number;
+  /** Per client with a downtime cost (its own or the document's): hours down a year and what they cost. */
+  clients: { id: string; downtimeCostPerHour: number; downtimeHoursPerYear: number; downtimePerYear: number }[];
+  /** Components without a costPerMonth while others have one: perMonth leaves them out. */
+  unpriced: string[];
+  /** Whether any component or domain has a costPerMonth. */
+  priced: boolean;
 }
 
 export interface AssumptionReport {
@@ -142,6 +160,8 @@ export interface Report {
   pairsTruncated: boolean;
   importance: ImportanceReport[];
   outages: Outages;
+  /** When the document gives a cost. */
+  cost?: CostReport;
   assumptions: AssumptionReport[];
   whatIf?: WhatIfReport;
   warnings: string[];

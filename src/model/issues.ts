@@ -44,6 +44,8 @@ export const WARNING_CODES = {
   requiresTooMany: 'requires-too-many',
   /** A standby in no group with an active member: it takes over for nothing. */
   standbyAlone: 'standby-alone',
+  /** downtimeCostPerHour on a component that is no client: only a client's outage has a cost; ignored. */
+  downtimeCostNotClient: 'downtime-cost-not-client',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -22,6 +22,14 @@ export function modellingWarnings(t: Topology): Problem[] {
       ],
     });
   });
+  t.components.forEach((c, i) => {
+    if (c.kind === 'client' || c.downtimeCostPerHour === undefined) return;
+    warnings.push({
+      code: WARNING_CODES.downtimeCostNotClient,
+      path: `components[${i}].downtimeCostPerHour`,
+      message: `only a client's outage has a cost: it is ignored on "${c.id}" (a ${c.kind}); set it on the clients whose outage it is, or on the design for all of them`,
+    });
+  });
   groupWarnings(t, warnings);
   reachWarnings(t, warnings);
   return warnings;
