@@ -17,6 +17,8 @@ import { Headline } from './report/Headline';
 import { Importance } from './report/Importance';
 import { MethodNotes } from './report/MethodNotes';
 import { OutagesLine } from './report/OutagesLine';
+import { CostCard } from './report/CostCard';
+import { DowntimeChartSection } from './report/DowntimeChart';
 import { Pairs } from './report/Pairs';
 import { Section } from './report/Section';
 import { SloCard } from './report/SloCard';
@@ -79,6 +81,8 @@ function Body() {
       <DesignWarnings warnings={result.warnings} />
       <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
       <OutagesLine outages={shown.outages.system} whatIf={whatIf !== null} />
+      {!whatIf && <DowntimeChartSection />}
+      {shown.cost && <Section title="Money" testId="cost-section"><CostCard doc={doc} cost={shown.cost} /></Section>}
       {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} outages={shown.outages.clients} /></Section>}
       <Section title="Single points of failure" count={report.spofs.length} tone={report.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
         <SpofList doc={doc} report={report} />

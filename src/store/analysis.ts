@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Report } from '../engine';
-import type { AnalysisResult, EngineOptions } from '../worker/engineApi';
+import type { AnalysisResult, EngineOptions, SimulationResponse } from '../worker/engineApi';
 import type { CanvasMarks, WhatIfMarks } from './analysisMarks';
 
 export interface WhatIfState {
@@ -18,6 +18,13 @@ export interface WhatIfState {
   /** The what-if report itself: the degraded availability. Null without failures. */
   report: Report | null;
 }
+
+/** The simulation of the design as it is now: played by the worker while the design is idle. */
+export type SimulationState =
+  | { status: 'none' }
+  | { status: 'running' }
+  | { status: 'done'; result: Extract<SimulationResponse, { ok: true }> }
+  | { status: 'error'; error: string };
 
 export interface AnalysisState {
   status: 'idle' | 'running' | 'error';
@@ -36,6 +43,9 @@ export interface AnalysisState {
   /** Tooltip per marked node or link: what its failure takes down. */
   notes: Map<string, string>;
   whatIf: WhatIfState;
+  /** The simulated years of the design (none in what-if mode, nor while an edit is analysed). */
+  simulation: SimulationState;
+  setSimulation: (simulation: SimulationState) => void;
   /** The method's knobs sent with every request (none: the engine's defaults). */
   engineOptions: EngineOptions | null;
   setEngineOptions: (options: EngineOptions | null) => void;
@@ -65,6 +75,8 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   pairIds: new Set(),
   notes: new Map(),
   whatIf: { active: false, ...NO_WHAT_IF },
+  simulation: { status: 'none' },
+  setSimulation: (simulation) => set({ simulation }),
   engineOptions: null,
   setEngineOptions: (engineOptions) => set({ engineOptions }),
   setWhatIfActive: (active) => set({ whatIf: { active, ...NO_WHAT_IF } }),

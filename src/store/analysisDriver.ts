@@ -5,7 +5,7 @@
 // design itself is never touched, and the next edit starts a fresh worker.
 import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
-import type { AnalysisRequest, EngineOptions } from '../worker/engineApi';
+import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
 import { failableIds, marksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
@@ -14,8 +14,13 @@ import { formatProblem } from '../model';
 /** What the driver needs from a worker client (an interface, so tests can pass a fake). */
 export interface AnalysisRunner {
   run(request: AnalysisRequest): Promise<AnalysisOutcome>;
+  /** Simulates the design while it is idle; the next `run` cancels it. */
+  simulate?(request: SimulationRequest): Promise<SimulationResponse>;
   dispose(): void;
 }
+
+/** What the app simulates once the design is idle: DESIGN's 10,000 years, or fewer within 8 s of the worker's time. */
+export const APP_SIMULATION: Omit<SimulationRequest, 'document'> = { years: 10_000, seed: 1, timeBudgetMs: 8000 };
 
 export interface DriverOptions {
   /**
@@ -79,10 +84,19 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     const seq = ++latest;
     const doc = useDocument.getState().doc;
     const { whatIf, engineOptions } = useAnalysis.getState();
-    const outcome = await runner.run(requestOf(doc, whatIf.active, whatIf.failed, engineOptions));
+    const request = requestOf(doc, whatIf.active, whatIf.failed, engineOptions);
+    const outcome = await runner.run(request);
     // A newer request is on its way: this answer describes an older design.
     if (seq !== latest) return;
     applyOutcome(doc, outcome);
+    // Idle now: simulate the design (not in what-if mode: its figures would not be what-if figures).
+    if (runner.simulate && outcome.status === 'done' && outcome.response.ok && request.failed === undefined && !whatIf.active) {
+      useAnalysis.getState().setSimulation({ status: 'running' });
+      const answer = await runner.simulate({ document: request.document, ...APP_SIMULATION });
+      if (seq !== latest) return;
+      if (answer.ok) useAnalysis.getState().setSimulation({ status: 'done', result: answer });
+      else useAnalysis.getState().setSimulation(answer.cancelled ? { status: 'none' } : { status: 'error', error: answer.errors.join('; ') });
+    }
   };
 
   const schedule = () => {
@@ -101,7 +115,10 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => void analyse(), debounceMs);
     }
-    useAnalysis.getState().setRunning();
+    const store = useAnalysis.getState();
+    store.setRunning();
+    // The simulated years describe the design before this change.
+    if (store.simulation.status !== 'none') store.setSimulation({ status: 'none' });
   };
 
   const check = () => {

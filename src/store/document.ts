@@ -28,7 +28,7 @@ export interface DocumentState {
   updateLink: (key: string, patch: Partial<Link>) => void;
   setLinkType: (key: string, type: 'dependency' | 'replication') => void;
   renameElement: (from: string, to: string) => void;
-  setDocumentFields: (patch: Partial<Pick<Topology, 'name' | 'slo'>>) => void;
+  setDocumentFields: (patch: Partial<Pick<Topology, 'name' | 'slo' | 'currency' | 'downtimeCostPerHour'>>) => void;
   moveNodes: (moves: NodeMove[]) => void;
   /** Puts a component in a domain (or none), keeping it where it is on screen. */
   setDomain: (componentId: string, domainId: string | undefined) => void;

@@ -5,7 +5,7 @@
 // and replaced on the next request.
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
-import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse } from './engineApi';
+import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse, SimulationRequest, SimulationResponse } from './engineApi';
 
 export type WorkerOutcome<T> =
   | { status: 'done'; response: T }
@@ -28,6 +28,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private api: Remote<EngineWorkerApi> | null = null;
   private running: Running | null = null;
+  /** Simulations under way: they end as cancelled when the worker is replaced. */
+  private readonly simulations = new Set<(response: SimulationResponse) => void>();
 
   constructor(private readonly createWorker: WorkerFactory = defaultFactory) {}
 
@@ -43,6 +45,22 @@ export class AnalysisClient {
   /** The report to share, written where the engine lives; a client of its own, like the plan's. */
   shareReport(request: ShareReportRequest): Promise<WorkerOutcome<ShareReportResponse>> {
     return this.call<ShareReportResponse>((api) => api.runShareReport(request) as Promise<ShareReportResponse>);
+  }
+
+  /**
+   * The simulation, played by the worker in slices between other requests: it does not
+   * supersede anything, and the next analysis request cancels it (its answer: cancelled).
+   */
+  simulate(request: SimulationRequest): Promise<SimulationResponse> {
+    const api = this.ensureWorker();
+    return new Promise<SimulationResponse>((resolve) => {
+      const finish = (response: SimulationResponse) => {
+        if (!this.simulations.delete(finish)) return;
+        resolve(response);
+      };
+      this.simulations.add(finish);
+      (api.simulate(request) as Promise<SimulationResponse>).then(finish, (error: unknown) => finish({ ok: false, cancelled: false, errors: [messageOf(error)] }));
+    });
   }
 
   private call<T>(invoke: (api: Remote<EngineWorkerApi>) => Promise<T>): Promise<WorkerOutcome<T>> {
@@ -95,6 +113,7 @@ export class AnalysisClient {
   }
 
   private restart(): void {
+    for (const finish of [...this.simulations]) finish({ ok: false, cancelled: true, errors: [] });
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

@@ -1,7 +1,11 @@
 // The analysis Web Worker: a thin shim exposing the engine API with comlink. The cache
 // keeps the last design's report, so a what-if click re-analyses only the what-if.
 import { expose } from 'comlink';
-import { analyzeAgain, runAnalysis, runPlan, runShareReport, type AnalysisCache, type AnalysisRequest } from './engineApi';
+import { SimulationRun } from '../engine/simulate';
+import {
+  analyzeAgain, runAnalysis, runPlan, runShareReport, simulationAnswer, startSimulation,
+  type AnalysisCache, type AnalysisRequest, type SimulationRequest, type SimulationResponse,
+} from './engineApi';
 
 const cache: { last?: AnalysisCache } = {};
 
@@ -20,8 +24,26 @@ function warmUp(document: unknown, runsLeft: number): void {
   }, 0);
 }
 
+// The simulation runs while the design is idle, a slice per task, so that an analysis
+// request (an edit) is answered between two slices; the request also cancels it.
+const SIMULATION_SLICE_MS = 25;
+let generation = 0;
+
+async function simulate(request: SimulationRequest): Promise<SimulationResponse> {
+  const mine = ++generation;
+  const run = startSimulation(request);
+  if (!(run instanceof SimulationRun)) return run;
+  for (;;) {
+    if (run.step(SIMULATION_SLICE_MS)) return simulationAnswer(run);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (generation !== mine) return { ok: false, cancelled: true, errors: [] };
+  }
+}
+
 const api = {
+  simulate,
   runAnalysis: (request: AnalysisRequest) => {
+    generation++;
     const response = runAnalysis(request, cache);
     // The first answer is itself cold: it may take twice the bar of a warm-up run.
     if (!warmUpStarted && response.ok && response.elapsedMs < 2 * WARM_UP_MAX_MS) {

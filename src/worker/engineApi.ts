@@ -3,6 +3,7 @@
 // in what-if mode analyse it again with the chosen elements forced down, and find
 // the plan that reaches the SLO, and write the report to share.
 import { analyze, type AnalyzeOptions, type Report } from '../engine';
+import { SimulationRun, type SimulationReport } from '../engine/simulate';
 import { insight, plan, type Insight, type Plan } from '../engine/insight';
 import { toMermaid } from '../io/mermaidExport';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
@@ -112,4 +113,34 @@ export function runShareReport(request: ShareReportRequest): ShareReportResponse
     return { ok: true, text: shareReportMarkdown({ ...input, mermaid: toMermaid(t, { spofIds: input.analysis.spofs.map((s) => s.id) }) }) };
   }
   return { ok: true, text: shareReportHtml(input) };
+}
+
+export interface SimulationRequest {
+  document: unknown;
+  years?: number;
+  seed?: number;
+  /** Stop after this much work (the years played are stated). */
+  timeBudgetMs?: number;
+}
+
+/** The distribution of the system's yearly downtime, for the chart: equal bins from 0 h. */
+export interface DowntimeHistogram {
+  binHours: number;
+  counts: number[];
+}
+
+export type SimulationResponse =
+  | { ok: true; report: SimulationReport; histogram: DowntimeHistogram; monthHistogram: DowntimeHistogram }
+  | { ok: false; cancelled: boolean; errors: string[] };
+
+/** A simulation of the document, ready to be played in slices (the worker plays it between requests). */
+export function startSimulation(request: SimulationRequest): SimulationRun | { ok: false; cancelled: false; errors: string[] } {
+  const parsed = parseTopology(request.document);
+  if (!parsed.ok) return { ok: false, cancelled: false, errors: parsed.errors.map(formatProblem) };
+  return new SimulationRun(parsed.topology, { years: request.years, seed: request.seed, timeBudgetMs: request.timeBudgetMs });
+}
+
+/** The finished (or stopped) run's answer, with the histograms the chart draws. */
+export function simulationAnswer(run: SimulationRun, bins = 24): SimulationResponse {
+  return { ok: true, report: run.result(), histogram: run.histogram('year', bins), monthHistogram: run.histogram('month', bins) };
 }

@@ -11,6 +11,7 @@ import { COMPONENT_KIND_LABELS } from '../../store/labels';
 import { useSelection } from '../../store/selection';
 import { CheckField, Section, SelectField, TextField } from './fields';
 import { availabilityText, parseAvailability, parseId, parseNonNegative, parsePositiveInteger, parseText } from './parsers';
+import { MoneyField } from './MoneyFields';
 import { ReliabilityFields } from './ReliabilityFields';
 
 export function ComponentInspector({ component: c }: { component: Component }) {
@@ -51,6 +52,9 @@ export function ComponentInspector({ component: c }: { component: Component }) {
         <Section title="Target">
           <TextField label="SLO of this client" testId="field-slo" value={availabilityText(c.slo)} suffix="%" inputMode="decimal"
             hint="clients never fail; the analysis checks this target" parse={(t) => parseAvailability(t, { open: true })} onCommit={(slo) => patch({ slo })} />
+          <MoneyField label="Downtime cost" testId="field-downtime-cost" value={c.downtimeCostPerHour} currency={doc.currency ?? 'USD'} per="an hour of outage"
+            hint={c.downtimeCostPerHour === undefined && doc.downtimeCostPerHour !== undefined ? "the design's applies" : 'what an hour of this client\'s outage costs'}
+            onCommit={(downtimeCostPerHour) => patch({ downtimeCostPerHour })} />
         </Section>
       ) : (
         <>
@@ -72,6 +76,12 @@ export function ComponentInspector({ component: c }: { component: Component }) {
                 parse={(t) => parsePositiveInteger(t, { max: replicas })} onCommit={(minHealthy) => patch({ minHealthy })} />
             </div>
             <div className="field-hint">k-out-of-n: how many of the instances must work to carry the load.</div>
+          </Section>
+
+          <Section title="Cost">
+            <MoneyField label="Cost of one instance" testId="field-cost" value={c.costPerMonth} currency={doc.currency ?? 'USD'} per="a month"
+              hint={c.costPerMonth !== undefined && replicas > 1 ? `${replicas} instances` : 'standbys cost what they cost, idle or not'}
+              onCommit={(costPerMonth) => patch({ costPerMonth })} />
           </Section>
 
           <Section title="Placement">

@@ -1,6 +1,7 @@
 // With nothing selected: the document's name and system SLO, and what it holds.
 import { useDocument } from '../../store/document';
 import { Section, TextField } from './fields';
+import { MoneyField, parseCurrency } from './MoneyFields';
 import { availabilityText, parseAvailability } from './parsers';
 
 export function DocumentInspector() {
@@ -13,6 +14,12 @@ export function DocumentInspector() {
       <TextField label="System SLO" testId="field-doc-slo" value={availabilityText(doc.slo)} placeholder="e.g. 99.95" suffix="%" inputMode="decimal"
         hint="the target for the whole system; clients may carry their own"
         parse={(t) => parseAvailability(t, { open: true })} onCommit={(slo) => store.setDocumentFields({ slo })} />
+      <div className="field-row">
+        <TextField label="Currency" testId="field-doc-currency" value={doc.currency ?? ''} placeholder="USD" hint="ISO 4217, for every cost"
+          parse={parseCurrency} onCommit={(currency) => store.setDocumentFields({ currency })} />
+        <MoneyField label="Downtime cost" testId="field-doc-downtime-cost" value={doc.downtimeCostPerHour} currency={doc.currency ?? 'USD'} per="an hour"
+          hint="for clients without their own" onCommit={(downtimeCostPerHour) => store.setDocumentFields({ downtimeCostPerHour })} />
+      </div>
       <div className="doc-stats">
         <span><b>{doc.components.length}</b> components</span>
         <span><b>{doc.domains.length}</b> domains</span>

@@ -7,6 +7,7 @@ import { DOMAIN_KIND_LABELS } from '../../store/labels';
 import { useSelection } from '../../store/selection';
 import { Section, SelectField, TextField } from './fields';
 import { parseId, parseText } from './parsers';
+import { MoneyField } from './MoneyFields';
 import { ReliabilityFields } from './ReliabilityFields';
 
 export function DomainInspector({ domain: d }: { domain: FailureDomain }) {
@@ -37,6 +38,12 @@ export function DomainInspector({ domain: d }: { domain: FailureDomain }) {
       {d.kind !== 'group' && (
         <Section title="Availability">
           <ReliabilityFields value={d} preset={DOMAIN_PRESETS[d.kind]} onPatch={patch} />
+        </Section>
+      )}
+      {d.kind !== 'group' && (
+        <Section title="Cost">
+          <MoneyField label="Fixed cost" testId="field-cost" value={d.costPerMonth} currency={doc.currency ?? 'USD'} per="a month"
+            hint="the domain's own cost (a host, a data centre), not what runs in it" onCommit={(costPerMonth) => patch({ costPerMonth })} />
         </Section>
       )}
       <Section title="Contents">

@@ -3,6 +3,7 @@
 import type { Report } from '../../engine';
 import type { Topology } from '../../model';
 import { elementName } from '../../store/elementNames';
+import { formatMoney } from '../../report/format';
 import { minutesAYear } from './format';
 import { revealElements } from './reveal';
 
@@ -20,7 +21,7 @@ export function Importance({ doc, report }: { doc: Topology; report: Report }) {
   const top = rows[0].improvement;
   return (
     <>
-      <div className="rp-note">Minutes a year saved if this were perfect</div>
+      <div className="rp-note">Minutes a year saved if this were perfect{report.cost?.clients.length ? ', and what that downtime costs' : ''}</div>
       <ul className="rp-list" data-testid="importance-list">
         {rows.map((i) => (
           <li key={i.id} className="rp-row rp-bar-row" data-testid="importance-item" data-element-id={i.id} data-value={String(i.improvement)}>
@@ -28,7 +29,12 @@ export function Importance({ doc, report }: { doc: Topology; report: Report }) {
               <span className="rp-row-title">{elementName(doc, i.id)}</span>
               <span className="rp-bar"><span style={{ width: `${Math.max(3, (i.improvement / top) * 100)}%` }} /></span>
             </button>
-            <span className="rp-row-side rp-num">{minutesAYear(i.improvement)} min</span>
+            <span className="rp-row-side rp-num">
+              {minutesAYear(i.improvement)} min
+              {i.moneySavedPerYear !== undefined && report.cost && (
+                <span className="rp-money-saved" data-testid="money-saved" data-value={String(i.moneySavedPerYear)}>{formatMoney(i.moneySavedPerYear, report.cost.currency)}</span>
+              )}
+            </span>
           </li>
         ))}
       </ul>
