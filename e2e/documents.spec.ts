@@ -100,7 +100,7 @@ const HAND_WRITTEN_MMD = `graph LR
 
 const mermaidLoaded = () => studio.page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/mermaid\.core-[^/]*\.js$/.test(r.name)));
 
-test('a .mmd file opens laid out, components inside their zones, with the import\'s guesses in a notice', async () => {
+test('a .mmd file opens laid out, components inside their zones, with the import\'s guesses listed over the canvas', async () => {
   // Mermaid is large: the page loads it only when a diagram is opened.
   expect(await mermaidLoaded()).toBe(false);
   await studio.openFile('estate.mmd', HAND_WRITTEN_MMD);
@@ -108,9 +108,9 @@ test('a .mmd file opens laid out, components inside their zones, with the import
   expect(await mermaidLoaded()).toBe(true);
   await expect(studio.nodes).toHaveCount(7 + 3);
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('estate');
-  const notice = studio.byTestId(TEST_IDS.noticeMessage);
-  await expect(notice).toContainText('estate.mmd');
-  await expect(notice).toContainText(/guess/);
+  const notes = studio.byTestId(TEST_IDS.importNotes);
+  await expect(notes).toContainText('estate.mmd');
+  await expect(notes).toContainText(/guess/);
   // Laid out by the worker (which answers a moment later): every component inside its zone,
   // the zones inside the region, the users outside it.
   const misplaced = async () => {
@@ -126,9 +126,9 @@ test('a .mmd file opens laid out, components inside their zones, with the import
   const draft = await studio.waitForDraft((d) => d.components.length === 7);
   const kinds = Object.fromEntries(draft.components.map((c) => [c.id, c.kind]));
   expect(kinds).toMatchObject({ users: 'client', dns: 'dns', lb: 'loadbalancer', web1: 'web', db: 'database', db2: 'database' });
-  // The notice goes away when dismissed.
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
+  // The list goes away when closed.
+  await notes.getByRole('button', { name: 'Close the import notes' }).click();
+  await expect(notes).toHaveCount(0);
   // Opening and its layout were one step.
   await studio.undo();
   await expect(studio.nodes).toHaveCount(0);

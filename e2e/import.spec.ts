@@ -23,8 +23,10 @@ test('a compose file opens as a design, laid out, with what was inferred and ass
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/voting-stack.yaml'));
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('voting-stack');
-  const notice = studio.byTestId(TEST_IDS.noticeMessage);
-  await expect(notice).toContainText('voting-stack.yaml');
+  // What was inferred and assumed, listed over the canvas, each with its file and line.
+  const notes = studio.byTestId(TEST_IDS.importNotes);
+  await expect(notes).toContainText('voting-stack.yaml');
+  await expect(notes.getByTestId(TEST_IDS.importNote).first()).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="vote"]')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="db"][data-spof="true"], .react-flow__node[data-id="db"] [data-spof="true"]').first()).toBeVisible();
   // The auto-layout ran on open: no two components on top of each other.
@@ -77,5 +79,5 @@ test('pasted compose text is imported', async ({ page }) => {
   }, 'services:\n  api:\n    image: example/api\n    ports: ["8080:8080"]\n    environment:\n      DB_URL: postgres://db:5432/app\n  db:\n    image: postgres:16\n');
   await expect(page.locator('.react-flow__node[data-id="api"]')).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
-  await expect(studio.byTestId(TEST_IDS.noticeMessage)).toContainText('clipboard');
+  await expect(studio.byTestId(TEST_IDS.importNotes)).toContainText('the pasted text');
 });

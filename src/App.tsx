@@ -11,6 +11,7 @@ import { WhatIfHint } from './canvas/WhatIfHint';
 import { handleClipboard, handleShortcut } from './commands';
 import { openDocumentFiles } from './commands/documents';
 import { droppedFiles } from './commands/droppedFiles';
+import { ImportNotesPanel } from './panels/importNotes/ImportNotesPanel';
 import { Inspector } from './panels/Inspector';
 import { ReportPanel } from './panels/ReportPanel';
 
@@ -60,6 +61,7 @@ export function App() {
           </ReactFlowProvider>
           <WhatIfHint />
           <EmptyState />
+          <ImportNotesPanel />
         </main>
         <div className="sidebar">
           <Inspector />

@@ -23,6 +23,11 @@ export const TEST_IDS = {
   // Canvas-specific hooks.
   reportPanel: 'report-panel',
   noticeMessage: 'notice-message',
+  // What an import guessed, over the canvas.
+  importNotes: 'import-notes',
+  importNote: 'import-note',
+  importNotesToggle: 'import-notes-toggle',
+  importCorrected: 'import-corrected',
   templatesMenu: 'templates-menu',
   template: (id: string) => `template-${id}`,
   newDocument: 'new',

@@ -2,7 +2,6 @@
 import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { getFlowInstance } from '../canvas/flowBridge';
-import { formatImportNote } from '../import/notes';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
@@ -11,10 +10,11 @@ import { layoutOpenedDocument, needsLayout } from '../store/layoutAction';
 import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
+import { useImportNotes } from '../store/importNotes';
 import { useUi } from '../store/ui';
 import { templateById } from '../templates';
-import { importerFor, importInfrastructure, runImport, tooLargeMessage, type ImportResult } from './importers';
-import { importInfrastructureTexts, isInfraFileName, looksLikeTerraformJson } from './infraImport';
+import { importerFor, runImport, tooLargeMessage, type ImportResult } from './importers';
+import { importInfrastructureTexts, isInfraFileName } from './infraImport';
 import { key, mod, type Command } from './types';
 
 /** Whether the design differs from what was last saved, opened or started from. */
@@ -35,6 +35,8 @@ export function confirmDiscard(action: string): boolean {
  */
 export function replaceDocument(doc: Topology, label: string, designKey?: string): void {
   beginNewDesign(useDocument.getState().doc, designKey);
+  // The notes of an earlier import are about the design being replaced.
+  useImportNotes.getState().clear();
   const placed = ensurePositions(doc);
   useDocument.getState().loadDocument(placed, label);
   useUi.getState().markSaved(placed);
@@ -75,8 +77,7 @@ export async function openDocumentFile(file: OpenableFile): Promise<boolean> {
   }
   const text = await readOpenable(file);
   if (text === null) return false;
-  const infrastructure = importer === importInfrastructure || looksLikeTerraformJson(text);
-  return applyImport(await runImport(() => importer(text, file.name), [{ name: file.name, text }]), file.name, infrastructure);
+  return applyImport(await runImport(() => importer(text, file.name), [{ name: file.name, text }]), file.name);
 }
 
 /** A file's text, or null after saying why not (too large: refused before it is read). */
@@ -120,17 +121,17 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     return false;
   }
   const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
-  return applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what, true);
+  return applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what);
 }
 
 /** Pasted text that reads as a compose file, manifests or Terraform: imported like a file named `clipboard`. */
 export async function openPastedDefinitions(text: string): Promise<boolean> {
   const texts = [{ name: 'the pasted text', text }];
-  return applyImport(await runImport(() => importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), texts), 'the pasted text', true);
+  return applyImport(await runImport(() => importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), texts), 'the pasted text');
 }
 
 /** The shared end of every open: the current design stays untouched unless the result is good and the user agrees. */
-async function applyImport(result: ImportResult, what: string, infrastructure = false): Promise<boolean> {
+async function applyImport(result: ImportResult, what: string): Promise<boolean> {
   const ui = useUi.getState();
   if (!result.ok) {
     ui.showError(`${what} was not opened`, result.errors);
@@ -138,19 +139,11 @@ async function applyImport(result: ImportResult, what: string, infrastructure = 
   }
   if (!confirmDiscard(`Opening ${what}`)) return false;
   replaceDocument(result.topology, `Open ${what}`);
-  const notes = result.notes;
-  if (infrastructure) {
-    // An infrastructure import: what it read, assumed and left out, warnings first.
-    const count = (k: string) => notes.filter((n) => n.kind === k).length;
-    const order = { warning: 0, assumed: 1, inferred: 2 } as const;
-    ui.showNotice(
-      `Imported ${what}: ${count('inferred')} inferred, ${count('assumed')} assumed, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}`,
-      [...result.warnings, ...[...notes].sort((a, b) => order[a.kind] - order[b.kind]).map(formatImportNote)],
-    );
-  } else if (notes.length) {
-    // An import guesses kinds and roles from the labels: say which, so they can be checked.
-    const guesses = `${notes.length} guess${notes.length === 1 ? '' : 'es'}`;
-    ui.showNotice(`Opened ${what}: the import made ${guesses}; check them in the inspector`, [...result.warnings, ...notes.map(formatImportNote)]);
+  if (result.notes.length > 0 || result.correctedText !== undefined) {
+    // What the import inferred, assumed and left out, listed over the canvas to check and
+    // correct one by one (the design's own warnings are in the report).
+    useImportNotes.getState().show(what, result.notes, result.correctedText);
+    ui.dismiss();
   } else if (result.warnings.length) ui.showNotice(`Opened ${what} with warnings`, result.warnings);
   else ui.dismiss();
   return true;

@@ -15,6 +15,8 @@ export type ImportResult =
       warnings: string[];
       /** What the import inferred, assumed and left out, each with the file and line it came from. */
       notes: ImportNote[];
+      /** The input rewritten so that it parses, when the import read it leniently (a Mermaid diagram with unquoted parentheses). */
+      correctedText?: string;
     }
   | { ok: false; errors: string[] };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
@@ -44,7 +46,7 @@ export const importMermaid: Importer = async (text, fileName) => {
   // A diagram without a title (no front matter, not exported by us) is named after its file.
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
   const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
-  return { ok: true, topology, warnings: r.warnings.map(formatProblem), notes: r.notes };
+  return { ok: true, topology, warnings: r.warnings.map(formatProblem), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
 };
 
 /** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */

@@ -30,7 +30,7 @@ export function isMermaidFileName(name: string): boolean {
 }
 
 export type OpenFileResult =
-  | { ok: true; topology: Topology; warnings: Problem[]; notes: ImportNote[]; format: 'json' | 'mermaid' }
+  | { ok: true; topology: Topology; warnings: Problem[]; notes: ImportNote[]; correctedText?: string; format: 'json' | 'mermaid' }
   | { ok: false; errors: IoProblem[]; format: 'json' | 'mermaid' };
 
 /**

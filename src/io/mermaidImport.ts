@@ -2,7 +2,7 @@
 // Studio come back exactly (their `%% spof:` comments carry what the drawing cannot show);
 // hand-written diagrams are read by guesses, each reported.
 import type { ImportNote } from '../import/notes';
-import { CURRENT_VERSION, FORMAT, parseTopology, type Component, type Problem, type Topology } from '../model';
+import { CURRENT_VERSION, FORMAT, parseTopology, type Component, type Link, type Problem, type Topology } from '../model';
 import { architectureAsFlowchart } from './architectureRead';
 import { buildComponents } from './mermaidComponents';
 import { buildDomains } from './mermaidDomains';
@@ -164,6 +164,7 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
   readRoles(components, links, saved, notes);
 
   inSavedOrder(components, [...meta.components.values()]);
+  inDrawnOrder(links, components, meta);
   const doc: Topology = {
     format: FORMAT,
     version: CURRENT_VERSION,
@@ -176,6 +177,22 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
   // The layout follows the diagram's own direction (top to bottom is the default).
   if (chart.direction === 'LR' || chart.direction === 'RL') doc.view = { direction: 'LR' };
   return validate(doc, notes);
+}
+
+/**
+ * A hand-drawn diagram's links in the order of the nodes they join (each node where it was
+ * first drawn, subgraph by subgraph): the layout keeps that order where crossings tie, so the
+ * subgraphs come out as the author wrote them. An export's links keep their saved order.
+ */
+function inDrawnOrder(links: Link[], components: Component[], meta: MermaidMeta): void {
+  if (meta.links.length > 0) return;
+  const at = new Map(components.map((c, i) => [c.id, i]));
+  const rank = (l: Link) => [at.get(l.from) ?? 0, at.get(l.to) ?? 0];
+  links.sort((a, b) => {
+    const [af, at2] = rank(a);
+    const [bf, bt] = rank(b);
+    return af - bf || at2 - bt;
+  });
 }
 
 /** An export comes back in its own order; what the comments do not know follows, as drawn. */

@@ -62,15 +62,15 @@ export function repairSource(text: string): { text: string; repairs: Repair[] } 
     const lexed = /^\s*%%/.test(line) ? lexLine('') : lexLine(line);
     for (const t of lexed.tokens) {
       if (t.type === 'shape' && !t.quoted && t.open !== '@{' && needsQuotes(t.body.text)) {
-        edits.push({ span: t.body, replacement: quoted(t.body.text), what: `quoted the label ${JSON.stringify(t.body.text.trim())}` });
+        edits.push({ span: t.body, replacement: quoted(t.body.text), what: `quoted the label "${t.body.text.trim()}"` });
       }
       if (t.type === 'arrow' && t.label && !/^\s*".*"\s*$/.test(t.label.text) && needsQuotes(t.label.text)) {
-        edits.push({ span: t.label, replacement: quoted(t.label.text), what: `quoted the link label ${JSON.stringify(t.label.text.trim())}` });
+        edits.push({ span: t.label, replacement: quoted(t.label.text), what: `quoted the link label "${t.label.text.trim()}"` });
       }
     }
     const title = lexed.subgraph?.title;
     if (title && !/^\s*".*"\s*$/.test(title.text) && needsQuotes(title.text)) {
-      edits.push({ span: title, replacement: quoted(title.text), what: `quoted the subgraph title ${JSON.stringify(title.text.trim())}` });
+      edits.push({ span: title, replacement: quoted(title.text), what: `quoted the subgraph title "${title.text.trim()}"` });
     }
     if (edits.length === 0) return line;
     let repaired = line;

@@ -66,8 +66,9 @@ function impliedReplication(guessed: Component[], all: Component[], links: Link[
     const primaries = candidates.filter((p) => p.role === 'primary');
     const p = primaries.length === 1 ? primaries[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (!p) continue;
-    links.push({ from: p.id, to: s.id, type: 'replication', mode: 'async' });
-    notes.component(s.id, 'assumed', `async replication from ${p.id} (a ${s.kind} standby beside its ${p.role ?? 'only'} ${p.kind}, no replication drawn)`, { field: 'type' });
+    const link: Link = { from: p.id, to: s.id, type: 'replication', mode: 'async' };
+    links.push(link);
+    notes.link(link, 'assumed', `async replication from ${p.id} (a ${s.kind} standby beside its ${p.role ?? 'only'} ${p.kind}, no replication drawn)`, { field: 'type' });
   }
 }
 

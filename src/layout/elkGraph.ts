@@ -57,6 +57,9 @@ export function buildLayeringGraph(
       'elk.layered.spacing.nodeNodeBetweenLayers': '64',
       // One layering for everything: unconnected parts must share layer 0 (the clients), not stack up.
       'elk.separateConnectedComponents': 'false',
+      // Where crossings tie, keep the document's order: an imported diagram lists its nodes as
+      // drawn (subgraph by subgraph), so what the author put first stays first.
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
     children,
     edges,
