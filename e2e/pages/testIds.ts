@@ -61,6 +61,13 @@ export const TEST_IDS = {
   draftRecoveryItem: 'draft-recovery-item',
   versionItem: 'version-item',
   crashMessage: 'crash-message',
+  // The plan: its moves, applied one by one or all at once.
+  findPlan: 'find-plan',
+  applyPlan: 'apply-plan',
+  plan: 'plan',
+  planStep: 'plan-step',
+  applyMove: 'apply-move',
+  planResult: 'plan-result',
   // What the figures cover: nothing connected, entry points, unreached components.
   nothingConnected: 'nothing-connected',
   entryPoints: 'entry-points',

@@ -4,7 +4,8 @@
 // moves available (a gate, like `analyze --slo`): the best improved document is still
 // written with -o; 2 bad input or no target at all.
 import type { Command } from 'commander';
-import { addsText, fixesText, planCostText, plan, type Plan } from '../engine/insight';
+import { plan, type Plan } from '../engine/insight';
+import { addsText, fixesText, planCostText } from '../report/planText';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeStdout } from './io';

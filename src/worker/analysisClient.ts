@@ -5,7 +5,10 @@
 // and replaced on the next request.
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
-import type { AnalysisRequest, AnalysisResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse, SimulationRequest, SimulationResponse } from './engineApi';
+import type {
+  AnalysisRequest, AnalysisResponse, MovesRequest, MovesResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse,
+  SimulationRequest, SimulationResponse,
+} from './engineApi';
 
 export type WorkerOutcome<T> =
   | { status: 'done'; response: T }
@@ -61,6 +64,11 @@ export class AnalysisClient {
       this.simulations.add(finish);
       (api.simulate(request) as Promise<SimulationResponse>).then(finish, (error: unknown) => finish({ ok: false, cancelled: false, errors: [messageOf(error)] }));
     });
+  }
+
+  /** Moves of a plan applied to the design (the same client as the plan's). */
+  moves(request: MovesRequest): Promise<WorkerOutcome<MovesResponse>> {
+    return this.call<MovesResponse>((api) => api.runMoves(request) as Promise<MovesResponse>);
   }
 
   private call<T>(invoke: (api: Remote<EngineWorkerApi>) => Promise<T>): Promise<WorkerOutcome<T>> {

@@ -3,7 +3,7 @@
 import { expose } from 'comlink';
 import { SimulationRun } from '../engine/simulate';
 import {
-  analyzeAgain, runAnalysis, runPlan, runShareReport, simulationAnswer, startSimulation,
+  analyzeAgain, runAnalysis, runMoves, runPlan, runShareReport, simulationAnswer, startSimulation,
   type AnalysisCache, type AnalysisRequest, type SimulationRequest, type SimulationResponse,
 } from './engineApi';
 
@@ -54,6 +54,7 @@ const api = {
   },
   runPlan,
   runShareReport,
+  runMoves,
 };
 export type EngineWorkerApi = typeof api;
 

@@ -4,7 +4,7 @@
 // the plan that reaches the SLO, and write the report to share.
 import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { SimulationRun, type SimulationReport } from '../engine/simulate';
-import { insight, plan, type Insight, type Plan } from '../engine/insight';
+import { applyMoveFully, insight, plan, type Insight, type Move, type Plan } from '../engine/insight';
 import { toMermaid } from '../io/mermaidExport';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
 import { needsLayout } from '../layout/needsLayout';
@@ -143,4 +143,36 @@ export function startSimulation(request: SimulationRequest): SimulationRun | { o
 /** The finished (or stopped) run's answer, with the histograms the chart draws. */
 export function simulationAnswer(run: SimulationRun, bins = 24): SimulationResponse {
   return { ok: true, report: run.result(), histogram: run.histogram('year', bins), monthHistogram: run.histogram('month', bins) };
+}
+
+export interface MovesRequest {
+  document: unknown;
+  /** Moves of a plan (its steps' `move`), applied in order. */
+  moves: Move[];
+}
+
+export type MovesResponse =
+  | { ok: true; topology: Topology; twins: Record<string, string> }
+  | { ok: false; errors: string[] };
+
+/**
+ * Some moves of a plan applied to the design as it is now (the app applies them one at a
+ * time or all at once), with each new element's twin: where the editor places it.
+ */
+export function runMoves(request: MovesRequest): MovesResponse {
+  const parsed = parseTopology(request.document);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatProblem) };
+  let doc = parsed.topology;
+  const twins: Record<string, string> = {};
+  for (const m of request.moves) {
+    try {
+      const applied = applyMoveFully(doc, m);
+      for (const a of applied.added) if (a.twin !== undefined) twins[a.id] = a.twin;
+      doc = applied.doc;
+    } catch (e) {
+      // A move whose component is gone (the design changed): say which.
+      return { ok: false, errors: [(e as Error).message] };
+    }
+  }
+  return { ok: true, topology: doc, twins };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { parseTopology } from '../../src/model';
-import { analyzeAgain, runAnalysis, runPlan, type AnalysisCache } from '../../src/worker/engineApi';
+import { analyzeAgain, runAnalysis, runMoves, runPlan, type AnalysisCache } from '../../src/worker/engineApi';
 import { templateById } from '../../src/templates';
 
 const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8'));
@@ -86,5 +86,19 @@ describe('the analysis worker API', () => {
     expect(after.report.system.availability).toBeGreaterThanOrEqual(0.999);
     const none = runPlan({ document: templateById('stage3')!.topology });
     expect(none.ok).toBe(false);
+  });
+
+  it('applies some of a plan\'s moves to the design as it is, naming each new element\'s twin', () => {
+    const stage3 = { ...templateById('stage3')!.topology, slo: 0.9995 };
+    const planned = runPlan({ document: stage3 });
+    if (!planned.ok) throw new Error(planned.errors.join('; '));
+    const standby = planned.plan.steps.find((s) => s.move.type === 'add-standby')!;
+    const r = runMoves({ document: stage3, moves: [standby.move] });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(r.twins).toEqual({ use1b: 'use1a', 'db-standby': 'db' });
+    expect(r.topology.components.map((c) => c.id)).toContain('db-standby');
+    // A move whose component is gone says so.
+    const gone = runMoves({ document: { ...stage3, components: stage3.components.filter((c) => c.id !== 'db'), links: stage3.links.filter((l) => l.to !== 'db') }, moves: [standby.move] });
+    expect(gone).toEqual({ ok: false, errors: ['move add-standby: no component "db"'] });
   });
 });

@@ -30,6 +30,5 @@ export { MONTH_MINUTES, shortfall, sloReport } from './slo';
 export { dataProtection } from './dataProtection';
 export { degradations } from './degradations';
 export { MOVE_KINDS, applyMove, applyMoveFully, applyMoves, candidateMoves, describeMove, moveKey, type Applied, type Move, type MoveKind, type MoveType } from './moves';
-export { addsText, elementName, fixesText, money, planCostText } from './planText';
 export { applyPlan, plan, type Blocker, type Plan, type PlanOptions, type PlanOutcome, type PlanStep, type StepAdds, type StepFixes } from './plan';
 export type * from './types';

@@ -1,10 +1,11 @@
-// The SLO: each target met or not, the gap, the error budget a month; and the plan,
-// applied in one undoable step.
-import { Wand2 } from 'lucide-react';
+// The SLO: each target met or not, the gap, the error budget a month; and the plan, its
+// moves listed (PlanList.tsx), applied one by one or all at once.
+import { ListChecks, Wand2 } from 'lucide-react';
 import type { SloEntry, SloReport } from '../../engine/insight';
 import { useDocument } from '../../store/document';
 import { formatAvailability, formatMinutes, formatTarget } from './format';
-import { applyPlanToDesign, usePlan } from './planAction';
+import { PlanList } from './PlanList';
+import { applyPlanToDesign, entryFor, findPlan, usePlan } from './planAction';
 
 /** The targets people usually pick (three, three and a half, four nines). */
 const QUICK_TARGETS = [0.999, 0.9995, 0.9999];
@@ -31,8 +32,6 @@ function Entry({ e }: { e: SloEntry }) {
 export function SloCard({ slo }: { slo: SloReport }) {
   const state = usePlan((s) => s.state);
   const doc = useDocument((s) => s.doc);
-  // A finished plan's message describes the design it produced: hidden once that changes.
-  const plan = 'doc' in state && state.doc !== doc ? { phase: 'idle' as const } : state;
   const entries = [...(slo.system ? [slo.system] : []), ...slo.clients];
   if (entries.length === 0) {
     return (
@@ -47,24 +46,31 @@ export function SloCard({ slo }: { slo: SloReport }) {
       </div>
     );
   }
+  // A plan is shown for the design it was found for, and for those its own moves made.
+  const shown = state.phase === 'ready' && entryFor(state, doc) ? state : undefined;
+  const computing = state.phase === 'computing' && state.doc === doc;
+  const result = state.phase === 'ready' && state.result?.doc === doc ? state.result.text : undefined;
+  const problem = (state.phase === 'nothing' || state.phase === 'error') && state.doc === doc ? state.message : undefined;
   return (
     <div data-testid="slo">
       <ul className="rp-list">{entries.map((e) => <Entry key={e.id} e={e} />)}</ul>
-      {!slo.met && (
-        <button type="button" className="btn btn-primary rp-plan-button" data-testid="apply-plan" disabled={plan.phase === 'computing'}
-          onClick={() => void applyPlanToDesign()} title="Find the fewest changes that reach the target and apply them (one undo step)">
-          <Wand2 size={15} aria-hidden />
-          <span>{plan.phase === 'computing' ? 'Finding the plan…' : 'Apply plan'}</span>
-        </button>
-      )}
-      {plan.phase === 'applied' && (
-        <div className="rp-plan-result" data-testid="plan-result">
-          <div>{plan.met ? 'Plan applied' : 'Plan applied, target not reached'} ({plan.steps.length} change{plan.steps.length === 1 ? '' : 's'}; undo with Ctrl+Z):</div>
-          <ol>{plan.steps.map((s, i) => <li key={i}>{s.description}</li>)}</ol>
-          {!plan.met && <div className="rp-muted">{plan.message}</div>}
+      {!slo.met && !shown && (
+        <div className="rp-plan-buttons">
+          <button type="button" className="btn rp-plan-button" data-testid="find-plan" disabled={computing}
+            onClick={() => void findPlan()} title="List the moves that reach the target, to apply one by one or all at once">
+            <ListChecks size={15} aria-hidden />
+            <span>{computing ? 'Finding the plan…' : 'Plan the moves'}</span>
+          </button>
+          <button type="button" className="btn btn-primary rp-plan-button" data-testid="apply-plan" disabled={computing}
+            onClick={() => void applyPlanToDesign()} title="Find the moves that reach the target and apply them all (one undo step)">
+            <Wand2 size={15} aria-hidden />
+            <span>Apply plan</span>
+          </button>
         </div>
       )}
-      {(plan.phase === 'nothing' || plan.phase === 'error') && <div className="rp-plan-result is-error" data-testid="plan-result">{plan.message}</div>}
+      {result && <div className="rp-plan-result" data-testid="plan-result">{result}</div>}
+      {problem && <div className="rp-plan-result is-error" data-testid="plan-result">{problem}</div>}
+      {shown && <PlanList state={shown} doc={doc} />}
     </div>
   );
 }

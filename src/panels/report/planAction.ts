@@ -1,43 +1,118 @@
-// "Apply plan": the plan is found in a worker of its own (it runs many analyses, and an
-// edit must not cancel it), then the changed design replaces the current one as one
-// undoable step. Nothing happens when the design changed while the plan was computed.
+// The plan in the app: found in a worker of its own (it weighs many designs, and an edit
+// must not cancel it), then shown as a list of moves to apply one at a time or all at
+// once, each apply one undoable step. The moves are applied in the worker too (the engine
+// stays out of the page's bundle), the new elements placed beside their twins
+// (src/store/twinPlacement.ts). The plan belongs to the design it was found for: it stays
+// shown while the design is that one or one its own moves made (undo and redo included),
+// and says so when the design changed otherwise.
 import { create } from 'zustand';
-import type { PlanStep } from '../../engine/insight';
+import type { Plan } from '../../engine/insight';
 import type { Topology } from '../../model';
 import { getFlowInstance } from '../../canvas/flowBridge';
 import { useDocument } from '../../store/document';
+import { placePlanned } from '../../store/twinPlacement';
 import { AnalysisClient } from '../../worker/analysisClient';
 
-/** A finished plan's message belongs to one design (`doc`): it is shown only while that design is. */
+export type PlanView = Omit<Plan, 'topology'>;
+
+/** A design the plan was found for, or one its moves made, with the moves applied to reach it. */
+export interface PlanEntry {
+  doc: Topology;
+  applied: boolean[];
+}
+
 export type PlanState =
   | { phase: 'idle' }
-  | { phase: 'computing' }
-  | { phase: 'applied'; steps: PlanStep[]; met: boolean; message: string; doc: Topology }
-  | { phase: 'nothing'; message: string; doc: Topology }
-  | { phase: 'error'; message: string; doc: Topology };
+  | { phase: 'computing'; doc: Topology }
+  | {
+    phase: 'ready'; plan: PlanView;
+    /** The planned design: it names what the moves add. */
+    names: Topology;
+    entries: PlanEntry[];
+    /** Moves are being applied. */
+    busy: boolean;
+    /** What the last apply did, shown while its design is. */
+    result?: { doc: Topology; text: string };
+  }
+  | { phase: 'nothing' | 'error'; message: string; doc: Topology };
 
 export const usePlan = create<{ state: PlanState }>()(() => ({ state: { phase: 'idle' } }));
 
 let client: AnalysisClient | null = null;
-
+const worker = () => (client ??= new AnalysisClient());
 const setState = (state: PlanState) => usePlan.setState({ state });
+const currentDoc = () => useDocument.getState().doc;
 
-export async function applyPlanToDesign(): Promise<void> {
-  const before = useDocument.getState().doc;
-  setState({ phase: 'computing' });
-  client ??= new AnalysisClient();
-  const outcome = await client.plan({ document: before });
-  if (outcome.status === 'superseded') return;
-  const now = () => useDocument.getState().doc;
-  if (outcome.status === 'failed') return setState({ phase: 'error', message: `The plan could not be computed: ${outcome.error}`, doc: now() });
-  const r = outcome.response;
-  if (!r.ok) return setState({ phase: 'error', message: r.errors.join('; '), doc: now() });
-  if (now() !== before) {
-    return setState({ phase: 'error', message: 'The design changed while the plan was computed: apply it again.', doc: now() });
+/** The entry of the design on the canvas, when the plan belongs to it. */
+export function entryFor(state: PlanState, doc: Topology): PlanEntry | undefined {
+  return state.phase === 'ready' ? state.entries.find((e) => e.doc === doc) : undefined;
+}
+
+/** Finds the plan for the design as it is; undefined when there is none to show (already met, an error). */
+export async function findPlan(): Promise<Extract<PlanState, { phase: 'ready' }> | undefined> {
+  const before = currentDoc();
+  setState({ phase: 'computing', doc: before });
+  const outcome = await worker().plan({ document: before });
+  if (outcome.status === 'superseded') return undefined;
+  if (outcome.status === 'failed') {
+    setState({ phase: 'error', message: `The plan could not be computed: ${outcome.error}`, doc: currentDoc() });
+    return undefined;
   }
-  if (r.plan.steps.length === 0) return setState({ phase: 'nothing', message: r.plan.message, doc: now() });
-  useDocument.getState().applyTopology(r.topology, 'Apply plan');
-  // Show what the plan added (a new zone or region may lie outside the view).
+  const r = outcome.response;
+  if (!r.ok) {
+    setState({ phase: 'error', message: r.errors.join('; '), doc: currentDoc() });
+    return undefined;
+  }
+  if (currentDoc() !== before) {
+    setState({ phase: 'error', message: 'The design changed while the plan was computed: plan again.', doc: currentDoc() });
+    return undefined;
+  }
+  if (r.plan.steps.length === 0) {
+    setState({ phase: 'nothing', message: r.plan.message, doc: before });
+    return undefined;
+  }
+  const ready: Extract<PlanState, { phase: 'ready' }> = {
+    phase: 'ready', plan: r.plan, names: r.topology, busy: false,
+    entries: [{ doc: before, applied: r.plan.steps.map(() => false) }],
+  };
+  setState(ready);
+  return ready;
+}
+
+/**
+ * Applies the plan's moves `indices` (default: every move not applied yet) to the design
+ * on the canvas, in the plan's order, as one undoable step.
+ */
+export async function applyPlanMoves(indices?: number[]): Promise<void> {
+  const state = usePlan.getState().state;
+  const from = currentDoc();
+  const entry = entryFor(state, from);
+  if (state.phase !== 'ready' || !entry || state.busy) return;
+  const todo = (indices ?? state.plan.steps.map((_, i) => i)).filter((i) => !entry.applied[i]).sort((a, b) => a - b);
+  if (todo.length === 0) return;
+  setState({ ...state, busy: true });
+  const outcome = await worker().moves({ document: from, moves: todo.map((i) => state.plan.steps[i].move) });
+  const latest = usePlan.getState().state;
+  if (latest.phase !== 'ready') return;
+  const fail = (message: string) => setState({ ...latest, busy: false, result: { doc: currentDoc(), text: message } });
+  if (outcome.status !== 'done') return fail(outcome.status === 'failed' ? `The moves could not be applied: ${outcome.error}` : 'Interrupted: apply again.');
+  if (!outcome.response.ok) return fail(`The moves could not be applied: ${outcome.response.errors.join('; ')}`);
+  if (currentDoc() !== from) return fail('The design changed meanwhile: apply again.');
+  const label = todo.length === 1 ? `Plan: ${state.plan.steps[todo[0]].description}` : 'Apply plan';
+  useDocument.getState().applyTopology(placePlanned(from, outcome.response.topology, outcome.response.twins), label);
+  const doc = currentDoc();
+  const applied = entry.applied.map((a, i) => a || todo.includes(i));
+  const done = applied.filter(Boolean).length;
+  const text = applied.every(Boolean)
+    ? `${state.plan.met ? 'Plan applied' : 'Plan applied, target not reached'} (${done} change${done === 1 ? '' : 's'}; undo with Ctrl+Z)`
+    : `${done} of ${applied.length} moves applied (undo with Ctrl+Z)`;
+  setState({ ...latest, busy: false, entries: [...latest.entries, { doc, applied }], result: { doc, text } });
+  // Show what the moves added (a new zone or region may lie outside the view).
   setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1, duration: 300 }), 50);
-  setState({ phase: 'applied', steps: r.plan.steps, met: r.plan.met, message: r.plan.message, doc: now() });
+}
+
+/** "Apply plan": every remaining move of the plan shown, or, with none shown, a plan found and applied whole. */
+export async function applyPlanToDesign(): Promise<void> {
+  if (!entryFor(usePlan.getState().state, currentDoc()) && !(await findPlan())) return;
+  await applyPlanMoves();
 }

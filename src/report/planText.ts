@@ -1,8 +1,9 @@
-// A plan's moves in words, for the CLI and the app alike: what each removes (a SPOF, a
+// A plan's moves in words, for the CLI, the app and the shared report alike: what each removes (a SPOF, a
 // pair of failures, or how much less often something fails) and what it adds.
-import type { Topology } from '../../model';
-import type { Plan, PlanStep } from './planTypes';
-import { labelOf } from './structure';
+import type { Plan, PlanStep } from '../engine/insight';
+import { labelOf } from '../engine/insight/structure';
+import type { Topology } from '../model';
+import { formatMoney } from './format';
 
 /** An element by its name: a component's, domain's or link's label; an instance `db#2` as "Orders DB #2". */
 export function elementName(t: Topology, id: string): string {
@@ -25,27 +26,19 @@ export function fixesText(t: Topology, s: PlanStep): string {
   return 'raises the availability';
 }
 
-export function money(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: amount >= 100 ? 0 : 2 }).format(amount);
-  } catch {
-    return `${currency} ${amount.toFixed(2)}`;
-  }
-}
-
 /** "+1 instance, $350/month (saves $12,000 a year)"; "no instance" for a move that adds none. */
 export function addsText(s: PlanStep, currency: string): string {
   const n = s.adds.instances;
   const parts = [n === 0 ? 'no instance' : `+${n} instance${n === 1 ? '' : 's'}`];
-  if (s.adds.costPerMonth !== null) parts.push(`${money(s.adds.costPerMonth, currency)}/month${s.adds.assumedPrice ? ' (price assumed)' : ''}`);
+  if (s.adds.costPerMonth !== null) parts.push(`${formatMoney(s.adds.costPerMonth, currency)}/month${s.adds.assumedPrice ? ' (price assumed)' : ''}`);
   let text = parts.join(', ');
-  if (s.savingPerYear !== null) text += `; saves ${money(s.savingPerYear, currency)} a year${s.paysOff === false ? ', less than it costs' : ''}`;
+  if (s.savingPerYear !== null) text += `; saves ${formatMoney(s.savingPerYear, currency)} a year${s.paysOff === false ? ', less than it costs' : ''}`;
   return text;
 }
 
 /** The whole plan's cost: "+12 instances, $1,285/month". */
-export function planCostText(p: Plan): string {
+export function planCostText(p: Pick<Plan, 'cost'>): string {
   const n = p.cost.instances;
   const instances = `${n === 0 ? 'no instance' : `+${n} instance${n === 1 ? '' : 's'}`}`;
-  return p.cost.perMonth === null ? instances : `${instances}, ${money(p.cost.perMonth, p.cost.currency)}/month${p.cost.assumedPrice ? ' (some prices assumed)' : ''}`;
+  return p.cost.perMonth === null ? instances : `${instances}, ${formatMoney(p.cost.perMonth, p.cost.currency)}/month${p.cost.assumedPrice ? ' (some prices assumed)' : ''}`;
 }

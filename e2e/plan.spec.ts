@@ -1,0 +1,99 @@
+// The plan in the app: its moves listed with what each fixes and adds, applied one at a
+// time or all at once (one undo step each), the new elements beside their twins inside
+// the right containers; a second region copied whole, beside the first.
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parseTopology } from '../src/model';
+import { ensurePositions } from '../src/store/placement';
+import { AnalysisPanel } from './pages/AnalysisPanel';
+import { StudioPage } from './pages/StudioPage';
+import { TEST_IDS } from './pages/testIds';
+
+/** The nodes' boxes on screen, read in one frame (the view may be zooming to fit). */
+function rects(page: Page, ids: string[]): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate((list) => list.map((id) => {
+    const r = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)!.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }), ids);
+}
+
+let studio: StudioPage;
+let analysis: AnalysisPanel;
+
+test.beforeEach(async ({ page }) => {
+  studio = new StudioPage(page);
+  analysis = new AnalysisPanel(page);
+  await studio.openEmpty();
+});
+
+test.afterEach(() => {
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('stage 3 at 99.95%: the moves listed, applied one by one and all at once, each one undo step', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  await page.getByTestId('set-slo').and(page.locator('[data-value="0.9995"]')).click();
+  await analysis.settled();
+  await page.getByTestId(TEST_IDS.findPlan).click();
+  const steps = page.getByTestId(TEST_IDS.planStep);
+  await expect(steps).toHaveCount(2, { timeout: 60_000 });
+  await expect(steps.first()).toContainText(/removes the SPOF/);
+  await expect(page.getByTestId(TEST_IDS.plan)).toContainText(/Plan to reach 99\.95%: 2 moves/);
+  await page.getByTestId(TEST_IDS.plan).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/plan-listed.png' });
+
+  // The database's standby first: it lands in a new zone beside the first, where the database is in its own.
+  const standbyStep = steps.filter({ hasText: 'hot standby' });
+  await standbyStep.getByTestId(TEST_IDS.applyMove).click();
+  await expect(standbyStep).toHaveAttribute('data-applied', 'true');
+  await expect(page.getByTestId(TEST_IDS.planResult)).toContainText('1 of 2 moves applied');
+  await expect(studio.node('db-standby')).toBeVisible();
+  await expect(studio.node('use1b')).toBeVisible();
+  const [zoneA, zoneB, standby] = await rects(page, ['use1a', 'use1b', 'db-standby']);
+  expect(zoneB.x).toBeGreaterThan(zoneA.x + zoneA.width - 1);
+  expect(standby.x).toBeGreaterThanOrEqual(zoneB.x);
+  expect(standby.x + standby.width).toBeLessThanOrEqual(zoneB.x + zoneB.width);
+  await analysis.settled();
+
+  // The rest at once.
+  await page.getByTestId(TEST_IDS.applyPlan).click();
+  await expect(page.getByTestId(TEST_IDS.planResult)).toContainText('Plan applied (2 changes');
+  await analysis.settled();
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'true');
+  await expect(steps.nth(0)).toHaveAttribute('data-applied', 'true');
+  await expect(steps.nth(1)).toHaveAttribute('data-applied', 'true');
+  await page.screenshot({ path: 'test-results/plan-applied.png' });
+
+  // Each apply was one step: undo walks back through them, the list following.
+  await studio.undo();
+  await analysis.settled();
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'false');
+  await expect(standbyStep).toHaveAttribute('data-applied', 'true');
+  await expect(steps.filter({ hasNot: page.getByText('hot standby') }).first()).toHaveAttribute('data-applied', 'false');
+  await studio.undo();
+  await analysis.settled();
+  await expect(studio.node('db-standby')).toHaveCount(0);
+  await expect(steps.nth(0)).toHaveAttribute('data-applied', 'false');
+  await expect(steps.nth(1)).toHaveAttribute('data-applied', 'false');
+});
+
+test('the shop at 99.995%: a second region, copied whole beside the first', async ({ page }) => {
+  // Placed as the app places a design without positions, so that no layout runs after opening.
+  const parsed = parseTopology(readFileSync('examples/shop.spof.json', 'utf8'));
+  if (!parsed.ok) throw new Error('the shop example is invalid');
+  const shop = ensurePositions(parsed.topology);
+  await studio.openFile('shop.spof.json', JSON.stringify({ ...shop, slo: 0.99995 }));
+  await analysis.settled();
+  await page.getByTestId(TEST_IDS.findPlan).click();
+  await expect(page.getByTestId(TEST_IDS.planStep).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId(TEST_IDS.plan)).toContainText('copy the serving path of "eu-west-1"');
+  await page.getByTestId(TEST_IDS.applyPlan).click();
+  await expect(page.getByTestId(TEST_IDS.planResult)).toContainText('Plan applied');
+  await analysis.settled();
+  await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'true');
+  const [first, second] = await rects(page, ['euw1', 'euc1']);
+  expect(second.x).toBeGreaterThanOrEqual(first.x + first.width - 1);
+  expect(Math.abs(second.y - first.y)).toBeLessThan(2);
+  await page.screenshot({ path: 'test-results/plan-second-region.png' });
+});
