@@ -3,7 +3,7 @@
 // Markdown (for a wiki or a pull request) or as one HTML page with no script.
 import { fileSave } from 'browser-fs-access';
 import { FileCode, FileText } from 'lucide-react';
-import { usePlan } from '../panels/report/planAction';
+import { appliedPlanFor, usePlan } from '../panels/report/planAction';
 import type { ReportPlan } from '../report/shareReport';
 import { useDocument } from '../store/document';
 import { useUi } from '../store/ui';
@@ -18,9 +18,9 @@ const hasComponents = () => useDocument.getState().doc.components.length > 0;
 /** The plan the person applied to this very design, if any. */
 function appliedPlan(): ReportPlan | undefined {
   const { doc } = useDocument.getState();
-  const plan = usePlan.getState().state;
-  if (plan.phase !== 'applied' || plan.doc !== doc) return undefined;
-  return { target: doc.slo ?? null, steps: plan.steps, met: plan.met, message: plan.message, applied: true };
+  const applied = appliedPlanFor(usePlan.getState().state, doc);
+  if (!applied) return undefined;
+  return { target: applied.plan.target, before: applied.plan.before, steps: applied.steps, met: applied.met, message: applied.plan.message, applied: true };
 }
 
 let client: AnalysisClient | null = null;

@@ -48,6 +48,16 @@ export function entryFor(state: PlanState, doc: Topology): PlanEntry | undefined
   return state.phase === 'ready' ? state.entries.find((e) => e.doc === doc) : undefined;
 }
 
+/**
+ * The moves of the plan applied to reach this very design, in order, when some were (the
+ * shared report shows them); `met` only when every move was applied and the plan met its target.
+ */
+export function appliedPlanFor(state: PlanState, doc: Topology): { plan: PlanView; steps: PlanView['steps']; met: boolean } | undefined {
+  const entry = entryFor(state, doc);
+  if (state.phase !== 'ready' || !entry || !entry.applied.some(Boolean)) return undefined;
+  return { plan: state.plan, steps: state.plan.steps.filter((_, i) => entry.applied[i]), met: state.plan.met && entry.applied.every(Boolean) };
+}
+
 /** Finds the plan for the design as it is; undefined when there is none to show (already met, an error). */
 export async function findPlan(): Promise<Extract<PlanState, { phase: 'ready' }> | undefined> {
   const before = currentDoc();
