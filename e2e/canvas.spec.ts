@@ -38,7 +38,11 @@ test('adds components from the palette, by drag and by click, and connects them'
 test('draws a replication link in replication mode, dashed and labelled', async () => {
   await studio.dragFromPalette('database', { x: 200, y: 200 });
   await studio.dragFromPalette('database', { x: 520, y: 200 });
-  await studio.byTestId(TEST_IDS.linkMode).click();
+  // New links' kind is a mode: two segments, the pressed one in force.
+  await expect(studio.byTestId(TEST_IDS.linkModeOption('dependency'))).toHaveAttribute('aria-pressed', 'true');
+  await studio.byTestId(TEST_IDS.linkModeOption('replication')).click();
+  await expect(studio.byTestId(TEST_IDS.linkModeOption('replication'))).toHaveAttribute('aria-pressed', 'true');
+  await expect(studio.byTestId(TEST_IDS.linkModeOption('dependency'))).toHaveAttribute('aria-pressed', 'false');
   await studio.connect('db', 'db-2');
   const edge = studio.edge('db=>db-2');
   await expect(edge).toBeVisible();

@@ -33,6 +33,7 @@ export const TEST_IDS = {
   newDocument: 'new',
   docName: 'doc-name',
   linkMode: 'link-mode',
+  linkModeOption: (mode: 'dependency' | 'replication') => `link-mode-${mode}`,
   field: (name: string) => `field-${name}`,
   fieldError: 'field-error',
   // Documents: export menu, Mermaid drawer, share popover, file-drop overlay.

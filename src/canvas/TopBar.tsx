@@ -1,7 +1,7 @@
 // The top bar: the document's name, new / open / save / templates, undo and redo,
 // layout, what-if, Mermaid, export, share. Every button runs a command from src/commands.
-import { ChevronDown, GitBranch, LayoutTemplate, ShieldAlert } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { ChevronDown, GitBranch, LayoutTemplate, Repeat2, ShieldAlert } from 'lucide-react';
+import { useRef, useState } from 'react';
 import {
   layout, newDocument, openFile, redo, runCommand, saveJson, toggleLinkMode, undo, whatIfToggle, type Command,
 } from '../commands';
@@ -15,8 +15,10 @@ import { useAnalysis } from '../store/analysis';
 import { useDocument, useHistory } from '../store/document';
 import { useSelection } from '../store/selection';
 import { TEMPLATES } from '../templates';
+import { useDismiss } from './useDismiss';
 
-function CommandButton({ command, testId, enabled = true, pressed, showLabel = false }: { command: Command; testId?: string; enabled?: boolean; pressed?: boolean; showLabel?: boolean }) {
+/** `showLabel: 'wide'` shows the text only on wide screens (an icon with its tooltip otherwise). */
+function CommandButton({ command, testId, enabled = true, pressed, showLabel = false }: { command: Command; testId?: string; enabled?: boolean; pressed?: boolean; showLabel?: boolean | 'wide' }) {
   const Icon = command.icon;
   return (
     <button
@@ -30,7 +32,7 @@ function CommandButton({ command, testId, enabled = true, pressed, showLabel = f
       onClick={() => runCommand(command)}
     >
       {Icon && <Icon size={16} aria-hidden />}
-      {showLabel && <span>{command.label}</span>}
+      {showLabel && <span className={showLabel === 'wide' ? 'btn-text-wide' : undefined}>{command.label}</span>}
     </button>
   );
 }
@@ -38,17 +40,10 @@ function CommandButton({ command, testId, enabled = true, pressed, showLabel = f
 function TemplatesMenu() {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useDismiss(open, ref, () => setOpen(false));
   return (
     <div className="menu" ref={ref}>
-      <button type="button" className="btn" data-testid="templates-menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className="btn" data-testid="templates-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         <LayoutTemplate size={16} aria-hidden /><span>Templates</span><ChevronDown size={14} aria-hidden />
       </button>
       {open && (
@@ -69,19 +64,38 @@ function TemplatesMenu() {
   );
 }
 
+/** The kind of link a new connection makes: a mode shown as two pressed-or-not segments, not an action. */
+function LinkModeSwitch() {
+  const linkMode = useSelection((s) => s.linkMode);
+  const modes = [
+    { mode: 'dependency', label: 'Dependency', icon: GitBranch, title: 'New links are dependencies: the source needs the target' },
+    { mode: 'replication', label: 'Replication', icon: Repeat2, title: 'New links are replication: data copied between two stores' },
+  ] as const;
+  return (
+    <div className="segmented" role="group" aria-label="New links" data-testid="link-mode" data-mode={linkMode}>
+      {modes.map(({ mode, label, icon: Icon, title }) => (
+        <button key={mode} type="button" className={`btn${linkMode === mode ? ' is-pressed' : ''}`} data-testid={`link-mode-${mode}`}
+          aria-pressed={linkMode === mode} title={`${title} (${toggleLinkMode.shortcut} switches)`}
+          onClick={() => useSelection.getState().setLinkMode(mode)}>
+          <Icon size={16} aria-hidden /><span className="btn-text">{label}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function TopBar() {
   const name = useDocument((s) => s.doc.name);
   const hasComponents = useDocument((s) => s.doc.components.length > 0);
   const lastAction = useDocument((s) => s.lastAction);
   const { canUndo, canRedo } = useHistory();
   const whatIf = useAnalysis((s) => s.whatIf.active);
-  const linkMode = useSelection((s) => s.linkMode);
   return (
     <header className="topbar">
-      <div className="brand"><ShieldAlert size={20} aria-hidden /><span>SPOF Studio</span></div>
+      <h1 className="brand"><ShieldAlert size={20} aria-hidden /><span>SPOF Studio</span></h1>
       <div className="doc-name" data-testid="doc-name" title={name}>{name}</div>
       <div className="toolbar-group">
-        <CommandButton command={newDocument} showLabel />
+        <CommandButton command={newDocument} showLabel="wide" />
         <label className="btn" title="Open a .spof.json design, a .mmd flowchart, or compose files, Kubernetes manifests and Terraform (Ctrl+O)">
           <input type="file" data-testid="import-file" accept={acceptedExtensions().join(',')} className="visually-hidden" multiple
             onChange={(e) => {
@@ -89,9 +103,9 @@ export function TopBar() {
               e.target.value = '';
               if (files.length) void openDocumentFiles(files);
             }} />
-          {openFile.icon && <openFile.icon size={16} aria-hidden />}<span>Open</span>
+          {openFile.icon && <openFile.icon size={16} aria-hidden />}<span className="btn-text-wide">Open</span>
         </label>
-        <CommandButton command={saveJson} showLabel />
+        <CommandButton command={saveJson} showLabel="wide" />
         <TemplatesMenu />
       </div>
       <div className="toolbar-group">
@@ -100,10 +114,7 @@ export function TopBar() {
       </div>
       <div className="toolbar-group">
         <CommandButton command={layout} enabled={hasComponents} showLabel />
-        <button type="button" className={`btn${linkMode === 'replication' ? ' is-pressed' : ''}`} data-testid="link-mode"
-          aria-pressed={linkMode === 'replication'} title={`New links are ${linkMode} links: click to switch (R)`} onClick={() => runCommand(toggleLinkMode)}>
-          <GitBranch size={16} aria-hidden /><span>{linkMode === 'replication' ? 'Replication' : 'Dependency'}</span>
-        </button>
+        <LinkModeSwitch />
         <CommandButton command={whatIfToggle} pressed={whatIf} showLabel />
       </div>
       <div className="toolbar-group toolbar-end">

@@ -19,7 +19,7 @@ export function DraftsButton() {
   return (
     <button type="button" className="btn" data-testid="drafts-toggle" title="Kept-aside drafts and earlier versions kept in this browser"
       onClick={() => useDocumentsUi.getState().setDraftsOpen(!useDocumentsUi.getState().draftsOpen)}>
-      <History size={16} aria-hidden /><span>History</span>
+      <History size={16} aria-hidden /><span className="btn-text-wide">History</span>
       {count > 0 && <span className="drafts-badge" aria-label={`${count} kept-aside draft${count === 1 ? '' : 's'}`}>{count}</span>}
     </button>
   );

@@ -2,7 +2,8 @@
 // drawer with the text and its copy button), as a PNG or SVG picture of the canvas, or as a
 // report to share (Markdown or HTML).
 import { ChevronDown, Download } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useDismiss } from '../../canvas/useDismiss';
 import { exportPng, exportSvg, runCommand, saveJson, type Command } from '../../commands';
 import { exportReportHtml, exportReportMarkdown } from '../../commands/report';
 import { useDocument } from '../../store/document';
@@ -34,21 +35,7 @@ export function ExportMenu() {
   const ref = useRef<HTMLDivElement>(null);
   // Re-render on document changes so the image items enable once there is a drawing.
   useDocument((s) => s.doc.components.length + s.doc.domains.length);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const escape = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', escape);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  useDismiss(open, ref, () => setOpen(false));
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="btn" data-testid="export-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>

@@ -2,6 +2,7 @@
 // can be seen and copied by hand when the clipboard is not allowed.
 import { Check, Link2, X } from 'lucide-react';
 import { useEffect, useRef } from 'react';
+import { useDismiss } from '../../canvas/useDismiss';
 import { runCommand, shareLink } from '../../commands';
 import { LONG_LINK_CHARS } from '../../commands/shareUrl';
 import { useDocument } from '../../store/document';
@@ -21,26 +22,14 @@ export function ShareButton() {
   }, [doc]);
 
   useEffect(() => {
-    if (url === undefined) return;
-    input.current?.select();
-    const outside = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) close();
-    };
-    const escape = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close();
-    };
-    window.addEventListener('mousedown', outside);
-    window.addEventListener('keydown', escape);
-    return () => {
-      window.removeEventListener('mousedown', outside);
-      window.removeEventListener('keydown', escape);
-    };
+    if (url !== undefined) input.current?.select();
   }, [url]);
+  useDismiss(url !== undefined, ref, close);
 
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="btn" data-testid="share-link" title="Copy a link that carries the whole design" onClick={() => runCommand(shareLink)}>
-        <Link2 size={16} aria-hidden /><span>Share</span>
+        <Link2 size={16} aria-hidden /><span className="btn-text-wide">Share</span>
       </button>
       {share && (
         <div className="menu-popover share-popover" role="dialog" aria-label="Share link" data-testid="share-popover">
