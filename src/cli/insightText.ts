@@ -5,7 +5,7 @@ import { textLines } from './io';
 
 export function humanInsight(i: Insight): string {
   const lines: string[] = [];
-  lines.push('', `Redundancy stage ${i.stage.level} of 7: ${i.stage.name}`, `  Next: ${i.stage.next}`);
+  lines.push('', `Redundancy s${i.stage.summary.slice(1)}`, `  Next: ${i.stage.next}`);
   const slos = [...(i.slo.system ? [i.slo.system] : []), ...i.slo.clients];
   if (slos.length > 0) {
     lines.push('', 'SLO');

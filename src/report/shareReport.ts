@@ -87,7 +87,7 @@ function headline(a: AnalysisJson): Rich[][] {
     rows.push([['SLO'], [target.met ? `${formatTarget(target.target)}: met` : `${formatTarget(target.target)}: NOT met, short by ${formatDowntime(target.gapMinutesPerMonth * 60)} a month`, ` (error budget ${formatDowntime(target.errorBudgetMinutesPerMonth * 60)} a month)`]]);
   }
   rows.push([['Single points of failure'], [String(a.spofs.length)]]);
-  rows.push([['Redundancy stage'], [`${a.stage.level} of 7: ${a.stage.name}. Next: ${a.stage.next}`]]);
+  rows.push([['Redundancy stage'], [`${a.stage.summary.replace(/^Stage /, '')}. Next: ${a.stage.next}`]]);
   if (a.outages) {
     const o = a.outages.system;
     rows.push([['Outages a year'], [`${formatRate(o.failuresPerYear)}${o.meanDownHours !== null ? `, ${formatDowntime(o.meanDownHours * 3600)} each on average` : ''}`]]);

@@ -45,9 +45,30 @@ describe('the stage conditions', () => {
   const web = (extra: object = {}) => ({ id: 'web', kind: 'web' as const, ...extra });
   const db = { id: 'db', kind: 'database' as const };
 
-  it('a design without a database component stays at stage 1, however redundant', () => {
+  it('a design without a data store stays at stage 1, however redundant', () => {
     const t = doc({ components: [users, { id: 'lb', kind: 'loadbalancer', replicas: 2 }, web({ replicas: 3 })], links: [{ from: 'users', to: 'lb' }, { from: 'lb', to: 'web' }] });
     expect(stage(t).level).toBe(1);
+    expect(stage(t).next).toMatch(/^Stage 2: keep the data in a component of its own .*database, cache, storage or queue/);
+  });
+
+  it.each(['database', 'cache', 'storage', 'queue'] as const)('data in a %s of its own reaches stage 2', (kind) => {
+    const t = doc({ components: [users, web(), { id: 'data', kind }], links: [{ from: 'users', to: 'web' }, { from: 'web', to: 'data' }] });
+    expect(stage(t).level).toBe(2);
+  });
+
+  it('a database no client reaches holds no data yet: stage 1', () => {
+    const t = doc({ components: [users, web(), db], links: [{ from: 'users', to: 'web' }] });
+    expect(stage(t).level).toBe(1);
+  });
+
+  it('a service that is a SPOF holds the design at stage 2, like a web server', () => {
+    const t = doc({
+      components: [users, { id: 'lb', kind: 'loadbalancer', replicas: 2 }, web({ replicas: 2 }), { id: 'cart', kind: 'service', label: 'Cart' }, db],
+      links: [{ from: 'users', to: 'lb' }, { from: 'lb', to: 'web' }, { from: 'web', to: 'cart' }, { from: 'cart', to: 'db' }],
+    });
+    const s = stage(t);
+    expect(s).toMatchObject({ level: 2, blockers: ['cart'] });
+    expect(s.next).toContain('"Cart" (cart) is a single point of failure');
   });
 
   it('stage 3 needs a load balancer, not only redundant web servers', () => {
@@ -90,6 +111,82 @@ describe('the stage conditions', () => {
     expect(stage(doc({ domains: REGION, ...parts(['z1', 'z2']) })).level).toBe(6);
     const twoRegions = [...REGION, { id: 'r2', kind: 'region' as const }, { id: 'y1', kind: 'zone' as const, parent: 'r2' }];
     expect(stage(doc({ domains: twoRegions, ...parts(['z1', 'y1']) })).level).toBe(7);
+  });
+});
+
+describe('the SPOFs left at a stage', () => {
+  const stage7 = TEMPLATES.find((x) => x.id === 'stage7')!.topology;
+
+  it('stage 7 with DNS a SPOF says so, and the next step is to remove it, never "every stage is reached"', () => {
+    const s = stage(stage7);
+    expect(s.level).toBe(7);
+    expect(s.left).toEqual(['dns']);
+    expect(s.summary).toBe('Stage 7 of 7: multiple regions, but "DNS" (dns) is still a single point of failure');
+    expect(s.next).toBe('remove the single point of failure left: "DNS" (dns)');
+    expect(s.blockers).toEqual(['dns']);
+  });
+
+  it('a stage with no SPOF left says nothing more', () => {
+    // A second DNS provider beside the first: nothing is left.
+    const t: Topology = {
+      ...stage7,
+      components: [...stage7.components, { id: 'dns2', kind: 'dns', label: 'DNS 2' }],
+      links: [...stage7.links.filter((l) => l.to !== 'dns'), ...stage7.links.filter((l) => l.to === 'dns').flatMap((l) => [l, { ...l, id: undefined, to: 'dns2' }]),
+        ...stage7.links.filter((l) => l.from === 'dns').map((l) => ({ ...l, id: undefined, from: 'dns2' }))],
+    };
+    const s = stage(t);
+    expect(s.level).toBe(7);
+    expect(s.left).toEqual([]);
+    expect(s.summary).toBe('Stage 7 of 7: multiple regions');
+    expect(s.next).toMatch(/^every stage is reached and no single point of failure is left/);
+  });
+
+  it('the multi-region template is held at stage 2 by its Write API, a service that is a SPOF for the writers', () => {
+    const s = stage(TEMPLATES.find((x) => x.id === 'multi-region')!.topology);
+    expect(s).toMatchObject({ level: 2, blockers: ['write-api'] });
+    expect(s.summary).toMatch(/^Stage 2 of 7: separate database server, but "Route 53" \(dns\), "Global CDN" \(cdn\), .* are still single points of failure$/);
+  });
+
+  it('one SPOF left is "is still", several "are still"; a lower stage names them too', () => {
+    const t = doc({ components: [users, { id: 'lb', kind: 'loadbalancer', label: 'LB' }, { id: 'web', kind: 'web', label: 'Web' }, { id: 'db', kind: 'database', label: 'DB' }], links: [{ from: 'users', to: 'lb' }, { from: 'lb', to: 'web' }, { from: 'web', to: 'db' }] });
+    const s = stage(t);
+    expect(s.level).toBe(2);
+    expect(s.summary).toBe('Stage 2 of 7: separate database server, but "LB" (lb), "Web" (web) and "DB" (db) are still single points of failure');
+  });
+
+  it('the next step never contradicts the SPOF list: every SPOF it names is one, and at stage 7 it names them all', () => {
+    for (const tpl of TEMPLATES) {
+      const report = analyze(tpl.topology);
+      const s = stageOf(tpl.topology, report);
+      const spofs = new Set(report.spofs.map((x) => x.id));
+      for (const id of s.blockers) expect(spofs.has(id), `${tpl.id}: ${id}`).toBe(true);
+      expect(s.left).toEqual(report.spofs.map((x) => x.id));
+      if (spofs.size > 0) expect(s.next, tpl.id).not.toMatch(/no single point of failure is left/);
+    }
+  });
+});
+
+describe('an Online Boutique-like design (eleven services on Kubernetes, a Redis cart)', () => {
+  const services = ['frontend', 'cart', 'checkout', 'currency', 'payment', 'shipping', 'email', 'catalog', 'recommendation', 'ad'];
+  const t = doc({
+    components: [
+      users, { id: 'frontend-external', kind: 'loadbalancer', label: 'frontend-external' },
+      ...services.map((id) => ({ id, kind: 'service' as const, label: `${id}service` })),
+      { id: 'redis-cart', kind: 'cache', label: 'redis-cart' },
+    ],
+    links: [
+      { from: 'users', to: 'frontend-external' }, { from: 'frontend-external', to: 'frontend' },
+      ...services.filter((id) => id !== 'frontend').map((id) => ({ from: 'frontend', to: id })),
+      { from: 'cart', to: 'redis-cart' },
+    ],
+  });
+
+  it('is not stage 1: the cart lives in Redis, a component of its own; its services hold it at stage 2', () => {
+    const s = stage(t);
+    expect(s.level).toBe(2);
+    expect(s.next).toMatch(/^Stage 3: run a second instance of each server and service behind the load balancer/);
+    expect(s.blockers).toEqual(expect.arrayContaining(['frontend', 'cart']));
+    expect(s.summary).toMatch(/^Stage 2 of 7: separate database server, but .* and \d+ more are still single points of failure$/);
   });
 });
 

@@ -25,6 +25,10 @@ export interface Stage {
   next: string;
   /** Element ids that keep the design from the next stage. */
   blockers: string[];
+  /** Every single point of failure left at the stage reached (element ids). */
+  left: string[];
+  /** The stage in one line, naming the SPOFs left: "Stage 7 of 7: multiple regions, but "DNS" (dns) is still a single point of failure". */
+  summary: string;
 }
 
 export interface SloEntry {

@@ -11,9 +11,9 @@ export function StageCard({ stage }: { stage: Stage }) {
           <li key={n} className={n < stage.level ? 'is-done' : n === stage.level ? 'is-current' : ''} title={STAGE_NAMES[n as Stage['level']]}>{n}</li>
         ))}
       </ol>
-      <div className="rp-stage-name">Stage {stage.level} of 7: {stage.name}</div>
-      <div className="rp-stage-next">
-        <b>{stage.level < 7 ? 'Next' : 'Watch'}:</b> {stage.next}
+      <div className="rp-stage-name" data-testid="stage-summary">{stage.summary}</div>
+      <div className="rp-stage-next" data-testid="stage-next">
+        <b>{stage.level < 7 || stage.left.length > 0 ? 'Next' : 'Watch'}:</b> {stage.next}
         {stage.blockers.length > 0 && (
           <button type="button" className="rp-link" onClick={() => revealElements(stage.blockers)}>show on canvas</button>
         )}
