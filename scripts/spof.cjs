@@ -89,7 +89,7 @@ async function build() {
     target: 'node20',
     // One file parses faster than zod's hundred modules; the heavy, rarely used ones stay
     // in node_modules and load only when needed.
-    external: ['mermaid', 'happy-dom', 'elkjs', 'yaml', 'web-tree-sitter'],
+    external: ['mermaid', 'happy-dom', 'elkjs', 'js-yaml', 'web-tree-sitter'],
     mainFields: ['module', 'main'],
     plugins: [lazyChildProcess],
     // The CommonJS wrapper is part of the file, so the launcher compiles it as it is read.

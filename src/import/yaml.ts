@@ -1,21 +1,18 @@
-// YAML with source positions: every map and list read from a file remembers the line of
-// each of its keys and items, so an importer can say `compose.yaml:14` for what it read.
-// The `yaml` package parses (YAML 1.2, Compose's `<<` merge keys on); this walk turns its
-// syntax tree into plain values and records the lines beside them.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+// YAML with source positions: every map and list read from a file remembers where it was
+// written, so an importer can say `compose.yaml:14` for what it read.
+// js-yaml's event parser (YAML 1.2, the whole YAML test suite) turns the text into a flat list
+// of events that point into the text by offset; this module builds plain values from them
+// (the core schema, Compose's `<<` merge keys) and keeps, for each map and list, the index of
+// the event that opened it. A key's line is looked up in those events only when a note asks
+// (most keys are never asked about), and offsets become lines only then.
+import {
+  boolCoreTag, EVENT_ID, floatCoreTag, getScalarValue, intCoreTag, NOT_RESOLVED, nullCoreTag, parseEvents, YAMLException,
+  type Event, type ScalarEvent,
+} from 'js-yaml';
 
 export interface YamlPosition {
   line: number;
   column: number;
-}
-
-/**
- * Where a map or list came from: its syntax node, read for a key's line only when a note asks
- * (most keys are never asked about); keys merged in with `<<` keep their own line.
- */
-interface Origin {
-  node: YAMLMap | YAMLSeq;
-  merged?: Map<string, number>;
 }
 
 /** A file's YAML documents as plain values, with the line of everything in them. */
@@ -29,102 +26,264 @@ export type YamlRead = { ok: true; file: YamlFile } | { ok: false; position: Yam
 
 /** Past this many alias expansions a file is refused: the "billion laughs" of YAML. */
 const MAX_ALIAS_EXPANSIONS = 10_000;
+/** Deeper than this, a file is refused (a Kubernetes CRD schema nests a few dozen levels). */
+const MAX_DEPTH = 1000;
+
+const PLAIN = 1;
+const CORE_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
+const EXPLICIT_TAGS = new Map(CORE_TAGS.map((t) => [t.tagName.replace('tag:yaml.org,2002:', '!!'), t]));
+
+/** A plain scalar as the core schema reads it: null, a boolean, a number, else the text. */
+function resolvePlain(source: string): unknown {
+  const first = source.charAt(0);
+  for (const tag of CORE_TAGS) {
+    if (tag.implicitFirstChars !== null && !tag.implicitFirstChars.includes(first)) continue;
+    const v = tag.resolve(source, false, tag.tagName);
+    if (v !== NOT_RESOLVED) return v;
+  }
+  return source;
+}
+
+type Frame =
+  | { kind: 'doc'; value: unknown; aliases: number }
+  | { kind: 'seq'; value: unknown[]; aliases: number; anchor?: string }
+  | {
+      kind: 'map';
+      value: Record<string, unknown>;
+      aliases: number;
+      anchor?: string;
+      key?: string;
+      hasKey: boolean;
+      keyIsMerge: boolean;
+      keyOffset: number;
+      merged?: [string, unknown, number][];
+    };
+
+class YamlProblem extends Error {
+  constructor(readonly offset: number, message: string) {
+    super(message);
+  }
+}
 
 export function readYaml(text: string): YamlRead {
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false });
-  const documents = Array.isArray(parsed) ? parsed : [];
+  let lineStarts: number[] | undefined;
+  /** 1-based line and column of an offset (the index of line starts is made on first use). */
   const pos = (offset: number): YamlPosition => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
-  for (const doc of documents) {
-    const error = doc.errors[0];
-    if (error) return { ok: false, position: pos(error.pos[0]), message: firstLine(error.message) };
-  }
-  const origins = new WeakMap<object, Origin>();
-  let expansions = 0;
-  const docs: YamlFile['docs'] = [];
-  const keyOf = (keyNode: unknown) => (isScalar(keyNode) ? String(keyNode.value) : String(keyNode));
-  try {
-    for (const doc of documents) {
-      const walk = (node: unknown): unknown => {
-        if (isAlias(node)) {
-          if (++expansions > MAX_ALIAS_EXPANSIONS) throw new AliasBomb(pos(node.range?.[0] ?? 0));
-          return walk(node.resolve(doc));
-        }
-        if (isScalar(node)) return node.value;
-        if (isMap(node)) {
-          const out: Record<string, unknown> = {};
-          let merged: [string, unknown, number][] | undefined;
-          for (const pair of node.items) {
-            if (!isPair(pair)) continue;
-            const key = keyOf(pair.key);
-            if (key === '<<') {
-              // Merge keys: the anchored maps' entries, which explicit keys override wherever they are.
-              const source = walk(pair.value);
-              const line = pos((pair.key as Node | null)?.range?.[0] ?? 0).line;
-              for (const m of Array.isArray(source) ? source : [source]) {
-                if (m && typeof m === 'object' && !Array.isArray(m)) {
-                  for (const [k, v] of Object.entries(m)) (merged ??= []).push([k, v, lineIn(m, k) ?? line]);
-                }
-              }
-              continue;
-            }
-            out[key] = walk(pair.value);
-          }
-          const origin: Origin = { node };
-          for (const [k, v, line] of merged ?? []) {
-            if (!(k in out)) {
-              out[k] = v;
-              (origin.merged ??= new Map()).set(k, line);
-            }
-          }
-          origins.set(out, origin);
-          return out;
-        }
-        if (isSeq(node)) {
-          const out = node.items.map(walk);
-          origins.set(out, { node });
-          return out;
-        }
-        return node ?? null;
-      };
-      const contents = doc.contents as Node | null;
-      docs.push({ value: walk(contents), line: pos(contents?.range?.[0] ?? 0).line });
+    lineStarts ??= lineStartsOf(text);
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
+    return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+  };
+
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
   } catch (e) {
-    if (e instanceof AliasBomb) return { ok: false, position: e.position, message: `more than ${MAX_ALIAS_EXPANSIONS} alias expansions` };
+    if (e instanceof YAMLException) return { ok: false, position: markOf(e, pos), message: e.reason };
     throw e;
   }
-  return { ok: true, file: { docs, lineOf: lineIn } };
+
+  const origins = new WeakMap<object, number>();
+  const merges = new WeakMap<object, Map<string, number>>();
+  const docs: YamlFile['docs'] = [];
+  try {
+    buildDocuments();
+  } catch (e) {
+    if (e instanceof YamlProblem) return { ok: false, position: pos(e.offset), message: e.message };
+    throw e;
+  }
+  return { ok: true, file: { docs, lineOf } };
+
+  function buildDocuments(): void {
+    const frames: Frame[] = [];
+    let anchors = new Map<string, { value: unknown; aliases: number; done: boolean }>();
+    let expansions = 0;
+    let docLine = 1;
+    const add = (value: unknown, offset: number, isMergeKey = false) => {
+      const top = frames[frames.length - 1];
+      if (top.kind === 'doc') top.value = value;
+      else if (top.kind === 'seq') top.value.push(value);
+      else if (!top.hasKey) {
+        top.key = keyText(value);
+        top.hasKey = true;
+        top.keyIsMerge = isMergeKey;
+        top.keyOffset = offset;
+      } else {
+        top.hasKey = false;
+        if (top.keyIsMerge) {
+          // Merge keys: the anchored maps' entries, which explicit keys override wherever they are.
+          for (const m of Array.isArray(value) ? value : [value]) {
+            if (m && typeof m === 'object' && !Array.isArray(m)) {
+              const mergedLine = pos(top.keyOffset).line;
+              for (const [k, v] of Object.entries(m)) (top.merged ??= []).push([k, v, lineOf(m, k) ?? mergedLine]);
+            }
+          }
+        } else setKey(top.value, top.key as string, value);
+      }
+    };
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i];
+      switch (ev.type) {
+        case EVENT_ID.DOCUMENT:
+          anchors = new Map();
+          expansions = 0;
+          docLine = i + 1 < events.length ? pos(offsetOf(events[i + 1])).line : 1;
+          frames.push({ kind: 'doc', value: null, aliases: 0 });
+          break;
+        case EVENT_ID.SCALAR: {
+          const value = scalarValue(ev);
+          if (ev.anchorStart !== -1) anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { value, aliases: 0, done: true });
+          add(value, ev.valueStart, ev.style === PLAIN && ev.tagStart === -1 && value === '<<');
+          break;
+        }
+        case EVENT_ID.SEQUENCE:
+        case EVENT_ID.MAPPING: {
+          const value = ev.type === EVENT_ID.SEQUENCE ? [] : {};
+          origins.set(value, i);
+          const anchor = ev.anchorStart === -1 ? undefined : text.slice(ev.anchorStart, ev.anchorEnd);
+          if (anchor !== undefined) anchors.set(anchor, { value, aliases: 0, done: false });
+          frames.push(Array.isArray(value)
+            ? { kind: 'seq', value, aliases: 0, anchor }
+            : { kind: 'map', value: value as Record<string, unknown>, aliases: 0, anchor, hasKey: false, keyIsMerge: false, keyOffset: ev.start });
+          break;
+        }
+        case EVENT_ID.ALIAS: {
+          const name = text.slice(ev.anchorStart, ev.anchorEnd);
+          const anchor = anchors.get(name);
+          if (!anchor) throw new YamlProblem(ev.anchorStart, `unknown alias *${name}`);
+          if (!anchor.done) throw new YamlProblem(ev.anchorStart, `alias *${name} refers to the collection it is in`);
+          // The old walk expanded every alias, and aliases inside it, again: count them the same.
+          const cost = 1 + anchor.aliases;
+          expansions += cost;
+          if (expansions > MAX_ALIAS_EXPANSIONS) throw new YamlProblem(ev.anchorStart, `more than ${MAX_ALIAS_EXPANSIONS} alias expansions`);
+          frames[frames.length - 1].aliases += cost;
+          add(anchor.value, ev.anchorStart);
+          break;
+        }
+        case EVENT_ID.POP: {
+          const frame = frames.pop() as Frame;
+          if (frame.kind === 'doc') {
+            docs.push({ value: frame.value, line: docLine });
+            break;
+          }
+          if (frame.kind === 'map' && frame.merged) {
+            const lines = new Map<string, number>();
+            for (const [k, v, line] of frame.merged) {
+              if (!Object.prototype.hasOwnProperty.call(frame.value, k)) {
+                setKey(frame.value, k, v);
+                lines.set(k, line);
+              }
+            }
+            merges.set(frame.value, lines);
+          }
+          if (frame.anchor !== undefined) {
+            const anchor = anchors.get(frame.anchor);
+            if (anchor && anchor.value === frame.value) Object.assign(anchor, { aliases: frame.aliases, done: true });
+          }
+          frames[frames.length - 1].aliases += frame.aliases;
+          add(frame.value, offsetOf(events[origins.get(frame.value) as number]));
+          break;
+        }
+      }
+    }
+  }
+
+  function scalarValue(ev: ScalarEvent): unknown {
+    const source = getScalarValue(text, ev);
+    if (ev.tagStart !== -1) {
+      // An explicit core tag (`!!int "3"`) is honoured; any other tag (`!Ref x`) leaves the text.
+      const tag = EXPLICIT_TAGS.get(text.slice(ev.tagStart, ev.tagEnd));
+      const v = tag?.resolve(source, true, tag.tagName);
+      return v === undefined || v === NOT_RESOLVED ? source : v;
+    }
+    return ev.style === PLAIN ? resolvePlain(source) : source;
+  }
 
   /** The line of `key` in a map or list read from this file (the container's own line without a key). */
-  function lineIn(container: unknown, key?: string | number): number | undefined {
+  function lineOf(container: unknown, key?: string | number): number | undefined {
     if (!container || typeof container !== 'object') return undefined;
-    const o = origins.get(container);
-    if (!o) return undefined;
-    const self = pos(o.node.range?.[0] ?? 0).line;
+    const start = origins.get(container);
+    if (start === undefined) return undefined;
+    const self = pos(offsetOf(events[start])).line;
     if (key === undefined) return self;
-    const merged = o.merged?.get(String(key));
+    const merged = merges.get(container)?.get(String(key));
     if (merged !== undefined) return merged;
-    if (isSeq(o.node)) {
-      const item = typeof key === 'number' ? (o.node.items[key] as Node | null | undefined) : undefined;
-      return item?.range ? pos(item.range[0]).line : self;
+    const isSeq = events[start].type === EVENT_ID.SEQUENCE;
+    if (isSeq && typeof key !== 'number') return self;
+    let found: number | undefined;
+    for (let i = start + 1, index = 0; events[i].type !== EVENT_ID.POP; i = after(i), index++) {
+      if (isSeq ? index === key : index % 2 === 0 && keyOfEvent(events[i]) === String(key)) {
+        found = offsetOf(events[i]);
+        // Sequences stop at the item; in a map a repeated key's last value is the one read.
+        if (isSeq) break;
+      }
     }
-    for (const pair of o.node.items) {
-      if (isPair(pair) && keyOf(pair.key) === String(key)) return pos((pair.key as Node | null)?.range?.[0] ?? 0).line;
-    }
-    return self;
+    return found === undefined ? self : pos(found).line;
+  }
+
+  /** The index of the event after the node that starts at `i` (its whole subtree skipped). */
+  function after(i: number): number {
+    const t = events[i].type;
+    if (t !== EVENT_ID.SEQUENCE && t !== EVENT_ID.MAPPING) return i + 1;
+    let depth = 0;
+    do {
+      const u = events[i++].type;
+      if (u === EVENT_ID.SEQUENCE || u === EVENT_ID.MAPPING) depth++;
+      else if (u === EVENT_ID.POP) depth--;
+    } while (depth > 0);
+    return i;
+  }
+
+  /** A key's text when it is a scalar (a collection or an alias as a key is never asked about). */
+  function keyOfEvent(ev: Event): string | undefined {
+    return ev.type === EVENT_ID.SCALAR ? keyText(scalarValue(ev)) : undefined;
   }
 }
 
-class AliasBomb extends Error {
-  constructor(readonly position: YamlPosition) {
-    super('alias bomb');
+/** A key as the plain value's text (`80: x` is key "80"; a map used as a key is rare and kept as its text). */
+function keyText(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** `__proto__` is a key like any other here: defined, never assigned (which would set the prototype). */
+function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
+}
+
+function offsetOf(ev: Event): number {
+  switch (ev.type) {
+    case EVENT_ID.SCALAR:
+      return firstOf(ev.valueStart, ev.anchorStart, ev.tagStart);
+    case EVENT_ID.SEQUENCE:
+    case EVENT_ID.MAPPING:
+      return firstOf(ev.start, ev.anchorStart, ev.tagStart);
+    case EVENT_ID.ALIAS:
+      return ev.anchorStart;
+    default:
+      return 0;
   }
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+/** The earliest of a node's offsets (its anchor or tag comes before it); -1 is "absent". */
+function firstOf(...offsets: number[]): number {
+  let min = Infinity;
+  for (const o of offsets) if (o >= 0 && o < min) min = o;
+  return min === Infinity ? 0 : min;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function markOf(e: YAMLException, pos: (offset: number) => YamlPosition): YamlPosition {
+  if (e.mark) return { line: e.mark.line + 1, column: e.mark.column + 1 };
+  return pos(0);
 }
