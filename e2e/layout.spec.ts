@@ -1,14 +1,10 @@
 // Auto-layout in real Chromium: elkjs in its Web Worker, zones drawn around their
 // components, the layout button as one undoable step.
 import { expect, test } from '@playwright/test';
-import ELK from 'elkjs/lib/elk.bundled.js';
 import { readFileSync } from 'node:fs';
-import { layoutTopology } from '../src/layout';
-import { parseTopology } from '../src/model';
+import { waitUntilLaidOut as waitUntilLaidOutIn } from './pages/laidOut';
 import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
-
-const elk = new ELK();
 
 let studio: StudioPage;
 
@@ -33,25 +29,7 @@ function inside(outer: Box, inner: Box): boolean {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
 }
 
-/**
- * Whether the autosaved design is exactly its own auto-layout, computed here in
- * Node with the same code: true once the worker's layout has landed, false for the
- * rough placement shown while it runs and for a design moved by hand.
- */
-async function isLaidOut(): Promise<boolean> {
-  const draft = await studio.savedDraft();
-  const parsed = draft && parseTopology(draft);
-  if (!parsed || !parsed.ok) return false;
-  const t = parsed.topology;
-  const expected = await layoutTopology(t, { elk });
-  return Object.entries(expected.positions).every(([id, p]) => t.view?.positions?.[id]?.x === p.x && t.view?.positions?.[id]?.y === p.y);
-}
-
-async function waitUntilLaidOut(laidOut = true): Promise<void> {
-  await expect.poll(isLaidOut, { timeout: 20_000 }).toBe(laidOut);
-  // Let the view settle (the fit view that follows a layout) before measuring the screen.
-  await studio.page.waitForTimeout(300);
-}
+const waitUntilLaidOut = (laidOut = true) => waitUntilLaidOutIn(studio, laidOut);
 
 /** The example has a position for one node only: opening it lays it out. */
 async function openThreeTier(): Promise<void> {

@@ -2,10 +2,11 @@
 // over the canvas (label first, then what and why, with its line), every note reachable,
 // each guess corrected in one click, the page never pushed down; labels read the same as on
 // the command line; the design laid out in the diagram's own direction.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { StudioPage } from './pages/StudioPage';
+import { waitUntilLaidOut } from './pages/laidOut';
+import { StudioPage, type SavedDraft } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
@@ -84,9 +85,81 @@ test('labels read the same as on the command line: entities, tags, line breaks, 
   expect(linksOf(draft).find((l) => l.from === 'a')?.label).toBe('latency < 10ms');
 });
 
+const SIDES = (direction: 'LR' | 'TB') => `flowchart ${direction}\n  subgraph east[East]\n    lb1[LB east] --> app1[App server]\n  end\n  subgraph west[West]\n    lb2[LB west] --> app2[App server]\n  end\n  u[Users] --> dns[Route 53]\n  dns --> lb1 & lb2\n  app1 & app2 --> db[(Postgres)]\n`;
+const at = async (id: string) => (await studio.node(id).boundingBox())!;
+const domainsOf = (d: SavedDraft) => d.domains as { id: string; kind: string }[];
+const directionOf = async () => ((await studio.savedDraft())?.view as { direction?: string } | undefined)?.direction;
+
 test('an LR diagram is laid out left to right, users first and data last, its subgraphs in the written order', async () => {
-  await studio.openFile('sides.mmd', 'flowchart LR\n  subgraph east[East]\n    lb1[LB east] --> app1[App server]\n  end\n  subgraph west[West]\n    lb2[LB west] --> app2[App server]\n  end\n  u[Users] --> dns[Route 53]\n  dns --> lb1 & lb2\n  app1 & app2 --> db[(Postgres)]\n');
-  const at = async (id: string) => (await studio.node(id).boundingBox())!;
-  await expect.poll(async () => (await at('u')).x < (await at('dns')).x && (await at('dns')).x < (await at('lb1')).x && (await at('app1')).x < (await at('db')).x).toBe(true);
-  expect((await at('east')).y).toBeLessThan((await at('west')).y);
+  await studio.openFile('sides.mmd', SIDES('LR'));
+  await waitUntilLaidOut(studio);
+  expect(await directionOf()).toBe('LR');
+  const [u, dns, lb1, app1, db] = await Promise.all(['u', 'dns', 'lb1', 'app1', 'db'].map(at));
+  expect(u.x + u.width).toBeLessThan(dns.x);
+  expect(dns.x + dns.width).toBeLessThan(lb1.x);
+  expect(lb1.x + lb1.width).toBeLessThan(app1.x);
+  expect(app1.x + app1.width).toBeLessThan(db.x);
+  // Subgraphs across the flow, in the order written: east, then west.
+  expect((await at('east')).y + (await at('east')).height).toBeLessThanOrEqual((await at('west')).y);
+});
+
+test('a TB diagram is laid out top to bottom, users on top and data at the bottom, its subgraphs in the written order', async () => {
+  await studio.openFile('sides.mmd', SIDES('TB'));
+  await waitUntilLaidOut(studio);
+  expect((await directionOf()) ?? 'TB').toBe('TB');
+  const [u, dns, lb1, app1, db] = await Promise.all(['u', 'dns', 'lb1', 'app1', 'db'].map(at));
+  expect(u.y + u.height).toBeLessThan(dns.y);
+  expect(dns.y + dns.height).toBeLessThan(lb1.y);
+  expect(lb1.y + lb1.height).toBeLessThan(app1.y);
+  expect(app1.y + app1.height).toBeLessThan(db.y);
+  expect((await at('east')).x + (await at('east')).width).toBeLessThanOrEqual((await at('west')).x);
+  // Domain ids are the subgraph ids.
+  expect(domainsOf((await studio.savedDraft())!).map((d) => d.id)).toEqual(['east', 'west']);
+});
+
+// One diagram that makes every kind of guess the list offers to correct.
+const EVERY_GUESS = `flowchart TB
+  u[Users] --- lb[Load balancer]
+  subgraph Region_A[Region A]
+    lb --> app1[App server 1] & app2[App server 2]
+  end
+  lb --> shop[Shop frontend] & flags[Feature flag UI]
+  app1 & app2 --> db[(Postgres primary)]
+  db -.->|streaming replication| sb[(Postgres standby)]
+  app1 --> pods[Worker Pods]
+  lb --> igw[Internet gateway]
+  app1 -.-> mon[Prometheus]
+`;
+
+test('each kind of guess is corrected in one click, as one undo step', async () => {
+  await studio.openFile('guesses.mmd', EVERY_GUESS);
+  await waitUntilLaidOut(studio);
+  const panel = studio.byTestId(TEST_IDS.importNotes);
+  const row = (subject: string, field: string) => panel.locator(`[data-testid="import-note"][data-subject="${subject}"][data-field="${field}"]`).first();
+  const model = (d: SavedDraft) => JSON.stringify([d.components, d.domains, d.links]);
+  const before = model((await studio.savedDraft())!);
+  type Fix = { subject: string; field: string; label: string; click: (r: Locator) => Promise<void>; after: (d: SavedDraft) => boolean };
+  const comp = (d: SavedDraft, id: string) => d.components.find((c) => c.id === id) as { [k: string]: unknown } | undefined;
+  const link = (d: SavedDraft, from: string, to: string) => linksOf(d).find((l) => l.from === from && l.to === to) as { [k: string]: unknown } | undefined;
+  const fixes: Fix[] = [
+    { subject: 'db', field: 'kind', label: 'Postgres primary', click: (r) => r.getByRole('combobox').selectOption('storage').then(() => {}), after: (d) => comp(d, 'db')?.kind === 'storage' },
+    { subject: 'Region_A', field: 'kind', label: 'Region A', click: (r) => r.getByRole('combobox').selectOption('zone').then(() => {}), after: (d) => domainsOf(d).find((x) => x.id === 'Region_A')?.kind === 'zone' },
+    { subject: 'sb', field: 'role', label: 'Postgres standby', click: (r) => r.getByRole('combobox').selectOption('replica').then(() => {}), after: (d) => comp(d, 'sb')?.role === 'replica' },
+    { subject: 'pods', field: 'replicas', label: 'Worker Pods', click: (r) => r.getByRole('button', { name: 'One instance' }).click(), after: (d) => comp(d, 'pods')?.replicas === undefined },
+    { subject: 'igw', field: 'availability', label: 'Internet gateway', click: (r) => r.getByRole('button', { name: 'Can fail' }).click(), after: (d) => comp(d, 'igw')?.availability === undefined },
+    { subject: 'u->lb', field: 'direction', label: 'Users → Load balancer', click: (r) => r.getByRole('button', { name: 'Reverse' }).click(), after: (d) => !!link(d, 'lb', 'u') && !link(d, 'u', 'lb') },
+    { subject: 'db->sb', field: 'type', label: 'Postgres primary → Postgres standby', click: (r) => r.getByRole('button', { name: 'Make it a dependency' }).click(), after: (d) => link(d, 'db', 'sb')?.type === undefined },
+    { subject: 'app1->mon', field: 'optional', label: 'App server 1 → Prometheus', click: (r) => r.getByRole('button', { name: 'Make required' }).click(), after: (d) => link(d, 'app1', 'mon')?.optional === undefined },
+    { subject: 'lb->shop', field: 'group', label: 'Load balancer → Shop frontend', click: (r) => r.getByRole('button', { name: 'Make alternatives' }).click(), after: (d) => link(d, 'lb', 'shop')?.group === undefined },
+  ];
+  for (const fix of fixes) {
+    const r = row(fix.subject, fix.field);
+    // Label first: the row starts with the element's name, then what was guessed.
+    await expect(r.locator('.import-note-subject')).toHaveText(fix.label);
+    await r.scrollIntoViewIfNeeded();
+    await fix.click(r);
+    await studio.waitForDraft(fix.after);
+    await studio.undo();
+    await studio.waitForDraft((d) => model(d) === before);
+  }
 });
