@@ -72,9 +72,18 @@ export function withoutAddresses(label: string): string {
 /** A label that only names a protocol (`HTTPS`, `SSH :22`, `HTTP/HTTPS`) stands for the traffic that comes in: a client. */
 const PROTOCOL_ONLY = /^\W*(https?|ssh|tcp|udp|tls|wss?|grpc|sftp|ftp)([\s/:,+&-]*(https?|ssh|tcp|udp|tls|wss?|grpc|sftp|ftp|\d+))*\W*$/i;
 
+/**
+ * A label that opens with a person (`👤 User`, `👥 Clients Web/Mobile`, `🧑‍💻 Developers`) draws
+ * the people who use the system: a client, whatever its shape or the words after it. A node
+ * that other nodes call is no client all the same (`👤 Account Service`, mermaidComponents.ts).
+ */
+const PERSON_FIRST = /^[^\p{L}\p{N}\p{Extended_Pictographic}]*(\u{1F464}|\u{1F465}|\u{1F9D1}|\u{1F468}|\u{1F469}|\u{1F466}|\u{1F467}|\u{1F9D2}|\u{1F64B}|\u{1F9CD}|\u{1F46A}|\u{1FAC2})/u;
+
 export function guessKind(label: string, shape: string | undefined, exclude: ComponentKind[] = []): KindGuess | undefined {
   const text = withoutAddresses(label);
   if (!exclude.includes('client') && PROTOCOL_ONLY.test(text)) return { kind: 'client', reason: `the protocol "${text.trim()}": incoming traffic` };
+  const person = exclude.includes('client') ? null : PERSON_FIRST.exec(text);
+  if (person) return { kind: 'client', reason: `the person ${person[1]} it opens with` };
   // Ids used as labels run words together (`web1`, `orders_db`, `authService`): split them too.
   for (const candidate of [text, wordsOf(text)]) {
     for (const rule of KIND_RULES) {

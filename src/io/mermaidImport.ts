@@ -12,6 +12,7 @@ import { readMeta, type MermaidMeta } from './mermaidMeta';
 import { MermaidNotes } from './mermaidNotes';
 import { parseFlowchart, type Flowchart } from './mermaidParse';
 import { repairSource, type Repair } from './mermaidPrepare';
+import { responseEdges } from './mermaidResponses';
 import { readRoles } from './mermaidRoles';
 import { topologyIdOf } from './mermaidText';
 import { IO_ERROR_CODES, type IoProblem } from './problems';
@@ -133,7 +134,9 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
   const { domains, domainIdOf, parentOf } = buildDomains(chart, meta, source.text ?? '', componentIds, notes);
   inSavedOrder(domains, [...meta.domains.values()]);
   const nodeIds = new Set(vertices.map((v) => v.id));
-  const pointed = chart.edges.filter((e) => /^arrow_(point|cross|circle)$/.test(e.type) && nodeIds.has(e.start) && e.start !== e.end);
+  // Answers drawn back along a call are no calls: they neither make a node a callee nor a link.
+  const responses = responseEdges(chart.edges, (id) => nodeIds.has(id), (e) => meta.components.has(e.start) && meta.components.has(e.end));
+  const pointed = chart.edges.filter((e, i) => /^arrow_(point|cross|circle)$/.test(e.type) && nodeIds.has(e.start) && e.start !== e.end && !responses.has(i));
   const { components, componentIdOf, saved } = buildComponents(
     vertices,
     meta,
@@ -160,7 +163,7 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
     }
     return titles;
   };
-  const links = buildLinks({ edges: chart.edges, subgraphs: chart.subgraphs, meta, componentIdOf, components, saved, contextOf, notes });
+  const links = buildLinks({ edges: chart.edges, responses, subgraphs: chart.subgraphs, meta, componentIdOf, components, saved, contextOf, notes });
   readRoles(components, links, saved, notes);
 
   inSavedOrder(components, [...meta.components.values()]);

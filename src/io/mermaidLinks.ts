@@ -14,6 +14,8 @@ import { BACKUP_TARGET_WORDS, OFF_PATH_WORDS } from './mermaidWords';
 
 export interface LinkInput {
   edges: FlowEdge[];
+  /** Indexes of the edges that draw an answer back along a call (mermaidResponses.ts): not links. */
+  responses?: ReadonlySet<number>;
   subgraphs: FlowSubgraph[];
   meta: MermaidMeta;
   /** Mermaid node id -> component id. */
@@ -48,7 +50,13 @@ export function buildLinks(input: LinkInput): Link[] {
     else if (!componentIdOf.has(e.start) && !input.subgraphs.some((s) => s.id === e.start)) notes.edge(index, undefined, 'warning', `${what}: ${e.start} is no node: not imported`);
   });
   const ends = subgraphEnds(input.subgraphs, edges, (id) => componentIdOf.has(id));
-  const pairs = drawnPairs(edges.map((e) => e), ends, (id) => componentIdOf.get(id)).filter((p) => p.edge.stroke !== 'invisible');
+  const responses = input.responses ?? new Set<number>();
+  for (const index of responses) {
+    const e = edges[index];
+    const [from, to] = [componentIdOf.get(e.start) ?? e.start, componentIdOf.get(e.end) ?? e.end];
+    notes.edge(index, linkSubject(from, to), 'inferred', `the answer to a call, drawn back (labelled "${decodeMermaidText(e.text).replace(/\s*\n\s*/g, ' ').trim()}"): ${to} already reaches ${from} through the calls drawn, so no dependency of ${from} on ${to}`);
+  }
+  const pairs = drawnPairs(edges.map((e) => e), ends, (id) => componentIdOf.get(id)).filter((p) => p.edge.stroke !== 'invisible' && !responses.has(p.index));
   noteSubgraphEnds(pairs, notes);
   const endOf = linkEnds(input, pairs);
 

@@ -5,7 +5,7 @@
 import { isInterchangeableKind, linkType, type Component, type ComponentKind, type Link } from '../model';
 import { copyBase } from './mermaidGuess';
 import type { MermaidNotes } from './mermaidNotes';
-import { SHARD_WORDS } from './mermaidWords';
+import { FAILOVER_WORDS, SHARD_WORDS } from './mermaidWords';
 
 const DATA_KINDS = new Set<ComponentKind>(['database', 'cache', 'storage']);
 
@@ -14,7 +14,27 @@ export function readRoles(components: Component[], links: Link[], saved: Set<str
   impliedReplication(guessed, components, links, notes);
   standbysBehindPrimaries(guessed, components, links, notes);
   readReplicasBesidePrimaries(components, links, saved, notes);
+  failoverAlternatives(components, links, saved, notes);
   groupsOfAlternatives(components, links, saved, notes);
+}
+
+/**
+ * A link labelled for failover ("Failover on 5xx", "DR") is the way taken when the source's
+ * primary target fails: its target and the source's other targets of the same kind (or the
+ * one labelled primary) are alternatives, whatever the kind (two Lambda URLs in two regions
+ * behind an origin group are not each required).
+ */
+function failoverAlternatives(all: Component[], links: Link[], saved: Set<string>, notes: MermaidNotes): void {
+  const kindOf = new Map(all.map((c) => [c.id, c.kind]));
+  const open = (l: Link) => linkType(l) === 'dependency' && !l.optional && l.group === undefined && !(saved.has(l.from) && saved.has(l.to));
+  for (const f of links.filter((l) => open(l) && FAILOVER_WORDS.test(l.label ?? ''))) {
+    if (f.group !== undefined) continue;
+    const partners = links.filter((l) => l !== f && l.from === f.from && open(l) && !FAILOVER_WORDS.test(l.label ?? '') && (kindOf.get(l.to) === kindOf.get(f.to) || /\bprimary\b/i.test(l.label ?? '')));
+    if (partners.length === 0) continue;
+    const group = `failover:${partners[0].to}`;
+    for (const l of [...partners, f]) l.group = group;
+    notes.link(f, 'inferred', `an alternative to ${partners.map((l) => l.to).join(', ')}: the way taken when ${partners.length === 1 ? 'it fails' : 'they fail'} (labelled "${f.label}")`, { field: 'group' });
+  }
 }
 
 /**

@@ -72,7 +72,7 @@ export function correctionOf(doc: Topology, note: ImportNote): Correction | unde
         : undefined;
     case 'group':
       if (linkType(l) !== 'dependency') return undefined;
-      if (l.group?.startsWith('copies:')) return { type: 'action', label: 'Each required', apply: (doc2) => patchLink(doc2, l, { group: `component:${l.to}` }) };
+      if (l.group?.startsWith('copies:') || l.group?.startsWith('failover:')) return { type: 'action', label: 'Each required', apply: (doc2) => patchLink(doc2, l, { group: `component:${l.to}` }) };
       return l.group !== undefined
         ? { type: 'action', label: 'Make alternatives', apply: (doc2) => patchLink(doc2, l, { group: undefined }) }
         : { type: 'action', label: 'Own group', apply: (doc2) => patchLink(doc2, l, { group: `component:${l.to}` }) };

@@ -47,6 +47,16 @@ describe('who the users are', () => {
     expect(kindOf(lone, 'user')).toBe('client');
   });
 
+  it('a label that opens with a person emoji is a client, whatever its shape or words; a called one is not', async () => {
+    const r = await chart('  fans["👥 Photo fans"] --> lb[Load balancer]', '  reader[("👤 Reader")] --> lb', '  callers["👥 Callers<br/>Web/Mobile"] --> lb');
+    for (const id of ['fans', 'reader', 'callers']) expect(kindOf(r, id)).toBe('client');
+    expect(about(r, 'reader')).toContain('client (the person 👤 it opens with)');
+    const called = await chart('  u[Users] --> gw[API gateway]', '  gw --> acct["👤 Account Service"]');
+    expect(kindOf(called, 'acct')).toBe('service');
+    const after = await chart('  team["Ops 👥"] --> lb[Load balancer]');
+    expect(kindOf(after, 'team')).not.toBe('client');
+  });
+
   it('what nothing calls in a "Clients" subgraph is a client', async () => {
     const r = await chart('  subgraph Clients', '    site[Web app]', '  end', '  site --> api[API]');
     expect(kindOf(r, 'site')).toBe('client');
@@ -175,6 +185,49 @@ describe('standbys', () => {
     const r = await chart('  u[Users] --> app[App]', '  app --> r1[(Mongo replica 1)]', '  app --> r2[(Mongo replica 2)]', '  r1 -.->|sync| r2');
     expect(spofsOf(r.topology)).toEqual(expect.arrayContaining(['r1', 'r2']));
     expect(about(r, 'app->r1')[0]).toMatch(/^required on its own/);
+  });
+});
+
+describe('answers drawn back along the calls', () => {
+  it('are no links, and leave the users clients', async () => {
+    const r = await chart(
+      '  v[Visitor] -->|opens the site| cdn[CloudFront CDN]',
+      '  cdn -->|serves| spa[S3 Vue frontend]',
+      '  spa -->|calls| fn[Lambda backend]',
+      '  fn -->|reads| db[(DynamoDB)]',
+      '  db -->|Returns items| fn',
+      '  fn -->|Sends JSON back| spa',
+      '  cdn -->|Shown to the visitor| v',
+    );
+    expect(kindOf(r, 'v')).toBe('client');
+    expect(linksOf(r).map((l) => `${l.from}->${l.to}`)).toEqual(['v->cdn', 'cdn->spa', 'spa->fn', 'fn->db']);
+    expect(about(r, 'cdn->v')).toEqual([expect.stringContaining('the answer to a call, drawn back (labelled "Shown to the visitor")')]);
+    expect(spofsOf(r.topology)).toEqual(expect.arrayContaining(['cdn', 'spa', 'fn', 'db']));
+  });
+
+  it('a call with such words that is not drawn back along another stays a call', async () => {
+    const r = await chart('  u[Users] --> api[Orders API]', '  api -->|returns invoices from| inv[Invoice service]', '  inv -->|reply| mail[Mail service]');
+    expect(dependency(r, 'api', 'inv')).toBeDefined();
+    expect(dependency(r, 'inv', 'mail')).toBeDefined();
+  });
+});
+
+describe('failover links', () => {
+  it('make their target an alternative to the source\'s primary target of the same kind', async () => {
+    const r = await chart(
+      '  u[Users] --> og[Origin group]',
+      '  og -->|Primary| a[Lambda URL east]',
+      '  og -.->|Failover on 5xx| b[Lambda URL west]',
+    );
+    expect(dependency(r, 'og', 'a')?.group).toBe('failover:a');
+    expect(dependency(r, 'og', 'b')?.group).toBe('failover:a');
+    expect(about(r, 'og->b')).toContain('an alternative to a: the way taken when it fails (labelled "Failover on 5xx")');
+    expect(spofsOf(r.topology)).not.toContain('a');
+  });
+
+  it('without a failover word, two services of one kind are each required', async () => {
+    const r = await chart('  u[Users] --> og[Origin group]', '  og -->|Primary| a[Lambda URL east]', '  og -.->|Images| b[Lambda URL west]');
+    expect(spofsOf(r.topology)).toEqual(expect.arrayContaining(['a', 'b']));
   });
 });
 

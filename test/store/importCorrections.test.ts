@@ -52,6 +52,10 @@ describe('import note corrections', () => {
     expect(act(note('u->app', 'type')).after.links).toContainEqual({ from: 'u', to: 'app', type: 'replication', mode: 'async' });
     expect(act(note('u->app', 'direction')).after.links).toContainEqual({ from: 'app', to: 'u' });
     expect(act(note('app->igw', 'group'))).toMatchObject({ label: 'Each required', after: { links: expect.arrayContaining([{ from: 'app', to: 'igw', group: 'component:igw' }]) } });
+    const failover: Topology = { ...doc, links: [...doc.links, { from: 'u', to: 'sb', group: 'failover:app', label: 'Failover' }] };
+    const c = correctionOf(failover, note('u->sb', 'group'));
+    expect(c).toMatchObject({ type: 'action', label: 'Each required' });
+    expect(c?.type === 'action' && c.apply(failover).links).toContainEqual({ from: 'u', to: 'sb', group: 'component:sb', label: 'Failover' });
     expect(act(note('app', 'replicas')).after.components.find((c) => c.id === 'app')).toEqual({ id: 'app', kind: 'app' });
     expect(act(note('igw', 'availability')).after.components.find((c) => c.id === 'igw')).toEqual({ id: 'igw', kind: 'service' });
   });
