@@ -7,6 +7,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutTopology } from '../../src/layout';
 import { parseTopology, type Topology } from '../../src/model';
+import { absoluteRects } from '../../src/model/geometry';
 import { generateDesign } from '../../test/layout/generate';
 import { syntheticEstate } from '../engine/estate';
 
@@ -14,10 +15,16 @@ const RUNS = 3;
 
 async function timeLayout(name: string, design: Topology, elk: InstanceType<typeof ELK>): Promise<void> {
   const runs: number[] = [];
+  const cpu: number[] = [];
+  let shape = '';
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const result = await layoutTopology(design, { elk });
+    shape = shapeOf({ ...design, view: { ...design.view, positions: result.positions, sizes: result.sizes } });
     runs.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
     if (Object.keys(result.positions).length < design.components.length + design.domains.length) {
       throw new Error(`${name}: the layout missed some nodes`);
     }
@@ -26,8 +33,16 @@ async function timeLayout(name: string, design: Topology, elk: InstanceType<type
   // The first run also compiles ELK's code in V8: reported apart from the steady state.
   console.log(
     `layout ${name}: ${design.components.length} components, ${design.domains.length} domains, ${design.links.length} links: ` +
-      `first ${s(runs[0])}, then ${runs.slice(1).map(s).join(', ')}`,
+      `first ${s(runs[0])}, then ${runs.slice(1).map(s).join(', ')} (CPU ${cpu.map(s).join(', ')}: the wall time counts the machine's other work); ${shape}`,
   );
+}
+
+/** The drawing's size and its width over its height (issue 20: screen-like, never a strip). */
+function shapeOf(t: Topology): string {
+  const rects = [...absoluteRects(t).values()];
+  const width = Math.max(...rects.map((r) => r.x + r.width)) - Math.min(...rects.map((r) => r.x));
+  const height = Math.max(...rects.map((r) => r.y + r.height)) - Math.min(...rects.map((r) => r.y));
+  return `${Math.round(width)} x ${Math.round(height)} px, aspect ${(width / height).toFixed(2)}:1`;
 }
 
 export async function runLayoutBench(components = 500): Promise<void> {

@@ -18,7 +18,8 @@ export const layout: Command = {
   predicate: () => useDocument.getState().doc.components.length > 0,
   perform: async () => {
     await runAutoLayout(useDocument.getState().doc);
-    requestAnimationFrame(() => getFlowInstance()?.fitView({ padding: 0.15, duration: 200 }));
+    // Never zoomed in past 1: a small design is shown at its size, not blown up.
+    requestAnimationFrame(() => getFlowInstance()?.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
   },
 };
 

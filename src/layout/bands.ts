@@ -19,7 +19,16 @@ export interface Placed {
 }
 
 const LAYER_GAP = 64;
-const NODE_GAP = 40;
+/** Between the rows of one wrapped tier (wrap.ts): closer than tiers, so a tier reads as one. */
+const ROW_GAP = 32;
+
+export interface BandOptions {
+  /** The tier of each band when wide tiers are wrapped into several bands (wrap.ts); absent: band = tier. */
+  tierOfBand?: readonly number[];
+  /** Only the extents matter (wrap.ts's search): skip the order improvements. */
+  quick?: boolean;
+}
+export const NODE_GAP = 40;
 const ROOT_MARGIN = 24;
 
 export function placeInBands(
@@ -30,6 +39,7 @@ export function placeInBands(
   dependencies: [string, string][],
   sizeOf: (id: string) => Size,
   direction: Direction,
+  options: BandOptions = {},
 ): Map<string, Placed> {
   const tb = direction === 'TB';
   const pad: Record<'mainStart' | 'mainEnd' | 'crossStart' | 'crossEnd', number> = tb
@@ -97,7 +107,9 @@ export function placeInBands(
   for (const [id, depth] of bottomDepth) paddingAfter[spanOf.get(id)![1]] = Math.max(paddingAfter[spanOf.get(id)![1]], depth);
   const bandStart: number[] = [];
   for (let r = 0; r < layerCount; r++) {
-    const previousEnd = r === 0 ? ROOT_MARGIN : bandStart[r - 1] + bandSize[r - 1] + paddingAfter[r - 1] * pad.mainEnd + LAYER_GAP;
+    const tiers = options.tierOfBand;
+    const gap = tiers && tiers[r] === tiers[r - 1] ? ROW_GAP : LAYER_GAP;
+    const previousEnd = r === 0 ? ROOT_MARGIN : bandStart[r - 1] + bandSize[r - 1] + paddingAfter[r - 1] * pad.mainEnd + gap;
     bandStart.push(previousEnd + titlesBefore[r] * pad.mainStart);
   }
 
@@ -136,6 +148,9 @@ export function placeInBands(
     endPadding: pad.crossEnd,
     minContainerSize: cross(EMPTY_CONTAINER_SIZE),
     gap: NODE_GAP,
+    documentRank: (id) => tree.domainRank.get(id),
+    quick: options.quick,
+    containersFirst: options.tierOfBand !== undefined && options.tierOfBand.some((tier, band) => tier !== band),
   });
 
   const out = new Map<string, Placed>();

@@ -15,6 +15,8 @@ export interface ContainerTree {
   /** The direct children of each container id; the root's are under ''. */
   childrenOf: Map<string, string[]>;
   domainIds: Set<string>;
+  /** Each domain's index in the document's list. */
+  domainRank: Map<string, number>;
   componentIds: Set<string>;
 }
 
@@ -40,7 +42,8 @@ export function containerTree(t: Pick<Topology, 'domains' | 'components'>): Cont
   const childrenOf = new Map<string, string[]>([[ROOT, []]]);
   for (const id of domainIds) childrenOf.set(id, []);
   for (const [id, parent] of parentOf) childrenOf.get(parent ?? ROOT)!.push(id);
-  return { parentOf, childrenOf, domainIds, componentIds };
+  const domainRank = new Map(t.domains.map((d, i) => [d.id, i]));
+  return { parentOf, childrenOf, domainIds, domainRank, componentIds };
 }
 
 function assertNoCycle(parentOf: Map<string, string | undefined>, id: string, index: number): void {

@@ -52,7 +52,10 @@ export function buildLayeringGraph(
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': direction === 'LR' ? 'RIGHT' : 'DOWN',
-      'elk.edgeRouting': 'ORTHOGONAL',
+      // Only the layering and the order within each layer are read (readLayers): ELK's own
+      // node placement and edge routes are not used, so the cheapest of each.
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
       'elk.spacing.nodeNode': '40',
       'elk.layered.spacing.nodeNodeBetweenLayers': '64',
       // One layering for everything: unconnected parts must share layer 0 (the clients), not stack up.

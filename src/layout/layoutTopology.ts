@@ -13,7 +13,8 @@ import type { Topology } from '../model';
 import { keyedCopy, own } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
-import { placeInBands } from './bands';
+import { NODE_GAP, placeInBands, type Placed } from './bands';
+import { wrapTiers, type Extent, type Wrapped } from './wrap';
 import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
 import {
   CONTAINER_PADDING,
@@ -57,7 +58,11 @@ export async function layoutTopology(
   const entries = new Set(t.components.filter((c) => c.kind === 'client' && laidOut.has(c.id) && !targets.has(c.id)).map((c) => c.id));
   const graph = buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries);
   const layers = readLayers(await opts.elk.layout(graph), direction);
-  const placed = placeInBands(tree, inGraph, layers, dependencies, sizeOf, direction);
+  const place = (w: Wrapped, quick: boolean) =>
+    placeInBands(tree, inGraph, w.layers, dependencies, sizeOf, direction, { tierOfBand: w.tierOfBand, quick });
+  const crossSize = (id: string) => (direction === 'TB' ? sizeOf(id).width : sizeOf(id).height);
+  const wrapped = wrapTiers(tree, layers, crossSize, NODE_GAP, direction, (w) => extentOf(tree, place(w, true), direction));
+  const placed = place(wrapped, false);
 
   // Inside a laid-out container, the placement is already relative to it. A
   // laid-out node whose container stays fixed (or the root, with `only`) is
@@ -81,6 +86,20 @@ export async function layoutTopology(
   }
   if (opts.only !== undefined) growFixedContainers(tree, inGraph, laidOut, positions, sizes, sizeOf);
   return { positions, sizes };
+}
+
+/** The extent of the top-level nodes: the drawing's. */
+function extentOf(tree: ContainerTree, placed: Map<string, Placed>, direction: 'TB' | 'LR'): Extent {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [id, p] of placed) {
+    if (tree.parentOf.get(id) !== undefined) continue;
+    x0 = Math.min(x0, p.position.x);
+    y0 = Math.min(y0, p.position.y);
+    x1 = Math.max(x1, p.position.x + p.size.width);
+    y1 = Math.max(y1, p.position.y + p.size.height);
+  }
+  const [width, height] = [Math.max(1, x1 - x0), Math.max(1, y1 - y0)];
+  return direction === 'TB' ? { cross: width, main: height } : { cross: height, main: width };
 }
 
 /** Every node, or the selection with everything inside the selected domains. Unknown ids (links) are ignored. */

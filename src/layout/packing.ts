@@ -32,6 +32,16 @@ export interface PackingInput {
   endPadding: number;
   minContainerSize: number;
   gap: number;
+  /** A domain's place in the document: sibling domains keep this order (regions and zones as written). */
+  documentRank: (id: string) => number | undefined;
+  /** Only order by ELK and pack (no swaps, no pull towards links): the extents, quickly. */
+  quick?: boolean;
+  /**
+   * Sub-containers before the other children, in the document's order (wrapped tiers: a zone
+   * that spans every row is a column, and the rows of services start after the columns
+   * instead of stepping right past each zone that ELK's order put before them).
+   */
+  containersFirst?: boolean;
 }
 
 export interface Packed {
@@ -56,15 +66,16 @@ export function packAcross(input: PackingInput): Packed {
 
   const order = new Map<string, string[]>();
   for (const c of input.containers) {
-    order.set(
-      c,
-      sortBy(input.childrenOf(c), (k) => {
-        const keys = members(k).map(input.elkOrder).filter(Number.isFinite);
-        return keys.length > 0 ? mean(keys) : Infinity;
-      }),
-    );
+    const sorted = sortBy(input.childrenOf(c), (k) => {
+      const keys = members(k).map(input.elkOrder).filter(Number.isFinite);
+      return keys.length > 0 ? mean(keys) : Infinity;
+    });
+    const ordered = inDocumentOrder(sorted, input.documentRank);
+    const isDomain = (k: string) => input.documentRank(k) !== undefined;
+    order.set(c, input.containersFirst ? [...ordered.filter(isDomain), ...ordered.filter((k) => !isDomain(k))] : ordered);
   }
 
+  if (input.quick) return place(input, order);
   let packed = improveOrder(input, order, members);
 
   const inside = (node: string, box: string) => {
@@ -115,6 +126,8 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
       };
       let best = edgeLength(packOne(input, c, kids, packed.size).start);
       for (let i = 0; i + 1 < kids.length; i++) {
+        const domains = [kids[i], kids[i + 1]].filter((k) => input.documentRank(k) !== undefined).length;
+        if (domains === 2 || (domains === 1 && input.containersFirst)) continue;
         [kids[i], kids[i + 1]] = [kids[i + 1], kids[i]];
         const length = edgeLength(packOne(input, c, kids, packed.size).start);
         if (length < best - 0.5) {
@@ -129,6 +142,16 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
     if (!improved) break;
   }
   return packed;
+}
+
+/**
+ * The domains among `sorted` put back in the document's order, in the slots ELK gave them:
+ * US East stays left of US West and zone a left of zone b, whatever crossings ELK saw.
+ */
+function inDocumentOrder(sorted: string[], rank: (id: string) => number | undefined): string[] {
+  const domains = sorted.filter((k) => rank(k) !== undefined).sort((a, b) => rank(a)! - rank(b)!);
+  let next = 0;
+  return sorted.map((k) => (rank(k) !== undefined ? domains[next++] : k));
 }
 
 function sortBy(ids: string[], keyOf: (id: string) => number): string[] {
