@@ -77,6 +77,9 @@ export function packAcross(input: PackingInput): Packed {
 
   if (input.quick) return place(input, order);
   let packed = improveOrder(input, order, members);
+  // Wrapped tiers stay packed from the start of their container: pulled towards their links,
+  // each row drifted after the one above and a region came out as a staircase.
+  if (input.containersFirst) return packed;
 
   const inside = (node: string, box: string) => {
     for (let cur: string | undefined = node; cur !== undefined; cur = input.containerOf(cur)) if (cur === box) return true;
