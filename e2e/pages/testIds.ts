@@ -20,6 +20,12 @@ export const TEST_IDS = {
   errorMessage: 'error-message',
   outagesPerYear: 'outages-per-year',
   downtimeChart: 'downtime-chart',
+  find: 'find',
+  // Large designs: the find box's matches, a container's collapse toggle and its summary.
+  findResults: 'find-results',
+  collapseToggle: 'collapse-toggle',
+  containerSummary: 'container-summary',
+  containerSpofs: 'container-spofs',
   // Canvas-specific hooks.
   reportPanel: 'report-panel',
   noticeMessage: 'notice-message',

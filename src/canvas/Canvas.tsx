@@ -5,7 +5,7 @@ import {
   Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, ReactFlow,
   type Connection, type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, GRID, absolutePosition, containerAt, descendantDomains, sizeOf, type XY } from '../store/geometry';
@@ -13,6 +13,9 @@ import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
 import { ComponentNode } from './ComponentNode';
 import { DomainNode } from './DomainNode';
+import { FindBox } from './FindBox';
+import { FarWatcher, useZoomFloor } from './zoomScale';
+import './canvasScale.css';
 import { setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
 import { Overview } from './Overview';
@@ -39,6 +42,8 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
   const dropTargetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const minZoom = useZoomFloor(wrapper);
+  const [far, setFar] = useState(false);
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
@@ -100,7 +105,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className={`canvas${whatIf ? ' is-what-if' : ''}`} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${whatIf ? ' is-what-if' : ''}${far ? ' is-far' : ''}`} data-testid="canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, LinkFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -126,13 +131,23 @@ export function Canvas() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[GRID, GRID]}
-        minZoom={0.2}
+        // The wheel and a trackpad's two fingers pan; Ctrl+wheel and a pinch zoom (Figma, draw.io).
+        panOnScroll
+        zoomOnScroll={false}
+        zoomOnPinch
+        // Nodes do not stop a pan by themselves (React Flow's `nopan` on every draggable node
+        // did): a drag on a card moves the card, a drag on a container's body (its title bar
+        // moves it) pans, and the wheel pans over anything.
+        noPanClassName="spof-nopan"
+        minZoom={minZoom}
         maxZoom={2}
         fitView
         fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
         <Overview />
+        <FindBox />
+        <FarWatcher onChange={setFar} />
         <Controls position="bottom-left" />
       </ReactFlow>
     </div>

@@ -30,7 +30,9 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   // Only a required dependency can be failed (a replication link carries no traffic).
   const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id)) && kind === 'dependency';
   const note = useAnalysis((s) => s.notes.get(id));
-  const caption = failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
+  // A line to a collapsed container may stand for several links.
+  const count = data?.count ?? 1;
+  const caption = count > 1 ? `${count} links` : failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : ''}`} interactionWidth={16} />

@@ -9,6 +9,7 @@ import { componentSize } from '../model/nodeCard';
 import { absoluteRects, containerOf, domainDepth, sizeOf, type Rect, type Size } from '../store/geometry';
 import { linkSides as sidesOf, type Side } from '../model/linkRoute';
 import { linkKey } from '../store/ids';
+import { COLLAPSED_SIZE, drawnAs, NOTHING_COLLAPSED, type CollapsedView, type ContainerSummary } from './collapse';
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
@@ -19,10 +20,14 @@ export interface DomainNodeData extends Record<string, unknown> {
   order: number;
   /** True when `view.sizes` has no entry and the kind's default size is shown. */
   defaultSize: boolean;
+  /** Set when the container is drawn collapsed: what it holds. */
+  summary?: ContainerSummary;
 }
 export interface LinkEdgeData extends Record<string, unknown> {
   link: Link;
   order: number;
+  /** Links drawn as this one line, more than one when it ends at a collapsed container. */
+  count?: number;
 }
 
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
@@ -70,7 +75,7 @@ function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undef
   return Object.keys(attrs).length ? (attrs as Node['domAttributes']) : undefined;
 }
 
-export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS): FlowNode[] {
+export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS, collapsed: CollapsedView = NOTHING_COLLAPSED): FlowNode[] {
   const positions = doc.view?.positions ?? {};
   const domains = doc.domains
     .map((domain, order) => ({ domain, order, depth: domainDepth(doc, domain.id) }))
@@ -78,22 +83,27 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
     .sort((a, b) => a.depth - b.depth || a.order - b.order);
   const out: FlowNode[] = [];
   for (const { domain, order } of domains) {
-    const size = sizeOf(doc, domain.id);
+    if (collapsed.hiddenBy.has(domain.id)) continue;
+    const summary = collapsed.summaries.get(domain.id);
+    const size = summary ? COLLAPSED_SIZE : sizeOf(doc, domain.id);
     const attrs = markAttributes(domain.id, marks);
     out.push({
       id: domain.id,
       type: 'domain',
       position: own(positions, domain.id) ?? { x: 0, y: 0 },
       ...(domain.parent !== undefined ? { parentId: domain.parent } : {}),
+      // Moved by its title bar: a drag on the rest of a container pans the canvas.
+      dragHandle: '.domain-title',
       width: size.width,
       height: size.height,
-      handles: [],
-      data: { domain, order, defaultSize: own(doc.view?.sizes, domain.id) === undefined },
+      handles: summary ? componentHandles(size) : [],
+      data: { domain, order, defaultSize: own(doc.view?.sizes, domain.id) === undefined, ...(summary ? { summary } : {}) },
       selected: selected.has(domain.id),
       ...(attrs ? { domAttributes: attrs } : {}),
     });
   }
   doc.components.forEach((component, order) => {
+    if (collapsed.hiddenBy.has(component.id)) return;
     const parent = containerOf(doc, component.id);
     const attrs = markAttributes(component.id, marks);
     const size = componentSize(component);
@@ -120,23 +130,54 @@ export function linkSides(doc: Topology, from: string, to: string, rects: Map<st
   return sidesOf(rects.get(from), rects.get(to));
 }
 
-export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set()): LinkFlowEdge[] {
-  const rects = absoluteRects(doc);
-  return doc.links.map((link, order) => {
-    const id = linkKey(link);
-    const sides = linkSides(doc, link.from, link.to, rects);
-    return {
+export function toFlowEdges(doc: Topology, selected: ReadonlySet<string> = new Set(), spof: ReadonlySet<string> = new Set(), collapsed: CollapsedView = NOTHING_COLLAPSED): LinkFlowEdge[] {
+  const rects = drawnRects(doc, collapsed);
+  const out: LinkFlowEdge[] = [];
+  // Links that end inside a collapsed container: one line per pair of drawn ends.
+  const merged = new Map<string, LinkFlowEdge>();
+  doc.links.forEach((link, order) => {
+    const key = linkKey(link);
+    const [source, target] = [drawnAs(collapsed, link.from), drawnAs(collapsed, link.to)];
+    if (source === target && source !== link.from) return;
+    const sides = sidesOf(rects.get(source), rects.get(target));
+    const rerouted = source !== link.from || target !== link.to;
+    const pair = `${source}\u0000${target}`;
+    const already = rerouted ? merged.get(pair) : undefined;
+    if (already) {
+      already.data = { ...already.data!, count: (already.data!.count ?? 1) + 1 };
+      if (spof.has(key)) already.domAttributes = { 'data-spof': 'true' } as Edge['domAttributes'];
+      return;
+    }
+    const id = rerouted ? `collapsed:${key}` : key;
+    const edge: LinkFlowEdge = {
       id,
       type: 'link',
-      source: link.from,
-      target: link.to,
+      source,
+      target,
       sourceHandle: sides.source,
       targetHandle: sides.target,
       data: { link, order },
       selected: selected.has(id),
-      ...(spof.has(id) ? { domAttributes: { 'data-spof': 'true' } as Edge['domAttributes'] } : {}),
+      // A merged line stands for several links: select them by expanding the container.
+      ...(rerouted ? { selectable: false } : {}),
+      ...(spof.has(key) ? { domAttributes: { 'data-spof': 'true' } as Edge['domAttributes'] } : {}),
     };
+    if (rerouted) merged.set(pair, edge);
+    out.push(edge);
   });
+  return out;
+}
+
+/** The drawn rectangles: a collapsed container at its collapsed size. */
+export function drawnRects(doc: Topology, collapsed: CollapsedView = NOTHING_COLLAPSED): Map<string, Rect> {
+  const rects = absoluteRects(doc);
+  if (collapsed.summaries.size === 0) return rects;
+  const out = new Map(rects);
+  for (const id of collapsed.summaries.keys()) {
+    const r = rects.get(id);
+    if (r) out.set(id, { x: r.x, y: r.y, ...COLLAPSED_SIZE });
+  }
+  return out;
 }
 
 /** Rebuilds the document from React Flow nodes and edges; `meta` supplies the rest. */

@@ -7,7 +7,9 @@ import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { absolutePosition, containerOf } from '../store/geometry';
+import { useCollapsed } from '../store/collapsed';
 import { useSelection } from '../store/selection';
+import { collapsedView } from './collapse';
 import { toFlowEdges, toFlowNodes, type FlowNode, type LinkFlowEdge } from './mapping';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -16,12 +18,14 @@ function sameNode(a: FlowNode, b: FlowNode): boolean {
   return a.position.x === b.position.x && a.position.y === b.position.y && a.parentId === b.parentId
     && a.selected === b.selected && a.width === b.width && a.height === b.height
     && a.data.order === b.data.order
+    && JSON.stringify((a.data as { summary?: unknown }).summary ?? null) === JSON.stringify((b.data as { summary?: unknown }).summary ?? null)
     && (a.type === 'component' ? a.data.component === (b.data as typeof a.data).component : a.data.domain === (b.data as { domain?: unknown }).domain)
     && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
 }
 
 function sameEdge(a: LinkFlowEdge, b: LinkFlowEdge): boolean {
-  return a.selected === b.selected && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle && a.data?.link === b.data?.link && a.data?.order === b.data?.order
+  return a.selected === b.selected && a.source === b.source && a.target === b.target && a.sourceHandle === b.sourceHandle && a.targetHandle === b.targetHandle
+    && a.data?.link === b.data?.link && a.data?.order === b.data?.order && a.data?.count === b.data?.count
     && JSON.stringify(a.domAttributes ?? null) === JSON.stringify(b.domAttributes ?? null);
 }
 
@@ -110,12 +114,14 @@ export function useFlowElements() {
   const spof = useAnalysis((s) => s.spofIds);
   const failed = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed : NONE));
   const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));
+  const collapsedIds = useCollapsed((s) => s.ids);
+  const collapsed = useMemo(() => collapsedView(doc, collapsedIds, spof), [doc, collapsedIds, spof]);
 
   const derivedNodes = useMemo(
-    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }),
-    [doc, nodeIds, spof, failed, down],
+    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed),
+    [doc, nodeIds, spof, failed, down, collapsed],
   );
-  const derivedEdges = useMemo(() => toFlowEdges(doc, new Set(edgeIds), spof), [doc, edgeIds, spof]);
+  const derivedEdges = useMemo(() => toFlowEdges(doc, new Set(edgeIds), spof, collapsed), [doc, edgeIds, spof, collapsed]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
   const [edges, setEdges] = useState<LinkFlowEdge[]>(derivedEdges);

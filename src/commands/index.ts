@@ -7,11 +7,11 @@ import { toggleMermaidPreview } from './mermaid';
 import { shareLink } from './share';
 import { slotCommand } from './slots';
 import type { Command } from './types';
-import { fitView, layout, toggleLinkMode, whatIfToggle } from './view';
+import { find, fitView, layout, toggleLinkMode, whatIfToggle } from './view';
 
 export const COMMANDS: Command[] = [
   undo, redo, deleteSelection, selectAll, deselect, copy, cut, paste, duplicate,
-  newDocument, openFile, saveJson, layout, fitView, whatIfToggle, toggleLinkMode,
+  newDocument, openFile, saveJson, layout, fitView, find, whatIfToggle, toggleLinkMode,
   toggleMermaidPreview, shareLink, exportPng, exportSvg,
 ];
 
@@ -50,5 +50,5 @@ export function handleShortcut(event: KeyboardEvent): boolean {
 }
 
 export { toggleMermaidPreview, shareLink, exportPng, exportSvg };
-export { newDocument, openFile, saveJson, copy, cut, deleteSelection, duplicate, paste, selectAll, redo, undo, fitView, layout, toggleLinkMode, whatIfToggle };
+export { newDocument, openFile, saveJson, copy, cut, deleteSelection, duplicate, paste, selectAll, redo, undo, find, fitView, layout, toggleLinkMode, whatIfToggle };
 export type { Command };

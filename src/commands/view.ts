@@ -1,5 +1,6 @@
 // Layout, fit view, what-if mode, and the kind of link a new connection makes.
-import { FlaskConical, LayoutDashboard, Maximize, Repeat2 } from 'lucide-react';
+import { FlaskConical, LayoutDashboard, Maximize, Repeat2, Search } from 'lucide-react';
+import { focusFind } from '../canvas/FindBox';
 import { getFlowInstance } from '../canvas/flowBridge';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
@@ -32,6 +33,15 @@ export const fitView: Command = {
   perform: () => {
     void getFlowInstance()?.fitView({ padding: 0.15, duration: 200 });
   },
+};
+
+export const find: Command = {
+  id: 'find',
+  label: 'Find',
+  icon: Search,
+  shortcut: 'Ctrl+F',
+  keyTest: (e) => mod(e) && !e.shiftKey && !e.altKey && key(e, 'f'),
+  perform: () => focusFind(),
 };
 
 export const whatIfToggle: Command = {
