@@ -192,6 +192,43 @@ describe('moves', () => {
     expect(candidateMoves(good).some((x) => x.type === 'managed-preset')).toBe(false);
   });
 
+  it('managed-preset: a managed service stands alone (no standby, second load balancer or node beside it), and leaves half the budget', () => {
+    const t = doc({
+      domains: REGION,
+      components: [users, { id: 'dns', kind: 'dns' }, { id: 'lb', kind: 'loadbalancer', domain: 'z1' }, { id: 'db', kind: 'database', domain: 'z1' }],
+      links: [{ from: 'users', to: 'dns' }, { from: 'dns', to: 'lb' }, { from: 'lb', to: 'db' }],
+    });
+    const managed = applyMove(applyMove(t, { type: 'managed-preset', component: 'lb', preset: 'aws-elb' }), { type: 'managed-preset', component: 'db', preset: 'aws-rds-multi-az' });
+    const on = (x: Topology, id: string) => candidateMoves(x).filter((m) => m.type !== 'second-region' && m.component === id).map((m) => m.type);
+    expect(on(t, 'lb')).toEqual(['add-instance', 'second-load-balancer', 'managed-preset']);
+    expect(on(managed, 'lb')).toEqual([]);
+    expect(on(managed, 'db')).toEqual([]);
+    // Nor the other way round: a load balancer with a standby does not become an ELB under it.
+    const paired = applyMove(t, { type: 'second-load-balancer', component: 'lb' });
+    expect(on(paired, 'lb')).toEqual([]);
+    // ELB at 99.99% takes the whole budget of a 99.99% target: not offered; at 99.95% it leaves four fifths.
+    const elb = (budget: number) => candidateMoves(t, { budget }).some((m) => m.type === 'managed-preset' && m.component === 'lb');
+    expect(elb(1e-4)).toBe(false);
+    expect(elb(5e-4)).toBe(true);
+  });
+
+  it('add-instance on a load balancer only DNS calls: another node in another zone, the DNS answering with every node', () => {
+    const t = doc({
+      domains: REGION,
+      components: [users, { id: 'dns', kind: 'dns' }, { id: 'lb', kind: 'loadbalancer', label: 'ALB', domain: 'z1' }, { id: 'inner', kind: 'loadbalancer', domain: 'z1' }, { id: 'web', kind: 'web', domain: 'z1' }],
+      links: [{ from: 'users', to: 'dns' }, { from: 'dns', to: 'lb' }, { from: 'lb', to: 'web' }, { from: 'web', to: 'inner' }],
+    });
+    const m: Move = { type: 'add-instance', component: 'lb' };
+    expect(candidateMoves(t)).toContainEqual(m);
+    // An internal load balancer an app calls by address: a standby with a floating IP instead.
+    expect(candidateMoves(t)).not.toContainEqual({ type: 'add-instance', component: 'inner' });
+    expect(describeMove(t, m)).toBe('add a load balancer node to "ALB" (lb) (1 → 2, the new one in z2), the DNS answering with every node');
+    const two = valid(applyMove(t, m));
+    expect(byId(two, 'lb')).toMatchObject({ replicas: 2, domains: ['z1', 'z2'] });
+    // Each node in a zone of its own: the third goes to the third zone, not back into the first.
+    expect(byId(valid(applyMove(two, m)), 'lb')).toMatchObject({ replicas: 3, domains: ['z1', 'z2', 'z3'] });
+  });
+
   it('offers no move for clients and standbys, and none for what nobody needs', () => {
     const t = doc({
       components: [users, { id: 'db', kind: 'database' }, { id: 'db2', kind: 'database', role: 'standby' }, { id: 'reco', kind: 'service' }],

@@ -130,6 +130,9 @@ describe('plan property', () => {
         const best = bruteForceBest(t, 3);
         const target = Math.min(best, now + (best - now) * where);
         if (!(target > now && target < 1)) return;
+        // The moves allowed depend on the target (a managed service must leave half the
+        // budget to the rest): the oracle holds the plan to what they reach.
+        if (bruteForceBest(t, 3, 1 - target) < target) return;
         const p = plan(t, { target });
         expect(p.met, `target ${target} (best of three moves ${best}): ${p.message}`).toBe(true);
         expect(p.after.availability).toBeGreaterThanOrEqual(target - 1e-12);

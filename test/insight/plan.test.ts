@@ -7,6 +7,8 @@ import { templateById } from '../../src/templates';
 import { fiftyServices } from '../../bench/plan/designs';
 import { REGION, doc, mustParse, users } from './helpers';
 import { crossRegionCalls } from './regions';
+import { isManagedService } from '../../src/engine/insight/moveKinds/managed';
+import { alternativesOf } from '../../src/engine/insight/structure';
 
 const threeTier = mustParse(readFileSync('examples/three-tier.spof.json', 'utf8'));
 const shop = mustParse(readFileSync('examples/shop.spof.json', 'utf8'));
@@ -24,6 +26,8 @@ function expectSound(before: Topology, p: Plan): void {
   expect(analyze(p.topology).system.availability).toBeCloseTo(p.after.availability, 12);
   expect(p.steps.at(-1)?.availability ?? p.before.availability).toBe(p.after.availability);
   expect(crossRegionCalls(p.topology), 'no new call from one region into another').toEqual(crossRegionCalls(before));
+  // Nothing stands beside a managed service (its provider runs its standby).
+  for (const c of p.topology.components.filter(isManagedService)) expect(alternativesOf(p.topology, c.id).size, `${c.id} is managed`).toBe(0);
   const old = new Set([...before.components, ...before.domains].map((x) => x.id));
   for (const x of [...p.topology.components, ...p.topology.domains]) {
     if (old.has(x.id)) continue;
@@ -82,6 +86,9 @@ describe('plan: the issue\'s cases', () => {
     const p = plan(t, { target: 0.999 });
     expect(p.met).toBe(true);
     expect(new Set(types(p))).toEqual(new Set(['add-instance']));
+    // A second instance each (in another zone), then a third for fourteen of them: the
+    // fewest. (Weighing a zone as one step once added a third to every pool spread over it.)
+    expect(p.cost.instances).toBe(64);
     expectSound(t, p);
   });
 });
@@ -143,6 +150,18 @@ describe('plan', () => {
     expect(p.blockers[0]).toMatchObject({ id: 'p', label: 'Cloud', type: 'domain', reason: 'a whole provider: no move leaves it' });
     expect(p.blockers[0].share).toBeCloseTo(2, 1);
     expect(p.message).toMatch(/^The target cannot be reached: .*Cloud \(a whole provider: no move leaves it\) takes 2\d\d% of the 0.0005% error budget/);
+  });
+
+  it('gives each blocker its share of the budget of the client it costs most, not the sum over clients', () => {
+    // Two journeys on one provider at 99.99% against a 99.995% target: twice each one's budget (the sum over both read four times).
+    const t = doc({
+      domains: [{ id: 'p', kind: 'provider', label: 'Cloud', availability: 0.9999 }],
+      components: [users, { id: 'jobs', kind: 'client' }, { id: 'app', kind: 'app', availability: 1, domain: 'p' }],
+      links: [{ from: 'users', to: 'app' }, { from: 'jobs', to: 'app' }],
+    });
+    const p = plan(t, { target: 0.99995 });
+    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach' });
+    expect(p.blockers.map((b) => [b.id, Number(b.share.toFixed(6))])).toEqual([['p', 2]]);
   });
 
   it('never lowers the availability when it gives up, and names what blocks it', () => {

@@ -4,7 +4,7 @@
 // stay. So for each zone that is a SPOF, the plan also weighs "move every component out
 // of it" as one step: for each component (one per set of alternatives), its cheapest
 // candidate move of a kind that leaves the zone.
-import { domainAncestors, instanceDomain, replicasOf, type Component, type Topology } from '../../model';
+import { domainAncestors, instanceDomain, minHealthyOf, replicasOf, type Component, type Topology } from '../../model';
 import { kindOf, type Move } from './moves';
 import { ZONE_KINDS, alternativesOf } from './structure';
 
@@ -24,7 +24,7 @@ export function domainSteps(t: Topology, spofDomains: readonly string[], candida
     // standby moves away, its primary need not).
     const options: Move[] = [];
     for (const c of t.components) {
-      if (!placedIn(t, c, d.id)) continue;
+      if (!fallsWith(t, c, d.id)) continue;
       const mine = candidates.filter((x) => x.type !== 'second-region' && x.component === c.id && kindOf(x).leavesZone);
       mine.sort((a, b) => rank(a) - rank(b));
       if (mine[0]) options.push(mine[0]);
@@ -44,10 +44,16 @@ export function domainSteps(t: Topology, spofDomains: readonly string[], candida
   return out;
 }
 
-function placedIn(t: Topology, c: Component, domain: string): boolean {
+/**
+ * The domain's failure alone takes the component down: fewer than `minHealthy` of its
+ * instances sit outside it. A pool already spread beyond the zone needs no move out of it
+ * (a third instance of each of fifty services spread over two zones was a costly no-op).
+ */
+function fallsWith(t: Topology, c: Component, domain: string): boolean {
+  let outside = 0;
   for (let i = 1; i <= replicasOf(c); i++) {
     const p = instanceDomain(c, i);
-    if (p !== undefined && domainAncestors(t, p).includes(domain)) return true;
+    if (p === undefined || !domainAncestors(t, p).includes(domain)) outside++;
   }
-  return false;
+  return outside < minHealthyOf(c);
 }

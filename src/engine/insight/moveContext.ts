@@ -15,6 +15,8 @@ export interface MoveContext {
   called: ReadonlySet<string>;
   /** Regions that block the target: only these are copied into a second region. */
   blockingRegions: ReadonlySet<string>;
+  /** 1 − the strictest target, when the plan has one. */
+  budget?: number;
   /**
    * The gain of making these elements perfect, summed, for the clients short of their
    * targets; Infinity for each when the design was not evaluated (nothing is cut).
@@ -42,6 +44,7 @@ export function moveContext(t: Topology, opts: ContextOptions = {}): MoveContext
     required: requiredTargets(t),
     called: calledTargets(t),
     blockingRegions: opts.budget === undefined ? new Set() : blockingRegions(t, opts.budget),
+    budget: opts.budget,
     improvement: (ids) => {
       if (!gainOf) return Infinity;
       let sum = 0;

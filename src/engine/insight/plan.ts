@@ -146,7 +146,9 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
     if (alike.has(key)) continue;
     alike.add(key);
     const t = tryOne(x);
-    if (t.gain > 0) best = Math.max(best, t.gain / t.weight);
+    // Only a step `choose` could take sets the bar: a free move that gains a hair (spreading
+    // a pool that is spread enough) must not stop the search before the moves that help.
+    if (helps(state, t)) best = Math.max(best, t.gain / t.weight);
   }
   // A move that might meet every target at once is weighed whatever its cost (a second region).
   for (const x of [...ranked].sort((a, b) => b.potential - a.potential).slice(0, BEST_BY_GAIN)) {
@@ -189,7 +191,7 @@ function choose(state: State, tried: Tried[], pricing: Pricing): Tried | undefin
   const meeting = valid.filter((x) => x.next.slo.met)
     .sort((a, b) => a.weight - b.weight || a.moves.length - b.moves.length || b.next.evaluation.system.availability - a.next.evaluation.system.availability);
   if (meeting.length > 0) return meeting[0];
-  const helping = valid.filter((x) => x.gain / x.moves.length >= MIN_SHARE_PER_MOVE * state.gap);
+  const helping = valid.filter((x) => helps(state, x));
   const paysOff = (x: Tried) => {
     if (!pricing.downtimeCosted || x.cost.perMonth === null) return 0;
     const saving = downtimeCostPerYear(state.doc, state.evaluation.clients) - downtimeCostPerYear(x.next.doc, x.next.evaluation.clients);
@@ -197,6 +199,12 @@ function choose(state: State, tried: Tried[], pricing: Pricing): Tried | undefin
   };
   helping.sort((a, b) => paysOff(a) - paysOff(b) || b.gain / b.weight - a.gain / a.weight || b.gain - a.gain);
   return helping[0];
+}
+
+/** The step meets every target, or closes enough of the gap per move without lowering the availability. */
+function helps(state: State, x: Tried): boolean {
+  if (!(x.gain > 0) || x.next.evaluation.system.availability < state.evaluation.system.availability) return false;
+  return x.next.slo.met || x.gain / x.moves.length >= MIN_SHARE_PER_MOVE * state.gap;
 }
 
 /** The document a plan produces, replayed from its moves. */

@@ -16,7 +16,8 @@ export function blockersOf(end: State, targets: Targets, unremovableOnly = false
   if (!e.birnbaum) return [];
   const short = shortClients(end, targets);
   return e.elements.map((el, i) => {
-    const gain = short.reduce((sum, c) => sum + e.birnbaum![c][i], 0) * (1 - el.availability);
+    // The client it costs most: a region that takes half of each of two clients' budgets takes half, not all.
+    const gain = short.reduce((most, c) => Math.max(most, e.birnbaum![c][i]), 0) * (1 - el.availability);
     return { id: el.id, label: el.label, type: el.type, unavailability: gain, share: gain / targets.budget, reason: '' };
   }).filter((b) => b.share >= 0.05 && (!unremovableOnly || unremovable(end.doc, b.id, b.type) !== undefined)).sort((a, b) => b.share - a.share).slice(0, 3)
     .map((b) => ({ ...b, reason: reasonOf(end.doc, b) }));

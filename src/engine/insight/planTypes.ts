@@ -49,7 +49,7 @@ export interface Blocker {
   id: string;
   label: string;
   type: ElementType;
-  /** What making it perfect would give the clients short of their targets. */
+  /** What making it perfect would give the client short of its target that it costs most. */
   unavailability: number;
   /** That, over the error budget (1 − target): 0.2 is a fifth of it. */
   share: number;

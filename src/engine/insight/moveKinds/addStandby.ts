@@ -4,7 +4,7 @@ import { isStandby, type Topology } from '../../../model';
 import type { MoveKind } from '../moves';
 import { zoneBeside } from '../placement';
 import { DATA_STORE_KINDS, alternativesOf, componentMap, named } from '../structure';
-import { componentOf, inZone, movable, ownElements, zonesOf } from './common';
+import { componentOf, inZone, selfRun, ownElements, zonesOf } from './common';
 import { addHotStandby, standbyZones } from './standby';
 
 type AddStandby = { type: 'add-standby'; component: string };
@@ -24,7 +24,7 @@ function admits(t: Topology, id: string): boolean {
 export const addStandby: MoveKind<AddStandby> = {
   type: 'add-standby',
   leavesZone: true,
-  candidates: (ctx) => movable(ctx).filter((c) => ctx.called.has(c.id) && admits(ctx.doc, c.id)).map((c) => ({ type: 'add-standby', component: c.id })),
+  candidates: (ctx) => selfRun(ctx).filter((c) => ctx.called.has(c.id) && admits(ctx.doc, c.id)).map((c) => ({ type: 'add-standby', component: c.id })),
   apply: (t, m) => addHotStandby(t, componentOf(t, m.component, m.type)),
   describe(t, m, applied) {
     const standby = componentMap(applied.doc).get(applied.added.at(-1)!.id)!;

@@ -2,6 +2,7 @@
 // elements it owns, and the common conditions for a move on it.
 import { instanceDomain, isStandby, replicasOf, type Component, type Topology } from '../../../model';
 import type { MoveContext } from '../moveContext';
+import { isManagedService } from './managed';
 import { alternativesOf, componentElements, componentMap, labelOf, zoneOf } from '../structure';
 
 export function componentOf(t: Topology, id: string, move: string): Component {
@@ -17,6 +18,11 @@ export function replaceComponent(t: Topology, c: Component): Topology {
 /** Components a move may act on: not clients, not standbys, and needed by someone. */
 export function movable(ctx: MoveContext): Component[] {
   return ctx.doc.components.filter((c) => c.kind !== 'client' && !isStandby(c) && ctx.required.has(c.id));
+}
+
+/** What a standby or a second load balancer may stand beside: not a managed service, whose redundancy the provider runs. */
+export function selfRun(ctx: MoveContext): Component[] {
+  return movable(ctx).filter((c) => !isManagedService(c));
 }
 
 /** A single instance that nothing stands in for yet. */

@@ -3,29 +3,17 @@
 // cache, Elastic Load Balancing for a load balancer. The component takes the service's
 // SLA as its availability (the source goes with it) and spans the zones of its region
 // (placed in the region, no longer in one zone). Offered for designs on AWS, or that
-// name no provider at all.
-import { MANAGED_PRESETS, componentAvailability, type ComponentKind, type Topology } from '../../../model';
+// name no provider at all, for a component nothing stands beside yet (a managed service
+// runs its own standby), and only where the service's SLA leaves at least half of the
+// error budget to the rest (an ELB at 99.99% against a 99.99% target is a dead end: it
+// takes the whole budget, and nothing stands beside a managed service in its region).
+import { componentAvailability, type Topology } from '../../../model';
 import type { MoveKind } from '../moves';
 import { named, regionOf, zoneOf } from '../structure';
-import { componentOf, movable, ownElements, replaceComponent, zonesOf } from './common';
+import { MANAGED_MOVES, presetOf } from './managed';
+import { aloneAndSingle, componentOf, movable, ownElements, replaceComponent, zonesOf } from './common';
 
 type ManagedPresetMove = { type: 'managed-preset'; component: string; preset: string };
-
-interface ManagedMove {
-  preset: string;
-  kind: ComponentKind;
-  /** Instances the service runs that the design does not draw (a Multi-AZ standby). */
-  hiddenInstances: number;
-  /** What it costs a month against the single instance (Multi-AZ is billed as two). */
-  priceFactor: number;
-}
-
-/** AWS bills a Multi-AZ database or cache for its standby (or replica) too: twice a single instance. */
-export const MANAGED_MOVES: ManagedMove[] = [
-  { preset: 'aws-rds-multi-az', kind: 'database', hiddenInstances: 1, priceFactor: 2 },
-  { preset: 'aws-elasticache-multi-az', kind: 'cache', hiddenInstances: 1, priceFactor: 2 },
-  { preset: 'aws-elb', kind: 'loadbalancer', hiddenInstances: 0, priceFactor: 1 },
-];
 
 const AWS = /\baws\b|amazon|\b(us|eu|ap|sa|ca|me|af)-(east|west|north|south|central|northeast|southeast)-\d/i;
 
@@ -35,15 +23,14 @@ function onAws(t: Topology): boolean {
   return providers.length === 0 || providers.some((d) => AWS.test(d.id) || AWS.test(d.label ?? ''));
 }
 
-const presetOf = (id: string) => MANAGED_PRESETS.find((p) => p.id === id)!;
-
 export const managedPreset: MoveKind<ManagedPresetMove> = {
   type: 'managed-preset',
   leavesZone: false,
   candidates(ctx) {
     if (!onAws(ctx.doc)) return [];
     return movable(ctx).flatMap((c) => MANAGED_MOVES
-      .filter((m) => m.kind === c.kind && (c.replicas ?? 1) === 1 && componentAvailability(c) < presetOf(m.preset).availability)
+      .filter((m) => m.kind === c.kind && aloneAndSingle(ctx.doc, c) && componentAvailability(c) < presetOf(m.preset).availability
+        && (ctx.budget === undefined || 1 - presetOf(m.preset).availability <= ctx.budget / 2))
       .map((m) => ({ type: 'managed-preset' as const, component: c.id, preset: m.preset })));
   },
   apply(t, m) {

@@ -3,7 +3,7 @@
 // first and routing to the same servers.
 import type { MoveKind } from '../moves';
 import { componentMap, named } from '../structure';
-import { aloneAndSingle, componentOf, inZone, movable, ownElements, zonesOf } from './common';
+import { aloneAndSingle, componentOf, inZone, selfRun, ownElements, zonesOf } from './common';
 import { addHotStandby } from './standby';
 
 type SecondLoadBalancer = { type: 'second-load-balancer'; component: string };
@@ -11,7 +11,7 @@ type SecondLoadBalancer = { type: 'second-load-balancer'; component: string };
 export const secondLoadBalancer: MoveKind<SecondLoadBalancer> = {
   type: 'second-load-balancer',
   leavesZone: true,
-  candidates: (ctx) => movable(ctx)
+  candidates: (ctx) => selfRun(ctx)
     .filter((c) => c.kind === 'loadbalancer' && aloneAndSingle(ctx.doc, c) && ctx.called.has(c.id))
     .map((c) => ({ type: 'second-load-balancer', component: c.id })),
   apply: (t, m) => addHotStandby(t, componentOf(t, m.component, m.type)),
