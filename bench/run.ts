@@ -5,6 +5,7 @@ const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 if (only.length === 0 || only.includes('engine')) runEngineBench();
 if (only.length === 0 || only.includes('plan')) (await import('./plan/bench')).runPlanBench();
+if (only.length === 0 || only.includes('plan-app')) await (await import('./plan/app')).runAppPlanBench(flags);
 if (only.length === 0 || only.includes('outages')) (await import('./outages/bench')).runOutagesBench();
 if (only.length === 0 || only.includes('layout')) await (await import('./layout/layout')).runLayoutBench();
 if (only.length === 0 || only.includes('ui')) await (await import('./ui/ui')).runUiBench(flags);

@@ -1,6 +1,7 @@
 // The designs the plan benchmark times (issue 19): the issue's three cases (stage 3 at
 // 99.95%, the shop at 99.99% and 99.995%), fifty single services in one region at 99.9%,
-// and the 500-component synthetic estate of the engine benchmark.
+// templates of eight to eleven components at 99.99%, and the synthetic estate of the
+// engine benchmark at 50 and 500 components.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopologyInput } from '../../src/model';
@@ -44,8 +45,16 @@ const shop = () => JSON.parse(readFileSync(join(import.meta.dirname, '../../exam
 
 export const PLAN_CASES: PlanCase[] = [
   { name: 'stage 3 at 99.95%', design: templateById('stage3')!.topology, slo: '99.95' },
+  { name: 'stage 5 at 99.99%', design: templateById('stage5')!.topology, slo: '99.99' },
+  { name: 'stage 6 at 99.99%', design: templateById('stage6')!.topology, slo: '99.99' },
+  { name: 'transactional at 99.99%', design: templateById('transactional')!.topology, slo: '99.99' },
   { name: 'shop at 99.99%', design: shop(), slo: '99.99' },
   { name: 'shop at 99.995%', design: shop(), slo: '99.995' },
   { name: '50 single services at 99.9%', design: fiftyServices(50), slo: '99.9' },
+  { name: 'estate of 50 at 99.99%', design: syntheticEstate(50), slo: '99.99' },
   { name: 'estate of 500 at 99.95%', design: syntheticEstate(500), slo: '99.95' },
+  { name: 'estate of 500 at 99.99%', design: syntheticEstate(500), slo: '99.99' },
 ];
+
+/** What the app benchmark plans (bench/plan/app.ts): the small designs a person draws, and fifty services. */
+export const APP_PLAN_CASES: PlanCase[] = PLAN_CASES.filter((c) => !c.name.startsWith('estate of 500'));

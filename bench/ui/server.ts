@@ -4,8 +4,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const OUT_DIR = join(tmpdir(), 'spof-bench-ui', 'dist');
-export const PORT = 4178;
+// Overridable so that several checkouts can run their benchmarks side by side.
+export const OUT_DIR = process.env.BENCH_UI_OUT ?? join(tmpdir(), 'spof-bench-ui', 'dist');
+export const PORT = Number(process.env.BENCH_UI_PORT ?? 4178);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 /** `unminified`: for a CPU profile that names functions (the figures then differ a little). */

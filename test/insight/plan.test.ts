@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
-import { applyPlan, plan, type Plan } from '../../src/engine/insight';
+import { applyMoveFully, applyPlan, plan, type Plan } from '../../src/engine/insight';
 import { parseTopology, type Topology } from '../../src/model';
 import { templateById } from '../../src/templates';
 import { fiftyServices } from '../../bench/plan/designs';
@@ -162,6 +162,26 @@ describe('plan', () => {
     const p = plan(t, { target: 0.99995 });
     expect(p).toMatchObject({ met: false, outcome: 'out-of-reach' });
     expect(p.blockers.map((b) => [b.id, Number(b.share.toFixed(6))])).toEqual([['p', 2]]);
+  });
+
+  it('says at once that a managed service at its SLA blocks a target its SLA alone misses', () => {
+    // The transactional template's managed load balancer (99.99%) against 99.99%: nothing stands beside it in its region.
+    const p = plan(templateById('transactional')!.topology, { target: 0.9999 });
+    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach', steps: [] });
+    expect(p.blockers[0]).toMatchObject({ label: 'Managed load balancer', reason: expect.stringMatching(/^a managed service at its SLA/) });
+  });
+
+  it('names a standby of a copy in a second region after its zone, not after both places', () => {
+    const t = doc({
+      domains: [{ id: 'usw2', kind: 'region', label: 'us-west-2' }, { id: 'usw2a', kind: 'zone', label: 'us-west-2a', parent: 'usw2' }],
+      components: [users, { id: 'db', kind: 'database', label: 'Orders DB (us-west-2)', domain: 'usw2a' }],
+      links: [{ from: 'users', to: 'db' }],
+    });
+    const label = (x: Topology) => x.components.at(-1)!.label;
+    expect(label(applyMoveFully(t, { type: 'add-standby', component: 'db' }).doc)).toBe('Orders DB standby (us-west-2b)');
+    // In no zone: the standby keeps the place the label names.
+    const regional = { ...t, components: t.components.map((c) => (c.id === 'db' ? { ...c, domain: 'usw2' } : c)) };
+    expect(label(applyMoveFully(regional, { type: 'add-standby', component: 'db' }).doc)).toBe('Orders DB standby (us-west-2)');
   });
 
   it('never lowers the availability when it gives up, and names what blocks it', () => {

@@ -27,7 +27,8 @@ export function copyLabel(t: Topology, c: Component, opts: { role?: string; plac
   for (const from of opts.places.from) {
     const name = labelOf(t, from);
     const paren = ` (${name})`;
-    if (label.endsWith(paren)) return `${label.slice(0, -paren.length)}${role}${to ? ` (${to})` : ''}`;
+    // The same place when no new one is given: "Queue (eu-west-1)" -> "Queue standby (eu-west-1)".
+    if (label.endsWith(paren)) return `${label.slice(0, -paren.length)}${role}${to ? ` (${to})` : paren}`;
     if (to && name.length > 1 && label.includes(name)) return `${label.replace(name, to)}${role}`;
   }
   return `${label}${role}${to ? ` (${to})` : ''}`;

@@ -2,12 +2,13 @@
 // improvement potential for the clients short of their targets (Birnbaum importance
 // times unavailability: what making it perfect would give), over the budget; with why no
 // move removes it. And the early verdict: when single points of failure that no move can
-// remove (a provider, a third-party service, a network link, a region that cannot be
-// copied) already take a client's whole error budget, no plan can meet the target.
+// remove (a provider, a third-party service, a managed service, a network link, a region
+// that cannot be copied) already take a client's whole error budget, no plan can meet the target.
 import type { Topology } from '../../model';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
+import { isManagedService } from './moveKinds/managed';
 import { componentMap } from './structure';
 
 /** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
@@ -35,6 +36,7 @@ export function unremovable(t: Topology, id: string, type: Blocker['type']): str
   const byId = componentMap(t);
   const c = byId.get(id) ?? byId.get(id.slice(0, id.lastIndexOf('#')));
   if (c?.kind === 'external') return 'a third-party service: no move adds a second one';
+  if (c && isManagedService(c)) return 'a managed service at its SLA: its provider runs its standby, no move adds one in its region';
   return undefined;
 }
 

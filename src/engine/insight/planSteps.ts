@@ -71,7 +71,8 @@ export function finish(f: Finished): Plan {
 /**
  * The SPOFs the move removes; when it removes none, the pairs of failures that no longer
  * fail a client, among the elements the move is about (its component's instances and
- * zones, and those of the components that stand in for it).
+ * zones, and those of the components that stand in for it); else the elements that fail
+ * less often (a managed service's SLA, a hot switchover), or the component itself.
  */
 function fixesOf(before: State, after: State, move: Move): StepFixes {
   const ids = (s: State) => new Set((s.evaluation.spofs ?? []).map((e) => s.evaluation.elements[e].id));
@@ -102,11 +103,23 @@ function fixesOf(before: State, after: State, move: Move): StepFixes {
       if (failedBefore(pair) && !failedAfter(pair)) pairs.push(pair);
     }
   }
-  // Nothing removed: the elements of the component that fail less often now.
-  const lessens = pairs.length > 0 ? [] : componentElements(c).filter((id) => {
+  // Nothing removed: the elements of the component that fail less often now (its switchover too, made hot).
+  const lessens = pairs.length > 0 ? [] : [...componentElements(c), `failover:${c.id}`].filter((id) => {
     const a = after.evaluation.elements.find((e) => e.id === id);
     return a !== undefined && a.availability > (index.get(id)?.availability ?? 1);
   });
+  if (pairs.length === 0 && lessens.length === 0) {
+    // Rarely: the pair it removes joins the component with something that does not stand
+    // in for it (its copy in a second region, behind other callers). Its own elements
+    // against every other element that can fail.
+    const own = componentElements(c).filter((id) => candidates.includes(id));
+    const others = before.evaluation.elements.filter((e) => e.availability < 1 && e.type !== 'failover' && !was.has(e.id)).map((e) => e.id);
+    for (const a of own) for (const b of others) {
+      if (a !== b && failedBefore([a, b]) && !failedAfter([a, b])) pairs.push([a, b]);
+    }
+  }
+  // Else only larger sets of failures: the component itself fails less often.
+  if (pairs.length === 0 && lessens.length === 0) lessens.push(c.id);
   return { spofs, pairs, lessens };
 }
 

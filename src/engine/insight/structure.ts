@@ -36,7 +36,7 @@ export function componentMap(t: Topology): Map<string, Component> {
   return memo(t, 'components', () => new Map(t.components.map((c) => [c.id, c])));
 }
 
-function domainMap(t: Topology): Map<string, FailureDomain> {
+export function domainMap(t: Topology): Map<string, FailureDomain> {
   return memo(t, 'domains', () => new Map(t.domains.map((d) => [d.id, d])));
 }
 

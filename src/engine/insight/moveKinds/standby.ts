@@ -2,12 +2,15 @@
 // has only one), linked from every caller of the original and needing what it needs;
 // a data store's standby is fed by synchronous replication (the zones of one region are
 // close enough). Shared by "add a standby" and "a second load balancer".
-import { instanceDomain, isStandby, type Component, type Topology } from '../../../model';
+import { domainAncestors, instanceDomain, isStandby, type Component, type Topology } from '../../../model';
 import { addAlternative } from '../alternative';
 import { baseCopy, copyLabel } from '../copies';
 import type { Applied } from '../moves';
 import { uniqueId, zoneBeside, zonesUsed } from '../placement';
-import { alternativesOf, componentMap, labelOf, zoneOf } from '../structure';
+import { alternativesOf, componentMap, domainMap, labelOf, zoneOf } from '../structure';
+
+/** Domains whose name a label may carry as its place. */
+const PLACE_KINDS = new Set(['zone', 'datacenter', 'region']);
 
 export function addHotStandby(t: Topology, c: Component): Applied {
   const home = instanceDomain(c, 1);
@@ -15,7 +18,9 @@ export function addHotStandby(t: Topology, c: Component): Applied {
   const doc = pick?.doc ?? t;
   const place = pick?.zone ?? home;
   const homeZone = zoneOf(t, home);
-  const label = copyLabel(doc, c, { role: 'standby', places: { from: homeZone ? [homeZone] : [], to: pick ? labelOf(doc, pick.zone) : undefined } });
+  // The places the original's label may name: its zone, its region (a copy in a second region is "App (us-west-2)").
+  const from = home === undefined ? [] : domainAncestors(t, home).filter((d) => PLACE_KINDS.has(domainMap(t).get(d)!.kind));
+  const label = copyLabel(doc, c, { role: 'standby', places: { from, to: pick ? labelOf(doc, pick.zone) : undefined } });
   const standby: Component = { ...baseCopy(c, uniqueId(doc, `${c.id}-standby`), label), role: 'standby', standby: 'hot', ...(place !== undefined ? { domain: place } : {}) };
   const added = [...(pick?.created ? [{ id: pick.zone, twin: homeZone! }] : []), { id: standby.id, twin: c.id }];
   return { doc: addAlternative(doc, c, standby, 'sync'), added };
