@@ -17,7 +17,8 @@ export type PaletteItem = { type: 'component'; kind: ComponentKind } | { type: '
 export function addPaletteItem(item: PaletteItem, at: XY): string {
   const store = useDocument.getState();
   const id = item.type === 'component' ? store.addComponent(item.kind, at) : store.addDomain(item.kind, at);
-  useSelection.getState().select([id]);
+  // '' : refused (a limit), and said.
+  if (id) useSelection.getState().select([id]);
   return id;
 }
 

@@ -7,7 +7,7 @@
 // `view.sizes` holds container sizes; a component's size follows its label (nodeCard.ts).
 import { own } from './keyed';
 import { componentSize } from './nodeCard';
-import type { Topology } from './schema';
+import type { DomainKind, Topology } from './schema';
 
 export interface XY { x: number; y: number }
 export interface Size { width: number; height: number }
@@ -18,12 +18,14 @@ export const COMPONENT_SIZE: Size = { width: 184, height: 64 };
 export const GRID = 16;
 /** Room for a container's title bar and its inner margin. */
 export const CONTAINER_PADDING = { top: 48, side: 32, bottom: 32 };
-export const DEFAULT_DOMAIN_SIZE: Record<string, Size> = {
+// Every kind has one (a kind without a size broke the palette's Host button): the type says so.
+export const DEFAULT_DOMAIN_SIZE: Record<DomainKind, Size> = {
   provider: { width: 880, height: 520 },
   region: { width: 640, height: 400 },
   zone: { width: 320, height: 240 },
   datacenter: { width: 320, height: 240 },
   rack: { width: 240, height: 200 },
+  host: { width: 240, height: 200 },
   group: { width: 320, height: 240 },
 };
 

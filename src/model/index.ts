@@ -9,3 +9,4 @@ export * from './fixes';
 export * from './limits';
 export { readJsonText, type JsonRead } from './jsonText';
 export * from './keyed';
+export { editBreaks } from './validate';

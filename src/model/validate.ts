@@ -4,7 +4,7 @@
 // nothing yet, minHealthy above replicas, ...) is a warning: modelling.ts.
 import { linkType, replicasOf } from './derive';
 import { ERROR_CODES, type Problem } from './issues';
-import { MAX_CLIENTS, MAX_DOMAIN_DEPTH, MAX_INSTANCES } from './limits';
+import { MAX_CLIENTS, MAX_COMPONENTS, MAX_DOMAIN_DEPTH, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS } from './limits';
 import { modellingWarnings } from './modelling';
 import type { Topology } from './schema';
 
@@ -129,6 +129,34 @@ function reportDomainNesting(t: Topology, err: Report): void {
       }
     }
   });
+}
+
+/**
+ * The rules of a readable document that an edit of a readable document can break, and only
+ * those: an id that a pool's instance would take (raising replicas, a rename), sizes (pasting
+ * clients, raising replicas), nesting depth (dragging containers into containers). Linear, so
+ * the editor checks every edit with it (a whole parse costs tens of ms at 1,000 components);
+ * an edit that breaks one changes nothing and says why, so every state the editor reaches
+ * reopens from the autosave, a file and a share link.
+ */
+export function editBreaks(t: Topology): Problem[] {
+  const errors: Problem[] = [];
+  const err = (code: Problem['code'], path: string, message: string) => errors.push({ code, path, message });
+  const idPaths = new Map<string, string>();
+  t.domains.forEach((d, i) => idPaths.set(d.id, `domains[${i}].id`));
+  t.components.forEach((c, i) => idPaths.set(c.id, `components[${i}].id`));
+  t.links.forEach((l, i) => l.id !== undefined && idPaths.set(l.id, `links[${i}].id`));
+  reportInstanceLookalikes(t, idPaths, err);
+  reportDomainNesting(t, err);
+  reportSizes(t, err);
+  const counts: [unknown[], number, string][] = [[t.components, MAX_COMPONENTS, 'components'], [t.domains, MAX_DOMAINS, 'domains'], [t.links, MAX_LINKS, 'links']];
+  for (const [list, max, path] of counts) {
+    if (list.length > max) err(ERROR_CODES.tooLarge, path, `${list.length.toLocaleString('en-US')} ${path}; at most ${max.toLocaleString('en-US')} are read`);
+  }
+  t.components.forEach((c, i) => {
+    if ((c.replicas ?? 1) > MAX_REPLICAS) err(ERROR_CODES.tooLarge, `components[${i}].replicas`, `must be at most ${MAX_REPLICAS}`);
+  });
+  return errors;
 }
 
 /** Clients and instances within their limits: the analysis keeps figures per client and per instance. */

@@ -5,7 +5,7 @@
 import { useStore } from 'zustand';
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import { formatProblem, parseTopology, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
+import { editBreaks, formatProblem, parseTopology, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
 import { copyFragment, pasteFragment, type Fragment } from './clipboard';
 import * as edits from './edits';
 import type { XY } from './geometry';
@@ -13,11 +13,13 @@ import { moveNodes, type NodeMove } from './moves';
 import { linkKey } from './ids';
 import { ensurePositions } from './placement';
 import { pruneSelection } from './selection';
+import { useUi } from './ui';
 
 export interface DocumentState {
   doc: Topology;
   /** What the last step did, in words (for the undo button's tooltip); not in history. */
   lastAction: string;
+  /** The new component's id; '' when it was refused (a limit). */
   addComponent: (kind: ComponentKind, at: XY) => string;
   addDomain: (kind: DomainKind, at: XY, size?: { width: number; height: number }) => string;
   connect: (from: string, to: string, type?: 'dependency' | 'replication') => edits.ConnectResult;
@@ -46,33 +48,44 @@ export interface DocumentState {
 export const useDocument = create<DocumentState>()(
   temporal(
     (set, get) => {
+      /**
+       * Every edit goes through here: one that would make a document the loader refuses (an
+       * id a pool's instance takes, a limit passed) changes nothing and says why.
+       */
+      const commit = (after: Topology, label: string): boolean => {
+        const broken = editBreaks(after);
+        if (broken.length > 0) {
+          useUi.getState().showError(`Not done (${label}): the design would not reopen`, broken.map(formatProblem));
+          return false;
+        }
+        set({ doc: after, lastAction: label });
+        return true;
+      };
       const apply = (label: string, f: (doc: Topology) => Topology) => {
         const before = get().doc;
         const after = f(before);
-        if (after !== before) set({ doc: after, lastAction: label });
+        if (after !== before) commit(after, label);
       };
       return {
         doc: edits.emptyDocument(),
         lastAction: '',
         addComponent: (kind, at) => {
           const r = edits.addComponent(get().doc, kind, at);
-          set({ doc: r.doc, lastAction: `Add ${kind}` });
-          return r.id;
+          return commit(r.doc, `Add ${kind}`) ? r.id : '';
         },
         addDomain: (kind, at, size) => {
           const r = edits.addDomain(get().doc, kind, at, size);
-          set({ doc: r.doc, lastAction: `Add ${kind}` });
-          return r.id;
+          return commit(r.doc, `Add ${kind}`) ? r.id : '';
         },
         connect: (from, to, type = 'dependency') => {
-          const r = edits.connect(get().doc, from, to, type);
-          if (r.key !== undefined) set({ doc: r.doc, lastAction: `Connect ${from} to ${to}` });
-          return r;
+          const before = get().doc;
+          const r = edits.connect(before, from, to, type);
+          if (r.key === undefined || commit(r.doc, `Connect ${from} to ${to}`)) return r;
+          return { doc: before, reason: 'the design would not reopen' };
         },
         addClientFor: (entryPoints) => {
           const r = edits.addClientFor(get().doc, entryPoints);
-          set({ doc: r.doc, lastAction: 'Add a client for the entry points' });
-          return r.id;
+          return commit(r.doc, 'Add a client for the entry points') ? r.id : '';
         },
         updateComponent: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateComponent(d, id, patch)),
         updateDomain: (id, patch) => apply(`Edit ${id}`, (d) => edits.updateDomain(d, id, patch)),
@@ -99,7 +112,7 @@ export const useDocument = create<DocumentState>()(
         },
         // New elements (a plan's added standby, an imported file) get a place on the canvas.
         loadDocument: (doc, label = 'Open') => set({ doc: ensurePositions(doc), lastAction: label }),
-        applyTopology: (next, label) => set({ doc: ensurePositions(next), lastAction: label }),
+        applyTopology: (next, label) => void commit(ensurePositions(next), label),
       };
     },
     {

@@ -1,7 +1,7 @@
 // Every field of a component (DESIGN section 2): identity, availability, pool,
 // placement, role and standby, SLO for clients, and the `requires` of its groups.
 import {
-  COMPONENT_KINDS, FAILOVER_SECONDS, FAILOVER_SOURCES, KIND_PRESETS, MANAGED_PRESETS, MTTR_SOURCES,
+  COMPONENT_KINDS, FAILOVER_SECONDS, FAILOVER_SOURCES, KIND_PRESETS, MANAGED_PRESETS, MAX_REPLICAS, MTTR_SOURCES,
   ROLES, STANDBY_TEMPERATURES, groupResolver, keyedCopy, linkType, own, replicasOf, type Component, type Role, type StandbyTemperature,
 } from '../../model';
 import { useDocument } from '../../store/document';
@@ -66,7 +66,7 @@ export function ComponentInspector({ component: c }: { component: Component }) {
             <div className="field-row">
               <TextField label="Replicas" testId="field-replicas" value={c.replicas?.toString() ?? ''} placeholder="1" inputMode="numeric"
                 parse={(t) => {
-                  const r = parsePositiveInteger(t);
+                  const r = parsePositiveInteger(t, { max: MAX_REPLICAS });
                   // Instance i of a pool is `id#i`: an element already named so would be two things.
                   const lookalike = r.ok && (r.value ?? 1) > 1 ? [...usedIds(doc)].find((x) => x.startsWith(`${c.id}#`) && /^\d+$/.test(x.slice(c.id.length + 1))) : undefined;
                   return lookalike ? { ok: false, error: `"${lookalike}" would name an instance of this pool: rename it first` } : r;

@@ -44,7 +44,7 @@ export function EntryPoints({ doc, report }: { doc: Topology; report: Report }) 
   const idleClients = doc.components.some((c) => c.kind === 'client');
   const addClient = () => {
     const id = useDocument.getState().addClientFor(report.entryPoints);
-    useSelection.getState().select([id], []);
+    if (id) useSelection.getState().select([id], []);
   };
   return (
     <div className="rp-coverage" data-testid="entry-points" data-ids={report.entryPoints.join(' ')}>
