@@ -262,3 +262,21 @@ test('a part of the page that throws while drawing shows why and keeps the desig
   expect(JSON.parse((await studio.downloaded(await download)).bytes.toString('utf8')).name).toBe(stage(2).name);
   studio.consoleErrors.length = 0; // React reports the caught error on the console
 });
+
+test('an analysis worker that is terminated without a word is noticed and replaced: the next edit is analysed, not left running', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  const status = studio.byTestId(TEST_IDS.analysisStatus);
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  const before = await studio.byTestId(TEST_IDS.systemAvailability).getAttribute('data-value');
+  const analysis = page.workers().find((w) => w.url().includes('engine.worker'));
+  expect(analysis, 'the analysis worker runs').toBeDefined();
+  // The worker ends itself: no error event reaches the page (as when it is killed from outside).
+  const gone = new Promise<void>((resolve) => analysis!.once('close', () => resolve()));
+  await analysis!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => { /* it is gone */ });
+  await gone;
+  await studio.node('web1').click();
+  await studio.setField('availability', '90');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(studio.byTestId(TEST_IDS.systemAvailability)).not.toHaveAttribute('data-value', before ?? '');
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+});

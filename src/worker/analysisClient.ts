@@ -1,10 +1,13 @@
 // The main thread's side of the analysis worker. The latest request wins: a new
 // request while one runs terminates the worker (a synchronous analysis cannot be
 // interrupted any other way) and starts a fresh one, so a long analysis is
-// superseded, never queued. A worker that throws or dies is noticed, reported,
-// and replaced on the next request.
+// superseded, never queued. A worker that dies is noticed, whether it says so (an
+// error event) or not (terminated from outside, closed, killed for its memory: a Web
+// Lock it holds is released, see lifeWatch.ts), and replaced; the request it was
+// answering is sent again to the fresh worker once (twice dead: failed, said).
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
+import { watchByLock, type LifeWatch } from './lifeWatch';
 import type {
   AnalysisRequest, AnalysisResponse, MovesRequest, MovesResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse,
   SimulationRequest, SimulationResponse,
@@ -18,9 +21,14 @@ export type WorkerOutcome<T> =
 export type AnalysisOutcome = WorkerOutcome<AnalysisResponse>;
 
 interface Running {
-  /** Ends the request from outside: superseded by a newer one, or its worker died. */
+  /** Ends the request from outside: superseded by a newer one. */
   finish: (outcome: Exclude<WorkerOutcome<unknown>, { status: 'done' }>) => void;
+  /** Its worker died: sent again to a fresh one, or failed when it was sent again already. */
+  died: (error: string) => void;
 }
+
+/** A request whose worker died is sent again this many times before it fails. */
+const RESENDS = 1;
 
 export type WorkerFactory = () => Worker;
 
@@ -34,7 +42,10 @@ export class AnalysisClient {
   /** Simulations under way: they end as cancelled when the worker is replaced. */
   private readonly simulations = new Set<(response: SimulationResponse) => void>();
 
-  constructor(private readonly createWorker: WorkerFactory = defaultFactory) {}
+  constructor(
+    private readonly createWorker: WorkerFactory = defaultFactory,
+    private readonly watchLife: LifeWatch = watchByLock,
+  ) {}
 
   run(request: AnalysisRequest): Promise<AnalysisOutcome> {
     return this.call<AnalysisResponse>((api) => api.runAnalysis(request) as Promise<AnalysisResponse>);
@@ -76,26 +87,36 @@ export class AnalysisClient {
       this.running.finish({ status: 'superseded' });
       this.restart();
     }
-    const api = this.ensureWorker();
     return new Promise<WorkerOutcome<T>>((resolve) => {
       let settled = false;
+      let sends = 0;
       const settle = (outcome: WorkerOutcome<T>) => {
         if (settled) return;
         settled = true;
         if (this.running === running) this.running = null;
         resolve(outcome);
       };
-      const running: Running = { finish: settle };
-      this.running = running;
-      invoke(api).then(
-        (response) => settle({ status: 'done', response }),
-        (error: unknown) => {
-          // Only this request's own worker is replaced, never a newer one.
-          const current = this.running === running;
-          settle({ status: 'failed', error: messageOf(error) });
-          if (current) this.restart();
-        },
-      );
+      const running: Running = {
+        finish: settle,
+        died: (error) => (sends <= RESENDS ? send() : settle({ status: 'failed', error })),
+      };
+      const send = () => {
+        const api = this.ensureWorker();
+        const attempt = ++sends;
+        this.running = running;
+        invoke(api).then(
+          // An answer from a worker that was replaced meanwhile is not this request's.
+          (response) => attempt === sends && settle({ status: 'done', response }),
+          (error: unknown) => {
+            if (attempt !== sends) return;
+            // Only this request's own worker is replaced, never a newer one.
+            const current = this.running === running;
+            settle({ status: 'failed', error: messageOf(error) });
+            if (current) this.restart();
+          },
+        );
+      };
+      send();
     });
   }
 
@@ -107,17 +128,24 @@ export class AnalysisClient {
   private ensureWorker(): Remote<EngineWorkerApi> {
     if (this.api) return this.api;
     const worker = this.createWorker();
-    // A worker that dies (a crash, an out-of-memory) rejects nothing through comlink: catch it here.
-    const onDeath = (event: ErrorEvent | MessageEvent) => {
-      const error = 'message' in event && typeof event.message === 'string' && event.message ? event.message : 'the analysis worker stopped unexpectedly';
-      this.running?.finish({ status: 'failed', error });
-      if (this.worker === worker) this.restart();
+    // A worker that dies rejects nothing through comlink: its death is caught here, once,
+    // and only while it is the current worker (one this client terminated is not a death).
+    const onDeath = (error: string) => {
+      if (this.worker !== worker) return;
+      const running = this.running;
+      this.restart();
+      running?.died(error);
     };
-    worker.addEventListener('error', onDeath as EventListener);
-    worker.addEventListener('messageerror', onDeath as EventListener);
+    const onError = (event: ErrorEvent | MessageEvent) =>
+      onDeath('message' in event && typeof event.message === 'string' && event.message ? event.message : 'the analysis worker stopped unexpectedly');
+    worker.addEventListener('error', onError as EventListener);
+    worker.addEventListener('messageerror', onError as EventListener);
     this.worker = worker;
-    this.api = wrap<EngineWorkerApi>(worker);
-    return this.api;
+    const api = wrap<EngineWorkerApi>(worker);
+    this.api = api;
+    // Terminated from outside, closed or killed: no event at all; the watch notices.
+    this.watchLife(worker, api).then(() => onDeath('the analysis worker was stopped'), () => { /* no watch here */ });
+    return api;
   }
 
   private restart(): void {

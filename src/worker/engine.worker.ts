@@ -6,6 +6,7 @@ import {
   analyzeAgain, runAnalysis, runMoves, runPlan, runShareReport, simulationAnswer, startSimulation,
   type AnalysisCache, type AnalysisRequest, type SimulationRequest, type SimulationResponse,
 } from './engineApi';
+import { holdLifeLock } from './lifeWatch';
 
 const cache: { last?: AnalysisCache } = {};
 
@@ -55,6 +56,7 @@ const api = {
   runPlan,
   runShareReport,
   runMoves,
+  holdLifeLock,
 };
 export type EngineWorkerApi = typeof api;
 

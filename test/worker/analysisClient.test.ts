@@ -11,8 +11,12 @@ const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8')
 class FakeWorker extends EventTarget {
   terminated = false;
   readonly port: MessagePort;
+  /** Resolves when the worker is gone, however it went: what the Web Lock tells the page. */
+  readonly gone: Promise<void>;
+  private markGone: () => void = () => {};
   constructor(api: object) {
     super();
+    this.gone = new Promise<void>((resolve) => (this.markGone = resolve));
     const channel = new MessageChannel();
     this.port = channel.port1;
     expose(api, channel.port2);
@@ -25,6 +29,12 @@ class FakeWorker extends EventTarget {
   terminate(): void {
     this.terminated = true;
     this.port.close();
+    this.markGone();
+  }
+  /** Terminated from outside, closed, killed: no event at all, only its lock released. */
+  vanish(): void {
+    this.port.close();
+    this.markGone();
   }
   /** A crash: the worker reports an error event and answers nothing more. */
   crash(): void {
@@ -33,6 +43,10 @@ class FakeWorker extends EventTarget {
 }
 
 const workers: FakeWorker[] = [];
+/** The stand-in for the Web Lock watch: the fake worker's own `gone`. */
+const watch = (w: Worker) => (w as unknown as FakeWorker).gone;
+/** Lets comlink's messages and the watch's promises run. */
+const settle = () => new Promise((r) => setTimeout(r, 20));
 afterEach(() => {
   for (const w of workers) w.terminate();
   workers.length = 0;
@@ -41,14 +55,17 @@ afterEach(() => {
 /** Workers whose analysis waits for `release()` (a slow analysis), or answers at once. */
 function factory(opts: { hold?: boolean } = {}) {
   let release: () => void = () => {};
+  let calls = 0;
   const api = {
     runAnalysis: async (r: AnalysisRequest) => {
+      calls++;
       if (opts.hold) await new Promise<void>((resolve) => (release = resolve));
       return runAnalysis(r);
     },
     runPlan,
   };
   return {
+    calls: () => calls,
     create: () => {
       const w = new FakeWorker(api);
       workers.push(w);
@@ -60,7 +77,7 @@ function factory(opts: { hold?: boolean } = {}) {
 
 describe('the analysis client', () => {
   it('answers a request through the worker', async () => {
-    const client = new AnalysisClient(factory().create);
+    const client = new AnalysisClient(factory().create, watch);
     const outcome = await client.run({ document: example });
     expect(outcome.status).toBe('done');
     if (outcome.status === 'done' && outcome.response.ok) expect(outcome.response.report.spofs.length).toBeGreaterThan(0);
@@ -69,7 +86,7 @@ describe('the analysis client', () => {
 
   it('a new request supersedes the running one: its worker is terminated, a fresh one answers', async () => {
     const f = factory({ hold: true });
-    const client = new AnalysisClient(f.create);
+    const client = new AnalysisClient(f.create, watch);
     const first = client.run({ document: example });
     await new Promise((r) => setTimeout(r, 20));
     const second = client.run({ document: example, failed: ['dns'] });
@@ -83,24 +100,63 @@ describe('the analysis client', () => {
     client.dispose();
   });
 
-  it('a crashed worker fails the request and is replaced on the next one', async () => {
+  it('a crashed worker is replaced and the request it was answering is sent again', async () => {
     const f = factory({ hold: true });
-    const client = new AnalysisClient(f.create);
+    const client = new AnalysisClient(f.create, watch);
     const pending = client.run({ document: example });
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(f.calls).toBe(1);
     workers[0].crash();
-    expect(await pending).toEqual({ status: 'failed', error: 'worker crashed' });
     expect(workers[0].terminated).toBe(true);
-    const next = client.run({ document: example });
     expect(workers).toHaveLength(2);
-    await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(f.calls).toBe(2);
+    f.release();
+    expect((await pending).status).toBe('done');
+    client.dispose();
+  });
+
+  it('a worker gone without a word (terminated from outside) is noticed, replaced, and the analysis sent again', async () => {
+    const f = factory({ hold: true });
+    const client = new AnalysisClient(f.create, watch);
+    const pending = client.run({ document: example });
+    await expect.poll(f.calls).toBe(1);
+    workers[0].vanish();
+    await expect.poll(f.calls).toBe(2);
+    expect(workers).toHaveLength(2);
+    f.release();
+    expect((await pending).status).toBe('done');
+    // Workers this client terminates itself (superseded) are not deaths: no extra worker, no resend.
+    const first = client.run({ document: example });
+    await expect.poll(f.calls).toBe(3);
+    const second = client.run({ document: example });
+    expect(await first).toEqual({ status: 'superseded' });
+    await expect.poll(f.calls).toBe(4);
+    f.release();
+    expect((await second).status).toBe('done');
+    await settle();
+    expect(workers).toHaveLength(3);
+    expect(f.calls()).toBe(4);
+    client.dispose();
+  });
+
+  it('a request whose worker dies again is failed and said; the next request gets a fresh worker', async () => {
+    const f = factory({ hold: true });
+    const client = new AnalysisClient(f.create, watch);
+    const pending = client.run({ document: example });
+    await expect.poll(f.calls).toBe(1);
+    workers[0].crash();
+    await expect.poll(f.calls).toBe(2);
+    workers[1].vanish();
+    expect(await pending).toEqual({ status: 'failed', error: 'the analysis worker was stopped' });
+    const next = client.run({ document: example });
+    await expect.poll(f.calls).toBe(3);
+    expect(workers).toHaveLength(3);
     f.release();
     expect((await next).status).toBe('done');
     client.dispose();
   });
 
   it('runs a plan in the worker', async () => {
-    const client = new AnalysisClient(factory().create);
+    const client = new AnalysisClient(factory().create, watch);
     const outcome = await client.plan({ document: example, target: 0.99 });
     expect(outcome.status).toBe('done');
     if (outcome.status === 'done') expect(outcome.response.ok).toBe(true);
