@@ -2,7 +2,8 @@
 // 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage, or a write that failed.
 // Whatever goes to the terminal is made inert (src/io/safeText.ts): a document's names cannot
 // send escape sequences; a line about one element stays one line.
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
 import { formatProblem, MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
@@ -158,25 +159,70 @@ export function writeOutput(out: string | undefined, text: string): void {
 
 /**
  * Writes beside the target, then renames over it: a reader (or a crash, or a full disk)
- * never sees half a file, and a failed write leaves what was there untouched.
+ * never sees half a file, and a failed write leaves what was there untouched. A link is
+ * followed (the file it names is replaced, the link stays, the file keeps its mode); a
+ * device, a pipe or a socket is written in place (renaming over `/dev/null` would put a
+ * plain file where the device was).
  */
 export function writeFileAtomically(out: string, text: string): void {
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  const fail = (e: unknown) => new CliError(`${terminalSafe(out, { oneLine: true })}: cannot write (${ioReason(e)}); nothing was written`);
+  const existing = statOrNone(out);
+  if (existing instanceof Error) throw fail(existing);
+  if (existing && !existing.isFile()) {
+    writeInPlace(out, text);
+    return;
+  }
+  let target = out;
+  try {
+    if (existing) target = realpathSync(out);
+  } catch (e) {
+    throw fail(e);
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   let fd: number | undefined;
   let created = false;
   try {
-    fd = openSync(temp, 'wx', 0o644);
+    fd = openSync(temp, 'wx', existing ? existing.mode & 0o777 : 0o644);
     created = true;
     const data = Buffer.from(text);
     let offset = 0;
     while (offset < data.length) offset += writeSync(fd, data, offset);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, out);
+    renameSync(temp, target);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     if (created) rmSync(temp, { force: true });
-    throw new CliError(`${terminalSafe(out, { oneLine: true })}: cannot write (${ioReason(e)}); nothing was written`);
+    throw fail(e);
+  }
+}
+
+/** What is at `path`, following links: undefined when nothing is; the error when it cannot be told. */
+function statOrNone(path: string): Stats | undefined | Error {
+  try {
+    return statSync(path);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : (e as Error);
+  }
+}
+
+/** Whether `-o path` writes into what is there (a device, a pipe, a socket) rather than replacing a file. */
+export function writesInPlace(path: string): boolean {
+  const existing = statOrNone(path);
+  return existing !== undefined && !(existing instanceof Error) && !existing.isFile();
+}
+
+function writeInPlace(out: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(out, 'w');
+  } catch (e) {
+    throw new CliError(`${terminalSafe(out, { oneLine: true })}: cannot write (${ioReason(e)})`);
+  }
+  try {
+    writeFully(fd, text, terminalSafe(out, { oneLine: true }));
+  } finally {
+    closeSync(fd);
   }
 }
 
