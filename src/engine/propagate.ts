@@ -93,7 +93,6 @@ export class Propagator {
     this.fallen = list;
     this.failElement(e);
     this.drain();
-    this.fallen = [];
     return from;
   }
 

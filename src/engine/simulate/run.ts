@@ -67,7 +67,7 @@ export interface SimulationReport {
   /** The system is its weakest client (the lowest exact availability), as in the analysis. */
   system: SimulatedFigures & { id: string | null };
   clients: (SimulatedFigures & { id: string })[];
-  /** Failures and repairs played. */
+  /** Failures played and their repairs (twice the failures). */
   events: number;
   elapsedMs: number;
   notes: string[];
@@ -108,8 +108,7 @@ export class SimulationRun {
     this.slo = opts.slo ?? topology.slo ?? (weakest >= 0 ? this.targets[weakest] : undefined);
     // Elements on no client's path change nothing: not played.
     const relevant = onClientPaths(s);
-    this.sim = new Simulation(s, this.seed, (e) => !relevant[e], Math.min(this.requestedYears, 100_000));
-
+    this.sim = new Simulation(s, this.seed, { skip: (e) => !relevant[e], expectedYears: Math.min(this.requestedYears, 100_000) });
   }
 
   get yearsPlayed(): number {
@@ -175,7 +174,7 @@ export class SimulationRun {
     return {
       years, seed: this.seed, requestedYears: this.requestedYears, stoppedEarly: this.stoppedEarly,
       ...(this.timeBudgetMs !== undefined ? { timeBudgetSeconds: this.timeBudgetMs / 1000 } : {}),
-      system, clients, events: this.sim.events, elapsedMs: this.now() - this.started, notes,
+      system, clients, events: 2 * this.sim.failures, elapsedMs: this.now() - this.started, notes,
     };
   }
 

@@ -1,29 +1,45 @@
 // The discrete-event simulation of DESIGN section 3 ("Simulation"): every element alternates
 // exponential up and down times (failure rate 1 / MTBF, repair time MTTR; a failover event
 // is an element like the others, down for its switchover time), and the engine's own
-// failure propagation decides, event by event, which clients are cut off.
+// failure propagation decides which clients are cut off.
 //
-// The event queue holds (time, element, up or down): each down element's repair, and the
-// next failure of the superposed failure stream. Rather than one pending failure per
-// element (a heap of every element), failures are drawn from the sum of all failure rates
-// and given to an element in proportion to its rate (an alias table); a failure that falls
-// on an element already down is thrown away (thinning), which is exact because an up
-// element's failures form a Poisson stream of its own rate. So the heap holds only what
-// is down (a handful of events) and a failure costs two random draws and a table look-up.
+// The event queue holds each down element's repair; failures come from the superposed
+// stream of all failure rates, each given to an element in proportion to its rate (an
+// alias table); a failure that falls on an element already down is thrown away (thinning),
+// which is exact because an up element's failures form a Poisson stream of its own rate.
+// So the heap holds only what is down and a failure costs a few array reads.
 //
-// Propagation is incremental: each failure is propagated on top of the current state and
-// its journal mark is kept on a stack; a repair undoes to the mark of the repaired element
-// and propagates again the failures that came after it (few: repairs come in about the
-// order failures did). Time runs in hours; a year is 8766 h and a month a twelfth of it.
-// The run starts in the steady state (each element down with its unavailability, its
-// remaining repair exponential), so every simulated year has the same distribution.
+// Deciding who is cut off: each element's failure alone is worked out once (blastTables.ts:
+// the clients it cuts off, the thresholds it weakens and by how much). While no pool or
+// group is loaded past its slack by the elements down together (most of the time in most
+// designs), the clients down are exactly those some down element cuts off alone: a count
+// per client says so, with no propagation at all. And an element that cuts off no client
+// alone needs no repair event then: it is down until its repair time, read when a later
+// failure loads one of its thresholds (the load is summed over the threshold's
+// contributors still down). Only the elements that cut off a client alone have their
+// repairs queued, to bring the client back on time.
+//
+// When a failure overloads a threshold, every element down is queued and its failure
+// propagated in order, each with its journal mark kept on a stack: exact, whatever the
+// state. A repair then undoes to the mark of the repaired element and propagates again the
+// failures that came after it (few: repairs come in about the order failures did). When no
+// threshold is overloaded any more, the propagation is undone and the counts decide again.
+//
+// Time runs in hours; a year is 8766 h and a month a twelfth of it. Years are played in
+// chunks of CHUNK_YEARS: each chunk starts in the steady state (each element down with its
+// unavailability, its remaining repair exponential: every simulated year has the same
+// distribution) on random numbers of its own, drawn from the seed and the chunk's index,
+// so a chunk plays the same whoever plays it and in whatever slices.
 import { HOURS_PER_YEAR } from '../outages';
 import { Propagator } from '../propagate';
-import { seededRandom128 } from '../random';
 import type { Structure } from '../structure';
+import { buildBlastTables, type BlastTables } from './blastTables';
 import { EventQueue, UP } from './eventQueue';
+import { ExponentialStream, UniformStream } from './randomStream';
 
 export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
+/** Years played on one seed of random numbers before the next chunk starts afresh. */
+export const CHUNK_YEARS = 1000;
 
 /** What one client went through, year by year and month by month (hours; counts). */
 export interface ClientHistory {
@@ -32,61 +48,101 @@ export interface ClientHistory {
   outagesPerYear: Int32Array;
 }
 
+export interface SimulationOptions {
+  /** Elements left out because no client's state can depend on them: their failures change nothing. */
+  skip?: (element: number) => boolean;
+  /** Years to make room for at once. */
+  expectedYears?: number;
+  /** Propagate every state instead of reading the blast tables where they decide (slower; to check the tables). */
+  alwaysPropagate?: boolean;
+}
+
 export class Simulation {
-  private readonly random: () => number;
   private readonly prop: Propagator;
+  private readonly baseMark: number;
+  private readonly tables: BlastTables;
+  private readonly alwaysPropagate: boolean;
   private readonly queue = new EventQueue();
   /** Failure rate per hour of each element while up (0: it never changes state). */
   private readonly rate: Float64Array;
   private readonly mttr: Float64Array;
+  private readonly failing: Int32Array;
   // Alias table (Walker, Vose's construction) over the failing elements, by rate.
   private readonly aliasElement: Int32Array;
   private readonly aliasOther: Int32Array;
   private readonly aliasCut: Float64Array;
-  private readonly totalRate: number;
-  private nextFailure = Infinity;
-  // The stack of down elements in the order their failures were propagated, with marks.
+  private readonly meanGap: number;
+  private uniform!: UniformStream;
+  private exponential!: ExponentialStream;
+  /** The time of the event being played, then of the next failure (typed, so that they are never boxed). */
+  private readonly clock = new Float64Array(2);
+  /** Whether a client falling now is an outage of its own (not one under way as a chunk starts). */
+  private counting = true;
+  /** Per element: the end of its current or last repair; it is down while that lies ahead. */
+  private readonly repairAt: Float64Array;
+  /** Per element: its repair is in the queue. */
+  private readonly queued: Uint8Array;
+  /** The failures since the list was last pruned, with their repair times (an entry is live while its time lies ahead). */
+  private recentElement = new Int32Array(64);
+  private recentUntil = new Float64Array(64);
+  private recentLength = 0;
+  // While propagating: the down elements in the order their failures were propagated, with marks.
   private readonly stackElement: Int32Array;
   private readonly stackMark: Int32Array;
   private readonly stackPosition: Int32Array;
   private depth = 0;
+  private propagating = false;
+  /** While propagating, per threshold: what the elements down take from it together (0 otherwise). */
+  private readonly load: Int32Array;
+  /** Per threshold: the latest repair time of its contributors' failures (some contributor is down while it lies ahead). */
+  private readonly busyUntil: Float64Array;
+  /** While propagating: how many thresholds are loaded past their slack. */
+  private overloaded = 0;
+  /** Per client: how many elements down cut it off alone. */
+  private readonly soloCount: Int32Array;
   /** Per client (index into s.clients): down now, since when. */
   private readonly clientIndex: Int32Array;
   private readonly clientDown: Uint8Array;
   private readonly downSince: Float64Array;
   private readonly downClients: number[] = [];
+  /** Clients down whatever happens (cut off by what never works): down all the time, never an outage. */
+  private readonly alwaysDown: number[] = [];
   private histories: ClientHistory[];
   private capacity: number;
+  /** Whether the next year played starts a chunk (and so the steady state afresh). */
+  private chunkStarts = true;
   /** Years played so far; the clock (hours) is at yearsPlayed × 8766 between batches. */
   yearsPlayed = 0;
-  /** Events processed (failures and repairs), for benchmarks. */
-  events = 0;
+  /** Failures played (each with its repair), for benchmarks. */
+  failures = 0;
+  /** How many times a state needed propagation (a threshold overloaded), for benchmarks and tests. */
+  propagationsStarted = 0;
 
-  /**
-   * `skip`: elements left out because no client's state can depend on them (Birnbaum 0 for
-   * every client, from the exact analysis): their failures change nothing.
-   */
-  constructor(private readonly s: Structure, seed: number, skip?: (element: number) => boolean, expectedYears = 1000) {
-    this.random = seededRandom128(seed);
+  constructor(private readonly s: Structure, private readonly seed: number, opts: SimulationOptions = {}) {
     this.prop = new Propagator(s);
     const n = s.elements.length;
     this.rate = new Float64Array(n);
     this.mttr = new Float64Array(n);
+    this.repairAt = new Float64Array(n);
+    this.queued = new Uint8Array(n);
     this.stackElement = new Int32Array(n);
     this.stackMark = new Int32Array(n);
     this.stackPosition = new Int32Array(n).fill(-1);
     const failing: number[] = [];
+    const never: number[] = [];
     let total = 0;
     s.elements.forEach((e, i) => {
       const a = e.availability;
       this.mttr[i] = e.mttrHours;
-      if (a > 0 && a < 1 && !(skip?.(i) ?? false)) {
+      if (a <= 0) never.push(i);
+      else if (a < 1 && !(opts.skip?.(i) ?? false)) {
         this.rate[i] = (1 - a) / (a * e.mttrHours);
         total += this.rate[i];
         failing.push(i);
       }
     });
-    this.totalRate = total;
+    this.failing = Int32Array.from(failing);
+    this.meanGap = total > 0 ? 1 / total : Infinity;
     const alias = aliasTable(failing, failing.map((i) => this.rate[i]));
     this.aliasElement = alias.element;
     this.aliasOther = alias.other;
@@ -97,25 +153,25 @@ export class Simulation {
     s.clients.forEach((c, i) => (this.clientIndex[c] = i));
     this.clientDown = new Uint8Array(nc);
     this.downSince = new Float64Array(nc);
-    this.capacity = Math.max(1, expectedYears);
+    this.soloCount = new Int32Array(nc);
+    this.capacity = Math.max(1, opts.expectedYears ?? CHUNK_YEARS);
     this.histories = s.clients.map(() => newHistory(this.capacity));
 
-    // Clients cut off from the start (by what never works) stay down throughout.
-    for (const c of this.prop.baseDown) this.clientFell(c, 0, false);
-    // Elements down for good (availability 0) fail first and are never repaired.
-    s.elements.forEach((e, i) => {
-      if (e.availability <= 0) this.fail(i, 0, false);
-    });
-    // The steady state: each element down with its unavailability, with an exponential
-    // remaining repair (memoryless); such outages under way at time 0 are not counted as
-    // outages of year 1 (they started before it), only their downtime is.
-    for (const i of failing) {
-      if (this.random() < 1 - s.elements[i].availability) {
-        this.fail(i, 0, false);
-        this.queue.push(this.exponential() * this.mttr[i], i, UP);
+    // The starting state: what never works (DESIGN's stated meanings) and the elements down
+    // for good (availability 0), never repaired. The tables and every propagation build on it.
+    const fallen = [...this.prop.baseDown, ...this.prop.fail(never)];
+    this.baseMark = this.prop.mark();
+    for (const c of fallen) {
+      const k = this.clientIndex[c];
+      if (k >= 0 && !this.clientDown[k]) {
+        this.clientDown[k] = 1;
+        this.alwaysDown.push(k);
       }
     }
-    this.nextFailure = this.totalRate > 0 ? this.exponential() / this.totalRate : Infinity;
+    this.alwaysPropagate = opts.alwaysPropagate ?? false;
+    this.tables = buildBlastTables(s, this.prop, failing, this.clientIndex);
+    this.load = new Int32Array(this.tables.slack.length);
+    this.busyUntil = new Float64Array(this.tables.slack.length);
   }
 
   /** The history of client k (index into s.clients), trimmed to the years played. */
@@ -127,84 +183,274 @@ export class Simulation {
 
   /** Plays `years` more years. */
   play(years: number): void {
-    const from = this.yearsPlayed;
-    const to = from + years;
+    const to = this.yearsPlayed + years;
     this.ensureCapacity(to);
-    const end = to * HOURS_PER_YEAR;
+    while (this.yearsPlayed < to) {
+      if (this.chunkStarts) this.startChunk();
+      const chunkEnd = (Math.floor(this.yearsPlayed / CHUNK_YEARS) + 1) * CHUNK_YEARS;
+      const stop = Math.min(to, chunkEnd);
+      const end = stop * HOURS_PER_YEAR;
+      this.playUntil(end);
+      // Downtime under way at the end of the batch counts up to the end (the outage goes on
+      // into the next batch without being counted again).
+      for (const k of this.downClients) {
+        this.addDowntime(k, this.downSince[k], end);
+        this.downSince[k] = end;
+      }
+      for (const k of this.alwaysDown) this.addDowntime(k, this.yearsPlayed * HOURS_PER_YEAR, end);
+      this.yearsPlayed = stop;
+      this.chunkStarts = stop === chunkEnd;
+    }
+  }
+
+  private playUntil(end: number): void {
     const queue = this.queue;
+    const exponential = this.exponential;
+    const repairAt = this.repairAt;
+    const clock = this.clock;
     for (;;) {
-      const repairAt = queue.nextTime;
-      if (this.nextFailure <= repairAt) {
-        const t = this.nextFailure;
+      const queuedAt = queue.nextTime;
+      if (clock[1] <= queuedAt) {
+        const t = clock[1];
         if (t >= end) break;
-        this.nextFailure = t + this.exponential() / this.totalRate;
+        clock[1] = t + exponential.next() * this.meanGap;
         const e = this.pickFailing();
         // Thinning: a failure that falls on an element already down did not happen.
-        if (this.stackPosition[e] >= 0) continue;
-        this.events++;
-        this.fail(e, t, true);
-        queue.push(t + this.exponential() * this.mttr[e], e, UP);
+        if (repairAt[e] > t) continue;
+        this.failures++;
+        repairAt[e] = t + exponential.next() * this.mttr[e];
+        clock[0] = t;
+        this.fail(e);
       } else {
-        if (repairAt >= end) break;
+        if (queuedAt >= end) break;
         const e = queue.nextElement;
         queue.pop();
-        this.events++;
-        this.repair(e, repairAt);
+        this.queued[e] = 0;
+        clock[0] = queuedAt;
+        this.repair(e);
       }
     }
-    // Downtime under way at the end of the batch counts up to the end (the outage goes on
-    // into the next batch without being counted again).
-    for (const k of this.downClients) {
-      this.addDowntime(k, this.downSince[k], end);
-      this.downSince[k] = end;
-    }
-    this.yearsPlayed = to;
   }
 
-  private fail(e: number, t: number, counted: boolean): void {
+  /**
+   * A chunk starts in the steady state: each element down with its unavailability, with an
+   * exponential remaining repair (memoryless); outages under way at its start are not
+   * counted as outages of its first year (they started before it), only their downtime is.
+   */
+  private startChunk(): void {
+    const chunk = Math.floor(this.yearsPlayed / CHUNK_YEARS);
+    this.uniform = new UniformStream(this.seed, chunk, 0);
+    this.exponential = new ExponentialStream(this.seed, chunk, 1);
+    this.prop.undo(this.baseMark);
+    this.propagating = false;
+    for (let j = 0; j < this.depth; j++) this.stackPosition[this.stackElement[j]] = -1;
+    this.depth = 0;
+    this.overloaded = 0;
+    this.load.fill(0);
+    this.busyUntil.fill(0);
+    this.soloCount.fill(0);
+    this.repairAt.fill(0);
+    this.queued.fill(0);
+    this.queue.clear();
+    this.recentLength = 0;
+    for (const k of this.downClients) this.clientDown[k] = 0;
+    this.downClients.length = 0;
+    const t = this.yearsPlayed * HOURS_PER_YEAR;
+    this.clock[0] = t;
+    this.counting = false;
+    for (const i of this.failing) {
+      if (this.uniform.next() < 1 - this.s.elements[i].availability) {
+        this.repairAt[i] = t + this.exponential.next() * this.mttr[i];
+        this.fail(i);
+      }
+    }
+    this.counting = true;
+    this.clock[1] = t + this.exponential.next() * this.meanGap;
+  }
+
+  /** Element e has just failed (its repair time set). */
+  private fail(e: number): void {
+    const t = this.clock[0];
+    const until = this.repairAt[e];
+    this.remember(e);
+    const tb = this.tables;
+    const cutsAlone = tb.soloStart[e] < tb.soloStart[e + 1];
+    if (cutsAlone || this.propagating) this.enqueue(e);
+    let overload = this.alwaysPropagate;
+    for (let j = tb.weakStart[e]; j < tb.weakStart[e + 1]; j++) {
+      const h = tb.weakThreshold[j];
+      // Alone, e cannot overload a threshold (it weakens without crossing): only with other
+      // contributors down, then the load is summed over those still down.
+      const othersDown = this.busyUntil[h] > t;
+      if (this.busyUntil[h] < until) this.busyUntil[h] = until;
+      if (!othersDown || overload || this.propagating) continue;
+      let load = 0;
+      for (let i = tb.contributorStart[h]; i < tb.contributorStart[h + 1]; i++) if (this.repairAt[tb.contributor[i]] > t) load += tb.contributorBy[i];
+      overload = load > tb.slack[h];
+    }
+    if (this.propagating) {
+      this.push(e);
+      this.addLoad(e, 1);
+      for (let j = tb.soloStart[e]; j < tb.soloStart[e + 1]; j++) this.soloCount[tb.soloItems[j]]++;
+      this.propagateFrom(this.depth - 1);
+      return;
+    }
+    for (let j = tb.soloStart[e]; j < tb.soloStart[e + 1]; j++) {
+      const k = tb.soloItems[j];
+      if (this.soloCount[k]++ === 0 && !overload) this.clientFell(k);
+    }
+    if (overload) this.startPropagating();
+  }
+
+  /** Every element down is queued, loaded and propagated, in the order they failed. */
+  private startPropagating(): void {
+    const t = this.clock[0];
+    this.prune(t);
+    this.propagationsStarted++;
+    this.propagating = true;
+    this.overloaded = 0;
+    for (let i = 0; i < this.recentLength; i++) {
+      const e = this.recentElement[i];
+      this.enqueue(e);
+      this.push(e);
+      this.addLoad(e, 1);
+    }
+    this.propagateFrom(0);
+  }
+
+  /** Queues e's repair (once). */
+  private enqueue(e: number): void {
+    if (this.queued[e]) return;
+    this.queued[e] = 1;
+    this.queue.push(this.repairAt[e], e, UP);
+  }
+
+  private push(e: number): void {
     const d = this.depth++;
     this.stackElement[d] = e;
-    this.stackMark[d] = this.prop.mark();
     this.stackPosition[e] = d;
-    const from = this.prop.failOne(e);
-    const fallen = this.prop.fallenOnce;
-    for (let j = from; j < fallen.length; j++) this.clientFell(fallen[j], t, counted);
   }
 
-  private repair(e: number, t: number): void {
+  /** Adds (sign 1) or takes away (−1) e's losses from the thresholds' loads, counting those past their slack. */
+  private addLoad(e: number, sign: number): void {
+    const tb = this.tables;
+    for (let j = tb.weakStart[e]; j < tb.weakStart[e + 1]; j++) {
+      const h = tb.weakThreshold[j];
+      const before = this.load[h];
+      const after = before + sign * tb.weakBy[j];
+      this.load[h] = after;
+      const slack = tb.slack[h];
+      if (before <= slack && after > slack) this.overloaded++;
+      else if (before > slack && after <= slack) this.overloaded--;
+    }
+  }
+
+  /** Propagates the stacked failures from position `from` on (each marked), and takes down the clients they cut off. */
+  private propagateFrom(from: number): void {
     const prop = this.prop;
+    for (let j = from; j < this.depth; j++) {
+      this.stackMark[j] = prop.mark();
+      const first = prop.failOne(this.stackElement[j]);
+      const fallen = prop.fallenOnce;
+      for (let i = first; i < fallen.length; i++) {
+        const k = this.clientIndex[fallen[i]];
+        if (k >= 0) this.clientFell(k);
+      }
+    }
+  }
+
+  /** A queued repair of e is due. */
+  private repair(e: number): void {
+    const tb = this.tables;
+    let freed = false;
+    for (let j = tb.soloStart[e]; j < tb.soloStart[e + 1]; j++) if (--this.soloCount[tb.soloItems[j]] === 0) freed = true;
+    const down = this.downClients;
+    if (!this.propagating) {
+      // The counts decide: a client comes back when no element down cuts it off alone.
+      if (freed) for (let j = down.length - 1; j >= 0; j--) if (this.soloCount[down[j]] === 0) this.clientRose(j);
+      return;
+    }
     const k = this.stackPosition[e];
-    prop.undo(this.stackMark[k]);
     this.stackPosition[e] = -1;
-    // The failures propagated after e's, again, one place lower on the stack.
     for (let j = k + 1; j < this.depth; j++) {
       const x = this.stackElement[j];
       this.stackElement[j - 1] = x;
-      this.stackMark[j - 1] = prop.mark();
       this.stackPosition[x] = j - 1;
-      prop.failOne(x);
     }
     this.depth--;
-    // A repair can only bring clients back (failure is monotone).
-    const down = this.downClients;
-    for (let j = down.length - 1; j >= 0; j--) {
-      const k2 = down[j];
-      if (!prop.componentDown[this.s.clients[k2]]) {
-        down[j] = down[down.length - 1];
-        down.pop();
-        this.clientDown[k2] = 0;
-        this.addDowntime(k2, this.downSince[k2], t);
+    this.addLoad(e, -1);
+    const prop = this.prop;
+    if (this.overloaded > 0 || (this.alwaysPropagate && this.depth > 0)) {
+      // Undo to e's mark and propagate again the failures that came after it, one place lower.
+      prop.undo(this.stackMark[k]);
+      for (let j = k; j < this.depth; j++) {
+        this.stackMark[j] = prop.mark();
+        prop.failOne(this.stackElement[j]);
       }
+      // A repair can only bring clients back (failure is monotone).
+      for (let j = down.length - 1; j >= 0; j--) if (!prop.componentDown[this.s.clients[down[j]]]) this.clientRose(j);
+      return;
     }
+    // No threshold overloaded any more: the counts decide again.
+    prop.undo(this.baseMark);
+    this.propagating = false;
+    // Loads are kept only while propagating: all back to 0 (the elements still down are
+    // loaded afresh if propagation starts again).
+    for (let j = 0; j < this.depth; j++) {
+      const x = this.stackElement[j];
+      this.stackPosition[x] = -1;
+      for (let i = tb.weakStart[x]; i < tb.weakStart[x + 1]; i++) this.load[tb.weakThreshold[i]] = 0;
+    }
+    this.depth = 0;
+    for (let j = down.length - 1; j >= 0; j--) if (this.soloCount[down[j]] === 0) this.clientRose(j);
   }
 
-  private clientFell(component: number, t: number, counted: boolean): void {
-    const k = this.clientIndex[component];
-    if (k < 0 || this.clientDown[k]) return;
+  /** Notes a failure in the list of recent ones, pruning the list of repaired ones when it is full. */
+  private remember(e: number): void {
+    if (this.recentLength === this.recentElement.length) {
+      this.prune(this.clock[0]);
+      if (2 * this.recentLength > this.recentElement.length) {
+        const element = new Int32Array(2 * this.recentElement.length);
+        element.set(this.recentElement);
+        const time = new Float64Array(2 * this.recentUntil.length);
+        time.set(this.recentUntil);
+        this.recentElement = element;
+        this.recentUntil = time;
+      }
+    }
+    this.recentElement[this.recentLength] = e;
+    this.recentUntil[this.recentLength++] = this.repairAt[e];
+  }
+
+  /** Keeps in the list of recent failures only those still down at t, in their order. */
+  private prune(t: number): void {
+    let kept = 0;
+    for (let i = 0; i < this.recentLength; i++) {
+      if (this.recentUntil[i] > t) {
+        this.recentElement[kept] = this.recentElement[i];
+        this.recentUntil[kept++] = this.recentUntil[i];
+      }
+    }
+    this.recentLength = kept;
+  }
+
+  private clientFell(k: number): void {
+    if (this.clientDown[k]) return;
+    const t = this.clock[0];
     this.clientDown[k] = 1;
     this.downSince[k] = t;
     this.downClients.push(k);
-    if (counted) this.histories[k].outagesPerYear[Math.floor(t / HOURS_PER_YEAR)]++;
+    if (this.counting) this.histories[k].outagesPerYear[Math.floor(t / HOURS_PER_YEAR)]++;
+  }
+
+  /** The client at position j of downClients is served again from now on. */
+  private clientRose(j: number): void {
+    const down = this.downClients;
+    const k = down[j];
+    down[j] = down[down.length - 1];
+    down.pop();
+    this.clientDown[k] = 0;
+    this.addDowntime(k, this.downSince[k], this.clock[0]);
   }
 
   /** Adds the downtime [from, to) of client k, split over the months (and so years) it spans. */
@@ -222,13 +468,8 @@ export class Simulation {
     }
   }
 
-  private exponential(): number {
-    // 1 − u is in (0, 1]: its logarithm is finite.
-    return -Math.log(1 - this.random());
-  }
-
   private pickFailing(): number {
-    const u = this.random() * this.aliasElement.length;
+    const u = this.uniform.next() * this.aliasElement.length;
     const i = Math.floor(u);
     return u - i < this.aliasCut[i] ? this.aliasElement[i] : this.aliasOther[i];
   }
@@ -275,5 +516,3 @@ function aliasTable(items: number[], weights: number[]): { element: Int32Array; 
   for (const i of [...small, ...large]) cut[i] = 1;
   return { element, other, cut };
 }
-
-

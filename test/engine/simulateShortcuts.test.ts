@@ -1,0 +1,104 @@
+// The simulator's shortcuts are exact: deciding states from the blast tables (no propagation
+// while no pool or group is overloaded, no repair event for what cuts off no client alone)
+// plays every random design of every feature exactly as propagating every state does, draw
+// for draw; chunks of years play the same however the years are sliced; the random streams
+// have the distributions they claim.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildStructure } from '../../src/engine/structure';
+import { ExponentialStream, UniformStream } from '../../src/engine/simulate/randomStream';
+import { CHUNK_YEARS, Simulation } from '../../src/engine/simulate/simulation';
+import { parseTopology, type Topology } from '../../src/model';
+import { smallTopology } from './arbitraries';
+import { topology } from './helpers';
+
+function histories(sim: Simulation, clients: number) {
+  return Array.from({ length: clients }, (_, k) => {
+    const h = sim.history(k);
+    return { year: Array.from(h.downPerYear), month: Array.from(h.downPerMonth), outages: Array.from(h.outagesPerYear) };
+  });
+}
+
+describe('simulation shortcuts', () => {
+  it('random designs of every feature: the blast tables give the very histories of propagating every state', () => {
+    let busy = 0;
+    let propagated = 0;
+    fc.assert(
+      fc.property(smallTopology, fc.integer({ min: 1, max: 1000 }), (input, seed) => {
+        const parsed = parseTopology(input);
+        if (!parsed.ok) return;
+        const s = buildStructure(parsed.topology);
+        const fast = new Simulation(s, seed);
+        const slow = new Simulation(s, seed, { alwaysPropagate: true });
+        fast.play(25);
+        slow.play(25);
+        expect(fast.failures).toBe(slow.failures);
+        expect(histories(fast, s.clients.length)).toEqual(histories(slow, s.clients.length));
+        if (histories(fast, s.clients.length).some((h) => h.outages.some((n) => n > 0))) busy++;
+        if (fast.propagationsStarted > 0) propagated++;
+      }),
+      { numRuns: 40, seed: 1616 },
+    );
+    // The designs did go down, often, and both ways of deciding were taken: the comparison
+    // is not of empty histories, nor of the tables alone.
+    expect(busy).toBeGreaterThan(20);
+    expect(propagated).toBeGreaterThan(8);
+  });
+
+  it('years played across chunks in any slices give the figures of one go', () => {
+    const t: Topology = topology({
+      components: [{ id: 'u', kind: 'client' }, { id: 'p', kind: 'app', replicas: 2, availability: 0.97, mttrHours: 3 }],
+      links: [{ from: 'u', to: 'p' }],
+    });
+    const s = buildStructure(t);
+    const whole = new Simulation(s, 5);
+    whole.play(CHUNK_YEARS + 300);
+    const sliced = new Simulation(s, 5);
+    for (const years of [1, 250, CHUNK_YEARS - 251, 7, 293]) sliced.play(years);
+    expect(sliced.yearsPlayed).toBe(CHUNK_YEARS + 300);
+    const a = whole.history(0);
+    const b = sliced.history(0);
+    expect(Array.from(b.outagesPerYear)).toEqual(Array.from(a.outagesPerYear));
+    b.downPerYear.forEach((x, y) => expect(x).toBeCloseTo(a.downPerYear[y], 9));
+  });
+
+  it('the exponential stream: mean 1, variance 1, and the tail beyond the ziggurat base (x > 7.7) as often as e^−x says', () => {
+    const n = 2_000_000;
+    const x = new ExponentialStream(42, 3, 1);
+    let sum = 0;
+    let squares = 0;
+    const beyond = [0.5, 1, 2, 4, 7.7, 9].map((at) => ({ at, count: 0 }));
+    for (let i = 0; i < n; i++) {
+      const v = x.next();
+      sum += v;
+      squares += v * v;
+      for (const b of beyond) if (v > b.at) b.count++;
+    }
+    const mean = sum / n;
+    // Standard errors: 1/sqrt(n) for the mean, sqrt(8/n) for the variance's estimate.
+    expect(Math.abs(mean - 1)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(squares / n - mean * mean - 1)).toBeLessThan(4 * Math.sqrt(8 / n));
+    for (const b of beyond) {
+      const p = Math.exp(-b.at);
+      expect(Math.abs(b.count / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n) + 1e-12);
+    }
+  });
+
+  it('the uniform stream: in [0, 1), mean 1/2, its deciles even; another chunk or stream draws other numbers', () => {
+    const n = 1_000_000;
+    const u = new UniformStream(42);
+    const deciles = new Array<number>(10).fill(0);
+    let outside = 0;
+    for (let i = 0; i < n; i++) {
+      const v = u.next();
+      if (v < 0 || v >= 1) outside++;
+      else deciles[Math.floor(v * 10)]++;
+    }
+    expect(outside).toBe(0);
+    for (const d of deciles) expect(Math.abs(d / n - 0.1)).toBeLessThan(4 * Math.sqrt(0.09 / n));
+    const first = (s: UniformStream) => Array.from({ length: 4 }, () => s.next());
+    expect(first(new UniformStream(42, 0, 0))).toEqual(first(new UniformStream(42, 0, 0)));
+    expect(first(new UniformStream(42, 1, 0))).not.toEqual(first(new UniformStream(42, 0, 0)));
+    expect(first(new UniformStream(42, 0, 1))).not.toEqual(first(new UniformStream(42, 0, 0)));
+  });
+});
