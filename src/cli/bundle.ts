@@ -2,3 +2,4 @@
 // launcher can first warm the code up and save V8's compiled code (see warmUp.ts).
 export { runCli } from './program';
 export { warmUp } from './warmUp';
+export { simulationWorker } from './simulateThreads';

@@ -70,8 +70,21 @@ describe('spof simulate', () => {
     expect(j.notes.join('\n')).toContain(`--years ${j.years} --seed 1`);
   });
 
+  it('on several threads the figures are those of one thread, to the last digit', () => {
+    // 2,500 years: three chunks of years, shared by two worker threads.
+    const one = spof('simulate', file, '--years', '2500', '--seed', '4', '--json', '--threads', '1');
+    const two = spof('simulate', file, '--years', '2500', '--seed', '4', '--json', '--threads', '2');
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).years).toBe(2500);
+    // The threads did play them.
+    expect(spof('simulate', file, '--years', '2500', '--threads', '2').stdout).toContain('2,500 years simulated (seed 1) in');
+    expect(spof('simulate', file, '--years', '2500', '--threads', '2').stdout).toMatch(/ s on 2 threads/);
+  });
+
   it('bad input exits 2 and prints nothing on stdout', () => {
-    for (const args of [['--years', '0'], ['--years', 'many'], ['--seed', '-1'], ['--time-budget', '0'], ['--slo', '100']]) {
+    for (const args of [['--years', '0'], ['--years', 'many'], ['--seed', '-1'], ['--time-budget', '0'], ['--slo', '100'], ['--threads', '0']]) {
       const r = spof('simulate', file, ...args);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');

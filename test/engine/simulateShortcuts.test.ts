@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildStructure } from '../../src/engine/structure';
 import { ExponentialStream, UniformStream } from '../../src/engine/simulate/randomStream';
+import { playChunk, SimulationRun } from '../../src/engine/simulate';
 import { CHUNK_YEARS, Simulation } from '../../src/engine/simulate/simulation';
 import { parseTopology, type Topology } from '../../src/model';
 import { smallTopology } from './arbitraries';
@@ -60,6 +61,34 @@ describe('simulation shortcuts', () => {
     const b = sliced.history(0);
     expect(Array.from(b.outagesPerYear)).toEqual(Array.from(a.outagesPerYear));
     b.downPerYear.forEach((x, y) => expect(x).toBeCloseTo(a.downPerYear[y], 9));
+  });
+
+  it('chunks played apart (as threads play them) and taken in order give the figures of one run, to the last bit', () => {
+    const t: Topology = topology({
+      components: [{ id: 'u', kind: 'client' }, { id: 'v', kind: 'client' }, { id: 'p', kind: 'app', replicas: 3, minHealthy: 2, availability: 0.99 }, { id: 'db', kind: 'database', availability: 0.995 }],
+      links: [{ from: 'u', to: 'p' }, { from: 'v', to: 'p' }, { from: 'v', to: 'db' }],
+    });
+    const strip = (r: ReturnType<SimulationRun['result']>) => ({ ...r, elapsedMs: 0 });
+    const years = 2 * CHUNK_YEARS + 300;
+    const whole = new SimulationRun(t, { years, seed: 8 });
+    whole.step();
+    const apart = new SimulationRun(t, { years, seed: 8 });
+    // Played out of order, as threads finish them.
+    const parts = [2, 0, 1].map((c) => ({ c, part: playChunk(t, 8, c, Math.min(CHUNK_YEARS, years - c * CHUNK_YEARS)) }));
+    for (const c of [0, 1, 2]) apart.adopt(parts.find((p) => p.c === c)!.part);
+    expect(strip(apart.result())).toEqual(strip(whole.result()));
+    // A chunk stopped part way (a time budget) ends the run: the years of a shorter run.
+    const shorter = new SimulationRun(t, { years: CHUNK_YEARS + 40, seed: 8 });
+    shorter.step();
+    const cut = new SimulationRun(t, { years, seed: 8 });
+    cut.adopt(parts.find((p) => p.c === 0)!.part);
+    let played = 0;
+    cut.adopt(playChunk(t, 8, 1, CHUNK_YEARS, () => ++played >= 40));
+    expect(cut.yearsPlayed).toBe(CHUNK_YEARS + 40);
+    expect(() => cut.adopt(parts.find((p) => p.c === 2)!.part)).toThrow(/start a chunk/);
+    const { requestedYears: _a, ...cutFigures } = strip(cut.result());
+    const { requestedYears: _b, ...shorterFigures } = strip(shorter.result());
+    expect(cutFigures).toEqual(shorterFigures);
   });
 
   it('the exponential stream: mean 1, variance 1, and the tail beyond the ziggurat base (x > 7.7) as often as e^−x says', () => {

@@ -6,7 +6,7 @@ import { analyze } from '../analyze';
 import { HOURS_PER_YEAR } from '../outages';
 import { buildStructure, type Structure } from '../structure';
 import type { Report } from '../types';
-import { HOURS_PER_MONTH, Simulation } from './simulation';
+import { HOURS_PER_MONTH, Simulation, type PlayedYears } from './simulation';
 import { poissonInterval, shareAbove, summarise } from './statistics';
 
 export const DEFAULT_YEARS = 10_000;
@@ -69,6 +69,8 @@ export interface SimulationReport {
   clients: (SimulatedFigures & { id: string })[];
   /** Failures played and their repairs (twice the failures). */
   events: number;
+  /** Threads the years were played on (the figures are the same whatever the number). */
+  threads: number;
   elapsedMs: number;
   notes: string[];
 }
@@ -88,6 +90,8 @@ export class SimulationRun {
   private batchYears = 1;
   private spentMs = 0;
   stoppedEarly = false;
+  /** Threads that played the years (set by whoever played them elsewhere). */
+  threads = 1;
 
   constructor(topology: Topology, opts: SimulateOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
@@ -106,13 +110,24 @@ export class SimulationRun {
     this.targets = s.clients.map((c) => topology.components[c]?.slo);
     // The system's target: the one given, the document's, else its weakest client's own.
     this.slo = opts.slo ?? topology.slo ?? (weakest >= 0 ? this.targets[weakest] : undefined);
-    // Elements on no client's path change nothing: not played.
-    const relevant = onClientPaths(s);
-    this.sim = new Simulation(s, this.seed, { skip: (e) => !relevant[e], expectedYears: Math.min(this.requestedYears, 100_000) });
+    this.sim = simulationOf(s, this.seed, Math.min(this.requestedYears, 100_000));
   }
 
   get yearsPlayed(): number {
     return this.sim.yearsPlayed;
+  }
+
+  /** Expected failures a year in the simulation, to judge what it will cost. */
+  get failuresPerYear(): number {
+    return this.sim.failuresPerYear;
+  }
+
+  /**
+   * Takes a chunk of years played elsewhere (playChunk, on another thread) as the next years
+   * of this run: the same figures as playing them here.
+   */
+  adopt(part: PlayedYears): void {
+    this.sim.adopt(part);
   }
 
   get done(): boolean {
@@ -174,7 +189,7 @@ export class SimulationRun {
     return {
       years, seed: this.seed, requestedYears: this.requestedYears, stoppedEarly: this.stoppedEarly,
       ...(this.timeBudgetMs !== undefined ? { timeBudgetSeconds: this.timeBudgetMs / 1000 } : {}),
-      system, clients, events: 2 * this.sim.failures, elapsedMs: this.now() - this.started, notes,
+      system, clients, events: 2 * this.sim.failures, threads: this.threads, elapsedMs: this.now() - this.started, notes,
     };
   }
 
@@ -224,6 +239,29 @@ export class SimulationRun {
     }
     return figures;
   }
+}
+
+/**
+ * Plays up to `years` years of chunk `chunk` of the design's simulation (from the chunk's
+ * start, as SimulationRun would play them), stopping at a whole year once `stop` says so.
+ */
+export function playChunk(topology: Topology, seed: number, chunk: number, years: number, stop?: () => boolean): PlayedYears {
+  const s = buildStructure(topology);
+  const sim = simulationOf(s, seed, years, chunk);
+  if (stop === undefined) sim.play(years);
+  // At least a year, as SimulationRun plays at least one batch.
+  else do sim.play(1); while (sim.yearsPlayed < years && !stop());
+  const histories = s.clients.map((_, k) => {
+    const h = sim.history(k);
+    return { downPerYear: h.downPerYear.slice(), downPerMonth: h.downPerMonth.slice(), outagesPerYear: h.outagesPerYear.slice() };
+  });
+  return { years: sim.yearsPlayed, failures: sim.failures, histories };
+}
+
+/** The simulation of a design, as every player makes it: elements on no client's path change nothing and are not played. */
+function simulationOf(s: Structure, seed: number, expectedYears: number, firstChunk = 0): Simulation {
+  const relevant = onClientPaths(s);
+  return new Simulation(s, seed, { skip: (e) => !relevant[e], expectedYears, firstChunk });
 }
 
 /** Plays the whole simulation at once (the CLI; tests). */

@@ -41,6 +41,13 @@ export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 /** Years played on one seed of random numbers before the next chunk starts afresh. */
 export const CHUNK_YEARS = 1000;
 
+/** Years played elsewhere (another thread), from the start of a chunk: what each client went through, and the failures played. */
+export interface PlayedYears {
+  years: number;
+  failures: number;
+  histories: ClientHistory[];
+}
+
 /** What one client went through, year by year and month by month (hours; counts). */
 export interface ClientHistory {
   downPerYear: Float64Array;
@@ -55,6 +62,8 @@ export interface SimulationOptions {
   expectedYears?: number;
   /** Propagate every state instead of reading the blast tables where they decide (slower; to check the tables). */
   alwaysPropagate?: boolean;
+  /** The chunk of years the simulation's first year starts (another thread plays the chunks before it). */
+  firstChunk?: number;
 }
 
 export class Simulation {
@@ -111,6 +120,11 @@ export class Simulation {
   private capacity: number;
   /** Whether the next year played starts a chunk (and so the steady state afresh). */
   private chunkStarts = true;
+  /** The first year of the chunk under way: the clock counts hours from its start. */
+  private chunkYear = 0;
+  private readonly firstChunk: number;
+  /** Part of a chunk was taken from elsewhere: the rest of it cannot be played here. */
+  private sealed = false;
   /** Years played so far; the clock (hours) is at yearsPlayed × 8766 between batches. */
   yearsPlayed = 0;
   /** Failures played (each with its repair), for benchmarks. */
@@ -169,6 +183,7 @@ export class Simulation {
       }
     }
     this.alwaysPropagate = opts.alwaysPropagate ?? false;
+    this.firstChunk = opts.firstChunk ?? 0;
     this.tables = buildBlastTables(s, this.prop, failing, this.clientIndex);
     this.load = new Int32Array(this.tables.slack.length);
     this.busyUntil = new Float64Array(this.tables.slack.length);
@@ -181,15 +196,22 @@ export class Simulation {
     return { downPerYear: h.downPerYear.subarray(0, y), downPerMonth: h.downPerMonth.subarray(0, 12 * y), outagesPerYear: h.outagesPerYear.subarray(0, y) };
   }
 
+  /** Expected failures a year (the sum of the failure rates), to judge what a run will cost. */
+  get failuresPerYear(): number {
+    return HOURS_PER_YEAR / this.meanGap;
+  }
+
   /** Plays `years` more years. */
   play(years: number): void {
+    if (this.sealed) throw new Error('simulation: a chunk taken in part from elsewhere cannot be played on');
     const to = this.yearsPlayed + years;
     this.ensureCapacity(to);
     while (this.yearsPlayed < to) {
       if (this.chunkStarts) this.startChunk();
       const chunkEnd = (Math.floor(this.yearsPlayed / CHUNK_YEARS) + 1) * CHUNK_YEARS;
       const stop = Math.min(to, chunkEnd);
-      const end = stop * HOURS_PER_YEAR;
+      const from = (this.yearsPlayed - this.chunkYear) * HOURS_PER_YEAR;
+      const end = (stop - this.chunkYear) * HOURS_PER_YEAR;
       this.playUntil(end);
       // Downtime under way at the end of the batch counts up to the end (the outage goes on
       // into the next batch without being counted again).
@@ -197,7 +219,7 @@ export class Simulation {
         this.addDowntime(k, this.downSince[k], end);
         this.downSince[k] = end;
       }
-      for (const k of this.alwaysDown) this.addDowntime(k, this.yearsPlayed * HOURS_PER_YEAR, end);
+      for (const k of this.alwaysDown) this.addDowntime(k, from, end);
       this.yearsPlayed = stop;
       this.chunkStarts = stop === chunkEnd;
     }
@@ -238,7 +260,8 @@ export class Simulation {
    * counted as outages of its first year (they started before it), only their downtime is.
    */
   private startChunk(): void {
-    const chunk = Math.floor(this.yearsPlayed / CHUNK_YEARS);
+    this.chunkYear = this.yearsPlayed;
+    const chunk = this.firstChunk + Math.floor(this.yearsPlayed / CHUNK_YEARS);
     this.uniform = new UniformStream(this.seed, chunk, 0);
     this.exponential = new ExponentialStream(this.seed, chunk, 1);
     this.prop.undo(this.baseMark);
@@ -255,7 +278,8 @@ export class Simulation {
     this.recentLength = 0;
     for (const k of this.downClients) this.clientDown[k] = 0;
     this.downClients.length = 0;
-    const t = this.yearsPlayed * HOURS_PER_YEAR;
+    // Hours from the chunk's start: a chunk plays the same, to the last bit, whoever plays it.
+    const t = 0;
     this.clock[0] = t;
     this.counting = false;
     for (const i of this.failing) {
@@ -440,7 +464,7 @@ export class Simulation {
     this.clientDown[k] = 1;
     this.downSince[k] = t;
     this.downClients.push(k);
-    if (this.counting) this.histories[k].outagesPerYear[Math.floor(t / HOURS_PER_YEAR)]++;
+    if (this.counting) this.histories[k].outagesPerYear[this.chunkYear + Math.floor(t / HOURS_PER_YEAR)]++;
   }
 
   /** The client at position j of downClients is served again from now on. */
@@ -453,19 +477,39 @@ export class Simulation {
     this.addDowntime(k, this.downSince[k], this.clock[0]);
   }
 
-  /** Adds the downtime [from, to) of client k, split over the months (and so years) it spans. */
+  /** Adds the downtime [from, to) of client k (hours from the chunk's start), split over the months (and so years) it spans. */
   private addDowntime(k: number, from: number, to: number): void {
     const h = this.histories[k];
+    const firstMonth = 12 * this.chunkYear;
     let month = Math.floor(from / HOURS_PER_MONTH);
     let t = from;
     while (t < to) {
       const monthEnd = (month + 1) * HOURS_PER_MONTH;
       const until = monthEnd < to ? monthEnd : to;
-      h.downPerMonth[month] += until - t;
-      h.downPerYear[Math.floor(month / 12)] += until - t;
+      h.downPerMonth[firstMonth + month] += until - t;
+      h.downPerYear[this.chunkYear + Math.floor(month / 12)] += until - t;
       t = until;
       month++;
     }
+  }
+
+  /**
+   * Takes years played elsewhere (from the start of the chunk this one would play next) as
+   * if played here: the same figures, since a chunk plays the same whoever plays it.
+   */
+  adopt(part: PlayedYears): void {
+    if (this.sealed || !this.chunkStarts || this.yearsPlayed % CHUNK_YEARS !== 0) throw new Error('simulation: years from elsewhere must start a chunk');
+    const at = this.yearsPlayed;
+    this.ensureCapacity(at + part.years);
+    part.histories.forEach((p, k) => {
+      const h = this.histories[k];
+      h.downPerYear.set(p.downPerYear.subarray(0, part.years), at);
+      h.downPerMonth.set(p.downPerMonth.subarray(0, 12 * part.years), 12 * at);
+      h.outagesPerYear.set(p.outagesPerYear.subarray(0, part.years), at);
+    });
+    this.yearsPlayed = at + part.years;
+    this.failures += part.failures;
+    this.sealed = part.years % CHUNK_YEARS !== 0;
   }
 
   private pickFailing(): number {
