@@ -29,17 +29,19 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   // What-if: a failed link is struck; a SPOF link says what its failure takes down.
   // Only a required dependency can be failed (a replication link carries no traffic).
   const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id)) && kind === 'dependency';
+  // A link from or to an element that is down carries nothing: drawn as failed too.
+  const cut = useAnalysis((s) => s.whatIf.active && link !== undefined && (s.whatIf.down.has(link.from) || s.whatIf.down.has(link.to)));
   const note = useAnalysis((s) => s.notes.get(id));
   // A line to a collapsed container may stand for several links.
   const count = data?.count ?? 1;
   const caption = count > 1 ? `${count} links` : failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : ''}`} interactionWidth={16} />
+      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} interactionWidth={16} />
       {note && <title>{note}</title>}
       {caption && (
         <EdgeLabelRenderer>
-          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : ''}`} title={note} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} title={note} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {caption}
           </div>
         </EdgeLabelRenderer>

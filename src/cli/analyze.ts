@@ -2,7 +2,7 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport } from '../engine';
+import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
 import type { Topology } from '../model';
 import { insight } from '../engine/insight';
 import { formatMoney } from '../report/format';
@@ -50,7 +50,8 @@ export function registerAnalyze(program: Command): void {
       if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
-      else writeStdout(humanReport(topology.name, report) + humanInsight(insight(topology, report, { slo })));
+      // What-if: the stage, SLO and findings describe the design, not the failures: they are left out.
+      else writeStdout(humanReport(topology.name, report) + (report.whatIf ? '' : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;
@@ -106,6 +107,18 @@ export function namesList(names: readonly string[], count: number): string {
   return `${names.slice(0, NAMES_SHOWN).join(', ')}, ... and ${(count - Math.min(NAMES_SHOWN, names.length)).toLocaleString('en-US')} more (all in --json)`;
 }
 const PAIR_ROWS = 20;
+
+/** What-if: which clients are down, and the weakest client still served with its figures (never the 0% of a client down). */
+function whatIfHeadline(lines: string[], w: WhatIfReport): void {
+  const failedComponents = new Set([...w.failed, ...w.clientsDown]);
+  const stopped = w.down.filter((id) => !failedComponents.has(id)).length;
+  lines.push(`What-if, with ${namesList(w.failed, w.failed.length)} down: ${stopped} other component${stopped === 1 ? '' : 's'} can no longer serve`);
+  lines.push(`  Clients down: ${namesList(w.clientsDown, w.clientsDown.length) || 'none'}`);
+  lines.push(`  Clients still served: ${namesList(w.clientsServed, w.clientsServed.length) || 'none'}`);
+  if (w.weakestServed) {
+    lines.push(`  Still served${w.clientsServed.length > 1 ? ` (the weakest, ${w.weakestServed.id})` : ` (${w.weakestServed.id})`}, while these stay down: ${figuresLine(w.weakestServed)}`);
+  }
+}
 const SECONDS_PER_YEAR = 365.25 * 86_400;
 
 export function humanReport(name: string, r: Report): string {
@@ -119,26 +132,34 @@ export function humanReport(name: string, r: Report): string {
     for (const w of r.warnings) lines.push(`  ${w}`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`System availability${r.basis === 'entry-points' ? ` (from the entry points: ${r.entryPoints.join(', ')})` : ''} ${figuresLine(r.system)}`);
-  if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
-  if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
-  if (r.clients.length > 0) lines.push(`  Outages: ${outagesInWords(r.outages.system)}`);
-  if (r.cost) {
-    const money = (x: number) => formatMoney(x, r.cost!.currency);
-    const parts = [
-      ...(r.cost.priced ? [`${money(r.cost.perMonth)} a month${r.cost.unpriced.length > 0 ? ` (without ${r.cost.unpriced.join(', ')}: no cost given)` : ''}`] : []),
-      ...(r.cost.clients.length > 0 ? [`expected downtime ${money(r.cost.downtimePerYear)} a year`] : []),
-    ];
-    if (parts.length > 0) lines.push(`  Cost: ${parts.join('; ')}`);
+  if (r.whatIf) whatIfHeadline(lines, r.whatIf);
+  else {
+    lines.push(`System availability${r.basis === 'entry-points' ? ` (from the entry points: ${r.entryPoints.join(', ')})` : ''} ${figuresLine(r.system)}`);
+    if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
+    if (r.system.slo) lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'}`);
+    if (r.clients.length > 0) lines.push(`  Outages: ${outagesInWords(r.outages.system)}`);
+    if (r.cost) {
+      const money = (x: number) => formatMoney(x, r.cost!.currency);
+      const parts = [
+        ...(r.cost.priced ? [`${money(r.cost.perMonth)} a month${r.cost.unpriced.length > 0 ? ` (without ${r.cost.unpriced.join(', ')}: no cost given)` : ''}`] : []),
+        ...(r.cost.clients.length > 0 ? [`expected downtime ${money(r.cost.downtimePerYear)} a year`] : []),
+      ];
+      if (parts.length > 0) lines.push(`  Cost: ${parts.join('; ')}`);
+    }
   }
   if (r.clients.length > 1) {
     lines.push('', 'Clients');
     r.clients.forEach((c, i) => {
+      if (r.whatIf?.clientsDown.includes(c.id)) {
+        lines.push(`  ${c.id}: down while these failures last`);
+        return;
+      }
       lines.push(`  ${c.id}: ${figuresLine(c)}${c.slo ? ` (SLO ${formatPercent(c.slo.target, 3)} ${c.slo.met ? 'met' : 'NOT met'})` : ''}`);
       lines.push(`    ${outagesInWords(r.outages.clients[i])}`);
     });
   }
-  lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
+  if (r.whatIf) lines.push('', r.spofs.length === 0 ? 'No further single failure would cut off a client still served' : `Single points of failure left: each would also cut off a client still served (${r.spofs.length})`);
+  else lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
   for (const s of r.spofs) {
     const count = s.downCount ?? s.down.length;
     lines.push(`  ${s.id} (${s.type}) fails ${namesList(s.clients, s.clients.length)}; takes down ${count} component${count === 1 ? '' : 's'}: ${namesList(s.down, count)}`);
@@ -148,17 +169,14 @@ export function humanReport(name: string, r: Report): string {
     lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);
     for (const p of shown) lines.push(`  ${p.ids[0]} + ${p.ids[1]}: ${formatDowntime(p.probability * SECONDS_PER_YEAR)} a year (fails ${namesList(p.clients, p.clients.length)})`);
   }
-  const top = r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
+  // What-if: importance would rank the failed elements themselves; it describes the design.
+  const top = r.whatIf ? [] : r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
   if (top.length > 0) {
     lines.push('', 'What to improve first (downtime saved a year if made perfect)');
     for (const i of top) {
       const saved = i.moneySavedPerYear !== undefined && r.cost ? `, saves ${formatMoney(i.moneySavedPerYear, r.cost.currency)} a year` : '';
       lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)}${saved} (Birnbaum ${i.birnbaum.toPrecision(3)})`);
     }
-  }
-  if (r.whatIf) {
-    const w = r.whatIf;
-    lines.push('', `What-if, with ${namesList(w.failed, w.failed.length)} down: ${w.down.length} component(s) down; clients served: ${namesList(w.clientsServed, w.clientsServed.length) || 'none'}; clients down: ${namesList(w.clientsDown, w.clientsDown.length) || 'none'}`);
   }
   if (r.assumptions.length > 0) lines.push('', `Assumed never to fail: ${namesList(r.assumptions.map((a) => a.id), r.assumptions.length)}`);
   if (r.warnings.length > 0) {

@@ -153,7 +153,12 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   };
   if (method === 'monte-carlo' && sysClient >= 0) report.interval = perClient[sysClient].interval;
   if (opts.failed !== undefined) {
+    let weakest = -1;
+    s.clients.forEach((c, i) => {
+      if (!prop.componentDown[c] && (weakest < 0 || perClient[i].unavailability > perClient[weakest].unavailability)) weakest = i;
+    });
     report.whatIf = {
+      weakestServed: weakest < 0 ? null : { id: s.components[s.clients[weakest]].id, ...figures(perClient[weakest].availability, perClient[weakest].unavailability) },
       failed: [...opts.failed],
       down: Array.from(sortComponents(baseDown), (c) => s.components[c].id),
       clientsServed: s.clients.filter((c) => !prop.componentDown[c]).map((c) => s.components[c].id),

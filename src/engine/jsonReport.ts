@@ -33,7 +33,7 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
     ...(report.cost ? { cost: report.cost } : {}),
     assumptions: report.assumptions,
     elements: report.elements,
-    ...(report.whatIf ? { whatIf: report.whatIf } : {}),
+    ...(report.whatIf ? { whatIf: { ...report.whatIf, weakestServed: report.whatIf.weakestServed && withFiniteNines(report.whatIf.weakestServed) } } : {}),
     entryPoints: report.entryPoints,
     unreached: report.unreached,
     findings: advice.findings,

@@ -116,6 +116,11 @@ export interface WhatIfReport {
   down: string[];
   clientsServed: string[];
   clientsDown: string[];
+  /**
+   * The weakest client still served and its figures while the failures last: the what-if
+   * headline (the system figure is 0 as soon as one client is down). Null when none is served.
+   */
+  weakestServed: (AvailabilityFigures & { id: string }) | null;
 }
 
 export type { AnalysisBasis } from './scope';

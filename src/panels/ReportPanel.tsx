@@ -24,6 +24,7 @@ import { Section } from './report/Section';
 import { SloCard } from './report/SloCard';
 import { SpofList } from './report/SpofList';
 import { StageCard } from './report/StageCard';
+import { WhatIfSummary } from './report/WhatIfSummary';
 import './report/report.css';
 
 const formatElapsed = (ms: number) => (ms < 1 ? '< 1 ms' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
@@ -70,20 +71,36 @@ function Body() {
       </div>
     );
   }
-  const shown = whatIf ?? report;
+  if (whatIf?.whatIf) {
+    // Every figure here is the what-if figure; what describes the design without failures waits.
+    const w = whatIf.whatIf;
+    return (
+      <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
+        <Headline doc={doc} report={report} whatIf={whatIf} />
+        <WhatIfSummary doc={doc} whatIf={whatIf} w={w} />
+        <Section title="Single points of failure left" count={whatIf.spofs.length} tone={whatIf.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
+          <SpofList doc={doc} report={whatIf} />
+        </Section>
+        <Section title="Pairs of failures" count={whatIf.pairs.length} defaultOpen={false}><Pairs doc={doc} report={whatIf} /></Section>
+        <div className="rp-note rp-pad" data-testid="what-if-note">
+          The stage, the SLO, the findings, what to fix first and the money describe the design without failures: leave What-if to see them.
+        </div>
+      </div>
+    );
+  }
   const target = report.system.slo?.target;
   const showClients = report.clients.length > 1 || report.clients.some((c) => c.slo);
   return (
     <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
       {report.basis === 'entry-points' && <EntryPoints doc={doc} report={report} />}
-      <Headline doc={doc} report={report} whatIf={whatIf} />
+      <Headline doc={doc} report={report} whatIf={null} />
       <Unreached doc={doc} report={report} />
       <DesignWarnings warnings={result.warnings} />
-      <DowntimeTable figures={shown.system} target={whatIf ? undefined : target} />
-      <OutagesLine outages={shown.outages.system} whatIf={whatIf !== null} />
-      {!whatIf && <DowntimeChartSection />}
-      {shown.cost && <Section title="Money" testId="cost-section"><CostCard doc={doc} cost={shown.cost} /></Section>}
-      {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={shown.clients} outages={shown.outages.clients} /></Section>}
+      <DowntimeTable figures={report.system} target={target} />
+      <OutagesLine outages={report.outages.system} />
+      <DowntimeChartSection />
+      {report.cost && <Section title="Money" testId="cost-section"><CostCard doc={doc} cost={report.cost} /></Section>}
+      {showClients && <Section title="Clients" count={report.clients.length}><Clients clients={report.clients} outages={report.outages.clients} /></Section>}
       <Section title="Single points of failure" count={report.spofs.length} tone={report.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
         <SpofList doc={doc} report={report} />
       </Section>

@@ -7,7 +7,7 @@ import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
 import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
-import { failableIds, marksOf, whatIfMarksOf } from './analysisMarks';
+import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
 import { formatProblem } from '../model';
 
@@ -63,7 +63,7 @@ export function applyOutcome(doc: Topology, outcome: AnalysisOutcome): void {
     store.setError('The design cannot be analysed until these problems are fixed', r.errors.map(formatProblem));
     return;
   }
-  store.setResult(r, marksOf(doc, r.report), whatIfMarksOf(r.whatIf));
+  store.setResult(r, shownMarksOf(doc, r.report, r.whatIf), whatIfMarksOf(r.whatIf));
 }
 
 /** Starts the driver; returns a function that stops it (and its worker). */

@@ -44,13 +44,18 @@ function indexOf(t: Topology): CanvasIndex {
   return index;
 }
 
-/** What one SPOF's failure does: "Cuts off Users; API and Web 1 go down with it." */
+/**
+ * What one SPOF's failure does: "Cuts off Users; DNS and Web 1 can no longer serve Users."
+ * Those others do not fail: they lose what they need, and stop serving.
+ */
 export function spofEffect(t: Topology, s: SpofReport): string {
-  const clients = s.clients.map((c) => labelOf(t, c));
+  const clients = listWords(s.clients.map((c) => labelOf(t, c)));
   const strip = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
   const others = s.down.filter((id) => id !== strip && !s.clients.includes(id)).map((id) => labelOf(t, id));
-  const takes = others.length > 0 ? `; ${listWords(others)} ${others.length === 1 ? 'goes' : 'go'} down with it` : '';
-  return `Cuts off ${listWords(clients)}${takes}.`;
+  const more = s.downCount !== undefined ? s.downCount - s.down.length : 0;
+  const names = more > 0 ? `${others.join(', ')} and ${more} more` : listWords(others);
+  const stops = others.length > 0 ? `; ${names} can no longer serve ${clients}` : '';
+  return `Cuts off ${clients}${stops}.`;
 }
 
 /** What one SPOF's failure does, in a sentence naming it. */
@@ -91,6 +96,29 @@ export function marksOf(t: Topology, report: Report): CanvasMarks {
     notes.set(id, [head, ...shown].join('\n'));
   }
   return { spofIds, pairIds, notes };
+}
+
+/**
+ * The marks the canvas shows: the design's SPOFs and pairs; in what-if mode the what-if
+ * report's (the elements that would now also fail a client still served), and never a
+ * mark on an element that is failed or down already.
+ */
+export function shownMarksOf(t: Topology, report: Report, whatIf: Report | null): CanvasMarks {
+  const w = whatIf?.whatIf;
+  if (!whatIf || !w) return marksOf(t, report);
+  const marks = marksOf(t, whatIf);
+  const gone = new Set<string>([...w.down]);
+  for (const id of w.failed) {
+    const c = canvasIdOf(t, id);
+    // One failed instance leaves its pool up: only a whole failed element loses its marks.
+    if (c !== undefined && !/#\d+$/.test(id)) gone.add(c);
+  }
+  for (const id of gone) {
+    marks.spofIds.delete(id);
+    marks.pairIds.delete(id);
+    marks.notes.delete(id);
+  }
+  return marks;
 }
 
 export interface WhatIfMarks {

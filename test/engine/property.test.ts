@@ -67,6 +67,12 @@ describe('engine = brute force on random topologies', () => {
         const report = analyze(t!, { failed: [...failed], pairCap: 100_000 });
         expect(report.whatIf!.down).toEqual(truth.downIn(failed));
         for (const c of report.clients) expect(Math.abs(c.availability - truth.availability.get(c.id)!)).toBeLessThan(1e-12);
+        // The what-if headline: the weakest client still served (none when every client is down).
+        const down = new Set(truth.downIn(failed));
+        const served = report.clients.filter((c) => !down.has(c.id)).map((c) => truth.availability.get(c.id)!);
+        const w = report.whatIf!.weakestServed;
+        if (served.length === 0) expect(w).toBeNull();
+        else expect(Math.abs(w!.availability - Math.min(...served))).toBeLessThan(1e-12);
         expect(Object.fromEntries(report.spofs.map((s) => [s.id, s.clients]))).toEqual(Object.fromEntries(truth.spofs));
         expect(Object.fromEntries(report.pairs.map((p) => [[...p.ids].sort().join('|'), p.clients]))).toEqual(Object.fromEntries(truth.pairs));
       }),

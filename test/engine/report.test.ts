@@ -69,8 +69,14 @@ describe('analyze', () => {
       links: [{ from: 'web', to: 'app' }, { from: 'admin', to: 'tool' }],
     });
     const r = analyze(t, { failed: ['za'] });
-    expect(r.whatIf).toEqual({ failed: ['za'], down: ['admin', 'tool'], clientsServed: ['web'], clientsDown: ['admin'] });
+    const { weakestServed, ...rest } = r.whatIf!;
+    expect(rest).toEqual({ failed: ['za'], down: ['admin', 'tool'], clientsServed: ['web'], clientsDown: ['admin'] });
     expect(r.clients.find((c) => c.id === 'admin')!.availability).toBe(0);
+    // The system figure is 0 (admin is down); the what-if headline is web's, still served.
+    expect(r.system.availability).toBe(0);
+    expect(weakestServed).toMatchObject({ id: 'web', availability: r.clients.find((c) => c.id === 'web')!.availability });
+    expect(weakestServed!.availability).toBeGreaterThan(0.99);
+    expect(analyze(t, { failed: ['za', 'zb'] }).whatIf!.weakestServed).toBeNull();
     // With za down, the surviving instance and its zone become SPOFs of web.
     expect(r.spofs.map((s) => s.id).sort()).toEqual(['app#2', 'zb']);
     expect([...componentsDown(t, ['app'])]).toEqual(['web', 'app']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import type { Topology } from '../../src/model';
-import { canvasIdOf, failableIds, marksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
+import { canvasIdOf, failableIds, marksOf, shownMarksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
 import { elementName, listWords } from '../../src/store/elementNames';
 import { templateById } from '../../src/templates';
 
@@ -53,6 +53,28 @@ describe('marks from a report', () => {
     expect(whatIfMarksOf(null).down.size).toBe(0);
   });
 
+  it('what-if: the marks are the what-if SPOFs and pairs, and none stays on what is failed or down', () => {
+    const t = templateById('multi-region')!.topology;
+    const report = analyze(t);
+    for (const failed of [['use1a'], ['use1']]) {
+      const whatIf = analyze(t, { failed });
+      const marks = shownMarksOf(t, report, whatIf);
+      const gone = new Set([...failed, ...whatIf.whatIf!.down]);
+      for (const id of gone) {
+        expect(marks.spofIds.has(id), `${failed}: ${id}`).toBe(false);
+        expect(marks.pairIds.has(id), `${failed}: ${id}`).toBe(false);
+      }
+      // The DNS and the CDN would still cut off the readers, who are still served.
+      expect(marks.spofIds.has('dns')).toBe(true);
+      expect(marks.spofIds.has('cdn')).toBe(true);
+      // The primary database is a SPOF of the design, but down in both: no mark.
+      expect(marksOf(t, report).spofIds.has('db-primary')).toBe(true);
+      expect(marks.spofIds.has('db-primary')).toBe(false);
+    }
+    // Without failures the design's own marks.
+    expect(shownMarksOf(t, report, null).spofIds).toEqual(marksOf(t, report).spofIds);
+  });
+
   it('failable ids: drops deleted elements, groups, replication links and instances past the pool', () => {
     const t = doc(
       [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2 }, { id: 'db', kind: 'database' }, { id: 'db2', kind: 'database', role: 'replica' }],
@@ -67,6 +89,6 @@ describe('marks from a report', () => {
     expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
     expect(listWords(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe('a, b, c, d and 3 more');
     const s = analyze(stage3).spofs.find((x) => x.id === 'use1a')!;
-    expect(spofSentence(stage3, s)).toBe('If us-east-1a fails, it cuts off Users; DNS, Load balancer, Web server 1, Web server 2 and Database go down with it.');
+    expect(spofSentence(stage3, s)).toBe('If us-east-1a fails, it cuts off Users; DNS, Load balancer, Web server 1, Web server 2 and Database can no longer serve Users.');
   });
 });

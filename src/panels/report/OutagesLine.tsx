@@ -1,16 +1,16 @@
 // How often and how long (DESIGN section 3, "Outages over time"): the exact expected number
-// of outages a year and the mean outage, under the downtime table. In what-if mode these are
-// the what-if figures (the failed elements stay down).
+// of outages a year and the mean outage, under the downtime table (not shown in what-if
+// mode, where the what-if summary takes the table's place).
 import { outageCount, formatDowntime, type OutageFigures } from '../../engine';
 
-export function OutagesLine({ outages, whatIf }: { outages: OutageFigures; whatIf: boolean }) {
+export function OutagesLine({ outages }: { outages: OutageFigures }) {
   const f = outages.failuresPerYear;
   const forGood = !(f > 0) && outages.meanDownHours === Infinity;
   return (
     <div className="rp-outages" data-testid="outages-per-year" data-value={String(f)} data-mean-down-hours={String(outages.meanDownHours)}
       title={`${f} outages a year expected (exact); mean outage ${outages.meanDownHours} h; mean time between outages ${outages.meanUpHours} h`}>
       {forGood ? (
-        <span>{whatIf ? 'Down until the failed elements are repaired' : 'Down for good'}</span>
+        <span>Down for good</span>
       ) : f > 0 ? (
         <>
           <span className="rp-outages-count">{capitalised(outageCount(f))}</span>

@@ -12,11 +12,12 @@ const TYPE_WORDS: Record<string, string> = {
 
 export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
   if (report.spofs.length === 0) {
-    return (
-      <div className="rp-empty is-ok" data-testid="spof-list" data-count="0">
-        No single point of failure: every element can fail alone and every client is still served.
-      </div>
-    );
+    const w = report.whatIf;
+    // What-if: only the clients still served can be cut off, and some may be down already.
+    const text = !w ? 'No single point of failure: every element can fail alone and every client is still served.'
+      : w.clientsServed.length === 0 ? 'No client is served while these failures last.'
+        : 'No further single failure would cut off a client still served.';
+    return <div className={`rp-empty${w && w.clientsDown.length > 0 ? '' : ' is-ok'}`} data-testid="spof-list" data-count="0">{text}</div>;
   }
   return (
     <ul className="rp-list" data-testid="spof-list" data-count={report.spofs.length}>
@@ -29,7 +30,7 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
             </span>
             <span className="rp-row-text">{spofEffect(doc, s)}</span>
           </button>
-          <span className="rp-row-side" title="components that go down with it">{s.down.length} down</span>
+          <span className="rp-row-side" title="components that can no longer serve, clients included">{s.downCount ?? s.down.length} stop serving</span>
         </li>
       ))}
     </ul>

@@ -1,0 +1,121 @@
+// What-if, coherent (DESIGN section 3): while elements are forced down every figure on the
+// screen is the what-if figure. On the multi-region template: a failed zone and then a
+// failed region cut the writers off while the readers are still served; the headline says
+// so with the readers' availability (never 0%), the SPOF list holds what would now also cut
+// the readers off, no mark of the normal analysis stays on a failed or downed element, the
+// downtime table gives way to the what-if summary, and links from what is down are drawn so.
+import { expect, test, type Page } from '@playwright/test';
+import { AnalysisPanel } from './pages/AnalysisPanel';
+import { StudioPage } from './pages/StudioPage';
+import { TEST_IDS } from './pages/testIds';
+
+let studio: StudioPage;
+let analysis: AnalysisPanel;
+
+test.beforeEach(async ({ page }) => {
+  studio = new StudioPage(page);
+  analysis = new AnalysisPanel(page);
+  await studio.openEmpty();
+});
+
+test.afterEach(() => {
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+/** No SPOF or pair badge, and no data-spof, on any node that is failed or down. */
+async function noMarksOnFailed(page: Page): Promise<void> {
+  const gone = page.locator('.react-flow__node[data-failed="true"], .react-flow__node[data-down="true"]');
+  expect(await gone.count()).toBeGreaterThan(0);
+  await expect(page.locator('.react-flow__node[data-failed="true"][data-spof="true"], .react-flow__node[data-down="true"][data-spof="true"]')).toHaveCount(0);
+  for (const node of await gone.all()) {
+    // A domain's own badge row only: the nodes inside it are checked on their own.
+    const own = (await node.getAttribute('class'))!.includes('react-flow__node-domain') ? node.locator('.domain-title') : node;
+    await expect(own.locator('.spof-badge:not(.failed-badge)')).toHaveCount(0);
+  }
+}
+
+test('multi-region: a failed zone, then a failed region, as the what-if figures say', async ({ page }) => {
+  await studio.openTemplate('multi-region');
+  const normal = await analysis.systemAvailability();
+  // The design's own marks: the primary database and the Write API are SPOFs (of the writers).
+  await expect(studio.node('db-primary')).toHaveAttribute('data-spof', 'true');
+  await expect(studio.node('write-api')).toHaveAttribute('data-spof', 'true');
+  await expect(studio.node('use1a')).toHaveAttribute('data-spof', 'true');
+
+  await analysis.toggleWhatIf();
+  await analysis.clickDomain('use1a');
+  await analysis.settled();
+  const headline = page.getByTestId('what-if-headline');
+  // The writers are down; the figure is the readers', still served (not 0%).
+  await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Writers');
+  await expect(headline).toContainText('Readers, still served');
+  const readers = Number(await analysis.availability.getAttribute('data-value'));
+  expect(readers).toBeGreaterThan(0.99);
+  await expect(analysis.availability).toHaveAttribute('data-client', 'readers');
+  await expect(analysis.availability).not.toHaveText(/^0\.0+%$/);
+  await expect(headline).toContainText(`Design without failures`);
+  await expect(page.getByTestId('what-if-clients').locator('[data-client="writers"]')).toHaveAttribute('data-served', 'false');
+  await expect(page.getByTestId('what-if-stopped')).toHaveText('3 components can no longer serve');
+  // Never "one failure away" while a client is down already.
+  await expect(page.getByTestId('what-if-spofs')).toHaveText('One more failure would also cut off Readers: Route 53, Global CDN and AWS.');
+  await expect(headline).not.toContainText('one failure away');
+  // The SPOF list: what would now also cut off the readers, never the failed zone.
+  await expect(analysis.spofItems).toHaveCount(3);
+  for (const id of ['dns', 'cdn', 'aws']) await expect(analysis.spofItem(id)).toBeVisible();
+  await expect(analysis.spofItem('use1a')).toHaveCount(0);
+  await expect(analysis.spofItem('db-primary')).toHaveCount(0);
+  // No normal-analysis mark stays on what is failed or down.
+  await expect(studio.node('use1a')).toHaveAttribute('data-failed', 'true');
+  for (const id of ['db-primary', 'write-api', 'writers']) await expect(studio.node(id)).toHaveAttribute('data-down', 'true');
+  await noMarksOnFailed(page);
+  // The what-if summary in place of the downtime table; the design's own sections wait.
+  await expect(page.getByTestId('downtime-table')).toHaveCount(0);
+  await expect(page.getByTestId(TEST_IDS.outagesPerYear)).toHaveCount(0);
+  const summary = page.getByTestId('what-if-summary');
+  await expect(summary.locator('[data-client="writers"]')).toContainText('down');
+  await expect(summary.locator('[data-client="readers"]')).toContainText('a year');
+  await expect(summary).not.toContainText('365 d');
+  await expect(page.getByTestId(TEST_IDS.stage)).toHaveCount(0);
+  await expect(page.getByTestId('what-if-note')).toContainText('leave What-if to see them');
+  // Links from what is down are drawn as such.
+  await expect(studio.edge('writers->write-api').locator('.link-path')).toHaveClass(/is-down/);
+  await expect(studio.edge('readers->dns').locator('.link-path')).not.toHaveClass(/is-down/);
+  await page.screenshot({ path: 'test-results/what-if-zone.png' });
+
+  // The whole region: the readers are still served, through Europe.
+  await analysis.clickDomain('use1');
+  await analysis.settled();
+  await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Writers');
+  const readersNow = Number(await analysis.availability.getAttribute('data-value'));
+  expect(readersNow).toBeGreaterThan(0.98);
+  expect(readersNow).toBeLessThan(readers);
+  // Europe now carries the readers alone: its load balancer, app server and replica are SPOFs.
+  for (const id of ['dns', 'cdn', 'aws', 'euw1', 'lb-eu', 'app-eu1', 'db-replica-eu']) await expect(analysis.spofItem(id)).toBeVisible();
+  await expect(analysis.spofItem('use1')).toHaveCount(0);
+  await expect(studio.node('lb-eu')).toHaveAttribute('data-spof', 'true');
+  for (const id of ['lb-us', 'app-us2', 'db-replica-us']) await expect(studio.node(id)).toHaveAttribute('data-down', 'true');
+  await noMarksOnFailed(page);
+  await expect(studio.edge('cdn->lb-us').locator('.link-path')).toHaveClass(/is-down/);
+  await page.screenshot({ path: 'test-results/what-if-region.png' });
+
+  // Leaving what-if brings the design's figures and marks back.
+  await analysis.toggleWhatIf();
+  await analysis.settled();
+  expect(await analysis.systemAvailability()).toBe(normal);
+  await expect(studio.node('db-primary')).toHaveAttribute('data-spof', 'true');
+  await expect(page.getByTestId('downtime-table')).toBeVisible();
+  await expect(page.locator('.link-path.is-down')).toHaveCount(0);
+});
+
+test('every client down: no figure read as the system, no SPOF to list, no "one failure away"', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await analysis.toggleWhatIf();
+  await studio.node('lb').click();
+  await analysis.settled();
+  await expect(analysis.availability).toHaveText('All clients down');
+  await expect(analysis.availability).toHaveAttribute('data-value', '0');
+  await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Users');
+  await expect(page.getByTestId('what-if-spofs')).toHaveCount(0);
+  await expect(analysis.spofList).toHaveText('No client is served while these failures last.');
+  await noMarksOnFailed(page);
+});
