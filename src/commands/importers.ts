@@ -4,7 +4,8 @@
 import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
-import { formatProblem, MAX_DOCUMENT_CHARS, parseTopology, type Topology } from '../model';
+import { MAX_DOCUMENT_CHARS, parseTopology, type Topology } from '../model';
+import { problemText } from '../model/problemText';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
@@ -22,6 +23,16 @@ export type ImportResult =
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
 const importers = new Map<string, Importer>();
+/** The document as far as it is an object, to name the elements a problem is about (nothing when it is not JSON). */
+function rawObject(text: string): object {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The name src/io gives a diagram that carries none. */
 const UNTITLED_MERMAID = 'Imported from Mermaid';
 
@@ -32,8 +43,8 @@ export function registerImporter(extension: string, importer: Importer): void {
 export const importJson: Importer = (text) => {
   const parsed = parseTopology(text);
   return parsed.ok
-    ? { ok: true, topology: parsed.topology, warnings: parsed.warnings.map(formatProblem), notes: [] }
-    : { ok: false, errors: parsed.errors.map(formatProblem) };
+    ? { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)), notes: [] }
+    : { ok: false, errors: parsed.errors.map((p) => problemText(rawObject(text), p)) };
 };
 
 /**
@@ -46,7 +57,7 @@ export const importMermaid: Importer = async (text, fileName) => {
   // A diagram without a title (no front matter, not exported by us) is named after its file.
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
   const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
-  return { ok: true, topology, warnings: r.warnings.map(formatProblem), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
+  return { ok: true, topology, warnings: r.warnings.map((p) => problemText(topology, p)), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
 };
 
 /** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */

@@ -5,7 +5,7 @@
 import { Link2 } from 'lucide-react';
 import { decodeShareHash, encodeShareHash } from '../io/shareLink';
 import { formatIoProblem } from '../io/problems';
-import { formatProblem } from '../model';
+import { problemText } from '../model/problemText';
 import { useDocument } from '../store/document';
 import { useDocumentsUi } from '../store/documentsUi';
 import { useUi } from '../store/ui';
@@ -81,7 +81,7 @@ export function openSharedLink(hash: string = window.location.hash): boolean {
     replaceDocument(topology, 'Open shared link');
     // No dismiss otherwise: a message already up (a draft kept aside at start-up) stays readable.
     const now = useUi.getState();
-    if (warnings.length) now.showNotice(`Opened the shared design "${topology.name}" with warnings`, warnings.map(formatProblem));
+    if (warnings.length) now.showNotice(`Opened the shared design "${topology.name}" with warnings`, warnings.map((p) => problemText(topology, p)));
     else if (now.notice?.title.startsWith('The shared design')) now.dismiss();
   };
   if (!confirmDiscard(`Opening the shared design "${topology.name}"`)) {

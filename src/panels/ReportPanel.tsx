@@ -66,7 +66,7 @@ function Body() {
     return (
       <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
         <NothingConnected doc={doc} />
-        <DesignWarnings warnings={result.warnings} />
+        <DesignWarnings doc={doc} warnings={result.warnings} />
         <Section title="Stage"><StageCard stage={insight.stage} /></Section>
       </div>
     );
@@ -95,7 +95,7 @@ function Body() {
       {report.basis === 'entry-points' && <EntryPoints doc={doc} report={report} />}
       <Headline doc={doc} report={report} whatIf={null} />
       <Unreached doc={doc} report={report} />
-      <DesignWarnings warnings={result.warnings} />
+      <DesignWarnings doc={doc} warnings={result.warnings} />
       <DowntimeTable figures={report.system} target={target} />
       <OutagesLine outages={report.outages.system} />
       <DowntimeChartSection />

@@ -9,7 +9,7 @@ import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationRespo
 import { useAnalysis } from './analysis';
 import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
-import { formatProblem } from '../model';
+import { problemText } from '../model/problemText';
 
 /** What the driver needs from a worker client (an interface, so tests can pass a fake). */
 export interface AnalysisRunner {
@@ -60,7 +60,7 @@ export function applyOutcome(doc: Topology, outcome: AnalysisOutcome): void {
   }
   const r = outcome.response;
   if (!r.ok) {
-    store.setError('The design cannot be analysed until these problems are fixed', r.errors.map(formatProblem));
+    store.setError('The design cannot be analysed until these problems are fixed', r.errors.map((p) => problemText(doc, p)));
     return;
   }
   store.setResult(r, shownMarksOf(doc, r.report, r.whatIf), whatIfMarksOf(r.whatIf));

@@ -127,14 +127,14 @@ describe('the analysis driver', () => {
     expect(useAnalysis.getState().status).toBe('idle');
   });
 
-  it('an invalid design is an error state listing the problems by path', async () => {
+  it('an invalid design is an error state listing the problems by element and path', async () => {
     useDocument.getState().applyTopology({ ...stage3, components: stage3.components.map((c) => (c.id === 'db' ? { ...c, availability: 7 } : c)) }, 'bad');
     await vi.advanceTimersByTimeAsync(100);
     runner.answer();
     await flush();
     const s = useAnalysis.getState();
     expect(s.status).toBe('error');
-    expect(s.problems.some((p) => /^components\[\d+\]\.availability: /.test(p))).toBe(true);
+    expect(s.problems.some((p) => /^"Database" \(db\), components\[\d+\]\.availability: /.test(p))).toBe(true);
   });
 
   it('what-if: failures are sent (only those that can fail) and the what-if report fills the marks', async () => {

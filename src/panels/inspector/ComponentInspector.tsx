@@ -59,7 +59,7 @@ export function ComponentInspector({ component: c }: { component: Component }) {
       ) : (
         <>
           <Section title="Availability">
-            <ReliabilityFields value={c} preset={preset} managed={MANAGED_PRESETS.filter((m) => m.kinds.includes(c.kind))} onPatch={patch} />
+            <ReliabilityFields elementId={c.id} value={c} preset={preset} managed={MANAGED_PRESETS.filter((m) => m.kinds.includes(c.kind))} onPatch={patch} />
           </Section>
 
           <Section title="Instances">

@@ -37,7 +37,7 @@ export function DomainInspector({ domain: d }: { domain: FailureDomain }) {
       </Section>
       {d.kind !== 'group' && (
         <Section title="Availability">
-          <ReliabilityFields value={d} preset={DOMAIN_PRESETS[d.kind]} onPatch={patch} />
+          <ReliabilityFields elementId={d.id} value={d} preset={DOMAIN_PRESETS[d.kind]} onPatch={patch} />
         </Section>
       )}
       {d.kind !== 'group' && (

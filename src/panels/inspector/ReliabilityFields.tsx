@@ -1,7 +1,9 @@
 // Availability of an element: a preset (shown with its source), a managed-service
-// preset, a typed availability, or MTBF with MTTR.
+// preset, a typed availability, or MTBF with MTTR. A managed preset is named only when it
+// was chosen from the list: a typed figure is the person's own, whatever it equals.
 import type { ManagedPreset, Preset } from '../../model';
 import { formatPercent } from '../../canvas/format';
+import { usePresetChoices } from '../../store/presetChoices';
 import { SelectField, TextField } from './fields';
 import { availabilityText, parseAvailability, parsePositive } from './parsers';
 
@@ -12,14 +14,19 @@ interface Reliability {
 }
 
 interface Props {
+  /** The element edited: the preset chosen for it is remembered by its id. */
+  elementId: string;
   value: Reliability;
   preset: Preset;
   managed?: ManagedPreset[];
   onPatch: (patch: Reliability) => void;
 }
 
-export function ReliabilityFields({ value, preset, managed = [], onPatch }: Props) {
-  const matched = managed.find((m) => value.availability === m.availability && value.mtbfHours === undefined);
+export function ReliabilityFields({ elementId, value, preset, managed = [], onPatch }: Props) {
+  const chosen = usePresetChoices((s) => s.byElement[elementId]);
+  const choose = (presetId: string | undefined) => usePresetChoices.getState().choose(elementId, presetId);
+  // The chosen preset, while the availability is still its figure (undo or an edit elsewhere may change it).
+  const matched = managed.find((m) => m.id === chosen && value.availability === m.availability && value.mtbfHours === undefined);
   const current = value.mtbfHours !== undefined ? 'mtbf' : value.availability !== undefined ? (matched ? matched.id : 'custom') : 'preset';
   const options = [
     { value: 'preset', label: `Kind preset: ${formatPercent(preset.availability)}` },
@@ -37,6 +44,7 @@ export function ReliabilityFields({ value, preset, managed = [], onPatch }: Prop
         options={options}
         hint={<>Source: {source}</>}
         onChange={(v) => {
+          choose(managed.some((m) => m.id === v) ? v : undefined);
           if (v === 'preset') onPatch({ availability: undefined, mtbfHours: undefined, mttrHours: undefined });
           else if (v === 'custom') onPatch({ availability: value.availability ?? preset.availability, mtbfHours: undefined, mttrHours: undefined });
           else if (v === 'mtbf') onPatch({ availability: undefined, mtbfHours: value.mtbfHours ?? 8760, mttrHours: value.mttrHours ?? preset.mttrHours });
@@ -56,7 +64,10 @@ export function ReliabilityFields({ value, preset, managed = [], onPatch }: Prop
           inputMode="decimal"
           hint="a percent (99.95) or a fraction (0.9995); empty for the preset"
           parse={(t) => parseAvailability(t)}
-          onCommit={(availability) => onPatch({ availability, mtbfHours: undefined })}
+          onCommit={(availability) => {
+            choose(undefined);
+            onPatch({ availability, mtbfHours: undefined });
+          }}
         />
       )}
       <div className="field-row">

@@ -1,7 +1,8 @@
 // The design's modelling warnings (a standby behind nothing, minHealthy above replicas, ...),
 // each with its path, what the analysis takes it to mean, and its one-click fixes. A fix is
 // one undoable step.
-import { applyFix, formatProblem, type Fix, type Problem } from '../../model';
+import { applyFix, type Fix, type Problem, type Topology } from '../../model';
+import { problemText } from '../../model/problemText';
 import { useDocument } from '../../store/document';
 
 function applyDesignFix(fix: Fix): void {
@@ -10,13 +11,13 @@ function applyDesignFix(fix: Fix): void {
   if (next !== doc) applyTopology(next, fix.label.charAt(0).toUpperCase() + fix.label.slice(1));
 }
 
-export function DesignWarnings({ warnings }: { warnings: Problem[] }) {
+export function DesignWarnings({ doc, warnings }: { doc: Topology; warnings: Problem[] }) {
   if (warnings.length === 0) return null;
   return (
     <ul className="rp-design-warnings" data-testid="analysis-warnings">
       {warnings.map((w) => (
         <li key={`${w.path}:${w.message}`} data-code={w.code}>
-          {formatProblem(w)}
+          {problemText(doc, w)}
           {w.fixes && w.fixes.length > 0 && (
             <span className="rp-fixes">
               {w.fixes.map((fix) => (

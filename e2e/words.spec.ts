@@ -1,0 +1,70 @@
+// Plain words (issue 15): a typed availability is the person's own figure, even when it
+// equals a managed service's SLA; a preset is named only when chosen; a SPOF's blast radius
+// says what stops serving; a warning names its element by label and id.
+import { expect, test } from '@playwright/test';
+import { AnalysisPanel } from './pages/AnalysisPanel';
+import { StudioPage } from './pages/StudioPage';
+
+let studio: StudioPage;
+let analysis: AnalysisPanel;
+
+test.beforeEach(async ({ page }) => {
+  studio = new StudioPage(page);
+  analysis = new AnalysisPanel(page);
+  await studio.openEmpty();
+});
+
+test.afterEach(() => {
+  expect(studio.consoleErrors).toEqual([]);
+});
+
+test('a typed 99.99 is "your figure"; choosing the managed preset names it', async () => {
+  await studio.openTemplate('stage3');
+  await studio.node('web1').click();
+  await studio.setField('availability', '99.99');
+  await expect(studio.node('web1')).toContainText('99.99%');
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await expect(studio.inspector).toContainText('Source: your figure');
+  await expect(studio.inspector).not.toContainText('EC2 region-level SLA');
+  // Chosen from the list, the preset is the source.
+  await studio.field('reliability').selectOption('aws-ec2-multi-az');
+  await expect(studio.field('reliability')).toHaveValue('aws-ec2-multi-az');
+  await expect(studio.inspector).toContainText('Source: EC2 region-level SLA 99.99%');
+  // Typed over, it is the person's own figure again, even when typed back to the SLA's.
+  await studio.setField('availability', '99.98');
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await studio.setField('availability', '99.99');
+  await expect(studio.node('web1')).toContainText('99.99%');
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await expect(studio.inspector).toContainText('Source: your figure');
+  // A load balancer: not "AWS ELB" for a typed figure either.
+  await studio.node('lb').click();
+  await studio.setField('availability', '99.99');
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await expect(studio.inspector).not.toContainText('Elastic Load Balancing');
+});
+
+test('a SPOF says what can no longer serve, not that it failed', async () => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  await expect(analysis.spofItem('lb')).toContainText('Cuts off Users; DNS can no longer serve Users.');
+  await studio.node('lb').hover();
+  await expect(studio.node('lb').getByTestId('mark-note')).toContainText('If Load balancer fails, it cuts off Users; DNS can no longer serve Users.');
+  await expect(analysis.spofList).not.toContainText('go down with it');
+});
+
+test('a warning names its element by label and id, beside the path', async ({ page }) => {
+  await studio.openFile('standby.spof.json', JSON.stringify({
+    format: 'spof-topology', version: 2, name: 'Standby',
+    components: [
+      { id: 'users', kind: 'client', label: 'Users' },
+      { id: 'db', kind: 'database', label: 'Orders DB' },
+      { id: 'db-2', kind: 'database', label: 'Standby DB', role: 'standby', standby: 'warm' },
+    ],
+    links: [{ from: 'users', to: 'db' }],
+  }));
+  await analysis.settled();
+  const warnings = page.getByTestId('analysis-warnings');
+  await expect(warnings).toContainText('"Standby DB" (db-2), components[2]');
+  await expect(warnings).not.toContainText(/(^|\n)components\[2\]/);
+});

@@ -1,0 +1,46 @@
+// A problem as a person reads it: the element it is about, by its label and id, before the
+// path and the message ("Web server" (web), components[4].availability: must be ...), never
+// a raw JSON path alone. Pure: the app and the CLI share it.
+import { formatProblem, type Problem } from './issues';
+
+/** The document as far as naming goes (a document that failed validation is still an object). */
+interface Named { components?: unknown; domains?: unknown; links?: unknown }
+
+const LIST = /^(components|domains|links)\[(\d+)\]/;
+
+/** `"Label" (id)` of the element a path points into, or undefined. */
+export function elementOfPath(doc: Named, path: string): string | undefined {
+  const m = LIST.exec(path);
+  if (!m) return undefined;
+  const list = doc[m[1] as keyof Named];
+  const item = Array.isArray(list) ? (list[Number(m[2])] as Record<string, unknown> | undefined) : undefined;
+  if (!item || typeof item !== 'object') return undefined;
+  const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
+  if (m[1] === 'links') {
+    const from = text(item.from);
+    const to = text(item.to);
+    if (!from || !to) return undefined;
+    const id = text(item.id) ?? `${from}->${to}`;
+    return `the link ${labelIn(doc, from)} → ${labelIn(doc, to)} (${id})`;
+  }
+  const id = text(item.id);
+  if (!id) return undefined;
+  const label = text(item.label);
+  return label && label !== id ? `"${label}" (${id})` : `"${id}"`;
+}
+
+function labelIn(doc: Named, id: string): string {
+  for (const key of ['components', 'domains'] as const) {
+    const list = doc[key];
+    if (!Array.isArray(list)) continue;
+    const hit = list.find((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === id) as { label?: unknown } | undefined;
+    if (hit) return typeof hit.label === 'string' && hit.label !== '' ? hit.label : id;
+  }
+  return id;
+}
+
+/** `"Web server" (web), components[4].availability: must be > 0 and <= 1 (got 1.5)` */
+export function problemText(doc: Named, p: Problem): string {
+  const element = elementOfPath(doc, p.path);
+  return element ? `${element}, ${formatProblem(p)}` : formatProblem(p);
+}
