@@ -33,6 +33,19 @@ export function subjectOf(doc: Topology, subject: string | undefined): NoteSubje
   return { type: 'link', link, label: `${name(link.from)} → ${name(link.to)}` };
 }
 
+/**
+ * The names of a note's subject when it is no element of the document now: a drawn arrow
+ * the import did not make a link (an answer drawn back) is named by its ends, `A → B`.
+ */
+export function subjectName(doc: Topology, subject: string | undefined): string | undefined {
+  const s = subjectOf(doc, subject);
+  if (s) return s.label;
+  const ends = subject?.split('->');
+  if (!ends || ends.length !== 2) return subject;
+  const names = ends.map((id) => doc.components.find((c) => c.id === id)).map((c) => c && (c.label ?? c.id));
+  return names[0] !== undefined && names[1] !== undefined ? `${names[0]} → ${names[1]}` : subject;
+}
+
 /** The one-step correction a note offers, or undefined when it offers none (a warning, a note about nothing that is still there). */
 export function correctionOf(doc: Topology, note: ImportNote): Correction | undefined {
   const s = subjectOf(doc, note.subject);

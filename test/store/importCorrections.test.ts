@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportNote } from '../../src/import/notes';
 import type { Topology } from '../../src/model';
-import { correctionOf, setRole, subjectOf } from '../../src/store/importCorrections';
+import { correctionOf, setRole, subjectName, subjectOf } from '../../src/store/importCorrections';
 
 const doc: Topology = {
   format: 'spof-topology',
@@ -36,6 +36,14 @@ describe('import note corrections', () => {
     expect(subjectOf(doc, 'z')).toEqual({ type: 'domain', id: 'z', label: 'Zone A' });
     expect(subjectOf(doc, 'app->db')).toMatchObject({ type: 'link', label: 'app → Orders DB' });
     expect(subjectOf(doc, 'gone')).toBeUndefined();
+  });
+
+  it('name an arrow that became no link by its ends, and anything else as written', () => {
+    expect(subjectName(doc, 'db->app')).toBe('Orders DB → app');
+    expect(subjectName(doc, 'app->db')).toBe('app → Orders DB');
+    expect(subjectName(doc, 'db->gone')).toBe('db->gone');
+    expect(subjectName(doc, 'gone')).toBe('gone');
+    expect(subjectName(doc, undefined)).toBeUndefined();
   });
 
   it('offer the kind, the domain kind and the role as a choice of the current value', () => {

@@ -9,7 +9,7 @@ import { formatImportSource, type ImportNote } from '../../import/notes';
 import type { Topology } from '../../model';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS } from '../../store/labels';
 import { useDocument } from '../../store/document';
-import { correctionOf, patchComponent, patchDomain, setRole, subjectOf, type Correction } from '../../store/importCorrections';
+import { correctionOf, patchComponent, patchDomain, setRole, subjectName, subjectOf, type Correction } from '../../store/importCorrections';
 import { useImportNotes, type NoteFilter } from '../../store/importNotes';
 import { revealElements } from '../report/reveal';
 import './importNotes.css';
@@ -113,7 +113,7 @@ const NoteRow = memo(function NoteRow({ note, doc, withFile }: { note: ImportNot
   const correction = correctionOf(doc, note);
   const line = note.source?.line;
   // A note about no element (an edge to a subgraph, a line mermaid refused) is about its line.
-  const label = subject?.label ?? note.subject ?? (line !== undefined ? `Line ${line}` : 'The design');
+  const label = subjectName(doc, note.subject) ?? (line !== undefined ? `Line ${line}` : 'The design');
   const where = note.subject === undefined && !withFile ? '' : line !== undefined && !withFile ? `line ${line}` : formatImportSource(note.source);
   return (
     <li className={`import-note is-${note.kind}`} data-testid="import-note" data-kind={note.kind} data-subject={note.subject ?? ''} data-field={note.field ?? ''}>
