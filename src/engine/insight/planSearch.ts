@@ -34,8 +34,8 @@ function replayDoc(start: Topology, moves: readonly Move[], evaluator: Evaluator
 
 const PRUNE_TRIES = 16;
 
-/** The plan without each move the targets can do without, trying the heaviest first. */
-export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Move[] {
+/** The plan without each move the targets can do without, trying the heaviest first; `needed[i]`: move i is not tried. */
+export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: Evaluator, needed: readonly boolean[] = []): Move[] {
   const weights: number[] = [];
   let doc = start.doc;
   for (const m of moves) {
@@ -49,7 +49,7 @@ export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: 
     .sort((a, b) => (Math.abs(b.w - a.w) > 1e-9 * Math.max(a.w, b.w) ? b.w - a.w : b.i - a.i));
   let kept = [...moves];
   // The last move is needed (the target was not met before it); a long plan tries its heaviest few.
-  for (const { m } of order.filter((x) => x.i < moves.length - 1).slice(0, PRUNE_TRIES)) {
+  for (const { m } of order.filter((x) => x.i < moves.length - 1 && !needed[x.i]).slice(0, PRUNE_TRIES)) {
     if (kept.length === 1) break;
     const without = kept.filter((x) => x !== m);
     const doc = replayDoc(start.doc, without, evaluator);
