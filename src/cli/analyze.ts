@@ -10,7 +10,7 @@ import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { humanInsight } from './insightText';
 import { LazyList, writeJson } from './jsonStream';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeStdout } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeStdout } from './io';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -51,7 +51,7 @@ export function registerAnalyze(program: Command): void {
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
       // What-if: the stage, SLO and findings describe the design, not the failures: they are left out.
-      else writeStdout(humanReport(topology.name, report) + (report.whatIf ? '' : humanInsight(insight(topology, report, { slo }))));
+      else writeHumanStdout(humanReport(topology.name, report) + (report.whatIf ? '' : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { analyseDesign } from '../report/analysisJson';
 import { diffDesigns } from '../report/diff';
 import { diffJson, diffMarkdown, diffText } from '../report/diffRender';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeStdout } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, writeHumanStdout, writeStdout } from './io';
 
 interface DiffFlags {
   json?: boolean;
@@ -33,7 +33,8 @@ export function registerDiff(program: Command): void {
       printWarnings(baseFile, base.warnings);
       printWarnings(headFile, head.warnings);
       const d = diffDesigns(analyseDesign(base.topology, { slo }), analyseDesign(head.topology, { slo }));
-      writeStdout(flags.json ? diffJson(d) : flags.markdown ? diffMarkdown(d) : diffText(d));
+      if (flags.json) writeStdout(diffJson(d));
+      else writeHumanStdout(flags.markdown ? diffMarkdown(d) : diffText(d));
       if (flags.failOnRegression && d.regression.regressed) process.exitCode = EXIT_GATE;
     });
 }

@@ -106,10 +106,28 @@ export function writeStdout(text: string): void {
   if (!silent) writeFully(1, terminalSafe(text), 'standard output');
 }
 
+/**
+ * A line of a human report or message longer than this is cut, saying how much was left out:
+ * a 5-million-character id printed whole in every line that names it flooded the terminal.
+ * Machine output (--json, SARIF, files) is never cut.
+ */
+export const MAX_HUMAN_LINE = 2000;
+
+export function cutLongLines(text: string): string {
+  if (text.length <= MAX_HUMAN_LINE) return text;
+  return text.split('\n').map((line) => (line.length <= MAX_HUMAN_LINE ? line
+    : `${line.slice(0, MAX_HUMAN_LINE)}... (${(line.length - MAX_HUMAN_LINE).toLocaleString('en-US')} more characters)`)).join('\n');
+}
+
+/** A human report on stdout: escaped, and its overlong lines cut. */
+export function writeHumanStdout(text: string): void {
+  writeStdout(cutLongLines(text));
+}
+
 export function writeStderr(text: string): void {
   if (silent) return;
   try {
-    writeFully(2, terminalSafe(text), 'standard error');
+    writeFully(2, terminalSafe(cutLongLines(text)), 'standard error');
   } catch {
     // Nowhere left to say it.
   }

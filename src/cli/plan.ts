@@ -8,7 +8,7 @@ import { plan, type Plan } from '../engine/insight';
 import { addsText, fixesText, planCostText } from '../report/planText';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeStdout } from './io';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStdout } from './io';
 
 interface PlanFlags {
   slo?: string;
@@ -35,7 +35,8 @@ export function registerPlan(program: Command): void {
       if (!hasTarget) throw new CliError(`${file}: no target: give --slo (e.g. --slo 99.99), or set "slo" on the document or a client`);
       const p = plan(topology, { target, maxMoves });
       if (flags.output !== undefined) writeOutput(flags.output, serializeTopology(p.topology));
-      writeStdout(flags.json ? `${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n` : humanPlan(topology.name, p, flags.output));
+      if (flags.json) writeStdout(`${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n`);
+      else writeHumanStdout(humanPlan(topology.name, p, flags.output));
       if (!p.met) process.exitCode = EXIT_GATE;
     });
 }

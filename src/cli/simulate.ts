@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { formatDowntime } from '../engine';
 import { DEFAULT_YEARS, type SimulatedFigures, type SimulationReport } from '../engine/simulate';
-import { CliError, printWarnings, readTopology, sloFraction, writeStdout } from './io';
+import { CliError, printWarnings, readTopology, sloFraction, writeHumanStdout, writeStdout } from './io';
 import { simulateOnThreads } from './simulateThreads';
 
 interface SimulateFlags {
@@ -43,7 +43,8 @@ export function registerSimulate(program: Command): void {
       const { topology, warnings } = readTopology(file);
       printWarnings(file, warnings);
       const r = await simulateOnThreads(topology, { years, seed, slo, timeBudgetMs: budget === undefined ? undefined : budget * 1000 }, threads);
-      writeStdout(flags.json ? `${JSON.stringify(jsonSimulation(r), null, 2)}\n` : humanSimulation(topology.name, r));
+      if (flags.json) writeStdout(`${JSON.stringify(jsonSimulation(r), null, 2)}\n`);
+      else writeHumanStdout(humanSimulation(topology.name, r));
     });
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readTopology, textLines, warningLine, writeStdout } from './io';
+import { readTopology, textLines, warningLine, writeHumanStdout } from './io';
 
 export function registerValidate(program: Command): void {
   program
@@ -8,6 +8,6 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'a .spof.json topology')
     .action((file: string) => {
       const { topology, warnings } = readTopology(file);
-      writeStdout(textLines([...warnings.map((w) => `warning: ${warningLine(w)}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
+      writeHumanStdout(textLines([...warnings.map((w) => `warning: ${warningLine(w)}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
     });
 }

@@ -117,6 +117,18 @@ describe('long reports', () => {
     expect(lastSpof.down.slice(0, 3)).toEqual(['u', 'c0', 'c1']);
     expect(lastSpof.downCount).toBeUndefined();
   });
+
+  it('an id of 5 million characters: human lines are cut, saying how much; --json keeps it whole', () => {
+    const id = 'x'.repeat(5_000_000);
+    const long = file('long-id.json', doc({ components: [{ id: 'u', kind: 'client' }, { id, kind: 'web' }], links: [{ from: 'u', to: id }] }));
+    const human = spof(['analyze', long]);
+    expect(human.code).toBe(0);
+    expect(human.stdout.length).toBeLessThan(100_000);
+    expect(human.stdout).toMatch(/x\.\.\. \(4,99\d,\d{3} more characters\)/);
+    expect(Math.max(...human.stdout.split('\n').map((l) => l.length))).toBeLessThan(2100);
+    const json = JSON.parse(spof(['analyze', long, '--json']).stdout);
+    expect(json.spofs[0].id).toBe(id);
+  });
 });
 
 describe('writing output', () => {
