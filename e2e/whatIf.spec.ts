@@ -56,6 +56,7 @@ test('multi-region: a failed zone, then a failed region, as the what-if figures 
   await expect(headline).toContainText(`Design without failures`);
   await expect(page.getByTestId('what-if-clients').locator('[data-client="writers"]')).toHaveAttribute('data-served', 'false');
   await expect(page.getByTestId('what-if-stopped')).toHaveText('3 components can no longer serve');
+  await expect(page.getByTestId('what-if-stopped-list')).toHaveText('Can no longer serve: App us-east-1a, Write API and Primary DB.');
   // Never "one failure away" while a client is down already.
   await expect(page.getByTestId('what-if-spofs')).toHaveText('One more failure would also cut off Readers: Route 53, Global CDN and AWS.');
   await expect(headline).not.toContainText('one failure away');
@@ -107,6 +108,32 @@ test('multi-region: a failed zone, then a failed region, as the what-if figures 
   await expect(page.locator('.link-path.is-down')).toHaveCount(0);
 });
 
+test('a design without a client: the entry points in what-if, and what nothing reaches still listed', async ({ page }) => {
+  await studio.openFile('no-client.spof.json', JSON.stringify({
+    format: 'spof-topology', version: 2, name: 'No client',
+    components: [
+      { id: 'lb', kind: 'loadbalancer', label: 'LB', availability: 0.99 },
+      { id: 'api', kind: 'app', label: 'API', replicas: 2, availability: 0.9 },
+      { id: 'db', kind: 'database', label: 'Orders DB', availability: 0.999 },
+      { id: 'batch', kind: 'service', label: 'Batch', availability: 0.95 },
+      { id: 'mon', kind: 'service', label: 'Monitor' },
+    ],
+    links: [{ from: 'lb', to: 'api' }, { from: 'api', to: 'db' }, { from: 'batch', to: 'db' }, { from: 'mon', to: 'api', optional: true }],
+  }));
+  await analysis.settled();
+  await analysis.toggleWhatIf();
+  await studio.node('api').click();
+  await analysis.settled();
+  await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Users of LB');
+  // Batch's users are still served: Batch and the database, 0.95 x 0.999.
+  expect(Number(await analysis.availability.getAttribute('data-value'))).toBeCloseTo(0.95 * 0.999, 12);
+  await expect(page.getByTestId('what-if-stopped')).toHaveText('1 component can no longer serve');
+  await expect(studio.byTestId(TEST_IDS.unreached)).toContainText('Monitor');
+  for (const id of ['db', 'batch']) await expect(analysis.spofItem(id)).toBeVisible();
+  await noMarksOnFailed(page);
+  await page.screenshot({ path: 'test-results/what-if-entry-points.png' });
+});
+
 test('every client down: no figure read as the system, no SPOF to list, no "one failure away"', async ({ page }) => {
   await studio.openTemplate('stage3');
   await analysis.toggleWhatIf();
@@ -115,6 +142,9 @@ test('every client down: no figure read as the system, no SPOF to list, no "one 
   await expect(analysis.availability).toHaveText('All clients down');
   await expect(analysis.availability).toHaveAttribute('data-value', '0');
   await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Users');
+  // The load balancer failed by hand is not counted among what stops serving: the DNS is.
+  await expect(page.getByTestId('what-if-stopped')).toHaveText('1 component can no longer serve');
+  await expect(page.getByTestId('what-if-stopped-list')).toHaveText('Can no longer serve: DNS.');
   await expect(page.getByTestId('what-if-spofs')).toHaveCount(0);
   await expect(analysis.spofList).toHaveText('No client is served while these failures last.');
   await noMarksOnFailed(page);

@@ -47,8 +47,8 @@ export class AnalysisPanel {
     await this.page.getByTestId(TEST_IDS.whatIfToggle).click();
   }
 
-  /** Clicks a failure domain's title bar at its icon, clear of links (in what-if mode this fails it). */
+  /** Clicks a failure domain's title at its label, clear of links and of its collapse toggle (in what-if mode this fails it). */
   async clickDomain(id: string): Promise<void> {
-    await this.page.locator(`.react-flow__node[data-id="${id}"] .domain-title`).click({ position: { x: 8, y: 8 } });
+    await this.page.locator(`.react-flow__node[data-id="${id}"] .domain-title .domain-label`).click({ position: { x: 4, y: 4 } });
   }
 }

@@ -78,6 +78,7 @@ function Body() {
       <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
         <Headline doc={doc} report={report} whatIf={whatIf} />
         <WhatIfSummary doc={doc} whatIf={whatIf} w={w} />
+        <Unreached doc={doc} report={report} />
         <Section title="Single points of failure left" count={whatIf.spofs.length} tone={whatIf.spofs.length > 0 ? 'danger' : 'ok'} testId="spof-section">
           <SpofList doc={doc} report={whatIf} />
         </Section>

@@ -57,7 +57,8 @@ function WhatIfHeadline({ doc, report, whatIf, w }: { doc: Topology; report: Rep
     : w.clientsServed.length === 1 ? `${labelOf(doc, served.id)}, still served`
       : `${w.clientsDown.length === 0 ? 'Every client still served' : `${names(w.clientsServed)}, still served`}; the weakest, ${labelOf(doc, served.id)}`;
   const interval = served && whatIf.method === 'monte-carlo' ? whatIf.clients.find((c) => c.id === served.id)?.interval : undefined;
-  const stopped = w.down.filter((id) => !w.clientsDown.includes(id)).length;
+  // What stops serving besides what was failed by hand and the clients cut off (as the summary lists it).
+  const stopped = w.down.filter((id) => !w.clientsDown.includes(id) && !w.failed.includes(id)).length;
   return (
     <div className="rp-headline is-what-if" data-testid="what-if-headline">
       <div className="rp-what-if-label">What-if: {elementNames(doc, w.failed).join(', ')} failed</div>
