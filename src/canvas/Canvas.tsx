@@ -13,8 +13,9 @@ import { useSelection } from '../store/selection';
 import { useUi } from '../store/ui';
 import { ComponentNode } from './ComponentNode';
 import { DomainNode } from './DomainNode';
+import { FarLayer } from './FarLayer';
 import { FindBox } from './FindBox';
-import { FarWatcher, useZoomFloor } from './zoomScale';
+import { FarWatcher, FIT_PADDING, useZoomFloor } from './zoomScale';
 import './canvasScale.css';
 import { setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
@@ -36,14 +37,14 @@ function absoluteOf(node: FlowNode): XY {
 }
 
 export function Canvas() {
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements();
+  const [far, setFar] = useState(false);
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(far);
   const visibleOnly = useVisibleOnly(nodes.length);
   const whatIf = useAnalysis((s) => s.whatIf.active);
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
   const dropTargetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const minZoom = useZoomFloor(wrapper);
-  const [far, setFar] = useState(false);
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
@@ -142,12 +143,13 @@ export function Canvas() {
         minZoom={minZoom}
         maxZoom={2}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
         <Overview />
         <FindBox />
         <FarWatcher onChange={setFar} />
+        {far && <FarLayer />}
         <Controls position="bottom-left" />
       </ReactFlow>
     </div>

@@ -107,7 +107,8 @@ function applyOrHoldSelect(changes: { id: string; selected: boolean }[], apply: 
   });
 }
 
-export function useFlowElements() {
+/** `far`: the components and links are drawn by the far layer (FarLayer.tsx); React Flow gets the containers only. */
+export function useFlowElements(far = false) {
   const doc = useDocument((s) => s.doc);
   const nodeIds = useSelection((s) => s.nodeIds);
   const edgeIds = useSelection((s) => s.edgeIds);
@@ -117,11 +118,11 @@ export function useFlowElements() {
   const collapsedIds = useCollapsed((s) => s.ids);
   const collapsed = useMemo(() => collapsedView(doc, collapsedIds, spof), [doc, collapsedIds, spof]);
 
-  const derivedNodes = useMemo(
-    () => toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed),
-    [doc, nodeIds, spof, failed, down, collapsed],
-  );
-  const derivedEdges = useMemo(() => toFlowEdges(doc, new Set(edgeIds), spof, collapsed), [doc, edgeIds, spof, collapsed]);
+  const derivedNodes = useMemo(() => {
+    const all = toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed);
+    return far ? all.filter((n) => n.type === 'domain') : all;
+  }, [doc, nodeIds, spof, failed, down, collapsed, far]);
+  const derivedEdges = useMemo(() => (far ? [] : toFlowEdges(doc, new Set(edgeIds), spof, collapsed)), [doc, edgeIds, spof, collapsed, far]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
   const [edges, setEdges] = useState<LinkFlowEdge[]>(derivedEdges);

@@ -1,7 +1,7 @@
 // New, open, save and templates: the ways a whole document comes and goes.
 import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
-import { getFlowInstance } from '../canvas/flowBridge';
+import { fitDesign } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
@@ -42,7 +42,7 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   useUi.getState().markSaved(placed);
   useSelection.getState().clear();
   // Show the whole new design once React Flow has measured it.
-  const fit = () => setTimeout(() => void getFlowInstance()?.fitView({ padding: 0.12, maxZoom: 1 }), 50);
+  const fit = () => setTimeout(() => fitDesign({ padding: 0.12, maxZoom: 1 }), 50);
   fit();
   // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
   if (needsLayout(doc)) void layoutOpenedDocument().then((applied) => applied && fit());

@@ -1,7 +1,8 @@
 // Layout, fit view, what-if mode, and the kind of link a new connection makes.
 import { FlaskConical, LayoutDashboard, Maximize, Repeat2, Search } from 'lucide-react';
 import { focusFind } from '../canvas/FindBox';
-import { getFlowInstance } from '../canvas/flowBridge';
+import { fitDesign } from '../canvas/flowBridge';
+import { FIT_PADDING } from '../canvas/zoomScale';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { runAutoLayout } from '../store/layoutAction';
@@ -20,7 +21,7 @@ export const layout: Command = {
   perform: async () => {
     await runAutoLayout(useDocument.getState().doc);
     // Never zoomed in past 1: a small design is shown at its size, not blown up.
-    requestAnimationFrame(() => getFlowInstance()?.fitView({ padding: 0.15, maxZoom: 1, duration: 200 }));
+    requestAnimationFrame(() => fitDesign({ padding: FIT_PADDING, maxZoom: 1, duration: 200 }));
   },
 };
 
@@ -31,7 +32,7 @@ export const fitView: Command = {
   shortcut: 'Shift+1',
   keyTest: (e) => plain(e) && e.shiftKey && (e.key === '!' || e.code === 'Digit1'),
   perform: () => {
-    void getFlowInstance()?.fitView({ padding: 0.15, duration: 200 });
+    fitDesign({ padding: FIT_PADDING, duration: 200 });
   },
 };
 

@@ -8,8 +8,12 @@ import type { Topology } from '../model';
 import type { LayoutWorkerApi } from '../worker/layout.worker';
 import type { LayoutOptions, LayoutResult } from './types';
 
-/** A layout that takes longer is abandoned and its worker replaced (a hung worker answers nothing). */
-const LAYOUT_TIMEOUT_MS = 60_000;
+/**
+ * A layout that takes longer is abandoned and its worker replaced (a hung worker answers
+ * nothing): a minute, and 60 ms more per component past 1,000 (ELK's layering grows faster
+ * than the design; 5,000 components on a busy two-core machine took minutes).
+ */
+const layoutTimeoutMs = (t: Topology) => Math.max(60_000, t.components.length * 60);
 
 interface Running {
   worker: Worker;
@@ -49,7 +53,8 @@ export async function layoutInWorker(t: Topology, opts: LayoutOptions = {}): Pro
   const failure = new Promise<never>((_, reject) => {
     onDeath = reject;
     r.waiting.add(reject);
-    timer = setTimeout(() => reject(new Error(`auto-layout took longer than ${LAYOUT_TIMEOUT_MS / 1000} s and was stopped`)), LAYOUT_TIMEOUT_MS);
+    const limit = layoutTimeoutMs(t);
+    timer = setTimeout(() => reject(new Error(`auto-layout took longer than ${limit / 1000} s and was stopped`)), limit);
   });
   try {
     return await Promise.race([r.api.layout(t, opts), failure]);
