@@ -7,8 +7,10 @@
 //   - edit-to-result latency (inspector availability -> new system availability) at 200
 //     and 1,000 components;
 //   - dragging a node and panning at 1,000 components: frame times, the longest task.
+//   - opening the estate at 1,000 and 5,000 components without positions: first node, the
+//     longest task, the auto-layout's time and the drawing's aspect, fit view (bench/ui/scale.ts).
 // Run: `npm run bench -- ui` (add `--profile=open (by file)|edit200|edit1000|drag|pan` for a CPU profile, built
-// unminified so it names functions; `--only=open-link,open-file,edit200,edit1000,drag` to
+// unminified so it names functions; `--only=open-link,open-file,unplaced1000,unplaced5000,edit200,edit1000,drag` to
 // run some; `--skip-build` to reuse the last build).
 import { chromium } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
@@ -18,6 +20,9 @@ import { bundleFigures } from './bundle';
 import { benchDesign, type BenchDesign } from './designs';
 import { startProfile, stopProfile } from './profile';
 import { dragNode, editLatency, newPage, openByFile, openByLink, panCanvas, type Stats } from './scenarios';
+import { openUnplaced } from './scale';
+import { serializeTopology, parseTopology } from '../../src/model';
+import { syntheticEstate } from '../engine/estate';
 import { buildApp, OUT_DIR, startPreview } from './server';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -62,6 +67,16 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
         log(`ui open 1000 by ${via} (run ${run}): first node ${ms(f.firstNodeMs)}, first analysis result ${ms(f.firstResultMs)} ${from}; longest task ${ms(f.longestTaskMs)}; ${f.nodesInDom} nodes in the DOM`);
         await page.context().close();
       }
+    }
+
+    // Large designs opened without positions: the layout in the app, its shape, fit view (issue 20).
+    for (const n of [1000, 5000].filter((k) => wanted(`unplaced${k}`))) {
+      const parsed = parseTopology(syntheticEstate(n, 1));
+      if (!parsed.ok) throw new Error(`the estate of ${n} components must be valid`);
+      const page = await newPage(browser);
+      const s = await openUnplaced(page, `estate-${n}.spof.json`, serializeTopology(parsed.topology));
+      log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}; auto-layout applied at ${ms(s.layoutAppliedMs)}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
+      await page.context().close();
     }
 
     for (const n of [200, 1000].filter((k) => wanted(`edit${k}`) || (k === 1000 && wanted('drag')))) {
