@@ -14,6 +14,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Assertions wait for a state, never for a time: a generous bound keeps a loaded machine
+  // (CI, or several suites side by side) from failing a test whose state is only late.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
