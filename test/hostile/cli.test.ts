@@ -96,7 +96,8 @@ describe('names cannot drive the terminal', () => {
   });
 });
 
-describe('long reports', () => {
+// Each runs the CLI on thousands of SPOFs: well under the default 60 s alone, not on a loaded machine.
+describe('long reports', { timeout: 300_000 }, () => {
   // A dependency chain: each of its n components is a SPOF taking down everything above it.
   const n = 2500;
   const chain = file('chain.json', doc({
