@@ -79,6 +79,11 @@ export function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Proble
         }
         break;
       case 'invalid_type':
+        // 1e999 in JSON reads as Infinity: a number, but none that a figure can be.
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          out.push({ code: ERROR_CODES.invalidValue, path, message: `must be a finite number (got ${describeValue(value)}: too large for a number)` });
+          break;
+        }
         // zod reports `.int()` as a type error; a number there broke our own rule, so say it.
         if (typeof value === 'number' && issue.expected === 'int') {
           out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });

@@ -44,6 +44,11 @@ describe('JSON text is read in bounded depth and size, and never throws', () => 
     expect(parseTopology('\ufeff{"format":"spof-topology","version":2,"components":[]}').ok).toBe(true);
   });
 
+  it('a number too large for a number (1e999 reads as Infinity) is named as such, not "expected number"', () => {
+    const r = parseTopology('{"format":"spof-topology","version":2,"components":[{"id":"a","kind":"web","availability":1e999}]}');
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['components[0].availability: must be a finite number (got Infinity: too large for a number)']);
+  });
+
   it('random text gives a result, never an exception', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', ':', ',', '1', 'a', ' ') }), (text) => {
       expect(typeof parseTopology(text).ok).toBe('boolean');
