@@ -162,7 +162,7 @@ export function humanReport(name: string, r: Report): string {
   else lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
   for (const s of r.spofs) {
     const count = s.downCount ?? s.down.length;
-    lines.push(`  ${s.id} (${s.type}) fails ${namesList(s.clients, s.clients.length)}; takes down ${count} component${count === 1 ? '' : 's'}: ${namesList(s.down, count)}`);
+    lines.push(`  ${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}; ${count} component${count === 1 ? '' : 's'} can no longer serve, clients included: ${namesList(s.down, count)}`);
   }
   if (r.pairs.length > 0) {
     const shown = r.pairs.slice(0, PAIR_ROWS);

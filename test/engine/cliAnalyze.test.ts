@@ -32,7 +32,7 @@ describe('spof analyze', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/System availability 99\.\d+% - 3\.\d\d nines - \d+ h \d+ min a year/);
     expect(r.stdout).toContain('Single points of failure (4)');
-    expect(r.stdout).toContain('dns (component) fails users');
+    expect(r.stdout).toContain('dns (component) cuts off users; 2 components can no longer serve, clients included: users, dns');
     expect(r.stdout).toContain('What to improve first');
   });
 

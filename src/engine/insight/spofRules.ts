@@ -35,7 +35,7 @@ function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, 
         return {
           code,
           severity: 'high',
-          message: `${what}: its failure alone takes down ${clients.map((x) => named(t, x)).join(', ')}.`,
+          message: `${what}: its failure alone cuts off ${clients.map((x) => named(t, x)).join(', ')}.`,
           suggestion: pool ? `Add instances beyond the ${minHealthyOf(c)} that must work (replicas > minHealthy).` : suggestion(c),
           ids: spofs.map((s) => s.id),
         };
@@ -57,7 +57,7 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
         .map((s) => ({
           code,
           severity,
-          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage takes down ${s.clients.map((x) => named(t, x)).join(', ')} (${s.down.length} component${s.down.length === 1 ? '' : 's'} down with it, clients included).`,
+          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')} (${s.down.length} component${s.down.length === 1 ? '' : 's'} in it or needing it can no longer serve, clients included).`,
           suggestion,
           ids: [s.id],
         }));
@@ -75,7 +75,7 @@ const linkSpofRule: FindingRule = {
     return report.spofs.filter((s) => s.type === 'link').map((s) => ({
       code: 'spof-link',
       severity: 'high' as const,
-      message: `The network path "${s.id}" is a single point of failure: its failure takes down ${s.clients.map((x) => named(t, x)).join(', ')}.`,
+      message: `The network path "${s.id}" is a single point of failure: its failure cuts off ${s.clients.map((x) => named(t, x)).join(', ')}.`,
       suggestion: 'Add a second, independent network path (another link to an alternative target).',
       ids: [s.id],
     }));
