@@ -74,5 +74,8 @@ export const MANAGED_PRESETS: ManagedPreset[] = [
   { id: 'aws-memorydb', label: 'MemoryDB multi-AZ', kinds: ['cache', 'database'], availability: 0.9999, source: 'MemoryDB multi-AZ SLA 99.99%' },
   { id: 'gcp-gce', label: 'GCE single instance', kinds: ['web', 'app', 'service'], availability: 0.999, source: 'Compute Engine single-instance SLA 99.9%' },
   { id: 'gcp-cloud-sql-ha', label: 'Cloud SQL HA', kinds: ['database'], availability: 0.9995, source: 'Cloud SQL HA SLA 99.95%' },
+  { id: 'gcp-cloud-lb', label: 'Cloud Load Balancing', kinds: ['loadbalancer'], availability: 0.9999, source: 'Cloud Load Balancing SLA 99.99%' },
+  { id: 'azure-lb', label: 'Azure Load Balancer', kinds: ['loadbalancer'], availability: 0.9999, source: 'Azure Load Balancer (Standard SKU) SLA 99.99%' },
+  { id: 'azure-app-gateway', label: 'Azure Application Gateway', kinds: ['loadbalancer'], availability: 0.9995, source: 'Azure Application Gateway v2 SLA 99.95%' },
   { id: 'azure-vm', label: 'Azure VM single instance', kinds: ['web', 'app', 'service'], availability: 0.999, source: 'Azure single-instance VM SLA 99.9% (premium SSD)' },
 ];

@@ -120,8 +120,7 @@ resource "aws_autoscaling_group" "api" {
     ]);
     expect(r.component('aws_instance.web')).toMatchObject({ replicas: 2, domain: 'eu-central-1a' });
     expect(r.component('aws_autoscaling_group.api').replicas).toBe(3);
-    // A `for` expression is not evaluated: said so, and the group stays in its region.
-    expect(r.component('aws_autoscaling_group.api').domain).toBe('eu-central-1');
+    expect(r.component('aws_autoscaling_group.api').domains).toEqual(['eu-central-1a', 'eu-central-1b', 'eu-central-1c']);
   });
 
   it('community modules by their documented arguments when their source is not present; unknown ones reported', async () => {
@@ -267,3 +266,152 @@ resource "azurerm_linux_virtual_machine_scale_set" "web" {
   });
 });
 
+
+describe('terraform: Azure, a load balancer -> backend pool -> network interfaces -> virtual machines', () => {
+  it('the load balancer reaches the VMs through its backend pool, the associations and the NICs; the VMs reach the database', async () => {
+    const r = await imported(fixture('terraform/azure-lb-vms'));
+    expect(r.t.components.map((c) => c.id)).toEqual(['users', 'azurerm_lb.web', 'azurerm_linux_virtual_machine.web', 'azurerm_postgresql_flexible_server.shop']);
+    expect(r.deps('users')).toEqual(['azurerm_lb.web']);
+    expect(r.deps('azurerm_lb.web')).toEqual(['azurerm_linux_virtual_machine.web']);
+    expect(r.deps('azurerm_linux_virtual_machine.web')).toEqual(['azurerm_postgresql_flexible_server.shop']);
+    expect(r.lines).toContain('terraform/azure-lb-vms/main.tf:74 azurerm_lb.web: depends on azurerm_linux_virtual_machine.web: through azurerm_lb_backend_address_pool.web -> azurerm_network_interface_backend_address_pool_association.web -> azurerm_network_interface.web');
+    expect(r.lines.some((l) => l.startsWith('not components') && l.includes('azurerm_network_interface'))).toBe(false);
+  });
+
+  it('count gives two VMs, `zone = local.zones[count.index]` one zone each; the Standard load balancer at its SLA', async () => {
+    const r = await imported(fixture('terraform/azure-lb-vms'));
+    expect(r.component('azurerm_linux_virtual_machine.web')).toMatchObject({ replicas: 2, domains: ['westeurope-1', 'westeurope-2'] });
+    expect(r.lines).toContain('terraform/azure-lb-vms/main.tf:124 azurerm_linux_virtual_machine.web: in zones westeurope-1, westeurope-2 from zone');
+    expect(r.component('azurerm_lb.web').availability).toBe(0.9999);
+    const spofs = analyze(r.t).spofs.map((s) => s.id);
+    expect(spofs).toContain('azurerm_postgresql_flexible_server.shop');
+    expect(spofs).not.toContain('azurerm_linux_virtual_machine.web');
+    expect(spofs).not.toContain('westeurope-2');
+  });
+});
+
+describe('terraform: Google, a global forwarding rule -> proxy -> URL map -> backend service -> managed instance group', () => {
+  it('the forwarding rule reaches the instance group through the chain; the group reaches Redis and Cloud SQL through its template', async () => {
+    const r = await imported(fixture('terraform/gcp-http-lb'));
+    expect(r.deps('users')).toEqual(['google_compute_global_forwarding_rule.web']);
+    expect(r.deps('google_compute_global_forwarding_rule.web')).toEqual(['google_compute_region_instance_group_manager.web']);
+    expect(r.lines).toContain('terraform/gcp-http-lb/main.tf:96 google_compute_global_forwarding_rule.web: depends on google_compute_region_instance_group_manager.web: through google_compute_target_http_proxy.web -> google_compute_url_map.web -> google_compute_backend_service.web');
+    expect(r.deps('google_compute_region_instance_group_manager.web')).toEqual(['google_redis_instance.sessions', 'google_sql_database_instance.orders', 'google_sql_database_instance.orders-standby']);
+  });
+
+  it('three instances over three zones are no SPOF; the Basic-tier Redis is; Cloud SQL REGIONAL has its standby; Cloud Load Balancing at its SLA', async () => {
+    const r = await imported(fixture('terraform/gcp-http-lb'));
+    expect(r.component('google_compute_region_instance_group_manager.web')).toMatchObject({ replicas: 3, domains: ['us-central1-a', 'us-central1-b', 'us-central1-f'] });
+    expect(r.component('google_sql_database_instance.orders-standby')).toMatchObject({ role: 'standby', domain: 'us-central1-b' });
+    expect(r.component('google_compute_global_forwarding_rule.web').availability).toBe(0.9999);
+    const spofs = analyze(r.t).spofs.map((s) => s.id);
+    expect(spofs).toContain('google_redis_instance.sessions');
+    expect(spofs).not.toContain('google_compute_region_instance_group_manager.web');
+    expect(spofs).not.toContain('google_sql_database_instance.orders');
+  });
+});
+
+describe('terraform: dynamic blocks, for expressions, count and for_each on modules', () => {
+  it('dynamic blocks are read as the blocks they make: a backend per zonal instance group, subnets and target groups of an ECS service', async () => {
+    const r = await imported(inline('main.tf', `provider "google" { region = "europe-west1" }
+locals { zones = ["europe-west1-b", "europe-west1-c"] }
+resource "google_compute_instance_group_manager" "web" {
+  for_each    = toset(local.zones)
+  zone        = each.value
+  target_size = 2
+}
+resource "google_compute_backend_service" "web" {
+  dynamic "backend" {
+    for_each = google_compute_instance_group_manager.web
+    content {
+      group = backend.value.instance_group
+    }
+  }
+}
+resource "google_compute_url_map" "web" { default_service = google_compute_backend_service.web.id }
+resource "google_compute_target_http_proxy" "web" { url_map = google_compute_url_map.web.id }
+resource "google_compute_global_forwarding_rule" "web" { target = google_compute_target_http_proxy.web.id }
+`));
+    expect(r.deps('google_compute_global_forwarding_rule.web')).toEqual(['google_compute_instance_group_manager.web']);
+    expect(r.component('google_compute_instance_group_manager.web')).toMatchObject({ replicas: 4, domains: ['europe-west1-b', 'europe-west1-c'] });
+
+    const ecs = await imported(inline('ecs.tf', `provider "aws" { region = "eu-west-1" }
+resource "aws_subnet" "a" { availability_zone = "eu-west-1a" }
+resource "aws_subnet" "b" { availability_zone = "eu-west-1b" }
+resource "aws_lb" "api" {}
+resource "aws_lb_target_group" "api" {}
+resource "aws_lb_listener" "api" {
+  load_balancer_arn = aws_lb.api.arn
+  default_action {
+    target_group_arn = aws_lb_target_group.api.arn
+  }
+}
+resource "aws_ecs_service" "api" {
+  desired_count = 2
+  dynamic "network_configuration" {
+    for_each = [1]
+    content {
+      subnets = [for s in [aws_subnet.a, aws_subnet.b] : s.id]
+    }
+  }
+  dynamic "load_balancer" {
+    for_each = { api = aws_lb_target_group.api.arn }
+    iterator = tg
+    content {
+      target_group_arn = tg.value
+      container_name   = tg.key
+    }
+  }
+}
+`));
+    expect(ecs.deps('aws_lb.api')).toEqual(['aws_ecs_service.api']);
+    expect(ecs.component('aws_ecs_service.api')).toMatchObject({ replicas: 2, domains: ['eu-west-1a', 'eu-west-1b'] });
+  });
+
+  it('for expressions: over lists and maps, with an index, a condition and grouping', async () => {
+    const r = await imported(inline('main.tf', `provider "aws" { region = "us-east-1" }
+variable "sizes" { default = { api = 3, batch = 0, web = 2 } }
+locals {
+  running = { for name, n in var.sizes : name => n if n > 0 }
+  zones   = [for i, s in ["a", "b", "c"] : "us-east-1\${s}" if i < 2]
+  byzone  = { for z in ["us-east-1a", "us-east-1b", "us-east-1a"] : z => z... }
+  pinned  = keys(local.byzone)
+}
+resource "aws_autoscaling_group" "api" {
+  min_size           = local.running["api"]
+  availability_zones = local.zones
+}
+resource "aws_instance" "pinned" {
+  count             = length(local.byzone["us-east-1a"])
+  availability_zone = local.pinned[count.index]
+}
+`));
+    expect(r.component('aws_autoscaling_group.api')).toMatchObject({ replicas: 3, domains: ['us-east-1a', 'us-east-1b'] });
+    expect(r.component('aws_instance.pinned')).toMatchObject({ replicas: 2, domains: ['us-east-1a', 'us-east-1b'] });
+  });
+
+  it('count and for_each on module calls multiply what the module holds; count = 0 creates nothing, said so', async () => {
+    const r = await imported([
+      { path: 'live/main.tf', text: `provider "aws" { region = "eu-west-1" }
+variable "bastion" { default = false }
+module "worker" {
+  source = "../modules/worker"
+  count  = 3
+}
+module "cache" {
+  source   = "terraform-aws-modules/elasticache/aws"
+  for_each = toset(["sessions", "carts"])
+}
+resource "aws_instance" "bastion" {
+  count = var.bastion ? 1 : 0
+}
+` },
+      { path: 'modules/worker/main.tf', text: 'resource "aws_instance" "this" {\n  instance_type = "t3.micro"\n}\n' },
+    ]);
+    expect(r.component('module.worker.aws_instance.this').replicas).toBe(3);
+    expect(r.lines).toContain('live/main.tf:5 module.worker: 3 instances from count');
+    expect(r.component('module.cache').replicas).toBe(2);
+    expect(r.t.components.map((c) => c.id)).not.toContain('aws_instance.bastion');
+    expect(r.lines).toContain('live/main.tf:12 aws_instance.bastion: not created: count gives no instance');
+  });
+});

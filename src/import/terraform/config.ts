@@ -3,7 +3,7 @@
 // is read with the arguments it passes (addresses `module.<name>.<type>.<name>`); any
 // other module call is kept as a call, for the community modules' documented arguments.
 import type { ImportNote } from '../notes';
-import { evaluate, type Scope } from './evaluate';
+import { evaluate, withBindings, type Scope } from './evaluate';
 import { rowOfType } from './resources';
 import type { HclAttribute, HclBlock, HclExpr } from './hcl';
 import { known, unknown, type TfConfig, type TfModuleCall, type TfProvider, type TfRef, type Value } from './model';
@@ -64,12 +64,13 @@ export function configFromHcl(files: HclFile[]): TfConfig {
     if (called.has(m.dir)) continue;
     const given = new Map<string, () => Value>();
     for (const [k, a] of m.tfvars) given.set(k, () => evaluate(a.item.expr, emptyScope()));
-    readModule(m, '', given, dirs, config, 0);
+    readModule(m, '', given, dirs, config, 0, 1);
   }
   return config;
 }
 
-function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Value>, dirs: Map<string, ModuleFiles>, config: TfConfig, depth: number): Scope {
+/** `copies`: how many instances of this module its callers make (`count` / `for_each` on module calls). */
+function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Value>, dirs: Map<string, ModuleFiles>, config: TfConfig, depth: number, copies: number): Scope {
   const localCache = new Map<string, Value>();
   const childScopes = new Map<string, Scope>();
   const calls = new Map<string, TfModuleCall>();
@@ -121,16 +122,18 @@ function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Val
     const dir = isLocalSource(src) ? joinPath(m.dir, src) : undefined;
     const child = dir ? dirs.get(dir) : undefined;
     const address = `${prefix}module.${name}`;
+    const { count } = instancesOf(call, address, scope, config.notes, true);
     if (child && depth < MAX_MODULE_DEPTH) {
       const args = new Map<string, () => Value>();
       for (const [k, a] of Object.entries(call.item.attributes)) args.set(k, () => evaluate(a.expr, scope));
       childDirs.set(name, child);
-      childScopes.set(name, readModule(child, `${address}.`, args, dirs, config, depth + 1));
+      childScopes.set(name, readModule(child, `${address}.`, args, dirs, config, depth + 1, copies * count));
       config.notes.push({ kind: 'inferred', subject: address, source: { file: call.file, line: call.item.line }, message: `module read from ${src}` });
       continue;
     }
     const mc: TfModuleCall = {
       address, name, source: src, module: prefix.replace(/\.$/, ''), provider: providerKey(call.item) ?? '',
+      instances: copies * count,
       src: { file: call.file, line: call.item.line },
       attr: (path) => valueAt(call.item, path, scope),
       lineOf: (path) => lineAt(call.item, path),
@@ -142,12 +145,13 @@ function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Val
   for (const r of m.resources) {
     const [type, name] = r.item.labels;
     const address = `${prefix}${type}.${name}`;
+    const { count, bindings } = instancesOf(r, address, scope, config.notes, !!rowOfType(type));
     config.resources.push({
       address, type, name, module: prefix.replace(/\.$/, ''),
       provider: providerKey(r.item) ?? type.split('_')[0],
       source: { file: r.file, line: r.item.line },
-      instances: instancesOf(r, address, scope, config.notes),
-      attr: (path) => valueAt(r.item, path, scope),
+      instances: copies * count,
+      attr: (path) => valueOfInstances(r.item, path, scope, bindings),
       lineOf: (path) => lineAt(r.item, path),
       refs: refsOf(r.item, prefix),
     });
@@ -155,21 +159,46 @@ function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Val
   return scope;
 }
 
-/** `count = 3`, `for_each = toset([...])`; what cannot be evaluated is one instance, said so. */
-function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes: ImportNote[]): number {
+/**
+ * `count = 3`, `for_each = toset([...])`: how many instances, and what `count.index` or
+ * `each.key`/`each.value` is in each; what cannot be evaluated is one instance, said so.
+ */
+function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes: ImportNote[], noted: boolean): { count: number; bindings?: Record<string, unknown>[] } {
   for (const key of ['count', 'for_each'] as const) {
     const a = r.item.attributes[key];
     if (!a) continue;
     const v = evaluate(a.expr, scope);
-    const n = !v.known ? undefined : key === 'count' ? (typeof v.value === 'number' ? v.value : undefined) : Array.isArray(v.value) ? v.value.length : v.value && typeof v.value === 'object' ? Object.keys(v.value).length : undefined;
-    if (n === undefined) {
-      notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: v.known ? a.line : v.line ?? a.line }, message: `${key} cannot be evaluated (${v.known ? 'not a number or a collection' : v.reason}): 1 instance assumed` });
-      return 1;
+    let bindings: Record<string, unknown>[] | undefined;
+    if (v.known && key === 'count' && typeof v.value === 'number') bindings = Array.from({ length: Math.max(0, v.value) }, (_, index) => ({ count: { index } }));
+    else if (v.known && key === 'for_each' && Array.isArray(v.value)) bindings = v.value.map((x) => ({ each: { key: x, value: x } }));
+    else if (v.known && key === 'for_each' && v.value && typeof v.value === 'object') {
+      bindings = Object.keys(v.value).sort().map((k) => ({ each: { key: k, value: (v.value as Record<string, unknown>)[k] } }));
     }
-    if (rowOfType(r.item.labels[0])) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}` });
-    return n;
+    if (!bindings) {
+      notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: v.known ? a.line : v.line ?? a.line }, message: `${key} cannot be evaluated (${v.known ? 'not a number or a collection' : v.reason}): 1 instance assumed` });
+      return { count: 1 };
+    }
+    const n = bindings.length;
+    if (n === 0) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `not created: ${key} gives no instance` });
+    else if (noted) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}` });
+    return { count: n, bindings };
   }
-  return 1;
+  return { count: 1 };
+}
+
+/**
+ * A value of a resource with count or for_each: one value when it is the same in every
+ * instance, else the list of the instances' distinct values (`zone = local.zones[count.index]`),
+ * as a plan's instances give them.
+ */
+function valueOfInstances(block: HclBlock, path: string, scope: Scope, bindings: Record<string, unknown>[] | undefined): Value {
+  const v = valueAt(block, path, scope);
+  if (v.known || !bindings?.length) return v;
+  const all = bindings.map((b) => valueAt(block, path, withBindings(scope, b)));
+  if (all.some((x) => !x.known)) return v;
+  const values = all.map((x) => (x as { value: unknown }).value);
+  const distinct = [...new Map(values.map((x) => [JSON.stringify(x), x])).values()];
+  return known(distinct.length > 1 ? distinct : distinct[0]);
 }
 
 /** A dotted path through attributes and nested blocks; repeated blocks give a list. */
@@ -183,41 +212,84 @@ function valueAt(block: HclBlock, path: string, scope: Scope): Value {
     for (const step of rest) x = Array.isArray(x) ? x.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>)[step] : undefined)) : x && typeof x === 'object' ? (x as Record<string, unknown>)[step] : undefined;
     return known(x);
   }
-  const inner = block.blocks.filter((b) => b.type === head);
+  const inner = blocksOf(block, head, scope);
   if (inner.length === 0) return known(undefined);
-  if (rest.length === 0) return known(inner.map((b) => Object.fromEntries(Object.entries(b.attributes).map(([k, x]) => [k, evaluate(x.expr, scope)]).filter(([, v]) => (v as Value).known).map(([k, v]) => [k, (v as { value: unknown }).value]))));
-  const values = inner.map((b) => valueAt(b, rest.join('.'), scope));
+  if (rest.length === 0) return known(inner.map(({ block: b, scope: s }) => Object.fromEntries(Object.entries(b.attributes).map(([k, x]) => [k, evaluate(x.expr, s)]).filter(([, v]) => (v as Value).known).map(([k, v]) => [k, (v as { value: unknown }).value]))));
+  const values = inner.map(({ block: b, scope: s }) => valueAt(b, rest.join('.'), s));
   if (values.length === 1) return values[0];
   const bad = values.find((v) => !v.known);
   return bad ?? known(values.map((v) => (v as { value: unknown }).value));
+}
+
+/**
+ * The nested blocks of a type, `dynamic` ones expanded: one content block per element of
+ * its for_each, its iterator (`backend.value`) bound; one, unbound, when for_each is unknown.
+ */
+function blocksOf(block: HclBlock, type: string, scope: Scope): { block: HclBlock; scope: Scope }[] {
+  const out: { block: HclBlock; scope: Scope }[] = [];
+  for (const b of block.blocks) {
+    if (b.type === type) out.push({ block: b, scope });
+    const content = b.type === 'dynamic' && b.labels[0] === type ? b.blocks.find((x) => x.type === 'content') : undefined;
+    if (!content) continue;
+    const each = b.attributes.for_each ? evaluate(b.attributes.for_each.expr, scope) : undefined;
+    const v = each?.known ? each.value : undefined;
+    const pairs: [unknown, unknown][] | undefined = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]) : undefined;
+    if (!pairs) out.push({ block: content, scope });
+    else for (const [key, value] of pairs) out.push({ block: content, scope: withBindings(scope, { [iteratorOf(b)]: { key, value } }) });
+  }
+  return out;
+}
+
+/** A dynamic block's iterator: `iterator = g`, else the block's label. */
+function iteratorOf(dynamic: HclBlock): string {
+  const it = dynamic.attributes.iterator?.expr;
+  return it?.t === 'traversal' && it.path.length === 0 ? it.root : dynamic.labels[0] ?? '';
 }
 
 function lineAt(block: HclBlock, path: string): number | undefined {
   const [head, ...rest] = path.split('.');
   const a = block.attributes[head];
   if (a) return a.line;
-  const inner = block.blocks.find((b) => b.type === head);
+  const inner = block.blocks.find((b) => b.type === head) ?? block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === head)?.blocks.find((x) => x.type === 'content');
   if (!inner) return undefined;
   return rest.length ? lineAt(inner, rest.join('.')) ?? inner.line : inner.line;
 }
 
-/** Every reference to a resource or module in a block, with the attribute path that holds it. */
-function refsOf(block: HclBlock, prefix: string, at = ''): TfRef[] {
+/**
+ * Every reference to a resource or module in a block, with the attribute path that holds it.
+ * A dynamic block's references count as its content's (`backend.group`); those of its
+ * for_each, as the content's attributes that use the iterator.
+ */
+function refsOf(block: HclBlock, prefix: string, at = '', bound: ReadonlySet<string> = new Set()): TfRef[] {
   const out: TfRef[] = [];
   for (const [name, a] of Object.entries(block.attributes)) {
     if (name === 'provider' || name === 'source') continue;
     for (const t of traversals(a.expr)) {
-      const ref = refOf(t, prefix);
+      const ref = refOf(t, prefix, bound);
       if (ref) out.push({ ...ref, from: at + name, line: t.line });
     }
   }
-  for (const b of block.blocks) out.push(...refsOf(b, prefix, `${at}${b.type}.`));
+  for (const b of block.blocks) {
+    const content = b.type === 'dynamic' && b.labels[0] ? b.blocks.find((x) => x.type === 'content') : undefined;
+    if (!content) {
+      out.push(...refsOf(b, prefix, `${at}${b.type}.`, bound));
+      continue;
+    }
+    const label = b.labels[0];
+    const iterator = iteratorOf(b);
+    out.push(...refsOf(content, prefix, `${at}${label}.`, new Set([...bound, iterator])));
+    const users = Object.entries(content.attributes).filter(([, a]) => traversals(a.expr).some((t) => t.root === iterator)).map(([k]) => `${at}${label}.${k}`);
+    for (const t of b.attributes.for_each ? traversals(b.attributes.for_each.expr) : []) {
+      const ref = refOf(t, prefix, bound);
+      if (ref) for (const from of users.length ? users : [`${at}${label}`]) out.push({ ...ref, from, line: t.line });
+    }
+  }
   return out;
 }
 
-function refOf(t: Extract<HclExpr, { t: 'traversal' }>, prefix: string): { address: string; attribute?: string } | undefined {
+function refOf(t: Extract<HclExpr, { t: 'traversal' }>, prefix: string, bound: ReadonlySet<string>): { address: string; attribute?: string } | undefined {
   const [first, ...rest] = t.path;
-  if (typeof first !== 'string' || NOT_RESOURCES.has(t.root)) return undefined;
+  if (typeof first !== 'string' || NOT_RESOURCES.has(t.root) || bound.has(t.root)) return undefined;
   const attr = rest.find((s): s is string => typeof s === 'string' && s !== '*' && s !== '?');
   if (t.root === 'module') return { address: `${prefix}module.${first}`, attribute: attr };
   if (!t.root.includes('_')) return undefined;
@@ -227,7 +299,12 @@ function refOf(t: Extract<HclExpr, { t: 'traversal' }>, prefix: string): { addre
 function traversals(e: HclExpr): Extract<HclExpr, { t: 'traversal' }>[] {
   switch (e.t) {
     case 'traversal':
-      return [e];
+      return [e, ...e.path.flatMap((s) => (typeof s === 'object' ? traversals(s.index) : []))];
+    case 'for': {
+      // The for's own names are not references.
+      const own = new Set([e.keyVar, e.valueVar]);
+      return [...traversals(e.collection), ...[e.key, e.body, e.cond].flatMap((x) => (x ? traversals(x) : [])).filter((t) => !own.has(t.root))];
+    }
     case 'tuple':
       return e.items.flatMap(traversals);
     case 'object':
@@ -235,6 +312,7 @@ function traversals(e: HclExpr): Extract<HclExpr, { t: 'traversal' }>[] {
     case 'template':
       return e.parts.flatMap((p) => (typeof p === 'string' ? [] : traversals(p)));
     case 'call':
+    case 'op':
       return e.args.flatMap(traversals);
     case 'conditional':
       return [e.cond, e.then, e.else].flatMap(traversals);

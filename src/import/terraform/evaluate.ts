@@ -1,6 +1,7 @@
 // Evaluating HCL expressions as far as the files allow: literals, collections, templates,
-// `var.` (the value given, else the default), `local.`, conditionals, and a few pure
-// functions. Everything else (a resource's attribute known only after apply, a variable
+// `var.` (the value given, else the default), `local.`, conditionals, `for` expressions,
+// `count.index` and `each.key`/`each.value` of one instance, a dynamic block's iterator, and a
+// few pure functions. Everything else (a resource's attribute known only after apply, a variable
 // without a default, another function) is an unknown value that says why, with its line.
 import type { HclExpr } from './hcl';
 import { known, unknown, type Value } from './model';
@@ -11,7 +12,17 @@ export interface Scope {
   local(name: string, line: number): Value;
   /** `module.vpc.azs` and the like: what a module call's outputs are known to be. */
   moduleOutput?(module: string, output: string, line: number): Value | undefined;
+  /** Names bound here: `count` ({ index }), `each` ({ key, value }), an iterator, a `for` variable. */
+  bound?(name: string): unknown;
 }
+
+/** `scope` with more names bound (an instance's `count.index`, a `for` expression's variables). */
+export function withBindings(scope: Scope, bindings: Record<string, unknown>): Scope {
+  return { ...scope, bound: (name) => (Object.prototype.hasOwnProperty.call(bindings, name) ? bindings[name] : scope.bound?.(name)) };
+}
+
+/** Past this many elements a `for` expression is not evaluated (the files are a design, not data). */
+const MAX_FOR_ELEMENTS = 10_000;
 
 const PURE_FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
   tolist: ([a]) => (Array.isArray(a) ? a : undefined),
@@ -77,15 +88,91 @@ export function evaluate(e: HclExpr, scope: Scope, depth = 0): Value {
       const r = f(args.map((a) => (a as { value: unknown }).value));
       return r === undefined ? unknown(`${e.text.slice(0, 60)} cannot be evaluated`, e.line) : known(r);
     }
+    case 'for':
+      return evaluateFor(e, scope, depth);
+    case 'op': {
+      const args = e.args.map(ev);
+      const bad = args.find((a) => !a.known);
+      if (bad) return bad;
+      const r = operate(e.op, args.map((a) => (a as { value: unknown }).value));
+      return r === undefined ? unknown(`${e.text.slice(0, 60)} cannot be evaluated`, e.line) : known(r);
+    }
     case 'opaque':
       return unknown(`the expression ${e.text.replace(/\s+/g, ' ').slice(0, 60)} is not evaluated`, e.line);
   }
 }
 
+/** HCL's operators on the values they take (numbers, booleans; == and != on any two values). */
+function operate(op: string, args: unknown[]): unknown {
+  const [a, b] = args;
+  if (args.length === 1) {
+    if (op === '!' && typeof a === 'boolean') return !a;
+    if (op === '-' && typeof a === 'number') return -a;
+    return undefined;
+  }
+  if (op === '==') return JSON.stringify(a) === JSON.stringify(b);
+  if (op === '!=') return JSON.stringify(a) !== JSON.stringify(b);
+  if (typeof a === 'boolean' && typeof b === 'boolean') return op === '&&' ? a && b : op === '||' ? a || b : undefined;
+  const x = typeof a === 'string' && a.trim() !== '' ? Number(a) : a;
+  const y = typeof b === 'string' && b.trim() !== '' ? Number(b) : b;
+  if (typeof x !== 'number' || typeof y !== 'number' || Number.isNaN(x) || Number.isNaN(y)) return undefined;
+  switch (op) {
+    case '+': return x + y;
+    case '-': return x - y;
+    case '*': return x * y;
+    case '/': return y === 0 ? undefined : x / y;
+    case '%': return y === 0 ? undefined : x % y;
+    case '<': return x < y;
+    case '>': return x > y;
+    case '<=': return x <= y;
+    case '>=': return x >= y;
+    default: return undefined;
+  }
+}
+
+/** Terraform's order: a list in its order, a map's (or an object's) keys in lexical order. */
+function evaluateFor(e: Extract<HclExpr, { t: 'for' }>, scope: Scope, depth: number): Value {
+  const c = evaluate(e.collection, scope, depth + 1);
+  if (!c.known) return c;
+  const coll = c.value;
+  const pairs: [string | number, unknown][] = Array.isArray(coll)
+    ? coll.map((v, i) => [i, v])
+    : coll && typeof coll === 'object' ? Object.keys(coll).sort().map((k) => [k, (coll as Record<string, unknown>)[k]]) : [];
+  if (!Array.isArray(coll) && !(coll && typeof coll === 'object')) return unknown(`${e.text.slice(0, 60)} iterates over no collection`, e.line);
+  if (pairs.length > MAX_FOR_ELEMENTS) return unknown(`${e.text.slice(0, 60)} iterates over more than ${MAX_FOR_ELEMENTS} elements`, e.line);
+  const list: unknown[] = [];
+  const map: Record<string, unknown> = {};
+  for (const [k, v] of pairs) {
+    const inner = withBindings(scope, { [e.valueVar]: v, ...(e.keyVar ? { [e.keyVar]: k } : {}) });
+    if (e.cond) {
+      const keep = evaluate(e.cond, inner, depth + 1);
+      if (!keep.known) return keep;
+      if (!keep.value) continue;
+    }
+    const body = evaluate(e.body, inner, depth + 1);
+    if (!body.known) return body;
+    if (!e.object) {
+      list.push(body.value);
+      continue;
+    }
+    const key = evaluate(e.key!, inner, depth + 1);
+    if (!key.known) return key;
+    const name = String(key.value);
+    if (e.grouping) map[name] = [...((map[name] as unknown[] | undefined) ?? []), body.value];
+    else map[name] = body.value;
+  }
+  return known(e.object ? map : list);
+}
+
 function traverse(e: Extract<HclExpr, { t: 'traversal' }>, scope: Scope): Value {
   const [first, ...rest] = e.path;
   let base: Value;
-  if (e.root === 'var' && typeof first === 'string') base = scope.variable(first, e.line);
+  const bound = scope.bound?.(e.root);
+  if (bound !== undefined) {
+    base = known(bound);
+    if (first !== undefined) rest.unshift(first);
+  } else if (e.root === 'count' || e.root === 'each') return unknown(`${e.text} differs from one instance to the next`, e.line);
+  else if (e.root === 'var' && typeof first === 'string') base = scope.variable(first, e.line);
   else if (e.root === 'local' && typeof first === 'string') base = scope.local(first, e.line);
   else if (e.root === 'module' && typeof first === 'string' && typeof rest[0] === 'string') {
     const out = scope.moduleOutput?.(first, rest[0], e.line);
@@ -96,9 +183,16 @@ function traverse(e: Extract<HclExpr, { t: 'traversal' }>, scope: Scope): Value 
   if (!base.known) return base;
   let v: unknown = base.value;
   for (const step of rest) {
-    if (step === '?' || step === '*') return unknown(`${e.text} is not evaluated`, e.line);
-    if (v === null || typeof v !== 'object') return unknown(`${e.text} has no ${step}`, e.line);
-    v = (v as Record<string | number, unknown>)[step];
+    let key: string | number;
+    if (typeof step === 'object') {
+      const i = evaluate(step.index, scope);
+      if (!i.known) return i;
+      if (typeof i.value !== 'number' && typeof i.value !== 'string') return unknown(`${e.text}: an index that is neither a number nor a key`, e.line);
+      key = i.value;
+    } else if (step === '*') return unknown(`${e.text} is not evaluated`, e.line);
+    else key = step;
+    if (v === null || typeof v !== 'object') return unknown(`${e.text} has no ${key}`, e.line);
+    v = (v as Record<string | number, unknown>)[key];
   }
   return known(v);
 }

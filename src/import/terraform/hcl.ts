@@ -17,13 +17,25 @@ export type HclExpr =
   | { t: 'literal'; value: string | number | boolean | null; line: number }
   | { t: 'tuple'; items: HclExpr[]; line: number }
   | { t: 'object'; entries: { key: string; value: HclExpr; line: number }[]; line: number }
-  /** `var.region`, `aws_lb.web.arn`, `module.vpc.azs`, `aws_instance.app[0].id` (`?` for an index not known). */
-  | { t: 'traversal'; root: string; path: (string | number)[]; line: number; text: string }
+  /**
+   * `var.region`, `aws_lb.web.arn`, `module.vpc.azs`, `aws_instance.app[0].id`; an index that is
+   * an expression (`local.zones[count.index]`) is kept as one; `*` for a splat.
+   */
+  | { t: 'traversal'; root: string; path: TraversalStep[]; line: number; text: string }
   | { t: 'template'; parts: (string | HclExpr)[]; line: number; text: string }
   | { t: 'call'; name: string; args: HclExpr[]; line: number; text: string }
   | { t: 'conditional'; cond: HclExpr; then: HclExpr; else: HclExpr; line: number; text: string }
-  /** Operations, `for` expressions, splats, directives: not evaluated; their references still count. */
+  /**
+   * `[for k, v in coll : body if cond]` and `{for k, v in coll : key => body... if cond}`: `keyVar`
+   * is the index or key (absent when only one name is given), `valueVar` the element.
+   */
+  | { t: 'for'; object: boolean; keyVar?: string; valueVar: string; collection: HclExpr; key?: HclExpr; body: HclExpr; cond?: HclExpr; grouping: boolean; line: number; text: string }
+  /** `a + b`, `n > 0`, `x == "y"`, `!ok`, `-1`: arithmetic, comparison and logic. */
+  | { t: 'op'; op: string; args: HclExpr[]; line: number; text: string }
+  /** Splats, directives and the like: not evaluated; their references still count. */
   | { t: 'opaque'; inner: HclExpr[]; line: number; text: string };
+
+export type TraversalStep = string | number | { index: HclExpr };
 
 export interface HclAttribute {
   expr: HclExpr;
@@ -181,12 +193,68 @@ function readExpr(n: SyntaxNode): HclExpr {
       const [c, a, b] = kids.map(readExpr);
       return { t: 'conditional', cond: c, then: a, else: b, line, text: n.text };
     }
+    case 'for_expr':
+    case 'operation':
+      return readExpr(kids[0]);
+    case 'binary_operation':
+    case 'unary_operation':
+      return operation(n);
+    case 'for_tuple_expr':
+    case 'for_object_expr':
+      return forExpr(n, kids);
     default:
       return { t: 'opaque', inner: kids.flatMap(innerExprs).map(readExpr), line, text: n.text };
   }
 }
 
-/** The expressions inside an operation or a `for`: their references are what matters. */
+/**
+ * The grammar flattens operands into the operation (`var.n[0] > 1` is variable_expr, get_attr,
+ * index, `>`, literal_value): the unnamed tokens are the operators, the named nodes between
+ * them one operand each.
+ */
+function operation(n: SyntaxNode): HclExpr {
+  const groups: SyntaxNode[][] = [[]];
+  let op = '';
+  for (const c of n.children) {
+    if (!c || c.type === 'comment') continue;
+    if (c.isNamed) groups[groups.length - 1].push(c);
+    else {
+      op = c.type;
+      groups.push([]);
+    }
+  }
+  const args = groups.filter((g) => g.length).map(operand);
+  return { t: 'op', op, args, line: n.startPosition.row + 1, text: n.text };
+}
+
+function operand(nodes: SyntaxNode[]): HclExpr {
+  const [head, ...steps] = nodes;
+  if (steps.length === 0) return readExpr(head);
+  if (head.type === 'variable_expr') return traversal(head.text, steps, head, nodes.map((x) => x.text).join(''));
+  return { t: 'opaque', inner: nodes.flatMap(innerExprs).map(readExpr), line: head.startPosition.row + 1, text: nodes.map((x) => x.text).join('') };
+}
+
+function forExpr(n: SyntaxNode, kids: SyntaxNode[]): HclExpr {
+  const intro = kids.find((k) => k.type === 'for_intro');
+  const names = (intro?.namedChildren ?? []).filter((c): c is SyntaxNode => c?.type === 'identifier').map((c) => c.text);
+  const collection = intro?.namedChildren.find((c) => c?.type === 'expression');
+  const exprs = kids.filter((k) => k.type === 'expression').map(readExpr);
+  const cond = kids.find((k) => k.type === 'for_cond')?.namedChildren.find((c) => c?.type === 'expression');
+  const object = n.type === 'for_object_expr';
+  const line = n.startPosition.row + 1;
+  return {
+    t: 'for', object, line, text: n.text,
+    keyVar: names.length > 1 ? names[0] : undefined,
+    valueVar: names[names.length - 1] ?? '',
+    collection: collection ? readExpr(collection) : { t: 'literal', value: null, line },
+    key: object ? exprs[0] : undefined,
+    body: (object ? exprs[1] : exprs[0]) ?? { t: 'literal', value: null, line },
+    cond: cond ? readExpr(cond) : undefined,
+    grouping: kids.some((k) => k.type === 'ellipsis'),
+  };
+}
+
+/** The expressions inside an operation: their references are what matters. */
 function innerExprs(n: SyntaxNode): SyntaxNode[] {
   if (n.type === 'expression') return [n];
   return n.namedChildren.filter((c): c is SyntaxNode => !!c).flatMap(innerExprs);
@@ -200,18 +268,20 @@ function objectKey(k: SyntaxNode | undefined): string {
   return k.text;
 }
 
-function traversal(root: string, steps: SyntaxNode[], whole: SyntaxNode): HclExpr {
-  const path: (string | number)[] = [];
+function traversal(root: string, steps: SyntaxNode[], whole: SyntaxNode, text = whole.text): HclExpr {
+  const path: TraversalStep[] = [];
   for (const s of steps) {
     if (s.type === 'get_attr') path.push(s.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
     else if (s.type === 'index') {
       const e = s.descendantsOfType('expression')[0];
       const v = e ? readExpr(e) : undefined;
-      path.push(v?.t === 'literal' && (typeof v.value === 'number' || typeof v.value === 'string') ? v.value : '?');
+      if (v?.t === 'literal' && (typeof v.value === 'number' || typeof v.value === 'string')) path.push(v.value);
+      else if (v) path.push({ index: v });
+      else path.push('*');
     } else if (s.type === 'splat') {
       path.push('*');
       for (const g of s.descendantsOfType('get_attr')) path.push(g?.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
     }
   }
-  return { t: 'traversal', root, path, line: whole.startPosition.row + 1, text: whole.text };
+  return { t: 'traversal', root, path, line: whole.startPosition.row + 1, text };
 }

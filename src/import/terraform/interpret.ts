@@ -70,6 +70,8 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
   const skipped = new Map<string, number>();
   for (const res of config.resources) {
     const row = rowOfType(res.type);
+    // `count = var.enabled ? 1 : 0` and the like: not created (said where count is read).
+    if (res.instances === 0) continue;
     if (!row) {
       if (!CONNECTOR_TYPES.has(res.type)) skipped.set(res.type, (skipped.get(res.type) ?? 0) + 1);
       continue;
@@ -77,6 +79,7 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
     nodes.push({ id: res.address, row, res, component: { id: res.address, kind: row.kind, source: res.source } });
   }
   for (const m of config.modules) {
+    if (m.instances === 0) continue;
     const row = rowOfModule(m.source);
     if (row) nodes.push({ id: m.address, row, res: m, component: { id: m.address, kind: row.kind, source: m.src } });
     else if (!VPC_MODULE.test(m.source)) notes.push({ kind: 'warning', subject: m.address, source: m.src, message: `module source ${m.source || '(none)'} is not in the files and is not a known community module: left out` });

@@ -44,6 +44,8 @@ export interface TfModuleCall {
   source: string;
   module: string;
   provider: string;
+  /** Instances from the call's `count` / `for_each` (and those of the modules around it). */
+  instances: number;
   src: ImportSource;
   attr(path: string): Value;
   lineOf(path: string): number | undefined;
