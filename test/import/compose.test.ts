@@ -125,3 +125,50 @@ describe('compose: copies and proxies', () => {
   });
 });
 
+
+describe('compose: proxies that find their backends by labels or environment (Traefik, nginx-proxy)', () => {
+  it('Traefik depends on the services whose labels ask it to route to them, and is a load balancer', async () => {
+    const r = await imported(fixture('compose/traefik-shop/compose.yaml'));
+    expect(r.component('traefik').kind).toBe('loadbalancer');
+    expect(r.deps('users')).toEqual(['traefik']);
+    expect(r.deps('traefik')).toEqual(['web']);
+    expect(r.lines).toContain('compose/traefik-shop/compose.yaml:36 traefik: depends on web: web asks traefik to route to it: label traefik.http.routers.web.rule=Host(`shop.example.com`)');
+    // web, worker and beat share the anchor's settings but run different commands: three services.
+    expect(r.deps('worker')).toEqual(['minio', 'postgres', 'redis']);
+    const spofs = analyze(r.t).spofs.map((s) => s.id);
+    expect(spofs).toEqual(expect.arrayContaining(['traefik', 'postgres', 'redis', 'minio', 'docker-host']));
+    expect(spofs).not.toContain('web');
+  });
+
+  it('nginx-proxy depends on the services with a VIRTUAL_HOST; traefik.enable=false opts out', async () => {
+    const r = await imported(inline('compose.yaml', `services:
+  proxy:
+    image: nginxproxy/nginx-proxy:1.6
+    ports: ["80:80"]
+  app:
+    image: example/app
+    environment:
+      VIRTUAL_HOST: app.example.com
+  admin:
+    image: example/admin
+    labels:
+      traefik.enable: "false"
+`));
+    expect(r.component('proxy').kind).toBe('loadbalancer');
+    expect(r.deps('proxy')).toEqual(['app']);
+    const t = await imported(inline('compose.yaml', `services:
+  edge:
+    image: traefik:v3.1
+    ports: ["443:443"]
+  app:
+    image: example/app
+    labels: ["traefik.enable=true"]
+  admin:
+    image: example/admin
+    labels:
+      traefik.enable: "false"
+      traefik.http.routers.admin.rule: Host(\`admin.local\`)
+`));
+    expect(t.deps('edge')).toEqual(['app']);
+  });
+});

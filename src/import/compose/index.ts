@@ -1,7 +1,7 @@
 // Docker Compose (the Compose Specification; swarm stack files too) -> the intermediate list.
 // One component per service, id = the service name (DESIGN section 7).
 import { at } from '../build';
-import { kindFromImage } from '../imageKinds';
+import { IMAGE_KINDS, kindFromImage } from '../imageKinds';
 import type { ImportNote } from '../notes';
 import { hostsIn, isAddressKey } from '../references';
 import type { ImportedComponent, ImportedDomain, ImportedLink, ImportedSystem } from '../types';
@@ -11,6 +11,7 @@ import {
   buildContext, configurationKey, dependsOnOf, environmentOf, linksOf, otherNames, persistentMounts,
   placementOf, publishedPorts, replicasOf, type ComposeService, type Origin,
 } from './service';
+import { routerOf } from './routing';
 
 export interface ComposeDocument {
   file: string;
@@ -24,6 +25,7 @@ export function isComposeDocument(doc: unknown): doc is Dict {
 }
 
 const DOCKER_HOST = 'docker-host';
+const PROXY_ROW = IMAGE_KINDS.find((r) => r.proxy);
 // The engine's data stores (src/engine/insight/structure.ts): what loses data without a volume.
 const DATA_KINDS = new Set(['database', 'cache', 'storage', 'queue']);
 
@@ -65,6 +67,20 @@ export function importCompose(documents: ComposeDocument[]): ImportedSystem {
     }
   }
 
+  // Proxies that route to the containers asking for it (labels, VIRTUAL_HOST): they depend on them.
+  for (const proxy of services) {
+    const router = routerOf(str(proxy.def.image));
+    if (!router) continue;
+    for (const s of services) {
+      const asks = s.name === proxy.name ? undefined : router.routed(s.def);
+      if (!asks) continue;
+      const file = fileOf(s, asks.setting);
+      const line = yamlOf(documents, file)?.lineOf(asks.holder, asks.at) ?? lineOf(s, asks.setting);
+      const what = asks.setting === 'environment' ? `${asks.key}=${asks.value}` : `label ${asks.key}=${asks.value}`;
+      links.push({ from: proxy.name, to: s.name, source: at(file, line), reason: `${s.name} asks ${proxy.name} to route to it: ${what}` });
+    }
+  }
+
   const callsOthers = new Set(links.filter((l) => l.from !== l.to && services.some((s) => s.name === l.to)).map((l) => l.from));
   const swarm = services.some((s) => placementOf(s.def).constraints.length > 0 || str(dict(s.def.deploy).mode) === 'global');
   const domains: ImportedDomain[] = [];
@@ -78,7 +94,8 @@ export function importCompose(documents: ComposeDocument[]): ImportedSystem {
     const build = buildContext(s.def);
     const named = image ? kindFromImage(image) : undefined;
     const fromBuild = !named?.row && build ? kindFromImage(build.replace(/ \(.*$/, '')) : undefined;
-    const k = named?.row ? named : fromBuild?.row ? fromBuild : { kind: 'service' as const };
+    // A proxy that reads the other containers (nginx-proxy, caddy-docker-proxy) is a proxy whatever its name's other words.
+    const k = routerOf(image) ? { kind: 'loadbalancer' as const, row: PROXY_ROW } : named?.row ? named : fromBuild?.row ? fromBuild : { kind: 'service' as const };
     let kind = k.kind;
     if (k.row?.proxy && !callsOthers.has(s.name)) kind = 'web';
     const what = named?.row ? `image ${image}` : fromBuild?.row ? `build ${build}` : image ? `image ${image}` : build ? `build ${build}` : 'no image';

@@ -20,17 +20,21 @@ export interface ComposeService {
 
 /** `environment` as a map or a `KEY=value` list, in order. */
 export function environmentOf(def: Dict): [string, string][] {
-  const env = def.environment;
-  if (Array.isArray(env)) {
-    return env.flatMap((e) => {
+  return keyValuesOf(def.environment);
+}
+
+/** `environment` or `labels` in either form: a list of `KEY=value` or a map. */
+export function keyValuesOf(v: unknown): [string, string][] {
+  if (Array.isArray(v)) {
+    return v.flatMap((e) => {
       const s = str(e);
       if (s === undefined) return [];
       const eq = s.indexOf('=');
       return eq < 0 ? [] : [[s.slice(0, eq), s.slice(eq + 1)] as [string, string]];
     });
   }
-  return Object.entries(dict(env)).flatMap(([k, v]) => {
-    const s = str(v);
+  return Object.entries(dict(v)).flatMap(([k, x]) => {
+    const s = str(x);
     return s === undefined ? [] : [[k, s] as [string, string]];
   });
 }
