@@ -6,7 +6,7 @@ import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedDomain, ImportedLink, ImportedSystem } from '../types';
 import { applyFeature, type Context } from './features';
 import { describeValue, type TfModuleCall, type TfRef, type TfResource, type Value } from './model';
-import { CONNECTOR_TYPES, rowOfModule, rowOfType, VPC_MODULE, type ResourceRow } from './resources';
+import { BINDING_TYPES, CONNECTOR_TYPES, rowOfModule, rowOfType, VPC_MODULE, type ResourceRow } from './resources';
 
 export interface Node {
   id: string;
@@ -73,7 +73,7 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
     // `count = var.enabled ? 1 : 0` and the like: not created (said where count is read).
     if (res.instances === 0) continue;
     if (!row) {
-      if (!CONNECTOR_TYPES.has(res.type)) skipped.set(res.type, (skipped.get(res.type) ?? 0) + 1);
+      if (!CONNECTOR_TYPES.has(res.type) && !BINDING_TYPES[res.type]) skipped.set(res.type, (skipped.get(res.type) ?? 0) + 1);
       continue;
     }
     nodes.push({ id: res.address, row, res, component: { id: res.address, kind: row.kind, source: res.source } });
@@ -211,6 +211,16 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
       continue;
     }
     if (nodeOf.has(ref.address)) links.push({ from: source.id, to: ref.address, source: { ...srcOf(source.res), line }, reason: `${ref.from} refers to ${ref.address}${ref.attribute ? `.${ref.attribute}` : ''}` });
+  }
+  // Bindings (an event source mapping, a topic subscription): the consumer depends on its source.
+  for (const b of config.resources) {
+    const binding = BINDING_TYPES[b.type];
+    if (!binding) continue;
+    const consumers = b.refs.filter((r) => r.from === binding.consumer && nodeOf.has(r.address));
+    const sources = b.refs.filter((r) => r.from === binding.source && nodeOf.has(r.address));
+    for (const c of consumers) for (const src of sources) {
+      links.push({ from: c.address, to: src.address, source: { ...b.source, line: src.line ?? b.source.line }, reason: `${b.address} feeds it from ${src.address} (${binding.source})` });
+    }
   }
   // Parts of a component (a launch template, a task definition, an instance profile) are
   // neither components nor connectors: what they refer to, the component refers to.

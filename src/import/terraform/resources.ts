@@ -110,6 +110,15 @@ export const CONNECTOR_TYPES: ReadonlySet<string> = new Set([
   'azurerm_network_interface_application_gateway_backend_address_pool_association',
 ]);
 
+/**
+ * Resource types that bind a consumer to what it consumes: the consumer (the component its
+ * `consumer` attribute refers to) depends on the source (its `source` attribute).
+ */
+export const BINDING_TYPES: Readonly<Record<string, { consumer: string; source: string }>> = {
+  aws_lambda_event_source_mapping: { consumer: 'function_name', source: 'event_source_arn' },
+  aws_sns_topic_subscription: { consumer: 'endpoint', source: 'topic_arn' },
+};
+
 /** Community modules (registry sources), by their documented arguments. */
 export const MODULE_TABLE: readonly (ResourceRow & { source: RegExp })[] = [
   { source: /terraform-aws-modules\/rds\/aws/, type: 'module:rds', kind: 'database', zones: ['availability_zone'], feature: 'rds-instance' },
