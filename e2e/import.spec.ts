@@ -9,6 +9,9 @@ import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 const FIXTURES = fileURLToPath(new URL('../test/import/fixtures', import.meta.url));
+// Importing loads the parsers on first use (the HCL one is WebAssembly): on a loaded machine
+// that takes seconds, so the first look after an import waits longer than the default 5 s.
+const IMPORTED = { timeout: 30_000 };
 const file = (path: string) => ({ name: path.split('/').pop()!, mimeType: 'application/yaml', buffer: readFileSync(join(FIXTURES, path)) });
 
 async function nodeBoxes(studio: StudioPage) {
@@ -22,7 +25,7 @@ test('a compose file opens as a design, laid out, with what was inferred and ass
   const studio = new StudioPage(page);
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/voting-stack.yaml'));
-  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('voting-stack');
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('voting-stack', IMPORTED);
   // What was inferred and assumed, listed over the canvas, each with its file and line.
   const notes = studio.byTestId(TEST_IDS.importNotes);
   await expect(notes).toContainText('voting-stack.yaml');
@@ -42,12 +45,12 @@ test('several manifests at once make one design; a Terraform file is read by the
   await studio.openEmpty();
   const dir = join(FIXTURES, 'kubernetes/online-boutique');
   await studio.byTestId(TEST_IDS.importFile).setInputFiles(readdirSync(dir).map((f) => ({ name: f, mimeType: 'application/yaml', buffer: readFileSync(join(dir, f)) })));
-  await expect(page.locator('.react-flow__node[data-id="frontend-external"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="frontend-external"]')).toBeVisible(IMPORTED);
   await expect(page.locator('.react-flow__node[data-id="checkoutservice"]')).toBeVisible();
   await expect(studio.byTestId(TEST_IDS.spofList)).toContainText('checkoutservice');
 
   await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'main.tf', mimeType: 'text/plain', buffer: Buffer.concat([readFileSync(join(FIXTURES, 'terraform/alb-asg-rds/main.tf')), readFileSync(join(FIXTURES, 'terraform/alb-asg-rds/variables.tf'))]) });
-  await expect(page.locator('.react-flow__node[data-id="aws_lb.app"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="aws_lb.app"]')).toBeVisible(IMPORTED);
   await expect(page.locator('.react-flow__node[data-id="aws_db_instance.app-standby"]')).toBeVisible();
   expect(studio.consoleErrors).toEqual([]);
 });
@@ -56,7 +59,7 @@ test('bad input opens nothing and leaves the current design untouched', async ({
   const studio = new StudioPage(page);
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/web-copies.yaml'));
-  await expect(page.locator('.react-flow__node[data-id="proxy"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="proxy"]')).toBeVisible(IMPORTED);
   const before = await page.locator('.react-flow__node').count();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('services:\n  web:\n    image: [nginx\n') });
   const error = studio.byTestId(TEST_IDS.errorMessage);
@@ -77,7 +80,7 @@ test('pasted compose text is imported', async ({ page }) => {
     data.setData('text/plain', text);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, 'services:\n  api:\n    image: example/api\n    ports: ["8080:8080"]\n    environment:\n      DB_URL: postgres://db:5432/app\n  db:\n    image: postgres:16\n');
-  await expect(page.locator('.react-flow__node[data-id="api"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="api"]')).toBeVisible(IMPORTED);
   await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
   await expect(studio.byTestId(TEST_IDS.importNotes)).toContainText('the pasted text');
 });

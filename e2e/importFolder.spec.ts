@@ -38,7 +38,8 @@ test('a dropped folder is read recursively: nested manifests make one design, to
   await studio.openEmpty();
   await dropFolder(page, shop);
 
-  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('shop');
+  // Importing loads the YAML parser on first use: slow on a loaded machine, so a longer wait.
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('shop', { timeout: 30_000 });
   await expect(studio.node('frontend-external')).toBeVisible();
   await expect(studio.node('checkoutservice')).toBeVisible();
   // Found two folders down, and named by its path in the dropped folder.
@@ -65,10 +66,10 @@ test('a dropped folder with nothing to import opens nothing and says so', async 
   const studio = new StudioPage(page);
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'compose.yaml', mimeType: 'application/yaml', buffer: Buffer.from('services:\n  web:\n    image: caddy\n    ports: ["443:443"]\n') });
-  await expect(studio.node('web')).toBeVisible();
+  await expect(studio.node('web')).toBeVisible({ timeout: 30_000 });
   await dropFolder(page, docs);
   const error = studio.byTestId(TEST_IDS.errorMessage);
-  await expect(error).toContainText('neither a compose file');
+  await expect(error).toContainText('neither a compose file', { timeout: 30_000 });
   await expect(error).toContainText('docs/mkdocs.yml');
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('compose');
   await expect(studio.node('web')).toBeVisible();
