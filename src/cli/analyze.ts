@@ -2,12 +2,13 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
+import { analyze, blastRadii, buildJsonReport, unknownWhatIfIds, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
 import type { Topology } from '../model';
 import { insight } from '../engine/insight';
 import { formatMoney } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
+import { terminalSafe } from '../io/safeText';
 import { humanInsight } from './insightText';
 import { LazyList, writeJson } from './jsonStream';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeStdout } from './io';
@@ -45,6 +46,9 @@ export function registerAnalyze(program: Command): void {
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
       const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
       const { topology, warnings, text } = readTopology(file);
+      // A mistyped id would otherwise answer a what-if nobody asked ("nothing stops serving").
+      const unknown = flags.fail === undefined ? [] : unknownWhatIfIds(topology, flags.fail);
+      if (unknown.length > 0) throw new CliError(terminalSafe(`${file}: --fail ${unknown.map((id) => JSON.stringify(id)).join(', ')}: no element, component or link has ${unknown.length === 1 ? 'this id' : 'these ids'}`, { oneLine: true }));
       printWarnings(file, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);

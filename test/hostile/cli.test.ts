@@ -61,6 +61,17 @@ describe('bad input: exit 2, the path and the reason, in bounded time', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('components[2].id: "app#1" is the name of an instance of the pool "app"');
   });
+
+  it('a what-if on an id the design does not have is refused, not answered as "nothing stops serving"', () => {
+    const example = 'examples/three-tier.spof.json';
+    const r = spof(['analyze', example, '--fail', 'app', 'nosuch', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(`spof: ${example}: --fail "nosuch": no element, component or link has this id`);
+    const known = spof(['analyze', example, '--fail', 'app', '--json']);
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.stdout).whatIf.failed).toEqual(['app']);
+  });
 });
 
 describe('names cannot drive the terminal', () => {
