@@ -8,6 +8,8 @@ import { AutosaveAlert } from './panels/documents/AutosaveAlert';
 import { Palette } from './canvas/Palette';
 import { TopBar } from './canvas/TopBar';
 import { WhatIfHint } from './canvas/WhatIfHint';
+import { ConnectPicker } from './canvas/ConnectPicker';
+import { ShortcutsDialog } from './canvas/ShortcutsDialog';
 import { handleClipboard, handleShortcut } from './commands';
 import { openDocumentFiles } from './commands/documents';
 import { droppedFiles } from './commands/droppedFiles';
@@ -68,6 +70,8 @@ export function App() {
           <ReportPanel />
         </div>
       </div>
+      <ConnectPicker />
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -23,6 +23,7 @@ import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
 import { addPaletteItem, DRAG_MIME, type PaletteItem } from './Palette';
 import { noteDragStart, useFlowElements } from './useFlowElements';
+import { useTabOrder } from './useTabOrder';
 import { useVisibleOnly } from './visibleOnly';
 
 const nodeTypes = { component: ComponentNode, domain: DomainNode };
@@ -45,6 +46,7 @@ export function Canvas() {
   const flow = useRef<ReactFlowInstance<FlowNode, LinkFlowEdge> | null>(null);
   const dropTargetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const minZoom = useZoomFloor(wrapper);
+  useTabOrder(wrapper);
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;

@@ -1,6 +1,8 @@
 // The palette: every component kind and every container kind. Drag one onto the canvas,
 // or click it to add it in the middle of the view.
 import { COMPONENT_KINDS, DOMAIN_KINDS, KIND_PRESETS, type ComponentKind, type DomainKind } from '../model';
+import { runCommand } from '../commands';
+import { connectTo, showShortcuts } from '../commands/keyboard';
 import { useDocument } from '../store/document';
 import { COMPONENT_SIZE, DEFAULT_DOMAIN_SIZE, type XY } from '../store/geometry';
 import { COMPONENT_KIND_LABELS, DOMAIN_KIND_LABELS } from '../store/labels';
@@ -75,7 +77,13 @@ export function Palette() {
           <PaletteButton key={kind} item={{ type: 'domain', kind }} label={DOMAIN_KIND_LABELS[kind]} icon={DOMAIN_ICONS[kind]} hint="a container; what sits inside fails with it" />
         ))}
       </div>
-      <p className="palette-help">Drag from a node's bottom dot to another node to add a dependency. Shift-drag to box-select.</p>
+      <p className="palette-help">
+        Drag from a node's bottom dot to another node to add a dependency. Shift-drag to box-select.
+        With the keyboard: Tab to a component, Enter selects it, {connectTo.shortcut} links it to another.
+        <button type="button" className="palette-keys" data-testid="shortcuts-open" onClick={() => runCommand(showShortcuts)}>
+          Keyboard shortcuts ({showShortcuts.shortcut})
+        </button>
+      </p>
     </nav>
   );
 }

@@ -3,6 +3,7 @@ import { newDocument, openFile, saveJson } from './documents';
 import { copy, cut, deleteSelection, deselect, duplicate, onClipboardEvent, paste, selectAll } from './editing';
 import { redo, undo } from './history';
 import { exportPng, exportSvg } from './images';
+import { connectTo, showShortcuts } from './keyboard';
 import { toggleMermaidPreview } from './mermaid';
 import { shareLink } from './share';
 import { slotCommand } from './slots';
@@ -12,7 +13,7 @@ import { find, fitView, layout, toggleLinkMode, whatIfToggle } from './view';
 export const COMMANDS: Command[] = [
   undo, redo, deleteSelection, selectAll, deselect, copy, cut, paste, duplicate,
   newDocument, openFile, saveJson, layout, fitView, find, whatIfToggle, toggleLinkMode,
-  toggleMermaidPreview, shareLink, exportPng, exportSvg,
+  toggleMermaidPreview, shareLink, exportPng, exportSvg, connectTo, showShortcuts,
 ];
 
 export function commandById(id: string): Command | undefined {
@@ -39,9 +40,14 @@ export function handleClipboard(event: ClipboardEvent): void {
   onClipboardEvent(event);
 }
 
+/** Keys pressed inside a modal dialog belong to it (its Escape closes it, nothing else). */
+function inDialog(target: EventTarget | null): boolean {
+  return typeof Element !== 'undefined' && target instanceof Element && target.closest('dialog') !== null;
+}
+
 /** The keyboard dispatcher: the first command whose key test matches runs. */
 export function handleShortcut(event: KeyboardEvent): boolean {
-  if (typingIn(event.target)) return false;
+  if (typingIn(event.target) || inDialog(event.target)) return false;
   const command = COMMANDS.find((c) => c.keyTest?.(event));
   if (!command) return false;
   event.preventDefault();

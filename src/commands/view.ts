@@ -59,7 +59,7 @@ export const whatIfToggle: Command = {
 
 export const toggleLinkMode: Command = {
   id: 'link-mode',
-  label: 'Draw replication links',
+  label: 'New links: switch between dependency and replication',
   icon: Repeat2,
   shortcut: 'R',
   keyTest: (e) => plain(e) && !e.shiftKey && key(e, 'r'),

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS, copy, deleteSelection, duplicate, handleShortcut, paste, redo, runCommand, selectAll, undo } from '../../src/commands';
 import { resetDocument, useDocument } from '../../src/store/document';
+import { useDialogs } from '../../src/store/dialogs';
 import { useSelection } from '../../src/store/selection';
 import { templateById } from '../../src/templates';
 
@@ -23,8 +24,35 @@ describe('commands as data', () => {
   it('no two commands answer the same key', () => {
     const presses = [key('z', { ctrlKey: true }), key('z', { ctrlKey: true, shiftKey: true }), key('y', { ctrlKey: true }),
       key('Delete'), key('Backspace'), key('d', { ctrlKey: true }),
-      key('a', { ctrlKey: true }), key('s', { ctrlKey: true }), key('Escape'), key('w'), key('r')];
+      key('a', { ctrlKey: true }), key('s', { ctrlKey: true }), key('Escape'), key('w'), key('r'), key('c'), key('?', { shiftKey: true })];
     for (const e of presses) expect(COMMANDS.filter((c) => c.keyTest?.(e)).length, e.key).toBe(1);
+  });
+
+  it('every command that answers a key names it, so the list of shortcuts (?) made from them is whole', () => {
+    for (const c of COMMANDS.filter((x) => x.keyTest)) expect(c.shortcut, c.id).toBeTruthy();
+  });
+
+  it('C links the one selected component by keyboard: offered only then, outside what-if mode', () => {
+    expect(handleShortcut(key('c'))).toBe(true);
+    expect(useDialogs.getState().open).toBeNull();
+    useSelection.getState().select(['web1', 'web2']);
+    handleShortcut(key('c'));
+    expect(useDialogs.getState().open).toBeNull();
+    useSelection.getState().select(['web1']);
+    handleShortcut(key('c'));
+    expect(useDialogs.getState()).toMatchObject({ open: 'connect', subject: 'web1' });
+    useDialogs.getState().close();
+  });
+
+  it('keys pressed inside a dialog are the dialog\'s', () => {
+    const dialog = document.createElement('dialog');
+    const button = document.createElement('button');
+    dialog.append(button);
+    document.body.append(dialog);
+    const e = key('w');
+    button.dispatchEvent(e);
+    expect(handleShortcut(e)).toBe(false);
+    dialog.remove();
   });
 
   it('leaves Ctrl+C, Ctrl+X and Ctrl+V to the browser, whose clipboard events reach the system clipboard', () => {
