@@ -47,6 +47,13 @@ export function Canvas() {
   const dropTargetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const minZoom = useZoomFloor(wrapper);
   useTabOrder(wrapper);
+  // React Flow's fitView prop fits once its first nodes are measured: on an empty canvas that
+  // was the first component dropped, and the view jumped to centre it. Fit only a design that
+  // is there when the canvas opens (opening another design fits it in replaceDocument).
+  const [fitOnOpen] = useState(() => {
+    const { doc } = useDocument.getState();
+    return doc.components.length + doc.domains.length > 0;
+  });
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
@@ -144,7 +151,7 @@ export function Canvas() {
         noPanClassName="spof-nopan"
         minZoom={minZoom}
         maxZoom={2}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />

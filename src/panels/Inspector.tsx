@@ -1,5 +1,7 @@
 // The inspector: edits whatever is selected (component, container, link), or the
 // document itself when nothing is.
+import { ChevronDown } from 'lucide-react';
+import { useState } from 'react';
 import { useDocument } from '../store/document';
 import { findLink } from '../store/ids';
 import { useSelection } from '../store/selection';
@@ -36,13 +38,22 @@ function InspectorBody() {
   return link ? <LinkInspector key={edgeIds[0]} link={link} /> : <DocumentInspector />;
 }
 
+/** Collapsible, so that on a small screen the report below can have the column. */
 export function Inspector() {
+  const [open, setOpen] = useState(true);
   return (
-    <section className="inspector" data-testid="inspector" aria-label="Inspector">
-      <div className="panel-heading">Inspector</div>
-      <div className="inspector-body">
-        <InspectorBody />
-      </div>
+    <section className={`inspector${open ? '' : ' is-collapsed'}`} data-testid="inspector" aria-label="Inspector">
+      <h2 className="panel-heading panel-heading-toggle">
+        <button type="button" data-testid="inspector-toggle" aria-expanded={open} aria-controls="inspector-body"
+          title={open ? 'Collapse the inspector: the report gets the column' : 'Show the inspector'} onClick={() => setOpen(!open)}>
+          <ChevronDown size={14} aria-hidden className="panel-chevron" />Inspector
+        </button>
+      </h2>
+      {open && (
+        <div className="inspector-body" id="inspector-body">
+          <InspectorBody />
+        </div>
+      )}
     </section>
   );
 }

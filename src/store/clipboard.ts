@@ -2,8 +2,9 @@
 // containers, and the links among them) pasted back under fresh ids.
 import type { Component, FailureDomain, Link, Topology } from '../model';
 import { keyedCopy, own } from '../model/keyed';
-import { absolutePosition, containerOf, descendantDomains, type Size, type XY } from './geometry';
+import { absolutePosition, containerOf, descendantDomains, sizeOf, type Size, type XY } from './geometry';
 import { freshId, usedIds } from './ids';
+import { settle } from './twinPlacement';
 
 export interface Fragment {
   components: Component[];
@@ -36,8 +37,15 @@ export function copyFragment(doc: Topology, nodeIds: readonly string[]): Fragmen
   return structuredClone({ components, domains, links, absolute, sizes });
 }
 
+export interface Pasted {
+  doc: Topology;
+  ids: string[];
+  /** Each new node's original (new id to copied id). */
+  twins: Record<string, string>;
+}
+
 /** Pastes a fragment `offset` away from where it was copied; returns the new node ids. */
-export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): { doc: Topology; ids: string[] } {
+export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): Pasted {
   const taken = usedIds(doc);
   const rename = new Map<string, string>();
   const claim = (id: string) => {
@@ -100,5 +108,53 @@ export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): { 
     const origin = container === undefined ? { x: 0, y: 0 } : target.get(container) ?? absolutePosition(doc, container);
     positions[newId] = { x: at.x - origin.x, y: at.y - origin.y };
   }
-  return { doc: next, ids: newIds };
+  const twins = keyedCopy<string>();
+  for (const [oldId, newId] of rename) if (newIds.includes(newId)) twins[newId] = oldId;
+  return { doc: next, ids: newIds, twins };
+}
+
+/** Space between a copy and what it is placed beside. */
+const GAP = 48;
+
+/**
+ * Pastes a fragment beside its originals: each copy on its original's row, in its
+ * original's container, right of the original and of anything already there (a second
+ * paste lands right of the first); a copied container with its content as in the original.
+ * Containers then grow to hold their copies (src/store/twinPlacement's settle). A fragment
+ * whose originals are gone (a cut, another tab's copy) lands `offset` from where it was copied.
+ */
+export function pasteBeside(doc: Topology, fragment: Fragment, offset: XY): Pasted {
+  const pasted = pasteFragment(doc, fragment, offset);
+  const positions = keyedCopy(pasted.doc.view?.positions);
+  const next: Topology = { ...pasted.doc, view: { ...pasted.doc.view, positions, sizes: keyedCopy(pasted.doc.view?.sizes) } };
+  const top = Object.keys(pasted.twins).filter((id) => {
+    const container = containerOf(next, id);
+    return container === undefined || !Object.hasOwn(pasted.twins, container);
+  });
+  const originals = new Set([...doc.components, ...doc.domains].map((x) => x.id));
+  if (!top.every((id) => originals.has(pasted.twins[id]) && Object.hasOwn(positions, pasted.twins[id]))) return pasted;
+  const everything = [...next.domains.map((d) => d.id), ...next.components.map((c) => c.id)];
+  const waiting = new Set(top);
+  for (const id of top) {
+    waiting.delete(id);
+    const twin = pasted.twins[id];
+    const container = containerOf(next, id);
+    const size = sizeOf(next, id);
+    const others = everything.filter((o) => o !== id && !waiting.has(o) && Object.hasOwn(positions, o) && containerOf(next, o) === container);
+    let at = { x: positions[twin].x + sizeOf(next, twin).width + GAP, y: positions[twin].y };
+    for (let moved = true; moved;) {
+      moved = false;
+      for (const o of others) {
+        const p = positions[o];
+        const s = sizeOf(next, o);
+        if (at.x < p.x + s.width + GAP / 2 && p.x < at.x + size.width + GAP / 2 && at.y < p.y + s.height && p.y < at.y + size.height) {
+          at = { x: p.x + s.width + GAP, y: at.y };
+          moved = true;
+        }
+      }
+    }
+    positions[id] = at;
+  }
+  settle(next, top);
+  return { ...pasted, doc: next };
 }

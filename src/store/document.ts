@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import { editBreaks, formatProblem, parseTopology, type Component, type ComponentKind, type DomainKind, type FailureDomain, type Link, type Topology } from '../model';
-import { copyFragment, pasteFragment, type Fragment } from './clipboard';
+import { copyFragment, pasteBeside, type Fragment } from './clipboard';
 import * as edits from './edits';
 import type { XY } from './geometry';
 import { moveNodes, type NodeMove } from './moves';
@@ -37,7 +37,7 @@ export interface DocumentState {
   resizeDomain: (id: string, rect: { x: number; y: number; width: number; height: number }) => void;
   deleteElements: (nodeIds: readonly string[], linkKeys?: readonly string[]) => void;
   copy: (nodeIds: readonly string[]) => Fragment | null;
-  /** The pasted node ids; or none, with the reasons, when the result would not be a readable document. */
+  /** Pastes beside the originals (else `offset` from where they were copied): the pasted node ids; or none, with the reasons, when the result would not be a readable document. */
   paste: (fragment: Fragment, offset: XY) => { ids: string[]; problems: string[] };
   /** Replaces the document (open, new, template): one undo step. */
   loadDocument: (doc: Topology, label?: string) => void;
@@ -103,7 +103,7 @@ export const useDocument = create<DocumentState>()(
         },
         copy: (nodeIds) => copyFragment(get().doc, nodeIds),
         paste: (fragment, offset) => {
-          const r = pasteFragment(get().doc, fragment, offset);
+          const r = pasteBeside(get().doc, fragment, offset);
           // What a paste makes must reopen like any document (limits, ids): else nothing changes.
           const check = parseTopology(r.doc);
           if (!check.ok) return { ids: [], problems: check.errors.map(formatProblem) };

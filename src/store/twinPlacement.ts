@@ -60,7 +60,7 @@ export function placePlanned(before: Topology, after: Topology, twins: Readonly<
  * added or moved: what overlaps moves right along its row, then the container grows to
  * hold its content (never shrinks), which its own container settles in turn.
  */
-function settle(doc: Topology, touched: readonly string[]): void {
+export function settle(doc: Topology, touched: readonly string[]): void {
   const affected = new Set<string | undefined>();
   for (const id of touched) {
     for (let c = containerOf(doc, id), n = 0; n < 64; c = containerOf(doc, c!), n++) {

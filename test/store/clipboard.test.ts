@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyFragment, pasteFragment } from '../../src/store/clipboard';
-import { absolutePosition } from '../../src/store/geometry';
+import { copyFragment, pasteBeside, pasteFragment } from '../../src/store/clipboard';
+import { absolutePosition, containerOf, sizeOf } from '../../src/store/geometry';
 import { templateById } from '../../src/templates';
 import { expectValid } from './helpers';
 
@@ -46,6 +46,45 @@ describe('copy and paste', () => {
     const { doc: next } = pasteFragment(doc, copyFragment(doc, ['web1', 'db', 'db2'])!, { x: 0, y: 300 });
     expect(next.components.find((c) => c.id === 'web1-2')?.requires).toEqual({ 'replicas:db-2': { min: 2 } });
     expectValid(next);
+  });
+
+  it('pastes beside the originals, on their row, in their zone, the zone grown to hold them; the originals stay', () => {
+    let doc = stage6();
+    const before = structuredClone(doc);
+    const fragment = copyFragment(doc, ['web1', 'db'])!;
+    const overlaps = (t: typeof doc, a: string, b: string) => {
+      const pa = absolutePosition(t, a), pb = absolutePosition(t, b), sa = sizeOf(t, a), sb = sizeOf(t, b);
+      return pa.x < pb.x + sb.width && pb.x < pa.x + sa.width && pa.y < pb.y + sb.height && pb.y < pa.y + sa.height;
+    };
+    for (const round of [2, 3]) {
+      doc = pasteBeside(doc, fragment, { x: 32, y: 32 }).doc;
+      for (const original of ['web1', 'db']) {
+        const copy = `${original}-${round}`;
+        expect(containerOf(doc, copy)).toBe(containerOf(doc, original));
+        expect(absolutePosition(doc, copy).y).toBe(absolutePosition(doc, original).y);
+        expect(absolutePosition(doc, copy).x).toBeGreaterThan(absolutePosition(doc, original).x);
+        // Inside its zone, and over nothing.
+        const zone = containerOf(doc, copy)!;
+        const z = absolutePosition(doc, zone), zs = sizeOf(doc, zone), c = absolutePosition(doc, copy);
+        expect(c.x + sizeOf(doc, copy).width).toBeLessThanOrEqual(z.x + zs.width);
+        expect(c.y + sizeOf(doc, copy).height).toBeLessThanOrEqual(z.y + zs.height);
+        for (const other of doc.components) if (other.id !== copy) expect(overlaps(doc, copy, other.id), `${copy} over ${other.id}`).toBe(false);
+      }
+    }
+    // What shared the originals' zone stays put (a zone beside a grown one moves over, as in a plan).
+    const zones = new Set(['web1', 'db'].map((id) => containerOf(before, id)));
+    for (const c of before.components.filter((x) => zones.has(containerOf(before, x.id)))) {
+      expect(absolutePosition(doc, c.id), c.id).toEqual(absolutePosition(before, c.id));
+    }
+    expectValid(doc);
+  });
+
+  it('pastes a cut (its originals gone) back where it was copied, offset', () => {
+    const doc = stage6();
+    const fragment = copyFragment(doc, ['db'])!;
+    const without = { ...doc, components: doc.components.filter((c) => c.id !== 'db'), links: doc.links.filter((l) => l.from !== 'db' && l.to !== 'db') };
+    const { doc: next, ids } = pasteBeside(without, fragment, { x: 0, y: 0 });
+    expect(absolutePosition(next, ids[0])).toEqual(absolutePosition(doc, 'db'));
   });
 
   it('nothing to copy gives null', () => {
