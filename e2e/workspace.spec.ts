@@ -54,18 +54,20 @@ test('paste puts the copies beside their originals, over nothing and inside thei
   for (const copy of ['web1-2', 'web1-3']) {
     await page.keyboard.press('Control+v');
     await expect(studio.node(copy)).toBeVisible();
-    await page.locator('.react-flow__controls-fitview').click();
-    const mine = await boxOf(studio.node(copy));
-    const original = await boxOf(studio.node('web1'));
-    expect(Math.abs(mine.y - original.y)).toBeLessThanOrEqual(1);
-    expect(mine.x).toBeGreaterThan(original.x + original.width);
-    expect(inside(await boxOf(studio.node(zoneId)), mine), `${copy} inside ${zoneId}`).toBe(true);
-    const others = await studio.page.locator('.react-flow__node-component').evaluateAll((els, id) =>
-      els.filter((e) => e.getAttribute('data-id') !== id).map((e) => {
-        const r = e.getBoundingClientRect();
-        return { id: e.getAttribute('data-id'), x: r.x, y: r.y, width: r.width, height: r.height };
-      }), copy);
-    for (const o of others) expect(overlap(mine, o), `${copy} over ${o.id}`).toBe(false);
+    // Read once the grown zone is drawn too (the copy and its zone's new size arrive in one edit).
+    await expect(async () => {
+      const mine = await boxOf(studio.node(copy));
+      const original = await boxOf(studio.node('web1'));
+      expect(Math.abs(mine.y - original.y)).toBeLessThanOrEqual(1);
+      expect(mine.x).toBeGreaterThan(original.x + original.width);
+      expect(inside(await boxOf(studio.node(zoneId)), mine), `${copy} inside ${zoneId}`).toBe(true);
+      const others = await studio.page.locator('.react-flow__node-component').evaluateAll((els, id) =>
+        els.filter((e) => e.getAttribute('data-id') !== id).map((e) => {
+          const r = e.getBoundingClientRect();
+          return { id: e.getAttribute('data-id'), x: r.x, y: r.y, width: r.width, height: r.height };
+        }), copy);
+      for (const o of others) expect(overlap(mine, o), `${copy} over ${o.id}`).toBe(false);
+    }).toPass();
   }
   await studio.node('web1-3').click();
   await expect(studio.field('domain')).toHaveValue(zoneId);

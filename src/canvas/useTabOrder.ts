@@ -8,17 +8,31 @@ import { useEffect, type RefObject } from 'react';
 
 const ITEMS = '.react-flow__node[tabindex="0"], .react-flow__edge[tabindex="0"]';
 
+/** Controls inside a node (a container's collapse button) follow their node. */
+const INNER = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
+
+const shown = (el: HTMLElement) => typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true, opacityProperty: false } as CheckVisibilityOptions);
+
 function ordered(root: HTMLElement): HTMLElement[] {
-  const nodes = root.querySelectorAll<HTMLElement>('.react-flow__node[tabindex="0"]');
-  const edges = root.querySelectorAll<HTMLElement>('.react-flow__edge[tabindex="0"]');
-  return [...nodes, ...edges];
+  const out: HTMLElement[] = [];
+  for (const node of root.querySelectorAll<HTMLElement>('.react-flow__node[tabindex="0"]')) {
+    out.push(node);
+    for (const inner of node.querySelectorAll<HTMLElement>(INNER)) if (shown(inner)) out.push(inner);
+  }
+  out.push(...root.querySelectorAll<HTMLElement>('.react-flow__edge[tabindex="0"]'));
+  return out;
 }
 
 /** Lets the browser's Tab pass over every element of the canvas once. */
 function stepOut(items: HTMLElement[]): void {
+  const was = items.map((el) => el.getAttribute('tabindex'));
   for (const el of items) el.tabIndex = -1;
   setTimeout(() => {
-    for (const el of items) if (el.isConnected && el.tabIndex === -1) el.tabIndex = 0;
+    items.forEach((el, i) => {
+      if (!el.isConnected || el.tabIndex !== -1) return;
+      if (was[i] === null) el.removeAttribute('tabindex');
+      else el.setAttribute('tabindex', was[i]!);
+    });
   }, 0);
 }
 
