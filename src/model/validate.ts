@@ -49,16 +49,12 @@ export function validateReferences(t: Topology): { errors: Problem[]; warnings: 
     reliabilityConflicts(c, at, err);
   });
 
-  const pairs = new Map<string, number>();
+  reportRepeatedLinks(t, err);
   t.links.forEach((l, i) => {
     const at = `links[${i}]`;
     if (!components.has(l.from)) err(ERROR_CODES.danglingReference, `${at}.from`, `no component "${l.from}"`);
     if (!components.has(l.to)) err(ERROR_CODES.danglingReference, `${at}.to`, `no component "${l.to}"`);
     if (l.from === l.to) err(ERROR_CODES.selfLink, `${at}.to`, `a link from "${l.from}" to itself`);
-    const key = `${linkType(l)}\u0000${l.from}\u0000${l.to}`;
-    const first = pairs.get(key);
-    if (first !== undefined) err(ERROR_CODES.duplicateLink, at, `repeats links[${first}] (${l.from} -> ${l.to})`);
-    else pairs.set(key, i);
     if (linkType(l) === 'replication') {
       for (const field of ['optional', 'group', 'availability'] as const) {
         if (l[field] !== undefined) err(ERROR_CODES.replicationField, `${at}.${field}`, 'replication links carry no dependency: remove it or make the link a dependency');
@@ -147,6 +143,7 @@ export function editBreaks(t: Topology): Problem[] {
   t.components.forEach((c, i) => idPaths.set(c.id, `components[${i}].id`));
   t.links.forEach((l, i) => l.id !== undefined && idPaths.set(l.id, `links[${i}].id`));
   reportInstanceLookalikes(t, idPaths, err);
+  reportRepeatedLinks(t, err);
   reportDomainNesting(t, err);
   reportSizes(t, err);
   const counts: [unknown[], number, string][] = [[t.components, MAX_COMPONENTS, 'components'], [t.domains, MAX_DOMAINS, 'domains'], [t.links, MAX_LINKS, 'links']];
@@ -157,6 +154,17 @@ export function editBreaks(t: Topology): Problem[] {
     if ((c.replicas ?? 1) > MAX_REPLICAS) err(ERROR_CODES.tooLarge, `components[${i}].replicas`, `must be at most ${MAX_REPLICAS}`);
   });
   return errors;
+}
+
+/** Two links of one type between the same ends: turning a link's type can make one (the editor checks it). */
+function reportRepeatedLinks(t: Topology, err: Report): void {
+  const pairs = new Map<string, number>();
+  t.links.forEach((l, i) => {
+    const key = `${linkType(l)}\u0000${l.from}\u0000${l.to}`;
+    const first = pairs.get(key);
+    if (first !== undefined) err(ERROR_CODES.duplicateLink, `links[${i}]`, `repeats links[${first}] (${l.from} -> ${l.to})`);
+    else pairs.set(key, i);
+  });
 }
 
 /** Clients and instances within their limits: the analysis keeps figures per client and per instance. */
