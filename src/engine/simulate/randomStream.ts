@@ -25,26 +25,32 @@ function nextWord(st: Int32Array): number {
   return r >>> 0;
 }
 
-/** Uniform floats in [0, 1), a batch at a time. */
-export class UniformStream {
+/** Variates drawn a batch at a time from a stream of its own; `fill` draws one batch. */
+abstract class BatchStream {
   private readonly buffer = new Float64Array(BATCH);
   private position = BATCH;
-  private readonly state: Int32Array;
+  protected readonly state: Int32Array;
 
   constructor(seed: number, chunk = 0, stream = 0) {
     this.state = seedState(seed, chunk, stream);
   }
 
   next(): number {
-    if (this.position === BATCH) this.refill();
+    if (this.position === BATCH) {
+      this.fill(this.buffer);
+      this.position = 0;
+    }
     return this.buffer[this.position++];
   }
 
-  private refill(): void {
+  protected abstract fill(out: Float64Array): void;
+}
+
+/** Uniform floats in [0, 1), a batch at a time. */
+export class UniformStream extends BatchStream {
+  protected fill(out: Float64Array): void {
     const st = this.state;
-    const out = this.buffer;
     for (let i = 0; i < BATCH; i++) out[i] = nextWord(st) / TWO_32;
-    this.position = 0;
   }
 }
 
@@ -76,23 +82,9 @@ const FE = new Float64Array(256);
 }
 
 /** Exponential variates of mean 1, a batch at a time. */
-export class ExponentialStream {
-  private readonly buffer = new Float64Array(BATCH);
-  private position = BATCH;
-  private readonly state: Int32Array;
-
-  constructor(seed: number, chunk = 0, stream = 0) {
-    this.state = seedState(seed, chunk, stream);
-  }
-
-  next(): number {
-    if (this.position === BATCH) this.refill();
-    return this.buffer[this.position++];
-  }
-
-  private refill(): void {
+export class ExponentialStream extends BatchStream {
+  protected fill(out: Float64Array): void {
     const st = this.state;
-    const out = this.buffer;
     let layers = 0;
     for (let i = 0; i < BATCH; i++) {
       // The layer from a word of its own, a byte at a time; the abscissa from a full word.
@@ -101,7 +93,6 @@ export class ExponentialStream {
       const j = nextWord(st);
       out[i] = j < KE[layer] ? j * WE[layer] : slowExponential(st, layer, j);
     }
-    this.position = 0;
   }
 }
 
