@@ -112,6 +112,24 @@ export function namesList(names: readonly string[], count: number): string {
 }
 const PAIR_ROWS = 20;
 
+/**
+ * "orders-db (component) cuts off shoppers, fulfilment; 3 others that need it stop serving: dns, alb, worker":
+ * the others do not fail, they lose what they need. The failed element and the clients are not
+ * repeated in the list.
+ */
+export function spofLine(s: SpofReport): string {
+  const failed = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
+  const others = s.down.filter((id) => id !== failed && !s.clients.includes(id));
+  // A long list keeps its first names only (downCount has them all): the clients are all in it,
+  // and so is the failed component itself unless a domain or a link failed.
+  const othersCount = s.downCount === undefined ? others.length : s.downCount - s.clients.length - (s.type === 'domain' || s.type === 'link' ? 0 : 1);
+  const cut = `${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}`;
+  if (othersCount <= 0) return cut;
+  // Not "can no longer serve <client>": some of them (a worker nothing calls) never served it.
+  const how = s.type === 'domain' ? 'in it or needing it' : othersCount === 1 ? 'that needs it' : 'that need it';
+  return `${cut}; ${othersCount.toLocaleString('en-US')} other${othersCount === 1 ? '' : 's'} ${how} stop${othersCount === 1 ? 's' : ''} serving: ${namesList(others, othersCount)}`;
+}
+
 /** What-if: which clients are down, and the weakest client still served with its figures (never the 0% of a client down). */
 function whatIfHeadline(lines: string[], w: WhatIfReport): void {
   const failedComponents = new Set([...w.failed, ...w.clientsDown]);
@@ -164,10 +182,7 @@ export function humanReport(name: string, r: Report): string {
   }
   if (r.whatIf) lines.push('', r.spofs.length === 0 ? 'No further single failure would cut off a client still served' : `Single points of failure left: each would also cut off a client still served (${r.spofs.length})`);
   else lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
-  for (const s of r.spofs) {
-    const count = s.downCount ?? s.down.length;
-    lines.push(`  ${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}; ${count} component${count === 1 ? '' : 's'} can no longer serve, clients included: ${namesList(s.down, count)}`);
-  }
+  for (const s of r.spofs) lines.push(`  ${spofLine(s)}`);
   if (r.pairs.length > 0) {
     const shown = r.pairs.slice(0, PAIR_ROWS);
     lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);

@@ -31,6 +31,8 @@ export function figures(availability: number, unavailability: number): Availabil
  */
 export function formatDowntime(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  // mtbf/mttr near the largest double give means of 1e300 years: a number nobody can read.
+  if (seconds >= 1e6 * SECONDS_PER_YEAR) return 'over a million years';
   if (seconds >= SECONDS_PER_DAY) {
     const hours = Math.floor(seconds / 3600);
     return `${Math.floor(hours / 24)} d ${hours % 24} h`;

@@ -32,7 +32,9 @@ describe('spof analyze', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/System availability 99\.\d+% - 3\.\d\d nines - \d+ h \d+ min a year/);
     expect(r.stdout).toContain('Single points of failure (4)');
-    expect(r.stdout).toContain('dns (component) cuts off users; 2 components can no longer serve, clients included: users, dns');
+    // What stops serving is what needs the failed element, never the element itself or the clients again.
+    expect(r.stdout).toContain('  dns (component) cuts off users\n');
+    expect(r.stdout).toContain('  use1a (domain) cuts off users; 5 others in it or needing it stop serving: dns, lb1, lb2, app, db\n');
     expect(r.stdout).toContain('What to improve first');
   });
 

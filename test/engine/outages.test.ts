@@ -181,5 +181,7 @@ describe('outages in words', () => {
     expect(outageCount(1234.4)).toBe('about 1,234 outages a year');
     expect(outagesInWords({ failuresPerYear: 0, meanDownHours: 0, meanUpHours: Infinity })).toBe('no outage expected');
     expect(outagesInWords({ failuresPerYear: 0, meanDownHours: Infinity, meanUpHours: 0 })).toBe('down for good (no repair ends it)');
+    // MTBF = MTTR = 1.7e308 hours: once in 1e304 years, for as long; not 300 digits, not a dash.
+    expect(outagesInWords({ failuresPerYear: 2.6e-305, meanDownHours: 1.7e308, meanUpHours: 1.7e308 })).toBe('fewer than one outage in a million years, over a million years each on average');
   });
 });

@@ -5,6 +5,7 @@ import type { FindingContext, FindingRule } from './findings';
 import type { Report } from './report';
 import { componentOfElement, named } from './structure';
 import type { Finding, Severity } from './types';
+import type { SpofReport } from '../types';
 
 type Spof = Report['spofs'][number];
 
@@ -57,7 +58,7 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
         .map((s) => ({
           code,
           severity,
-          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')} (${s.down.length} component${s.down.length === 1 ? '' : 's'} in it or needing it can no longer serve, clients included).`,
+          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')}${othersWords(s)}.`,
           suggestion,
           ids: [s.id],
         }));
@@ -105,4 +106,12 @@ const DOMAIN_WORDS: Record<DomainKind, string> = {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "; 6 components in it or needing it stop serving": the clients are not counted again. */
+function othersWords(s: SpofReport): string {
+  const total = s.downCount ?? s.down.length;
+  const others = total - s.down.filter((id) => s.clients.includes(id)).length;
+  if (others <= 0) return '';
+  return `; ${others.toLocaleString('en-US')} component${others === 1 ? '' : 's'} in it or needing it stop${others === 1 ? 's' : ''} serving`;
 }
