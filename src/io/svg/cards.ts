@@ -72,6 +72,6 @@ export function drawCard(c: Component, r: Rect, marks: CardMarks): string {
 function markPill(marks: CardMarks, r: Rect): string {
   const text = marks.failed ? 'failed' : marks.spof ? 'SPOF' : marks.pair ? 'pair' : undefined;
   if (!text) return '';
-  const style = { ...MARK_PILL, fill: marks.failed ? INK.failed : marks.spof ? INK.spof : INK.pair };
+  const style = { ...MARK_PILL, fill: marks.failed ? INK.failed : marks.spof ? INK.spof : INK.pairBadge };
   return pill(text, r.x + r.width - 8 - pillWidth(text, style), r.y + r.height - 7, style);
 }

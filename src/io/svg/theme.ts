@@ -47,7 +47,10 @@ export const INK = {
   replication: '#0d9488',
   optional: '#94a3b8',
   spof: '#dc2626',
+  /** The amber ring of a card in a dangerous pair (a shape: 3:1 is enough). */
   pair: '#d97706',
+  /** The pair badge behind white text: 5.0:1, as the canvas's pair badge (app.css); #d97706 gave 3.2:1. */
+  pairBadge: '#b45309',
   failed: '#475569',
   served: '#16a34a',
 } as const;

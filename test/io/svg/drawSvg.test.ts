@@ -99,6 +99,23 @@ describe('drawTopologySvg', () => {
     expect(all(root, 'text').map((t) => t.text)).toContain('async · 2 s lag');
   });
 
+  it('draws every pill\'s text at 4.5:1 or more against the pill (WCAG AA): SPOF, pair and failed marks, badges, captions', () => {
+    const doc = design();
+    const checked: string[] = [];
+    for (const marks of [{ spof: ['lb'], pair: ['db', 'db2'] }, { failed: ['app'] }]) {
+      const root = parseSvg(drawTopologySvg(doc, { marks }).svg);
+      for (const g of all(root, 'g')) {
+        g.children.forEach((node, i) => {
+          const behind = g.children[i - 1];
+          if (node.name !== 'text' || behind?.name !== 'rect' || !behind.attributes.fill?.startsWith('#')) return;
+          checked.push(node.text);
+          expect(contrast(node.attributes.fill, behind.attributes.fill), `"${node.text}": ${node.attributes.fill} on ${behind.attributes.fill}`).toBeGreaterThanOrEqual(4.5);
+        });
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(['SPOF', 'pair', 'failed', '×3', 'hot standby', 'async · 2 s lag']));
+  });
+
   it('gives well-formed XML for any label, control characters and markup included', () => {
     fc.assert(fc.property(
       fc.string({ unit: 'binary', maxLength: 40 }),
@@ -135,3 +152,13 @@ describe('drawTopologySvg', () => {
     expect(all(root, 'g').filter((g) => g.attributes['data-id'])).toHaveLength(0);
   });
 });
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
