@@ -13,7 +13,7 @@ import { ShortcutsDialog } from './canvas/ShortcutsDialog';
 import { handleClipboard, handleShortcut } from './commands';
 import { openDocumentFiles } from './commands/documents';
 import { droppedFiles } from './commands/droppedFiles';
-import { ImportNotesPanel } from './panels/importNotes/ImportNotesPanel';
+import { ImportNotes } from './panels/importNotes/ImportNotes';
 import { Inspector } from './panels/Inspector';
 import { ReportPanel } from './panels/ReportPanel';
 
@@ -63,7 +63,7 @@ export function App() {
           </ReactFlowProvider>
           <WhatIfHint />
           <EmptyState />
-          <ImportNotesPanel />
+          <ImportNotes />
         </main>
         <div className="sidebar">
           <Inspector />

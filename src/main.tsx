@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { openSharedLink } from './commands/share';
 import { ErrorBoundary } from './ErrorBoundary';
+import { prefetchLazyChunks } from './lazyChunks';
 import { DocumentsLayer } from './panels/documents/DocumentsLayer';
 import { startAnalysisDriver } from './store/analysisDriver';
 import { openDraftStorage } from './store/draftDb';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
       </ErrorBoundary>
     </StrictMode>,
   );
+  prefetchLazyChunks();
 }
 
 void start();

@@ -7,7 +7,7 @@ import {
 } from '../commands';
 import { openDocumentFiles, openTemplate } from '../commands/documents';
 import { acceptedExtensions } from '../commands/importers';
-import { DraftsButton } from '../panels/documents/DraftsPanel';
+import { DraftsButton } from '../panels/documents/DraftsToggle';
 import { ExportMenu } from '../panels/documents/ExportMenu';
 import { MermaidButton } from '../panels/documents/MermaidDrawer';
 import { ShareButton } from '../panels/documents/ShareButton';

@@ -1,5 +1,4 @@
 // New, open, save and templates: the ways a whole document comes and goes.
-import { fileSave } from 'browser-fs-access';
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { fitDesign } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
@@ -13,6 +12,7 @@ import { useSelection } from '../store/selection';
 import { useImportNotes } from '../store/importNotes';
 import { useUi } from '../store/ui';
 import { templateById } from '../templates';
+import { fileSave } from './fileSave';
 import { importerFor, runImport, tooLargeMessage, type ImportResult } from './importers';
 import { importInfrastructureTexts, isInfraFileName } from './infraImport';
 import { key, mod, type Command } from './types';

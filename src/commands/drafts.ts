@@ -1,6 +1,5 @@
 // What the person can do with what the browser kept: download or restore a draft that was
 // kept aside, browse and restore earlier versions, download the design when autosave fails.
-import { fileSave } from 'browser-fs-access';
 import { topologyFileName } from '../io/files';
 import { formatProblem, parseTopology, serializeTopology } from '../model';
 import { useDocument } from '../store/document';
@@ -8,6 +7,7 @@ import { useDocumentsUi } from '../store/documentsUi';
 import { beginNewDesign, deleteAside, recordVersion, useDrafts } from '../store/persistence';
 import { useUi } from '../store/ui';
 import { confirmDiscard, replaceDocument } from './documents';
+import { fileSave } from './fileSave';
 
 /** Saves text as a file (a download where the browser has no save dialog); false when it did not happen. */
 export async function saveTextFile(text: string, fileName: string): Promise<boolean> {

@@ -2,13 +2,13 @@
 // text that any SVG tool opens, and the PNG is that SVG rasterised by the browser at twice
 // the resolution (less for a design too big for a canvas). The marks are the canvas's:
 // SPOF rings and badges, pairs, and in what-if mode what failed and what went down.
-import { fileSave } from 'browser-fs-access';
 import { FileImage, Image as ImageIcon } from 'lucide-react';
 import type { DrawnSvg } from '../io/svg';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { useUi } from '../store/ui';
 import { fileStem } from './documents';
+import { fileSave } from './fileSave';
 import { imageFrame } from './imageFrame';
 import type { Command } from './types';
 

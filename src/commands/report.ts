@@ -1,7 +1,6 @@
 // The report to share, from the app (DESIGN section 5, "Images"): the headline figures, the
 // picture, the downtime table, the SPOFs, the findings and the plan if one was applied, as
 // Markdown (for a wiki or a pull request) or as one HTML page with no script.
-import { fileSave } from 'browser-fs-access';
 import { FileCode, FileText } from 'lucide-react';
 import { appliedPlanFor, usePlan } from '../panels/report/planAction';
 import type { ReportPlan } from '../report/shareReport';
@@ -9,6 +8,7 @@ import { useDocument } from '../store/document';
 import { useUi } from '../store/ui';
 import { AnalysisClient } from '../worker/analysisClient';
 import { fileStem } from './documents';
+import { fileSave } from './fileSave';
 import type { Command } from './types';
 
 type ReportFormat = 'markdown' | 'html';

@@ -2,7 +2,6 @@
 // format (topology JSON or a Mermaid flowchart) into one result shape.
 import type { ImportNote } from '../import/notes';
 import { parseTopology, serializeTopology, type Problem, type Topology } from '../model';
-import { fromMermaid } from './mermaidImport';
 import type { IoProblem } from './problems';
 
 export const TOPOLOGY_EXTENSION = '.spof.json';
@@ -39,6 +38,8 @@ export type OpenFileResult =
  */
 export async function openDesignText(name: string, text: string): Promise<OpenFileResult> {
   if (isMermaidFileName(name)) {
+    // Loaded with the diagram: the reader is ~50 KB the page does not need until then.
+    const { fromMermaid } = await import('./mermaidImport');
     const r = await fromMermaid(text, { file: name });
     return r.ok ? { ...r, format: 'mermaid' } : { ok: false, errors: r.errors, format: 'mermaid' };
   }

@@ -2,7 +2,7 @@
 // overlay; it also opens a share link pasted into the address bar of an open tab.
 import { useEffect } from 'react';
 import { openSharedLink } from '../../commands/share';
-import { DraftsPanel } from './DraftsPanel';
+import { DraftsDrawer } from './DraftsToggle';
 import { DropOverlay } from './DropOverlay';
 import { MermaidDrawer } from './MermaidDrawer';
 import './documents.css';
@@ -18,7 +18,7 @@ export function DocumentsLayer() {
     <>
       <MermaidDrawer />
       <DropOverlay />
-      <DraftsPanel />
+      <DraftsDrawer />
     </>
   );
 }

@@ -1,8 +1,8 @@
 // The browser's copies of the work, in a drawer: drafts kept aside because they could not be
 // read (`draft-recovery`: each downloadable, restorable once it parses) and the last versions
 // of each design (draw.io's revision history): kept when another design replaced it, at each
-// Save, and every few minutes of editing.
-import { Download, History, RotateCcw, Trash2, X } from 'lucide-react';
+// Save, and every few minutes of editing. Loaded when first opened (DraftsToggle.tsx).
+import { Download, RotateCcw, Trash2, X } from 'lucide-react';
 import { deleteAsideDraft, downloadAside, downloadVersion, restoreAside, restoreVersion } from '../../commands/drafts';
 import { parseTopology } from '../../model';
 import { useDocumentsUi } from '../../store/documentsUi';
@@ -13,17 +13,6 @@ const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle:
 const REASONS: Record<VersionRecord['reason'], string> = {
   saved: 'saved to a file', replaced: 'before another design was opened', checkpoint: 'while editing', restored: 'restored',
 };
-
-export function DraftsButton() {
-  const count = useDrafts((s) => s.aside.length);
-  return (
-    <button type="button" className="btn" data-testid="drafts-toggle" title="Kept-aside drafts and earlier versions kept in this browser"
-      onClick={() => useDocumentsUi.getState().setDraftsOpen(!useDocumentsUi.getState().draftsOpen)}>
-      <History size={16} aria-hidden /><span className="btn-text-wide">History</span>
-      {count > 0 && <span className="drafts-badge" aria-label={`${count} kept-aside draft${count === 1 ? '' : 's'}`}>{count}</span>}
-    </button>
-  );
-}
 
 function KeptAside() {
   const aside = useDrafts((s) => s.aside);
@@ -88,8 +77,6 @@ function Versions() {
 }
 
 export function DraftsPanel() {
-  const open = useDocumentsUi((s) => s.draftsOpen);
-  if (!open) return null;
   return (
     <aside className="drafts-drawer" aria-label="Drafts and versions" data-testid="drafts-panel">
       <div className="drafts-head">

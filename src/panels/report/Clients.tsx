@@ -1,5 +1,6 @@
 // Per-client figures (one entry point or user journey each) with their own targets.
-import { outageCount, type ClientReport, type Outages } from '../../engine';
+import type { ClientReport, Outages } from '../../engine';
+import { outageCount } from '../../engine/outageWords';
 import { formatAvailability, formatNines, formatTarget } from './format';
 import { revealElements } from './reveal';
 

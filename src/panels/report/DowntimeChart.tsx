@@ -3,7 +3,7 @@
 // text summary beside it that says the same for those who do not see the chart. The chart
 // is drawn by uPlot (a small canvas charting library), loaded the first time it is shown.
 import { useEffect, useRef, useState } from 'react';
-import { formatDowntime } from '../../engine';
+import { formatDowntime } from '../../engine/downtime';
 import type { SimulationReport } from '../../engine/simulate';
 import { useAnalysis } from '../../store/analysis';
 import type { DowntimeHistogram } from '../../worker/engineApi';

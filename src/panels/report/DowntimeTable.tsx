@@ -1,7 +1,7 @@
 // The downtime the availability means, per year, month, week and day, beside what the
 // SLO allows (the error budget), like the nines table everyone knows.
-import { formatDowntime, type AvailabilityFigures, type Downtime } from '../../engine';
-import { downtimeOf } from '../../engine/downtime';
+import type { AvailabilityFigures, Downtime } from '../../engine';
+import { downtimeOf, formatDowntime } from '../../engine/downtime';
 
 const ROWS: { key: keyof Downtime; label: string }[] = [
   { key: 'perYearSeconds', label: 'a year' },

@@ -1,7 +1,9 @@
 // How often and how long (DESIGN section 3, "Outages over time"): the exact expected number
 // of outages a year and the mean outage, under the downtime table (not shown in what-if
 // mode, where the what-if summary takes the table's place).
-import { outageCount, formatDowntime, type OutageFigures } from '../../engine';
+import type { OutageFigures } from '../../engine';
+import { formatDowntime } from '../../engine/downtime';
+import { outageCount } from '../../engine/outageWords';
 
 export function OutagesLine({ outages }: { outages: OutageFigures }) {
   const f = outages.failuresPerYear;

@@ -1,6 +1,6 @@
 // The redundancy stage reached (1-7, DESIGN section 1) and the next step.
 import type { Stage } from '../../engine/insight';
-import { STAGE_NAMES } from '../../engine/insight';
+import { STAGE_NAMES } from '../../engine/insight/stage';
 import { revealElements } from './reveal';
 
 export function StageCard({ stage }: { stage: Stage }) {

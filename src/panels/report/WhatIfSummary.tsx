@@ -1,6 +1,7 @@
 // What-if mode in place of the downtime table: each client served (with its availability
 // and downtime while the failures last) or down, and what can no longer serve.
-import { formatDowntime, type Report, type WhatIfReport } from '../../engine';
+import type { Report, WhatIfReport } from '../../engine';
+import { formatDowntime } from '../../engine/downtime';
 import type { Topology } from '../../model';
 import { labelOf, listWords } from '../../store/elementNames';
 import { formatAvailability } from './format';

@@ -2,7 +2,7 @@
 // use, so the library is a chunk of its own and not in the initial bundle).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatDowntime } from '../../engine';
+import { formatDowntime } from '../../engine/downtime';
 import type { DowntimeHistogram } from '../../worker/engineApi';
 
 const WIDTH = 296;
