@@ -7,7 +7,7 @@
 // Ziggurat Method for Generating Random Variables", J. Stat. Softw. 5(8), 2000): exact, and
 // most draws cost a table look-up and a product instead of a logarithm.
 
-const BATCH = 2048;
+export const BATCH = 2048;
 const TWO_32 = 4294967296;
 
 /** xoshiro128**: 32-bit words, its state in an Int32Array. */
@@ -27,8 +27,14 @@ function nextWord(st: Int32Array): number {
 
 /** Variates drawn a batch at a time from a stream of its own; `fill` draws one batch. */
 abstract class BatchStream {
-  private readonly buffer = new Float64Array(BATCH);
-  private position = BATCH;
+  /**
+   * The batch drawn last, and the position of the next draw in it (BATCH: none left). A hot
+   * loop may read the batch itself, keeping the position in a local variable (and calling
+   * refill at BATCH), then hand the position back: the same draws as `next`, without a
+   * property read and write per draw.
+   */
+  readonly buffer = new Float64Array(BATCH);
+  position = BATCH;
   protected readonly state: Int32Array;
 
   constructor(seed: number, chunk = 0, stream = 0) {
@@ -36,11 +42,14 @@ abstract class BatchStream {
   }
 
   next(): number {
-    if (this.position === BATCH) {
-      this.fill(this.buffer);
-      this.position = 0;
-    }
+    if (this.position === BATCH) this.refill();
     return this.buffer[this.position++];
+  }
+
+  /** Draws the next batch into `buffer`; the position goes back to 0. */
+  refill(): void {
+    this.fill(this.buffer);
+    this.position = 0;
   }
 
   protected abstract fill(out: Float64Array): void;
@@ -50,7 +59,27 @@ abstract class BatchStream {
 export class UniformStream extends BatchStream {
   protected fill(out: Float64Array): void {
     const st = this.state;
-    for (let i = 0; i < BATCH; i++) out[i] = nextWord(st) / TWO_32;
+    // nextWord's steps with the state in locals (registers) for the batch: the same words.
+    let a = st[0];
+    let b = st[1];
+    let c = st[2];
+    let d = st[3];
+    for (let i = 0; i < BATCH; i++) {
+      let r = Math.imul(b, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const shifted = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= shifted;
+      d = (d << 11) | (d >>> 21);
+      out[i] = (r >>> 0) / TWO_32;
+    }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
   }
 }
 
@@ -85,14 +114,55 @@ const FE = new Float64Array(256);
 export class ExponentialStream extends BatchStream {
   protected fill(out: Float64Array): void {
     const st = this.state;
+    // nextWord's steps with the state in locals (registers), as in UniformStream; the rare
+    // slow case takes the state from the array and gives it back.
+    let a = st[0];
+    let b = st[1];
+    let c = st[2];
+    let d = st[3];
     let layers = 0;
     for (let i = 0; i < BATCH; i++) {
       // The layer from a word of its own, a byte at a time; the abscissa from a full word.
-      if ((i & 3) === 0) layers = nextWord(st);
+      if ((i & 3) === 0) {
+        let r = Math.imul(b, 5);
+        r = Math.imul((r << 7) | (r >>> 25), 9);
+        const shifted = b << 9;
+        c ^= a;
+        d ^= b;
+        b ^= c;
+        a ^= d;
+        c ^= shifted;
+        d = (d << 11) | (d >>> 21);
+        layers = r >>> 0;
+      }
       const layer = (layers >>> ((i & 3) << 3)) & 255;
-      const j = nextWord(st);
-      out[i] = j < KE[layer] ? j * WE[layer] : slowExponential(st, layer, j);
+      let r = Math.imul(b, 5);
+      r = Math.imul((r << 7) | (r >>> 25), 9);
+      const shifted = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= shifted;
+      d = (d << 11) | (d >>> 21);
+      const j = r >>> 0;
+      if (j < KE[layer]) out[i] = j * WE[layer];
+      else {
+        st[0] = a;
+        st[1] = b;
+        st[2] = c;
+        st[3] = d;
+        out[i] = slowExponential(st, layer, j);
+        a = st[0];
+        b = st[1];
+        c = st[2];
+        d = st[3];
+      }
     }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
   }
 }
 

@@ -35,7 +35,7 @@ import { Propagator } from '../propagate';
 import type { Structure } from '../structure';
 import { buildBlastTables, type BlastTables } from './blastTables';
 import { EventQueue, UP } from './eventQueue';
-import { ExponentialStream, UniformStream } from './randomStream';
+import { BATCH, ExponentialStream, UniformStream } from './randomStream';
 
 export const HOURS_PER_MONTH = HOURS_PER_YEAR / 12;
 /** Years played on one seed of random numbers before the next chunk starts afresh. */
@@ -227,20 +227,53 @@ export class Simulation {
 
   private playUntil(end: number): void {
     const queue = this.queue;
-    const exponential = this.exponential;
     const repairAt = this.repairAt;
+    const mttr = this.mttr;
     const clock = this.clock;
+    const meanGap = this.meanGap;
+    // The streams' batches read here directly, their positions kept in locals (given back at
+    // the end): the same draws as next(), with nothing read or written through `this` per draw.
+    const exponential = this.exponential;
+    const expBatch = exponential.buffer;
+    let exp = exponential.position;
+    const uniform = this.uniform;
+    const uniBatch = uniform.buffer;
+    let uni = uniform.position;
+    const aliasElement = this.aliasElement;
+    const aliasOther = this.aliasOther;
+    const aliasCut = this.aliasCut;
+    const slots = aliasElement.length;
+    let failures = 0;
     for (;;) {
       const queuedAt = queue.nextTime;
       if (clock[1] <= queuedAt) {
         const t = clock[1];
         if (t >= end) break;
-        clock[1] = t + exponential.next() * this.meanGap;
-        const e = this.pickFailing();
+        if (exp === BATCH) {
+          exponential.refill();
+          exp = 0;
+        }
+        clock[1] = t + expBatch[exp++] * meanGap;
+        // The failing element, by its rate (the alias table).
+        if (uni === BATCH) {
+          uniform.refill();
+          uni = 0;
+        }
+        const u = uniBatch[uni++] * slots;
+        const slot = Math.floor(u);
+        // u − slot < cut picks the slot's element, else its alias: without a branch (which
+        // the processor would guess wrong about as often as right), as a mask of −1 or 0
+        // (the difference lies in [−1, 1) and is negative exactly when u − slot < cut).
+        const other = aliasOther[slot];
+        const e = other ^ ((aliasElement[slot] ^ other) & Math.floor(u - slot - aliasCut[slot]));
         // Thinning: a failure that falls on an element already down did not happen.
         if (repairAt[e] > t) continue;
-        this.failures++;
-        repairAt[e] = t + exponential.next() * this.mttr[e];
+        failures++;
+        if (exp === BATCH) {
+          exponential.refill();
+          exp = 0;
+        }
+        repairAt[e] = t + expBatch[exp++] * mttr[e];
         clock[0] = t;
         this.fail(e);
       } else {
@@ -252,6 +285,9 @@ export class Simulation {
         this.repair(e);
       }
     }
+    exponential.position = exp;
+    uniform.position = uni;
+    this.failures += failures;
   }
 
   /**
@@ -510,12 +546,6 @@ export class Simulation {
     this.yearsPlayed = at + part.years;
     this.failures += part.failures;
     this.sealed = part.years % CHUNK_YEARS !== 0;
-  }
-
-  private pickFailing(): number {
-    const u = this.uniform.next() * this.aliasElement.length;
-    const i = Math.floor(u);
-    return u - i < this.aliasCut[i] ? this.aliasElement[i] : this.aliasOther[i];
   }
 
   private ensureCapacity(years: number): void {
