@@ -10,13 +10,16 @@ const DOMAIN_KINDS = ['zone', 'region', 'group', 'rack'] as const;
 // Round figures keep the exact sums far from rounding trouble; 1 makes assumptions.
 const AVAILABILITIES = [0.9, 0.8, 0.95, 0.7, 1, 0.99];
 
-/** Random small topologies with `clients` client components (designs without one are analysed from their entry points). */
-export function topologyWith(clients: { min: number; max: number }): fc.Arbitrary<TopologyInput> {
+/**
+ * Random small topologies with `clients` client components (designs without one are analysed
+ * from their entry points) and `components` other components.
+ */
+export function topologyWith(clients: { min: number; max: number }, components = { min: 1, max: 6 }): fc.Arbitrary<TopologyInput> {
   return fc
     .record({
       nDomains: fc.integer({ min: 0, max: 4 }),
       nClients: fc.integer(clients),
-      nComponents: fc.integer({ min: 1, max: 6 }),
+      nComponents: fc.integer(components),
       nLinks: fc.integer({ min: 1, max: 12 }),
       bits: fc.array(fc.nat(1 << 20), { minLength: 160, maxLength: 160 }),
       requires: fc.boolean(),

@@ -149,47 +149,53 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
   const failingDomains = (domain: string | undefined) =>
     domain === undefined ? [] : domainAncestors(t, domain).filter((d) => domainsById.get(d)!.kind !== 'group');
 
-  // The same rules over bit masks of down elements, so 2^14 states stay fast.
-  const bit = new Map(elements.map((e, i) => [e.id, 2 ** i]));
-  const maskOf = (ids: Iterable<string>) => [...ids].reduce((m, id) => m + (bit.get(id) ?? 0), 0);
-  const down = (mask: number, b: number | undefined) => b !== undefined && Math.floor(mask / b) % 2 === 1;
+  // The same rules over bit masks of down elements (bit i: element i down; the enumeration
+  // below counts states with `1 << n`, so n stays under 31), so 2^14 states stay fast. An
+  // instance is its own bit plus those of the domains above it: up when none is down.
+  const bit = new Map(elements.map((e, i) => [e.id, 1 << i]));
+  const maskOf = (ids: Iterable<string>) => [...ids].reduce((m, id) => m | (bit.get(id) ?? 0), 0);
   const rules = comps.map((c) => {
     const n = c.replicas ?? 1;
-    const instances = c.kind === 'client' ? [] : Array.from({ length: n }, (_, k) => [
-      bit.get(n === 1 ? c.id : `${c.id}#${k + 1}`)!, ...failingDomains(instanceDomain(c, k + 1)).map((d) => bit.get(d)!),
-    ]);
-    const poolFailover = c.kind !== 'client' && isActivePassivePool(c) ? bit.get(`failover:${c.id}`) : undefined;
+    const instances = c.kind === 'client' ? [] : Array.from({ length: n }, (_, k) =>
+      failingDomains(instanceDomain(c, k + 1)).reduce((m, d) => m | bit.get(d)!, bit.get(n === 1 ? c.id : `${c.id}#${k + 1}`)!));
+    const poolFailover = c.kind !== 'client' && isActivePassivePool(c) ? bit.get(`failover:${c.id}`)! : 0;
     const groupRules = [...(groups.get(c.id) ?? new Map<string, { to: string; link: string | null }[]>()).entries()].map(([name, targets]) => ({
       min: c.requires?.[name]?.min ?? 1,
-      targets: targets.map((x) => ({ index: comps.findIndex((d) => d.id === x.to), link: x.link === null ? undefined : bit.get(x.link) })),
-      failover: groupFailover.has(`${c.id}|${name}`) ? bit.get(groupFailover.get(`${c.id}|${name}`)!) : undefined,
+      targets: targets.map((x) => ({ index: comps.findIndex((d) => d.id === x.to), link: x.link === null ? 0 : bit.get(x.link)! })),
+      failover: groupFailover.has(`${c.id}|${name}`) ? bit.get(groupFailover.get(`${c.id}|${name}`)!)! : 0,
     }));
     return { isClient: c.kind === 'client', instances, min: c.minHealthy ?? 1, poolFailover, groupRules };
   });
   /** Greatest fixed point of "works": start from all working, fail what lost what it needs, repeat. */
-  const worksMask = (mask: number): boolean[] => {
+  const worksOf = (mask: number): boolean[] => {
     const w = comps.map(() => true);
-    for (;;) {
-      let changed = false;
+    for (let changed = true; changed;) {
+      changed = false;
       rules.forEach((r, ci) => {
         if (!w[ci]) return;
-        let ok = true;
+        let ok = (mask & r.poolFailover) === 0;
         if (!r.isClient) {
-          const alive = r.instances.filter((bits) => bits.every((b) => !down(mask, b))).length;
-          if (alive < r.min || down(mask, r.poolFailover)) ok = false;
+          let alive = 0;
+          for (const m of r.instances) if ((mask & m) === 0) alive++;
+          if (alive < r.min) ok = false;
         }
         for (const g of r.groupRules) {
-          const count = g.targets.filter((x) => w[x.index] && !down(mask, x.link)).length;
-          if (count < g.min || down(mask, g.failover)) ok = false;
+          let count = 0;
+          for (const x of g.targets) if (w[x.index] && (mask & x.link) === 0) count++;
+          if (count < g.min || (mask & g.failover) !== 0) ok = false;
         }
         if (!ok) {
           w[ci] = false;
           changed = true;
         }
       });
-      if (!changed) return w;
     }
+    return w;
   };
+  // Each state is decided once (up to 2^16 states kept): the frequency asks for every state
+  // and each of its neighbours with one more element down.
+  const decided: (boolean[] | undefined)[] = [];
+  const worksMask = (mask: number): boolean[] => (elements.length > 16 ? worksOf(mask) : (decided[mask] ??= worksOf(mask)));
   const works = (failed: Set<string>): Map<string, boolean> => {
     const w = worksMask(maskOf(failed));
     return new Map(comps.map((c, i) => [c.id, w[i]]));
@@ -201,24 +207,27 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
   // Per client and element: P(client works and element up)/p and P(client works and element down)/q.
   const condUp = new Map(clients.map((c) => [c, new Float64Array(n)]));
   const condDown = new Map(clients.map((c) => [c, new Float64Array(n)]));
-  for (let mask = 0; mask < 1 << n; mask++) {
+  const clientIndex = clients.map((c) => comps.findIndex((x) => x.id === c));
+  const upNow = elements.map((e) => (forced.has(e.id) ? 0 : e.up));
+  const stateProbability = (mask: number) => {
     let p = 1;
-    for (let i = 0; i < n; i++) {
-      const up = forced.has(elements[i].id) ? 0 : elements[i].up;
-      if (mask & (1 << i)) {
-        p *= 1 - up;
-      } else p *= up;
-    }
+    for (let i = 0; i < n; i++) p *= mask & (1 << i) ? 1 - upNow[i] : upNow[i];
+    return p;
+  };
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const p = stateProbability(mask);
     if (p === 0) continue;
     const w = worksMask(mask);
-    for (const c of clients) {
-      if (!w[comps.findIndex((x) => x.id === c)]) continue;
+    clients.forEach((c, k) => {
+      if (!w[clientIndex[k]]) return;
       availability.set(c, availability.get(c)! + p);
+      const up = condUp.get(c)!;
+      const down = condDown.get(c)!;
       for (let i = 0; i < n; i++) {
-        if (mask & (1 << i)) condDown.get(c)![i] += p / (1 - elements[i].up);
-        else condUp.get(c)![i] += p / elements[i].up;
+        if (mask & (1 << i)) down[i] += p / (1 - elements[i].up);
+        else up[i] += p / elements[i].up;
       }
-    }
+    });
   }
   const baseWorks = works(new Set(forced));
   const failedClients = (down: string[]) => {
@@ -251,15 +260,6 @@ export function oracle(document: Topology, forced: ReadonlySet<string> = new Set
     improvement.set(e.id, e.up >= 1 ? 0 : sys(upOf) - today);
     if (e.up > 0 && e.up < 1) birnbaum.set(e.id, sys(upOf) - sys(downOf));
   });
-  const clientIndex = clients.map((c) => comps.findIndex((x) => x.id === c));
-  const stateProbability = (mask: number) => {
-    let p = 1;
-    for (let i = 0; i < n; i++) {
-      const up = forced.has(elements[i].id) ? 0 : elements[i].up;
-      p *= mask & (1 << i) ? 1 - up : up;
-    }
-    return p;
-  };
   const failuresPerHour = () => {
     const out = new Map(clients.map((c) => [c, 0]));
     for (let mask = 0; mask < 1 << n; mask++) {
