@@ -2,7 +2,8 @@
 // screens (empty, a template analysed, a menu open, a dialog open, what-if mode), WCAG 2.1 AA.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
@@ -10,14 +11,7 @@ let studio: StudioPage;
 // axe reads every node's colours and roles: on a loaded two-core machine a page takes seconds.
 test.slow();
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 /** The serious and critical violations, each as "rule: target (summary)" to read in a failure. */
 async function seriousViolations(page: Page): Promise<string[]> {

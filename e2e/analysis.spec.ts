@@ -10,8 +10,9 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { syntheticEstate } from '../bench/engine/estate';
 import { layoutTopology } from '../src/layout';
 import { parseTopology } from '../src/model';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { draftText } from './pages/storage';
 import { TEST_IDS } from './pages/testIds';
 
@@ -21,15 +22,7 @@ const ESTATE_SIZE = 150;
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 test('stage 3: the load balancer is a SPOF until a standby takes its place; undo brings it back', async ({ page }) => {
   await studio.openTemplate('stage3');

@@ -2,21 +2,14 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { TEMPLATES } from '../src/templates';
+import { emptyStudioForEachTest } from './pages/eachTest';
 import { StudioPage } from './pages/StudioPage';
 import { draftText, keptAside, setDraftText } from './pages/storage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.useDownloadsForSave();
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o), { saveToDownloads: true });
 
 test('adds components from the palette, by drag and by click, and connects them', async () => {
   await studio.dragFromPalette('client', { x: 300, y: 80 });

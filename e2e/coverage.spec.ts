@@ -2,22 +2,15 @@
 // availability; a design without a client is analysed from its entry points, says so,
 // and gets a client in one step; components nothing reaches are listed as such.
 import { expect, test } from '@playwright/test';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 const design = (components: object[], links: object[] = []) =>
   JSON.stringify({ format: 'spof-topology', version: 2, name: 'Coverage', components, links });

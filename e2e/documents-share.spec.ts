@@ -4,19 +4,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { encodeShareHash } from '../src/io/shareLink';
 import type { Topology } from '../src/model';
 import { TEMPLATES } from '../src/templates';
+import { emptyStudioForEachTest } from './pages/eachTest';
 import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.topology;
 

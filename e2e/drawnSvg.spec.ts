@@ -3,20 +3,13 @@
 // image (decoded by the browser's image loader, as a wiki or a slide tool would).
 import { expect, test, type Page } from '@playwright/test';
 import { TEMPLATES } from '../src/templates';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.useDownloadsForSave();
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o), { saveToDownloads: true });
 
 async function exportedSvg(): Promise<string> {
   const file = await studio.downloaded(await studio.exportFrom(TEST_IDS.exportSvg));

@@ -1,19 +1,13 @@
 // The keyboard and the small things around it: menus that close as menus do, the kind of new
 // links shown as a mode.
 import { expect, test } from '@playwright/test';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 test('the Templates menu closes on Escape (focus back on its button) and on a click on the canvas', async ({ page }) => {
   const menu = studio.byTestId(TEST_IDS.templatesMenu);

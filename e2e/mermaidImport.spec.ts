@@ -6,19 +6,13 @@ import { expect, test, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { waitUntilLaidOut } from './pages/laidOut';
-import { StudioPage, type SavedDraft } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import { type StudioPage, type SavedDraft } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 type DraftLink = { from: string; to: string; optional?: boolean; label?: string };
 const linksOf = (d: { [k: string]: unknown }) => d.links as DraftLink[];

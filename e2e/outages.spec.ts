@@ -3,22 +3,15 @@
 // and restarts them; what-if mode hides them), the chart library loaded only on first use,
 // and money only where the document gives costs, edited in the inspector.
 import { expect, test } from '@playwright/test';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 test('the simulated years: a chart with the error budget, its overrun chance and a text summary; an edit simulates again', async ({ page }) => {
   const chartRequests: string[] = [];

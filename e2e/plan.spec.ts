@@ -5,8 +5,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parseTopology } from '../src/model';
 import { ensurePositions } from '../src/store/placement';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 /** The nodes' boxes on screen, read in one frame (the view may be zooming to fit). */
@@ -20,15 +21,7 @@ function rects(page: Page, ids: string[]): Promise<{ x: number; y: number; width
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 test('stage 3 at 99.95%: the moves listed, applied one by one and all at once, each one undo step', async ({ page }) => {
   await studio.openTemplate('stage3');

@@ -4,21 +4,14 @@ import { expect, test } from '@playwright/test';
 import { deflateSync } from 'fflate';
 import { encodeShareHash, toBase64Url } from '../src/io/shareLink';
 import { TEMPLATES } from '../src/templates';
+import { emptyStudioForEachTest } from './pages/eachTest';
 import { StudioPage } from './pages/StudioPage';
 import { setDraftText } from './pages/storage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.useDownloadsForSave();
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o), { saveToDownloads: true });
 
 const DESIGN_NODES = ['users', 'dns', 'lb', 'app', 'app-2', 'db', 'db-2'];
 

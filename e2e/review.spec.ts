@@ -2,20 +2,13 @@
 // (architecture-beta drawn by mermaid itself) and the report to share (Markdown and HTML).
 import { expect, test } from '@playwright/test';
 import { TEMPLATES } from '../src/templates';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.useDownloadsForSave();
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o), { saveToDownloads: true });
 
 const template = (id: string) => TEMPLATES.find((t) => t.id === id)!.topology;
 

@@ -8,19 +8,13 @@ import { layoutTopology } from '../src/layout';
 import { parseTopology, serializeTopology } from '../src/model';
 import { templateById } from '../src/templates';
 import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 type Box = { x: number; y: number; width: number; height: number };
 const within = (outer: Box, inner: Box) =>

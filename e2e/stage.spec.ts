@@ -2,22 +2,15 @@
 // the next step never says "every stage is reached" while a SPOF is listed, and data kept
 // in a cache of its own (an Online Boutique-like cart in Redis) is stage 2, not stage 1.
 import { expect, test } from '@playwright/test';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 test('stage 7 with the DNS left a SPOF says so, and the next step is to remove it', async ({ page }) => {
   await studio.openTemplate('stage7');

@@ -5,22 +5,15 @@
 // the readers off, no mark of the normal analysis stays on a failed or downed element, the
 // downtime table gives way to the what-if summary, and links from what is down are drawn so.
 import { expect, test, type Page } from '@playwright/test';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 /** No SPOF or pair badge, and no data-spof, on any node that is failed or down. */
 async function noMarksOnFailed(page: Page): Promise<void> {

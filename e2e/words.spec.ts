@@ -2,21 +2,14 @@
 // equals a managed service's SLA; a preset is named only when chosen; a SPOF's blast radius
 // says what stops serving; a warning names its element by label and id.
 import { expect, test } from '@playwright/test';
-import { AnalysisPanel } from './pages/AnalysisPanel';
-import { StudioPage } from './pages/StudioPage';
+import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  analysis = new AnalysisPanel(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio, analysis } = o));
 
 test('a typed 99.99 is "your figure"; choosing the managed preset names it', async () => {
   await studio.openTemplate('stage3');

@@ -2,19 +2,13 @@
 // paste lands beside its originals inside their zone, the report has room at 1280x800 and
 // the inspector folds away, the what-if banner leaves the top node visible.
 import { expect, test, type Locator } from '@playwright/test';
-import { StudioPage } from './pages/StudioPage';
+import { emptyStudioForEachTest } from './pages/eachTest';
+import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 
-test.beforeEach(async ({ page }) => {
-  studio = new StudioPage(page);
-  await studio.openEmpty();
-});
-
-test.afterEach(() => {
-  expect(studio.consoleErrors).toEqual([]);
-});
+emptyStudioForEachTest((o) => ({ studio } = o));
 
 type Box = { x: number; y: number; width: number; height: number };
 const boxOf = async (l: Locator): Promise<Box> => {
