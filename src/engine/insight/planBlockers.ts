@@ -8,8 +8,8 @@ import type { Topology } from '../../model';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
-import { isManagedService } from './moveKinds/managed';
-import { componentMap } from './structure';
+import { isManagedService, isRegionalService } from './moveKinds/managed';
+import { componentMap, regionOf } from './structure';
 
 /** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
 export function blockersOf(end: State, targets: Targets, unremovableOnly = false): Blocker[] {
@@ -37,6 +37,11 @@ export function unremovable(t: Topology, id: string, type: Blocker['type']): str
   const c = byId.get(id) ?? byId.get(id.slice(0, id.lastIndexOf('#')));
   if (c?.kind === 'external') return 'a third-party service: no move adds a second one';
   if (c && isManagedService(c)) return 'a managed service at its SLA: its provider runs its standby, no move adds one in its region';
+  if (c && isRegionalService(t, c)) {
+    const region = regionOf(t, c.domain)!;
+    const why = copyBlocker(t, region, secondRegionFor(t, region).existing?.id);
+    return why ? `a regional service at its SLA (its provider runs it across the zones of its region), and a second region would need a new cross-region call (${why})` : undefined;
+  }
   return undefined;
 }
 
@@ -47,6 +52,8 @@ function reasonOf(t: Topology, b: Blocker): string {
   if (d?.kind === 'region') return 'a region: a second region is planned only when one region alone takes the whole error budget';
   if (d) return `the ${d.kind} of what remains in it`;
   if (b.type === 'failover') return 'the time a switchover takes';
+  const c = componentMap(t).get(b.id);
+  if (c && isRegionalService(t, c)) return 'a regional service at its SLA (its provider runs it across the zones of its region): only a second region stands beside it';
   return 'what the moves can still add to it gains too little';
 }
 
