@@ -47,7 +47,9 @@ export function placeInBands(
     : { mainStart: CONTAINER_PADDING.left, mainEnd: CONTAINER_PADDING.right, crossStart: CONTAINER_PADDING.top, crossEnd: CONTAINER_PADDING.bottom };
   const main = (s: Size) => (tb ? s.height : s.width);
   const cross = (s: Size) => (tb ? s.width : s.height);
-  const kids = (id: string) => (tree.childrenOf.get(id) ?? []).filter((c) => nodes.has(c));
+  // Asked for again and again by the packing: computed once (a region of a large estate has thousands of children).
+  const kidsOf = new Map<string, string[]>();
+  const kids = (id: string) => kidsOf.get(id) ?? kidsOf.set(id, (tree.childrenOf.get(id) ?? []).filter((c) => nodes.has(c))).get(id)!;
   const isContainer = (id: string) => id === ROOT || (tree.domainIds.has(id) && kids(id).length > 0);
 
   // Containers, children before parents; the root last.

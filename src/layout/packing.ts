@@ -107,6 +107,8 @@ export function packAcross(input: PackingInput): Packed {
  */
 function improveOrder(input: PackingInput, order: Map<string, string[]>, members: (id: string) => string[]): Packed {
   let packed = place(input, order);
+  const neighbours = new Map<string, string[]>();
+  const neighboursOf = (m: string) => neighbours.get(m) ?? neighbours.set(m, input.neighbours(m)).get(m)!;
   for (let round = 0; round < SWAP_ROUNDS; round++) {
     let improved = false;
     for (const c of input.containers) {
@@ -116,29 +118,75 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
       const inC = new Map<string, { child: string; offset: number }>();
       for (const k of kids) for (const m of members(k)) inC.set(m, { child: k, offset: center.get(m)! - absStart.get(k)! });
       const origin = absStart.get(c)!;
-      const edgeLength = (starts: Map<string, number>) => {
-        let total = 0;
-        for (const [m, at] of inC) {
-          const cm = origin + starts.get(at.child)! + at.offset;
-          for (const n of input.neighbours(m)) {
-            const other = inC.get(n);
-            total += Math.abs(cm - (other ? origin + starts.get(other.child)! + other.offset : center.get(n)!));
+      const starts = packOne(input, c, kids, packed.size).start;
+      const at = (m: string, startOf: (child: string) => number) => {
+        const inside = inC.get(m);
+        return inside ? origin + startOf(inside.child) + inside.offset : center.get(m)!;
+      };
+      // How much the total length of the edges at the members of C changes when the children
+      // in `moved` move (to `moved`'s values): only their edges change. Summing every edge of a
+      // region with thousands of children for each candidate swap was cubic. An edge to a
+      // member of C that stays is counted from both of its ends in that total.
+      const change = (moved: Map<string, number>) => {
+        const before = (k: string) => starts.get(k)!;
+        const after = (k: string) => moved.get(k) ?? starts.get(k)!;
+        let delta = 0;
+        for (const k of moved.keys()) {
+          for (const m of members(k)) {
+            const [was, now] = [at(m, before), at(m, after)];
+            for (const n of neighboursOf(m)) {
+              const other = inC.get(n);
+              const weight = other && !moved.has(other.child) ? 2 : 1;
+              delta += weight * (Math.abs(now - at(n, after)) - Math.abs(was - at(n, before)));
+            }
           }
         }
-        return total;
+        return delta;
       };
-      let best = edgeLength(packOne(input, c, kids, packed.size).start);
-      for (let i = 0; i + 1 < kids.length; i++) {
-        const domains = [kids[i], kids[i + 1]].filter((k) => input.documentRank(k) !== undefined).length;
-        if (domains === 2 || (domains === 1 && input.containersFirst)) continue;
-        [kids[i], kids[i + 1]] = [kids[i + 1], kids[i]];
-        const length = edgeLength(packOne(input, c, kids, packed.size).start);
-        if (length < best - 0.5) {
-          best = length;
-          improved = true;
-        } else {
-          [kids[i], kids[i + 1]] = [kids[i + 1], kids[i]];
+      // Where the children before the pair end, per band (packOne's state): a swap of two
+      // neighbours leaves everything before them alone, and everything after them too when
+      // the pair ends where it did in every band it covers (then only the two move).
+      const prefix: number[] = [];
+      const first = input.startPadding(c);
+      const placeAfter = (k: string, ends: Map<number, number>) => {
+        const [low, high] = input.spanOf(k);
+        const extent = packed.size.get(k)!;
+        let start = first;
+        for (let band = low; band <= high; band++) {
+          const end = ends.get(band) ?? prefix[band];
+          if (end !== undefined) start = Math.max(start, end + input.gap);
         }
+        for (let band = low; band <= high; band++) ends.set(band, Math.max(ends.get(band) ?? prefix[band] ?? -Infinity, start + extent));
+        return start;
+      };
+      for (let i = 0; i + 1 < kids.length; i++) {
+        const [left, right] = [kids[i], kids[i + 1]];
+        const domains = [left, right].filter((k) => input.documentRank(k) !== undefined).length;
+        if (!(domains === 2 || (domains === 1 && input.containersFirst))) {
+          const [endsBefore, endsAfter] = [new Map<number, number>(), new Map<number, number>()];
+          placeAfter(left, endsBefore);
+          placeAfter(right, endsBefore);
+          const moved = new Map<string, number>([[right, placeAfter(right, endsAfter)], [left, placeAfter(left, endsAfter)]]);
+          const sameEnds = [...endsBefore].every(([band, end]) => endsAfter.get(band) === end);
+          [kids[i], kids[i + 1]] = [right, left];
+          if (!sameEnds) {
+            // The children after the pair may move too: pack the container again.
+            const next = packOne(input, c, kids, packed.size).start;
+            moved.clear();
+            for (const k of kids) if (next.get(k) !== starts.get(k)) moved.set(k, next.get(k)!);
+          }
+          for (const [k, v] of moved) if (v === starts.get(k)) moved.delete(k);
+          if (moved.size > 0 && change(moved) < -0.5) {
+            for (const [k, v] of moved) starts.set(k, v);
+            improved = true;
+          } else {
+            [kids[i], kids[i + 1]] = [left, right];
+          }
+        }
+        // kids[i] is settled for this pass: it joins the state the next pair starts from.
+        const [low, high] = input.spanOf(kids[i]);
+        const end = starts.get(kids[i])! + packed.size.get(kids[i])!;
+        for (let band = low; band <= high; band++) prefix[band] = Math.max(prefix[band] ?? -Infinity, end);
       }
       packed = place(input, order);
     }
@@ -181,15 +229,16 @@ function place(input: PackingInput, order: Map<string, string[]>): Packed {
 /** One container: its children's starts (in the given order) and its own size. */
 function packOne(input: PackingInput, c: string, kids: string[], sizes: Map<string, number>): { start: Map<string, number>; size: number } {
   const start = new Map<string, number>();
-  const placed: { span: Span; start: number; size: number }[] = [];
+  // Where the children placed so far end, per band: a child starts after every one sharing a band.
+  const bandEnd: number[] = [];
   const first = input.startPadding(c);
   let end = first;
   for (const k of kids) {
-    const span = input.spanOf(k);
+    const [low, high] = input.spanOf(k);
     const extent = sizes.get(k)!;
     let at = first;
-    for (const p of placed) if (p.span[0] <= span[1] && span[0] <= p.span[1]) at = Math.max(at, p.start + p.size + input.gap);
-    placed.push({ span, start: at, size: extent });
+    for (let b = low; b <= high; b++) if (bandEnd[b] !== undefined) at = Math.max(at, bandEnd[b] + input.gap);
+    for (let b = low; b <= high; b++) bandEnd[b] = Math.max(bandEnd[b] ?? -Infinity, at + extent);
     start.set(k, at);
     end = Math.max(end, at + extent);
   }
@@ -207,24 +256,25 @@ function useSlack(input: PackingInput, order: Map<string, string[]>, packed: Pac
     const kids = order.get(c)!;
     const latest = new Map<string, number>();
     const limit = packed.size.get(c)! - input.endPadding;
+    // Per band, the latest start of the later children in it (then the end of the earlier ones).
+    const bandLatest: number[] = [];
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];
-      const span = input.spanOf(k);
-      let at = limit - packed.size.get(k)!;
-      for (const later of kids.slice(i + 1)) {
-        const s = input.spanOf(later);
-        if (s[0] <= span[1] && span[0] <= s[1]) at = Math.min(at, latest.get(later)! - input.gap - packed.size.get(k)!);
-      }
+      const [low, high] = input.spanOf(k);
+      const size = packed.size.get(k)!;
+      let at = limit - size;
+      for (let b = low; b <= high; b++) if (bandLatest[b] !== undefined) at = Math.min(at, bandLatest[b] - input.gap - size);
+      for (let b = low; b <= high; b++) bandLatest[b] = Math.min(bandLatest[b] ?? Infinity, at);
       latest.set(k, at);
     }
-    const placed: { span: Span; end: number }[] = [];
+    const bandEnd: number[] = [];
     for (const k of kids) {
-      const span = input.spanOf(k);
+      const [low, high] = input.spanOf(k);
       let earliest = input.startPadding(c);
-      for (const p of placed) if (p.span[0] <= span[1] && span[0] <= p.span[1]) earliest = Math.max(earliest, p.end + input.gap);
+      for (let b = low; b <= high; b++) if (bandEnd[b] !== undefined) earliest = Math.max(earliest, bandEnd[b] + input.gap);
       const at = Math.min(Math.max(Math.round(wanted.get(k)!), earliest), Math.max(earliest, latest.get(k)!));
       start.set(k, at);
-      placed.push({ span, end: at + packed.size.get(k)! });
+      for (let b = low; b <= high; b++) bandEnd[b] = Math.max(bandEnd[b] ?? -Infinity, at + packed.size.get(k)!);
     }
   }
   return { start, size: packed.size };
