@@ -16,6 +16,7 @@ import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } f
 import { NODE_GAP, placeInBands, type Placed } from './bands';
 import { wrapTiers, type Extent, type Wrapped } from './wrap';
 import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
+import { LARGE_DESIGN, quickLayers } from './quickLayering';
 import {
   CONTAINER_PADDING,
   DEFAULT_COMPONENT_SIZE,
@@ -56,8 +57,11 @@ export async function layoutTopology(
   const dependencies = dependencyEdges(t, new Set(componentIds));
   const targets = new Set(dependencies.map(([, to]) => to));
   const entries = new Set(t.components.filter((c) => c.kind === 'client' && laidOut.has(c.id) && !targets.has(c.id)).map((c) => c.id));
-  const graph = buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries);
-  const layers = readLayers(await opts.elk.layout(graph), direction);
+  // ELK's layering grows much faster than the design (quickLayering.ts): large designs get a linear one.
+  const layers =
+    componentIds.length > LARGE_DESIGN
+      ? quickLayers(componentIds, dependencies, entries)
+      : readLayers(await opts.elk.layout(buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries)), direction);
   const place = (w: Wrapped, quick: boolean) =>
     placeInBands(tree, inGraph, w.layers, dependencies, sizeOf, direction, { tierOfBand: w.tierOfBand, quick });
   const crossSize = (id: string) => (direction === 'TB' ? sizeOf(id).width : sizeOf(id).height);
