@@ -36,7 +36,7 @@ async function drawStandbyBeforeReplication(): Promise<void> {
 test('a standby drawn before its replication link: a warning with fixes; reload, Save/Open and a share link all reopen it', async ({ browser }) => {
   await drawStandbyBeforeReplication();
   const warnings = studio.byTestId('analysis-warnings');
-  await expect(warnings).toContainText('standby "db-2" stands behind nothing');
+  await expect(warnings).toContainText('(db-2), components[6].role: this standby stands behind nothing');
   await expect(studio.byTestId(TEST_IDS.analysisStatus)).toHaveAttribute('data-state', 'idle');
   await expect(studio.byTestId(TEST_IDS.systemAvailability)).toBeVisible();
   const draft = await studio.waitForDraft((d) => d.components.some((c) => c.id === 'db-2' && c.role === 'standby'));

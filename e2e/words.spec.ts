@@ -58,6 +58,19 @@ test('a warning names its element by label and id, beside the path', async ({ pa
   }));
   await analysis.settled();
   const warnings = page.getByTestId('analysis-warnings');
-  await expect(warnings).toContainText('"Standby DB" (db-2), components[2]');
+  await expect(warnings).toContainText('"Standby DB" (db-2), components[2].role: this standby stands behind nothing');
   await expect(warnings).not.toContainText(/(^|\n)components\[2\]/);
+  // The id is said once, before the path; the message does not name it again.
+  await expect(warnings).not.toContainText('standby "db-2"');
+});
+
+test('a warning about the whole design reads as words, not a raw path', async ({ page }) => {
+  await studio.openFile('no-client.spof.json', JSON.stringify({
+    format: 'spof-topology', version: 2, name: 'No client',
+    components: [{ id: 'web', kind: 'web', label: 'Web' }, { id: 'db', kind: 'database', label: 'DB' }],
+    links: [{ from: 'web', to: 'db' }],
+  }));
+  await analysis.settled();
+  const warning = page.getByTestId('analysis-warnings').locator('li[data-code="no-client"]');
+  await expect(warning).toHaveText(/^no client component: /);
 });

@@ -49,7 +49,7 @@ export function registerAnalyze(program: Command): void {
       // A mistyped id would otherwise answer a what-if nobody asked ("nothing stops serving").
       const unknown = flags.fail === undefined ? [] : unknownWhatIfIds(topology, flags.fail);
       if (unknown.length > 0) throw new CliError(terminalSafe(`${file}: --fail ${unknown.map((id) => JSON.stringify(id)).join(', ')}: no element, component or link has ${unknown.length === 1 ? 'this id' : 'these ids'}`, { oneLine: true }));
-      printWarnings(file, warnings);
+      printWarnings(file, topology, warnings);
       const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));

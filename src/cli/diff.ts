@@ -30,8 +30,8 @@ export function registerDiff(program: Command): void {
       // Both are read before anything is printed: a bad HEAD must not leave half a report.
       const base = readTopology(baseFile);
       const head = readTopology(headFile);
-      printWarnings(baseFile, base.warnings);
-      printWarnings(headFile, head.warnings);
+      printWarnings(baseFile, base.topology, base.warnings);
+      printWarnings(headFile, head.topology, head.warnings);
       const d = diffDesigns(analyseDesign(base.topology, { slo }), analyseDesign(head.topology, { slo }));
       if (flags.json) writeStdout(diffJson(d));
       else writeHumanStdout(flags.markdown ? diffMarkdown(d) : diffText(d));

@@ -20,7 +20,7 @@ export function registerImportMermaid(program: Command): void {
         throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
       }
       if (result.notes.length) writeStderr(textLines(result.notes.map(formatImportNote)));
-      printWarnings(file, result.warnings);
+      printWarnings(file, result.topology, result.warnings);
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {
         const t = result.topology;

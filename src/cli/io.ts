@@ -6,7 +6,8 @@ import { closeSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmS
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
-import { formatProblem, MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
+import { MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
+import { documentOf, problemText } from '../model/problemText';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE = 1;
@@ -75,7 +76,8 @@ export function readTopology(file: string): { topology: Topology; warnings: Prob
   const result = parseTopology(text);
   if (!result.ok) {
     const shown = result.errors.slice(0, MAX_LISTED_PROBLEMS);
-    const lines = shown.map((p) => `  ${terminalSafe(formatProblem(p), { oneLine: true })}`);
+    const raw = documentOf(text);
+    const lines = shown.map((p) => `  ${terminalSafe(problemText(raw, p), { oneLine: true })}`);
     if (result.errors.length > shown.length) lines.push(`  ... and ${result.errors.length - shown.length} more`);
     throw new CliError(`${terminalSafe(file, { oneLine: true })}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
   }
@@ -85,17 +87,18 @@ export function readTopology(file: string): { topology: Topology; warnings: Prob
 /** A file with a hundred thousand bad links is summed up after this many lines. */
 const MAX_LISTED_PROBLEMS = 100;
 
-export function printWarnings(file: string, warnings: Problem[]): void {
+/** Each warning naming its element by label and id (src/model/problemText.ts), as the app does. */
+export function printWarnings(file: string, doc: Topology, warnings: Problem[]): void {
   const shown = warnings.slice(0, MAX_LISTED_PROBLEMS);
-  const lines = shown.map((w) => `${file}: warning: ${warningLine(w)}`);
+  const lines = shown.map((w) => `${file}: warning: ${warningLine(doc, w)}`);
   if (warnings.length > shown.length) lines.push(`${file}: ... and ${warnings.length - shown.length} more warnings`);
   if (lines.length) writeStderr(textLines(lines));
 }
 
-/** `components[6].role: standby "db-2" stands behind nothing: ... (fix: link db to db-2 by replication; or make db-2 a replica)` */
-export function warningLine(w: Problem): string {
+/** `"Standby DB" (db-2), components[6].role: this standby stands behind nothing: ... (fix: link db to db-2 by replication; or make db-2 a replica)` */
+export function warningLine(doc: Topology, w: Problem): string {
   const fixes = w.fixes?.map((f) => f.label) ?? [];
-  return `${formatProblem(w)}${fixes.length ? ` (fix: ${fixes.join('; or ')})` : ''}`;
+  return `${problemText(doc, w)}${fixes.length ? ` (fix: ${fixes.join('; or ')})` : ''}`;
 }
 
 // Output goes to the file descriptors directly: the first use of process.stdout loads

@@ -24,7 +24,7 @@ export function registerMermaid(program: Command): void {
         throw new CliError(`--diagram: must be flowchart or architecture (got ${JSON.stringify(opts.diagram)})`);
       }
       const { topology, warnings } = readTopology(file);
-      printWarnings(file, warnings);
+      printWarnings(file, topology, warnings);
       const spofIds = opts.spofs ? spofsOf(file, topology) : [];
       const text = diagram === 'architecture' ? toMermaidArchitecture(topology, { direction, spofIds }) : toMermaid(topology, { direction, spofIds });
       writeOutput(opts.output, text);

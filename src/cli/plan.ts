@@ -30,7 +30,7 @@ export function registerPlan(program: Command): void {
       const target = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const maxMoves = flags.maxMoves === undefined ? undefined : wholeNumber(flags.maxMoves);
       const { topology, warnings } = readTopology(file);
-      printWarnings(file, warnings);
+      printWarnings(file, topology, warnings);
       const hasTarget = target !== undefined || topology.slo !== undefined || topology.components.some((c) => c.kind === 'client' && c.slo !== undefined);
       if (!hasTarget) throw new CliError(`${file}: no target: give --slo (e.g. --slo 99.99), or set "slo" on the document or a client`);
       const p = plan(topology, { target, maxMoves });

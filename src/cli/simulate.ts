@@ -41,7 +41,7 @@ export function registerSimulate(program: Command): void {
       const threads = flags.threads === undefined ? undefined : wholeNumber('--threads', flags.threads, 1, 256);
       const budget = flags.timeBudget === undefined ? (years === undefined ? DEFAULT_TIME_BUDGET_SECONDS : undefined) : seconds(flags.timeBudget);
       const { topology, warnings } = readTopology(file);
-      printWarnings(file, warnings);
+      printWarnings(file, topology, warnings);
       const r = await simulateOnThreads(topology, { years, seed, slo, timeBudgetMs: budget === undefined ? undefined : budget * 1000 }, threads);
       if (flags.json) writeStdout(`${JSON.stringify(jsonSimulation(r), null, 2)}\n`);
       else writeHumanStdout(humanSimulation(topology.name, r));

@@ -8,6 +8,6 @@ export function registerValidate(program: Command): void {
     .argument('<file>', 'a .spof.json topology')
     .action((file: string) => {
       const { topology, warnings } = readTopology(file);
-      writeHumanStdout(textLines([...warnings.map((w) => `warning: ${warningLine(w)}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
+      writeHumanStdout(textLines([...warnings.map((w) => `warning: ${warningLine(topology, w)}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
     });
 }

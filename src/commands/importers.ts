@@ -5,7 +5,7 @@ import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { MAX_DOCUMENT_CHARS, parseTopology, type Topology } from '../model';
-import { problemText } from '../model/problemText';
+import { documentOf, problemText } from '../model/problemText';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
@@ -23,15 +23,6 @@ export type ImportResult =
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
 const importers = new Map<string, Importer>();
-/** The document as far as it is an object, to name the elements a problem is about (nothing when it is not JSON). */
-function rawObject(text: string): object {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' ? value : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The name src/io gives a diagram that carries none. */
 const UNTITLED_MERMAID = 'Imported from Mermaid';
@@ -42,9 +33,9 @@ export function registerImporter(extension: string, importer: Importer): void {
 
 export const importJson: Importer = (text) => {
   const parsed = parseTopology(text);
-  return parsed.ok
-    ? { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)), notes: [] }
-    : { ok: false, errors: parsed.errors.map((p) => problemText(rawObject(text), p)) };
+  if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)), notes: [] };
+  const raw = documentOf(text);
+  return { ok: false, errors: parsed.errors.map((p) => problemText(raw, p)) };
 };
 
 /**

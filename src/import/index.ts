@@ -102,7 +102,7 @@ async function importMermaidFile(file: SourceFile, notes: ImportNote[]): Promise
   // Loaded on first use: mermaid's parser (and in Node, the DOM it needs) only for Mermaid.
   const { fromMermaid } = await import('../io/mermaidImport');
   const { formatIoProblem } = await import('../io/problems');
-  const { formatProblem } = await import('../model');
+  const { problemText } = await import('../model/problemText');
   const r = await fromMermaid(file.text, { file: file.path });
   if (!r.ok) return { ok: false, notInfrastructure: false, errors: r.errors.map((e) => ({ source: { file: file.path }, message: formatIoProblem(e) })) };
   return {
@@ -112,7 +112,7 @@ async function importMermaidFile(file: SourceFile, notes: ImportNote[]): Promise
     notes: [
       ...notes,
       ...r.notes,
-      ...r.warnings.map((w): ImportNote => ({ kind: 'warning', source: { file: file.path }, message: formatProblem(w) })),
+      ...r.warnings.map((w): ImportNote => ({ kind: 'warning', source: { file: file.path }, message: problemText(r.topology, w) })),
     ],
   };
 }

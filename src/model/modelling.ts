@@ -15,7 +15,7 @@ export function modellingWarnings(t: Topology): Problem[] {
     warnings.push({
       code: WARNING_CODES.minHealthyRange,
       path: `components[${i}].minHealthy`,
-      message: `${c.minHealthy} of ${n} instance${n === 1 ? '' : 's'} must work: "${c.id}" never works until minHealthy is at most replicas`,
+      message: `${c.minHealthy} of ${n} instance${n === 1 ? '' : 's'} must work: it never works until minHealthy is at most replicas`,
       fixes: [
         { kind: 'set-component', label: `require ${n} of ${n} instance${n === 1 ? '' : 's'} of ${c.id}`, component: c.id, set: { minHealthy: n } },
         { kind: 'set-component', label: `give ${c.id} ${c.minHealthy} replicas`, component: c.id, set: { replicas: c.minHealthy } },
@@ -27,7 +27,7 @@ export function modellingWarnings(t: Topology): Problem[] {
     warnings.push({
       code: WARNING_CODES.downtimeCostNotClient,
       path: `components[${i}].downtimeCostPerHour`,
-      message: `only a client's outage has a cost: it is ignored on "${c.id}" (a ${c.kind}); set it on the clients whose outage it is, or on the design for all of them`,
+      message: `only a client's outage has a cost: it is ignored on a ${c.kind}; set it on the clients whose outage it is, or on the design for all of them`,
     });
   });
   groupWarnings(t, warnings);
@@ -66,7 +66,7 @@ function groupWarnings(t: Topology, warnings: Problem[]): void {
         warnings.push({
           code: WARNING_CODES.requiresUnknownGroup,
           path: at,
-          message: `"${c.id}" has no dependency link in group "${group}"${known.length ? ` (its groups: ${known.join(', ')})` : ' (it has no dependency links)'}: the requirement is ignored`,
+          message: `no dependency link in group "${group}"${known.length ? ` (its groups: ${known.join(', ')})` : ' (it has no dependency links)'}: the requirement is ignored`,
           fixes: [remove],
         });
         continue;
@@ -78,7 +78,7 @@ function groupWarnings(t: Topology, warnings: Problem[]): void {
         path: `${at}.min`,
         message: size === 0
           ? `group "${group}" has no required target (its links are optional): the requirement of ${req.min} is ignored`
-          : `group "${group}" has ${size} required target${size === 1 ? '' : 's'} but ${req.min} must work: "${c.id}" never works until min is at most ${size}`,
+          : `group "${group}" has ${size} required target${size === 1 ? '' : 's'} but ${req.min} must work: it never works until min is at most ${size}`,
         fixes: size === 0 ? [remove] : [{ kind: 'set-requires', label: `require ${size} of ${group} for ${c.id}`, component: c.id, group, min: size }, remove],
       });
     }
@@ -96,7 +96,7 @@ function groupWarnings(t: Topology, warnings: Problem[]): void {
     warnings.push({
       code: WARNING_CODES.standbyAlone,
       path: `components[${i}].role`,
-      message: `standby "${c.id}" stands behind nothing: it takes over for nothing (no failover), and what links to it needs it like any other component`,
+      message: 'this standby stands behind nothing: it takes over for nothing (no failover), and what links to it needs it like any other component',
       fixes: standbyFixes(t, c, callers, components),
     });
   });
@@ -152,9 +152,9 @@ function reachWarnings(t: Topology, warnings: Problem[]): void {
   t.components.forEach((c, i) => {
     if (c.kind === 'client') return;
     if (!linked.has(c.id)) {
-      warnings.push({ code: WARNING_CODES.orphan, path: `components[${i}]`, message: `"${c.id}" has no links` });
+      warnings.push({ code: WARNING_CODES.orphan, path: `components[${i}]`, message: 'has no links' });
     } else if (clients.length > 0 && !reached.has(c.id)) {
-      warnings.push({ code: WARNING_CODES.unreachable, path: `components[${i}]`, message: `no client reaches "${c.id}"` });
+      warnings.push({ code: WARNING_CODES.unreachable, path: `components[${i}]`, message: 'no client reaches it' });
     }
   });
   const dependencies = new Set(t.links.filter((l) => linkType(l) === 'dependency').map((l) => `${l.from}\u0000${l.to}`));

@@ -39,8 +39,25 @@ function labelIn(doc: Named, id: string): string {
   return id;
 }
 
-/** `"Web server" (web), components[4].availability: must be > 0 and <= 1 (got 1.5)` */
+/** A path that is a whole list (`components`): the message speaks of the list itself ("no client component"). */
+const WHOLE_LIST = /^(components|domains|links)$/;
+
+/**
+ * `"Web server" (web), components[4].availability: must be > 0 and <= 1 (got 1.5)`. A problem
+ * of a whole list reads as its message alone: "components: no client component" opened with a raw path.
+ */
 export function problemText(doc: Named, p: Problem): string {
+  if (WHOLE_LIST.test(p.path)) return p.message;
   const element = elementOfPath(doc, p.path);
   return element ? `${element}, ${formatProblem(p)}` : formatProblem(p);
+}
+
+/** The document as far as it is an object, to name the elements a problem is about ({} when it is not JSON). */
+export function documentOf(text: string): object {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
 }

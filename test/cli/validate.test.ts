@@ -28,7 +28,7 @@ describe('spof validate', () => {
     const before = readdirSync(dir);
     const r = spof('validate', file);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('components[0].availability: must be > 0 and <= 1 (got 1.5)');
+    expect(r.stderr).toContain('"a", components[0].availability: must be > 0 and <= 1 (got 1.5)');
     expect(r.stderr).toContain('components[1].kind: unknown kind "server"');
     expect(r.stdout).toBe('');
     expect(readdirSync(dir)).toEqual(before);
@@ -39,7 +39,8 @@ describe('spof validate', () => {
     writeFileSync(file, JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'app' }] }));
     const r = spof('validate', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning: components: no client component/);
+    // A warning about the whole list of components: its message, not a raw path ("components: ...").
+    expect(r.stdout).toMatch(/^warning: no client component: /m);
   });
 
   it('a standby drawn before its replication link is valid, with a warning naming the path and its fixes; analyze runs', () => {
@@ -51,7 +52,10 @@ describe('spof validate', () => {
     }));
     const r = spof('validate', file);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/warning: components\[3\]\.role: standby "db-2" stands behind nothing.*\(fix: link db to db-2 by replication; or make db-2 a replica\)/);
+    // The element by its label and id, then the path, and the id said once.
+    expect(r.stdout).toMatch(/warning: "db-2", components\[3\]\.role: this standby stands behind nothing.*\(fix: link db to db-2 by replication; or make db-2 a replica\)/);
+    const message = r.stdout.split('\n').find((l) => l.includes('behind nothing'))!.split(' (fix:')[0];
+    expect(message.match(/db-2/g)).toHaveLength(1);
     const a = spof('analyze', file, '--json');
     expect(a.code).toBe(0);
     expect(JSON.parse(a.stdout).spofs.map((s: { id: string }) => s.id)).toEqual(['app', 'db', 'db-2']);

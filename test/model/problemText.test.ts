@@ -32,6 +32,20 @@ describe('problems name their element by label and id, never a raw path alone', 
     if (!parsed.ok) return;
     const standby = parsed.warnings.find((w) => w.path.startsWith('components[3]'))!;
     expect(problemText(parsed.topology, standby)).toMatch(/^"Standby DB" \(db-2\), components\[3\]\.role: /);
+    // The id is said once: the message does not name its own element again.
+    for (const w of parsed.warnings) {
+      const element = elementOfPath(parsed.topology, w.path);
+      if (element) expect(problemText(parsed.topology, w).slice(element.length)).not.toMatch(/"(web|db|db-2|users)"/);
+    }
+  });
+
+  it('a warning about a whole list reads as its message, with no raw path in front', () => {
+    const parsed = parseTopology({ ...doc, components: doc.components.slice(1), links: [{ id: 'wire', from: 'web', to: 'db' }] });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const noClient = parsed.warnings.find((w) => w.code === 'no-client')!;
+    expect(noClient.path).toBe('components');
+    expect(problemText(parsed.topology, noClient)).toMatch(/^no client component: /);
   });
 
   it('an error of a document that cannot be read names what it can', () => {
