@@ -65,9 +65,14 @@ test('a region collapses to one node with its counts and SPOFs, and expands back
   expect(region, 'the template has a region').toBeDefined();
 
   const before = await studio.nodes.count();
+  const overview = studio.byTestId(TEST_IDS.overview).locator('rect[data-id]');
+  const drawnBefore = await overview.count();
   await studio.node(region!).getByTestId(TEST_IDS.collapseToggle).click();
   await expect(studio.node(region!).getByTestId(TEST_IDS.containerSummary)).toContainText(/\d+ components/);
   expect(await studio.nodes.count()).toBeLessThan(before);
+  // The overview map draws the collapsed region as one block, as the canvas does.
+  await expect(studio.byTestId(TEST_IDS.overview).locator(`rect[data-id="${region}"]`)).toHaveClass(/overview-node/);
+  await expect(overview).toHaveCount(drawnBefore - (before - await studio.nodes.count()));
   await expect(analysis.availability).toHaveAttribute('data-value', availability!);
   await expect(analysis.spofItems).toHaveCount(spofs);
 

@@ -26,6 +26,7 @@ export const TEST_IDS = {
   collapseToggle: 'collapse-toggle',
   containerSummary: 'container-summary',
   containerSpofs: 'container-spofs',
+  overview: 'overview',
   // Canvas-specific hooks.
   reportPanel: 'report-panel',
   noticeMessage: 'notice-message',

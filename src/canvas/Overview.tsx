@@ -3,13 +3,15 @@
 // React Flow's own MiniMap recomputes the bounds of every node and compares every node id
 // on each store update: at 1,000 components that was a third of each frame of a drag.
 // This one draws from the document (which a drag changes only on the drop) and follows
-// only the viewport while panning.
+// only the viewport while panning. A collapsed container is one block, as on the canvas.
 import { Panel, useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback, useMemo, useRef } from 'react';
-import type { Topology } from '../model';
 import { useAnalysis } from '../store/analysis';
+import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
-import { absoluteRects, type Rect } from '../store/geometry';
+import type { Rect } from '../store/geometry';
+import { collapsedView } from './collapse';
+import { overviewShapes, type OverviewShape } from './overviewShapes';
 
 const WIDTH = 150;
 const HEIGHT = 100;
@@ -29,17 +31,13 @@ function boundsOf(rects: Iterable<Rect>): Box | null {
   return out;
 }
 
-const Shapes = memo(function Shapes({ doc, rects, spof }: { doc: Topology; rects: Map<string, Rect>; spof: ReadonlySet<string> }) {
+const Shapes = memo(function Shapes({ shapes }: { shapes: readonly OverviewShape[] }) {
   return (
     <g>
-      {doc.domains.map((d) => {
-        const r = rects.get(d.id);
-        return r && <rect key={d.id} x={r.x} y={r.y} width={r.width} height={r.height} className={spof.has(d.id) ? 'overview-domain is-spof' : 'overview-domain'} />;
-      })}
-      {doc.components.map((c) => {
-        const r = rects.get(c.id);
-        return r && <rect key={c.id} x={r.x} y={r.y} width={r.width} height={r.height} className={spof.has(c.id) ? 'overview-node is-spof' : 'overview-node'} />;
-      })}
+      {shapes.map(({ id, rect: r, shape, spof }) => (
+        <rect key={id} data-id={id} x={r.x} y={r.y} width={r.width} height={r.height}
+          className={`${shape === 'frame' ? 'overview-domain' : 'overview-node'}${spof ? ' is-spof' : ''}`} />
+      ))}
     </g>
   );
 });
@@ -51,8 +49,9 @@ const sameViewport = (a: ReturnType<typeof viewportOf>, b: ReturnType<typeof vie
 export function Overview() {
   const doc = useDocument((s) => s.doc);
   const spof = useAnalysis((s) => s.spofIds);
-  const rects = useMemo(() => absoluteRects(doc), [doc]);
-  const content = useMemo(() => boundsOf(rects.values()), [rects]);
+  const collapsed = useCollapsed((s) => s.ids);
+  const shapes = useMemo(() => overviewShapes(doc, collapsedView(doc, collapsed, spof), spof), [doc, collapsed, spof]);
+  const content = useMemo(() => boundsOf(shapes.map((s) => s.rect)), [shapes]);
   const vp = useStore(viewportOf, sameViewport);
   const flow = useReactFlow();
   const svg = useRef<SVGSVGElement>(null);
@@ -99,7 +98,7 @@ export function Overview() {
         onPointerMove={onPointerMove}
         onWheel={onWheel}
       >
-        <Shapes doc={doc} rects={rects} spof={spof} />
+        <Shapes shapes={shapes} />
         <path className="overview-mask" d={`${outer}${inner}`} fillRule="evenodd" />
       </svg>
     </Panel>

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { collapsedView, COLLAPSED_SIZE, summaryText } from '../../src/canvas/collapse';
 import { findElements } from '../../src/canvas/find';
 import { toFlowEdges, toFlowNodes } from '../../src/canvas/mapping';
+import { overviewShapes } from '../../src/canvas/overviewShapes';
 import { parseTopology, type Topology } from '../../src/model';
 import { ensurePositions } from '../../src/store/placement';
 
@@ -64,6 +65,22 @@ describe('a collapsed container', () => {
     const edges = toFlowEdges(extra, new Set(), new Set(['users->app']), collapsedView(extra, new Set(['east']), new Set()));
     const line = edges.find((e) => e.source === 'users' && e.target === 'east')!;
     expect(line.data?.count).toBe(2);
+  });
+
+  it('is one block on the overview map too, marked for the SPOFs inside; what it hides is not drawn there', () => {
+    const t = design();
+    const spof = new Set(['db']);
+    const open = overviewShapes(t, collapsedView(t, new Set(), spof), spof);
+    expect(open.map((s) => [s.id, s.shape])).toEqual([
+      ['east', 'frame'], ['east-a', 'frame'], ['east-b', 'frame'], ['west', 'frame'],
+      ['users', 'block'], ['lb', 'block'], ['app', 'block'], ['db', 'block'], ['w', 'block'],
+    ]);
+    const shapes = overviewShapes(t, collapsedView(t, new Set(['east']), spof), spof);
+    expect(shapes.map((s) => [s.id, s.shape, s.spof])).toEqual([
+      ['east', 'block', true], ['west', 'frame', false], ['users', 'block', false], ['w', 'block', false],
+    ]);
+    const east = shapes.find((s) => s.id === 'east')!.rect;
+    expect({ width: east.width, height: east.height }).toEqual(COLLAPSED_SIZE);
   });
 
   it('changes nothing when nothing (or an unknown id) is collapsed', () => {
