@@ -80,7 +80,14 @@ test('at 1280x800 the report has room, and more with the inspector folded away',
   await expect(studio.inspector.locator('.inspector-body')).toHaveCount(0);
   const folded = await boxOf(report);
   expect(folded.height).toBeGreaterThanOrEqual(page.viewportSize()!.height - 52 - 60);
+  // Folded it stays, across a reload, as a layout choice; opened again, it opens after a reload too.
+  await page.reload();
+  await expect(studio.byTestId(TEST_IDS.systemAvailability)).toHaveAttribute('data-value', /\d/);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(studio.inspector.locator('.inspector-body')).toHaveCount(0);
   await toggle.click();
+  await expect(studio.field('doc-name')).toBeVisible();
+  await page.reload();
   await expect(studio.field('doc-name')).toBeVisible();
 });
 

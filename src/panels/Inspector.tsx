@@ -1,9 +1,9 @@
 // The inspector: edits whatever is selected (component, container, link), or the
 // document itself when nothing is.
 import { ChevronDown } from 'lucide-react';
-import { useState } from 'react';
 import { useDocument } from '../store/document';
 import { findLink } from '../store/ids';
+import { usePreferences } from '../store/preferences';
 import { useSelection } from '../store/selection';
 import { deleteSelection, runCommand } from '../commands';
 import { ComponentInspector } from './inspector/ComponentInspector';
@@ -38,9 +38,10 @@ function InspectorBody() {
   return link ? <LinkInspector key={edgeIds[0]} link={link} /> : <DocumentInspector />;
 }
 
-/** Collapsible, so that on a small screen the report below can have the column. */
+/** Collapsible, so that on a small screen the report below can have the column; kept folded across reloads. */
 export function Inspector() {
-  const [open, setOpen] = useState(true);
+  const open = usePreferences((s) => s.inspectorOpen);
+  const setOpen = usePreferences((s) => s.setInspectorOpen);
   return (
     <section className={`inspector${open ? '' : ' is-collapsed'}`} data-testid="inspector" aria-label="Inspector">
       <h2 className="panel-heading panel-heading-toggle">
