@@ -62,10 +62,16 @@ export function obstacleIndex(rects: Iterable<[string, Rect]>): Obstacles {
 
 /** True when the axis-parallel segment a-b keeps clear of every card but the ones skipped. */
 function segmentFree(obstacles: Obstacles, a: XY, b: XY, skip: ReadonlySet<string>): boolean {
-  const x0 = Math.min(a.x, b.x) - CLEARANCE;
-  const x1 = Math.max(a.x, b.x) + CLEARANCE;
-  const y0 = Math.min(a.y, b.y) - CLEARANCE;
-  const y1 = Math.max(a.y, b.y) + CLEARANCE;
+  const x = Math.min(a.x, b.x) - CLEARANCE;
+  const y = Math.min(a.y, b.y) - CLEARANCE;
+  return boxFree(obstacles, { x, y, width: Math.max(a.x, b.x) + CLEARANCE - x, height: Math.max(a.y, b.y) + CLEARANCE - y }, skip);
+}
+
+const SKIP_NONE: ReadonlySet<string> = new Set();
+
+/** True when `box` overlaps no card in `obstacles` but the ones skipped. */
+export function boxFree(obstacles: Obstacles, box: Rect, skip: ReadonlySet<string> = SKIP_NONE): boolean {
+  const [x0, x1, y0, y1] = [box.x, box.x + box.width, box.y, box.y + box.height];
   const c = obstacles.cell;
   for (let cx = Math.floor(x0 / c); cx <= Math.floor(x1 / c); cx++) {
     for (let cy = Math.floor(y0 / c); cy <= Math.floor(y1 / c); cy++) {
@@ -234,8 +240,13 @@ function towards(from: XY, to: XY, by: number): XY {
 }
 
 function halfWay(points: XY[]): XY {
+  return pointAlong(points, 0.5);
+}
+
+/** The point `share` (0 to 1) of the way along the polyline `points`. */
+export function pointAlong(points: readonly XY[], share: number): XY {
   const total = points.slice(1).reduce((sum, p, i) => sum + distance(points[i], p), 0);
-  let left = total / 2;
+  let left = total * share;
   for (let i = 1; i < points.length; i++) {
     const d = distance(points[i - 1], points[i]);
     if (d >= left) return towards(points[i - 1], points[i], left);

@@ -79,9 +79,10 @@ export function drawTopologySvg(doc: Topology, options: SvgOptions = {}): DrawnS
   const componentRects = doc.components.map((c) => [c.id, rects.get(c.id)!] as [string, Rect]);
   const obstacles = obstacleIndex(componentRects);
   const captions: string[] = [];
+  const placed: Rect[] = [];
   for (const l of doc.links) {
     const key = linkKey(l);
-    const drawn = drawLink(l, rects, obstacles, { spof: marks.spof.has(key), failed: marks.failed.has(key) });
+    const drawn = drawLink(l, rects, obstacles, { spof: marks.spof.has(key), failed: marks.failed.has(key) }, placed);
     if (!drawn) continue;
     parts.push(drawn.line, '\n');
     if (drawn.caption) captions.push(drawn.caption);

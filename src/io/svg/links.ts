@@ -3,7 +3,7 @@
 // dependency dotted grey. Routed around the cards (src/model/linkRoute.ts).
 import type { Rect, XY } from '../../model/geometry';
 import { linkCaption } from '../../model/linkCaption';
-import { linkSides, routeLink, sidePoint, type Obstacles } from '../../model/linkRoute';
+import { boxFree, linkSides, pointAlong, routeLink, sidePoint, type Obstacles } from '../../model/linkRoute';
 import { linkKey, type Link } from '../../model';
 import { pill, pillWidth } from './pill';
 import { INK } from './theme';
@@ -17,6 +17,33 @@ export interface DrawnLink {
 }
 
 const CAPTION = { fontSize: 10, bold: true, height: 16 };
+/** Room kept around a caption: a card's badges stand 9 px above its top and 7 below its bottom. */
+const CAPTION_ROOM = 10;
+/** Where along its line a caption may go, nearest half-way first. */
+const CAPTION_SHARES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85];
+
+const NO_ENDS: ReadonlySet<string> = new Set();
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The caption's box: half-way along the line, or the point nearest half-way whose box keeps
+ * clear of every card with its badges and of the captions already placed (`placed`, which
+ * it joins); failing that, clear of every card but the link's own ends (two cards closer
+ * than the caption is wide); failing that, half-way.
+ */
+function captionBox(points: readonly XY[], width: number, obstacles: Obstacles, placed: Rect[], ends: ReadonlySet<string>): Rect {
+  const boxes = CAPTION_SHARES.map((share): Rect => {
+    const p = pointAlong(points, share);
+    return { x: p.x - width / 2, y: p.y - CAPTION.height / 2, width, height: CAPTION.height };
+  });
+  const clear = (skip: ReadonlySet<string>) => (b: Rect) => {
+    const room = { x: b.x - CAPTION_ROOM, y: b.y - CAPTION_ROOM, width: b.width + 2 * CAPTION_ROOM, height: b.height + 2 * CAPTION_ROOM };
+    return boxFree(obstacles, room, skip) && !placed.some((p) => overlaps(p, b));
+  };
+  const box = boxes.find(clear(NO_ENDS)) ?? boxes.find(clear(ends)) ?? boxes[0];
+  placed.push(box);
+  return box;
+}
 
 /** A filled arrow head whose tip is `tip`, pointing from `from`. */
 function arrowHead(from: XY, tip: XY, colour: string): string {
@@ -31,7 +58,8 @@ function arrowHead(from: XY, tip: XY, colour: string): string {
   return `<path${attrs({ d: `M${num(tip.x)} ${num(tip.y)}L${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}Z`, fill: colour })}/>`;
 }
 
-export function drawLink(l: Link, rects: Map<string, Rect>, obstacles: Obstacles, marks: { spof: boolean; failed: boolean }): DrawnLink | undefined {
+/** `placed`: the captions drawn so far, which this link's caption keeps clear of (and joins). */
+export function drawLink(l: Link, rects: Map<string, Rect>, obstacles: Obstacles, marks: { spof: boolean; failed: boolean }, placed: Rect[] = []): DrawnLink | undefined {
   const a = rects.get(l.from);
   const b = rects.get(l.to);
   if (!a || !b) return undefined;
@@ -52,8 +80,8 @@ export function drawLink(l: Link, rects: Map<string, Rect>, obstacles: Obstacles
     const style = replication
       ? { ...CAPTION, fill: '#f0fdfa', stroke: '#5eead4', text: '#0f766e' }
       : failed ? { ...CAPTION, fill: INK.failed, stroke: INK.failed, text: '#ffffff' } : { ...CAPTION, fill: '#ffffff', stroke: '#cbd5e1', text: INK.muted };
-    const w = pillWidth(text, style);
-    caption = pill(text, route.label.x - w / 2, route.label.y - CAPTION.height / 2, style);
+    const at = captionBox(route.points, pillWidth(text, style), obstacles, placed, new Set([l.from, l.to]));
+    caption = `<g${attrs({ 'data-caption-of': linkKey(l) })}>${pill(text, at.x, at.y, style)}</g>`;
   }
   return { line, caption };
 }

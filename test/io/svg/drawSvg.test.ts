@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { drawTopologySvg } from '../../../src/io/svg';
 import { absoluteStart } from '../../../src/io/svg/icons';
 import { linkKey, parseTopology, type Topology } from '../../../src/model';
+import { linkCaption } from '../../../src/model/linkCaption';
 import { printable } from '../../../src/model/textMetrics';
 import { TEMPLATES } from '../../../src/templates';
-import { all, drawnElement, parseSvg, shownText } from './parseSvg';
+import { all, drawnElement, parseSvg, shownText, type XmlNode } from './parseSvg';
 
 function design(labels: { app?: string; zone?: string; name?: string } = {}): Topology {
   const parsed = parseTopology({
@@ -114,6 +115,22 @@ describe('drawTopologySvg', () => {
       }
     }
     expect(checked).toEqual(expect.arrayContaining(['SPOF', 'pair', 'failed', '×3', 'hot standby', 'async · 2 s lag']));
+  });
+
+  it.each(TEMPLATES.map((t) => [t.id, t.topology] as const))('%s: no link caption covers a card or badge (but its own ends\' cards where they stand closer than it is wide), nor another caption', (_, doc) => {
+    const root = parseSvg(drawTopologySvg(doc).svg);
+    const box = (r: XmlNode) => ({ x: Number(r.attributes.x), y: Number(r.attributes.y), width: Number(r.attributes.width), height: Number(r.attributes.height) });
+    const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const captions = all(root, 'g').filter((g) => g.attributes['data-caption-of'] !== undefined);
+    const boxes = captions.map((g) => box(all(g, 'rect')[0]));
+    expect(captions.length).toBe(doc.links.filter((l) => linkCaption(l)).length);
+    captions.forEach((g, i) => {
+      const link = doc.links.find((l) => linkKey(l) === g.attributes['data-caption-of'])!;
+      for (const c of doc.components.filter((c) => c.id !== link.from && c.id !== link.to)) {
+        expect(all(drawnElement(root, c.id)!, 'rect').map(box).filter((r) => overlap(boxes[i], r)), `${linkKey(link)}'s caption on ${c.id}`).toEqual([]);
+      }
+      expect(boxes.filter((o, j) => j !== i && overlap(boxes[i], o)), `${linkKey(link)}'s caption on another`).toEqual([]);
+    });
   });
 
   it('gives well-formed XML for any label, control characters and markup included', () => {
