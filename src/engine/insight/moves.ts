@@ -15,6 +15,7 @@ import { secondProvider } from './moveKinds/secondProvider';
 import { secondRegion } from './moveKinds/secondRegion';
 import { spreadZones } from './moveKinds/spreadZones';
 import { moveContext, type MoveContext } from './moveContext';
+import type { Phantom } from './planScore';
 
 export type ComponentMoveType = 'add-instance' | 'spread-zones' | 'move-to-zone' | 'hot-standby' | 'add-standby' | 'second-load-balancer' | 'second-provider';
 
@@ -50,6 +51,13 @@ export interface MoveKind<M extends Move = Move> {
   potential(ctx: MoveContext, m: M): number;
   /** The move takes a component out of the fate of its zone (weighed together for a zone that is a SPOF). */
   leavesZone?: boolean;
+  /**
+   * A local move, drawn into `t` with what it adds absent (planScore.ts): the document with
+   * the move applied, and the elements it adds or changes, each at the availability that
+   * gives `t`'s figures back (`availabilityOf`: an element's availability in `t`);
+   * undefined when the move is not local there. Moves without it are recomputed whole.
+   */
+  phantom?(t: Topology, m: M, availabilityOf: (id: string) => number | undefined): Phantom | undefined;
 }
 
 /** Every kind of move, in the order their candidates are listed: lightest first. */

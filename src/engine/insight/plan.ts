@@ -18,6 +18,7 @@ import { outOfReach } from './planBlockers';
 import { boundedSearch, planWeight, prune } from './planSearch';
 import { Evaluator, MIN_SHARE_PER_MOVE, shortClients, targetsOf, type State, type Targets } from './planState';
 import { finish } from './planSteps';
+import { scoreLocalMoves } from './planScore';
 import type { Plan } from './planTypes';
 
 export type { Blocker, Plan, PlanOutcome, PlanStep, StepAdds, StepFixes } from './planTypes';
@@ -54,6 +55,8 @@ export interface Tried {
   cost: MoveCost;
   weight: number;
   gain: number;
+  /** Its figures were scored with other moves (planScore.ts), not yet recomputed on their own. */
+  scored?: boolean;
 }
 
 export function plan(t: Topology, opts: PlanOptions = {}): Plan {
@@ -126,11 +129,16 @@ export function replay(start: State, moves: Move[], evaluator: Evaluator): State
   return evaluator.state(doc, moves, true);
 }
 
-/** The step (one move, or a zone's moves weighed together) that meets the targets most cheaply, else gains most for its cost. */
-function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, movesLeft: number): Tried | undefined {
+/**
+ * The step (one move, or a zone's moves weighed together) that meets the targets most
+ * cheaply, else gains most for its cost. Local moves are scored together in one compiled
+ * design (planScore.ts); the step taken is recomputed exactly, and should that disagree
+ * with its score, the round is weighed again with every move recomputed on its own.
+ */
+function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, movesLeft: number, scoring = true): Tried | undefined {
   if (movesLeft <= 0) return undefined;
   const ctx = moveContext(state.doc, { budget: targets.budget, evaluation: state.evaluation, shortClients: shortClients(state, targets) });
-  const ranked = candidatesIn(ctx).map((m, i) => {
+  const ranked: Ranked[] = candidatesIn(ctx).map((m, i) => {
     const potential = kindOf(m).potential(ctx, m);
     if (!(potential > 0)) return undefined;
     const applied = evaluator.apply(state.doc, m);
@@ -142,31 +150,44 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   ranked.sort((a, b) => b.potential / b.weight - a.potential / a.weight || a.i - b.i);
   const tried: Tried[] = [];
   const done = new Set<number>();
-  const tryOne = (x: (typeof ranked)[number]) => {
-    done.add(x.i);
-    const next = evaluator.state(x.applied.doc, [...state.moves, x.m], true);
-    const t: Tried = { moves: [x.m], applied: [x.applied], next, cost: x.cost, weight: x.weight, gain: state.gap - next.gap };
-    tried.push(t);
-    return t;
-  };
   let best = 0;
-  // Moves alike (the same kind, the same estimate and cost: an instance more for one of
-  // fifty identical services) are represented by the first of them.
-  const alike = new Set<string>();
-  for (const x of ranked) {
-    if (tried.length >= (best > 0 ? MAX_EVALUATED : MAX_EVALUATED_UNTIL_ONE_HELPS)) break;
-    if (tried.length >= MIN_EVALUATED && x.potential / x.weight <= best * (1 + LAZY_SLACK)) break;
-    const key = `${x.m.type}:${x.potential.toPrecision(9)}:${x.weight.toPrecision(9)}`;
-    if (alike.has(key)) continue;
-    alike.add(key);
-    const t = tryOne(x);
+  let exact = 0;
+  const take = (t: Tried) => {
+    tried.push(t);
     // Only a step `choose` could take sets the bar: a free move that gains a hair (spreading
     // a pool that is spread enough) must not stop the search before the moves that help.
     if (helps(state, t)) best = Math.max(best, t.gain / t.weight);
+  };
+  const tryOne = (x: Ranked) => {
+    done.add(x.i);
+    const next = evaluator.state(x.applied.doc, [...state.moves, x.m], true);
+    exact++;
+    return { moves: [x.m], applied: [x.applied], next, cost: x.cost, weight: x.weight, gain: state.gap - next.gap };
+  };
+  // Moves alike (the same kind, the same estimate and cost: an instance more for one of
+  // fifty identical services) are represented by the first of them.
+  const alike = new Set<string>();
+  const keyOf = (x: Ranked) => `${x.m.type}:${x.potential.toPrecision(9)}:${x.weight.toPrecision(9)}`;
+  let batched = !scoring;
+  for (const [at, x] of ranked.entries()) {
+    if (done.has(x.i)) continue;
+    if (exact >= (best > 0 ? MAX_EVALUATED : MAX_EVALUATED_UNTIL_ONE_HELPS)) break;
+    if (tried.length >= MIN_EVALUATED && x.potential / x.weight <= best * (1 + LAZY_SLACK)) break;
+    if (alike.has(keyOf(x))) continue;
+    if (!batched && kindOf(x.m).phantom) {
+      // The first local move to weigh: every local move left (one of each alike) is scored
+      // at once, in one compiled design.
+      batched = true;
+      for (const t of scoreBatch(state, ranked.slice(at), alike, keyOf, evaluator)) take(t);
+      for (const y of ranked) if (tried.some((t) => t.moves[0] === y.m)) done.add(y.i);
+      if (done.has(x.i)) continue;
+    }
+    alike.add(keyOf(x));
+    take(tryOne(x));
   }
   // A move that might meet every target at once is weighed whatever its cost (a second region).
   for (const x of [...ranked].sort((a, b) => b.potential - a.potential).slice(0, BEST_BY_GAIN)) {
-    if (!done.has(x.i) && x.potential >= state.gap) tryOne(x);
+    if (!done.has(x.i) && x.potential >= state.gap) tried.push(tryOne(x));
   }
   if (movesLeft >= 2) {
     // Each zone that is a SPOF, weighed as one step of several moves (one at a time, none may help).
@@ -176,7 +197,50 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   }
   const chosen = choose(state, tried, pricing);
   evaluator.forgetOthers(state.doc, chosen ? chosen.moves.slice(0, 1) : []);
-  return chosen;
+  if (!chosen?.scored) return chosen;
+  // Taken: recomputed exactly (with importance, for the next round).
+  const next = evaluator.state(chosen.next.doc, chosen.next.moves, true);
+  const agrees = next.evaluation.clients.every((c, i) => Math.abs(c.unavailability - chosen.next.evaluation.clients[i].unavailability) <= 1e-9 * Math.max(c.unavailability, 1e-12));
+  if (!agrees) {
+    evaluator.disagreements++;
+    return bestStep(state, targets, pricing, evaluator, movesLeft, false);
+  }
+  return { ...chosen, next, gain: state.gap - next.gap, scored: false };
+}
+
+/** A candidate of a round: its move, its place in the list, its estimate, the move applied and its cost. */
+interface Ranked {
+  m: Move;
+  i: number;
+  potential: number;
+  applied: Applied;
+  cost: MoveCost;
+  weight: number;
+}
+
+/** The local moves among `ranked` (one of each alike), scored together (planScore.ts): each as a step not yet recomputed. */
+function scoreBatch(state: State, ranked: readonly Ranked[], alike: Set<string>, keyOf: (x: Ranked) => string, evaluator: Evaluator): Tried[] {
+  const batch: Ranked[] = [];
+  const keys = new Set(alike);
+  for (const y of ranked) {
+    if (!kindOf(y.m).phantom || keys.has(keyOf(y))) continue;
+    keys.add(keyOf(y));
+    batch.push(y);
+  }
+  const scores = scoreLocalMoves(state.doc, batch.map((y) => y.m), state.evaluation.clients, availabilityIn(state), evaluator);
+  return batch.flatMap((y) => {
+    const clients = scores.get(y.m);
+    if (!clients) return [];
+    alike.add(keyOf(y));
+    const next = evaluator.scoredState(y.applied.doc, [...state.moves, y.m], clients);
+    return [{ moves: [y.m], applied: [y.applied], next, cost: y.cost, weight: y.weight, gain: state.gap - next.gap, scored: true }];
+  });
+}
+
+/** Each element's availability in the state's design. */
+function availabilityIn(state: State): (id: string) => number | undefined {
+  const byId = new Map(state.evaluation.elements.map((e) => [e.id, e.availability]));
+  return (id) => byId.get(id);
 }
 
 /** A sequence of moves from `state`, evaluated exactly once at its end. */

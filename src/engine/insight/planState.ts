@@ -2,7 +2,9 @@
 // there, the availability of each client, the SLO status and how far it falls short.
 // A replay (pruning, the final report) recomputes nothing it has seen.
 import type { Topology } from '../../model';
-import { AvailabilityEvaluator, type Evaluation } from '../evaluate';
+import { DEFAULT_EXACT_BUDGET } from '../analyze';
+import { Bdd } from '../bdd';
+import { AvailabilityEvaluator, type ClientAvailability, type Evaluation } from '../evaluate';
 import { applyMoveFully, moveKey, type Applied, type Move } from './moves';
 import { shortfall, sloReport } from './slo';
 import type { SloReport } from './types';
@@ -59,11 +61,23 @@ export function shortClients(s: Pick<State, 'doc' | 'evaluation'>, targets: Targ
 export class Evaluator {
   /** Exact evaluations done. */
   count = 0;
+  /** Moves scored in a compiled design shared with others (planScore.ts), not recomputed on their own. */
+  scored = 0;
+  /** Moves taken whose exact figures disagreed with their score (the round was weighed again). */
+  disagreements = 0;
+  private scratch: Bdd | undefined;
   private readonly evaluations = new WeakMap<Topology, Evaluation>();
   private readonly applied = new WeakMap<Topology, Map<string, Applied>>();
   private readonly engine = new AvailabilityEvaluator();
 
   constructor(private readonly targets: Targets) {}
+
+  /** An empty BDD for scoring moves, its tables kept from one round to the next. */
+  scratchBdd(elements: number): Bdd {
+    if (this.scratch) this.scratch.reset();
+    else this.scratch = new Bdd(DEFAULT_EXACT_BUDGET, Math.min(DEFAULT_EXACT_BUDGET, 16 * elements));
+    return this.scratch;
+  }
 
   /** The move applied to `doc`, remembered. */
   apply(doc: Topology, m: Move): Applied {
@@ -81,6 +95,18 @@ export class Evaluator {
     if (!byMove) return;
     const keep = new Set(kept.map(moveKey));
     for (const k of [...byMove.keys()]) if (!keep.has(k)) byMove.delete(k);
+  }
+
+  /**
+   * The state of `doc` from clients' figures scored elsewhere (planScore.ts), without
+   * importance: weighed against the others of its round, and recomputed if it is taken.
+   */
+  scoredState(doc: Topology, moves: Move[], clients: ClientAvailability[]): State {
+    let system = { availability: 1, unavailability: 0 };
+    for (const c of clients) if (c.unavailability > system.unavailability) system = { availability: c.availability, unavailability: c.unavailability };
+    const e: Evaluation = { method: 'exact', clients, system, elements: [] };
+    const slo = sloReport(doc, e, this.targets.override);
+    return { doc, moves, evaluation: e, slo, gap: shortfall(slo) };
   }
 
   /** The state of `doc`, reached by `moves`; with Birnbaum importance and SPOFs when `sensitivity`. */

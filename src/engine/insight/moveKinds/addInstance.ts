@@ -2,7 +2,7 @@
 // the pool sits in one zone, or each instance in a zone of its own, and its region has
 // another (a new one when the region has fewer than three): an autoscaling group across
 // zones, not a second machine in the same rack.
-import { instanceDomain, linkType, replicasOf, type Component, type Topology } from '../../../model';
+import { instanceDomain, instanceId, isActivePassivePool, linkType, minHealthyOf, replicasOf, type Component, type Topology } from '../../../model';
 import type { MoveKind } from '../moves';
 import { zoneBeside, zonesUsed } from '../placement';
 import { componentMap, named } from '../structure';
@@ -70,4 +70,36 @@ export const addInstance: MoveKind<AddInstance> = {
     const c = componentOf(ctx.doc, m.component, m.type);
     return ctx.improvement([...ownElements(c), ...(newZoneFor(ctx.doc, c) ? zonesOf(ctx.doc, c) : [])]);
   },
+  phantom(t, m) {
+    const c = componentOf(t, m.component, m.type);
+    const doc = addInstance.apply(t, m).doc;
+    const after = componentOf(doc, m.component, m.type);
+    // The same k and no new switchover: the pool with one instance more, in the place it goes.
+    if (minHealthyOf(after) !== minHealthyOf(c) || isActivePassivePool(after) !== isActivePassivePool(c)) return undefined;
+    const place = addedPlace(c, after);
+    if (place === null) return undefined;
+    // Instances are alike: the last one in that place stands for the one added.
+    let i = replicasOf(after);
+    while (instanceDomain(after, i) !== place) i--;
+    return { doc, absent: { [instanceId(c.id, i)]: 0 } };
+  },
 };
+
+/** The place (domain, or none) the pool has one instance more in, all others alike; null when it is not so. */
+function addedPlace(before: Component, after: Component): string | undefined | null {
+  const count = (c: Component) => {
+    const n = new Map<string | undefined, number>();
+    for (let i = 1; i <= replicasOf(c); i++) n.set(instanceDomain(c, i), (n.get(instanceDomain(c, i)) ?? 0) + 1);
+    return n;
+  };
+  const was = count(before);
+  const now = count(after);
+  let added: string | undefined | null = null;
+  for (const [place, k] of now) {
+    const d = k - (was.get(place) ?? 0);
+    if (d === 1 && added === null) added = place;
+    else if (d !== 0) return null;
+  }
+  for (const place of was.keys()) if (!now.has(place)) return null;
+  return added;
+}

@@ -5,7 +5,7 @@ import type { MoveKind } from '../moves';
 import { zoneBeside } from '../placement';
 import { DATA_STORE_KINDS, alternativesOf, componentMap, named } from '../structure';
 import { componentOf, inZone, selfRun, ownElements, zonesOf } from './common';
-import { addHotStandby, standbyZones } from './standby';
+import { addHotStandby, standbyPhantom, standbyZones } from './standby';
 
 type AddStandby = { type: 'add-standby'; component: string };
 
@@ -35,4 +35,5 @@ export const addStandby: MoveKind<AddStandby> = {
     const c = componentOf(ctx.doc, m.component, m.type);
     return ctx.improvement([...ownElements(c), ...zonesOf(ctx.doc, c)]);
   },
+  phantom: (t, m) => standbyPhantom(t, componentOf(t, m.component, m.type), addStandby.apply(t, m)),
 };

@@ -28,4 +28,10 @@ export const hotStandby: MoveKind<HotStandby> = {
     return `make ${named(t, c.id)} a hot standby: switchover in ${formatSeconds(HOT)} instead of ${formatSeconds(failoverSecondsOf(c))}`;
   },
   potential: (ctx, m) => ctx.improvement([`failover:${m.component}`]),
+  // Only the switchover's availability changes.
+  phantom(t, m, availabilityOf) {
+    const id = `failover:${m.component}`;
+    const old = availabilityOf(id);
+    return old === undefined ? undefined : { doc: hotStandby.apply(t, m).doc, absent: { [id]: old } };
+  },
 };

@@ -4,7 +4,7 @@
 import type { MoveKind } from '../moves';
 import { componentMap, named } from '../structure';
 import { aloneAndSingle, componentOf, inZone, selfRun, ownElements, zonesOf } from './common';
-import { addHotStandby } from './standby';
+import { addHotStandby, standbyPhantom } from './standby';
 
 type SecondLoadBalancer = { type: 'second-load-balancer'; component: string };
 
@@ -24,4 +24,5 @@ export const secondLoadBalancer: MoveKind<SecondLoadBalancer> = {
     const c = componentOf(ctx.doc, m.component, m.type);
     return ctx.improvement([...ownElements(c), ...zonesOf(ctx.doc, c)]);
   },
+  phantom: (t, m) => standbyPhantom(t, componentOf(t, m.component, m.type), secondLoadBalancer.apply(t, m)),
 };

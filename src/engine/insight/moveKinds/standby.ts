@@ -2,12 +2,13 @@
 // has only one), linked from every caller of the original and needing what it needs;
 // a data store's standby is fed by synchronous replication (the zones of one region are
 // close enough). Shared by "add a standby" and "a second load balancer".
-import { domainAncestors, instanceDomain, isStandby, type Component, type Topology } from '../../../model';
+import { domainAncestors, instanceDomain, isStandby, replicasOf, type Component, type Topology } from '../../../model';
 import { addAlternative } from '../alternative';
 import { baseCopy, copyLabel } from '../copies';
 import type { Applied } from '../moves';
+import type { Phantom } from '../planScore';
 import { uniqueId, zoneBeside, zonesUsed } from '../placement';
-import { alternativesOf, componentMap, domainMap, labelOf, zoneOf } from '../structure';
+import { alternativesOf, componentElements, componentMap, domainMap, labelOf, zoneOf } from '../structure';
 
 /** Domains whose name a label may carry as its place. */
 const PLACE_KINDS = new Set(['zone', 'datacenter', 'region']);
@@ -30,4 +31,17 @@ export function addHotStandby(t: Topology, c: Component): Applied {
 export function standbyZones(t: Topology, c: Component): string[] {
   const byId = componentMap(t);
   return [...alternativesOf(t, c.id)].map((id) => byId.get(id)!).filter(isStandby).flatMap((s) => zonesUsed(t, s));
+}
+
+/**
+ * A standby beside a single component nothing stands beside yet, drawn with the standby
+ * absent: its instance down and its switchover perfect, the callers' groups then hold
+ * exactly when the original works.
+ */
+export function standbyPhantom(t: Topology, c: Component, applied: Applied): Phantom | undefined {
+  if (replicasOf(c) !== 1 || alternativesOf(t, c.id).size > 0) return undefined;
+  const standby = componentMap(applied.doc).get(applied.added.at(-1)!.id)!;
+  const absent: Record<string, number> = { [`failover:${standby.id}`]: 1 };
+  for (const id of componentElements(standby)) absent[id] = 0;
+  return { doc: applied.doc, absent };
 }
