@@ -2,9 +2,9 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, blastRadii, buildJsonReport, unknownWhatIfIds, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
+import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
 import type { Topology } from '../model';
-import { insight } from '../engine/insight';
+import { insight, stageOf, type Stage } from '../engine/insight';
 import { formatMoney } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
@@ -45,17 +45,21 @@ export function registerAnalyze(program: Command): void {
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
       const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
+      // A report to share or to annotate code with describes the design; a what-if is a question about it.
+      if (flags.fail !== undefined && format !== 'text' && format !== 'json') throw new CliError(`--fail: a what-if is reported as text or json; --format ${format} describes the design without failures`);
       const { topology, warnings, text } = readTopology(file);
+      const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
       // A mistyped id would otherwise answer a what-if nobody asked ("nothing stops serving").
-      const unknown = flags.fail === undefined ? [] : unknownWhatIfIds(topology, flags.fail);
+      const unknown = report.whatIf?.unknown ?? [];
       if (unknown.length > 0) throw new CliError(terminalSafe(`${file}: --fail ${unknown.map((id) => JSON.stringify(id)).join(', ')}: no element, component or link has ${unknown.length === 1 ? 'this id' : 'these ids'}`, { oneLine: true }));
       printWarnings(file, topology, warnings);
-      const report = analyze(topology, { slo, pairCap, seed, failed: flags.fail });
-      if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo }), topology), writeStdout);
+      // What-if: every figure is the what-if figure (availability, SLO verdicts, SPOFs, pairs,
+      // importance, findings); the stage belongs to the design, so it comes from the design's own analysis.
+      const stage = report.whatIf ? stageOf(topology, analyze(topology, { slo, seed })) : undefined;
+      if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo, stage }), topology), writeStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
-      // What-if: the stage, SLO and findings describe the design, not the failures: they are left out.
-      else writeHumanStdout(humanReport(topology.name, report) + (report.whatIf ? '' : humanInsight(insight(topology, report, { slo }))));
+      else writeHumanStdout(humanReport(topology.name, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;
@@ -130,8 +134,13 @@ export function spofLine(s: SpofReport): string {
   return `${cut}; ${othersCount.toLocaleString('en-US')} other${othersCount === 1 ? '' : 's'} ${how} stop${othersCount === 1 ? 's' : ''} serving: ${namesList(others, othersCount)}`;
 }
 
+/** What-if: the design's stage, said to be the design's, and where the design's other advice is. */
+function designStageText(stage: Stage): string {
+  return textLines(['', `Redundancy stage of the design, without these failures: ${stage.summary}`, '  (the design\'s SLO, findings and what to improve first: run without --fail)']);
+}
+
 /** What-if: which clients are down, and the weakest client still served with its figures (never the 0% of a client down). */
-function whatIfHeadline(lines: string[], w: WhatIfReport): void {
+function whatIfHeadline(lines: string[], r: Report, w: WhatIfReport): void {
   const failedComponents = new Set([...w.failed, ...w.clientsDown]);
   const stopped = w.down.filter((id) => !failedComponents.has(id)).length;
   lines.push(`What-if, with ${namesList(w.failed, w.failed.length)} down: ${stopped} other component${stopped === 1 ? '' : 's'} can no longer serve`);
@@ -139,6 +148,11 @@ function whatIfHeadline(lines: string[], w: WhatIfReport): void {
   lines.push(`  Clients still served: ${namesList(w.clientsServed, w.clientsServed.length) || 'none'}`);
   if (w.weakestServed) {
     lines.push(`  Still served${w.clientsServed.length > 1 ? ` (the weakest, ${w.weakestServed.id})` : ` (${w.weakestServed.id})`}, while these stay down: ${figuresLine(w.weakestServed)}`);
+  }
+  // The verdict --slo gates on: the system is its weakest client, 0 while one is down.
+  if (r.system.slo) {
+    const why = w.clientsDown.length > 0 ? ` (${namesList(w.clientsDown, w.clientsDown.length)} down)` : '';
+    lines.push(`  SLO ${formatPercent(r.system.slo.target, 3)}: ${r.system.slo.met ? 'met' : 'NOT met'} while these failures last${why}`);
   }
 }
 const SECONDS_PER_YEAR = 365.25 * 86_400;
@@ -154,7 +168,7 @@ export function humanReport(name: string, r: Report): string {
     for (const w of r.warnings) lines.push(`  ${w}`);
     return `${lines.join('\n')}\n`;
   }
-  if (r.whatIf) whatIfHeadline(lines, r.whatIf);
+  if (r.whatIf) whatIfHeadline(lines, r, r.whatIf);
   else {
     lines.push(`System availability${r.basis === 'entry-points' ? ` (from the entry points: ${r.entryPoints.join(', ')})` : ''} ${figuresLine(r.system)}`);
     if (r.interval) lines.push(`  95% interval: ${formatPercent(r.interval.low, r.system.nines)} to ${formatPercent(r.interval.high, r.system.nines)}`);
@@ -188,10 +202,10 @@ export function humanReport(name: string, r: Report): string {
     lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);
     for (const p of shown) lines.push(`  ${p.ids[0]} + ${p.ids[1]}: ${formatDowntime(p.probability * SECONDS_PER_YEAR)} a year (fails ${namesList(p.clients, p.clients.length)})`);
   }
-  // What-if: importance would rank the failed elements themselves; it describes the design.
-  const top = r.whatIf ? [] : r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
+  const top = r.importance.filter((i) => i.improvement > 0).slice(0, IMPORTANCE_ROWS);
   if (top.length > 0) {
-    lines.push('', 'What to improve first (downtime saved a year if made perfect)');
+    // What-if: measured against the clients still served, the failed elements left out (engine).
+    lines.push('', r.whatIf ? 'What to improve first while these failures last (downtime saved a year for the clients still served, if made perfect)' : 'What to improve first (downtime saved a year if made perfect)');
     for (const i of top) {
       const saved = i.moneySavedPerYear !== undefined && r.cost ? `, saves ${formatMoney(i.moneySavedPerYear, r.cost.currency)} a year` : '';
       lines.push(`  ${i.id} (${i.type}): ${formatDowntime(i.improvement * SECONDS_PER_YEAR)}${saved} (Birnbaum ${i.birnbaum.toPrecision(3)})`);

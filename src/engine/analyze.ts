@@ -13,7 +13,7 @@ import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
 import { scopeWarnings } from './scopeWarnings';
 import { resolveFailed } from './whatIf';
-import type { AnalyzeOptions, ClientReport, PairReport, Report, SpofReport } from './types';
+import type { AnalyzeOptions, ClientReport, ImportanceReport, PairReport, Report, SpofReport } from './types';
 
 export const MIN_PAIR_CAP = 100;
 /** Names listed in all blast radii together before the lists are cut (16 MB of references). */
@@ -131,7 +131,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     if (f.interval) r.interval = f.interval;
     return r;
   });
-  const importance = unconnected ? [] : importanceOf(s, up, perClient, sysU);
+  const importance = unconnected ? [] : opts.failed === undefined ? importanceOf(s, up, perClient, sysU) : whatIfImportance(s, up, perClient, prop.componentDown, forcedElements);
   lap('importance');
   const outages = outagesOf(s, up, perClient, sysClient);
   if (unconnected) outages.system = { failuresPerYear: NaN, meanDownHours: NaN, meanUpHours: NaN };
@@ -163,9 +163,22 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
       down: Array.from(sortComponents(baseDown), (c) => s.components[c].id),
       clientsServed: s.clients.filter((c) => !prop.componentDown[c]).map((c) => s.components[c].id),
       clientsDown: s.clients.filter((c) => prop.componentDown[c]).map((c) => s.components[c].id),
+      unknown: forced.unknown,
     };
   }
   return report;
+}
+
+/**
+ * What-if: what to improve first while the failures last, against the clients still served
+ * (the what-if headline: the system is 0 once a client is down, and against it every element
+ * would rank 0). The failed elements are left out: making one perfect is ending the what-if.
+ */
+function whatIfImportance(s: Structure, up: Float64Array, perClient: ClientFigures[], componentDown: ArrayLike<number | boolean>, forced: ReadonlySet<number>): ImportanceReport[] {
+  const served = perClient.filter((_, i) => !componentDown[s.clients[i]]);
+  if (served.length === 0) return [];
+  const weakestU = served.reduce((u, f) => Math.max(u, f.unavailability), 0);
+  return importanceOf(s, up, served, weakestU).filter((imp) => !forced.has(s.elementIndex.get(imp.id)!));
 }
 
 /**

@@ -27,11 +27,6 @@ export function componentsDown(t: Topology, failed: Iterable<string>): Set<strin
   return new Set(down.sort((a, b) => a - b).map((c) => s.components[c].id));
 }
 
-/** The what-if ids that name no element, component or link of the design, in the order given. */
-export function unknownWhatIfIds(t: Topology, failed: Iterable<string>): string[] {
-  return resolveFailed(buildStructure(t), failed).unknown;
-}
-
 /**
  * A question to ask many times of one design: do these elements (element ids, a pool's
  * component id, a client id, a link id), failed together with all else working, fail a

@@ -2,7 +2,7 @@
 // The insight layer adds findings and stage here; extend this function (not the CLI)
 // with further insight fields.
 import type { Topology } from '../model';
-import { insight } from './insight';
+import { insight, type Stage } from './insight';
 import type { OutageFigures, Report } from './types';
 
 export type JsonReport = Record<string, unknown>;
@@ -10,6 +10,11 @@ export type JsonReport = Record<string, unknown>;
 export interface JsonReportOptions {
   /** System target as a fraction (the CLI's --slo). */
   slo?: number;
+  /**
+   * The design's stage, for a what-if report: every other figure is the what-if figure, but a
+   * stage belongs to the design (DESIGN section 1), never to a state of failures.
+   */
+  stage?: Stage;
 }
 
 /** The report as plain JSON: field names of DESIGN section 4; an infinite `nines` (a = 1) and the figures of an unconnected design (NaN) become null. */
@@ -37,7 +42,7 @@ export function buildJsonReport(report: Report, topology: Topology, opts: JsonRe
     entryPoints: report.entryPoints,
     unreached: report.unreached,
     findings: advice.findings,
-    stage: advice.stage,
+    stage: opts.stage ?? advice.stage,
     slo: advice.slo,
     dataProtection: advice.dataProtection,
     degradations: advice.degradations,

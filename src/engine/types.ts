@@ -121,6 +121,8 @@ export interface WhatIfReport {
    * headline (the system figure is 0 as soon as one client is down). Null when none is served.
    */
   weakestServed: (AvailabilityFigures & { id: string }) | null;
+  /** Ids asked to fail that name no element, component or link (ignored; the CLI refuses them). */
+  unknown: string[];
 }
 
 export type { AnalysisBasis } from './scope';

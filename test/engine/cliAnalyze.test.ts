@@ -69,6 +69,31 @@ describe('spof analyze', () => {
     expect(JSON.parse(spof('analyze', perfect, '--json').stdout).outages.system).toEqual({ failuresPerYear: 0, meanDownHours: 0, meanUpHours: null });
   });
 
+  it('--fail: the JSON and the text give the what-if figures, and the design\'s stage said to be the design\'s', () => {
+    const normal = JSON.parse(spof('analyze', 'examples/three-tier.spof.json', '--json').stdout);
+    const r = spof('analyze', 'examples/three-tier.spof.json', '--fail', 'lb1', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.whatIf.failed).toEqual(['lb1']);
+    // The stage belongs to the design: the same as without --fail.
+    expect(j.stage).toEqual(normal.stage);
+    // The SLO verdict is the what-if's, as the system figure and the --slo gate are.
+    expect(j.slo.system.availability).toBe(j.system.availability);
+    expect(j.system.availability).toBeLessThan(normal.system.availability);
+    // Importance never ranks the failed element (making it perfect would end the what-if).
+    expect(j.importance.map((i: { id: string }) => i.id)).not.toContain('lb1');
+    const text = spof('analyze', 'examples/three-tier.spof.json', '--fail', 'lb1');
+    expect(text.stdout).toMatch(/^What-if, with lb1 down: /m);
+    expect(text.stdout).toContain(`Redundancy stage of the design, without these failures: ${normal.stage.summary}`);
+    expect(text.stdout).not.toMatch(/^Redundancy stage \d/m);
+    expect(text.stdout).toMatch(/^  SLO 99\.950%: (met|NOT met) while these failures last/m);
+    // A report to share describes the design: with --fail it is refused, not filled with what-if figures.
+    const md = spof('analyze', 'examples/three-tier.spof.json', '--fail', 'lb1', '--format', 'markdown');
+    expect(md.code).toBe(2);
+    expect(md.stdout).toBe('');
+    expect(md.stderr).toContain('--fail: a what-if is reported as text or json');
+  });
+
   it('--fail-on-spof exits 1 when there is a SPOF and 0 when there is none', () => {
     expect(spof('analyze', 'examples/three-tier.spof.json', '--fail-on-spof').code).toBe(1);
     const ok = spof('analyze', redundant, '--fail-on-spof');

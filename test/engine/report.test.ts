@@ -70,7 +70,7 @@ describe('analyze', () => {
     });
     const r = analyze(t, { failed: ['za'] });
     const { weakestServed, ...rest } = r.whatIf!;
-    expect(rest).toEqual({ failed: ['za'], down: ['admin', 'tool'], clientsServed: ['web'], clientsDown: ['admin'] });
+    expect(rest).toEqual({ failed: ['za'], down: ['admin', 'tool'], clientsServed: ['web'], clientsDown: ['admin'], unknown: [] });
     expect(r.clients.find((c) => c.id === 'admin')!.availability).toBe(0);
     // The system figure is 0 (admin is down); the what-if headline is web's, still served.
     expect(r.system.availability).toBe(0);
@@ -81,6 +81,32 @@ describe('analyze', () => {
     expect(r.spofs.map((s) => s.id).sort()).toEqual(['app#2', 'zb']);
     expect([...componentsDown(t, ['app'])]).toEqual(['web', 'app']);
     expect(analyze(t, { failed: ['nope'] }).warnings.join(' ')).toMatch(/nope/);
+    expect(analyze(t, { failed: ['za', 'nope', 'tool'] }).whatIf!.unknown).toEqual(['nope']);
+  });
+
+  it('what-if importance: against the clients still served, never the failed elements', () => {
+    const t = topology({
+      domains: [{ id: 'za', kind: 'zone' }, { id: 'zb', kind: 'zone' }],
+      components: [
+        { id: 'web', kind: 'client' }, { id: 'admin', kind: 'client' },
+        { id: 'app', kind: 'app', replicas: 2, domains: ['za', 'zb'], availability: 0.99 },
+        { id: 'tool', kind: 'service', domain: 'za' },
+      ],
+      links: [{ from: 'web', to: 'app' }, { from: 'admin', to: 'tool' }],
+    });
+    const r = analyze(t, { failed: ['za'] });
+    const ids = r.importance.map((i) => i.id);
+    expect(ids).not.toContain('za');
+    // admin is down, so the system is 0 and nothing but ending the failure would raise it;
+    // against web, still served, its last instance and zone are what to improve.
+    const web = r.whatIf!.weakestServed!;
+    const top = r.importance.filter((i) => i.improvement > 0).map((i) => i.id).sort();
+    expect(top).toEqual(['app#2', 'zb']);
+    const appTwo = r.importance.find((i) => i.id === 'app#2')!;
+    // Made perfect, app#2 leaves web to zb alone: web's unavailability falls to zb's.
+    const zb = r.elements.find((e) => e.id === 'zb')!.availability;
+    expect(appTwo.improvement).toBeCloseTo(web.unavailability - (1 - zb), 12);
+    expect(analyze(t, { failed: ['za', 'zb'] }).importance).toEqual([]);
   });
 
   it('what-if: a perfect link can be failed by its id or from->to', () => {
