@@ -37,6 +37,37 @@ test('a typed 99.99 is "your figure"; choosing the managed preset names it', asy
   await expect(studio.inspector).not.toContainText('Elastic Load Balancing');
 });
 
+test('a preset chosen from the list is still the source after a reload; a typed figure stays "your figure"', async () => {
+  await studio.openTemplate('stage3');
+  await studio.node('web1').click();
+  await studio.field('reliability').selectOption('aws-ec2-multi-az');
+  await expect(studio.inspector).toContainText('Source: EC2 region-level SLA 99.99%');
+  await studio.node('lb').click();
+  await studio.setField('availability', '99.99');
+  await expect(studio.inspector).toContainText('Source: your figure');
+  await studio.waitForDraft((d) => ['web1', 'lb'].every((id) => d.components.some((c) => c.id === id && c.availability === 0.9999)));
+
+  await studio.page.reload();
+  await studio.node('web1').click();
+  await expect(studio.field('reliability')).toHaveValue('aws-ec2-multi-az');
+  await expect(studio.inspector).toContainText('Source: EC2 region-level SLA 99.99%');
+  await studio.node('lb').click();
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await expect(studio.inspector).toContainText('Source: your figure');
+
+  // Typed over, the chosen preset is forgotten, after a reload too (even typed back to its figure).
+  await studio.node('web1').click();
+  await studio.setField('availability', '99.98');
+  await expect(studio.inspector).toContainText('Source: your figure');
+  await studio.setField('availability', '99.99');
+  await expect(studio.node('web1')).toContainText('99.99%');
+  await studio.waitForDraft((d) => d.components.some((c) => c.id === 'web1' && c.availability === 0.9999));
+  await studio.page.reload();
+  await studio.node('web1').click();
+  await expect(studio.field('reliability')).toHaveValue('custom');
+  await expect(studio.inspector).toContainText('Source: your figure');
+});
+
 test('a SPOF says what can no longer serve, not that it failed', async () => {
   await studio.openTemplate('stage3');
   await analysis.settled();

@@ -3,7 +3,8 @@
 // was chosen from the list: a typed figure is the person's own, whatever it equals.
 import type { ManagedPreset, Preset } from '../../model';
 import { formatPercent } from '../../canvas/format';
-import { usePresetChoices } from '../../store/presetChoices';
+import { useDrafts } from '../../store/persistence';
+import { chosenPreset, usePresetChoices } from '../../store/presetChoices';
 import { SelectField, TextField } from './fields';
 import { availabilityText, parseAvailability, parsePositive } from './parsers';
 
@@ -14,7 +15,7 @@ interface Reliability {
 }
 
 interface Props {
-  /** The element edited: the preset chosen for it is remembered by its id. */
+  /** The element edited: the preset chosen for it is remembered by its id, per design (src/store/presetChoices.ts). */
   elementId: string;
   value: Reliability;
   preset: Preset;
@@ -23,8 +24,9 @@ interface Props {
 }
 
 export function ReliabilityFields({ elementId, value, preset, managed = [], onPatch }: Props) {
-  const chosen = usePresetChoices((s) => s.byElement[elementId]);
-  const choose = (presetId: string | undefined) => usePresetChoices.getState().choose(elementId, presetId);
+  const designKey = useDrafts((s) => s.designKey);
+  const chosen = usePresetChoices((s) => chosenPreset(s.byDesign, designKey, elementId));
+  const choose = (presetId: string | undefined) => usePresetChoices.getState().choose(designKey, elementId, presetId);
   // The chosen preset, while the availability is still its figure (undo or an edit elsewhere may change it).
   const matched = managed.find((m) => m.id === chosen && value.availability === m.availability && value.mtbfHours === undefined);
   const current = value.mtbfHours !== undefined ? 'mtbf' : value.availability !== undefined ? (matched ? matched.id : 'custom') : 'preset';
