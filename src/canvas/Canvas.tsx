@@ -15,9 +15,9 @@ import { ComponentNode } from './ComponentNode';
 import { DomainNode } from './DomainNode';
 import { FarLayer } from './FarLayer';
 import { FindBox } from './FindBox';
-import { FarWatcher, FIT_PADDING, useZoomFloor } from './zoomScale';
+import { FIT_PADDING, opensFar, useFar, useZoomFloor } from './zoomScale';
 import './canvasScale.css';
-import { setFlowInstance } from './flowBridge';
+import { fitDesign, setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
 import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
@@ -38,7 +38,10 @@ function absoluteOf(node: FlowNode): XY {
 }
 
 export function Canvas() {
-  const [far, setFar] = useState(false);
+  // A design that opens far out (a share link or a draft of 1,000 components) is drawn far out
+  // from the first render, before React Flow has a size or a viewport to tell (see onInit).
+  const [startsFar, setStartsFar] = useState(() => opensFar(useDocument.getState().doc));
+  const far = useFar() || startsFar;
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(far);
   const visibleOnly = useVisibleOnly(nodes.length);
   const whatIf = useAnalysis((s) => s.whatIf.active);
@@ -50,15 +53,20 @@ export function Canvas() {
   // React Flow's fitView prop fits once its first nodes are measured: on an empty canvas that
   // was the first component dropped, and the view jumped to centre it. Fit only a design that
   // is there when the canvas opens (opening another design fits it in replaceDocument).
+  // React Flow's own fit, over its nodes, only near: far out it holds only the containers.
   const [fitOnOpen] = useState(() => {
     const { doc } = useDocument.getState();
-    return doc.components.length + doc.domains.length > 0;
+    return doc.components.length + doc.domains.length > 0 && !startsFar;
   });
 
   const onInit = useCallback((rf: ReactFlowInstance<FlowNode, LinkFlowEdge>) => {
     flow.current = rf;
     setFlowInstance(rf as unknown as ReactFlowInstance, wrapper.current);
-  }, []);
+    if (startsFar) {
+      fitDesign({ padding: FIT_PADDING, maxZoom: 1 });
+      setStartsFar(false);
+    }
+  }, [startsFar]);
 
   const onConnect = useCallback((c: Connection) => {
     const mode = useSelection.getState().linkMode;
@@ -157,7 +165,6 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
         <Overview />
         <FindBox />
-        <FarWatcher onChange={setFar} />
         {far && <FarLayer />}
         <Controls position="bottom-left" />
       </ReactFlow>

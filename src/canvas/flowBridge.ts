@@ -2,6 +2,7 @@
 // centre, paste near the view, fit view). Set by the canvas when it mounts.
 import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { absoluteRects, type Rect } from '../model/geometry';
+import type { Topology } from '../model';
 import { useDocument } from '../store/document';
 import type { XY } from '../store/geometry';
 
@@ -45,9 +46,9 @@ function fitRects(rects: Rect[], { padding, maxZoom = 2, duration }: FitOptions)
   void instance.setViewport(getViewportForBounds(bounds, clientWidth, clientHeight, minZoom, maxZoom, padding), duration ? { duration } : undefined);
 }
 
-/** Fits the whole design in the view. */
-export function fitDesign(options: FitOptions): void {
-  fitRects([...absoluteRects(useDocument.getState().doc).values()], options);
+/** Fits the whole design in the view: the current one, or one about to be opened. */
+export function fitDesign(options: FitOptions, doc: Topology = useDocument.getState().doc): void {
+  fitRects([...absoluteRects(doc).values()], options);
 }
 
 /** Pans and zooms so these nodes are in view (after a report click, for instance). */

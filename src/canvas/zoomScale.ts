@@ -5,6 +5,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import { absoluteRects } from '../model/geometry';
+import type { Topology } from '../model';
 import { useDocument } from '../store/document';
 
 /** The usual floor; lower only when the design needs it. */
@@ -20,16 +21,31 @@ export function fitZoom(drawing: { width: number; height: number }, view: { widt
   return Math.min(view.width / drawing.width, view.height / drawing.height) / (1 + 2 * FIT_PADDING);
 }
 
+/** The size of everything drawn (0 x 0 for an empty design). */
+export function drawingSize(doc: Topology): { width: number; height: number } {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of absoluteRects(doc).values()) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.width);
+    y1 = Math.max(y1, r.y + r.height);
+  }
+  return x1 < x0 ? { width: 0, height: 0 } : { width: x1 - x0, height: y1 - y0 };
+}
+
+/**
+ * Whether this design, fitted, is drawn far out. Asked before React Flow knows its own size,
+ * with the window for the canvas: the canvas is smaller, so a design far out in the window is
+ * far out on the canvas too.
+ */
+export function opensFar(doc: Topology, view = { width: window.innerWidth, height: window.innerHeight }): boolean {
+  return doc.components.length > 0 && fitZoom(drawingSize(doc), view) < FAR_ZOOM;
+}
+
 /** The canvas's minimum zoom: MIN_ZOOM, or lower so that the whole design fits with room to spare. */
 export function useZoomFloor(canvas: RefObject<HTMLElement | null>): number {
   const doc = useDocument((s) => s.doc);
-  const drawing = useMemo(() => {
-    const rects = [...absoluteRects(doc).values()];
-    if (rects.length === 0) return { width: 0, height: 0 };
-    const x0 = Math.min(...rects.map((r) => r.x));
-    const y0 = Math.min(...rects.map((r) => r.y));
-    return { width: Math.max(...rects.map((r) => r.x + r.width)) - x0, height: Math.max(...rects.map((r) => r.y + r.height)) - y0 };
-  }, [doc]);
+  const drawing = useMemo(() => drawingSize(doc), [doc]);
   const [view, setView] = useState({ width: 0, height: 0 });
   useEffect(() => {
     const el = canvas.current;
@@ -43,9 +59,11 @@ export function useZoomFloor(canvas: RefObject<HTMLElement | null>): number {
 
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
-/** Tells the canvas when the zoom crosses FAR_ZOOM (inside React Flow, where its store is). */
-export function FarWatcher({ onChange }: { onChange: (far: boolean) => void }): null {
-  const far = useStore(isFar);
-  useEffect(() => onChange(far), [far, onChange]);
-  return null;
+/**
+ * Whether the canvas draws far out, read while rendering (an effect that reported it came one
+ * render late: a design opened far out was first handed to React Flow whole, and every node
+ * on screen was mounted once for nothing). Inside the ReactFlowProvider.
+ */
+export function useFar(): boolean {
+  return useStore(isFar);
 }

@@ -29,6 +29,8 @@ export function confirmDiscard(action: string): boolean {
   return window.confirm(`${action} will replace the current design, which has changes not saved to a file. Continue?`);
 }
 
+const FIT_OPENED = { padding: 0.12, maxZoom: 1 };
+
 /**
  * Replaces the design (one undo step) and clears the selection. The design it replaces is
  * kept in the local history first (persistence.ts), so even a confirmed replace loses nothing.
@@ -38,11 +40,14 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   // The notes of an earlier import are about the design being replaced.
   useImportNotes.getState().clear();
   const placed = ensurePositions(doc);
+  // The view fits the new design before React draws it: a large design is then drawn far out
+  // from its first frame (FarLayer.tsx), not first handed to React Flow whole at the old zoom.
+  fitDesign(FIT_OPENED, placed);
   useDocument.getState().loadDocument(placed, label);
   useUi.getState().markSaved(placed);
   useSelection.getState().clear();
-  // Show the whole new design once React Flow has measured it.
-  const fit = () => setTimeout(() => fitDesign({ padding: 0.12, maxZoom: 1 }), 50);
+  // Again once React Flow has measured it.
+  const fit = () => setTimeout(() => fitDesign(FIT_OPENED), 50);
   fit();
   // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
   if (needsLayout(doc)) void layoutOpenedDocument().then((applied) => applied && fit());
