@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   startAutosave();
   // A `#topology=...` link opens its design over the draft (one undo step, asking first over
   // unsaved work); a bad one leaves the draft alone. Its hash is cleared either way.
-  openSharedLink(window.location.hash);
+  await openSharedLink(window.location.hash);
   // The live analysis in its worker, for as long as the page is open. Started before React
   // subscribes to the stores, so an edit's request leaves before React draws the edit.
   startAnalysisDriver();

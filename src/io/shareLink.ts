@@ -25,6 +25,23 @@ export function encodeShareHash(t: Topology): string {
 
 /** Reads `#topology=<codec>:<data>` (with or without the `#`, alone or among other `&` parameters). */
 export function decodeShareHash(hash: string): ShareDecodeResult {
+  const text = shareHashText(hash);
+  return typeof text === 'string' ? parseSharedText(text) : text;
+}
+
+/** The checked design of a link's text (shareHashText). */
+export function parseSharedText(json: string): ShareDecodeResult {
+  const r = parseTopology(json);
+  if (r.ok) return { ok: true, topology: r.topology, warnings: r.warnings };
+  return { ok: false, errors: r.errors, warnings: r.warnings };
+}
+
+/**
+ * The first half of decodeShareHash: the link's JSON text, decompressed, not yet parsed (the
+ * app runs the halves as separate tasks, a few hundred milliseconds of work between them at
+ * 1,000 components); or why there is none.
+ */
+export function shareHashText(hash: string): string | Extract<ShareDecodeResult, { ok: false }> {
   if (hash.length > MAX_SHARE_HASH_CHARS) return fail(IO_ERROR_CODES.tooLarge, `the link is ${hash.length} characters long; a share link is at most ${MAX_SHARE_HASH_CHARS}`);
   const param = hash.replace(/^#/, '').split('&').find((p) => p.startsWith(`${SHARE_PARAM}=`));
   if (param === undefined) return fail(IO_ERROR_CODES.notShareLink, `the link holds no design (no "#${SHARE_PARAM}=" part)`);
@@ -40,15 +57,11 @@ export function decodeShareHash(hash: string): ShareDecodeResult {
   if (typeof bytes === 'string') return fail(IO_ERROR_CODES.badEncoding, `the link is damaged: ${bytes}`);
   const inflated = inflateCapped(bytes, MAX_SHARE_JSON_BYTES);
   if (typeof inflated === 'string') return fail(IO_ERROR_CODES.badCompression, `the link is damaged: ${inflated}`);
-  let json: string;
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+    return new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch {
     return fail(IO_ERROR_CODES.badEncoding, 'the link is damaged: its content is not UTF-8 text');
   }
-  const r = parseTopology(json);
-  if (r.ok) return { ok: true, topology: r.topology, warnings: r.warnings };
-  return { ok: false, errors: r.errors, warnings: r.warnings };
 }
 
 function percentDecoded(text: string): string {
@@ -60,7 +73,7 @@ function percentDecoded(text: string): string {
   }
 }
 
-function fail(code: IoProblem['code'], message: string): ShareDecodeResult {
+function fail(code: IoProblem['code'], message: string): Extract<ShareDecodeResult, { ok: false }> {
   return { ok: false, errors: [{ code, path: 'link', message }], warnings: [] };
 }
 

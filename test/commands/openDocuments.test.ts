@@ -22,10 +22,10 @@ beforeEach(() => {
 });
 
 describe('openSharedLink', () => {
-  it('opens the design in the hash as one undo step and clears the hash', () => {
+  it('opens the design in the hash as one undo step and clears the hash', async () => {
     const hash = encodeShareHash(stage('stage5'));
     window.history.replaceState(null, '', `/?harness${hash}`);
-    expect(openSharedLink(window.location.hash)).toBe(true);
+    expect(await openSharedLink(window.location.hash)).toBe(true);
     expect(doc().name).toBe(stage('stage5').name);
     expect(doc().components.map((c) => c.id)).toEqual(stage('stage5').components.map((c) => c.id));
     expect(window.location.hash).toBe('');
@@ -35,7 +35,7 @@ describe('openSharedLink', () => {
     expect(doc().name).toBe(stage('stage2').name);
   });
 
-  it('opens nothing from a damaged or hostile link and says why', () => {
+  it('opens nothing from a damaged or hostile link and says why', async () => {
     const good = encodeShareHash(stage('stage5'));
     const bad = { ...stage('stage5'), slo: 2 } as Topology;
     const cases: [string, RegExp][] = [
@@ -47,7 +47,7 @@ describe('openSharedLink', () => {
     const before = doc();
     for (const [hash, why] of cases) {
       window.history.replaceState(null, '', `/${hash}`);
-      expect(openSharedLink(window.location.hash)).toBe(false);
+      expect(await openSharedLink(window.location.hash)).toBe(false);
       expect(doc()).toBe(before);
       expect(history().pastStates).toHaveLength(0);
       const error = useUi.getState().error!;
@@ -56,7 +56,7 @@ describe('openSharedLink', () => {
     }
   });
 
-  it('over unsaved work asks first; declined, nothing changes and the shared design stays one click away', () => {
+  it('over unsaved work asks first; declined, nothing changes and the shared design stays one click away', async () => {
     useDocument.getState().addComponent('cache', { x: 0, y: 0 });
     const before = doc();
     const asked: string[] = [];
@@ -65,7 +65,7 @@ describe('openSharedLink', () => {
       return false;
     };
     window.history.replaceState(null, '', `/${encodeShareHash(stage('stage5'))}`);
-    expect(openSharedLink(window.location.hash)).toBe(false);
+    expect(await openSharedLink(window.location.hash)).toBe(false);
     expect(asked).toEqual([expect.stringContaining('will replace the current design')]);
     expect(doc()).toBe(before);
     expect(window.location.hash).toBe('');
@@ -75,8 +75,8 @@ describe('openSharedLink', () => {
     expect(doc().name).toBe(stage('stage5').name);
   });
 
-  it('ignores hashes that are not share links', () => {
-    expect(openSharedLink('#section-2')).toBe(false);
+  it('ignores hashes that are not share links', async () => {
+    expect(await openSharedLink('#section-2')).toBe(false);
     expect(useUi.getState().error).toBeNull();
   });
 });
