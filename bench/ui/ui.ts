@@ -9,7 +9,7 @@
 //   - dragging a node and panning at 1,000 components: frame times, the longest task.
 //   - opening the estate at 1,000 and 5,000 components without positions: first node, the
 //     longest task, the auto-layout's time and the drawing's aspect, fit view (bench/ui/scale.ts).
-// Run: `npm run bench -- ui` (add `--profile=open (by file)|edit200|edit1000|drag|pan` for a CPU profile, built
+// Run: `npm run bench -- ui` (add `--profile=open (by file)|open-link|unplaced1000|edit200|edit1000|drag|pan` for a CPU profile, built
 // unminified so it names functions; `--only=open-link,open-file,unplaced1000,unplaced5000,edit200,edit1000,drag` to
 // run some; `--skip-build` to reuse the last build).
 import { chromium } from '@playwright/test';
@@ -19,6 +19,7 @@ import config from '../../playwright.config';
 import { bundleFigures } from './bundle';
 import { benchDesign, type BenchDesign } from './designs';
 import { startProfile, stopProfile } from './profile';
+import { startTaskTrace, stopTaskTrace, type MainTask } from './tasks';
 import { dragNode, editLatency, newPage, openByFile, openByLink, panCanvas, type Stats } from './scenarios';
 import { openUnplaced } from './scale';
 import { serializeTopology, parseTopology } from '../../src/model';
@@ -58,13 +59,26 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       return out;
     };
 
+    // A scenario with the main thread's tasks traced (their CPU time beside their wall time),
+    // and profiled when asked.
+    const traced = async <T extends { window: { from: number; to: number } }>(name: string, page: import('@playwright/test').Page, run: () => Promise<T>) => {
+      await startTaskTrace(browser, page);
+      const cdp = profile === name ? await startProfile(page) : null;
+      const figures = await run();
+      const trace = await stopTaskTrace(browser, page);
+      if (cdp) for (const line of await stopProfile(cdp, join(OUT_DIR, '..', `${name}.cpuprofile`), trace.tasks)) log(line);
+      const { byWall, byCpu } = trace.longestIn(figures.window.from, figures.window.to);
+      const task = (t: MainTask | null) => (t ? `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}) at ${ms(t.start - figures.window.from)}` : 'none');
+      return { ...figures, cpu: `traced: the longest ${task(byWall)}, the most CPU ${task(byCpu)}` };
+    };
+
     // Opening, twice each way (the first also warms the server's file cache).
     for (const via of (['link', 'file'] as const).filter((v) => wanted(`open-${v}`))) {
       for (let run = 1; run <= 2; run++) {
         const page = await newPage(browser);
-        const f = via === 'link' ? await openByLink(page, big) : await withProfile('open', page, () => openByFile(page, big));
+        const f = via === 'link' ? await traced('open-link', page, () => openByLink(page, big)) : await traced('open', page, () => openByFile(page, big));
         const from = via === 'link' ? 'from navigation start' : 'from the file input';
-        log(`ui open 1000 by ${via} (run ${run}): first node ${ms(f.firstNodeMs)}, first analysis result ${ms(f.firstResultMs)} ${from}; longest task ${ms(f.longestTaskMs)}; ${f.nodesInDom} nodes in the DOM`);
+        log(`ui open 1000 by ${via} (run ${run}): first node ${ms(f.firstNodeMs)}, first analysis result ${ms(f.firstResultMs)} ${from}; longest task ${ms(f.longestTaskMs)}, ${f.cpu}; ${f.nodesInDom} nodes in the DOM`);
         await page.context().close();
       }
     }
@@ -74,8 +88,8 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       const parsed = parseTopology(syntheticEstate(n, 1));
       if (!parsed.ok) throw new Error(`the estate of ${n} components must be valid`);
       const page = await newPage(browser);
-      const s = await openUnplaced(page, `estate-${n}.spof.json`, serializeTopology(parsed.topology));
-      log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}; auto-layout applied at ${ms(s.layoutAppliedMs)}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
+      const s = await traced(`unplaced${n}`, page, () => openUnplaced(page, `estate-${n}.spof.json`, serializeTopology(parsed.topology)));
+      log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}; ${s.layoutAppliedMs === null ? 'auto-layout NOT applied (the app gave it up at its time limit; the rough placement stays)' : `auto-layout applied at ${ms(s.layoutAppliedMs)}`}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}, ${s.cpu}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
       await page.context().close();
     }
 
