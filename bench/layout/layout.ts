@@ -1,9 +1,9 @@
-// Times the auto-layout of 500-component designs with regions and zones: the shared
+// Times the auto-layout of designs of 500, 1,000 and 5,000 components with regions and zones: the shared
 // synthetic estate (bench/engine/estate.ts: layered microservice pools spread over
 // zones) and the layout tests' random designs (test/layout/generate.ts: any tier
 // anywhere, so more crossings). In the browser the same work runs in the layout
 // worker; here it runs on Node's main thread, which is what the time measures.
-// Run: npx tsx bench/layout/layout.ts [components], or `npm run bench -- layout`.
+// Run: npx tsx bench/layout/layout.ts [components...], or `npm run bench -- layout`.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { layoutTopology } from '../../src/layout';
 import { parseTopology, type Topology } from '../../src/model';
@@ -45,12 +45,15 @@ function shapeOf(t: Topology): string {
   return `${Math.round(width)} x ${Math.round(height)} px, aspect ${(width / height).toFixed(2)}:1`;
 }
 
-export async function runLayoutBench(components = 500): Promise<void> {
+/** 500: the last size ELK lays out; above it the layering is src/layout/quickLayering.ts's. */
+export async function runLayoutBench(sizes = [500, 1000, 5000]): Promise<void> {
   const elk = new ELK();
-  const estate = parseTopology(syntheticEstate(components, 7));
-  if (!estate.ok) throw new Error('the synthetic estate must be valid');
-  await timeLayout('synthetic estate', estate.topology, elk);
-  await timeLayout('random tiers', generateDesign(42, { components, regions: 3, zonesPerRegion: 3, emptyDomains: 2 }), elk);
+  for (const components of sizes) {
+    const estate = parseTopology(syntheticEstate(components, 7));
+    if (!estate.ok) throw new Error('the synthetic estate must be valid');
+    await timeLayout('synthetic estate', estate.topology, elk);
+    if (components <= 1000) await timeLayout('random tiers', generateDesign(42, { components, regions: 3, zonesPerRegion: 3, emptyDomains: 2 }), elk);
+  }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runLayoutBench(Number(process.argv[2] ?? 500));
+if (import.meta.url === `file://${process.argv[1]}`) await runLayoutBench(process.argv.length > 2 ? process.argv.slice(2).map(Number) : undefined);
