@@ -101,9 +101,9 @@ test('a .mmd file opens laid out, components inside their zones, with the import
   expect(await mermaidLoaded()).toBe(true);
   await expect(studio.nodes).toHaveCount(7 + 3);
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('estate');
-  const notes = studio.byTestId(TEST_IDS.importNotes);
+  const notes = studio.byTestId(TEST_IDS.importNotesSummary);
   await expect(notes).toContainText('estate.mmd');
-  await expect(notes).toContainText(/guess/);
+  await expect(notes).toContainText(/\d+ guess(es)? to check/);
   // Laid out by the worker (which answers a moment later): every component inside its zone,
   // the zones inside the region, the users outside it.
   const misplaced = async () => {

@@ -26,11 +26,17 @@ test('a compose file opens as a design, laid out, with what was inferred and ass
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles(file('compose/voting-stack.yaml'));
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('voting-stack', IMPORTED);
-  // What was inferred and assumed, listed over the canvas, each with its file and line.
-  const notes = studio.byTestId(TEST_IDS.importNotes);
-  await expect(notes).toContainText('voting-stack.yaml');
-  await expect(notes.getByTestId(TEST_IDS.importNote).first()).toBeVisible();
+  // What was inferred and assumed: at first one line above the canvas, the diagram in full view.
+  const summary = studio.byTestId(TEST_IDS.importNotesSummary);
+  await expect(summary).toContainText(/\d+ guesses to check from the import of voting-stack\.yaml/);
+  await expect(studio.byTestId(TEST_IDS.importNotes)).toHaveCount(0);
   await expect(page.locator('.react-flow__node[data-id="vote"]')).toBeVisible();
+  const strip = (await summary.boundingBox())!;
+  await expect.poll(async () => (await nodeBoxes(studio)).filter((b) => b.y < strip.y + strip.height).map((b) => b.id)).toEqual([]);
+  // Shown, each note with its file and line; an assumed availability names its element first.
+  const notes = await studio.showImportNotes();
+  await expect(notes.getByTestId(TEST_IDS.importNote).first()).toBeVisible();
+  await expect(notes.locator('[data-testid="import-note"][data-subject="redis"]', { hasText: 'from the cache preset' })).toContainText(/^redis\s*assumed\s*availability 99\.5% per instance, from the cache preset/i);
   await expect(page.locator('.react-flow__node[data-id="db"][data-spof="true"], .react-flow__node[data-id="db"] [data-spof="true"]').first()).toBeVisible();
   // The auto-layout ran on open: no two components on top of each other.
   await expect.poll(async () => {
@@ -82,5 +88,5 @@ test('pasted compose text is imported', async ({ page }) => {
   }, 'services:\n  api:\n    image: example/api\n    ports: ["8080:8080"]\n    environment:\n      DB_URL: postgres://db:5432/app\n  db:\n    image: postgres:16\n');
   await expect(page.locator('.react-flow__node[data-id="api"]')).toBeVisible(IMPORTED);
   await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
-  await expect(studio.byTestId(TEST_IDS.importNotes)).toContainText('the pasted text');
+  await expect(studio.byTestId(TEST_IDS.importNotesSummary)).toContainText('the pasted text');
 });

@@ -44,7 +44,7 @@ test('a dropped folder is read recursively: nested manifests make one design, to
   await expect(studio.node('checkoutservice')).toBeVisible();
   // Found two folders down, and named by its path in the dropped folder.
   await expect(studio.node('redis-cart')).toBeVisible();
-  const notes = studio.byTestId(TEST_IDS.importNotes);
+  const notes = await studio.showImportNotes();
   await expect(notes).toContainText('shop/k8s/data/redis.yaml');
   await expect(notes).toContainText('shop/k8s/cartservice.yaml');
   // The guestbook in .git is never read; the CI workflow is read and skipped with a reason.

@@ -22,9 +22,9 @@ test('the guesses are listed over the canvas, all reachable, each corrected in o
   const stageTop = async () => (await page.locator('.stage').boundingBox())!.y;
   const before = await stageTop();
   await studio.openFile('k3s.mmd', fixture('23-invalid-parens-k3s-single-host.mmd'));
-  const panel = studio.byTestId(TEST_IDS.importNotes);
-  await expect(panel).toContainText('What the import of k3s.mmd guessed');
   await expect(studio.node('Postgres')).toBeVisible();
+  const panel = await studio.showImportNotes();
+  await expect(panel).toContainText('What the import of k3s.mmd guessed');
   // Over the canvas: the page below the toolbar has not moved.
   expect(await stageTop()).toBe(before);
 
@@ -56,14 +56,13 @@ test('the guesses are listed over the canvas, all reachable, each corrected in o
   await studio.waitForDraft((d) => linksOf(d).some((l) => l.from === 'Cert' && l.to === 'Ingress' && !l.optional));
   await expect(cert.getByRole('button', { name: 'Make optional' })).toBeVisible();
 
-  // Only the warnings; then collapse to a pill and back.
+  // Only the warnings; then back to the summary line and shown again.
   await panel.getByRole('button', { name: /^Warnings/ }).click();
   await expect(panel.locator('[data-testid="import-note"]:not([data-kind="warning"])')).toHaveCount(0);
   await studio.byTestId(TEST_IDS.importNotesToggle).click();
   await expect(panel).toHaveCount(0);
-  await expect(studio.byTestId(TEST_IDS.importNotesToggle)).toContainText(`${count} import notes`);
-  await studio.byTestId(TEST_IDS.importNotesToggle).click();
-  await expect(panel).toBeVisible();
+  await expect(studio.byTestId(TEST_IDS.importNotesSummary)).toContainText(`${count} guesses to check`);
+  await studio.showImportNotes();
 
   // Another document replaces the design (after asking: it was edited): its notes go with it.
   page.once('dialog', (d) => void d.accept());
@@ -128,7 +127,7 @@ const EVERY_GUESS = `flowchart TB
 test('each kind of guess is corrected in one click, as one undo step', async () => {
   await studio.openFile('guesses.mmd', EVERY_GUESS);
   await waitUntilLaidOut(studio);
-  const panel = studio.byTestId(TEST_IDS.importNotes);
+  const panel = await studio.showImportNotes();
   const row = (subject: string, field: string) => panel.locator(`[data-testid="import-note"][data-subject="${subject}"][data-field="${field}"]`).first();
   const model = (d: SavedDraft) => JSON.stringify([d.components, d.domains, d.links]);
   const before = model((await studio.savedDraft())!);

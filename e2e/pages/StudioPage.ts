@@ -133,6 +133,14 @@ export class StudioPage {
     await this.byTestId(TEST_IDS.redo).click();
   }
 
+  /** Shows the import's notes: an import opens them as one summary line above the canvas. */
+  async showImportNotes(): Promise<Locator> {
+    await this.byTestId(TEST_IDS.importNotesSummary).getByTestId(TEST_IDS.importNotesToggle).click();
+    const notes = this.byTestId(TEST_IDS.importNotes);
+    await expect(notes).toBeVisible();
+    return notes;
+  }
+
   /** Opens a file through the toolbar's file input. */
   async openFile(name: string, contents: string): Promise<void> {
     await this.byTestId(TEST_IDS.importFile).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });

@@ -34,6 +34,7 @@ export const TEST_IDS = {
   importNotes: 'import-notes',
   importNote: 'import-note',
   importNotesToggle: 'import-notes-toggle',
+  importNotesSummary: 'import-notes-summary',
   importCorrected: 'import-corrected',
   templatesMenu: 'templates-menu',
   template: (id: string) => `template-${id}`,

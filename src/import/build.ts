@@ -253,7 +253,12 @@ function domainsInUse(system: ImportedSystem, used: Set<string>): FailureDomain[
   });
 }
 
-/** Availabilities come from the presets: one assumption per kind, with the preset's source. */
+/**
+ * Availabilities come from the presets: one assumption per kind, with the preset's source,
+ * naming its elements first ("redis: availability 99.5% ... from the cache preset"). A kind
+ * with one element is a note about that element; several share one note (a large estate
+ * would otherwise list one line per component).
+ */
 function presetNotes(components: Component[], domains: FailureDomain[], notes: ImportNote[]): void {
   const byKind = new Map<ComponentKind, string[]>();
   for (const c of components) {
@@ -262,14 +267,20 @@ function presetNotes(components: Component[], domains: FailureDomain[], notes: I
   }
   for (const [kind, ids] of byKind) {
     const p = KIND_PRESETS[kind];
-    notes.push({ kind: 'assumed', message: `${kind} availability ${percent(p.availability)} per instance (${p.source}) for ${listed(ids)}` });
+    notes.push(presetNote(ids, `availability ${percent(p.availability)} per instance${ids.length > 1 ? ' each' : ''}, from the ${kind} preset (${p.source})`));
   }
   const byDomainKind = new Map<DomainKind, string[]>();
   for (const d of domains) byDomainKind.set(d.kind, [...(byDomainKind.get(d.kind) ?? []), d.id]);
   for (const [kind, ids] of byDomainKind) {
     const p = DOMAIN_PRESETS[kind];
-    notes.push({ kind: 'assumed', message: `${kind} availability ${percent(p.availability)} (${p.source}) for ${listed(ids)}` });
+    notes.push(presetNote(ids, `availability ${percent(p.availability)}${ids.length > 1 ? ' each' : ''}, from the ${kind} preset (${p.source})`));
   }
+}
+
+function presetNote(ids: string[], what: string): ImportNote {
+  return ids.length === 1
+    ? { kind: 'assumed', subject: ids[0], message: what }
+    : { kind: 'assumed', message: `${listed(ids)}: ${what}` };
 }
 
 function listed(ids: string[]): string {

@@ -12,6 +12,7 @@ export interface ImportNotesState {
   notes: ImportNote[];
   /** The input rewritten so that it parses, when the import read it leniently (Mermaid). */
   correctedText?: string;
+  /** One summary line above the canvas (as an import opens them), or the list over it. */
   collapsed: boolean;
   filter: NoteFilter;
   show: (file: string, notes: ImportNote[], correctedText?: string) => void;
@@ -22,9 +23,10 @@ export interface ImportNotesState {
 
 export const useImportNotes = create<ImportNotesState>()((set) => ({
   notes: [],
-  collapsed: false,
+  collapsed: true,
   filter: 'all',
-  show: (file, notes, correctedText) => set({ file, notes, correctedText, collapsed: false, filter: 'all' }),
+  // Compact at first: the diagram just opened is what the person wants to see.
+  show: (file, notes, correctedText) => set({ file, notes, correctedText, collapsed: true, filter: 'all' }),
   clear: () => set({ file: undefined, notes: [], correctedText: undefined }),
   setCollapsed: (collapsed) => set({ collapsed }),
   setFilter: (filter) => set({ filter }),

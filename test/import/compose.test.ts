@@ -34,6 +34,17 @@ describe('compose: the voting app stack (deploy.replicas, placement constraints)
     expect(r.lines.some((l) => /voting-stack\.yaml:\d+ vote: assumed: placed by the swarm/.test(l))).toBe(true);
   });
 
+  it('names the elements first in the availabilities assumed from the presets, with each preset\'s source', async () => {
+    const r = await imported(fixture('compose/voting-stack.yaml'));
+    expect(r.lines).toEqual(expect.arrayContaining([
+      'redis: assumed: availability 99.5% per instance, from the cache preset (ElastiCache single-AZ SLA 99.5%)',
+      'assumed: vote, result and worker: availability 99.5% per instance each, from the service preset (EC2 single-instance SLA 99.5%)',
+      'host:db-node: assumed: availability 99.5%, from the host preset (assumption: one machine (a Docker host, a Kubernetes node, a VM) at 99.5%, 1 h to replace)',
+    ]));
+    // A note about one element is about that element: the app names it and shows it on the canvas.
+    expect(r.notes.find((n) => n.message.includes('cache preset'))?.subject).toBe('redis');
+  });
+
   it('reports that the db keeps its data in a volume and the cache has none', async () => {
     const r = await imported(fixture('compose/voting-stack.yaml'));
     expect(r.lines.some((l) => /db: keeps its data across restarts in db-data:\/var\/lib\/postgresql\/data/.test(l))).toBe(true);

@@ -1,8 +1,9 @@
-// What the last import guessed, as a list over the canvas (it never pushes the page down):
-// each note names its element first, then what was decided and why, with the line it came
-// from and, where there is one, the correction in one click. Works for every importer's
-// notes (src/import/notes.ts): Mermaid, Compose, Kubernetes, Terraform.
-import { ChevronDown, ChevronUp, Copy, FileWarning, ListChecks, X } from 'lucide-react';
+// What the last import guessed, as a list over the canvas, once the person asks for it (the
+// import opens it as a one-line summary above the canvas: ImportNotes.tsx): each note names
+// its element first, then what was decided and why, with the line it came from and, where
+// there is one, the correction in one click. Works for every importer's notes
+// (src/import/notes.ts): Mermaid, Compose, Kubernetes, Terraform.
+import { ChevronUp, Copy, FileWarning, ListChecks, X } from 'lucide-react';
 import { memo, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatImportSource, type ImportNote } from '../../import/notes';
@@ -12,7 +13,6 @@ import { useDocument } from '../../store/document';
 import { correctionOf, patchComponent, patchDomain, setRole, subjectName, subjectOf, type Correction } from '../../store/importCorrections';
 import { useImportNotes, type NoteFilter } from '../../store/importNotes';
 import { revealElements } from '../report/reveal';
-import './importNotes.css';
 
 const FILTERS: { value: NoteFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -29,8 +29,8 @@ function apply(label: string, edit: (doc: Topology) => Topology): void {
 }
 
 export function ImportNotesPanel() {
-  const { file, notes, correctedText, collapsed, filter } = useImportNotes(
-    useShallow((s) => ({ file: s.file, notes: s.notes, correctedText: s.correctedText, collapsed: s.collapsed, filter: s.filter })),
+  const { file, notes, correctedText, filter } = useImportNotes(
+    useShallow((s) => ({ file: s.file, notes: s.notes, correctedText: s.correctedText, filter: s.filter })),
   );
   const doc = useDocument((s) => s.doc);
   const shown = useMemo(() => {
@@ -44,16 +44,6 @@ export function ImportNotesPanel() {
   const { setCollapsed, setFilter, clear } = useImportNotes.getState();
   const count = (k: NoteFilter) => (k === 'all' ? notes.length : notes.filter((n) => n.kind === k).length);
 
-  if (collapsed) {
-    return (
-      <button type="button" className="import-notes-pill" data-testid="import-notes-toggle" onClick={() => setCollapsed(false)} aria-expanded={false}>
-        <ListChecks size={14} aria-hidden />
-        {notes.length} import note{notes.length === 1 ? '' : 's'}
-        {count('warning') > 0 && <span className="import-notes-pill-warn">{count('warning')} warning{count('warning') === 1 ? '' : 's'}</span>}
-        <ChevronDown size={14} aria-hidden />
-      </button>
-    );
-  }
   return (
     <section className="import-notes" data-testid="import-notes" aria-label={`What the import of ${file} guessed`}>
       <header className="import-notes-head">
@@ -112,8 +102,9 @@ const NoteRow = memo(function NoteRow({ note, doc, withFile }: { note: ImportNot
   const subject = subjectOf(doc, note.subject);
   const correction = correctionOf(doc, note);
   const line = note.source?.line;
-  // A note about no element (an edge to a subgraph, a line mermaid refused) is about its line.
-  const label = subjectName(doc, note.subject) ?? (line !== undefined ? `Line ${line}` : 'The design');
+  // A note about no element (an edge to a subgraph, a line mermaid refused) is about its line;
+  // one about several or the whole design names them in its own words.
+  const label = subjectName(doc, note.subject) ?? (line !== undefined ? `Line ${line}` : undefined);
   const where = note.subject === undefined && !withFile ? '' : line !== undefined && !withFile ? `line ${line}` : formatImportSource(note.source);
   return (
     <li className={`import-note is-${note.kind}`} data-testid="import-note" data-kind={note.kind} data-subject={note.subject ?? ''} data-field={note.field ?? ''}>
@@ -122,7 +113,7 @@ const NoteRow = memo(function NoteRow({ note, doc, withFile }: { note: ImportNot
           <button type="button" className="import-note-subject" title="Show it on the canvas" onClick={() => revealElements([note.subject!])}>
             {label}
           </button>
-        ) : (
+        ) : label !== undefined && (
           <span className="import-note-subject is-plain">{label}</span>
         )}
         <span className="import-note-message">
@@ -132,7 +123,7 @@ const NoteRow = memo(function NoteRow({ note, doc, withFile }: { note: ImportNot
       </div>
       <div className="import-note-side">
         {where && <span className="import-note-where" title={formatImportSource(note.source)}>{where}</span>}
-        {correction && <CorrectionControl correction={correction} label={label} />}
+        {correction && <CorrectionControl correction={correction} label={label ?? note.subject ?? ''} />}
       </div>
     </li>
   );
