@@ -87,6 +87,8 @@ export class Simulation {
   private readonly clock = new Float64Array(2);
   /** Whether a client falling now is an outage of its own (not one under way as a chunk starts). */
   private counting = true;
+  /** The element of the next candidate failure (picked ahead, see playUntil). */
+  private nextPick = -1;
   /** Per element: the end of its current or last repair; it is down while that lies ahead. */
   private readonly repairAt: Float64Array;
   /** Per element: its repair is in the queue. */
@@ -253,6 +255,7 @@ export class Simulation {
     const loneThreshold = this.loneThreshold;
     const busyUntil = this.busyUntil;
     let failures = 0;
+    let next = this.nextPick;
     for (;;) {
       const queuedAt = queue.nextTime;
       if (clock[1] <= queuedAt) {
@@ -263,18 +266,21 @@ export class Simulation {
           exp = 0;
         }
         clock[1] = t + expBatch[exp++] * meanGap;
-        // The failing element, by its rate (the alias table).
+        const e = next;
+        // The element of the next candidate failure, by its rate (the alias table), picked
+        // now so that its chain of reads overlaps the work on this one (the same draws).
         if (uni === BATCH) {
           uniform.refill();
           uni = 0;
         }
         const u = uniBatch[uni++] * slots;
-        const slot = Math.floor(u);
+        // u lies in [0, slots): truncation is the floor.
+        const slot = u | 0;
         // u − slot < cut picks the slot's element, else its alias: without a branch (which
         // the processor would guess wrong about as often as right), as a mask of −1 or 0
         // (the difference lies in [−1, 1) and is negative exactly when u − slot < cut).
         const other = aliasOther[slot];
-        const e = other ^ ((aliasElement[slot] ^ other) & Math.floor(u - slot - aliasCut[slot]));
+        next = other ^ ((aliasElement[slot] ^ other) & Math.floor(u - slot - aliasCut[slot]));
         // Thinning: a failure that falls on an element already down did not happen.
         if (repairAt[e] > t) continue;
         failures++;
@@ -306,6 +312,7 @@ export class Simulation {
     }
     exponential.position = exp;
     uniform.position = uni;
+    this.nextPick = next;
     this.failures += failures;
   }
 
@@ -345,6 +352,14 @@ export class Simulation {
     }
     this.counting = true;
     this.clock[1] = t + this.exponential.next() * this.meanGap;
+    this.nextPick = this.failing.length > 0 ? this.pickFailing() : -1;
+  }
+
+  /** An element picked by its rate (the alias table). */
+  private pickFailing(): number {
+    const u = this.uniform.next() * this.aliasElement.length;
+    const i = Math.floor(u);
+    return u - i < this.aliasCut[i] ? this.aliasElement[i] : this.aliasOther[i];
   }
 
   /** Element e has just failed (its repair time set). */
