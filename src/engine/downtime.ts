@@ -52,3 +52,8 @@ export function formatDowntime(seconds: number): string {
 function trimmed(x: number): string {
   return x.toFixed(1).replace(/\.0$/, '');
 }
+
+/** A chart's axis tick: "20 h", "1 d", "1 d 12 h" (a round tick reads "20 h", not "20 h 0 min"). */
+export function formatDowntimeTick(seconds: number): string {
+  return formatDowntime(seconds).replace(/ 0 (h|min)$/, '');
+}

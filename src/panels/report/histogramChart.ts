@@ -2,7 +2,7 @@
 // use, so the library is a chunk of its own and not in the initial bundle).
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatDowntime } from '../../engine/downtime';
+import { formatDowntimeTick } from '../../engine/downtime';
 import type { DowntimeHistogram } from '../../worker/engineApi';
 
 const WIDTH = 296;
@@ -14,7 +14,7 @@ export function drawHistogram(host: HTMLElement, h: DowntimeHistogram, budgetHou
   // Each bar starts at its bin's lower edge (align 1).
   const xs = h.counts.map((_, i) => i * h.binHours);
   const shares = h.counts.map((c) => c / total);
-  const label = (v: number) => formatDowntime(v * 3600);
+  const label = (v: number) => formatDowntimeTick(v * 3600);
   const options: uPlot.Options = {
     width: WIDTH,
     height: HEIGHT,
