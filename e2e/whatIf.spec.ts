@@ -46,7 +46,11 @@ test('multi-region: a failed zone, then a failed region, as the what-if figures 
   expect(readers).toBeGreaterThan(0.99);
   await expect(analysis.availability).toHaveAttribute('data-client', 'readers');
   await expect(analysis.availability).not.toHaveText(/^0\.0+%$/);
-  await expect(headline).toContainText(`Design without failures`);
+  // Compared with the same client without failures, not with the design's weakest (the writers).
+  await expect(page.getByTestId('what-if-before')).toHaveText(/^Readers without failures: \d+\.\d+%$/);
+  // A SPOF's count is of the others that stop serving: Route 53 cuts off the readers and stops nothing else.
+  await expect(analysis.spofItem('dns')).not.toContainText('stop');
+  await expect(analysis.spofItem('cdn')).toContainText('1 other stops serving');
   await expect(page.getByTestId('what-if-clients').locator('[data-client="writers"]')).toHaveAttribute('data-served', 'false');
   await expect(page.getByTestId('what-if-stopped')).toHaveText('3 components can no longer serve');
   await expect(page.getByTestId('what-if-stopped-list')).toHaveText('Can no longer serve: App us-east-1a, Write API and Primary DB.');

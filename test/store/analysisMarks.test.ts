@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import type { Topology } from '../../src/model';
-import { canvasIdOf, failableIds, marksOf, shownMarksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
+import { canvasIdOf, failableIds, marksOf, othersDownCount, shownMarksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
 import { elementName, listWords } from '../../src/store/elementNames';
 import { templateById } from '../../src/templates';
 
@@ -73,6 +73,17 @@ describe('marks from a report', () => {
     }
     // Without failures the design's own marks.
     expect(shownMarksOf(t, report, null).spofIds).toEqual(marksOf(t, report).spofIds);
+  });
+
+  it('what stops serving is counted without the failed element and the clients it cuts off', () => {
+    const r = analyze(stage3);
+    const count = (id: string) => othersDownCount(r.spofs.find((s) => s.id === id)!);
+    // DNS cuts off the users and nothing else needs it; the load balancer takes DNS with it.
+    expect(count('dns')).toBe(0);
+    expect(count('lb')).toBe(1);
+    // A zone takes what is in it and what needs it, none of them the zone itself.
+    const zone = r.spofs.find((s) => s.id === 'use1a')!;
+    expect(count('use1a')).toBe(zone.down.length - zone.clients.length);
   });
 
   it('failable ids: drops deleted elements, groups, replication links and instances past the pool', () => {

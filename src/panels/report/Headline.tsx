@@ -56,6 +56,7 @@ function WhatIfHeadline({ doc, report, whatIf, w }: { doc: Topology; report: Rep
   const figureWords = !served ? 'No client is served while these failures last'
     : w.clientsServed.length === 1 ? `${labelOf(doc, served.id)}, still served`
       : `${w.clientsDown.length === 0 ? 'Every client still served' : `${names(w.clientsServed)}, still served`}; the weakest, ${labelOf(doc, served.id)}`;
+  const before = served ? report.clients.find((c) => c.id === served.id) : undefined;
   const interval = served && whatIf.method === 'monte-carlo' ? whatIf.clients.find((c) => c.id === served.id)?.interval : undefined;
   // What stops serving besides what was failed by hand and the clients cut off (as the summary lists it).
   const stopped = w.down.filter((id) => !w.clientsDown.includes(id) && !w.failed.includes(id)).length;
@@ -83,8 +84,10 @@ function WhatIfHeadline({ doc, report, whatIf, w }: { doc: Topology; report: Rep
           95% interval {formatAvailability(interval.low, served!.nines)} – {formatAvailability(interval.high, served!.nines)}
         </div>
       )}
-      <div className="rp-subline">
-        <span>Design without failures: <b>{formatAvailability(report.system.availability, report.system.nines)}</b></span>
+      <div className="rp-subline" data-testid="what-if-before">
+        {/* The same client without the failures: the design's figure is its weakest client, maybe another one (it read as if the failure raised the figure). */}
+        {before ? <span>{labelOf(doc, before.id)} without failures: <b>{formatAvailability(before.availability, before.nines)}</b></span>
+          : <span>Design without failures: <b>{formatAvailability(report.system.availability, report.system.nines)}</b></span>}
       </div>
       <div className="rp-clients-served" data-testid="what-if-clients">
         {[...w.clientsServed.map((id) => ({ id, ok: true })), ...w.clientsDown.map((id) => ({ id, ok: false }))].map(({ id, ok }) => (

@@ -2,13 +2,23 @@
 // readably), what it takes down; a click selects and centres it on the canvas.
 import type { Report } from '../../engine';
 import type { Topology } from '../../model';
-import { spofEffect } from '../../store/analysisMarks';
+import { othersDownCount, spofEffect } from '../../store/analysisMarks';
 import { elementName } from '../../store/elementNames';
 import { revealElements } from './reveal';
 
 const TYPE_WORDS: Record<string, string> = {
   component: 'component', instance: 'instance', domain: 'failure domain', link: 'network link', failover: 'switchover',
 };
+
+/** "3 others stop serving": besides the failed element and the clients cut off (counting them read "DNS: 2 stop serving" for a DNS that cuts off Users alone). */
+function OthersSide({ count }: { count: number }) {
+  if (count <= 0) return null;
+  return (
+    <span className="rp-row-side" title="components that need it and can no longer serve, besides it and the clients it cuts off">
+      {count.toLocaleString('en-US')} other{count === 1 ? '' : 's'} stop{count === 1 ? 's' : ''} serving
+    </span>
+  );
+}
 
 export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
   if (report.spofs.length === 0) {
@@ -30,7 +40,7 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
             </span>
             <span className="rp-row-text">{spofEffect(doc, s)}</span>
           </button>
-          <span className="rp-row-side" title="components that can no longer serve, clients included">{s.downCount ?? s.down.length} stop serving</span>
+          <OthersSide count={othersDownCount(s)} />
         </li>
       ))}
     </ul>
