@@ -129,16 +129,25 @@ export async function editLatency(page: Page, componentId: string, runs: number)
   return { latencies, stats: stats(latencies), workerMs: stats(worker), appliedMs: stats(applied), longestTaskMs: longest };
 }
 
-/** A point of the canvas's empty pane (nothing drawn on it), to pan from. */
+/**
+ * A point to pan from: the canvas's empty pane, or else the empty body of a container (a drag
+ * there pans too; its title bar moves it). Zoomed in on a large design there may be no pane
+ * in view at all.
+ */
 async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(() => {
     const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    for (let y = pane.top + 20; y < pane.bottom - 20; y += 12) {
-      for (let x = pane.left + 20; x < pane.right - 220; x += 12) {
-        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    const find = (free: (el: Element) => boolean) => {
+      for (let y = pane.top + 20; y < pane.bottom - 20; y += 12) {
+        for (let x = pane.left + 20; x < pane.right - 220; x += 12) {
+          const el = document.elementFromPoint(x, y);
+          if (el && free(el)) return { x, y };
+        }
       }
-    }
-    return null;
+      return null;
+    };
+    return find((el) => el.classList.contains('react-flow__pane'))
+      ?? find((el) => el.classList.contains('domain-box') && el.closest('.react-flow__node-domain') !== null);
   });
   if (!point) throw new Error('no empty spot on the canvas to pan from');
   return point;
@@ -191,7 +200,7 @@ async function gesture(page: Page, from: { x: number; y: number }, moves: number
 /**
  * A large design opens fitted, far out, its components drawn as one picture with no cards to
  * drag (src/canvas/FarLayer.tsx). A user clicks one to zoom in on it, as this does, then
- * clicks the empty canvas so that the drag starts from no selection, as it did before.
+ * presses Escape (select nothing) so that the drag starts from no selection, as it did before.
  */
 async function zoomInOnAComponent(page: Page): Promise<void> {
   const far = page.getByTestId('far-layer');
@@ -201,8 +210,7 @@ async function zoomInOnAComponent(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="far-layer"]') === null && document.querySelector('.react-flow__node-component') !== null, undefined, { timeout: RESULT_TIMEOUT });
   // The zoom is animated (250 ms): the nodes' places are final after it.
   await page.waitForTimeout(1000);
-  const empty = await emptyPanePoint(page);
-  await page.mouse.click(empty.x, empty.y);
+  await page.keyboard.press('Escape');
   await settled(page);
 }
 
