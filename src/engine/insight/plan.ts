@@ -44,6 +44,8 @@ const MIN_EVALUATED = 1;
 const MAX_EVALUATED = 8;
 const MAX_EVALUATED_UNTIL_ONE_HELPS = 32;
 const BEST_BY_GAIN = 2;
+/** Local moves recomputed alone in a round before the rest are scored together (planScore.ts). */
+const LOCAL_ALONE = 2;
 /** How far an estimate may fall short of the exact gain it ranks. */
 const LAZY_SLACK = 0.1;
 
@@ -107,10 +109,14 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
     const found = boundedSearch(start, targets, pricing, evaluator, budget, Math.min(3, maxMoves), bound);
     if (found && (!cur.slo.met || planWeight(start.doc, found, pricing, evaluator) < planWeight(start.doc, cur.moves, pricing, evaluator) - 1e-9
       || (planWeight(start.doc, found, pricing, evaluator) <= planWeight(start.doc, cur.moves, pricing, evaluator) + 1e-9 && found.length < cur.moves.length))) {
-      cur = replay(start, found, evaluator);
-      rounds = found.map((_, i) => i + 1);
-      outcome = 'met';
-      search = 'exhaustive';
+      // Found on scores, taken only once its exact figures meet the targets too.
+      const exact = replay(start, found, evaluator);
+      if (exact.slo.met) {
+        cur = exact;
+        rounds = found.map((_, i) => i + 1);
+        outcome = 'met';
+        search = 'exhaustive';
+      } else evaluator.disagreements++;
     }
   }
   return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves });
@@ -169,20 +175,24 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   const alike = new Set<string>();
   const keyOf = (x: Ranked) => `${x.m.type}:${x.potential.toPrecision(9)}:${x.weight.toPrecision(9)}`;
   let batched = !scoring;
+  let localTried = 0;
   for (const [at, x] of ranked.entries()) {
     if (done.has(x.i)) continue;
     if (exact >= (best > 0 ? MAX_EVALUATED : MAX_EVALUATED_UNTIL_ONE_HELPS)) break;
     if (tried.length >= MIN_EVALUATED && x.potential / x.weight <= best * (1 + LAZY_SLACK)) break;
     if (alike.has(keyOf(x))) continue;
-    if (!batched && kindOf(x.m).phantom) {
-      // The first local move to weigh: every local move left (one of each alike) is scored
-      // at once, in one compiled design.
+    const local = kindOf(x.m).phantom !== undefined;
+    if (!batched && local && localTried >= LOCAL_ALONE) {
+      // A third local move to weigh: every local move left (one of each alike) is scored at
+      // once, in one compiled design. Most rounds recompute one or two moves, fewer than a
+      // compiled design of them all costs; a round where none helps would recompute 32.
       batched = true;
       for (const t of scoreBatch(state, ranked.slice(at), alike, keyOf, evaluator)) take(t);
       for (const y of ranked) if (tried.some((t) => t.moves[0] === y.m)) done.add(y.i);
       if (done.has(x.i)) continue;
     }
     alike.add(keyOf(x));
+    if (local) localTried++;
     take(tryOne(x));
   }
   // A move that might meet every target at once is weighed whatever its cost (a second region).

@@ -69,6 +69,7 @@ export function scoreLocalMoves(
   const same = clients.every((c, j) => Math.abs(figures.base.unavailability[j] - c.unavailability) <= 1e-9 * Math.max(c.unavailability, 1e-12));
   if (!same) return scores;
   evaluator.scored += drawn.length;
+  evaluator.unions++;
   drawn.forEach((d, i) => {
     const f = figures.variants[i];
     scores.set(d.move, clients.map((c, j) => ({ id: c.id, label: c.label, availability: f.availability[j], unavailability: f.unavailability[j] })));

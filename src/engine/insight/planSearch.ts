@@ -2,7 +2,9 @@
 // heaviest first), and on small designs search every sequence of up to three moves for
 // the cheapest that meets every target, within a budget of exact evaluations.
 import type { Topology } from '../../model';
-import { applyMoveFully, candidateMoves, type Move } from './moves';
+import { buildStructure } from '../structure';
+import { applyMoveFully, candidateMoves, kindOf, type Move } from './moves';
+import { scoreLocalMoves } from './planScore';
 import { costOfMove, weightOf, type Pricing } from './planCost';
 import type { Evaluator, State, Targets } from './planState';
 
@@ -61,7 +63,9 @@ export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: 
 /**
  * Breadth-first over sequences of up to `maxDepth` moves (as deep as `budget` exact
  * evaluations allow): the cheapest that meets every target, then the shortest, then the
- * most available; none dearer than `bound` (the weight of the plan to improve on).
+ * most available; none dearer than `bound` (the weight of the plan to improve on). The
+ * local moves from each design are scored together in one compiled design (planScore.ts:
+ * one evaluation of the budget for all of them); the others are evaluated one by one.
  */
 export function boundedSearch(
   start: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, budget: number, maxDepth: number, bound = Infinity,
@@ -70,13 +74,20 @@ export function boundedSearch(
   let depth = maxDepth;
   while (depth >= 1 && branching ** depth > budget) depth--;
   if (depth < 1) return undefined;
-  let frontier: { doc: Topology; moves: Move[]; weight: number }[] = [{ doc: start.doc, moves: [], weight: 0 }];
+  let frontier: Node[] = [{ doc: start.doc, moves: [], weight: 0, state: start }];
   const seen = new Set([JSON.stringify(start.doc)]);
   let spent = 0;
   let best: { moves: Move[]; weight: number; availability: number } | undefined;
+  const consider = (n: Node) => {
+    const availability = n.state.evaluation.system.availability;
+    if (n.state.slo.met && (!best || n.weight < best.weight - 1e-9 || (Math.abs(n.weight - best.weight) <= 1e-9 && availability > best.availability))) {
+      best = { moves: n.moves, weight: n.weight, availability };
+    }
+  };
   for (let d = 1; d <= depth; d++) {
-    const next: typeof frontier = [];
+    const next: Node[] = [];
     for (const s of frontier) {
+      const children: { m: Move; doc: Topology; weight: number }[] = [];
       for (const m of candidateMoves(s.doc, { budget: targets.budget })) {
         const a = applyMoveFully(s.doc, m);
         const weight = s.weight + weightOf(costOfMove(s.doc, a, pricing), pricing);
@@ -85,17 +96,37 @@ export function boundedSearch(
         const key = JSON.stringify(a.doc);
         if (seen.has(key)) continue;
         seen.add(key);
-        if (++spent > budget) return best?.moves;
-        const moves = [...s.moves, m];
-        const e = evaluator.state(a.doc, moves, false);
-        const availability = e.evaluation.system.availability;
-        if (e.slo.met && (!best || weight < best.weight - 1e-9 || (Math.abs(weight - best.weight) <= 1e-9 && availability > best.availability))) {
-          best = { moves, weight, availability };
-        }
-        next.push({ doc: a.doc, moves, weight });
+        children.push({ m, doc: a.doc, weight });
+      }
+      const local = children.filter((c) => kindOf(c.m).phantom);
+      const scores = local.length >= 2 && spent < budget ? scoreLocalMoves(s.doc, local.map((c) => c.m), s.state.evaluation.clients, availabilityIn(s), evaluator) : new Map();
+      if (scores.size > 0) spent++;
+      for (const c of children) {
+        const moves = [...s.moves, c.m];
+        const clients = scores.get(c.m);
+        if (!clients && ++spent > budget) return best?.moves;
+        const state = clients ? evaluator.scoredState(c.doc, moves, clients) : evaluator.state(c.doc, moves, false);
+        const n = { doc: c.doc, moves, weight: c.weight, state };
+        consider(n);
+        next.push(n);
       }
     }
     frontier = next;
   }
   return best?.moves;
+}
+
+/** A design the search reached, with its figures (exact, or scored with others). */
+interface Node {
+  doc: Topology;
+  moves: Move[];
+  weight: number;
+  state: State;
+}
+
+/** Each element's availability in a design the search reached (read off its structure when its state was scored). */
+function availabilityIn(n: Node): (id: string) => number | undefined {
+  const elements = n.state.evaluation.elements.length > 0 ? n.state.evaluation.elements : buildStructure(n.doc).elements;
+  const byId = new Map(elements.map((e) => [e.id, e.availability]));
+  return (id) => byId.get(id);
 }

@@ -63,6 +63,8 @@ export class Evaluator {
   count = 0;
   /** Moves scored in a compiled design shared with others (planScore.ts), not recomputed on their own. */
   scored = 0;
+  /** Designs compiled to score moves together (planScore.ts). */
+  unions = 0;
   /** Moves taken whose exact figures disagreed with their score (the round was weighed again). */
   disagreements = 0;
   private scratch: Bdd | undefined;
