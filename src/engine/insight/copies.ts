@@ -31,5 +31,9 @@ export function copyLabel(t: Topology, c: Component, opts: { role?: string; plac
     if (label.endsWith(paren)) return `${label.slice(0, -paren.length)}${role}${to ? ` (${to})` : paren}`;
     if (to && name.length > 1 && label.includes(name)) return `${label.replace(name, to)}${role}`;
   }
+  // A label that ends in a qualifier of its own ("Orders DB (primary)"): the place joins it,
+  // never a second pair of parentheses.
+  const qualified = /^(.*\S) \(([^()]+)\)$/.exec(label);
+  if (qualified) return `${qualified[1]}${role} (${qualified[2]}${to ? `, ${to}` : ''})`;
   return `${label}${role}${to ? ` (${to})` : ''}`;
 }
