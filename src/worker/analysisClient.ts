@@ -77,6 +77,11 @@ export class AnalysisClient {
     });
   }
 
+  /** Starts the worker without asking anything: its engine loads now, not with the first request. */
+  prepare(): void {
+    this.ensureWorker();
+  }
+
   /** Moves of a plan applied to the design (the same client as the plan's). */
   moves(request: MovesRequest): Promise<WorkerOutcome<MovesResponse>> {
     return this.call<MovesResponse>((api) => api.runMoves(request) as Promise<MovesResponse>);

@@ -84,6 +84,17 @@ describe('the analysis client', () => {
     client.dispose();
   });
 
+  it('prepare() starts the worker ahead of the first request, which then runs in it (the plan\'s worker, started while the report is read)', async () => {
+    const client = new AnalysisClient(factory().create, watch);
+    client.prepare();
+    expect(workers).toHaveLength(1);
+    client.prepare();
+    const outcome = await client.plan({ document: example, target: 0.9999 });
+    expect(workers).toHaveLength(1);
+    expect(outcome.status === 'done' && outcome.response.ok && outcome.response.plan.met).toBe(true);
+    client.dispose();
+  });
+
   it('a new request supersedes the running one: its worker is terminated, a fresh one answers', async () => {
     const f = factory({ hold: true });
     const client = new AnalysisClient(f.create, watch);

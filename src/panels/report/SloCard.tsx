@@ -1,11 +1,12 @@
 // The SLO: each target met or not, the gap, the error budget a month; and the plan, its
 // moves listed (PlanList.tsx), applied one by one or all at once.
 import { ListChecks, Wand2 } from 'lucide-react';
+import { useEffect } from 'react';
 import type { SloEntry, SloReport } from '../../engine/insight';
 import { useDocument } from '../../store/document';
 import { formatAvailability, formatMinutes, formatTarget } from './format';
 import { PlanList } from './PlanList';
-import { applyPlanToDesign, entryFor, findPlan, usePlan } from './planAction';
+import { applyPlanToDesign, entryFor, findPlan, preparePlanWorker, usePlan } from './planAction';
 
 /** The targets people usually pick (three, three and a half, four nines). */
 const QUICK_TARGETS = [0.999, 0.9995, 0.9999];
@@ -32,6 +33,9 @@ function Entry({ e }: { e: SloEntry }) {
 export function SloCard({ slo }: { slo: SloReport }) {
   const state = usePlan((s) => s.state);
   const doc = useDocument((s) => s.doc);
+  const unmet = !slo.met;
+  // A target not met offers a plan: its worker starts while the person reads the report.
+  useEffect(() => (unmet ? preparePlanWorker() : undefined), [unmet]);
   const entries = [...(slo.system ? [slo.system] : []), ...slo.clients];
   if (entries.length === 0) {
     return (
