@@ -8,7 +8,6 @@ import { fiftyServices } from '../../bench/plan/designs';
 import { REGION, doc, mustParse, users } from './helpers';
 import { crossRegionCalls } from './regions';
 import { isManagedService, isRegionalService } from '../../src/engine/insight/moveKinds/managed';
-import { alternativesOf } from '../../src/engine/insight/structure';
 
 const threeTier = mustParse(readFileSync('examples/three-tier.spof.json', 'utf8'));
 const shop = mustParse(readFileSync('examples/shop.spof.json', 'utf8'));
