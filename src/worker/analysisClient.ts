@@ -4,7 +4,8 @@
 // superseded, never queued. A worker that dies is noticed, whether it says so (an
 // error event) or not (terminated from outside, closed, killed for its memory: a Web
 // Lock it holds is released, see lifeWatch.ts), and replaced; the request it was
-// answering is sent again to the fresh worker once (twice dead: failed, said).
+// answering is sent again to the fresh worker once (twice dead: failed, said). So is a
+// simulation it was playing: only a newer request (or dispose) cancels a simulation.
 import { wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from './engine.worker';
 import { watchByLock, type LifeWatch } from './lifeWatch';
@@ -27,6 +28,12 @@ interface Running {
   died: (error: string) => void;
 }
 
+interface Simulating {
+  finish: (response: SimulationResponse) => void;
+  /** Its worker died: sent again to a fresh one, or failed when it was sent again already. */
+  died: (error: string) => void;
+}
+
 /** A request whose worker died is sent again this many times before it fails. */
 const RESENDS = 1;
 
@@ -39,8 +46,8 @@ export class AnalysisClient {
   private worker: Worker | null = null;
   private api: Remote<EngineWorkerApi> | null = null;
   private running: Running | null = null;
-  /** Simulations under way: they end as cancelled when the worker is replaced. */
-  private readonly simulations = new Set<(response: SimulationResponse) => void>();
+  /** Simulations under way: cancelled when a request replaces the worker, sent again when it dies. */
+  private readonly simulations = new Set<Simulating>();
 
   constructor(
     private readonly createWorker: WorkerFactory = defaultFactory,
@@ -66,14 +73,29 @@ export class AnalysisClient {
    * supersede anything, and the next analysis request cancels it (its answer: cancelled).
    */
   simulate(request: SimulationRequest): Promise<SimulationResponse> {
-    const api = this.ensureWorker();
     return new Promise<SimulationResponse>((resolve) => {
-      const finish = (response: SimulationResponse) => {
-        if (!this.simulations.delete(finish)) return;
-        resolve(response);
+      let sends = 0;
+      let settled = false;
+      const simulating: Simulating = {
+        finish: (response) => {
+          if (settled) return;
+          settled = true;
+          this.simulations.delete(simulating);
+          resolve(response);
+        },
+        died: (error) => (sends <= RESENDS ? send() : simulating.finish({ ok: false, cancelled: false, errors: [error] })),
       };
-      this.simulations.add(finish);
-      (api.simulate(request) as Promise<SimulationResponse>).then(finish, (error: unknown) => finish({ ok: false, cancelled: false, errors: [messageOf(error)] }));
+      const send = () => {
+        const api = this.ensureWorker();
+        const attempt = ++sends;
+        this.simulations.add(simulating);
+        // An answer from a worker that died meanwhile is not this simulation's.
+        (api.simulate(request) as Promise<SimulationResponse>).then(
+          (response) => attempt === sends && simulating.finish(response),
+          (error: unknown) => attempt === sends && simulating.finish({ ok: false, cancelled: false, errors: [messageOf(error)] }),
+        );
+      };
+      send();
     });
   }
 
@@ -138,8 +160,11 @@ export class AnalysisClient {
     const onDeath = (error: string) => {
       if (this.worker !== worker) return;
       const running = this.running;
+      const simulating = [...this.simulations];
+      this.simulations.clear();
       this.restart();
       running?.died(error);
+      for (const s of simulating) s.died(error);
     };
     const onError = (event: ErrorEvent | MessageEvent) =>
       onDeath('message' in event && typeof event.message === 'string' && event.message ? event.message : 'the analysis worker stopped unexpectedly');
@@ -154,7 +179,7 @@ export class AnalysisClient {
   }
 
   private restart(): void {
-    for (const finish of [...this.simulations]) finish({ ok: false, cancelled: true, errors: [] });
+    for (const s of [...this.simulations]) s.finish({ ok: false, cancelled: true, errors: [] });
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

@@ -4,7 +4,8 @@ import { expose } from 'comlink';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../src/worker/analysisClient';
-import { runAnalysis, runPlan, type AnalysisRequest } from '../../src/worker/engineApi';
+import { runAnalysis, runPlan, simulationAnswer, startSimulation, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
+import { SimulationRun } from '../../src/engine/simulate';
 
 const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8'));
 
@@ -52,10 +53,11 @@ afterEach(() => {
   workers.length = 0;
 });
 
-/** Workers whose analysis waits for `release()` (a slow analysis), or answers at once. */
+/** Workers whose analysis (and simulation) waits for `release()` (a slow one), or answers at once. */
 function factory(opts: { hold?: boolean } = {}) {
   let release: () => void = () => {};
   let calls = 0;
+  let simulations = 0;
   const api = {
     runAnalysis: async (r: AnalysisRequest) => {
       calls++;
@@ -63,9 +65,18 @@ function factory(opts: { hold?: boolean } = {}) {
       return runAnalysis(r);
     },
     runPlan,
+    simulate: async (r: SimulationRequest) => {
+      simulations++;
+      if (opts.hold) await new Promise<void>((resolve) => (release = resolve));
+      const run = startSimulation(r);
+      if (!(run instanceof SimulationRun)) return run;
+      run.step();
+      return simulationAnswer(run);
+    },
   };
   return {
     calls: () => calls,
+    simulations: () => simulations,
     create: () => {
       const w = new FakeWorker(api);
       workers.push(w);
@@ -164,6 +175,40 @@ describe('the analysis client', () => {
     f.release();
     expect((await next).status).toBe('done');
     client.dispose();
+  });
+
+  it('a simulation whose worker is terminated from outside is sent again to the fresh worker (issue 14)', async () => {
+    const f = factory({ hold: true });
+    const client = new AnalysisClient(f.create, watch);
+    const pending = client.simulate({ document: example, years: 20, seed: 1 });
+    await expect.poll(f.simulations).toBe(1);
+    workers[0].vanish();
+    await expect.poll(f.simulations).toBe(2);
+    expect(workers).toHaveLength(2);
+    f.release();
+    const answer = await pending;
+    expect(answer.ok).toBe(true);
+    if (answer.ok) expect(answer.report.years).toBe(20);
+    client.dispose();
+  });
+
+  it('a simulation whose worker crashes twice ends failed and said, not left running; a newer request still cancels one', async () => {
+    const f = factory({ hold: true });
+    const client = new AnalysisClient(f.create, watch);
+    const pending = client.simulate({ document: example, years: 20, seed: 1 });
+    await expect.poll(f.simulations).toBe(1);
+    workers[0].crash();
+    await expect.poll(f.simulations).toBe(2);
+    workers[1].crash();
+    expect(await pending).toEqual({ ok: false, cancelled: false, errors: ['worker crashed'] });
+    expect(f.simulations()).toBe(2);
+    // Cancelled (not sent again) when the client replaces its own worker.
+    const again = client.simulate({ document: example, years: 20, seed: 1 });
+    await expect.poll(f.simulations).toBe(3);
+    client.dispose();
+    expect(await again).toEqual({ ok: false, cancelled: true, errors: [] });
+    await settle();
+    expect(f.simulations()).toBe(3);
   });
 
   it('runs a plan in the worker', async () => {
