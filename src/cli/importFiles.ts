@@ -1,10 +1,11 @@
 // The files an `import` reads: paths as given, folders walked recursively for the formats
 // they hold, `-` for standard input. Bounded: a file past the size limit is refused before
 // it is read, and a folder holds at most so many files and bytes.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { join } from 'node:path';
 import { MAX_IMPORT_FILE_BYTES, type ImportProblem, type SourceFile } from '../import';
+import { ioReason, ReadError, readText } from './io';
 
 /** What a folder is read for: infrastructure definitions (a Mermaid file is imported on its own). */
 const FOLDER_EXTENSIONS = /\.(ya?ml|json|tf|tfvars)$/i;
@@ -22,7 +23,7 @@ export interface ReadFiles {
   name?: string;
 }
 
-export function readImportPaths(paths: string[], readStdin: () => string): ReadFiles {
+export function readImportPaths(paths: string[]): ReadFiles {
   const out: ReadFiles = { files: [], found: new Set(), problems: [] };
   let total = 0;
   const problem = (file: string, message: string) => out.problems.push({ source: { file }, message });
@@ -31,9 +32,11 @@ export function readImportPaths(paths: string[], readStdin: () => string): ReadF
     total += size;
     if (total > MAX_TOTAL_BYTES) return problem(path, `the files read pass ${MAX_TOTAL_BYTES / 1024 / 1024} MB in all: import fewer at once`);
     try {
-      out.files.push({ path, text: readFileSync(path, 'utf8') });
+      // Bounded whatever `size` said: a device (`/dev/zero`) or a pipe tells none.
+      out.files.push({ path, text: readText(path, MAX_IMPORT_FILE_BYTES, 'a file to import') });
     } catch (e) {
-      problem(path, (e as Error).message);
+      if (e instanceof ReadError) problem(path, e.reason);
+      else throw e;
     }
   };
   const walk = (dir: string, depth: number) => {
@@ -42,7 +45,7 @@ export function readImportPaths(paths: string[], readStdin: () => string): ReadF
     try {
       names = readdirSync(dir).sort();
     } catch (e) {
-      return problem(dir, (e as Error).message);
+      return problem(dir, ioReason(e));
     }
     for (const name of names) {
       const path = join(dir, name);
@@ -63,14 +66,19 @@ export function readImportPaths(paths: string[], readStdin: () => string): ReadF
   };
   for (const p of paths) {
     if (p === '-') {
-      out.files.push({ path: '<stdin>', text: readStdin() });
+      try {
+        out.files.push({ path: '<stdin>', text: readText('-', MAX_IMPORT_FILE_BYTES, 'a file to import') });
+      } catch (e) {
+        if (e instanceof ReadError) problem('<stdin>', e.reason);
+        else throw e;
+      }
       continue;
     }
     let st;
     try {
       st = statSync(p);
     } catch (e) {
-      problem(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message);
+      problem(p, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : ioReason(e));
       continue;
     }
     if (st.isDirectory()) {

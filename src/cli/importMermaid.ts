@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { serializeTopology } from '../model';
 import { formatImportNote } from '../import/notes';
-import { formatIoProblem, fromMermaid, terminalSafe } from '../io';
-import { CliError, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
+import { formatIoProblem, fromMermaid } from '../io';
+import { flowchartTextProblem } from '../io/mermaidParse';
+import { CliError, MAX_INPUT_BYTES, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
 
 export function registerImportMermaid(program: Command): void {
@@ -12,12 +13,15 @@ export function registerImportMermaid(program: Command): void {
     .argument('<file>', 'a .mmd file holding a flowchart or graph')
     .option('-o, --output <out>', 'write the topology to this file instead of stdout')
     .action(async (file: string, opts: { output?: string }) => {
-      const text = readText(file);
+      const text = readText(file, MAX_INPUT_BYTES, 'a Mermaid file');
+      // Text that is no diagram is refused before the DOM and mermaid load (seconds).
+      const early = flowchartTextProblem(text);
+      if (early) throw new CliError(`${file}: cannot import: ${formatIoProblem(early)}`);
       await installMermaidDom();
       const result = await fromMermaid(text, { file });
       if (!result.ok) {
-        const lines = result.errors.map((p) => `  ${terminalSafe(formatIoProblem(p), { oneLine: true })}`);
-        throw new CliError(`${file}: cannot import (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+        const more = result.errors.length - 1;
+        throw new CliError(`${file}: cannot import: ${formatIoProblem(result.errors[0])}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'})` : ''}`);
       }
       if (result.notes.length) writeStderr(textLines(result.notes.map(formatImportNote)));
       printWarnings(file, result.topology, result.warnings);

@@ -16,19 +16,22 @@ function configureHclFromDisk(): void {
   }));
 }
 
+/** One line: the first problem with its file (and line), and how many more; `title` when there is none. */
 function problems(title: string, list: ImportProblem[]): CliError {
-  const lines = list.map((p) => `  ${[formatImportSource(p.source), p.message].filter(Boolean).join(': ')}`);
-  return new CliError(`${title}\n${lines.join('\n')}`, EXIT_BAD_INPUT);
+  const more = list.length - 1;
+  const rest = more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : '';
+  if (!list[0]) return new CliError(title, EXIT_BAD_INPUT);
+  return new CliError([formatImportSource(list[0].source), list[0].message].filter(Boolean).join(': ') + rest, EXIT_BAD_INPUT);
 }
 
 export async function runImport(paths: string[], opts: { output?: string; format?: InfraFormat }): Promise<number> {
-  const read = readImportPaths(paths, () => readFileSync(0, 'utf8'));
-  if (read.problems.length) throw problems(`cannot import (${read.problems.length} problem${read.problems.length === 1 ? '' : 's'})`, read.problems);
+  const read = readImportPaths(paths);
+  if (read.problems.length) throw problems('cannot import', read.problems);
   configureHclFromDisk();
   if (opts.format === 'mermaid' || read.files.some((f) => /^\s*(flowchart|graph)\b/m.test(f.text.slice(0, 2000)))) await installMermaidDom();
   const result = await importInfrastructure(read.files, { format: opts.format, name: read.name, found: read.found });
   if (!result.ok) {
-    throw problems(result.notInfrastructure ? 'nothing to import: no infrastructure definition in what was read' : `cannot import (${result.errors.length} problem${result.errors.length === 1 ? '' : 's'})`, result.errors);
+    throw problems(result.notInfrastructure ? 'nothing to import: no infrastructure definition in what was read' : 'cannot import', result.errors);
   }
   for (const n of result.notes) writeStderr(`${formatImportNote(n)}\n`);
   writeOutput(opts.output, serializeTopology(result.topology));

@@ -2,7 +2,7 @@
 // 0 ok, 1 a gate failed (--fail-on-spof, --slo), 2 bad input or usage, or a write that failed.
 // Whatever goes to the terminal is made inert (src/io/safeText.ts): a document's names cannot
 // send escape sequences; a line about one element stays one line.
-import { closeSync, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
@@ -27,39 +27,114 @@ export function textLines(lines: readonly string[]): string {
 /** Input files are read up to this many bytes (UTF-8 of a document of MAX_DOCUMENT_CHARS, at most 4 bytes a character, is far below). */
 export const MAX_INPUT_BYTES = MAX_DOCUMENT_CHARS;
 
+/** A file that cannot be read as text: its name and the reason, kept apart for lists of problems. */
+export class ReadError extends CliError {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+  }
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 /**
- * Reads a text file of at most `maxBytes`, in chunks: a device or a pipe that never ends
- * (`/dev/zero`) is read up to the limit and refused, never to exhaustion.
+ * Reads a UTF-8 text file of at most `maxBytes`, in chunks: a device or a pipe that never
+ * ends (`/dev/zero`) is read up to the limit and refused, never to exhaustion. `-` is standard
+ * input. A named pipe is opened without waiting for a writer: one that nobody writes to
+ * reads as empty at once instead of hanging (one a program is writing to is read to its end).
  */
-export function readText(file: string, maxBytes: number = MAX_INPUT_BYTES): string {
+export function readText(file: string, maxBytes: number = MAX_INPUT_BYTES, what = 'a topology'): string {
+  const fail = (reason: string) => new ReadError(file, reason);
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    if (file === '-') fd = 0;
+    else fd = openSync(file, statSync(file).isFIFO() ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY);
   } catch (e) {
-    throw new CliError(`${terminalSafe(file)}: ${ioReason(e)}`);
+    throw fail(ioReason(e));
   }
   try {
-    if (fstatSync(fd).isDirectory()) throw new CliError(`${terminalSafe(file)}: is a directory`);
+    if (fstatSync(fd).isDirectory()) throw fail('is a directory');
     const chunks: Buffer[] = [];
     let size = 0;
     const chunk = Buffer.allocUnsafe(1 << 16);
     for (;;) {
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        // A pipe whose writer has said nothing yet.
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(pause, 0, 0, 2);
+        continue;
+      }
       if (n === 0) break;
       size += n;
-      if (size > maxBytes) throw new CliError(`${terminalSafe(file)}: larger than ${Math.round(maxBytes / 1024 / 1024)} MB; a topology is read up to that size`);
+      if (size > maxBytes) throw fail(`larger than ${Math.round(maxBytes / 1024 / 1024)} MB; ${what} is read up to that size`);
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
-    return Buffer.concat(chunks, size).toString('utf8');
+    return utf8Text(file, Buffer.concat(chunks, size), what);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`${terminalSafe(file)}: ${ioReason(e)}`);
+    throw fail(ioReason(e));
   } finally {
-    closeSync(fd);
+    if (fd !== 0) closeSync(fd);
   }
 }
 
-function ioReason(e: unknown): string {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file that must be UTF-8 (JSON is, RFC 8259): a byte that is not, read as
+ * U+FFFD, would change a name without a word and `-o` would write the change back. A UTF-16
+ * file (saved so by some Windows editors) is named as such. A UTF-8 byte order mark is dropped.
+ */
+function utf8Text(file: string, bytes: Buffer, what: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    const where = (offset: number) => {
+      const before = bytes.subarray(0, offset);
+      let line = 1;
+      let lineStart = 0;
+      for (let i = 0; i < before.length; i++) if (before[i] === 0x0a) [line, lineStart] = [line + 1, i + 1];
+      return `line ${line}, column ${new TextDecoder('utf-8').decode(before.subarray(lineStart)).length + 1}`;
+    };
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      throw new ReadError(file, `UTF-16 text; ${what} is read as UTF-8: save it as UTF-8`);
+    }
+    const offset = firstInvalidUtf8(bytes);
+    throw new ReadError(file, `${where(offset)}: not UTF-8 text (byte 0x${bytes[offset].toString(16).padStart(2, '0')}): a binary file, or text saved in another encoding; ${what} is read as UTF-8`);
+  }
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const validPrefix = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // The longest valid prefix, by halving (a sequence cut at the end of a prefix is no error
+  // while streaming); the whole text when only its last sequence is cut short.
+  let lo = 0;
+  let hi = bytes.length + 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (validPrefix(mid)) lo = mid;
+    else hi = mid;
+  }
+  // A sequence cut short is found at the byte after it: name its first byte instead.
+  if ((bytes[lo] & 0xc0) === 0x80) return lo;
+  let k = lo - 1;
+  while (k >= 0 && lo - k <= 3 && (bytes[k] & 0xc0) === 0x80) k--;
+  const length = k < 0 ? 0 : bytes[k] >= 0xf0 ? 4 : bytes[k] >= 0xe0 ? 3 : bytes[k] >= 0xc2 ? 2 : 0;
+  return length > lo - k ? k : lo;
+}
+
+/** The reason of a failed file operation in a few words (`no such file`, `a loop of symbolic links`). */
+export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
@@ -67,25 +142,55 @@ function ioReason(e: unknown): string {
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EDQUOT') return 'disk quota exceeded';
   if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  if (code === 'ENXIO') return 'no such device (a socket or a device that is not there)';
+  if (code === 'EIO') return 'input/output error';
   return terminalSafe(((e as Error).message ?? String(e)).split('\n')[0], { oneLine: true });
 }
 
-/** Reads and validates a topology file, or throws a CliError listing every problem with its path. */
+/**
+ * Reads and validates a topology file, or throws a CliError of one line: the file, the first
+ * error with its path and reason, and how many more (`spof validate` lists them all).
+ */
 export function readTopology(file: string): { topology: Topology; warnings: Problem[]; text: string } {
+  const read = readTopologyFile(file);
+  if (!read.ok) throw new CliError(refusalLine(file, read.errors));
+  return read;
+}
+
+/** Reads and validates a topology file; a file that is not a topology gives its errors (a file that cannot be read throws). */
+export function readTopologyFile(file: string):
+  | { ok: true; topology: Topology; warnings: Problem[]; text: string }
+  | { ok: false; errors: string[] } {
   const text = readText(file);
   const result = parseTopology(text);
   if (!result.ok) {
-    const shown = result.errors.slice(0, MAX_LISTED_PROBLEMS);
+    // Each error names its element by label and id where the text says them (src/model/problemText.ts).
     const raw = documentOf(text);
-    const lines = shown.map((p) => `  ${terminalSafe(problemText(raw, p), { oneLine: true })}`);
-    if (result.errors.length > shown.length) lines.push(`  ... and ${result.errors.length - shown.length} more`);
-    throw new CliError(`${terminalSafe(file, { oneLine: true })}: invalid topology (${result.errors.length} error${result.errors.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+    return { ok: false, errors: result.errors.map((p) => problemText(raw, p)) };
   }
-  return { topology: result.topology, warnings: result.warnings, text };
+  return { ok: true, topology: result.topology, warnings: result.warnings, text };
+}
+
+/** `FILE: invalid topology: format: missing: ... (and 2 more errors; `spof validate FILE` lists them)` */
+export function refusalLine(file: string, errors: readonly string[]): string {
+  const more = errors.length - 1;
+  const rest = more > 0 ? ` (and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'}; \`spof validate ${file}\` lists them)` : '';
+  return terminalSafe(`${file}: invalid topology: ${errors[0] ?? 'not a topology'}${rest}`, { oneLine: true });
+}
+
+/** `validate`'s refusal, as a compiler gives it: one self-contained line per error, `FILE: path: reason`. */
+export function errorLines(file: string, errors: readonly string[]): string[] {
+  const lines = errors.slice(0, MAX_LISTED_PROBLEMS).map((e) => `${file}: ${e}`);
+  const more = errors.length - MAX_LISTED_PROBLEMS;
+  if (more > 0) lines.push(`${file}: ... and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'}`);
+  return lines;
 }
 
 /** A file with a hundred thousand bad links is summed up after this many lines. */
-const MAX_LISTED_PROBLEMS = 100;
+export const MAX_LISTED_PROBLEMS = 100;
 
 /** Each warning naming its element by label and id (src/model/problemText.ts), as the app does. */
 export function printWarnings(file: string, doc: Topology, warnings: Problem[]): void {
@@ -145,8 +250,6 @@ export async function withoutOutput<T>(fn: () => Promise<T>): Promise<T> {
     silent = false;
   }
 }
-
-const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** Writes all of `text`; a failure (a full device) is a CliError of one line, exit 2. */
 function writeFully(fd: number, text: string, what: string): void {

@@ -1,6 +1,7 @@
 // The command line's program: every command registered, errors mapped to exit codes.
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_BAD_INPUT, writeStderr, writeStdout } from './io';
+import { terminalSafe } from '../io/safeText';
 import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
 import { registerMermaid } from './mermaid';
@@ -39,7 +40,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
     if (e instanceof CliError) {
-      writeStderr(`spof: ${e.message}\n`);
+      // One line, whatever the message holds (a file name with a newline in it).
+      writeStderr(`spof: ${terminalSafe(e.message, { oneLine: true })}\n`);
       return e.exitCode;
     }
     if (e instanceof CommanderError) {

@@ -63,12 +63,23 @@ export function parseFlowchart(text: string): Promise<FlowchartResult> {
   return run;
 }
 
-async function parseNow(text: string): Promise<FlowchartResult> {
+/**
+ * What is wrong with text that cannot be a diagram import reads (too long, empty, opening with
+ * something else), found without mermaid: loading it takes seconds in the CLI.
+ */
+export function flowchartTextProblem(text: string): IoProblem | undefined {
   if (text.length > MAX_MERMAID_CHARS) {
-    return fail(IO_ERROR_CODES.tooLarge, '', `the diagram is ${text.length} characters long; at most ${MAX_MERMAID_CHARS} are read`);
+    return { code: IO_ERROR_CODES.tooLarge, path: '', message: `the diagram is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_MERMAID_CHARS.toLocaleString('en-US')} are read` };
   }
   const { source, lineOffset } = prepare(text);
-  if (source.trim() === '') return fail(IO_ERROR_CODES.notFlowchart, '', 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"');
+  if (source.trim() === '') return { code: IO_ERROR_CODES.notFlowchart, path: '', message: 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"' };
+  return notAFlowchart(source, lineOffset);
+}
+
+async function parseNow(text: string): Promise<FlowchartResult> {
+  const problem = flowchartTextProblem(text);
+  if (problem) return { ok: false, errors: [problem] };
+  const { source, lineOffset } = prepare(text);
   const mermaid = await loadMermaid();
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxEdges: 100_000, maxTextSize: MAX_MERMAID_CHARS });
   let diagram: { type: string; db: unknown };
@@ -121,6 +132,22 @@ function prepare(text: string): { source: string; lineOffset: number } {
     }
   }
   return { source: labelSafeSource(lines.slice(start).join('\n')), lineOffset: start };
+}
+
+/**
+ * Text whose first line opens no diagram that import reads (a JSON file, a binary, a sequence
+ * diagram), said without loading mermaid: loading it takes seconds in the CLI. Undefined when
+ * mermaid must judge (a directive that spans lines comes first).
+ */
+function notAFlowchart(source: string, lineOffset: number): IoProblem | undefined {
+  const lines = source.split('\n');
+  const i = lines.findIndex((l) => l.trim() !== '' && !/^\s*%%\{.*\}%%\s*$/.test(l));
+  if (i < 0 || /^\s*%%\{/.test(lines[i]) || /^\s*(flowchart|graph|architecture-beta)\b/i.test(lines[i])) return undefined;
+  const word = /^\s*([A-Za-z][\w-]{0,40})\b/.exec(lines[i])?.[1];
+  const path = `line ${i + 1 + lineOffset}`;
+  return word
+    ? { code: IO_ERROR_CODES.notFlowchart, path, message: `"${word}" is not a flowchart: import reads "flowchart", "graph" and "architecture-beta" diagrams` }
+    : { code: IO_ERROR_CODES.notFlowchart, path, message: 'not a Mermaid diagram: the first line must be "flowchart" or "graph" with a direction, e.g. "flowchart TB"' };
 }
 
 function syntaxError(e: unknown, text: string, lineOffset: number): IoProblem {

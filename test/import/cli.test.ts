@@ -65,9 +65,9 @@ describe('spof import', () => {
 
   const bad: [string, string | Buffer, RegExp][] = [
     ['invalid YAML, with line and column', 'services:\n  web:\n    image: [nginx\n', /broken\.yaml:4:1: invalid YAML/],
-    ['a YAML that is neither compose nor Kubernetes', 'name: ci\non:\n  push: {}\njobs: {}\n', /nothing to import: no infrastructure definition.*\n.*neither a compose file/],
+    ['a YAML that is neither compose nor Kubernetes', 'name: ci\non:\n  push: {}\njobs: {}\n', /^spof: .*broken\.yaml: not an infrastructure definition: neither a compose file[^\n]*\n$/],
     ['invalid HCL, with line and column', 'resource "aws_lb" "x" {\n  name = \n}\n', /broken\.tf:\d+:\d+: invalid HCL/],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), /a binary file, not text/],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), /^spof: .*broken\.png: line 1, column 1: not UTF-8 text \(byte 0x89\): a binary file[^\n]*\n$/],
     ['a topology JSON', '{"format":"spof-topology","version":2,"components":[]}', /a SPOF Studio topology, not an infrastructure definition/],
   ];
   it.each(bad)('refuses %s: exit 2, a message naming the file, nothing written', (what, content, message) => {

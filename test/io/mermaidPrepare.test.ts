@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelSafeSource, repairSource } from '../../src/io/mermaidPrepare';
+import { flowchartTextProblem } from '../../src/io/mermaidParse';
 
 describe('labelSafeSource', () => {
   it('turns markup inside labels into entity codes and leaves the syntax around them alone', () => {
@@ -35,5 +36,20 @@ describe('repairSource', () => {
   it('changes nothing in a diagram that needs nothing', () => {
     const text = 'flowchart LR\n  a[(DB)] --> b([Users])\n  subgraph "Quoted (ok)"\n  c\n  end';
     expect(repairSource(text)).toEqual({ text, repairs: [] });
+  });
+});
+
+describe('flowchartTextProblem: text that is no diagram is told without loading mermaid', () => {
+  it('names the first line that opens no flowchart, after front matter, comments and directives', () => {
+    expect(flowchartTextProblem('{"format": "spof-topology"}')).toMatchObject({ path: 'line 1', message: expect.stringContaining('not a Mermaid diagram') });
+    expect(flowchartTextProblem('%% a comment\n%%{init: {"theme": "dark"}}%%\nsequenceDiagram\n  a->>b: hi')).toMatchObject({ path: 'line 3', message: expect.stringContaining('"sequenceDiagram" is not a flowchart') });
+    expect(flowchartTextProblem('---\ntitle: Shop\n---\n\nservices:\n  web: {}')).toMatchObject({ path: 'line 5', message: expect.stringContaining('"services" is not a flowchart') });
+    expect(flowchartTextProblem('  \n')).toMatchObject({ message: expect.stringContaining('the text is empty') });
+  });
+
+  it('leaves flowcharts, graphs, architecture diagrams and multi-line directives to mermaid', () => {
+    for (const text of ['flowchart LR\n  a --> b', '---\ntitle: x\n---\ngraph TD\n  a --> b', '%%{init: {}}%%\narchitecture-beta\n  service a(server)[A]', '%%{init:\n {}}%%\nflowchart TB\n  a']) {
+      expect(flowchartTextProblem(text), text).toBeUndefined();
+    }
   });
 });
