@@ -13,7 +13,8 @@ function spof(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('spof import', () => {
+// Each test runs the CLI (a Mermaid import loads a DOM and mermaid: seconds, a minute on a loaded machine).
+describe('spof import', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'spof-import-'));
 
   it('imports a compose file: the topology on stdout, each inference on stderr with its file and line, exit 0', () => {
