@@ -28,7 +28,8 @@ function spof(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('Markdown report', () => {
+// Runs the CLI with a plan (many analyses): seconds alone, over a minute at a load of 20.
+describe('Markdown report', { timeout: 300_000 }, () => {
   it('analyze --format markdown: headline, picture, downtime, SPOFs, findings (snapshot)', async () => {
     const r = spof('analyze', EXAMPLE, '--format', 'markdown', '--no-plan');
     expect(r.code).toBe(0);
