@@ -161,7 +161,8 @@ async function draggableNode(page: Page): Promise<{ id: string; x: number; y: nu
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
-      if (r.left < pane.left + 100 || r.right > pane.right - 300 || r.top < pane.top + 100 || r.bottom > pane.bottom - 200) continue;
+      // Room around it for the 180 x 120 px drag (the canvas is about 760 px wide at 1280 x 800).
+      if (r.left < pane.left + 40 || r.right > pane.right - 220 || r.top < pane.top + 40 || r.bottom > pane.bottom - 160) continue;
       if (el.contains(document.elementFromPoint(x, y))) return { id: el.getAttribute('data-id')!, x, y };
     }
     return null;
