@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
-import { MOVE_KINDS, applyMove, applyMoveFully, candidateMoves, describeMove, plan, type Move } from '../../src/engine/insight';
+import { MOVE_KINDS, applyMove, applyMoveFully, candidateMoves, describeMove, type Move } from '../../src/engine/insight';
 import { groupResolver, parseTopology, type Topology } from '../../src/model';
 import { validTopology } from '../model/arbitraries';
 import { REGION, doc, users } from './helpers';
@@ -210,35 +210,6 @@ describe('moves', () => {
     const elb = (budget: number) => candidateMoves(t, { budget }).some((m) => m.type === 'managed-preset' && m.component === 'lb');
     expect(elb(1e-4)).toBe(false);
     expect(elb(5e-4)).toBe(true);
-  });
-
-  it('a queue or a bucket placed in its region (SQS, S3: regional services) gets no standby in that region; one in a zone does', () => {
-    const t = doc({
-      domains: REGION,
-      components: [users, { id: 'app', kind: 'app', domain: 'z1' }, { id: 'q', kind: 'queue', domain: 'r1' }, { id: 'b', kind: 'storage', domain: 'r1' },
-        { id: 'q2', kind: 'queue', domain: 'z2' }, { id: 'b2', kind: 'storage', domain: 'z2' }],
-      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'q' }, { from: 'app', to: 'b' }, { from: 'app', to: 'q2' }, { from: 'app', to: 'b2' }],
-    });
-    const on = (id: string) => candidateMoves(t).filter((m) => m.type !== 'second-region' && m.component === id).map((m) => m.type);
-    expect(on('q')).toEqual([]);
-    expect(on('b')).toEqual([]);
-    expect(on('q2')).toEqual(['add-standby']);
-    expect(on('b2')).toEqual(['add-standby']);
-    // Only a second region stands beside them: the plan copies the region.
-    const regional = doc({ ...t, components: t.components.filter((c) => c.id !== 'q2' && c.id !== 'b2'), links: t.links.slice(0, 3) });
-    const p = plan(regional, { target: 0.9999 });
-    expect(p.met).toBe(true);
-    expect(p.steps.map((s) => s.move.type)).toContain('second-region');
-    expect(p.steps.filter((s) => s.move.type !== 'second-region' && ['q', 'b'].includes(s.move.component))).toEqual([]);
-    // When the copy would call into a third region, they block the target: said, with the reason and their share.
-    const pinned = doc({
-      domains: [...REGION, { id: 'r9', kind: 'region' }], components: [...regional.components, { id: 'auth', kind: 'service', domain: 'r9', availability: 0.99999 }],
-      links: [...regional.links, { from: 'app', to: 'auth' }],
-    });
-    const blocked = plan(pinned, { target: 0.9999 });
-    expect(blocked.met).toBe(false);
-    expect(blocked.blockers.map((b) => [b.id, Number(b.share.toFixed(1))])).toEqual(expect.arrayContaining([['q', 9.9], ['b', 9.9]]));
-    expect(blocked.blockers.find((b) => b.id === 'q')!.reason).toMatch(/^a regional service at its SLA .* a second region would need a new cross-region call/);
   });
 
   it('add-instance on a load balancer only DNS calls: another node in another zone, the DNS answering with every node', () => {

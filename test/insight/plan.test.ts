@@ -7,15 +7,11 @@ import { templateById } from '../../src/templates';
 import { fiftyServices } from '../../bench/plan/designs';
 import { REGION, doc, mustParse, users } from './helpers';
 import { crossRegionCalls } from './regions';
-import { isManagedService, isRegionalService } from '../../src/engine/insight/moveKinds/managed';
+import { isManagedService } from '../../src/engine/insight/moveKinds/managed';
 
 const threeTier = mustParse(readFileSync('examples/three-tier.spof.json', 'utf8'));
 const shop = mustParse(readFileSync('examples/shop.spof.json', 'utf8'));
 const stage3 = templateById('stage3')!.topology;
-/** The shop with its queue and bucket run on instances in zones, not as regional services. */
-const shopSelfRun: Topology = {
-  ...shop, components: shop.components.map((c) => (c.id === 'queue' ? { ...c, domain: 'euw1b' } : c.id === 'images' ? { ...c, domain: 'euw1c' } : c)),
-};
 
 const types = (p: Plan) => p.steps.map((s) => s.move.type);
 const regionsOf = (t: Topology) => t.domains.filter((d) => d.kind === 'region').map((d) => d.id);
@@ -31,7 +27,7 @@ function expectSound(before: Topology, p: Plan): void {
   expect(crossRegionCalls(p.topology), 'no new call from one region into another').toEqual(crossRegionCalls(before));
   // Nothing stands beside a managed service (its provider runs its standby).
   // (no move acts on one but a second region).
-  const managed = new Set(before.components.filter((x) => isManagedService(x) || isRegionalService(before, x)).map((x) => x.id));
+  const managed = new Set(before.components.filter((x) => isManagedService(x)).map((x) => x.id));
   expect(p.steps.filter((s) => s.move.type !== 'second-region' && managed.has(s.move.component)).map((s) => s.description)).toEqual([]);
   const old = new Set([...before.components, ...before.domains].map((x) => x.id));
   for (const x of [...p.topology.components, ...p.topology.domains]) {
@@ -57,20 +53,8 @@ describe('plan: the issue\'s cases', () => {
     expectSound(stage3, p);
   });
 
-  it('the shop at 99.99%, its queue and bucket regional services (SQS, S3 at their 99.9% SLA): no standby beside them, a second region', () => {
+  it('the shop at 99.99%: met within its region, no second region, every move priced', () => {
     const p = plan(shop, { target: 0.9999 });
-    expect(p.met).toBe(true);
-    expect(p.steps.filter((s) => (s.move as { component?: string }).component === 'queue' || (s.move as { component?: string }).component === 'images')).toEqual([]);
-    expect(types(p).filter((t) => t === 'second-region')).toHaveLength(1);
-    // The copy has a queue and a bucket of its own, regional services of eu-central-1.
-    expect(p.topology.components.filter((c) => c.kind === 'queue' || c.kind === 'storage').map((c) => [c.id, c.domain]))
-      .toEqual([['queue', 'euw1'], ['images', 'euw1'], ['queue-euc1', 'euc1'], ['images-euc1', 'euc1']]);
-    expectSound(shop, p);
-  });
-
-  it('the shop at 99.99% with its queue and bucket self-run in zones: met within its region, no second region, every move priced', () => {
-    const p = plan(shopSelfRun, { target: 0.9999 });
-    expect(p.steps.map((s) => (s.move as { component?: string }).component)).toEqual(expect.arrayContaining(['queue', 'images']));
     expect(p.met).toBe(true);
     expect(types(p)).not.toContain('second-region');
     expect(regionsOf(p.topology)).toEqual(['euw1']);
@@ -82,7 +66,7 @@ describe('plan: the issue\'s cases', () => {
     }
     expect(p.cost.perMonth).toBeCloseTo(p.steps.reduce((sum, s) => sum + s.adds.costPerMonth!, 0), 6);
     expect(p.cost.instances).toBe(p.steps.reduce((sum, s) => sum + s.adds.instances, 0));
-    expectSound(shopSelfRun, p);
+    expectSound(shop, p);
   });
 
   it('the shop at 99.995%: its region blocks the target, so the whole serving path goes to a second region', () => {

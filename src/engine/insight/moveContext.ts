@@ -5,7 +5,7 @@
 // making it perfect (the structure is multilinear in each element's availability).
 import { componentAvailability, domainAvailability, linkType, type Topology } from '../../model';
 import { analysisScope, clientFailureCheck, type Evaluation } from '../index';
-import { isManagedService, isRegionalService } from './moveKinds/managed';
+import { isManagedService } from './moveKinds/managed';
 import { memo, regionOf } from './structure';
 
 export interface MoveContext {
@@ -67,8 +67,8 @@ export function requiredTargets(t: Topology): ReadonlySet<string> {
 
 /**
  * Regions that block the target (DESIGN section 3): a region whose failure alone fails a
- * client while its own unavailability (with that of the regional and managed services in
- * it, which no move inside the region improves) takes the whole error budget, or one of a pair of
+ * client while its own unavailability (with that of the managed services in it, which no
+ * move inside the region improves) takes the whole error budget, or one of a pair of
  * regions whose joint failure fails a client while their joint unavailability does.
  * Nothing inside the region can then reach the target; only a second region can.
  */
@@ -77,9 +77,8 @@ export function blockingRegions(t: Topology, budget: number): Set<string> {
   const regions = t.domains.filter((d) => d.kind === 'region').map((d) => ({ id: d.id, q: 1 - domainAvailability(d) }));
   // A hair of tolerance: a region at 99.995% blocks a 99.995% target.
   const atLeast = (x: number) => x >= budget * (1 - 1e-9);
-  // Services the provider runs across the zones of a region (a queue or bucket placed in
-  // the region, a managed service at its SLA): no move inside the region improves them.
-  const regional = t.components.filter((c) => isRegionalService(t, c) || isManagedService(c))
+  // A managed service at its SLA (its provider runs its standby): no move inside the region improves it.
+  const regional = t.components.filter((c) => isManagedService(c))
     .map((c) => ({ c, region: regionOf(t, c.domain ?? c.domains?.[0]) }));
   const singles = regions.filter((r) => atLeast(r.q) || regional.some((x) => x.region === r.id));
   const pairs = regions.flatMap((a, i) => regions.slice(i + 1).filter((b) => atLeast(a.q * b.q)).map((b) => [a, b] as const));
@@ -90,8 +89,8 @@ export function blockingRegions(t: Topology, budget: number): Set<string> {
     if (!alone.has(id)) alone.set(id, failsAClient([id]));
     return alone.get(id)!;
   };
-  // A region's own unavailability, with that of the regional services in it whose failure
-  // alone fails a client (SQS, S3: nothing in the region stands beside them).
+  // A region's own unavailability, with that of the managed services in it whose failure
+  // alone fails a client (nothing in the region stands beside them).
   const unavailability = (r: { id: string; q: number }) => 1 - regional
     .filter((x) => x.region === r.id && failsAlone(x.c.id))
     .reduce((up, x) => up * componentAvailability(x.c), 1 - r.q);

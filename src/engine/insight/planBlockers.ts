@@ -8,7 +8,7 @@ import type { Topology } from '../../model';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
-import { isManagedService, isRegionalService } from './moveKinds/managed';
+import { isManagedService } from './moveKinds/managed';
 import { componentMap, regionOf } from './structure';
 
 /** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
@@ -36,10 +36,10 @@ export function unremovable(t: Topology, id: string, type: Blocker['type']): str
   const byId = componentMap(t);
   const c = byId.get(id) ?? byId.get(id.slice(0, id.lastIndexOf('#')));
   if (c?.kind === 'external') return 'a third-party service: no move adds a second one';
-  if (c && (isManagedService(c) || isRegionalService(t, c))) {
+  if (c && isManagedService(c)) {
     // Only a second region stands beside it: unremovable when its region cannot be copied.
     const region = regionOf(t, c.domain ?? c.domains?.[0]);
-    const what = isManagedService(c) ? 'a managed service at its SLA (its provider runs its standby, no move adds one in its region)' : 'a regional service at its SLA (its provider runs it across the zones of its region)';
+    const what = 'a managed service at its SLA (its provider runs its standby, no move adds one in its region)';
     if (region === undefined) return what;
     const why = copyBlocker(t, region, secondRegionFor(t, region).existing?.id);
     return why ? `${what}, and a second region would need a new cross-region call (${why})` : undefined;
@@ -55,7 +55,6 @@ function reasonOf(t: Topology, b: Blocker): string {
   if (d) return `the ${d.kind} of what remains in it`;
   if (b.type === 'failover') return 'the time a switchover takes';
   const c = componentMap(t).get(b.id);
-  if (c && isRegionalService(t, c)) return 'a regional service at its SLA (its provider runs it across the zones of its region): only a second region stands beside it';
   if (c && isManagedService(c)) return 'a managed service at its SLA (its provider runs its standby): only a second region stands beside it';
   return 'what the moves can still add to it gains too little';
 }

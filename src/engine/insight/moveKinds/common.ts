@@ -2,7 +2,7 @@
 // elements it owns, and the common conditions for a move on it.
 import { instanceDomain, isStandby, replicasOf, type Component, type Topology } from '../../../model';
 import type { MoveContext } from '../moveContext';
-import { isManagedService, isRegionalService } from './managed';
+import { isManagedService } from './managed';
 import { alternativesOf, componentElements, componentMap, labelOf, zoneOf } from '../structure';
 
 export function componentOf(t: Topology, id: string, move: string): Component {
@@ -20,9 +20,9 @@ export function movable(ctx: MoveContext): Component[] {
   return ctx.doc.components.filter((c) => c.kind !== 'client' && !isStandby(c) && ctx.required.has(c.id));
 }
 
-/** What a standby or a second load balancer may stand beside: not a managed or regional service, whose redundancy the provider runs. */
+/** What a standby or a second load balancer may stand beside: not a managed service, whose redundancy the provider runs. */
 export function selfRun(ctx: MoveContext): Component[] {
-  return movable(ctx).filter((c) => !isManagedService(c) && !isRegionalService(ctx.doc, c));
+  return movable(ctx).filter((c) => !isManagedService(c));
 }
 
 /** A single instance that nothing stands in for yet. */
