@@ -3,7 +3,7 @@
 import type { Topology } from '../model';
 import { BddBudgetExceeded } from './bdd';
 import { figures } from './downtime';
-import { exactAnalysis, type ClientFigures, type RawPairs } from './exactAnalysis';
+import { exactAnalysis, MAX_PAIRS_FOUND, type ClientFigures, type RawPairs } from './exactAnalysis';
 import { importanceOf } from './importance';
 import { monteCarlo, wilsonInterval } from './montecarlo';
 import { outagesOf } from './outages';
@@ -60,10 +60,13 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   let perClient: ClientFigures[];
   let rawPairs: RawPairs;
   let spofElements: number[];
+  let pairsCapped = false;
   const stats: Record<string, number> = { elements: s.elements.length };
   try {
     const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap);
     ({ perClient, rawPairs } = exact);
+    if (exact.pairsCapped) warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
+    pairsCapped = exact.pairsCapped;
     spofElements = [...exact.singles.keys()].filter(candidate).sort((a, b) => a - b);
     stats.bddNodes = exact.bddNodes;
     stats.bddSteps = exact.bddSteps;
@@ -104,9 +107,9 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     for (const c of fallen) if (s.components[c].isClient) clients.push(s.components[c].id);
     return { id: e.id, type: e.type, label: e.label, clients, down, ...(whole ? {} : { downCount: fallen.length }) };
   });
-  const pairs = listPairs(s, rawPairs, new Set(spofElements), candidate, up);
-  const pairsTruncated = pairs.length > pairCap;
-  if (pairsTruncated) pairs.length = pairCap;
+  const pairList = listPairs(s, rawPairs, new Set(spofElements), candidate, up, pairCap);
+  const pairs = pairList.pairs;
+  const pairsTruncated = pairList.pairsTruncated || pairsCapped;
   lap('spofs+pairs');
 
   // The system is its weakest client.
@@ -210,21 +213,27 @@ function singleFailures(s: Structure, prop: Propagator, candidate: (i: number) =
   return out;
 }
 
-/** Pairs with no SPOF, no assumption and no failover event in them; most probable first. */
-function listPairs(s: Structure, raw: RawPairs, spofs: ReadonlySet<number>, candidate: (i: number) => boolean, up: Float64Array): PairReport[] {
-  const pairs: (PairReport & { order: [number, number] })[] = [];
+/**
+ * Pairs with no SPOF, no assumption and no failover event in them; most probable first, the
+ * first `cap` of them. Only those are written out: a pool of 1,000 that needs 999 has
+ * 499,500 pairs, and a report object for each took seconds.
+ */
+function listPairs(
+  s: Structure, raw: RawPairs, spofs: ReadonlySet<number>, candidate: (i: number) => boolean, up: Float64Array, cap: number,
+): { pairs: PairReport[]; pairsTruncated: boolean } {
+  const kept: { x: number; y: number; probability: number; clients: Set<number> }[] = [];
   for (const { a, b, clients } of raw.values()) {
     if (spofs.has(a) || spofs.has(b) || !candidate(a) || !candidate(b)) continue;
     const [x, y] = a < b ? [a, b] : [b, a];
-    pairs.push({
-      ids: [s.elements[x].id, s.elements[y].id],
-      probability: (1 - up[x]) * (1 - up[y]),
-      clients: Array.from(sortComponents(clients), (c) => s.components[c].id),
-      order: [x, y],
-    });
+    kept.push({ x, y, probability: (1 - up[x]) * (1 - up[y]), clients });
   }
-  pairs.sort((p, q) => q.probability - p.probability || p.order[0] - q.order[0] || p.order[1] - q.order[1]);
-  return pairs.map(({ ids, probability, clients }) => ({ ids, probability, clients }));
+  kept.sort((p, q) => q.probability - p.probability || p.x - q.x || p.y - q.y);
+  const pairs = kept.slice(0, cap).map(({ x, y, probability, clients }) => ({
+    ids: [s.elements[x].id, s.elements[y].id] as [string, string],
+    probability,
+    clients: Array.from(sortComponents(clients), (c) => s.components[c].id),
+  }));
+  return { pairs, pairsTruncated: kept.length > cap };
 }
 
 function assumptionReason(type: string): string {

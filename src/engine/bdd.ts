@@ -99,10 +99,19 @@ export class Bdd {
     if (k > fs.length) return FALSE;
     if (k === 1) return this.orAll(fs);
     if (k === fs.length) return this.andAll(fs);
+    // cur[j]: at least j of the items seen so far. Only the counts that can still reach k
+    // with the items left matter (and none above the items seen): a band of n - k + 1 counts,
+    // so O(n min(k, n - k)) applies instead of O(n k). And the items are taken deepest first
+    // (the function is symmetric): each new one then sits above what is built so far, and an
+    // apply with it stops near the top instead of walking down the whole diagram (999 of
+    // 1,000 instances took seconds).
+    const n = fs.length;
+    const items = [...fs].sort((a, b) => this.level[b] - this.level[a]);
     const cur = new Array<number>(k + 1).fill(FALSE);
     cur[0] = TRUE;
-    for (const f of fs) {
-      for (let j = k; j >= 1; j--) cur[j] = this.or(cur[j], this.and(f, cur[j - 1]));
+    for (let i = 0; i < n; i++) {
+      const lowest = Math.max(1, k - (n - i - 1));
+      for (let j = Math.min(k, i + 1); j >= lowest; j--) cur[j] = this.or(cur[j], this.and(items[i], cur[j - 1]));
     }
     return cur[k];
   }

@@ -53,10 +53,13 @@ export function birnbaumOf(bdd: Bdd, root: number, up: Float64Array, Q: Float64A
  * low child is false in the base state, then the singles of the child the base state
  * follows. A pair {x, v} with x above v: x on the root's base path, v a single of lo(x).
  */
-export function cutsOfOrderTwo(bdd: Bdd, root: number, baseUp: Uint8Array): { singles: number[]; pairs: [number, number][] } {
+export function cutsOfOrderTwo(
+  bdd: Bdd, root: number, baseUp: Uint8Array, maxPairs = Infinity,
+): { singles: number[]; pairs: [number, number][]; capped: boolean } {
   const singles: number[] = [];
   const pairs: [number, number][] = [];
-  if (root < 2) return { singles, pairs };
+  let capped = false;
+  if (root < 2) return { singles, pairs, capped };
   const { level, lo, hi } = bdd;
   const value = new Uint8Array(root + 1);
   const head = new Int32Array(root + 1).fill(-1);
@@ -78,7 +81,7 @@ export function cutsOfOrderTwo(bdd: Bdd, root: number, baseUp: Uint8Array): { si
       head[n] = head[lo[n]];
     }
   }
-  if (!value[root]) return { singles, pairs };
+  if (!value[root]) return { singles, pairs, capped };
   for (let c = head[root]; c >= 0; c = cellNext[c]) singles.push(cellLevel[c]);
   let u = root;
   while (u >= 2) {
@@ -87,8 +90,16 @@ export function cutsOfOrderTwo(bdd: Bdd, root: number, baseUp: Uint8Array): { si
       u = lo[u];
       continue;
     }
-    if (value[lo[u]] === 1) for (let c = head[lo[u]]; c >= 0; c = cellNext[c]) pairs.push([x, cellLevel[c]]);
+    if (value[lo[u]] === 1) {
+      for (let c = head[lo[u]]; c >= 0; c = cellNext[c]) {
+        if (pairs.length >= maxPairs) {
+          capped = true;
+          break;
+        }
+        pairs.push([x, cellLevel[c]]);
+      }
+    }
     u = hi[u];
   }
-  return { singles, pairs };
+  return { singles, pairs, capped };
 }

@@ -16,13 +16,22 @@ export interface ClientFigures {
   interval?: { low: number; high: number };
 }
 
-export type RawPairs = Map<string, { a: number; b: number; clients: Set<number> }>;
+/**
+ * Pairs collected at most: tight pools have a pair for every two instances (a pool of 1,000
+ * that needs 999 has 499,500; a hundred of them, 50 million, past any memory). Beyond this
+ * the listed pairs are the most probable of those found, and the report says so.
+ */
+export const MAX_PAIRS_FOUND = 200_000;
+
+export type RawPairs = Map<number | string, { a: number; b: number; clients: Set<number> }>;
 
 export interface ExactResult {
   perClient: ClientFigures[];
   /** Per element: the clients its single failure fails (from the BDDs). */
   singles: Map<number, Set<number>>;
   rawPairs: RawPairs;
+  /** More pairs than MAX_PAIRS_FOUND: the rest were not looked at. */
+  pairsCapped: boolean;
   bddNodes: number;
   bddSteps: number;
 }
@@ -55,8 +64,10 @@ export function exactAnalysis(
   lap('probability');
   const singles = new Map<number, Set<number>>();
   const rawPairs: RawPairs = new Map();
+  let pairsCapped = false;
   roots.forEach((root, i) => {
-    const cuts = cutsOfOrderTwo(bdd, root, baseUp);
+    const cuts = cutsOfOrderTwo(bdd, root, baseUp, MAX_PAIRS_FOUND);
+    pairsCapped ||= cuts.capped;
     for (const x of cuts.singles) {
       const e = order.elementAt[x];
       let set = singles.get(e);
@@ -66,12 +77,19 @@ export function exactAnalysis(
     for (const [x, y] of cuts.pairs) {
       const a = order.elementAt[x];
       const b = order.elementAt[y];
-      const key = a < b ? `${a},${b}` : `${b},${a}`;
+      // A number, not a string: a large pool has hundreds of thousands of pairs.
+      const key = a < b ? a * s.elements.length + b : b * s.elements.length + a;
       let entry = rawPairs.get(key);
-      if (!entry) rawPairs.set(key, (entry = { a, b, clients: new Set() }));
+      if (!entry) {
+        if (rawPairs.size >= MAX_PAIRS_FOUND) {
+          pairsCapped = true;
+          continue;
+        }
+        rawPairs.set(key, (entry = { a, b, clients: new Set() }));
+      }
       entry.clients.add(s.clients[i]);
     }
   });
   lap('cuts');
-  return { perClient, singles, rawPairs, bddNodes: bdd.size, bddSteps: bdd.steps };
+  return { perClient, singles, rawPairs, pairsCapped, bddNodes: bdd.size, bddSteps: bdd.steps };
 }

@@ -2,11 +2,10 @@
 // own variable and every domain above it are up. The domains sit above the instances in
 // the variable order (order.ts), so the function is built without any apply: split on
 // each domain variable (Shannon), and under each assignment of the domains count the
-// surviving instances' variables with the usual threshold lattice (O(n k) nodes).
+// surviving instances' variables with the threshold lattice (O(n min(k, n - k)) nodes).
 import { FALSE, TRUE, type Bdd } from './bdd';
 
-/** Beyond this many instances (a bit mask per alive set) or domains, use the generic threshold. */
-const MAX_MASK_INSTANCES = 30;
+/** Beyond this many domains, use the generic threshold (each split on a domain doubles the diagram's top). */
 const MAX_SPLIT_DOMAINS = 12;
 
 export function poolAtLeast(
@@ -19,47 +18,51 @@ export function poolAtLeast(
   let topInstance = Infinity;
   for (const i of instances) topInstance = Math.min(topInstance, i.level);
   const domainsAbove = domainLevels.length === 0 || domainLevels[domainLevels.length - 1] < topInstance;
-  if (n > MAX_MASK_INSTANCES || domainLevels.length > MAX_SPLIT_DOMAINS || !domainsAbove) {
+  if (domainLevels.length > MAX_SPLIT_DOMAINS || !domainsAbove) {
     return bdd.atLeast(k, instances.map((i) => chain(bdd, [i.level, ...i.domainLevels])));
   }
   const sorted = [...instances].sort((a, b) => a.level - b.level);
-  // under[d]: the instances (as a bit mask) that domain d takes down.
-  const under = domainLevels.map((l) => sorted.reduce((m, inst, b) => (inst.domainLevels.includes(l) ? m | (1 << b) : m), 0));
-  const leaves = new Map<number, number>();
+  // inside[d]: the instances (their indices in `sorted`) that domain d takes down.
+  const inside = domainLevels.map((l) => sorted.flatMap((inst, b) => (inst.domainLevels.includes(l) ? [b] : [])));
+  const leaves = new Map<string, number>();
+  const down = new Uint8Array(n);
   const split = (d: number, alive: number): number => {
-    if (popcount(alive) < k) return FALSE;
+    if (alive < k) return FALSE;
     // Skip domains that no surviving instance sits in.
-    while (d < domainLevels.length && (alive & under[d]) === 0) d++;
+    while (d < domainLevels.length && inside[d].every((b) => down[b] > 0)) d++;
     if (d === domainLevels.length) {
-      let leaf = leaves.get(alive);
+      const key = Array.from(down).join('');
+      let leaf = leaves.get(key);
       if (leaf === undefined) {
-        leaf = threshold(bdd, k, sorted.filter((_, b) => alive & (1 << b)).map((i) => i.level));
-        leaves.set(alive, leaf);
+        leaf = threshold(bdd, k, sorted.filter((_, b) => down[b] === 0).map((i) => i.level));
+        leaves.set(key, leaf);
       }
       return leaf;
     }
-    return bdd.mk(domainLevels[d], split(d + 1, alive & ~under[d]), split(d + 1, alive));
+    const up = split(d + 1, alive);
+    let lost = 0;
+    for (const b of inside[d]) if (down[b]++ === 0) lost++;
+    const failed = split(d + 1, alive - lost);
+    for (const b of inside[d]) down[b]--;
+    return bdd.mk(domainLevels[d], failed, up);
   };
-  return split(0, (1 << n) - 1);
+  return split(0, n);
 }
 
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v !== 0; v &= v - 1) c++;
-  return c;
-}
-
-/** At least k of the variables at `levels` (sorted, top first) are up. */
+/**
+ * At least k of the variables at `levels` (sorted, top first) are up, built bottom-up with
+ * `mk` alone. Row i holds "at least j among levels[i..]" only for the j that can matter: at
+ * least k - i (the i variables above can add no more) and at most what is left below.
+ */
 function threshold(bdd: Bdd, k: number, levels: number[]): number {
   const m = levels.length;
   if (k > m) return FALSE;
-  // row[j] = node for "at least j more among levels[i..]", built bottom-up.
-  let row = new Array<number>(k + 1);
-  for (let j = 0; j <= k; j++) row[j] = j === 0 ? TRUE : FALSE;
+  let row = new Array<number>(k + 1).fill(FALSE);
+  row[0] = TRUE;
   for (let i = m - 1; i >= 0; i--) {
-    const next = new Array<number>(k + 1);
+    const next = new Array<number>(k + 1).fill(FALSE);
     next[0] = TRUE;
-    for (let j = 1; j <= k; j++) next[j] = bdd.mk(levels[i], row[j], row[j - 1]);
+    for (let j = Math.max(1, k - i); j <= Math.min(k, m - i); j++) next[j] = bdd.mk(levels[i], row[j], row[j - 1]);
     row = next;
   }
   return row[k];
