@@ -2,6 +2,7 @@
 // data protection and degradations, after the engine's figures.
 import type { Insight, SloEntry } from '../engine/insight';
 import { textLines } from './io';
+import { formatTarget } from '../report/format';
 
 export function humanInsight(i: Insight): string {
   const lines: string[] = [];
@@ -25,7 +26,7 @@ export function humanInsight(i: Insight): string {
 }
 
 export function sloLine(s: SloEntry): string {
-  const pct = (x: number) => `${(x * 100).toFixed(4).replace(/0+$/, '').replace(/\.$/, '')}%`;
+  const pct = formatTarget;
   const who = s.id === 'system' ? 'system' : s.id;
   if (Number.isNaN(s.availability)) return `${who}: target ${pct(s.target)} NOT met: there is no availability (nothing is connected)`;
   const budget = `error budget ${minutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${minutes(s.downtimeMinutesPerMonth)}`;

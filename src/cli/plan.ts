@@ -9,6 +9,7 @@ import { addsText, fixesText, planCostText } from '../report/planText';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStdout } from './io';
+import { formatTarget } from '../report/format';
 
 interface PlanFlags {
   slo?: string;
@@ -72,7 +73,7 @@ export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
 
 function humanPlan(name: string, p: Plan, output?: string): string {
   const pct = (a: number) => (Number.isNaN(a) ? 'none (nothing is connected)' : `${(a * 100).toFixed(5)}%`);
-  const lines = [`${name}: plan${p.target !== null ? ` to reach ${(p.target * 100).toString()}%` : ' to reach the clients\' targets'}`];
+  const lines = [`${name}: plan${p.target !== null ? ` to reach ${formatTarget(p.target)}` : ' to reach the clients\' targets'}`];
   lines.push(`  now: ${pct(p.before.availability)}`);
   p.steps.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`);

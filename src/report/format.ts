@@ -18,7 +18,8 @@ export function formatNines(nines: number): string {
 
 /** A target like 0.9995 as "99.95%" (no trailing zeros). */
 export function formatTarget(t: number): string {
-  return `${(t * 100).toFixed(5).replace(/0+$/, '').replace(/\.$/, '')}%`;
+  // Twelve significant digits: --slo 99.99999999 is that, not the double's 99.99999998999999.
+  return `${Number((t * 100).toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 10 })}%`;
 }
 
 /** Downtime a year that an availability gain saves, e.g. importance's improvement. */

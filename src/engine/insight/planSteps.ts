@@ -123,11 +123,13 @@ function fixesOf(before: State, after: State, move: Move): StepFixes {
   return { spofs, pairs, lessens };
 }
 
-const pct = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
+const pct = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumSignificantDigits: 2 })}%`;
+/** A blocker's share of the budget: "45% of the", or "99,000 times the" when it alone is far past it. */
+const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US')} times the` : `${pct(x)} of the`);
 
 function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number): string {
   const moves = `${n} move${n === 1 ? '' : 's'}`;
-  const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${pct(b.share)} of the ${pct(budget)} error budget`).join('; ')}.`;
+  const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${shareOf(b.share)} ${pct(budget)} error budget`).join('; ')}.`;
   switch (outcome) {
     case 'already-met': return 'The target is already met: no change needed.';
     case 'met': return `The target is met after ${moves}.`;
