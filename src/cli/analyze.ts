@@ -12,6 +12,7 @@ import { terminalSafe } from '../io/safeText';
 import { humanInsight } from './insightText';
 import { LazyList, writeJson } from './jsonStream';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeStdout } from './io';
+import { othersDown, othersDownCount } from '../engine/spofOthers';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -122,11 +123,8 @@ const PAIR_ROWS = 20;
  * repeated in the list.
  */
 export function spofLine(s: SpofReport): string {
-  const failed = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
-  const others = s.down.filter((id) => id !== failed && !s.clients.includes(id));
-  // A long list keeps its first names only (downCount has them all): the clients are all in it,
-  // and so is the failed component itself unless a domain or a link failed.
-  const othersCount = s.downCount === undefined ? others.length : s.downCount - s.clients.length - (s.type === 'domain' || s.type === 'link' ? 0 : 1);
+  const others = othersDown(s);
+  const othersCount = othersDownCount(s);
   const cut = `${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}`;
   if (othersCount <= 0) return cut;
   // Not "can no longer serve <client>": some of them (a worker nothing calls) never served it.

@@ -5,6 +5,8 @@ import type { Report, SpofReport } from '../engine';
 import { linkElementId, type Topology } from '../model';
 import { elementName, labelOf, listWords } from './elementNames';
 import { linkKey } from './ids';
+import { othersDown, othersDownCount } from '../engine/spofOthers';
+export { othersDown, othersDownCount };
 
 export interface CanvasMarks {
   /** Node ids and link keys marked as single points of failure. */
@@ -51,21 +53,10 @@ function indexOf(t: Topology): CanvasIndex {
 export function spofEffect(t: Topology, s: SpofReport): string {
   const clients = listWords(s.clients.map((c) => labelOf(t, c)));
   const others = othersDown(s).map((id) => labelOf(t, id));
-  const more = s.downCount !== undefined ? s.downCount - s.down.length : 0;
+  const more = othersDownCount(s) - others.length;
   const names = more > 0 ? `${others.join(', ')} and ${more} more` : listWords(others);
   const stops = others.length > 0 ? `; ${names} can no longer serve ${clients}` : '';
   return `Cuts off ${clients}${stops}.`;
-}
-
-/** What can no longer serve besides the failed element and the clients it cuts off (a cut list keeps its first ids). */
-export function othersDown(s: SpofReport): string[] {
-  const strip = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
-  return s.down.filter((id) => id !== strip && !s.clients.includes(id));
-}
-
-/** How many can no longer serve besides the failed element and the clients it cuts off. */
-export function othersDownCount(s: SpofReport): number {
-  return othersDown(s).length + (s.downCount !== undefined ? s.downCount - s.down.length : 0);
 }
 
 /** What one SPOF's failure does, in a sentence naming it. */

@@ -6,6 +6,7 @@ import type { Report } from './report';
 import { componentOfElement, named } from './structure';
 import type { Finding, Severity } from './types';
 import type { SpofReport } from '../types';
+import { othersDownCount } from '../spofOthers';
 
 type Spof = Report['spofs'][number];
 
@@ -110,8 +111,7 @@ function capital(s: string): string {
 
 /** "; 6 components in it or needing it stop serving": the clients are not counted again. */
 function othersWords(s: SpofReport): string {
-  const total = s.downCount ?? s.down.length;
-  const others = total - s.down.filter((id) => s.clients.includes(id)).length;
+  const others = othersDownCount(s);
   if (others <= 0) return '';
   return `; ${others.toLocaleString('en-US')} component${others === 1 ? '' : 's'} in it or needing it stop${others === 1 ? 's' : ''} serving`;
 }

@@ -1,0 +1,15 @@
+// What a SPOF's failure stops besides itself and the clients it cuts off: those others do not
+// fail, they lose what they need. One count for the CLI, the findings, the report and the app.
+import type { SpofReport } from './types';
+
+/** The others' ids (a long blast radius keeps only its first ids). */
+export function othersDown(s: SpofReport): string[] {
+  const failed = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
+  return s.down.filter((id) => id !== failed && !s.clients.includes(id));
+}
+
+/** How many others stop serving; a cut list counts from downCount, which holds the clients and, unless a domain or link failed, the failed component. */
+export function othersDownCount(s: SpofReport): number {
+  if (s.downCount === undefined) return othersDown(s).length;
+  return s.downCount - s.clients.length - (s.type === 'domain' || s.type === 'link' ? 0 : 1);
+}
