@@ -12,7 +12,7 @@ import { terminalSafe } from '../io/safeText';
 import { humanInsight } from './insightText';
 import { LazyList, writeJson } from './jsonStream';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeStdout } from './io';
-import { othersDown, othersDownCount } from '../engine/spofOthers';
+import { othersDown, othersDownCount, othersDownWords } from '../engine/spofOthers';
 
 interface AnalyzeFlags {
   json?: boolean;
@@ -123,13 +123,9 @@ const PAIR_ROWS = 20;
  * repeated in the list.
  */
 export function spofLine(s: SpofReport): string {
-  const others = othersDown(s);
-  const othersCount = othersDownCount(s);
   const cut = `${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}`;
-  if (othersCount <= 0) return cut;
-  // Not "can no longer serve <client>": some of them (a worker nothing calls) never served it.
-  const how = s.type === 'domain' ? 'in it or needing it' : othersCount === 1 ? 'that needs it' : 'that need it';
-  return `${cut}; ${othersCount.toLocaleString('en-US')} other${othersCount === 1 ? '' : 's'} ${how} stop${othersCount === 1 ? 's' : ''} serving: ${namesList(others, othersCount)}`;
+  const others = othersDownWords(s);
+  return others ? `${cut}; ${others}: ${namesList(othersDown(s), othersDownCount(s))}` : cut;
 }
 
 /** What-if: the design's stage, said to be the design's, and where the design's other advice is. */

@@ -13,3 +13,15 @@ export function othersDownCount(s: SpofReport): number {
   if (s.downCount === undefined) return othersDown(s).length;
   return s.downCount - s.clients.length - (s.type === 'domain' || s.type === 'link' ? 0 : 1);
 }
+
+/**
+ * "6 others in it or needing it stop serving", "1 other that needs it stops serving", or ''
+ * when none does. Not "can no longer serve <client>": some of them (a worker nothing calls)
+ * never served it.
+ */
+export function othersDownWords(s: SpofReport): string {
+  const n = othersDownCount(s);
+  if (n <= 0) return '';
+  const how = s.type === 'domain' ? 'in it or needing it' : n === 1 ? 'that needs it' : 'that need it';
+  return `${n.toLocaleString('en-US')} other${n === 1 ? '' : 's'} ${how} stop${n === 1 ? 's' : ''} serving`;
+}

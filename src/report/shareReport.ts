@@ -4,6 +4,8 @@
 // or as one self-contained HTML page (styles inline, no script).
 import { formatDowntime, ninesOf } from '../engine/downtime';
 import type { Finding } from '../engine/insight';
+import { othersDownWords } from '../engine/spofOthers';
+import type { SpofReport } from '../engine/types';
 import type { Topology } from '../model';
 import type { AnalysisJson, JsonFigures } from './analysisJson';
 import { blocksToHtml, blocksToMarkdown, type Block } from './blocks';
@@ -56,7 +58,12 @@ export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid }:
   blocks.push({ kind: 'heading', level: 2, text: 'Downtime' }, downtimeTable(a));
   blocks.push({ kind: 'heading', level: 2, text: a.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${a.spofs.length})` });
   if (a.spofs.length > 0) {
-    blocks.push({ kind: 'list', items: a.spofs.map((s) => [...element(s.id, s.label), ` (${s.type}): fails `, ...joined(s.clients.map((c) => [{ code: c }])), `; ${s.down.length} component${s.down.length === 1 ? '' : 's'} stop serving`]) });
+    // The failed element and the clients are not counted again among what stops serving.
+    const others = (s: SpofReport) => {
+      const words = othersDownWords(s);
+      return words ? `; ${words}` : '';
+    };
+    blocks.push({ kind: 'list', items: a.spofs.map((s) => [...element(s.id, s.label), ` (${s.type}): fails `, ...joined(s.clients.map((c) => [{ code: c }])), others(s)]) });
   } else {
     blocks.push({ kind: 'paragraph', text: ['No single element takes a client down on its own.'] });
   }

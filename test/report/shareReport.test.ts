@@ -67,6 +67,18 @@ describe('Markdown report', { timeout: 300_000 }, () => {
     expect(spof('analyze', EXAMPLE, '--format', 'markdown').stdout).not.toContain('## Plan');
   });
 
+  it('a SPOF counts the others that stop serving as the CLI does: not itself, not the clients, all of a cut list', () => {
+    const input = analyseDesign(example());
+    const zone = input.analysis.spofs.find((s) => s.id === 'use1a')!;
+    const md = shareReportMarkdown(input);
+    expect(md).toContain('- `dns` DNS (component): fails `users`\n');
+    expect(md).toContain('- `use1a` us-east-1a (domain): fails `users`; 5 others in it or needing it stop serving\n');
+    // A long blast radius keeps its first ids only; the count is downCount's.
+    const cut = { ...zone, down: zone.down.slice(0, 2), downCount: 1_001 };
+    const long = shareReportMarkdown({ ...input, analysis: { ...input.analysis, spofs: [cut] } });
+    expect(long).toContain('- `use1a` us-east-1a (domain): fails `users`; 1,000 others in it or needing it stop serving\n');
+  });
+
   it('hostile labels are text: no HTML, no mention, no table break (snapshot)', async () => {
     const t = hostile();
     const md = shareReportMarkdown(analyseDesign(t));
@@ -111,7 +123,9 @@ describe('HTML report', () => {
     expect(html).toContain(`Content-Security-Policy" content="default-src 'none';`);
     expect(html).toContain('<h1>Three-tier web app</h1>');
     expect(html).toContain('<td><strong>System</strong></td><td class="num">99.963%</td>');
-    expect(html).toContain('<li><code>dns</code> DNS (component): fails <code>users</code>; 2 components stop serving</li>');
+    // What stops serving counts neither the failed element nor the clients (as the CLI and the app count).
+    expect(html).toContain('<li><code>dns</code> DNS (component): fails <code>users</code></li>');
+    expect(html).toContain('<li><code>use1a</code> us-east-1a (domain): fails <code>users</code>; 5 others in it or needing it stop serving</li>');
   });
 
   it('a hostile design: every label escaped, the page still without script', () => {
