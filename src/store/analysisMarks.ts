@@ -2,8 +2,8 @@
 // SPOF mark, which the lighter pair mark, what their tooltips say, and in what-if mode
 // what is down and which clients are still served. Pure (no React), unit-tested.
 import type { Report, SpofReport } from '../engine';
-import { linkElementId, type Topology } from '../model';
-import { elementName, labelOf, listWords } from './elementNames';
+import { linkElementId, linkType, type Topology } from '../model';
+import { elementName, implicitClientTarget, labelOf, listWords } from './elementNames';
 import { linkKey } from './ids';
 import { othersDown, othersDownCount } from '../engine/spofOthers';
 export { othersDown, othersDownCount };
@@ -48,15 +48,62 @@ function indexOf(t: Topology): CanvasIndex {
 
 /**
  * What one SPOF's failure does: "Cuts off Users; DNS and Web 1 can no longer serve Users."
- * Those others do not fail: they lose what they need, and stop serving.
+ * Those others do not fail: they lose what they need, and stop serving. Each is said to
+ * serve only the clients whose path reaches it: a worker nothing calls served no one, and
+ * an admin tool served the admins, not the shoppers.
  */
 export function spofEffect(t: Topology, s: SpofReport): string {
   const clients = listWords(s.clients.map((c) => labelOf(t, c)));
-  const others = othersDown(s).map((id) => labelOf(t, id));
+  const others = othersDown(s);
   const more = othersDownCount(s) - others.length;
-  const names = more > 0 ? `${others.join(', ')} and ${more} more` : listWords(others);
-  const stops = others.length > 0 ? `; ${names} can no longer serve ${clients}` : '';
-  return `Cuts off ${clients}${stops}.`;
+  // Others grouped by the clients they served, in the order they come.
+  const groups = new Map<string, { served: string[]; ids: string[] }>();
+  for (const id of others) {
+    const served = s.clients.filter((c) => reachOf(t, c).has(id));
+    const key = served.join('\u0000');
+    if (!groups.has(key)) groups.set(key, { served, ids: [] });
+    groups.get(key)!.ids.push(id);
+  }
+  const clauses = [...groups.values()].map(({ served, ids }) => {
+    const names = listWords(ids.map((id) => labelOf(t, id)));
+    if (served.length > 0) return `${names} can no longer serve ${listWords(served.map((c) => labelOf(t, c)))}`;
+    return `${names} ${ids.length === 1 ? 'stops' : 'stop'} too`;
+  });
+  if (more > 0) clauses.push(`${more.toLocaleString('en-US')} more stop serving`);
+  return `Cuts off ${clients}${clauses.map((c) => `; ${c}`).join('')}.`;
+}
+
+// Documents are immutable: the dependency links are read once per document, and what each client reaches once.
+const reaches = new WeakMap<Topology, { next: Map<string, string[]>; byClient: Map<string, Set<string>> }>();
+
+/** The components a client reaches along dependency links (optional ones too: they serve it, degraded); an implicit client starts at its entry point. */
+function reachOf(t: Topology, client: string): Set<string> {
+  let index = reaches.get(t);
+  if (!index) {
+    const next = new Map<string, string[]>();
+    for (const l of t.links) {
+      if (linkType(l) !== 'dependency') continue;
+      const list = next.get(l.from);
+      if (list) list.push(l.to);
+      else next.set(l.from, [l.to]);
+    }
+    reaches.set(t, (index = { next, byClient: new Map() }));
+  }
+  let reach = index.byClient.get(client);
+  if (reach) return reach;
+  const entry = implicitClientTarget(client);
+  const start = entry !== undefined && !index.next.has(client) ? entry : client;
+  reach = new Set([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    for (const to of index.next.get(stack.pop()!) ?? []) {
+      if (reach.has(to)) continue;
+      reach.add(to);
+      stack.push(to);
+    }
+  }
+  index.byClient.set(client, reach);
+  return reach;
 }
 
 /** What one SPOF's failure does, in a sentence naming it. */

@@ -86,6 +86,22 @@ describe('marks from a report', () => {
     expect(count('use1a')).toBe(zone.down.length - zone.clients.length);
   });
 
+  it('a SPOF\'s effect says each other served only the clients whose path reaches it', () => {
+    const t = doc(
+      [{ id: 'shoppers', kind: 'client', label: 'Shoppers' }, { id: 'admins', kind: 'client', label: 'Admins' },
+        { id: 'web', kind: 'web', label: 'Web' }, { id: 'admin', kind: 'app', label: 'Admin tool' },
+        { id: 'worker', kind: 'service', label: 'Worker' }, { id: 'db', kind: 'database', label: 'DB' }],
+      [{ from: 'shoppers', to: 'web' }, { from: 'admins', to: 'admin' }, { from: 'web', to: 'db' }, { from: 'admin', to: 'db' }, { from: 'worker', to: 'db' }],
+    );
+    const db = analyze(t).spofs.find((s) => s.id === 'db')!;
+    expect(db.down).toContain('worker');
+    // The worker (nothing calls it) served no one; the admin tool never served the shoppers.
+    expect(spofSentence(t, db)).toBe('If DB fails, it cuts off Shoppers and Admins; Web can no longer serve Shoppers; Admin tool can no longer serve Admins; Worker stops too.');
+    // Without a client, the implicit one in front of the entry point is served by what its path reaches.
+    const entry = doc([{ id: 'lb', kind: 'loadbalancer', label: 'LB' }, { id: 'db', kind: 'database', label: 'DB' }], [{ from: 'lb', to: 'db' }]);
+    expect(spofSentence(entry, analyze(entry).spofs.find((s) => s.id === 'db')!)).toBe('If DB fails, it cuts off Users of LB; LB can no longer serve Users of LB.');
+  });
+
   it('failable ids: drops deleted elements, groups, replication links and instances past the pool', () => {
     const t = doc(
       [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2 }, { id: 'db', kind: 'database' }, { id: 'db2', kind: 'database', role: 'replica' }],
