@@ -6,6 +6,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, rena
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
+import { decodeUtf8 } from '../io/utf8Text';
 import { MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
 import { documentOf, problemText } from '../model/problemText';
 
@@ -80,57 +81,11 @@ export function readText(file: string, maxBytes: number = MAX_INPUT_BYTES, what 
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The text of a file that must be UTF-8 (JSON is, RFC 8259): a byte that is not, read as
- * U+FFFD, would change a name without a word and `-o` would write the change back. A UTF-16
- * file (saved so by some Windows editors) is named as such. A UTF-8 byte order mark is dropped.
- */
+/** The text of a file that must be UTF-8 (src/io/utf8Text.ts says why), or its name and why not. */
 function utf8Text(file: string, bytes: Buffer, what: string): string {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    const where = (offset: number) => {
-      const before = bytes.subarray(0, offset);
-      let line = 1;
-      let lineStart = 0;
-      for (let i = 0; i < before.length; i++) if (before[i] === 0x0a) [line, lineStart] = [line + 1, i + 1];
-      return `line ${line}, column ${new TextDecoder('utf-8').decode(before.subarray(lineStart)).length + 1}`;
-    };
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-      throw new ReadError(file, `UTF-16 text; ${what} is read as UTF-8: save it as UTF-8`);
-    }
-    const offset = firstInvalidUtf8(bytes);
-    throw new ReadError(file, `${where(offset)}: not UTF-8 text (byte 0x${bytes[offset].toString(16).padStart(2, '0')}): a binary file, or text saved in another encoding; ${what} is read as UTF-8`);
-  }
-}
-
-/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes: Buffer): number {
-  const validPrefix = (n: number) => {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  // The longest valid prefix, by halving (a sequence cut at the end of a prefix is no error
-  // while streaming); the whole text when only its last sequence is cut short.
-  let lo = 0;
-  let hi = bytes.length + 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (validPrefix(mid)) lo = mid;
-    else hi = mid;
-  }
-  // A sequence cut short is found at the byte after it: name its first byte instead.
-  if ((bytes[lo] & 0xc0) === 0x80) return lo;
-  let k = lo - 1;
-  while (k >= 0 && lo - k <= 3 && (bytes[k] & 0xc0) === 0x80) k--;
-  const length = k < 0 ? 0 : bytes[k] >= 0xf0 ? 4 : bytes[k] >= 0xe0 ? 3 : bytes[k] >= 0xc2 ? 2 : 0;
-  return length > lo - k ? k : lo;
+  const decoded = decodeUtf8(bytes, what);
+  if (!decoded.ok) throw new ReadError(file, decoded.reason);
+  return decoded.text;
 }
 
 /** The reason of a failed file operation in a few words (`no such file`, `a loop of symbolic links`). */
