@@ -3,7 +3,7 @@
 // other kinds skipped. The drop is a real one: Chromium's DevTools protocol drags a folder
 // of the disk onto the page (Input.dispatchDragEvent), so the page gets the directory entry
 // a drag from a file manager gives, not a stand-in.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +12,6 @@ import { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
 
 const FIXTURES = fileURLToPath(new URL('../test/import/fixtures', import.meta.url));
-
-async function dropFolder(page: Page, folder: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const data = { items: [], files: [folder], dragOperationsMask: 1 };
-  for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 400, data });
-  await cdp.detach();
-}
 
 test('a dropped folder is read recursively: nested manifests make one design, tool folders and other files are left out', async ({ page }) => {
   // shop/ with the Online Boutique manifests one level down, its Redis two levels down, and
@@ -36,7 +29,7 @@ test('a dropped folder is read recursively: nested manifests make one design, to
 
   const studio = new StudioPage(page);
   await studio.openEmpty();
-  await dropFolder(page, shop);
+  await studio.dropFolder(shop);
 
   // Importing loads the YAML parser on first use: slow on a loaded machine, so a longer wait.
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('shop', { timeout: 30_000 });
@@ -67,7 +60,7 @@ test('a dropped folder with nothing to import opens nothing and says so', async 
   await studio.openEmpty();
   await studio.byTestId(TEST_IDS.importFile).setInputFiles({ name: 'compose.yaml', mimeType: 'application/yaml', buffer: Buffer.from('services:\n  web:\n    image: caddy\n    ports: ["443:443"]\n') });
   await expect(studio.node('web')).toBeVisible({ timeout: 30_000 });
-  await dropFolder(page, docs);
+  await studio.dropFolder(docs);
   const error = studio.byTestId(TEST_IDS.errorMessage);
   await expect(error).toContainText('neither a compose file', { timeout: 30_000 });
   await expect(error).toContainText('docs/mkdocs.yml');

@@ -142,22 +142,33 @@ export class StudioPage {
   }
 
   /** Opens a file through the toolbar's file input. */
-  async openFile(name: string, contents: string): Promise<void> {
+  async openFile(name: string, contents: string | Buffer): Promise<void> {
     await this.byTestId(TEST_IDS.importFile).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(contents) });
   }
 
   /** Drags a file over the page (the drop overlay shows) and drops it, as from a file manager. */
-  async dropFile(name: string, contents: string): Promise<void> {
+  async dropFile(name: string, contents: string | Buffer): Promise<void> {
     const transfer = await this.page.evaluateHandle(({ name, contents }) => {
       const dt = new DataTransfer();
-      dt.items.add(new File([contents], name));
+      dt.items.add(new File([typeof contents === 'string' ? contents : new Uint8Array(contents)], name));
       return dt;
-    }, { name, contents });
+    }, { name, contents: typeof contents === 'string' ? contents : [...contents] });
     await this.page.dispatchEvent('header', 'dragenter', { dataTransfer: transfer });
     await expect(this.byTestId(TEST_IDS.dropOverlay)).toBeVisible();
     await this.page.dispatchEvent('header', 'dragover', { dataTransfer: transfer });
     await this.page.dispatchEvent('header', 'drop', { dataTransfer: transfer });
     await expect(this.byTestId(TEST_IDS.dropOverlay)).toHaveCount(0);
+  }
+
+  /**
+   * Drops a folder of the disk on the page, as from a file manager: Chromium's DevTools
+   * protocol drags it (Input.dispatchDragEvent), so the page gets a real directory entry.
+   */
+  async dropFolder(folder: string): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 640, y: 400, data });
+    await cdp.detach();
   }
 
   /** Runs an entry of the Export menu that saves a file; resolves with the download. */

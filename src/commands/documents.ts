@@ -13,6 +13,7 @@ import { useImportNotes } from '../store/importNotes';
 import { useUi } from '../store/ui';
 import { templateById } from '../templates';
 import { fileSave } from './fileSave';
+import { fileTexts } from './fileText';
 import { importerFor, runImport, tooLargeMessage, type ImportResult } from './importers';
 import { importInfrastructureTexts, isInfraFileName } from './infraImport';
 import { key, mod, type Command } from './types';
@@ -69,7 +70,8 @@ export interface OpenableFile {
   name: string;
   /** Bytes, when known before reading (a picked or dropped File): a file past the limit is never read. */
   size?: number;
-  text(): Promise<string>;
+  /** Its bytes: they become text in fileText.ts, strictly UTF-8. */
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 /** Opens a file's text; on any problem the design stays as it is and the error names the paths. */
@@ -92,12 +94,10 @@ async function readOpenable(file: OpenableFile): Promise<string | null> {
     ui.showError(`${file.name} was not opened`, [tooLargeMessage(file.name, file.size)]);
     return null;
   }
-  try {
-    return await file.text();
-  } catch (e) {
-    ui.showError(`Cannot read ${file.name}`, [(e as Error).message]);
-    return null;
-  }
+  const read = await fileTexts([file]);
+  if (read.ok) return read.texts[0].text;
+  ui.showError(`${file.name} was not opened`, read.reasons);
+  return null;
 }
 
 /**
@@ -118,14 +118,13 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     ui.showError(`${what} were not opened`, [tooLargeMessage(what, size)]);
     return false;
   }
-  let texts: { name: string; text: string }[];
-  try {
-    texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
-  } catch (e) {
-    ui.showError(`Cannot read ${what}`, [(e as Error).message]);
+  const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
+  const read = await fileTexts(files);
+  if (!read.ok) {
+    ui.showError(`${folder ? `The folder ${folder}` : what} ${folder ? 'was' : 'were'} not opened`, read.reasons);
     return false;
   }
-  const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
+  const { texts } = read;
   return applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what);
 }
 

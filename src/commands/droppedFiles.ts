@@ -23,7 +23,7 @@ async function readEntries(entries: FileSystemEntry[]): Promise<OpenableFile[]> 
     if (entry.isFile) {
       if (depth > 0 && !FOLDER_FILES.test(entry.name)) return;
       const fileEntry = entry as FileSystemFileEntry;
-      out.push({ name: entry.fullPath.replace(/^\/+/, ''), text: () => new Promise<File>((ok, fail) => fileEntry.file(ok, fail)).then((f) => f.text()) });
+      out.push({ name: entry.fullPath.replace(/^\/+/, ''), arrayBuffer: () => new Promise<File>((ok, fail) => fileEntry.file(ok, fail)).then((f) => f.arrayBuffer()) });
       return;
     }
     if (depth > MAX_DEPTH || SKIPPED_FOLDERS.has(entry.name)) return;

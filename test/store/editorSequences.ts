@@ -275,7 +275,7 @@ export async function runStep(step: Step): Promise<void> {
     }
     case 'openFile': {
       // Files the editor must keep readable whatever is done to them next.
-      await openDocumentFile({ name: 'design.spof.json', text: () => Promise.resolve(JSON.stringify(nth(FILES, step.index))) });
+      await openDocumentFile({ name: 'design.spof.json', arrayBuffer: () => Promise.resolve(new TextEncoder().encode(JSON.stringify(nth(FILES, step.index))).buffer) });
       return;
     }
     case 'slo': {
