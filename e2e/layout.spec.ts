@@ -2,6 +2,7 @@
 // components, the layout button as one undoable step.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { syntheticEstate } from '../bench/engine/estate';
 import { waitUntilLaidOut as waitUntilLaidOutIn } from './pages/laidOut';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
@@ -97,4 +98,47 @@ test('a Mermaid import is laid out with the zones drawn around their components'
   // Import and layout are one step.
   await studio.undo();
   await expect(studio.nodes).toHaveCount(0);
+});
+
+test('a layout stopped at its time limit leaves the rough placement, says so, and Lay out again lays it out', async () => {
+  const { page } = studio;
+  await page.goto('/?harness');
+  await expect(studio.canvas).toBeVisible();
+  // The test hook's limit of 0 stops every layout before the worker can answer: no race with a clock.
+  const setLimit = (ms: number | undefined) => page.evaluate((limit) => (window as unknown as { __spof: { setLayoutTimeLimit(ms?: number): void } }).__spof.setLayoutTimeLimit(limit), ms);
+  await setLimit(0);
+  await studio.openFile('three-tier.spof.json', readFileSync('examples/three-tier.spof.json', 'utf8'));
+  const notice = studio.byTestId(TEST_IDS.noticeMessage);
+  await expect(notice).toContainText('The automatic layout did not finish: the design is shown with a rough placement');
+  await expect(notice).toContainText('Choose Layout (Shift+L) to try again.');
+  await expect(studio.node('lb1')).toBeVisible();
+  await waitUntilLaidOut(false);
+
+  // Still limited: the retry fails too, and the design is left as it is.
+  await notice.getByTestId(TEST_IDS.layoutRetry).click();
+  const error = studio.byTestId(TEST_IDS.errorMessage);
+  await expect(error).toContainText('The automatic layout did not finish; the design is unchanged');
+  await waitUntilLaidOut(false);
+
+  await setLimit(undefined);
+  await error.getByTestId(TEST_IDS.layoutRetry).click();
+  await waitUntilLaidOut();
+  await expect(error).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+});
+
+test('the layout worker fetches ELK only for a design small enough to use it', async () => {
+  const { page } = studio;
+  const elkRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/elk[^/]*\.js$/.test(r.url())) elkRequests.push(r.url());
+  });
+  // Above 500 components the layering is the linear one (src/layout/quickLayering.ts).
+  const estate = syntheticEstate(600, 1);
+  await studio.openFile('estate.spof.json', JSON.stringify(estate));
+  await waitUntilLaidOut();
+  expect(elkRequests).toEqual([]);
+
+  await openThreeTier();
+  expect(elkRequests).toHaveLength(1);
 });

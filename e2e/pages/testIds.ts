@@ -17,6 +17,8 @@ export const TEST_IDS = {
   redo: 'redo',
   whatIfToggle: 'what-if-toggle',
   layout: 'layout',
+  /** Under a message that an auto-layout did not finish: lays out again. */
+  layoutRetry: 'layout-retry',
   errorMessage: 'error-message',
   outagesPerYear: 'outages-per-year',
   downtimeChart: 'downtime-chart',

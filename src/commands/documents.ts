@@ -17,6 +17,7 @@ import { fileTexts } from './fileText';
 import { importerFor, runImport, tooLargeMessage, type ImportResult } from './importers';
 import { importInfrastructureTexts, isInfraFileName } from './infraImport';
 import { key, mod, type Command } from './types';
+import { layOutAgain } from './view';
 
 /** Whether the design differs from what was last saved, opened or started from. */
 export function hasUnsavedWork(): boolean {
@@ -51,7 +52,7 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   const fit = () => setTimeout(() => fitDesign(FIT_OPENED), 50);
   fit();
   // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
-  if (needsLayout(doc)) void layoutOpenedDocument().then((applied) => applied && fit());
+  if (needsLayout(doc)) void layoutOpenedDocument(layOutAgain).then((applied) => applied && fit());
 }
 
 export const newDocument: Command = {

@@ -7,6 +7,7 @@ import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { runAutoLayout } from '../store/layoutAction';
 import { useSelection } from '../store/selection';
+import { useUi } from '../store/ui';
 import { key, mod, type Command } from './types';
 
 const plain = (e: KeyboardEvent) => !mod(e) && !e.altKey;
@@ -19,11 +20,17 @@ export const layout: Command = {
   keyTest: (e) => plain(e) && e.shiftKey && key(e, 'l'),
   predicate: () => useDocument.getState().doc.components.length > 0,
   perform: async () => {
-    await runAutoLayout(useDocument.getState().doc);
+    await runAutoLayout(useDocument.getState().doc, layOutAgain);
     // Never zoomed in past 1: a small design is shown at its size, not blown up.
     requestAnimationFrame(() => fitDesign({ padding: FIT_PADDING, maxZoom: 1, duration: 200 }));
   },
 };
+
+/** The button under a layout that did not finish: the message goes, the Layout command runs again. */
+export function layOutAgain(): void {
+  useUi.getState().dismiss();
+  void layout.perform();
+}
 
 export const fitView: Command = {
   id: 'fit-view',

@@ -1,7 +1,8 @@
 // Browser only: the auto-layout in its own Web Worker (src/worker/layout.worker.ts),
 // ELK and the nesting both, so a 500-component design never freezes the page.
-// Nothing of elkjs is in the initial bundle: the worker (~1.5 MB with ELK) is
-// fetched on the first layout and then kept for the next ones. Node code (tests,
+// Nothing of elkjs is in the initial bundle: the worker (~60 KB) is fetched on the
+// first layout and then kept for the next ones; it fetches ELK (~1.5 MB) only for a
+// design small enough to be layered by ELK (src/layout/lazyElk.ts). Node code (tests,
 // bench, CLI) calls layoutTopology with elk.bundled.js and never imports this file.
 import { wrap, type Remote } from 'comlink';
 import type { Topology } from '../model';
@@ -15,6 +16,26 @@ import type { LayoutOptions, LayoutResult } from './types';
  * on a busy shared machine the wall time is many times that.
  */
 const layoutTimeoutMs = (t: Topology) => Math.max(60_000, t.components.length * 60);
+
+/** A layout stopped at its time limit (a busy machine, a very large design): the caller says so in its words. */
+export class LayoutTimeout extends Error {
+  constructor(readonly limitMs: number) {
+    super(`the layout took longer than ${formatSeconds(limitMs)} and was stopped`);
+    this.name = 'LayoutTimeout';
+  }
+}
+
+const formatSeconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+let limitForTests: number | undefined;
+
+/**
+ * End-to-end tests only (the `?harness` hook): a fixed time limit in place of the computed
+ * one; 0 stops every layout before the worker can answer, undefined restores the real limit.
+ */
+export function setLayoutTimeLimit(ms: number | undefined): void {
+  limitForTests = ms;
+}
 
 interface Running {
   worker: Worker;
@@ -54,8 +75,11 @@ export async function layoutInWorker(t: Topology, opts: LayoutOptions = {}): Pro
   const failure = new Promise<never>((_, reject) => {
     onDeath = reject;
     r.waiting.add(reject);
-    const limit = layoutTimeoutMs(t);
-    timer = setTimeout(() => reject(new Error(`auto-layout took longer than ${limit / 1000} s and was stopped`)), limit);
+    const limit = limitForTests ?? layoutTimeoutMs(t);
+    const timedOut = () => reject(new LayoutTimeout(limit));
+    // A limit of 0 rejects before any answer can arrive (a worker's message is a later task): no race.
+    if (limit <= 0) timedOut();
+    else timer = setTimeout(timedOut, limit);
   });
   try {
     return await Promise.race([r.api.layout(t, opts), failure]);

@@ -3,13 +3,13 @@
 // (src/layout/client.ts); this file decides what to lay out and writes the result
 // into the document as ONE undo step. Positions follow src/store/geometry.ts:
 // relative to the node's container, container sizes in `view.sizes`.
-import { layoutInWorker } from '../layout/client';
+import { LayoutTimeout, layoutInWorker } from '../layout/client';
 import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
 import { useDocument } from './document';
 import { sizeOf } from './geometry';
 import { useSelection } from './selection';
-import { useUi } from './ui';
+import { useUi, type UiAction } from './ui';
 
 export { needsLayout } from '../layout/needsLayout';
 
@@ -33,14 +33,31 @@ export function layoutScope(doc: Topology, selected: readonly string[]): string[
   return picked.length >= 2 || hasDomain ? picked : undefined;
 }
 
-/** Lays out the whole design or the selection; one undo step. False when nothing was applied. */
-export async function runAutoLayout(doc: Topology): Promise<boolean> {
+/** What the person can do about a layout that did not finish: run the Layout command again. */
+const TRY_AGAIN = 'Choose Layout (Shift+L) to try again.';
+
+function retryAction(retry: (() => void) | undefined): UiAction[] | undefined {
+  return retry && [{ label: 'Lay out again', testId: 'layout-retry', run: retry }];
+}
+
+/** The reason, and for a time limit what may have caused it. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return error instanceof LayoutTimeout ? `${message.charAt(0).toUpperCase()}${message.slice(1)}: the machine may be busy, or the design very large.` : message;
+}
+
+/**
+ * Lays out the whole design or the selection; one undo step. False when nothing was applied.
+ * `retry` (the Layout command) is offered as a button when the layout fails.
+ */
+export async function runAutoLayout(doc: Topology, retry?: () => void): Promise<boolean> {
   const only = layoutScope(doc, useSelection.getState().nodeIds);
   let result: LayoutResult;
   try {
     result = await layoutInWorker(doc, { only, sizes: drawnSizes(doc) });
   } catch (error) {
-    useUi.getState().showError('Auto-layout failed; the design is unchanged', [(error as Error).message]);
+    const title = error instanceof LayoutTimeout ? 'The automatic layout did not finish; the design is unchanged' : 'Auto-layout failed; the design is unchanged';
+    useUi.getState().showError(title, [reasonOf(error), TRY_AGAIN], retryAction(retry));
     return false;
   }
   // Edited while ELK was busy: the latest edit wins and this layout is dropped.
@@ -54,15 +71,18 @@ export async function runAutoLayout(doc: Topology): Promise<boolean> {
  * shows it at once with the rough placement of placement.ts; this replaces that
  * placement with the auto-layout inside the same undo step as the opening, so undo
  * goes straight back to the design before. True when applied; nothing happens if
- * the design was edited or replaced meanwhile.
+ * the design was edited or replaced meanwhile. A layout that fails (its time limit on
+ * a busy machine) leaves the rough placement, and the person is told so, with `retry`.
  */
-export async function layoutOpenedDocument(): Promise<boolean> {
+export async function layoutOpenedDocument(retry?: () => void): Promise<boolean> {
   const opened = useDocument.getState().doc;
   let result: LayoutResult;
   try {
     result = await layoutInWorker(opened, { sizes: drawnSizes(opened) });
-  } catch {
-    // The rough placement stays; the layout button reports errors when asked directly.
+  } catch (error) {
+    if (useDocument.getState().doc === opened) {
+      useUi.getState().showNotice('The automatic layout did not finish: the design is shown with a rough placement', [reasonOf(error), TRY_AGAIN], retryAction(retry));
+    }
     return false;
   }
   if (useDocument.getState().doc !== opened) return false;

@@ -13,14 +13,19 @@ import { useSelection } from '../../src/store/selection';
 import { useUi } from '../../src/store/ui';
 
 const elk = new ELK();
-const worker = vi.hoisted(() => ({ fail: false, calls: [] as LayoutOptions[] }));
-vi.mock('../../src/layout/client', () => ({
-  layoutInWorker: async (t: Topology, opts: LayoutOptions = {}) => {
-    worker.calls.push(opts);
-    if (worker.fail) throw new Error('the layout worker stopped');
-    return layoutTopology(t, { ...opts, elk });
-  },
-}));
+const worker = vi.hoisted(() => ({ fail: false, timeOut: false, calls: [] as LayoutOptions[] }));
+vi.mock('../../src/layout/client', async (original) => {
+  const client = await original<typeof import('../../src/layout/client')>();
+  return {
+    ...client,
+    layoutInWorker: async (t: Topology, opts: LayoutOptions = {}) => {
+      worker.calls.push(opts);
+      if (worker.fail) throw new Error('the layout worker stopped');
+      if (worker.timeOut) throw new client.LayoutTimeout(60_000);
+      return layoutTopology(t, { ...opts, elk });
+    },
+  };
+});
 
 function threeTier(): Topology {
   const parsed = parseTopology(readFileSync('examples/three-tier.spof.json', 'utf8'));
@@ -33,6 +38,7 @@ const pastSteps = () => useDocument.temporal.getState().pastStates.length;
 
 beforeEach(() => {
   worker.fail = false;
+  worker.timeOut = false;
   worker.calls = [];
   resetDocument(threeTier());
   useSelection.getState().clear();
@@ -88,7 +94,23 @@ describe('runAutoLayout', () => {
     const before = doc();
     expect(await runAutoLayout(before)).toBe(false);
     expect(doc()).toBe(before);
-    expect(useUi.getState().error?.details).toEqual(['the layout worker stopped']);
+    expect(useUi.getState().error?.details[0]).toBe('the layout worker stopped');
+  });
+
+  it('says a layout stopped at its time limit did not finish, and offers to lay out again', async () => {
+    worker.timeOut = true;
+    const before = doc();
+    const retry = vi.fn();
+    expect(await runAutoLayout(before, retry)).toBe(false);
+    expect(doc()).toBe(before);
+    const error = useUi.getState().error!;
+    expect(error.title).toBe('The automatic layout did not finish; the design is unchanged');
+    expect(error.details).toEqual([
+      'The layout took longer than 60 s and was stopped: the machine may be busy, or the design very large.',
+      'Choose Layout (Shift+L) to try again.',
+    ]);
+    error.actions![0].run();
+    expect(retry).toHaveBeenCalledOnce();
   });
 });
 
@@ -104,6 +126,30 @@ describe('layoutOpenedDocument', () => {
     expect(useUi.getState().savedDoc).toBe(doc());
     undo();
     expect(doc()).toBe(before);
+  });
+
+  it('keeps the rough placement of a layout that did not finish, says so and offers to lay out again', async () => {
+    worker.timeOut = true;
+    useDocument.getState().loadDocument(threeTier(), 'Open three-tier');
+    const opened = doc();
+    const retry = vi.fn();
+    expect(await layoutOpenedDocument(retry)).toBe(false);
+    expect(doc()).toBe(opened);
+    const notice = useUi.getState().notice!;
+    expect(notice.title).toBe('The automatic layout did not finish: the design is shown with a rough placement');
+    expect(notice.details).toContain('Choose Layout (Shift+L) to try again.');
+    expect(notice.actions!.map((a) => [a.label, a.testId])).toEqual([['Lay out again', 'layout-retry']]);
+    notice.actions![0].run();
+    expect(retry).toHaveBeenCalledOnce();
+  });
+
+  it('says nothing of a failed layout of a design replaced meanwhile', async () => {
+    worker.timeOut = true;
+    useDocument.getState().loadDocument(threeTier());
+    const pending = layoutOpenedDocument(vi.fn());
+    useDocument.getState().loadDocument({ ...threeTier(), name: 'other' });
+    expect(await pending).toBe(false);
+    expect(useUi.getState().notice).toBeNull();
   });
 
   it('does nothing when another design was opened meanwhile', async () => {
