@@ -95,6 +95,28 @@ describe('a second region', () => {
     expect(crossRegionCalls(after)).toEqual(crossRegionCalls(t));
   });
 
+  it('takes the replica a store already has in the second region as its copy, never a second one beside it', () => {
+    const t = templateById('transactional')!.topology;
+    const m = { type: 'second-region', region: 'use1' } as const;
+    const applied = applyMoveFully(t, m);
+    const after = valid(applied.doc);
+    // The object storage's cross-region replica serves the copied apps; no bucket is added beside it.
+    const storage = after.components.filter((c) => c.kind === 'storage');
+    expect(storage.map((c) => c.id)).toEqual(['media', 'media-west']);
+    expect(applied.added.map((a) => a.twin)).not.toContain('media');
+    for (const app of ['app1-usw2', 'app2-usw2']) {
+      expect(after.links.filter((l) => l.from === app && after.components.find((c) => c.id === l.to)!.kind === 'storage')).toEqual([{ from: app, to: 'media-west' }]);
+    }
+    // Its own links and its one feed are as drawn.
+    expect(after.links.filter((l) => l.from === 'media-west' || l.to === 'media-west').length).toBe(t.links.filter((l) => l.from === 'media-west' || l.to === 'media-west').length + 2);
+    // Stores with no replica there still get one, fed from the original.
+    expect(after.links).toContainEqual({ from: 'orders-db', to: 'orders-db-usw2', type: 'replication', mode: 'async' });
+    expect(describeMove(t, m)).toBe('copy the serving path of "US East (N. Virginia)" (use1) (7 components) into the region US West (Oregon), data stores fed by asynchronous replication'
+      + ' (the copy of "Object storage" (media) is "Object storage replica" (media-west), already there), the entry routing to both');
+    // Losing either region still leaves the shoppers served.
+    for (const region of ['use1', 'usw2']) expect(analyze(after, { failed: [region] }).whatIf!.clientsDown, region).toEqual([]);
+  });
+
   it('leaves the copies\' requirements naming their own groups', () => {
     const t = doc({
       domains: [{ id: 'r1', kind: 'region' }],

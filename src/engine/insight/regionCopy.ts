@@ -2,7 +2,8 @@
 // region (every component placed in it that a client reaches: load balancers, servers,
 // services, caches, data stores and their standbys) into another region, zone for zone;
 // the copies call one another, never back into the first region; each data store's copy
-// is a cross-region replica fed by asynchronous replication from the original; and the
+// is a cross-region replica fed by asynchronous replication from the original (or the
+// replica the design already keeps in that region, never a second one beside it); and the
 // entry above the region (the DNS or CDN, or a new global DNS in front of a load
 // balancer the users reached directly) routes to both. No dependency crosses from one
 // region into another unless the design already had it.
@@ -74,6 +75,45 @@ function replicatesFrom(t: Topology, c: Component, region: string): boolean {
     && regionOfComponent(t, byId.get(l.to === c.id ? l.from : l.to)!) === region);
 }
 
+/**
+ * Data stores of the path whose data already has a copy in `into`: a store of the same kind
+ * joined to it by replication and placed there (the cross-region replica a design drew).
+ * That replica is the store's copy in the second region; a second copy beside it would cost
+ * a store and add nothing a reviewer would sign. Original id -> the replica's id.
+ */
+export function copiesAlreadyThere(t: Topology, region: string, into: string): Map<string, string> {
+  const byId = new Map(t.components.map((c) => [c.id, c]));
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const c of servingPath(t, region)) {
+    if (!DATA_STORE_KINDS.has(c.kind)) continue;
+    const there = replicationSet(t, c.id).map((id) => byId.get(id)!)
+      .find((x) => x.id !== c.id && x.kind === c.kind && !taken.has(x.id) && regionOfComponent(t, x) === into);
+    if (!there) continue;
+    out.set(c.id, there.id);
+    taken.add(there.id);
+  }
+  return out;
+}
+
+/** The components joined to `id` by replication links, directly or through others, in document order. */
+function replicationSet(t: Topology, id: string): string[] {
+  const seen = new Set([id]);
+  const stack = [id];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const l of t.links) {
+      if (linkType(l) !== 'replication' || (l.from !== at && l.to !== at)) continue;
+      const other = l.from === at ? l.to : l.from;
+      if (!seen.has(other)) {
+        seen.add(other);
+        stack.push(other);
+      }
+    }
+  }
+  return t.components.filter((c) => seen.has(c.id)).map((c) => c.id);
+}
+
 export function copyRegion(t: Topology, region: string): Applied {
   const original = t.domains.find((d) => d.id === region && d.kind === 'region');
   if (!original) throw new Error(`move second-region: no region "${region}"`);
@@ -121,10 +161,12 @@ export function copyRegion(t: Topology, region: string): Applied {
     added.push({ id, twin: d.id });
   }
 
-  // The components: same figures, placed zone for zone; a primary data store's copy is a replica.
-  const copyOf = new Map<string, string>();
+  // The components: same figures, placed zone for zone; a primary data store's copy is a
+  // replica, or the replica the design already has there.
+  const reused = copiesAlreadyThere(t, region, into);
+  const copyOf = new Map<string, string>(reused);
   const where = naming.to ?? naming.label;
-  const copies: Component[] = path.map((c) => {
+  const copies: Component[] = path.filter((c) => !reused.has(c.id)).map((c) => {
     let id = uniqueId(doc, `${c.id}-${into}`);
     for (let n = 2; [...copyOf.values()].includes(id); n++) id = uniqueId(doc, `${c.id}-${into}-${n}`);
     copyOf.set(c.id, id);
@@ -142,28 +184,37 @@ export function copyRegion(t: Topology, region: string): Applied {
     return copy;
   });
 
-  // Links: the path's own links between copies; calls to what lives in no region kept.
-  const inPath = (id: string) => copyOf.has(id);
+  // Links: the path's own links between copies; calls to what lives in no region kept. A
+  // replica already there keeps its own links, and a copy calls it once.
   const links: Link[] = [];
+  const linked = new Set<string>();
+  const push = (l: Link) => {
+    const key = `${linkType(l)}\u0000${l.from}\u0000${l.to}`;
+    if (linked.has(key)) return;
+    linked.add(key);
+    links.push(l);
+  };
   for (const l of t.links) {
-    if (!inPath(l.from)) continue;
+    if (!copyOf.has(l.from) || reused.has(l.from)) continue;
     const { id: _id, ...rest } = l;
     if (linkType(l) === 'replication') {
-      if (inPath(l.to)) links.push({ ...rest, from: copyOf.get(l.from)!, to: copyOf.get(l.to)! });
+      if (copyOf.has(l.to)) push({ ...rest, from: copyOf.get(l.from)!, to: copyOf.get(l.to)! });
       continue;
     }
-    links.push({ ...rest, from: copyOf.get(l.from)!, to: copyOf.get(l.to) ?? l.to });
+    push({ ...rest, from: copyOf.get(l.from)!, to: copyOf.get(l.to) ?? l.to });
   }
   // Each data store's copy fed from its original, unless a copied replication link feeds it.
-  const fed = new Set(links.filter((l) => linkType(l) === 'replication').map((l) => l.to));
+  const fed = new Set([...links.filter((l) => linkType(l) === 'replication').map((l) => l.to), ...reused.values()]);
   for (const c of path) {
-    if (DATA_STORE_KINDS.has(c.kind) && !fed.has(copyOf.get(c.id)!)) links.push({ from: c.id, to: copyOf.get(c.id)!, type: 'replication', mode: 'async' });
+    if (DATA_STORE_KINDS.has(c.kind) && !fed.has(copyOf.get(c.id)!)) push({ from: c.id, to: copyOf.get(c.id)!, type: 'replication', mode: 'async' });
   }
   doc = { ...doc, components: [...doc.components, ...copies], links: [...doc.links, ...links] };
 
   // The entry above the region routes to both.
   doc = routeToBoth(doc, t, copyOf, into, added);
-  return { doc: followGroupRenames(t, doc, copyOf), added };
+  // A replica already there is in its original's replication set: its callers' groups keep their names.
+  const copied = new Map([...copyOf].filter(([original]) => !reused.has(original)));
+  return { doc: followGroupRenames(t, doc, copied), added };
 }
 
 function placesOf(c: Component): string[] {
@@ -196,6 +247,8 @@ function routeToBoth(doc: Topology, before: Topology, copyOf: Map<string, string
     const caller = byId.get(l.from)!;
     const callerRegion = caller.kind === 'client' ? undefined : regionOfComponent(before, caller);
     if (callerRegion !== undefined && callerRegion !== into) continue;
+    // A replica already there may be linked from this caller already.
+    if (links.some((x) => linkType(x) === 'dependency' && x.from === l.from && x.to === copyOf.get(l.to))) continue;
     const { id: _id, ...rest } = l;
     const copy: Link = { ...rest, to: copyOf.get(l.to)! };
     // Same group as the original link, written out when the default rule would part them.
