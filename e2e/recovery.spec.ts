@@ -273,3 +273,47 @@ test('an analysis worker that is terminated without a word is noticed and replac
   await expect(studio.byTestId(TEST_IDS.systemAvailability)).not.toHaveAttribute('data-value', before ?? '');
   await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
 });
+
+test('a simulation whose worker is terminated while it plays is sent again to a new worker, and its chart shows', async ({ page }) => {
+  const status = studio.byTestId(TEST_IDS.analysisStatus);
+  const chart = studio.byTestId(TEST_IDS.downtimeChart);
+  await studio.openTemplate('stage3');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  const engineWorkers = () => page.workers().filter((w) => w.url().includes('engine.worker'));
+  const started = engineWorkers();
+  expect(started.length, 'the analysis worker runs').toBeGreaterThan(0);
+  // Each engine worker keeps the next simulation it is asked for to itself: the request
+  // reaches it, and no answer ever leaves it (a capturing listener runs before comlink's).
+  for (const w of started) {
+    await w.evaluate(() => self.addEventListener('message', (e: MessageEvent) => {
+      const d = e.data as { type?: string; path?: string[] } | null;
+      if (d?.type !== 'APPLY' || d.path?.[0] !== 'simulate') return;
+      e.stopImmediatePropagation();
+      (self as unknown as { simulationHeld: boolean }).simulationHeld = true;
+    }, { capture: true }));
+  }
+  // An edit: analysed, then simulated; the simulation is now under way in the old worker.
+  await studio.node('web1').click();
+  await studio.setField('availability', '90');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(studio.byTestId('simulation-status')).toHaveAttribute('data-state', 'running');
+  let playing: (typeof started)[number] | undefined;
+  await expect.poll(async () => {
+    for (const w of started) if (await w.evaluate(() => (self as unknown as { simulationHeld?: boolean }).simulationHeld === true)) playing = w;
+    return playing !== undefined;
+  }).toBe(true);
+  // Terminated from outside: the worker ends itself, so the page gets no error event.
+  const gone = new Promise<void>((resolve) => playing!.once('close', () => resolve()));
+  await playing!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => { /* it is gone */ });
+  await gone;
+  // A new worker plays the simulation to its end: the chart of the edited design.
+  await expect(chart).toBeVisible({ timeout: 60_000 });
+  expect(engineWorkers().some((w) => !started.includes(w)), 'a new analysis worker').toBe(true);
+  await expect(studio.byTestId('simulation-status')).toHaveCount(0);
+  expect(Number(await chart.getAttribute('data-years'))).toBeGreaterThan(0);
+  const availability = Number(await studio.byTestId(TEST_IDS.systemAvailability).getAttribute('data-value'));
+  const mean = Number(await chart.getAttribute('data-mean-hours'));
+  expect(Math.abs(mean - (1 - availability) * 8766) / ((1 - availability) * 8766)).toBeLessThan(0.1);
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+});
