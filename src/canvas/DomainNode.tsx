@@ -5,20 +5,24 @@
 import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { memo } from 'react';
-import { domainAvailability } from '../model';
+import { containerTitle } from '../model/containerTitle';
+import { textWidth } from '../model/textMetrics';
 import { useNodeMarks } from '../store/analysis';
 import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
-import { DOMAIN_KIND_LABELS } from '../store/labels';
 import { summaryText } from './collapse';
-import { formatPercent } from './format';
 import { DOMAIN_ICONS } from './kinds';
 import type { DomainFlowNode } from './mapping';
 
 const SIDES = [['top', Position.Top], ['left', Position.Left], ['right', Position.Right], ['bottom', Position.Bottom]] as const;
 
-function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
+/** What the title bar holds besides its text: border, padding, the collapse toggle, the icon and their gaps. */
+const TITLE_CHROME = 3 + 10 + 16 + 6 + 14 + 6 + 10;
+/** A SPOF or failed mark: its gap and margin, padding and bold capitals. */
+const markRoom = (text: string) => 6 + 6 + 12 + textWidth(text, 10, true) * 1.04;
+
+function DomainNodeView({ id, data, selected, width }: NodeProps<DomainFlowNode>) {
   const d = data.domain;
   const summary = data.summary;
   const marks = useNodeMarks(id);
@@ -27,6 +31,9 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
   const Icon = DOMAIN_ICONS[d.kind];
   const label = d.label ?? d.id;
   const Chevron = summary ? ChevronRight : ChevronDown;
+  const marksRoom = (marks.spof ? markRoom('SPOF') : 0) + (marks.failed ? markRoom('failed') : 0);
+  // The label keeps its whole text where it can: the kind word and then the availability give way first.
+  const title = containerTitle(d, (width ?? 0) - TITLE_CHROME - marksRoom);
   return (
     <div className={`domain-box domain-${d.kind}${summary ? ' is-collapsed' : ''}${marks.spof ? ' is-spof' : ''}${marks.failed ? ' is-failed' : ''}${dropTarget ? ' is-drop-target' : ''}`}>
       <NodeResizer
@@ -37,7 +44,7 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
         handleClassName="domain-resize-handle"
         onResizeEnd={(_, p) => useDocument.getState().resizeDomain(id, { x: p.x, y: p.y, width: p.width, height: p.height })}
       />
-      <div className="domain-title">
+      <div className="domain-title" title={title.tooltip}>
         <button
           type="button"
           className="domain-toggle nodrag"
@@ -54,8 +61,9 @@ function DomainNodeView({ id, data, selected }: NodeProps<DomainFlowNode>) {
         </button>
         <Icon size={14} aria-hidden />
         <span className="domain-label">{label}</span>
-        <span className="domain-kind">{DOMAIN_KIND_LABELS[d.kind]}</span>
-        {d.kind !== 'group' && <span className="domain-availability">{formatPercent(domainAvailability(d))}</span>}
+        {title.kind && <span className="domain-kind">{title.kind}</span>}
+        <span className="domain-spacer" />
+        {title.figure && <span className="domain-availability">{title.figure}</span>}
         {marks.spof && <span className="spof-badge inline" title={marks.note ?? 'single point of failure'}>SPOF</span>}
         {marks.failed && <span className="spof-badge inline failed-badge" title="failed in what-if mode">failed</span>}
       </div>

@@ -17,7 +17,9 @@ export interface CardMarks {
   down: boolean;
 }
 
-const BADGE = { fontSize: 9.5, bold: true, height: 16, maxWidth: 84 };
+const BADGE = { fontSize: 9.5, bold: true, height: 16 };
+/** A badge may take the card's width less room for the one beside it (the pool count, the mark), as on the canvas. */
+const BADGE_ROOM = 64;
 const MARK_PILL = { fontSize: 10, bold: true, height: 16, text: '#ffffff' };
 
 /** Where each badge sits: top-left, top-right, bottom-left (the bottom-right is the SPOF mark's). */
@@ -60,7 +62,7 @@ export function drawCard(c: Component, r: Rect, marks: CardMarks): string {
   out += '</text>';
   for (const b of card.badges) {
     const colours = BADGE_COLOURS[b.tone];
-    const style = { ...BADGE, fill: colours.fill, stroke: colours.stroke, text: colours.text };
+    const style = { ...BADGE, maxWidth: w - BADGE_ROOM, fill: colours.fill, stroke: colours.stroke, text: colours.text };
     const at = badgeAt(b.tone, r, pillWidth(b.text, style));
     out += pill(b.text, at.x, at.y, style);
   }

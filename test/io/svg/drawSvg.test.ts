@@ -100,6 +100,22 @@ describe('drawTopologySvg', () => {
     expect(all(root, 'text').map((t) => t.text)).toContain('async · 2 s lag');
   });
 
+  it('keeps a narrow container\'s whole label beside its SPOF mark, the kind word giving way, as the canvas does', () => {
+    const doc = design({ zone: 'db-node' });
+    const narrow = { ...doc, view: { ...doc.view, sizes: { z: { width: 210, height: 300 } } } };
+    const shown = shownText(drawnElement(parseSvg(drawTopologySvg(narrow, { marks: { spof: ['z'] } }).svg), 'z')!);
+    expect(shown).toContain('db-node');
+    expect(shown).toContain('SPOF');
+    expect(shown).not.toContain('ZONE');
+    expect(shown).not.toContain('…');
+  });
+
+  it('shows a warm standby\'s badge whole', () => {
+    const doc = design();
+    const warm = { ...doc, components: doc.components.map((c) => (c.id === 'db2' ? { ...c, standby: 'warm' as const } : c)) };
+    expect(shownText(drawnElement(parseSvg(drawTopologySvg(warm).svg), 'db2')!)).toContain('warm standby');
+  });
+
   it('draws every pill\'s text at 4.5:1 or more against the pill (WCAG AA): SPOF, pair and failed marks, badges, captions', () => {
     const doc = design();
     const checked: string[] = [];
