@@ -8,7 +8,7 @@ import { importanceOf } from './importance';
 import { monteCarlo, wilsonInterval } from './montecarlo';
 import { outagesOf } from './outages';
 import { costOf, downtimeRates, moneySavedPerYear } from './cost';
-import { pairsByPropagation } from './pairsByPropagation';
+import { MAX_PAIR_TRIES, pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
 import { scopeWarnings } from './scopeWarnings';
@@ -74,10 +74,11 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     if (!(e instanceof BddBudgetExceeded)) throw e;
     method = 'monte-carlo';
     const samples = opts.samples ?? defaultSamples(s.elements.length);
-    warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${samples} samples, 95% interval)`);
     spofElements = singleFailures(s, prop, candidate);
     lap('spofs');
     const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1);
+    const cut = mc.samples < samples ? ` of ${samples} asked, as many as a bounded time allows` : '';
+    warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${mc.samples} samples${cut}, 95% interval)`);
     perClient = s.clients.map((c, i) => {
       if (prop.componentDown[c]) return { availability: 0, unavailability: 1, birnbaum: mc.birnbaum[i], interval: { low: 0, high: 0 } };
       const q = wilsonInterval(mc.failures[i], mc.samples);
@@ -85,7 +86,11 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
       return { availability: 1 - u, unavailability: u, birnbaum: mc.birnbaum[i], interval: { low: 1 - q.high, high: 1 - q.low } };
     });
     lap('monte-carlo');
-    rawPairs = pairsByPropagation(s, prop, new Set(spofElements), forcedElements);
+    const found = pairsByPropagation(s, prop, new Set(spofElements), forcedElements, MAX_PAIRS_FOUND);
+    rawPairs = found.pairs;
+    if (found.capped === 'pairs') warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
+    if (found.capped === 'tries') warnings.push(`pairs of failures were looked for among the first ${MAX_PAIR_TRIES.toLocaleString('en-US')} candidate pairs only: the pairs listed are the most probable of those found`);
+    pairsCapped = found.capped !== false;
     lap('cuts');
   }
 

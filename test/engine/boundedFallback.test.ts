@@ -1,0 +1,50 @@
+// The Monte Carlo path (designs whose BDD passes its budget) ends in bounded work on every
+// document the loader accepts (issue 14): the pairs it tries by propagation are capped as
+// the exact path's are, and sampling stops at a count of propagated work (never a clock, so
+// the figures are the same on any machine) and says how many samples it made.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
+import { MAX_PAIRS_FOUND } from '../../src/engine/exactAnalysis';
+import { parseTopology, type TopologyInput } from '../../src/model';
+
+function topology(input: TopologyInput) {
+  const r = parseTopology(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.topology;
+}
+
+/** `pools` pools of `replicas` that need all but one, each needed by the one client. */
+const tightPools = (pools: number, replicas: number, availability: number) => topology({
+  format: 'spof-topology', version: 2,
+  components: [
+    { id: 'u', kind: 'client' },
+    ...Array.from({ length: pools }, (_, p) => ({ id: `p${p}`, kind: 'service' as const, replicas, minHealthy: replicas - 1, availability })),
+  ],
+  links: Array.from({ length: pools }, (_, p) => ({ from: 'u', to: `p${p}` })),
+});
+
+describe('the Monte Carlo path in bounded work', { timeout: 120_000 }, () => {
+  it('a pool of 1,000 that needs 999 (499,500 pairs): the first 200,000 found, and the report says so', () => {
+    const r = analyze(tightPools(1, 1000, 0.9999), { exactBudget: 1000, samples: 1000 });
+    expect(r.method).toBe('monte-carlo');
+    expect(r.pairsTruncated).toBe(true);
+    expect(r.pairs.length).toBeGreaterThan(0);
+    expect(r.warnings).toContain(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
+  });
+
+  it('hundreds of failures in every sample: sampling stops at its work budget, says how many samples, and gives the same figures again', () => {
+    // 30 pools of 1,000 at 99%: 300 instances down in a sample, and every sample fails the client.
+    const t = tightPools(30, 1000, 0.99);
+    const a = analyze(t, { exactBudget: 1000, samples: 200_000 });
+    expect(a.method).toBe('monte-carlo');
+    const line = a.warnings.find((w) => w.includes('Monte Carlo estimates'))!;
+    const made = Number(/\((\d+) samples of 200000 asked, as many as a bounded time allows, 95% interval\)/.exec(line)?.[1]);
+    expect(made).toBeGreaterThan(0);
+    expect(made).toBeLessThan(200_000);
+    // Every pool is almost surely down: the estimate says so.
+    expect(a.system.availability).toBeLessThan(0.01);
+    const b = analyze(t, { exactBudget: 1000, samples: 200_000 });
+    expect(b.system.availability).toBe(a.system.availability);
+    expect(b.warnings).toEqual(a.warnings);
+  });
+});
