@@ -60,17 +60,30 @@ export function defaultThreads(run: SimulationRun): number {
   return Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0])));
 }
 
-/** Simulates on up to `threads` threads (1: in this thread); the report is the same whatever the number. */
-export async function simulateOnThreads(topology: Topology, opts: SimulateOptions, threads?: number): Promise<SimulationReport> {
+/** Slices of play between two looks at the deadline: quick to stop, cheap to look. */
+const SLICE_MS = 50;
+
+/**
+ * Simulates on up to `threads` threads (1: in this thread); the report is the same whatever
+ * the number. `deadline` (performance.now() time, counted from the process's start) stops the
+ * play at the years played by then, whatever the analysis before it took; at least one year
+ * is always played.
+ */
+export async function simulateOnThreads(topology: Topology, opts: SimulateOptions, threads?: number, deadline?: number): Promise<SimulationReport> {
   const run = new SimulationRun(topology, opts);
   const bundle = bundleFile();
   const chunks = Math.ceil(run.requestedYears / CHUNK_YEARS);
   const workers = Math.min(threads ?? defaultThreads(run), chunks);
   if (bundle === undefined || workers < 2) {
-    run.step();
+    while (!run.step(deadline === undefined ? Infinity : SLICE_MS)) {
+      if (deadline !== undefined && performance.now() >= deadline) {
+        run.stoppedEarly = true;
+        break;
+      }
+    }
     return run.result();
   }
-  const data: WorkerData = { bundle, topology, seed: run.seed, ...(opts.timeBudgetMs !== undefined ? { deadline: Date.now() + opts.timeBudgetMs } : {}) };
+  const data: WorkerData = { bundle, topology, seed: run.seed, ...(deadline !== undefined ? { deadline: Date.now() + (deadline - performance.now()) } : {}) };
   const yearsOf = (chunk: number) => Math.min(CHUNK_YEARS, run.requestedYears - chunk * CHUNK_YEARS);
   const answers: (ChunkAnswer | undefined)[] = new Array(chunks);
   let next = 0;

@@ -70,6 +70,13 @@ describe('spof simulate', () => {
     expect(j.notes.join('\n')).toContain(`--years ${j.years} --seed 1`);
   });
 
+  it('the budget is the whole command\'s: spent before the play (reading, the analysis), one year is played and the output says the budget cut it', () => {
+    const r = spof('simulate', file, '--time-budget', '0.001', '--threads', '1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Two clients: 1 year simulated \(seed 1\) in [\d.]+ s, of 10,000 asked: the command's time budget of 0\.001 s ran out\n/);
+    expect(r.stdout).toContain('played 1 of 10,000 years within the time budget (the same figures again: --years 1 --seed 1)');
+  });
+
   it('on several threads the figures are those of one thread, to the last digit', () => {
     // 2,500 years: three chunks of years, shared by two worker threads.
     const one = spof('simulate', file, '--years', '2500', '--seed', '4', '--json', '--threads', '1');
