@@ -10,3 +10,4 @@ if (only.length === 0 || only.includes('outages')) (await import('./outages/benc
 if (only.length === 0 || only.includes('layout')) await (await import('./layout/layout')).runLayoutBench();
 if (only.length === 0 || only.includes('ui')) await (await import('./ui/ui')).runUiBench(flags);
 if (only.length === 0 || only.includes('import')) await (await import('./import/import')).runImportBench();
+if (only.length === 0 || only.includes('limits')) (await import('./limits/bench')).runLimitsBench(only.filter((o) => o !== 'limits'));
