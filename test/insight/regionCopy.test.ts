@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import { applyMove, applyMoveFully, candidateMoves, describeMove } from '../../src/engine/insight';
 import { REGION_NAMES, namingFor, shortCode } from '../../src/engine/insight/regionNames';
-import { parseTopology, type Topology } from '../../src/model';
+import { own, parseTopology, serializeTopology, type Topology } from '../../src/model';
 import { templateById } from '../../src/templates';
 import { doc, mustParse, users } from './helpers';
 import { crossRegionCalls } from './regions';
@@ -126,6 +126,23 @@ describe('a second region', () => {
     const after = valid(applyMove(t, { type: 'second-region', region: 'r1' }));
     expect(after.components.find((c) => c.id === 'app')!.requires).toEqual({ 'replicas:db': { min: 1 } });
     expect(after.components.find((c) => c.id === 'app-r2')!.requires).toEqual({ 'replicas:db': { min: 1 } });
+  });
+
+  it('keeps a requirement on a group a person named "__proto__" beside one that is renamed (issue 14: no name is special)', () => {
+    const t = doc({
+      domains: [{ id: 'r1', kind: 'region' }],
+      components: [users, { id: 'app', kind: 'app', domain: 'r1', requires: JSON.parse('{"__proto__":{"min":2},"component:db":{"min":1}}') },
+        { id: 'db', kind: 'database', domain: 'r1' }, { id: 'b', kind: 'service', domain: 'r1' }, { id: 'c', kind: 'service', domain: 'r1' }],
+      links: [{ from: 'users', to: 'app' }, { from: 'app', to: 'db' }, { from: 'app', to: 'b', group: '__proto__' }, { from: 'app', to: 'c', group: '__proto__' }],
+    });
+    const after = valid(applyMove(t, { type: 'second-region', region: 'r1' }));
+    for (const id of ['app', 'app-r2']) {
+      const requires = after.components.find((c) => c.id === id)!.requires!;
+      expect(Object.keys(requires), id).toEqual(['__proto__', 'replicas:db']);
+      expect(own(requires, '__proto__'), id).toEqual({ min: 2 });
+    }
+    // Written back as it was read.
+    expect(JSON.parse(serializeTopology(after)).components[1].requires).toEqual(JSON.parse('{"__proto__":{"min":2},"replicas:db":{"min":1}}'));
   });
 });
 

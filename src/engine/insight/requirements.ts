@@ -2,7 +2,7 @@
 // it: a data store that gains a replication partner moves its callers' group from
 // `component:<id>` to `replicas:<id>`, and a copied component's groups are named after
 // its copied targets. Requirements follow their group to its new name.
-import { groupResolver, linkType, type Link, type Topology } from '../../model';
+import { groupResolver, keyedCopy, linkType, type Link, type Topology } from '../../model';
 
 /** `after` with every `requires` key renamed to the group its links now form (copies: `copyOf` maps originals to copies). */
 export function followGroupRenames(before: Topology, after: Topology, copyOf: ReadonlyMap<string, string> = new Map()): Topology {
@@ -15,16 +15,19 @@ export function followGroupRenames(before: Topology, after: Topology, copyOf: Re
   const components = after.components.map((c) => {
     if (!c.requires) return c;
     const orig = originalOf.get(c.id) ?? c.id;
-    const requires: NonNullable<typeof c.requires> = {};
-    for (const [g, req] of Object.entries(c.requires)) {
+    let renamed = false;
+    const entries = Object.entries(c.requires).map(([g, req]) => {
       const l = before.links.find((x) => required(x) && x.from === orig && groupBefore(x) === g);
       const to = l && (orig === c.id ? l.to : copyOf.get(l.to) ?? l.to);
       const now = l && after.links.find((x) => required(x) && x.from === c.id && x.to === to);
       const name = now ? groupAfter(now) : g;
-      if (name !== g) changed = true;
-      requires[name] = req;
-    }
-    return changed ? { ...c, requires } : c;
+      if (name !== g) renamed = true;
+      return [name, req] as const;
+    });
+    if (!renamed) return c;
+    changed = true;
+    // Group names are the user's: a group "__proto__" is an entry like any other (keyed.ts).
+    return { ...c, requires: keyedCopy(entries) };
   });
   return changed ? { ...after, components } : after;
 }
