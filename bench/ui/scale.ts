@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { absoluteRects } from '../../src/model/geometry';
 import type { Topology } from '../../src/model';
 import type { ProbeState } from './probe';
+import { designFile } from './scenarios';
 import { BASE_URL } from './server';
 
 /**
@@ -52,7 +53,7 @@ export async function openUnplaced(page: Page, name: string, json: string): Prom
     w.__probe.firstNode = null;
     w.__spof.useDocument.subscribe(() => w.__docChanges.push(performance.now()));
   });
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.getByTestId('import-file').setInputFiles(designFile(name, json));
   const components = (JSON.parse(json) as { components: unknown[] }).components.length;
   const laidOut = await page.waitForFunction(() => (window as unknown as Win).__docChanges.length >= 2, undefined, { timeout: layoutWaitMs(components), polling: 500 })
     .then(() => true, () => false);

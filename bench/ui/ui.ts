@@ -68,7 +68,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       const trace = await stopTaskTrace(browser, page);
       if (cdp) for (const line of await stopProfile(cdp, join(OUT_DIR, '..', `${name}.cpuprofile`), trace.tasks)) log(line);
       const { byWall, byCpu } = trace.longestIn(figures.window.from, figures.window.to);
-      const task = (t: MainTask | null) => (t ? `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}) at ${ms(t.start - figures.window.from)}` : 'none');
+      const task = (t: MainTask | null) => (t ? `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}) at ${ms(t.start - figures.window.from)}${t.name === 'ThreadControllerImpl::RunTask' ? '' : ` (${t.name})`}` : 'none');
       return { ...figures, cpu: `traced: the longest ${task(byWall)}, the most CPU ${task(byCpu)}` };
     };
 

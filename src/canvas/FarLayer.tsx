@@ -12,6 +12,7 @@ import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
 import { linkKey } from '../store/ids';
 import { collapsedView, drawnAs } from './collapse';
+import { useGrowingCount } from './growing';
 import { drawnRects } from './mapping';
 
 /** The zoom a click on a far component shows it at. */
@@ -40,6 +41,7 @@ const Drawing = memo(function Drawing({ doc, spof, collapsed, selected }: { doc:
     const y = Math.min(...all.map((r) => r.y));
     return { x, y, width: Math.max(...all.map((r) => r.x + r.width)) - x, height: Math.max(...all.map((r) => r.y + r.height)) - y };
   }, [rects]);
+  const shown = useGrowingCount(doc.components.length);
   if (!box) return null;
   const show = (id: string) => {
     const r = rects.get(id)!;
@@ -51,7 +53,7 @@ const Drawing = memo(function Drawing({ doc, spof, collapsed, selected }: { doc:
       viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} aria-label="The whole design, zoomed out: click a component to zoom in on it">
       <path d={plain} className="far-link" />
       <path d={marked} className="far-link is-spof" />
-      {doc.components.map((c) => {
+      {doc.components.slice(0, shown).map((c) => {
         if (view.hiddenBy.has(c.id)) return null;
         const r = rects.get(c.id)!;
         const cls = `far-node${spof.has(c.id) ? ' is-spof' : ''}${selected.has(c.id) ? ' is-selected' : ''}`;

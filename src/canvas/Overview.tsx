@@ -11,6 +11,7 @@ import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import type { Rect } from '../store/geometry';
 import { collapsedView } from './collapse';
+import { useGrowingCount } from './growing';
 import { overviewShapes, type OverviewShape } from './overviewShapes';
 
 const WIDTH = 150;
@@ -32,9 +33,10 @@ function boundsOf(rects: Iterable<Rect>): Box | null {
 }
 
 const Shapes = memo(function Shapes({ shapes }: { shapes: readonly OverviewShape[] }) {
+  const shown = useGrowingCount(shapes.length);
   return (
     <g>
-      {shapes.map(({ id, rect: r, shape, spof }) => (
+      {shapes.slice(0, shown).map(({ id, rect: r, shape, spof }) => (
         <rect key={id} data-id={id} x={r.x} y={r.y} width={r.width} height={r.height}
           className={`${shape === 'frame' ? 'overview-domain' : 'overview-node'}${spof ? ' is-spof' : ''}`} />
       ))}

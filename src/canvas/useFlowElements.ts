@@ -119,8 +119,7 @@ export function useFlowElements(far = false) {
   const collapsed = useMemo(() => collapsedView(doc, collapsedIds, spof), [doc, collapsedIds, spof]);
 
   const derivedNodes = useMemo(() => {
-    const all = toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed);
-    return far ? all.filter((n) => n.type === 'domain') : all;
+    return toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed, far);
   }, [doc, nodeIds, spof, failed, down, collapsed, far]);
   const derivedEdges = useMemo(() => (far ? [] : toFlowEdges(doc, new Set(edgeIds), spof, collapsed)), [doc, edgeIds, spof, collapsed, far]);
 

@@ -139,6 +139,7 @@ export async function openPastedDefinitions(text: string): Promise<boolean> {
 async function applyImport(result: ImportResult, what: string): Promise<boolean> {
   const ui = useUi.getState();
   if (!result.ok) {
+    if (result.superseded) return false;
     ui.showError(`${what} was not opened`, result.errors);
     return false;
   }

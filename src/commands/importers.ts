@@ -4,8 +4,9 @@
 import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
-import { MAX_DOCUMENT_CHARS, parseTopology, type Topology } from '../model';
-import { documentOf, problemText } from '../model/problemText';
+import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
+import { problemText } from '../model/problemText';
+import { readDesignJsonOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
@@ -19,7 +20,7 @@ export type ImportResult =
       /** The input rewritten so that it parses, when the import read it leniently (a Mermaid diagram with unquoted parentheses). */
       correctedText?: string;
     }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: string[]; /** A newer open replaced this one while it was read: nothing to say. */ superseded?: true };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 
 const importers = new Map<string, Importer>();
@@ -31,11 +32,11 @@ export function registerImporter(extension: string, importer: Importer): void {
   importers.set(extension.toLowerCase(), importer);
 }
 
-export const importJson: Importer = (text) => {
-  const parsed = parseTopology(text);
-  if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)), notes: [] };
-  const raw = documentOf(text);
-  return { ok: false, errors: parsed.errors.map((p) => problemText(raw, p)) };
+/** A topology file, parsed and checked off the page's thread (readOffThread.ts). */
+export const importJson: Importer = async (text) => {
+  const read = await readDesignJsonOffThread(text);
+  if (read === null) return { ok: false, errors: [], superseded: true };
+  return read.ok ? { ...read, notes: [] } : read;
 };
 
 /**

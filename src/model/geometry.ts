@@ -158,8 +158,32 @@ export function snap(v: number): number {
   return Math.round(v / GRID) * GRID;
 }
 
+// The last rectangles of each document, shared (never change the map you get): opening a
+// design asked for them four times in one task (the fit before drawing, the canvas, the far
+// drawing, the zoom check), 20-30 ms each at 1,000 components. Documents are immutable; the
+// sizes are checked too, as byId does, in case a list or record grew in place.
+interface RectsKey { domains: Doc['domains']; positions: unknown; sizes: unknown; counts: string }
+const rectsCache = new WeakMap<readonly unknown[], { key: RectsKey; rects: Map<string, Rect> }>();
+
+function rectsKey(doc: Doc): RectsKey {
+  const count = (r: object | undefined) => (r === undefined ? 0 : Object.keys(r).length);
+  return {
+    domains: doc.domains, positions: doc.view?.positions, sizes: doc.view?.sizes,
+    counts: `${doc.components.length},${doc.domains.length},${count(doc.view?.positions)},${count(doc.view?.sizes)}`,
+  };
+}
+
 /** Every node's absolute rectangle at once, with indexes: linear in the document's size. */
 export function absoluteRects(doc: Doc): Map<string, Rect> {
+  const key = rectsKey(doc);
+  const hit = rectsCache.get(doc.components);
+  if (hit && hit.key.domains === key.domains && hit.key.positions === key.positions && hit.key.sizes === key.sizes && hit.key.counts === key.counts) return hit.rects;
+  const rects = computeRects(doc);
+  rectsCache.set(doc.components, { key, rects });
+  return rects;
+}
+
+function computeRects(doc: Doc): Map<string, Rect> {
   const components = new Map(doc.components.map((c) => [c.id, c]));
   const domains = new Map(doc.domains.map((d) => [d.id, d]));
   const positions = doc.view?.positions ?? {};

@@ -50,3 +50,18 @@ export function withUserKeys(input: unknown, parsed: Topology, schemaProblems: S
   }
   return { topology: { ...parsed, components, ...(view ? { view } : {}) }, problems };
 }
+
+/**
+ * A parsed topology that crossed a structured clone (from the worker that parsed it): the
+ * clone keeps every own entry, "__proto__" included, but on plain objects again, where
+ * `positions.constructor` reads Object's constructor. Its user-keyed records are made
+ * prototype-free again, as the parse left them.
+ */
+export function rekeyedAfterClone(t: Topology): Topology {
+  const components = t.components.map((c) => (c.requires === undefined ? c : { ...c, requires: keyedCopy(c.requires) }));
+  if (!t.view) return { ...t, components };
+  const view = { ...t.view };
+  if (view.positions) view.positions = keyedCopy(view.positions);
+  if (view.sizes) view.sizes = keyedCopy(view.sizes);
+  return { ...t, components, view };
+}

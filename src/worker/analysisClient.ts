@@ -7,7 +7,9 @@
 // answering is sent again to the fresh worker once (twice dead: failed, said). So is a
 // simulation it was playing: only a newer request (or dispose) cancels a simulation.
 import { wrap, type Remote } from 'comlink';
+import type { DesignRead } from './designRead';
 import type { EngineWorkerApi } from './engine.worker';
+import type { ShareDecodeResult } from '../io/shareLink';
 import { watchByLock, type LifeWatch } from './lifeWatch';
 import type {
   AnalysisRequest, AnalysisResponse, MovesRequest, MovesResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse,
@@ -97,6 +99,16 @@ export class AnalysisClient {
       };
       send();
     });
+  }
+
+  /** A topology file's text, parsed and checked in the worker (designRead.ts); use a client of its own. */
+  readDesignJson(text: string): Promise<WorkerOutcome<DesignRead>> {
+    return this.call<DesignRead>((api) => api.readDesignJson(text) as Promise<DesignRead>);
+  }
+
+  /** A share link's hash, decompressed, parsed and checked in the worker; a client of its own too. */
+  readShareHash(hash: string): Promise<WorkerOutcome<ShareDecodeResult>> {
+    return this.call<ShareDecodeResult>((api) => api.readShareHash(hash) as Promise<ShareDecodeResult>);
   }
 
   /** Starts the worker without asking anything: its engine loads now, not with the first request. */

@@ -1,11 +1,13 @@
 // The analysis Web Worker: a thin shim exposing the engine API with comlink. The cache
-// keeps the last design's report, so a what-if click re-analyses only the what-if.
+// keeps the last design's report, so a what-if click re-analyses only the what-if. It also
+// reads opened files and share links (designRead.ts), in a client of their own.
 import { expose } from 'comlink';
 import { SimulationRun } from '../engine/simulate';
 import {
   analyzeAgain, runAnalysis, runMoves, runPlan, runShareReport, simulationAnswer, startSimulation,
   type AnalysisCache, type AnalysisRequest, type SimulationRequest, type SimulationResponse,
 } from './engineApi';
+import { readDesignJson, readShareHash } from './designRead';
 import { holdLifeLock } from './lifeWatch';
 
 const cache: { last?: AnalysisCache } = {};
@@ -56,6 +58,8 @@ const api = {
   runPlan,
   runShareReport,
   runMoves,
+  readDesignJson,
+  readShareHash,
   holdLifeLock,
 };
 export type EngineWorkerApi = typeof api;

@@ -1,47 +1,13 @@
 // The client against a stand-in worker: a MessageChannel with the engine API exposed on
 // its far end, so comlink runs for real; terminate() and error events are simulated.
-import { expose } from 'comlink';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../src/worker/analysisClient';
 import { runAnalysis, runPlan, simulationAnswer, startSimulation, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
 import { SimulationRun } from '../../src/engine/simulate';
+import { FakeWorker } from './fakeWorker';
 
 const example = JSON.parse(readFileSync('examples/three-tier.spof.json', 'utf8'));
-
-class FakeWorker extends EventTarget {
-  terminated = false;
-  readonly port: MessagePort;
-  /** Resolves when the worker is gone, however it went: what the Web Lock tells the page. */
-  readonly gone: Promise<void>;
-  private markGone: () => void = () => {};
-  constructor(api: object) {
-    super();
-    this.gone = new Promise<void>((resolve) => (this.markGone = resolve));
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    expose(api, channel.port2);
-    this.port.addEventListener('message', (e) => this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })));
-    this.port.start();
-  }
-  postMessage(data: unknown, transfer?: Transferable[]): void {
-    if (!this.terminated) this.port.postMessage(data, transfer ?? []);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.port.close();
-    this.markGone();
-  }
-  /** Terminated from outside, closed, killed: no event at all, only its lock released. */
-  vanish(): void {
-    this.port.close();
-    this.markGone();
-  }
-  /** A crash: the worker reports an error event and answers nothing more. */
-  crash(): void {
-    this.dispatchEvent(Object.assign(new Event('error'), { message: 'worker crashed' }));
-  }
-}
 
 const workers: FakeWorker[] = [];
 /** The stand-in for the Web Lock watch: the fake worker's own `gone`. */

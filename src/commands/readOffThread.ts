@@ -1,0 +1,44 @@
+// Opening a design reads untrusted text: decompressing a link, JSON.parse, the schema and the
+// reference checks held the page 100-300 ms at 1,000 components and more at 5,000. They run in
+// a worker of their own (an engine worker, src/worker/designRead.ts) and only the checked
+// design comes back, its user-keyed records made prototype-free again (the structured clone
+// gives plain objects). Where there is no Worker (unit tests in Node) they run here.
+import type { ShareDecodeResult } from '../io/shareLink';
+import type { Topology } from '../model';
+import { rekeyedAfterClone } from '../model/userKeys';
+import { AnalysisClient, type WorkerOutcome } from '../worker/analysisClient';
+import type { DesignRead } from '../worker/designRead';
+
+let client: AnalysisClient | null = null;
+// Its own client: an edit's analysis must not supersede a file being read, nor the reverse.
+const reader = () => (typeof Worker === 'undefined' ? null : (client ??= new AnalysisClient()));
+const onThisThread = () => import('../worker/designRead');
+
+/** What came back, or null when a newer open superseded this one (it then shows nothing). */
+function answer<T extends { ok: boolean }>(outcome: WorkerOutcome<T>, failed: (reason: string) => T, rekey: (ok: T) => T): T | null {
+  if (outcome.status === 'superseded') return null;
+  if (outcome.status === 'failed') return failed(outcome.error);
+  return outcome.response.ok ? rekey(outcome.response) : outcome.response;
+}
+
+const rekeyTopology = <T extends { topology: Topology }>(r: T): T => ({ ...r, topology: rekeyedAfterClone(r.topology) });
+
+/** A topology file's text, read off the page's thread; null when a newer open superseded it. */
+export async function readDesignJsonOffThread(text: string, worker: AnalysisClient | null = reader()): Promise<DesignRead | null> {
+  if (!worker) return (await onThisThread()).readDesignJson(text);
+  return answer<DesignRead>(
+    await worker.readDesignJson(text),
+    (reason) => ({ ok: false, errors: [`the design could not be read (${reason})`] }),
+    (r) => (r.ok ? rekeyTopology(r) : r),
+  );
+}
+
+/** A share link's hash, read off the page's thread; null when a newer open superseded it. */
+export async function readShareHashOffThread(hash: string, worker: AnalysisClient | null = reader()): Promise<ShareDecodeResult | null> {
+  if (!worker) return (await onThisThread()).readShareHash(hash);
+  return answer<ShareDecodeResult>(
+    await worker.readShareHash(hash),
+    (reason) => ({ ok: false, errors: [{ code: 'bad-encoding', path: 'link', message: `the link could not be read (${reason})` }], warnings: [] }),
+    (r) => (r.ok ? rekeyTopology(r) : r),
+  );
+}

@@ -1,0 +1,28 @@
+// Reading a design from untrusted text (a `.spof.json` file, a share link), as plain
+// functions: the analysis worker runs them so that JSON.parse, the schema and the reference
+// checks of a large design never hold the page (readOffThread.ts), and Node runs them in
+// tests and where there is no worker. Errors are values, never throws.
+import { decodeShareHash, type ShareDecodeResult } from '../io/shareLink';
+import { parseTopology, type Topology } from '../model';
+import { documentOf, problemText } from '../model/problemText';
+
+export type DesignRead =
+  | { ok: true; topology: Topology; warnings: string[] }
+  | { ok: false; errors: string[] };
+
+/** A topology file's text: the design and its warnings, or each error named by its element and path. */
+export function readDesignJson(text: string): DesignRead {
+  const parsed = parseTopology(text);
+  if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)) };
+  const raw = documentOf(text);
+  return { ok: false, errors: parsed.errors.map((p) => problemText(raw, p)) };
+}
+
+/** A `#topology=...` hash: decompressed, parsed and checked (io/shareLink.ts). */
+export function readShareHash(hash: string): ShareDecodeResult {
+  try {
+    return decodeShareHash(hash);
+  } catch (e) {
+    return { ok: false, errors: [{ code: 'bad-encoding', path: 'link', message: `the link could not be read (${(e as Error).message})` }], warnings: [] };
+  }
+}
