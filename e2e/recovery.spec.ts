@@ -94,6 +94,8 @@ test('a share link over unsaved work asks first; declined, the design stays and 
   });
   await page.goto(`/${encodeShareHash(stage(1))}`);
   await expect(studio.node('web1')).toContainText('My own edit');
+  // The link is read in a worker: the question comes once it is, the draft drawn meanwhile.
+  await expect(page.getByTestId('open-shared-anyway')).toBeVisible();
   expect(asked).toEqual([expect.stringContaining('will replace the current design')]);
   expect(new URL(page.url()).hash).toBe('');
   await page.getByTestId('open-shared-anyway').click();

@@ -3,7 +3,7 @@
 // undoable step. A damaged or hostile link opens nothing, says why, and leaves the current
 // (autosaved) design exactly as it was.
 import { Link2 } from 'lucide-react';
-import { encodeShareHash } from '../io/shareLink';
+import { prefetchWhenIdle } from '../lazyChunks';
 import { formatIoProblem } from '../io/problems';
 import { problemText } from '../model/problemText';
 import { useDocument } from '../store/document';
@@ -38,11 +38,18 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
+// The encoder (with fflate's deflate) loads with the first share, fetched when the page is
+// first idle: reading a link happens in the worker (readOffThread.ts), so the page's first
+// JavaScript needs neither.
+const loadEncoder = () => import('../io/shareLink').then((m) => m.encodeShareHash);
+prefetchWhenIdle(loadEncoder);
+
 export const shareLink: Command = {
   id: 'share-link',
   label: 'Share link',
   icon: Link2,
   perform: async () => {
+    const encodeShareHash = await loadEncoder();
     const url = shareUrl(window.location.href, encodeShareHash(useDocument.getState().doc));
     // Shown at once; the clipboard answer only changes the hint under it.
     useDocumentsUi.getState().showShare({ url, copied: false });

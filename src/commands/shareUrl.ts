@@ -1,6 +1,6 @@
 // Where a share link points and whether a URL carries one. Pure, so it is unit-tested
 // without a browser; the share command and the startup code use it.
-import { SHARE_PARAM } from '../io/shareLink';
+import { SHARE_PARAM } from '../io/shareParam';
 
 /** The page's address without its hash, followed by the design's `#topology=...` hash. */
 export function shareUrl(pageHref: string, hash: string): string {

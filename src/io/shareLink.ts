@@ -5,8 +5,10 @@
 import { Inflate, deflateSync } from 'fflate';
 import { parseTopology, type Problem, type Topology } from '../model';
 import { IO_ERROR_CODES, type IoProblem } from './problems';
+import { SHARE_PARAM } from './shareParam';
 
-export const SHARE_PARAM = 'topology';
+export { SHARE_PARAM };
+
 /** Raw deflate (RFC 1951), level 9, then base64url without padding (RFC 4648 section 5). */
 export const SHARE_CODEC = 'deflate';
 /** A design of thousands of components is well under 1 MB of JSON. */
