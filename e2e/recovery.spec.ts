@@ -105,10 +105,19 @@ test('a share link over unsaved work asks first; declined, the design stays and 
   await expect(studio.byTestId(TEST_IDS.versionItem).first()).toContainText('before another design was opened');
 });
 
-test('a broken share link says why, clears its hash and leaves the design; `deflate:` and 100,000 brackets too', async ({ page }) => {
+test('a broken share link says why, clears its hash and leaves the design; `deflate:` and 100,000 brackets, and a billion replicas, too', async ({ page }) => {
   await studio.openTemplate('stage2');
   const before = await studio.waitForDraft((d) => d.name === stage(2).name);
-  for (const [hash, reason] of [[bracketsLink(), 'nested more than 64 levels deep'], ['#topology=deflate:AAAA', 'damaged'], ['#topology=zip:abc', 'codec']]) {
+  // A short link asking for a billion instances (one drove the worker to 3.8 GB): refused by the pool limit.
+  const billion = encodeShareHash({
+    format: 'spof-topology', version: 2, name: 'Billion',
+    components: [{ id: 'u', kind: 'client' }, { id: 'a', kind: 'app', replicas: 1e9 }], links: [{ from: 'u', to: 'a' }],
+  } as unknown as Parameters<typeof encodeShareHash>[0]);
+  expect(billion.length).toBeLessThan(200);
+  for (const [hash, reason] of [
+    [bracketsLink(), 'nested more than 64 levels deep'], ['#topology=deflate:AAAA', 'damaged'], ['#topology=zip:abc', 'codec'],
+    [billion, 'components[1].replicas: must be at most 1000 (got 1000000000)'],
+  ]) {
     await page.goto('about:blank');
     await page.goto(`/${hash}`);
     await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText('The shared link was not opened');
