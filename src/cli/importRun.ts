@@ -28,7 +28,7 @@ export async function runImport(paths: string[], opts: { output?: string; format
   const read = readImportPaths(paths);
   if (read.problems.length) throw problems('cannot import', read.problems);
   configureHclFromDisk();
-  if (opts.format === 'mermaid' || read.files.some((f) => /^\s*(flowchart|graph)\b/m.test(f.text.slice(0, 2000)))) await installMermaidDom();
+  if (opts.format === 'mermaid' || read.files.some((f) => /^\s*(flowchart|graph|architecture-beta)\b/m.test(f.text.slice(0, 2000)))) await installMermaidDom();
   const result = await importInfrastructure(read.files, { format: opts.format, name: read.name, found: read.found });
   if (!result.ok) {
     throw problems(result.notInfrastructure ? 'nothing to import: no infrastructure definition in what was read' : 'cannot import', result.errors);

@@ -33,7 +33,7 @@ export type Classified =
   | { format: 'invalid'; file: SourceFile; problem: ImportProblem };
 
 const HCL_BLOCK = /^\s*(resource|data|module|provider|variable|output|locals|terraform)\b[^\n=]*\{/m;
-const MERMAID = /^\s*(flowchart|graph)\b/;
+const MERMAID = /^\s*(flowchart|graph|architecture-beta)\b/;
 
 export function classify(file: SourceFile, forced?: InfraFormat): Classified {
   const size = byteLength(file.text);

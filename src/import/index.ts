@@ -6,6 +6,7 @@ import { buildTopology } from './build';
 import { importCompose, type ComposeDocument } from './compose';
 import type { YamlFile } from './yaml';
 import { classify, type ImportProblem, type InfraFormat, type SourceFile } from './detect';
+import { limitProblems } from './limits';
 import { importKubernetes } from './kubernetes';
 import type { ImportNote } from './notes';
 import { importTerraform } from './terraform';
@@ -75,6 +76,8 @@ export async function importInfrastructure(files: SourceFile[], options: InfraIm
   }
   const merged = mergeSystems(systems, options.name);
   merged.notes.unshift(...notes);
+  const past = limitProblems(merged);
+  if (past.length) return { ok: false, notInfrastructure: false, errors: past };
   const built = buildTopology(merged);
   if (!built.ok) return { ok: false, notInfrastructure: false, errors: built.errors.map((e) => ({ source: { file: '' }, message: `internal: the imported design does not validate: ${e}` })) };
   const formats = [...new Set(usable.map((c) => c.format as InfraFormat))];

@@ -2,6 +2,7 @@
 // Files of one folder are one module; a module call whose source is a folder in the files
 // is read with the arguments it passes (addresses `module.<name>.<type>.<name>`); any
 // other module call is kept as a call, for the community modules' documented arguments.
+import { MAX_REPLICAS } from '../../model';
 import type { ImportNote } from '../notes';
 import { evaluate, withBindings, type Scope } from './evaluate';
 import { rowOfType } from './resources';
@@ -169,6 +170,8 @@ function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes:
     if (!a) continue;
     const v = evaluate(a.expr, scope);
     let bindings: Record<string, unknown>[] | undefined;
+    // Past the limit of a pool no list of instances is made (1e23 of them threw); the import refuses the count with its line.
+    if (v.known && key === 'count' && typeof v.value === 'number' && v.value > MAX_REPLICAS) return { count: v.value };
     if (v.known && key === 'count' && typeof v.value === 'number') bindings = Array.from({ length: Math.max(0, v.value) }, (_, index) => ({ count: { index } }));
     else if (v.known && key === 'for_each' && Array.isArray(v.value)) bindings = v.value.map((x) => ({ each: { key: x, value: x } }));
     else if (v.known && key === 'for_each' && v.value && typeof v.value === 'object') {

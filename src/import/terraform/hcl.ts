@@ -4,7 +4,7 @@
 // below (blocks, attributes, expressions, each with its line); evaluation is evaluate.ts's.
 // Where the two .wasm files come from is the host's business (configureHcl): the CLI reads
 // them from node_modules, the app gets their URLs from Vite, the tests from the disk.
-import type { Node as SyntaxNode, Parser as TreeSitterParser } from 'web-tree-sitter';
+import type { Node as SyntaxNode, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
 
 export interface HclWasm {
   /** web-tree-sitter's runtime (web-tree-sitter.wasm): bytes or a URL. */
@@ -81,12 +81,41 @@ export async function readHcl(text: string): Promise<HclRead> {
   const tree = p.parse(text);
   if (!tree) return { ok: false, line: 1, column: 1, message: 'the HCL parser gave no result' };
   try {
+    // Before anything walks it by recursion (100,000 nested brackets overflowed the stack).
+    const deep = tooDeep(tree.walk());
+    if (deep) return { ok: false, ...deep, message: `invalid HCL: nested more than ${MAX_HCL_DEPTH} levels deep` };
     const root = tree.rootNode;
     if (root.hasError) return syntaxError(root, text);
     const body = root.namedChildren.find((c) => c?.type === 'body');
     return { ok: true, body: { type: '', labels: [], line: 1, ...(body ? readBody(body) : { attributes: {}, blocks: [] }) } };
   } finally {
     tree.delete();
+  }
+}
+
+/**
+ * Levels of the syntax tree read at most. A bracket or a block is two to four levels of
+ * tree-sitter's tree; real Terraform nests a few dozen.
+ */
+export const MAX_HCL_DEPTH = 400;
+
+/** Where the tree first passes MAX_HCL_DEPTH, found without recursion; undefined when it does not. */
+function tooDeep(cursor: TreeCursor): { line: number; column: number } | undefined {
+  try {
+    let depth = 0;
+    for (;;) {
+      if (depth > MAX_HCL_DEPTH) return { line: cursor.startPosition.row + 1, column: cursor.startPosition.column + 1 };
+      if (cursor.gotoFirstChild()) {
+        depth++;
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+        depth--;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
 }
 
