@@ -18,7 +18,11 @@ interface LineIds {
 
 export class SourceLocator {
   private readonly lines: (LexedLine & LineIds)[];
+  /** Each id's first line that gives it a label, and its first line at all: found in one pass (a search per id was quadratic). */
   private readonly vertexPlace = new Map<string, Place>();
+  private readonly firstPlace = new Map<string, Place>();
+  /** Per line, the column of each id's first mention (5,000 nodes on one line made every lookup a scan). */
+  private readonly columns: Map<string, number>[];
   private readonly edgePlaces: (Place | undefined)[] = [];
 
   constructor(text: string, edges: readonly FlowEdge[] = []) {
@@ -30,27 +34,22 @@ export class SourceLocator {
       });
       return { ...lexed, ids };
     });
+    this.columns = this.lines.map((l, i) => {
+      const columns = new Map<string, number>();
+      for (const t of l.ids) {
+        if (!columns.has(t.text)) columns.set(t.text, t.column);
+        const place = { line: i + 1, column: t.column };
+        if (t.defined && !this.vertexPlace.has(t.text)) this.vertexPlace.set(t.text, place);
+        if (!this.firstPlace.has(t.text)) this.firstPlace.set(t.text, place);
+      }
+      return columns;
+    });
     this.placeEdges(edges);
   }
 
   /** The line that gives the node its label, else the first that names it. */
   vertex(id: string): Place | undefined {
-    const known = this.vertexPlace.get(id);
-    if (known) return known;
-    let first: Place | undefined;
-    for (let i = 0; i < this.lines.length; i++) {
-      for (const t of this.lines[i].ids) {
-        if (t.text !== id) continue;
-        if (t.defined) {
-          const place = { line: i + 1, column: t.column };
-          this.vertexPlace.set(id, place);
-          return place;
-        }
-        first ??= { line: i + 1, column: t.column };
-      }
-    }
-    if (first) this.vertexPlace.set(id, first);
-    return first;
+    return this.vertexPlace.get(id) ?? this.firstPlace.get(id);
   }
 
   /** The edge with this index in mermaid's list (statement order). */
@@ -79,7 +78,7 @@ export class SourceLocator {
    */
   private placeEdges(edges: readonly FlowEdge[]): void {
     const left = this.lines.map((l) => edgeCount(l.tokens));
-    const names = (i: number, id: string) => this.lines[i].ids.some((t) => t.text === id);
+    const names = (i: number, id: string) => this.columns[i].has(id);
     const find = (from: number, e: FlowEdge) => {
       for (let i = from; i < this.lines.length; i++) if (left[i] > 0 && names(i, e.start) && names(i, e.end)) return i;
       return -1;
@@ -94,7 +93,7 @@ export class SourceLocator {
       }
       cursor = at;
       left[at]--;
-      const column = this.lines[at].ids.find((t) => t.text === e.start)?.column;
+      const column = this.columns[at].get(e.start);
       this.edgePlaces.push({ line: at + 1, column });
     }
   }

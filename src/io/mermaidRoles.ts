@@ -131,13 +131,20 @@ function standbysBehindPrimaries(guessed: Component[], all: Component[], links: 
 function groupsOfAlternatives(all: Component[], links: Link[], saved: Set<string>, notes: MermaidNotes): void {
   const byId = new Map(all.map((c) => [c.id, c]));
   const baseOf = (id: string) => copyBase(byId.get(id)!.label ?? id);
-  const sources = [...new Set(links.map((l) => l.from))];
-  for (const from of sources) {
-    const own = links.filter((l) => l.from === from && linkType(l) === 'dependency' && l.group === undefined && !(saved.has(l.from) && saved.has(l.to)));
+  // Each source's links, gathered in one pass (a filter of every link per source was quadratic).
+  const bySource = new Map<string, Link[]>();
+  for (const l of links) {
+    const list = bySource.get(l.from);
+    if (list) list.push(l);
+    else bySource.set(l.from, [l]);
+  }
+  for (const outgoing of bySource.values()) {
+    const own = outgoing.filter((l) => linkType(l) === 'dependency' && l.group === undefined && !(saved.has(l.from) && saved.has(l.to)));
     const byKind = new Map<ComponentKind, Link[]>();
     for (const l of own) {
       const k = byId.get(l.to)!.kind;
-      byKind.set(k, [...(byKind.get(k) ?? []), l]);
+      if (!byKind.has(k)) byKind.set(k, []);
+      byKind.get(k)!.push(l);
     }
     for (const [kind, group] of byKind) {
       if (group.length < 2) continue;
