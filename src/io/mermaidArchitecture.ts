@@ -46,7 +46,8 @@ export function toMermaidArchitecture(t: Topology, opts: ArchitectureExportOptio
   const spofs = new Set(opts.spofIds ?? []);
   const isSpof = (c: Component) => spofs.has(c.id) || Array.from({ length: replicasOf(c) }, (_, i) => instanceId(c.id, i + 1)).some((id) => spofs.has(id));
   const out: string[] = ['architecture-beta'];
-  out.push(...metaBlock(t, architectureIdOf));
+  // One push per line: spreading 100,000 lines into push() overflowed the stack.
+  for (const line of metaBlock(t, architectureIdOf)) out.push(line);
 
   // Groups before what they hold: parents first, as mermaid requires.
   const known = new Set(t.domains.map((d) => d.id));
@@ -60,7 +61,7 @@ export function toMermaidArchitecture(t: Topology, opts: ArchitectureExportOptio
     const group = groupOf.get(c.id);
     out.push(`  service ${architectureIdOf(c.id)}(${KIND_ICONS[c.kind]})${encodeArchitectureTitle(serviceTitle(c) + (isSpof(c) ? SPOF_MARK : ''))}${group !== undefined ? ` in ${architectureIdOf(group)}` : ''}`);
   }
-  out.push(...edgeLines(t, direction, groupOf, spofs));
+  for (const line of edgeLines(t, direction, groupOf, spofs)) out.push(line);
   return `${out.join('\n')}\n`;
 }
 
