@@ -2,9 +2,10 @@
 // document store through its actions: a drop commits a move (one undo step), a new
 // connection a link, a palette drop a component or container.
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, ReactFlow,
+  Background, BackgroundVariant, ConnectionMode, ControlButton, Controls, MarkerType, ReactFlow,
   type Connection, type ReactFlowInstance,
 } from '@xyflow/react';
+import { Maximize } from 'lucide-react';
 import { useCallback, useRef, useState } from 'react';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
@@ -17,7 +18,7 @@ import { FarLayer } from './FarLayer';
 import { FindBox } from './FindBox';
 import { FIT_PADDING, opensFar, useFar, useZoomFloor } from './zoomScale';
 import './canvasScale.css';
-import { fitDesign, setFlowInstance } from './flowBridge';
+import { fitDesign, fitWhole, setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
 import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
@@ -166,7 +167,13 @@ export function Canvas() {
         <Overview />
         <FindBox />
         {far && <FarLayer />}
-        <Controls position="bottom-left" />
+        {/* Its fit button is the Fit view command's (from the document, clear of the overview map):
+            React Flow's own fits its nodes, and far out the components are not nodes. */}
+        <Controls position="bottom-left" showFitView={false}>
+          <ControlButton className="react-flow__controls-fitview" onClick={fitWhole} title="Fit view (Shift+1)" aria-label="Fit view">
+            <Maximize aria-hidden style={{ fill: 'none' }} />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -96,6 +96,7 @@ export function FindBox() {
               aria-selected={i === active}
               className={i === active ? 'is-active' : undefined}
               data-element-id={m.id}
+              title={m.label !== m.id ? `${m.label} (${m.id})` : m.id}
               // mousedown, not click: the input's blur would close the list first.
               onMouseDown={(e) => {
                 e.preventDefault();

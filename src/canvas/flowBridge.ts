@@ -4,6 +4,7 @@ import { getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { absoluteRects, type Rect } from '../model/geometry';
 import type { Topology } from '../model';
 import { useDocument } from '../store/document';
+import { FIT_PADDING } from './zoomScale';
 import type { XY } from '../store/geometry';
 
 let instance: ReactFlowInstance | null = null;
@@ -32,6 +33,19 @@ export interface FitOptions {
 }
 
 /**
+ * The overview map's height in the bottom-right corner (100 px, its border, React Flow's 15 px
+ * panel margin, a little air): a fitted design ends above it. With the plain padding the
+ * templates' bottom-right node (stage 6's standby database) sat under the map at 1280x800.
+ */
+const OVERVIEW_CLEARANCE = 100 + 2 + 15 + 8;
+
+/** React Flow's padding (a share of the view on each side), in pixels, with the bottom kept clear of the overview. */
+function fitPadding(padding: number, width: number, height: number) {
+  const share = (size: number) => Math.floor((size - size / (1 + padding)) / 2);
+  return { top: `${share(height)}px`, left: `${share(width)}px`, right: `${share(width)}px`, bottom: `${Math.max(share(height), OVERVIEW_CLEARANCE)}px` } as const;
+}
+
+/**
  * Pans and zooms so these rectangles fill the view. From the document, not React Flow's
  * nodes: far out the components are not React Flow nodes (FarLayer.tsx), and a fit over
  * React Flow's nodes would miss them.
@@ -43,12 +57,18 @@ function fitRects(rects: Rect[], { padding, maxZoom = 2, duration }: FitOptions)
   const bounds = { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
   const { clientWidth, clientHeight } = canvasElement;
   const minZoom = Math.min(instance.getViewport().zoom, 0.2, clientWidth / bounds.width, clientHeight / bounds.height) / 2;
-  void instance.setViewport(getViewportForBounds(bounds, clientWidth, clientHeight, minZoom, maxZoom, padding), duration ? { duration } : undefined);
+  const viewport = getViewportForBounds(bounds, clientWidth, clientHeight, minZoom, maxZoom, fitPadding(padding, clientWidth, clientHeight));
+  void instance.setViewport(viewport, duration ? { duration } : undefined);
 }
 
 /** Fits the whole design in the view: the current one, or one about to be opened. */
 export function fitDesign(options: FitOptions, doc: Topology = useDocument.getState().doc): void {
   fitRects([...absoluteRects(doc).values()], options);
+}
+
+/** The Fit view command and the canvas's fit button: the whole design, never zoomed in past 1. */
+export function fitWhole(): void {
+  fitDesign({ padding: FIT_PADDING, maxZoom: 1, duration: 200 });
 }
 
 /** Pans and zooms so these nodes are in view (after a report click, for instance). */

@@ -1,7 +1,7 @@
 // Layout, fit view, what-if mode, and the kind of link a new connection makes.
 import { FlaskConical, LayoutDashboard, Maximize, Repeat2, Search } from 'lucide-react';
 import { focusFind } from '../canvas/FindBox';
-import { fitDesign } from '../canvas/flowBridge';
+import { fitDesign, fitWhole } from '../canvas/flowBridge';
 import { FIT_PADDING } from '../canvas/zoomScale';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
@@ -38,9 +38,7 @@ export const fitView: Command = {
   icon: Maximize,
   shortcut: 'Shift+1',
   keyTest: (e) => plain(e) && e.shiftKey && (e.key === '!' || e.code === 'Digit1'),
-  perform: () => {
-    fitDesign({ padding: FIT_PADDING, duration: 200 });
-  },
+  perform: () => fitWhole(),
 };
 
 export const find: Command = {
