@@ -2,7 +2,7 @@
 // the clients the analysis starts from, the entry points that stand in for missing
 // clients, and the components that nothing analysed reaches. Decided here once so the
 // worker, the CLI and the tests agree.
-import { linkType, type Topology } from '../model';
+import { ENTRY_PREFIX, linkType, type Topology } from '../model';
 import { csr } from './csr';
 import { stronglyConnected } from './scc';
 
@@ -24,7 +24,7 @@ export interface AnalysisScope {
   unreached: string[];
 }
 
-export const ENTRY_PREFIX = 'entry:';
+export { ENTRY_PREFIX };
 
 /** The id of the implicit client in front of an entry point. */
 export function implicitClientId(entryPoint: string): string {

@@ -1,13 +1,7 @@
 // The report's warnings about what the figures cover (scope.ts), in words that name
 // each component by its label and id.
-import type { Topology } from '../model';
+import { named, type Topology } from '../model';
 import { implicitClientId, type AnalysisScope } from './scope';
-
-/** `"Web" (web)`, or `"web"` when the label is the id. */
-export function quotedName(t: Topology, id: string): string {
-  const label = t.components.find((c) => c.id === id)?.label ?? id;
-  return label === id ? `"${id}"` : `"${label}" (${id})`;
-}
 
 /** "1 component", "3 components". */
 export function count(n: number, one: string, many = `${one}s`): string {
@@ -22,7 +16,7 @@ export function andList(words: readonly string[]): string {
 const SHOWN = 10;
 
 function names(t: Topology, ids: readonly string[]): string {
-  const shown = ids.slice(0, SHOWN).map((id) => quotedName(t, id));
+  const shown = ids.slice(0, SHOWN).map((id) => named(t, id));
   if (ids.length > SHOWN) shown.push(`${ids.length - SHOWN} more`);
   return andList(shown);
 }

@@ -5,7 +5,7 @@
 import {
   componentAvailability, componentMtbfHours, componentMttrHours, domainAncestors, domainAvailability, domainMttrHours,
   failoverSecondsOf, groupResolver, instanceDomain, instanceId, isActivePassivePool, isStandby, linkAvailability,
-  linkElementId, linkType, LINK_MTTR_HOURS, minHealthyOf, own, replicasOf, switchoverUnavailability, type Topology,
+  labelOf, linkElementId, linkType, LINK_MTTR_HOURS, minHealthyOf, own, replicasOf, switchoverUnavailability, type Topology,
 } from '../model';
 import { csr, type Csr } from './csr';
 import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
@@ -102,7 +102,8 @@ export function buildStructure(t: Topology): Structure {
     return elements.length - 1;
   };
   const byId = new Map(t.components.map((c) => [c.id, c]));
-  const labelOf = (id: string) => byId.get(id)?.label ?? id;
+  // Labels by the one naming rule (an empty label names nothing: the id stands in).
+  const label = (id: string) => labelOf(t, id);
 
   // Domains: every domain that can fail is an element; `group` domains are labels only.
   const domainElement = new Map<string, number>();
@@ -112,7 +113,7 @@ export function buildStructure(t: Topology): Structure {
   const pendingChains: { node: ComponentNode; i: number; domain: string | undefined }[] = [];
   for (const c of t.components) {
     const node: ComponentNode = {
-      id: c.id, label: c.label ?? c.id, isClient: c.kind === 'client', instances: [],
+      id: c.id, label: label(c.id), isClient: c.kind === 'client', instances: [],
       minHealthy: 0, poolFailover: -1, groups: [],
     };
     componentIndex.set(c.id, components.length);
@@ -134,7 +135,7 @@ export function buildStructure(t: Topology): Structure {
   }
   for (const d of t.domains) {
     if (d.kind === 'group') continue;
-    const e = addElement({ id: d.id, type: 'domain', label: d.label ?? d.id, availability: domainAvailability(d), mttrHours: domainMttrHours(d) });
+    const e = addElement({ id: d.id, type: 'domain', label: label(d.id), availability: domainAvailability(d), mttrHours: domainMttrHours(d) });
     domainElement.set(d.id, e);
   }
   const chainCache = new Map<string, number[]>();
@@ -172,7 +173,7 @@ export function buildStructure(t: Topology): Structure {
     const la = linkAvailability(l);
     if (la < 1) {
       const id = linkElementId(l);
-      link = addElement({ id, type: 'link', label: l.label ?? `${labelOf(l.from)} → ${labelOf(l.to)}`, availability: la, mttrHours: LINK_MTTR_HOURS });
+      link = addElement({ id, type: 'link', label: l.label || `${label(l.from)} → ${label(l.to)}`, availability: la, mttrHours: LINK_MTTR_HOURS });
     }
     groups[g].slots.push(slots.length);
     slots.push({ group: g, target: componentIndex.get(l.to)!, link, linkId: linkElementId(l) });
@@ -229,7 +230,7 @@ export function buildStructure(t: Topology): Structure {
     for (const id of entry.actives) lambda += 1 / (componentMtbfHours(byId.get(id)!) * SECONDS_PER_HOUR);
     const seconds = failoverSecondsOf(byId.get(standbyId)!);
     const q = switchoverUnavailability(lambda, seconds);
-    const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${labelOf(standbyId)}`, availability: 1 - q, mttrHours: seconds / SECONDS_PER_HOUR, componentId: standbyId });
+    const e = addElement({ id: `failover:${standbyId}`, type: 'failover', label: `failover to ${label(standbyId)}`, availability: 1 - q, mttrHours: seconds / SECONDS_PER_HOUR, componentId: standbyId });
     for (const g of entry.groups) groups[g].failover = e;
     failoverGroupsOf.set(e, entry.groups);
   }

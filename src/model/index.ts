@@ -9,4 +9,5 @@ export * from './fixes';
 export * from './limits';
 export { readJsonText, type JsonRead } from './jsonText';
 export * from './keyed';
+export { ENTRY_PREFIX, implicitClientTarget, labelOf, named } from './names';
 export { editBreaks } from './validate';

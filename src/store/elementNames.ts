@@ -1,9 +1,9 @@
 // Readable names for the analysis's element ids (DESIGN section 3): the report says
 // `app#2` and `failover:lb2`; a person reads "App, instance 2 of 3" and "switchover to
 // LB standby (5 s)". Pure: used by the report panel, the canvas tooltips and the tests.
-import { failoverSecondsOf, linkElementId, replicasOf, type Component, type FailureDomain, type Link, type Topology } from '../model';
+import { failoverSecondsOf, labelOf, linkElementId, replicasOf, type Component, type Link, type Topology } from '../model';
 
-interface Index { components: Map<string, Component>; domains: Map<string, FailureDomain>; links: Map<string, Link> }
+interface Index { components: Map<string, Component>; links: Map<string, Link> }
 
 // Documents are immutable: one index per document. Naming every SPOF and pair of a
 // 1,000-component report by scanning the arrays took hundreds of milliseconds per result.
@@ -19,7 +19,6 @@ function indexOf(t: Topology): Index {
     };
     index = {
       components: first(t.components.map((c) => [c.id, c])),
-      domains: first(t.domains.map((d) => [d.id, d])),
       links: first(t.links.map((l) => [linkElementId(l), l])),
     };
     indexes.set(t, index);
@@ -27,39 +26,21 @@ function indexOf(t: Topology): Index {
   return index;
 }
 
-export function labelOf(t: Topology, id: string): string {
-  const { components, domains } = indexOf(t);
-  const c = components.get(id);
-  if (c) return c.label ?? c.id;
-  const d = domains.get(id);
-  if (d) return d.label ?? d.id;
-  // The implicit client in front of an entry point (DESIGN section 2), as the engine labels it.
-  const entry = implicitClientTarget(id);
-  const e = entry === undefined ? undefined : components.get(entry);
-  return e ? `Users of ${e.label ?? e.id}` : id;
-}
-
-/** The entry point behind an implicit client id `entry:<id>`, or undefined. */
-export function implicitClientTarget(id: string): string | undefined {
-  return id.startsWith('entry:') ? id.slice('entry:'.length) : undefined;
-}
+// A label, the id when there is none (or it is empty); one rule with the findings and the CLI.
+export { implicitClientTarget, labelOf } from '../model';
 
 /** A readable name for any element id; unknown ids come back as they are. */
 export function elementName(t: Topology, id: string): string {
-  const { components, domains, links } = indexOf(t);
+  const { components, links } = indexOf(t);
   const instance = /^(.*)#(\d+)$/.exec(id);
   if (instance) {
     const c = components.get(instance[1]);
-    if (c) return `${c.label ?? c.id}, instance ${instance[2]} of ${replicasOf(c)}`;
+    if (c) return `${labelOf(t, c.id)}, instance ${instance[2]} of ${replicasOf(c)}`;
   }
   if (id.startsWith('failover:')) {
     const c = components.get(id.slice('failover:'.length));
-    if (c) return `switchover to ${c.label ?? c.id} (${formatSeconds(failoverSecondsOf(c))})`;
+    if (c) return `switchover to ${labelOf(t, c.id)} (${formatSeconds(failoverSecondsOf(c))})`;
   }
-  const c = components.get(id);
-  if (c) return c.label ?? c.id;
-  const d = domains.get(id);
-  if (d) return d.label ?? d.id;
   const l = links.get(id);
   if (l) return `link ${labelOf(t, l.from)} → ${labelOf(t, l.to)}`;
   return labelOf(t, id);
@@ -103,6 +84,6 @@ export function elementNames(t: Topology, ids: readonly string[]): string[] {
     const c = t.components.find((x) => x.id === name.slice('#pool:'.length))!;
     const numbers = pools.get(c.id)!.sort((a, b) => a - b).map(String);
     const which = numbers.length === 1 ? `instance ${numbers[0]}` : `instances ${listWords(numbers, 8)}`;
-    return `${c.label ?? c.id} (${which} of ${replicasOf(c)})`;
+    return `${labelOf(t, c.id)} (${which} of ${replicasOf(c)})`;
   });
 }

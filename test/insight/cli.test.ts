@@ -104,7 +104,9 @@ describe('spof analyze carries the insight', () => {
     const r = spof('analyze', EXAMPLE);
     expect(r.code).toBe(0);
     for (const heading of ['Redundancy stage 5 of 7', 'SLO', 'Findings (', 'Data protection', 'Degradations']) expect(r.stdout).toContain(heading);
-    expect(r.stdout).toMatch(/\[high\] DNS "DNS" \(dns\) is a single point of failure/);
+    // The kind is said once: not `DNS "DNS" (dns)`; a zone's label does not say it is a zone.
+    expect(r.stdout).toContain('[high] "DNS" (dns) is a single point of failure');
+    expect(r.stdout).toContain('[high] Zone "us-east-1a" (use1a) is a single point of failure');
     expect(r.stdout).toMatch(/system: target 99\.95% met/);
   });
 });

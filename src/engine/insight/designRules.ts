@@ -27,7 +27,7 @@ const poolOneZone: FindingRule = {
       return [{
         code: 'pool-one-zone',
         severity: 'medium' as const,
-        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in zone ${named(t, zone)}: one zone outage takes them all down.`,
+        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in ${named(t, zone, 'zone')}: one zone outage takes them all down.`,
         suggestion: 'Spread them across the zones of the region (list the zones in "domains").',
         ids: [c.id, zone],
       }];
@@ -54,7 +54,7 @@ const poolOneRegion: FindingRule = {
       return [{
         code: 'pool-one-region',
         severity: 'low' as const,
-        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in region ${named(t, region)}: a region outage takes them all down.`,
+        message: `All ${replicasOf(c)} instances of ${named(t, c.id)} sit in ${named(t, region, 'region')}: a region outage takes them all down.`,
         suggestion: 'Replicate it into a second region (a copy behind the same callers), if the SLO needs it.',
         ids: [c.id, region],
       }];
@@ -160,7 +160,7 @@ const clientWithoutData: FindingRule = {
       return [{
         code: 'client-no-data-store',
         severity: 'low' as const,
-        message: `Client ${named(t, client.id)} reaches no data store (database, cache, storage or queue): its data's failures are not in the analysis.`,
+        message: `${named(t, client.id, 'Client')} reaches no data store (database, cache, storage or queue): its data's failures are not in the analysis.`,
         suggestion: 'Link the component that holds its data, so its failure counts; or confirm the journey is stateless.',
         ids: [client.id],
       }];
@@ -183,7 +183,7 @@ const unreached: FindingRule = {
       ? {
           code: 'unreached-component',
           severity: 'low' as const,
-          message: `Client ${named(t, id)} calls nothing: it is not part of the figures.`,
+          message: `${named(t, id, 'Client')} calls nothing: it is not part of the figures.`,
           suggestion: 'Link it to the first component it calls.',
           ids: [id],
         }

@@ -33,7 +33,7 @@ function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, 
         const pool = replicasOf(c) > 1;
         const what = pool
           ? `Each instance of ${named(t, c.id)} is a single point of failure (${minHealthyOf(c)} of ${replicasOf(c)} must work)`
-          : `${capital(layer)} ${named(t, c.id)} is a single point of failure`;
+          : `${named(t, c.id, capital(layer))} is a single point of failure`;
         return {
           code,
           severity: 'high',
@@ -59,7 +59,7 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
         .map((s) => ({
           code,
           severity,
-          message: `${capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind])} ${named(t, s.id)} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')}${othersWords(s)}.`,
+          message: `${named(t, s.id, capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind]))} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')}${othersWords(s)}.`,
           suggestion,
           ids: [s.id],
         }));

@@ -40,19 +40,8 @@ export function domainMap(t: Topology): Map<string, FailureDomain> {
   return memo(t, 'domains', () => new Map(t.domains.map((d) => [d.id, d])));
 }
 
-export function labelOf(t: Topology, id: string): string {
-  const c = componentMap(t).get(id);
-  if (c) return c.label || c.id;
-  const d = domainMap(t).get(id);
-  if (d) return d.label || d.id;
-  return id;
-}
-
-/** Quoted label, with the id when they differ: `"Primary DB" (db)`. */
-export function named(t: Topology, id: string): string {
-  const label = labelOf(t, id);
-  return label === id ? `"${id}"` : `"${label}" (${id})`;
-}
+// Names in words: one rule for the findings, the CLI and the app (src/model/names.ts).
+export { labelOf, named } from '../../model';
 
 /** source id -> group name -> required (non-optional) dependency targets. */
 export function requiredGroups(t: Topology): Map<string, Map<string, string[]>> {
