@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { AnalysisPanel } from './pages/AnalysisPanel';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
+import { TEST_IDS } from './pages/testIds';
 
 let studio: StudioPage;
 let analysis: AnalysisPanel;
@@ -95,13 +96,16 @@ test('a warning names its element by label and id, beside the path', async ({ pa
   await expect(warnings).not.toContainText('standby "db-2"');
 });
 
-test('a warning about the whole design reads as words, not a raw path', async ({ page }) => {
+test('no client: the card says it once, in words, with the fix; no warning or notice says it again', async ({ page }) => {
   await studio.openFile('no-client.spof.json', JSON.stringify({
     format: 'spof-topology', version: 2, name: 'No client',
     components: [{ id: 'web', kind: 'web', label: 'Web' }, { id: 'db', kind: 'database', label: 'DB' }],
     links: [{ from: 'web', to: 'db' }],
   }));
   await analysis.settled();
-  const warning = page.getByTestId('analysis-warnings').locator('li[data-code="no-client"]');
-  await expect(warning).toHaveText(/^no client component: /);
+  await expect(studio.byTestId(TEST_IDS.entryPoints)).toContainText('No client in this design');
+  await expect(studio.byTestId(TEST_IDS.entryPoints)).toContainText('The figures are for the entry point Web');
+  await expect(page.getByTestId('analysis-warnings').locator('li[data-code="no-client"]')).toHaveCount(0);
+  await expect(studio.byTestId(TEST_IDS.reportPanel)).not.toContainText('no client component');
+  await expect(studio.byTestId(TEST_IDS.noticeMessage)).toHaveCount(0);
 });

@@ -5,7 +5,7 @@ import type { ImportNote } from '../import/notes';
 import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
-import { problemText } from '../model/problemText';
+import { noticeWarnings } from '../model/problemText';
 import { readDesignJsonOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
@@ -49,7 +49,7 @@ export const importMermaid: Importer = async (text, fileName) => {
   // A diagram without a title (no front matter, not exported by us) is named after its file.
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
   const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
-  return { ok: true, topology, warnings: r.warnings.map((p) => problemText(topology, p)), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
+  return { ok: true, topology, warnings: noticeWarnings(topology, r.warnings), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
 };
 
 /** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */

@@ -5,7 +5,7 @@
 import { Link2 } from 'lucide-react';
 import { prefetchWhenIdle } from '../lazyChunks';
 import { formatIoProblem } from '../io/problems';
-import { problemText } from '../model/problemText';
+import { noticeWarnings } from '../model/problemText';
 import { useDocument } from '../store/document';
 import { useDocumentsUi } from '../store/documentsUi';
 import { useUi } from '../store/ui';
@@ -87,7 +87,8 @@ export async function openSharedLink(hash: string = window.location.hash): Promi
     replaceDocument(topology, 'Open shared link');
     // No dismiss otherwise: a message already up (a draft kept aside at start-up) stays readable.
     const now = useUi.getState();
-    if (warnings.length) now.showNotice(`Opened the shared design "${topology.name}" with warnings`, warnings.map((p) => problemText(topology, p)));
+    const told = noticeWarnings(topology, warnings);
+    if (told.length) now.showNotice(`Opened the shared design "${topology.name}" with warnings`, told);
     else if (now.notice?.title.startsWith('The shared design')) now.dismiss();
   };
   if (!confirmDiscard(`Opening the shared design "${topology.name}"`)) {

@@ -1,7 +1,7 @@
 // A problem as a person reads it: the element it is about, by its label and id, before the
 // path and the message ("Web server" (web), components[4].availability: must be ...), never
 // a raw JSON path alone. Pure: the app and the CLI share it.
-import { formatProblem, type Problem } from './issues';
+import { formatProblem, WARNING_CODES, type Problem } from './issues';
 
 /** The document as far as naming goes (a document that failed validation is still an object). */
 interface Named { components?: unknown; domains?: unknown; links?: unknown }
@@ -50,6 +50,21 @@ export function problemText(doc: Named, p: Problem): string {
   if (WHOLE_LIST.test(p.path)) return p.message;
   const element = elementOfPath(doc, p.path);
   return element ? `${element}, ${formatProblem(p)}` : formatProblem(p);
+}
+
+/**
+ * A warning the app's report says in a card of its own, with its fix: no client (the
+ * entry-points card names the entry points and adds a client in one click; with nothing
+ * connected, the card says to draw one). Listed beside the card, or in the notice on
+ * opening, it would be said twice; the CLI, which has no card, prints it.
+ */
+export function saidByReportCard(p: Problem): boolean {
+  return p.code === WARNING_CODES.noClient;
+}
+
+/** The warnings the notice on opening a design lists, as words; those a report card says are left to it. */
+export function noticeWarnings(doc: Named, warnings: readonly Problem[]): string[] {
+  return warnings.filter((p) => !saidByReportCard(p)).map((p) => problemText(doc, p));
 }
 
 /** The document as far as it is an object, to name the elements a problem is about ({} when it is not JSON). */

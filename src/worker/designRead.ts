@@ -4,16 +4,16 @@
 // tests and where there is no worker. Errors are values, never throws.
 import { decodeShareHash, type ShareDecodeResult } from '../io/shareLink';
 import { parseTopology, type Topology } from '../model';
-import { documentOf, problemText } from '../model/problemText';
+import { documentOf, noticeWarnings, problemText } from '../model/problemText';
 
 export type DesignRead =
   | { ok: true; topology: Topology; warnings: string[] }
   | { ok: false; errors: string[] };
 
-/** A topology file's text: the design and its warnings, or each error named by its element and path. */
+/** A topology file's text: the design and the warnings its notice lists, or each error named by its element and path. */
 export function readDesignJson(text: string): DesignRead {
   const parsed = parseTopology(text);
-  if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: parsed.warnings.map((p) => problemText(parsed.topology, p)) };
+  if (parsed.ok) return { ok: true, topology: parsed.topology, warnings: noticeWarnings(parsed.topology, parsed.warnings) };
   const raw = documentOf(text);
   return { ok: false, errors: parsed.errors.map((p) => problemText(raw, p)) };
 }

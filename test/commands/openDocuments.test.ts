@@ -102,6 +102,13 @@ describe('importers', () => {
     expect(imported.ok && imported.notes.length).toBeGreaterThan(0);
   });
 
+  it('the notice on opening leaves the no-client warning to the report\'s card, and lists the others', async () => {
+    const r = await importJsonOrPlan(JSON.stringify({ format: 'spof-topology', version: 2, components: [{ id: 'a', kind: 'app' }, { id: 'b', kind: 'app' }], links: [{ from: 'a', to: 'b' }] }), 'a.spof.json');
+    expect(r.ok && r.warnings).toEqual([]);
+    const orphan = await importJsonOrPlan(JSON.stringify({ format: 'spof-topology', version: 2, components: [{ id: 'a', kind: 'app' }] }), 'a.spof.json');
+    expect(orphan.ok && orphan.warnings).toEqual(['"a", components[0]: has no links']);
+  });
+
   it('a compose file opens with its notes; invalid YAML names the line and column', async () => {
     const r = await importInfrastructure('services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n', 'shop/compose.yaml');
     expect(r.ok && r.topology.name).toBe('shop');

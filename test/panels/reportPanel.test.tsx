@@ -97,12 +97,19 @@ describe('the report panel', () => {
     expect(byTestId('nothing-connected')!.textContent).toContain('Draw next: a link from the client');
     expect(byTestId('system-availability')).toBeNull();
     expect(byTestId('spof-list')).toBeNull();
+    // Without a client either, the card says to draw one; the loader's no-client warning is not said again beside it.
+    show({ ...base, components: [{ id: 'db', kind: 'database' }, { id: 'app', kind: 'app' }], links: [] });
+    expect(byTestId('nothing-connected')!.textContent).toContain('Draw next: a client (the users) from the palette');
+    expect(host.querySelector('[data-testid="analysis-warnings"] li[data-code="no-client"]')).toBeNull();
+    expect(host.querySelector('[data-testid="analysis-warnings"] li[data-code="orphan"]')).not.toBeNull();
 
     // No client: the figures are the entry points', and the report says so.
     show({ ...base, components: [{ id: 'api', kind: 'app', label: 'API' }, { id: 'db', kind: 'database' }, { id: 'mon', kind: 'service', label: 'Monitor' }],
       links: [{ from: 'api', to: 'db' }, { from: 'mon', to: 'db', optional: true }] });
     expect(byTestId('entry-points')!.textContent).toContain('The figures are for the entry point API');
     expect(byTestId('add-entry-client')).not.toBeNull();
+    // Said once, by the card: not again as a warning beside it.
+    expect(host.textContent).not.toContain('no client component');
     expect(byTestId('unreached')!.textContent).toContain('Monitor');
     expect(byTestId('system-availability')!.textContent).not.toBe('100%');
 

@@ -2,7 +2,7 @@
 // each with its path, what the analysis takes it to mean, and its one-click fixes. A fix is
 // one undoable step.
 import { applyFix, type Fix, type Problem, type Topology } from '../../model';
-import { problemText } from '../../model/problemText';
+import { problemText, saidByReportCard } from '../../model/problemText';
 import { useDocument } from '../../store/document';
 
 function applyDesignFix(fix: Fix): void {
@@ -11,7 +11,8 @@ function applyDesignFix(fix: Fix): void {
   if (next !== doc) applyTopology(next, fix.label.charAt(0).toUpperCase() + fix.label.slice(1));
 }
 
-export function DesignWarnings({ doc, warnings }: { doc: Topology; warnings: Problem[] }) {
+export function DesignWarnings({ doc, warnings: all }: { doc: Topology; warnings: Problem[] }) {
+  const warnings = all.filter((w) => !saidByReportCard(w));
   if (warnings.length === 0) return null;
   return (
     <ul className="rp-design-warnings" data-testid="analysis-warnings">
