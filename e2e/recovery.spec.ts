@@ -1,6 +1,6 @@
 // Never lose work (issue 14): every state the editor reaches reopens from the autosave, a
 // saved file and a share link; modelling problems are warnings with one-click fixes.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { deflateSync } from 'fflate';
 import { encodeShareHash, toBase64Url } from '../src/io/shareLink';
 import { TEMPLATES } from '../src/templates';
@@ -285,42 +285,86 @@ test('an analysis worker that is terminated without a word is noticed and replac
   await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
 });
 
+type EngineWorker = ReturnType<Page['workers']>[number];
+
+const engineWorkers = (page: Page): EngineWorker[] => page.workers().filter((w) => w.url().includes('engine.worker'));
+
+/**
+ * Makes each worker keep its next answer of a kind to itself: the request reaches it and is
+ * worked on, but the answer never leaves (comlink posts it through `self.postMessage`, wrapped
+ * here), so from the page the request is still under way when the test ends the worker,
+ * however fast it ran.
+ */
+async function holdNextAnswer(workers: EngineWorker[], kind: 'analysis' | 'simulation'): Promise<void> {
+  for (const w of workers) {
+    await w.evaluate((kind) => {
+      const g = self as unknown as { postMessage: (message: unknown, transfer?: Transferable[]) => void; answerHeld?: boolean };
+      const post = g.postMessage.bind(self);
+      g.postMessage = (message, transfer) => {
+        const value = (message as { value?: unknown } | null)?.value;
+        const ofKind = typeof value === 'object' && value !== null && (kind === 'analysis' ? 'insight' in value : 'histogram' in value);
+        if (ofKind && !g.answerHeld) g.answerHeld = true;
+        else post(message, transfer);
+      };
+    }, kind);
+  }
+}
+
+/** The worker holding an answer, once one does. */
+async function workerHoldingAnswer(workers: EngineWorker[]): Promise<EngineWorker> {
+  let holder: EngineWorker | undefined;
+  await expect.poll(async () => {
+    for (const w of workers) if (await w.evaluate(() => (self as unknown as { answerHeld?: boolean }).answerHeld === true)) holder = w;
+    return holder !== undefined;
+  }).toBe(true);
+  return holder!;
+}
+
+/** Ends a worker as from outside: it closes itself, so the page gets no error event. */
+async function endWorker(w: EngineWorker): Promise<void> {
+  const gone = new Promise<void>((resolve) => w.once('close', () => resolve()));
+  await w.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => { /* it is gone */ });
+  await gone;
+}
+
+test('an analysis whose worker is terminated while it runs is sent again: the panel settles without another edit', async ({ page }) => {
+  const status = studio.byTestId(TEST_IDS.analysisStatus);
+  await studio.openTemplate('stage3');
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(studio.byTestId(TEST_IDS.downtimeChart)).toBeVisible({ timeout: 60_000 });
+  const before = await studio.byTestId(TEST_IDS.systemAvailability).getAttribute('data-value');
+  const started = engineWorkers(page);
+  expect(started.length, 'the analysis worker runs').toBeGreaterThan(0);
+  await holdNextAnswer(started, 'analysis');
+  await studio.node('web1').click();
+  await studio.setField('availability', '90');
+  // The analysis of the edit is under way in the old worker (before: "Analysing..." until a second edit).
+  await expect(status).toHaveAttribute('data-state', 'running');
+  await endWorker(await workerHoldingAnswer(started));
+  await expect(status).toHaveAttribute('data-state', 'idle');
+  await expect(studio.byTestId(TEST_IDS.systemAvailability)).not.toHaveAttribute('data-value', before ?? '');
+  expect(engineWorkers(page).some((w) => !started.includes(w)), 'a new analysis worker').toBe(true);
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+});
+
 test('a simulation whose worker is terminated while it plays is sent again to a new worker, and its chart shows', async ({ page }) => {
   const status = studio.byTestId(TEST_IDS.analysisStatus);
   const chart = studio.byTestId(TEST_IDS.downtimeChart);
   await studio.openTemplate('stage3');
   await expect(status).toHaveAttribute('data-state', 'idle');
   await expect(chart).toBeVisible({ timeout: 60_000 });
-  const engineWorkers = () => page.workers().filter((w) => w.url().includes('engine.worker'));
-  const started = engineWorkers();
+  const started = engineWorkers(page);
   expect(started.length, 'the analysis worker runs').toBeGreaterThan(0);
-  // Each engine worker keeps the next simulation it is asked for to itself: the request
-  // reaches it, and no answer ever leaves it (a capturing listener runs before comlink's).
-  for (const w of started) {
-    await w.evaluate(() => self.addEventListener('message', (e: MessageEvent) => {
-      const d = e.data as { type?: string; path?: string[] } | null;
-      if (d?.type !== 'APPLY' || d.path?.[0] !== 'simulate') return;
-      e.stopImmediatePropagation();
-      (self as unknown as { simulationHeld: boolean }).simulationHeld = true;
-    }, { capture: true }));
-  }
+  await holdNextAnswer(started, 'simulation');
   // An edit: analysed, then simulated; the simulation is now under way in the old worker.
   await studio.node('web1').click();
   await studio.setField('availability', '90');
   await expect(status).toHaveAttribute('data-state', 'idle');
   await expect(studio.byTestId('simulation-status')).toHaveAttribute('data-state', 'running');
-  let playing: (typeof started)[number] | undefined;
-  await expect.poll(async () => {
-    for (const w of started) if (await w.evaluate(() => (self as unknown as { simulationHeld?: boolean }).simulationHeld === true)) playing = w;
-    return playing !== undefined;
-  }).toBe(true);
-  // Terminated from outside: the worker ends itself, so the page gets no error event.
-  const gone = new Promise<void>((resolve) => playing!.once('close', () => resolve()));
-  await playing!.evaluate(() => (self as unknown as { close(): void }).close()).catch(() => { /* it is gone */ });
-  await gone;
+  await endWorker(await workerHoldingAnswer(started));
   // A new worker plays the simulation to its end: the chart of the edited design.
   await expect(chart).toBeVisible({ timeout: 60_000 });
-  expect(engineWorkers().some((w) => !started.includes(w)), 'a new analysis worker').toBe(true);
+  expect(engineWorkers(page).some((w) => !started.includes(w)), 'a new analysis worker').toBe(true);
   await expect(studio.byTestId('simulation-status')).toHaveCount(0);
   expect(Number(await chart.getAttribute('data-years'))).toBeGreaterThan(0);
   const availability = Number(await studio.byTestId(TEST_IDS.systemAvailability).getAttribute('data-value'));
