@@ -37,11 +37,11 @@ const FIT_OPENED = { padding: 0.12, maxZoom: 1 };
  * Replaces the design (one undo step) and clears the selection. The design it replaces is
  * kept in the local history first (persistence.ts), so even a confirmed replace loses nothing.
  */
-export function replaceDocument(doc: Topology, label: string, designKey?: string): void {
+export function replaceDocument(doc: Topology, label: string, designKey?: string, roughlyPlaced?: Topology): void {
   beginNewDesign(useDocument.getState().doc, designKey);
   // The notes of an earlier import are about the design being replaced.
   useImportNotes.getState().clear();
-  const placed = ensurePositions(doc);
+  const placed = roughlyPlaced ?? ensurePositions(doc);
   // The view fits the new design before React draws it: a large design is then drawn far out
   // from its first frame (FarLayer.tsx), not first handed to React Flow whole at the old zoom.
   fitDesign(FIT_OPENED, placed);
@@ -144,7 +144,7 @@ async function applyImport(result: ImportResult, what: string): Promise<boolean>
     return false;
   }
   if (!confirmDiscard(`Opening ${what}`)) return false;
-  replaceDocument(result.topology, `Open ${what}`);
+  replaceDocument(result.topology, `Open ${what}`, undefined, result.placed);
   if (result.notes.length > 0 || result.correctedText !== undefined) {
     // What the import inferred, assumed and left out, listed over the canvas to check and
     // correct one by one (the design's own warnings are in the report).

@@ -19,6 +19,8 @@ export type ImportResult =
       notes: ImportNote[];
       /** The input rewritten so that it parses, when the import read it leniently (a Mermaid diagram with unquoted parentheses). */
       correctedText?: string;
+      /** `topology` roughly placed already (read off the page's thread), when it had no positions. */
+      placed?: Topology;
     }
   | { ok: false; errors: string[]; /** A newer open replaced this one while it was read: nothing to say. */ superseded?: true };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;

@@ -29,7 +29,7 @@ export async function readDesignJsonOffThread(text: string, worker: AnalysisClie
   return answer<DesignRead>(
     await worker.readDesignJson(text),
     (reason) => ({ ok: false, errors: [`the design could not be read (${reason})`] }),
-    (r) => (r.ok ? rekeyTopology(r) : r),
+    (r) => (r.ok ? { ...rekeyTopology(r), ...(r.placed ? { placed: rekeyedAfterClone(r.placed) } : {}) } : r),
   );
 }
 

@@ -4,7 +4,7 @@
 // primary); the rest fill their container row by row, rows following the dependency order
 // from the clients. Containers then grow to hold what they contain. Auto-layout (elkjs)
 // does the real job on request.
-import { keyedCopy, linkType, own, type Topology } from '../model';
+import { keyedCopy, linkType, own, type Link, type Topology } from '../model';
 import { componentSize } from '../model/nodeCard';
 import { CONTAINER_PADDING, DEFAULT_DOMAIN_SIZE, containerOf, domainDepth, type Size, type XY } from './geometry';
 
@@ -13,14 +13,14 @@ const GAP = { x: 48, y: 64 };
 /** Breadth-first depth from the clients along dependency links (unreached: after the rest). */
 function ranks(doc: Topology): Map<string, number> {
   const out = new Map<string, number>();
-  let frontier = doc.components.filter((c) => c.kind === 'client').map((c) => c.id);
+  let frontier = new Set(doc.components.filter((c) => c.kind === 'client').map((c) => c.id));
   frontier.forEach((id) => out.set(id, 0));
-  for (let depth = 1; frontier.length; depth++) {
-    const next: string[] = [];
+  for (let depth = 1; frontier.size; depth++) {
+    const next = new Set<string>();
     for (const l of doc.links) {
-      if (linkType(l) === 'dependency' && frontier.includes(l.from) && !out.has(l.to)) {
+      if (linkType(l) === 'dependency' && frontier.has(l.from) && !out.has(l.to)) {
         out.set(l.to, depth);
-        next.push(l.to);
+        next.add(l.to);
       }
     }
     frontier = next;
@@ -28,6 +28,39 @@ function ranks(doc: Topology): Map<string, number> {
   const last = Math.max(0, ...out.values()) + 1;
   for (const c of doc.components) if (!out.has(c.id)) out.set(c.id, last);
   return out;
+}
+
+/** The links at each element (each link once, in the document's order) and each link's place in it. */
+function linkIndex(all: readonly Link[], kind: ReadonlyMap<string, string>): {
+  touching(id: string): readonly Link[];
+  /** The links from `caller` to components of `kind`, in the document's order. */
+  calls(caller: string, kind: string | undefined): readonly Link[];
+  order(l: Link): number;
+} {
+  const at = new Map<string, Link[]>();
+  const calls = new Map<string, Link[]>();
+  const order = new Map<Link, number>();
+  const add = (id: string, l: Link) => {
+    const list = at.get(id);
+    if (list) list.push(l);
+    else at.set(id, [l]);
+  };
+  all.forEach((l, i) => {
+    order.set(l, i);
+    add(l.from, l);
+    if (l.to !== l.from) add(l.to, l);
+    const k = kind.get(l.to);
+    if (k === undefined) return;
+    const key = `${k}\u0000${l.from}`;
+    const list = calls.get(key);
+    if (list) list.push(l);
+    else calls.set(key, [l]);
+  });
+  return {
+    touching: (id) => at.get(id) ?? [],
+    calls: (caller, k) => (k === undefined ? [] : calls.get(`${k}\u0000${caller}`) ?? []),
+    order: (l) => order.get(l) ?? 0,
+  };
 }
 
 export function ensurePositions(doc: Topology): Topology {
@@ -44,6 +77,10 @@ export function ensurePositions(doc: Topology): Topology {
     children.get(parent)!.push(x.id);
   }
   const isDomain = new Set(doc.domains.map((d) => d.id));
+  // Looked up per unplaced component: built once (a scan of every link for each of 5,000
+  // components held the page for seconds when such a design was opened).
+  const kind = new Map(doc.components.map((c) => [c.id, c.kind]));
+  const links = linkIndex(doc.links, kind);
   const componentById = new Map(doc.components.map((c) => [c.id, c]));
   const sizeOf = (id: string): Size => (isDomain.has(id) ? sizes[id] ?? DEFAULT_DOMAIN_SIZE[doc.domains.find((d) => d.id === id)!.kind] : componentSize(componentById.get(id)!));
   const minRank = (id: string): number => {
@@ -123,12 +160,33 @@ export function ensurePositions(doc: Topology): Topology {
    * else anything linked to it.
    */
   function partnerOf(id: string, ok: (other: string) => boolean): string | undefined {
-    const kind = new Map(doc.components.map((c) => [c.id, c.kind]));
-    const touching = doc.links.filter((l) => l.from === id || l.to === id);
-    const replicas = touching.filter((l) => linkType(l) === 'replication').map((l) => (l.from === id ? l.to : l.from));
-    const callers = new Set(touching.filter((l) => l.to === id).map((l) => l.from));
-    const twins = doc.links.filter((l) => callers.has(l.from) && l.to !== id && kind.get(l.to) === kind.get(id)).map((l) => l.to);
-    const linked = touching.map((l) => (l.from === id ? l.to : l.from));
-    return [...replicas, ...twins, ...linked].find((other) => other !== id && kind.has(other) && ok(other));
+    const touching = links.touching(id);
+    const other = (l: Link) => (l.from === id ? l.to : l.from);
+    // The first in the document's order that `ok` accepts, without sorting or copying lists.
+    const first = (candidates: Iterable<Link>, end: (l: Link) => string): string | undefined => {
+      let best: Link | undefined;
+      for (const l of candidates) {
+        const x = end(l);
+        if (x !== id && kind.has(x) && (best === undefined || links.order(l) < links.order(best)) && ok(x)) best = l;
+      }
+      return best && end(best);
+    };
+    // A twin: the first, in the document's order, of what a caller of `id` also calls of its
+    // kind. Each caller's list is in that order, so its scan stops at its first accepted one.
+    const twin = (): string | undefined => {
+      let best: Link | undefined;
+      for (const l of touching) {
+        if (l.to !== id) continue;
+        for (const t of links.calls(l.from, kind.get(id))) {
+          if (best !== undefined && links.order(t) >= links.order(best)) break;
+          if (t.to !== id && ok(t.to)) {
+            best = t;
+            break;
+          }
+        }
+      }
+      return best?.to;
+    };
+    return first(touching.filter((l) => linkType(l) === 'replication'), other) ?? twin() ?? first(touching, other);
   }
 }

@@ -8,6 +8,7 @@ import { readDesignJsonOffThread, readShareHashOffThread } from '../../src/comma
 import { encodeShareHash } from '../../src/io/shareLink';
 import { parseTopology, serializeTopology, type Topology } from '../../src/model';
 import { problemText } from '../../src/model/problemText';
+import { ensurePositions } from '../../src/store/placement';
 import { TEMPLATES } from '../../src/templates';
 import { AnalysisClient } from '../../src/worker/analysisClient';
 import { readDesignJson, readShareHash } from '../../src/worker/designRead';
@@ -79,6 +80,19 @@ describe('reading a design in the worker', () => {
     expect(Object.hasOwn(positions!, 'constructor')).toBe(false);
     // (vitest's deep equality stumbles on an own "__proto__" key: compared as JSON text.)
     expect(JSON.stringify(read.topology)).toBe(JSON.stringify(mainThreadParse(HOSTILE_KEYS)));
+  });
+
+  it('places a design without positions as the page would, and leaves the document itself unplaced', async () => {
+    const unplaced = JSON.parse(fixtures[0][1]);
+    delete unplaced.view;
+    const text = JSON.stringify(unplaced);
+    const read = await readDesignJsonOffThread(text, client());
+    if (!read?.ok || !read.placed) throw new Error(`expected a placed design, got ${JSON.stringify(read)}`);
+    expect(read.topology.view?.positions).toBeUndefined();
+    expect(Object.getPrototypeOf(read.placed.view!.positions)).toBeNull();
+    expect(read.placed).toStrictEqual(ensurePositions(mainThreadParse(text)));
+    const placedAlready = await readDesignJsonOffThread(serializeTopology(TEMPLATES[0].topology), client());
+    expect(placedAlready?.ok && placedAlready.placed).toBe(undefined);
   });
 
   it('returns errors as values, each naming its element and path', async () => {
