@@ -55,41 +55,60 @@ export function exactAnalysis(
   }
   const roots = s.clients.map((c) => works[c]);
   const { P, Q } = nodeProbabilities(bdd, upByLevel, Math.max(1, ...roots));
+  // Clients that need the same thing have the same root (the BDD is canonical): each root's
+  // importance and cuts are worked out once and shared (200 clients of one design repeated
+  // the same work 200 times and did not end in five minutes). Nothing writes to them after.
+  const birnbaumByRoot = new Map<number, Float64Array>();
   const perClient = roots.map((root) => {
-    const byLevel = birnbaumOf(bdd, root, upByLevel, Q, n);
-    const birnbaum = new Float64Array(n);
-    for (let e = 0; e < n; e++) birnbaum[e] = byLevel[order.levelOf[e]];
+    let birnbaum = birnbaumByRoot.get(root);
+    if (!birnbaum) {
+      const byLevel = birnbaumOf(bdd, root, upByLevel, Q, n);
+      birnbaum = new Float64Array(n);
+      for (let e = 0; e < n; e++) birnbaum[e] = byLevel[order.levelOf[e]];
+      birnbaumByRoot.set(root, birnbaum);
+    }
     return { availability: P[root], unavailability: Q[root], birnbaum };
   });
   lap('probability');
   const singles = new Map<number, Set<number>>();
   const rawPairs: RawPairs = new Map();
   let pairsCapped = false;
+  // Clients by root: the cuts of each root once, its pairs then shared by its clients (one
+  // set of clients for all its pairs, copied only when another root's clients join a pair).
+  const clientsOfRoot = new Map<number, Set<number>>();
   roots.forEach((root, i) => {
+    let set = clientsOfRoot.get(root);
+    if (!set) clientsOfRoot.set(root, (set = new Set()));
+    set.add(s.clients[i]);
+  });
+  const shared = new Set(clientsOfRoot.values());
+  for (const [root, clients] of clientsOfRoot) {
     const cuts = cutsOfOrderTwo(bdd, root, baseUp, MAX_PAIRS_FOUND);
     pairsCapped ||= cuts.capped;
     for (const x of cuts.singles) {
       const e = order.elementAt[x];
       let set = singles.get(e);
       if (!set) singles.set(e, (set = new Set()));
-      set.add(s.clients[i]);
+      for (const c of clients) set.add(c);
     }
     for (const [x, y] of cuts.pairs) {
       const a = order.elementAt[x];
       const b = order.elementAt[y];
       // A number, not a string: a large pool has hundreds of thousands of pairs.
       const key = a < b ? a * s.elements.length + b : b * s.elements.length + a;
-      let entry = rawPairs.get(key);
+      const entry = rawPairs.get(key);
       if (!entry) {
         if (rawPairs.size >= MAX_PAIRS_FOUND) {
           pairsCapped = true;
           continue;
         }
-        rawPairs.set(key, (entry = { a, b, clients: new Set() }));
+        rawPairs.set(key, { a, b, clients });
+        continue;
       }
-      entry.clients.add(s.clients[i]);
+      if (shared.has(entry.clients)) entry.clients = new Set(entry.clients);
+      for (const c of clients) entry.clients.add(c);
     }
-  });
+  }
   lap('cuts');
   return { perClient, singles, rawPairs, pairsCapped, bddNodes: bdd.size, bddSteps: bdd.steps };
 }

@@ -47,4 +47,24 @@ describe('the Monte Carlo path in bounded work', { timeout: 120_000 }, () => {
     expect(b.system.availability).toBe(a.system.availability);
     expect(b.warnings).toEqual(a.warnings);
   });
+
+  it('clients that need the same thing share their cuts; each pair still names exactly the clients it stops', () => {
+    // u1 and u2 need p and s; u3 needs p and r. Pools of 3 that need 2: every two instances are a pair.
+    const t = topology({
+      format: 'spof-topology', version: 2,
+      components: [
+        { id: 'u1', kind: 'client' }, { id: 'u2', kind: 'client' }, { id: 'u3', kind: 'client' },
+        ...['p', 'r', 's'].map((id) => ({ id, kind: 'service' as const, replicas: 3, minHealthy: 2 })),
+      ],
+      links: [{ from: 'u1', to: 'p' }, { from: 'u1', to: 's' }, { from: 'u2', to: 'p' }, { from: 'u2', to: 's' }, { from: 'u3', to: 'p' }, { from: 'u3', to: 'r' }],
+    });
+    const r = analyze(t);
+    expect(r.method).toBe('exact');
+    const clientsOf = (a: string, b: string) => r.pairs.find((p) => p.ids.join() === [a, b].join())?.clients;
+    expect(clientsOf('p#1', 'p#2')).toEqual(['u1', 'u2', 'u3']);
+    expect(clientsOf('s#1', 's#2')).toEqual(['u1', 'u2']);
+    expect(clientsOf('r#1', 'r#2')).toEqual(['u3']);
+    expect(r.pairs).toHaveLength(9);
+  });
 });
+
