@@ -13,6 +13,7 @@
 // unminified so it names functions; `--only=open-link,open-file,unplaced1000,unplaced5000,edit200,edit1000,drag` to
 // run some; `--skip-build` to reuse the last build).
 import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import config from '../../playwright.config';
@@ -39,7 +40,8 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
   const wanted = (scenario: string) => !only || only.includes(scenario);
   if (!args.includes('--skip-build')) buildApp(profile !== undefined);
   const b = bundleFigures(OUT_DIR);
-  log(`ui: machine ${cpus().length} cores, Node ${process.versions.node}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}`);
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
+  log(`ui: machine ${cpus().length} cores, Node ${process.versions.node}, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}, ${new Date().toISOString()}, commit ${commit}${spawnSync('git', ['diff', '--quiet', 'HEAD'], {}).status === 0 ? '' : ' with changes'}`);
   log(`ui bundle: initial JavaScript ${kb(b.gzipTotal)} gzip in ${b.eager.length} files (${b.eager.map((e) => `${e.file} ${kb(e.gzip)}`).join(', ')}); CSS ${kb(b.cssGzip)} gzip`);
   log(`ui bundle: mermaid and elkjs in the initial JavaScript: ${b.eagerHeavy.length ? b.eagerHeavy.join(', ') : 'neither'}; lazy: ${summariseLazy(b.lazyHeavy)}`);
 
@@ -69,7 +71,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       if (cdp) for (const line of await stopProfile(cdp, join(OUT_DIR, '..', `${name}.cpuprofile`), trace.tasks)) log(line);
       const { byWall, byCpu } = trace.longestIn(figures.window.from, figures.window.to);
       const task = (t: MainTask | null) => (t ? `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}) at ${ms(t.start - figures.window.from)}${t.name === 'ThreadControllerImpl::RunTask' ? '' : ` (${t.name})`}` : 'none');
-      return { ...figures, cpu: `traced: the longest ${task(byWall)}, the most CPU ${task(byCpu)}` };
+      return { ...figures, cpu: `traced: the longest ${task(byWall)}, the most CPU ${task(byCpu)}; load average ${loadavg()[0].toFixed(1)}` };
     };
 
     // Opening, twice each way (the first also warms the server's file cache).
