@@ -6,12 +6,16 @@
 import { LayoutTimeout, layoutInWorker } from '../layout/client';
 import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
+import { absoluteRects } from '../model/geometry';
 import { useDocument } from './document';
 import { sizeOf } from './geometry';
 import { useSelection } from './selection';
 import { useUi, type UiAction } from './ui';
 
 export { needsLayout } from '../layout/needsLayout';
+
+/** Components past which a design is fitted in one task and drawn by React in the next. */
+export const DRAWN_IN_TWO_TASKS = 300;
 
 /** The drawn size of every node, so the layout leaves room for what is on screen. */
 function drawnSizes(doc: Topology): Record<string, Size> {
@@ -87,6 +91,13 @@ export async function layoutOpenedDocument(retry?: () => void): Promise<boolean>
   }
   if (useDocument.getState().doc !== opened) return false;
   const next = withLayout(opened, result);
+  if (next.components.length > DRAWN_IN_TWO_TASKS) {
+    // Its rectangles (cached on it) in this task, React's drawing in the next: in one they
+    // were the longest task of opening 1,000 components without positions.
+    absoluteRects(next);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (useDocument.getState().doc !== opened) return false;
+  }
   const history = useDocument.temporal.getState();
   history.pause();
   try {
