@@ -24,6 +24,12 @@ export function count(v: unknown): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** A value as a note shows it: short, on one line. */
+export function shownValue(v: unknown): string {
+  const text = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? 'a list' : 'a mapping';
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
 export function bool(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;

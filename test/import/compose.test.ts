@@ -114,6 +114,14 @@ describe('compose: copies and proxies', () => {
     expect(r.lines).toContain('compose.yaml:6 app: depends on db: depends_on');
   });
 
+  it('replicas that are no count (.inf, 2.5, a word) count as one instance, said at their line', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: .inf\n  api:\n    image: app\n    scale: 2.5\n  worker:\n    image: app\n    deploy:\n      replicas: "many"\n'));
+    for (const id of ['web', 'api', 'worker']) expect(r.component(id).replicas).toBeUndefined();
+    expect(r.lines).toContain('compose.yaml:5 web: assumed: replicas 1: deploy.replicas is Infinity, not a count of instances');
+    expect(r.lines).toContain('compose.yaml:8 api: assumed: replicas 1: scale is 2.5, not a count of instances');
+    expect(r.lines).toContain('compose.yaml:12 worker: assumed: replicas 1: deploy.replicas is "many", not a count of instances');
+  });
+
   it('a dependency on a service not in the files is reported, not a dangling link', async () => {
     const r = await imported(inline('compose.yaml', 'services:\n  app:\n    image: app\n    depends_on: [ghost]\n'));
     expect(r.t.links.filter((l) => l.to === 'ghost')).toEqual([]);

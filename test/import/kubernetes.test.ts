@@ -97,6 +97,12 @@ describe('kubernetes: StatefulSet quorums, zones and nodes', () => {
     expect(r.lines).toContain('kubernetes/kafka-kraft.yaml:119 public: warning: Ingress backend legacy is not a Service in the files: left out');
   });
 
+  it('spec.replicas that is no count (.inf, 2.5) is one pod, said at its line, not called the default', async () => {
+    const r = await imported(inline('web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: .inf\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n'));
+    expect(r.component('web').replicas).toBeUndefined();
+    expect(r.lines).toContain('web.yaml:6 web: assumed: replicas 1: spec.replicas is Infinity, not a count of pods');
+  });
+
   it('a postgres StatefulSet without an operator: a primary and async replicas, the primary still a SPOF', async () => {
     const r = await imported(inline('pg.yaml', `apiVersion: apps/v1
 kind: StatefulSet

@@ -9,7 +9,7 @@ import { dict, isDict, str, wordList, type Dict } from '../values';
 import type { YamlFile } from '../yaml';
 import {
   buildContext, configurationKey, dependsOnOf, environmentOf, linksOf, otherNames, persistentMounts,
-  placementOf, publishedPorts, replicasOf, type ComposeService, type Origin,
+  notACount, placementOf, publishedPorts, replicasOf, type ComposeService, type Origin,
 } from './service';
 import { routerOf } from './routing';
 
@@ -111,6 +111,14 @@ export function importCompose(documents: ComposeDocument[]): ImportedSystem {
       const file = fileOf(s, r.key === 'scale' ? 'scale' : 'deploy');
       const line = r.key === 'scale' ? lineOf(s, 'scale') : yamlOf(documents, file)?.lineOf(r.holder, r.field);
       notes.push({ kind: 'inferred', subject: s.name, source: at(file, line), message: `replicas ${r.replicas} from ${r.key}${r.replicas === 0 ? ' (0 means stopped: counted as 1)' : ''}` });
+    } else {
+      // `replicas: .inf`, `2.5`, `"many"`: Compose itself refuses these; one instance is a guess, said as one.
+      const bad = notACount(s.def);
+      if (bad) {
+        const file = fileOf(s, bad.key === 'scale' ? 'scale' : 'deploy');
+        const line = bad.key === 'scale' ? lineOf(s, 'scale') : yamlOf(documents, file)?.lineOf(bad.holder, 'replicas');
+        notes.push({ kind: 'assumed', subject: s.name, source: at(file, line), message: `replicas 1: ${bad.key} is ${bad.shown}, not a count of instances` });
+      }
     }
     if (str(dict(s.def.deploy).mode) === 'global') {
       notes.push({ kind: 'assumed', subject: s.name, source: at(fileOf(s, 'deploy'), lineOf(s, 'deploy')), message: 'deploy.mode global runs one instance per swarm node; the nodes are not in the files: counted as one instance' });

@@ -1,6 +1,6 @@
 // What one Compose service says, read field by field (the Compose Specification's
 // `services` top-level element): short and long forms alike, each with its line.
-import { count, dict, isDict, list, str, type Dict } from '../values';
+import { count, dict, isDict, list, shownValue, str, type Dict } from '../values';
 
 /** Where a key of a service came from: the file and the map that holds it (for lines). */
 export interface Origin {
@@ -105,6 +105,14 @@ export function replicasOf(def: Dict): { replicas: number; key: 'deploy.replicas
   if (r !== undefined) return { replicas: r, key: 'deploy.replicas', holder: deploy, field: 'replicas' };
   const s = count(def.scale);
   if (s !== undefined) return { replicas: s, key: 'scale', holder: def, field: 'scale' };
+  return undefined;
+}
+
+/** `deploy.replicas` or `scale` given but not a count of instances (`.inf`, `2.5`, `"many"`), shown as written. */
+export function notACount(def: Dict): { key: 'deploy.replicas' | 'scale'; shown: string; holder: Dict } | undefined {
+  const deploy = dict(def.deploy);
+  if (deploy.replicas !== undefined && deploy.replicas !== null && count(deploy.replicas) === undefined) return { key: 'deploy.replicas', shown: shownValue(deploy.replicas), holder: deploy };
+  if (def.scale !== undefined && def.scale !== null && count(def.scale) === undefined) return { key: 'scale', shown: shownValue(def.scale), holder: def };
   return undefined;
 }
 

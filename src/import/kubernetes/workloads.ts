@@ -4,7 +4,7 @@
 import { kindFromImage, type ImageKindRow } from '../imageKinds';
 import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedLink } from '../types';
-import { count, dict, isDict, list, str, type Dict } from '../values';
+import { count, dict, isDict, list, shownValue, str, type Dict } from '../values';
 import { containersOf, podTemplate, sourceOf, type K8sObject } from './objects';
 
 /** Nodes a DaemonSet runs on are not in the manifests: this many are assumed. */
@@ -55,6 +55,9 @@ export function workloadComponents(o: K8sObject, id: string, forwards: boolean, 
     if (r !== undefined) {
       replicas = Math.max(1, r);
       notes.push({ kind: 'inferred', subject: id, source: sourceOf(o, ownSpec, 'replicas'), message: `replicas ${r} from spec.replicas${r === 0 ? ' (0 means scaled down: counted as 1)' : ''}` });
+    } else if (ownSpec.replicas !== undefined && ownSpec.replicas !== null) {
+      // `.inf`, `2.5`, `"many"`: the API server refuses these; one pod is a guess, said as one.
+      notes.push({ kind: 'assumed', subject: id, source: sourceOf(o, ownSpec, 'replicas'), message: `replicas 1: spec.replicas is ${shownValue(ownSpec.replicas)}, not a count of pods` });
     } else notes.push({ kind: 'inferred', subject: id, source, message: 'replicas 1 (spec.replicas not set: the default)' });
   }
   main.replicas = replicas;
