@@ -246,10 +246,11 @@ test('a slow analysis does not freeze the page: the canvas answers a drag while 
 
   // The estate's exact analysis is quick; a Monte Carlo estimate with many samples keeps
   // the worker busy for seconds (the method the engine falls back to on designs too
-  // large for the exact one). Asking for it starts a new analysis.
+  // large for the exact one; its bound on work is lifted here so that all the samples are
+  // played). Asking for it starts a new analysis.
   await page.evaluate(() => {
     const h = (window as unknown as { __spof: { useAnalysis: { getState: () => { setEngineOptions: (o: unknown) => void } } } }).__spof;
-    h.useAnalysis.getState().setEngineOptions({ exactBudget: 1, samples: 6_000_000 });
+    h.useAnalysis.getState().setEngineOptions({ exactBudget: 1, samples: 6_000_000, sampleWork: 1e12 });
   });
   await expect(analysis.status).toHaveAttribute('data-state', 'running');
 

@@ -76,7 +76,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     const samples = opts.samples ?? defaultSamples(s.elements.length);
     spofElements = singleFailures(s, prop, candidate);
     lap('spofs');
-    const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1);
+    const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1, opts.sampleWork);
     const cut = mc.samples < samples ? ` of ${samples} asked, as many as a bounded time allows` : '';
     warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${mc.samples} samples${cut}, 95% interval)`);
     perClient = s.clients.map((c, i) => {

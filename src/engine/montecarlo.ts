@@ -42,7 +42,7 @@ export function wilsonInterval(k: number, n: number): { low: number; high: numbe
  * Samples the design `samples` times. `prop` holds the base state (what-if failures);
  * `down` is each element's unavailability (0 for elements already forced down).
  */
-export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, samples: number, seed: number): MonteCarloResult {
+export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, samples: number, seed: number, workBudget = MONTE_CARLO_WORK): MonteCarloResult {
   const random = seededRandom(seed);
   const clients = s.clients;
   const failures = clients.map(() => 0);
@@ -57,7 +57,7 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
 
   let work = 0;
   let done = 0;
-  for (let start = 0; start < samples && work < MONTE_CARLO_WORK; start += batch) {
+  for (let start = 0; start < samples && work < workBudget; start += batch) {
     const size = Math.min(batch, samples - start);
     for (let e = 0; e < s.elements.length; e++) {
       while (nextFailure[e] < size) {
@@ -69,7 +69,7 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
     for (let k = 0; k < size; k++) {
       const failed = buckets[k];
       // Past the work budget the rest of the batch is dropped (its failures were drawn, not played).
-      if (work >= MONTE_CARLO_WORK) {
+      if (work >= workBudget) {
         failed.length = 0;
         continue;
       }

@@ -16,6 +16,8 @@ export interface AnalyzeOptions {
   slo?: number;
   /** Monte Carlo samples (default 200,000; fewer past 500 elements, at least 20,000). */
   samples?: number;
+  /** Changes of state the Monte Carlo samples may propagate in all (default MONTE_CARLO_WORK). */
+  sampleWork?: number;
   /** Time each phase into `Report.timings` (for benchmarks). */
   timings?: boolean;
 }

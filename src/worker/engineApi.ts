@@ -21,7 +21,7 @@ export interface AnalysisRequest {
   options?: EngineOptions;
 }
 
-export type EngineOptions = Pick<AnalyzeOptions, 'exactBudget' | 'samples' | 'seed'>;
+export type EngineOptions = Pick<AnalyzeOptions, 'exactBudget' | 'samples' | 'sampleWork' | 'seed'>;
 
 export interface AnalysisResult {
   ok: true;

@@ -48,6 +48,16 @@ describe('the Monte Carlo path in bounded work', { timeout: 120_000 }, () => {
     expect(b.warnings).toEqual(a.warnings);
   });
 
+  it('the work budget is an option: half of it makes fewer samples, a larger one all that were asked', () => {
+    const t = tightPools(3, 10, 0.99);
+    const made = (sampleWork: number) => {
+      const line = analyze(t, { exactBudget: 10, samples: 20_000, sampleWork }).warnings.find((w) => w.includes('Monte Carlo estimates'))!;
+      return Number(/\((\d+) samples/.exec(line)?.[1]);
+    };
+    expect(made(1e12)).toBe(20_000);
+    expect(made(1_000)).toBeLessThan(20_000);
+  });
+
   it('clients that need the same thing share their cuts; each pair still names exactly the clients it stops', () => {
     // u1 and u2 need p and s; u3 needs p and r. Pools of 3 that need 2: every two instances are a pair.
     const t = topology({
