@@ -2,11 +2,10 @@
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { fitDesign } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
-import { absoluteRects } from '../model/geometry';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
-import { DRAWN_IN_TWO_TASKS, layoutOpenedDocument, needsLayout } from '../store/layoutAction';
+import { layoutOpenedDocument, needsLayout, rectsBeforeDrawing } from '../store/layoutAction';
 import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
@@ -146,13 +145,7 @@ async function applyImport(result: ImportResult, what: string): Promise<boolean>
   }
   if (!confirmDiscard(`Opening ${what}`)) return false;
   const placed = result.placed ?? ensurePositions(result.topology);
-  if (placed.components.length > DRAWN_IN_TWO_TASKS) {
-    // The rectangles a large design is fitted and drawn with (cached on it) are worked out
-    // in this task, and React draws it in the next: together they were the longest task
-    // of opening 1,000 components (issue 20's aim: none over 200 ms).
-    absoluteRects(placed);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  await rectsBeforeDrawing(placed);
   replaceDocument(result.topology, `Open ${what}`, undefined, placed);
   if (result.notes.length > 0 || result.correctedText !== undefined) {
     // What the import inferred, assumed and left out, listed over the canvas to check and

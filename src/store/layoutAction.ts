@@ -14,8 +14,19 @@ import { useUi, type UiAction } from './ui';
 
 export { needsLayout } from '../layout/needsLayout';
 
-/** Components past which a design is fitted in one task and drawn by React in the next. */
-export const DRAWN_IN_TWO_TASKS = 300;
+/** Components past which a design's rectangles are worked out a task before React draws it. */
+const DRAWN_IN_TWO_TASKS = 300;
+
+/**
+ * For a large design about to be drawn: its rectangles (cached on it, used by the fit and the
+ * far layer) worked out now, then the next task; React draws it there. In one task the two
+ * were the longest of opening 1,000 components (issue 20's aim: none over 200 ms).
+ */
+export async function rectsBeforeDrawing(doc: Topology): Promise<void> {
+  if (doc.components.length <= DRAWN_IN_TWO_TASKS) return;
+  absoluteRects(doc);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** The drawn size of every node, so the layout leaves room for what is on screen. */
 function drawnSizes(doc: Topology): Record<string, Size> {
@@ -91,13 +102,8 @@ export async function layoutOpenedDocument(retry?: () => void): Promise<boolean>
   }
   if (useDocument.getState().doc !== opened) return false;
   const next = withLayout(opened, result);
-  if (next.components.length > DRAWN_IN_TWO_TASKS) {
-    // Its rectangles (cached on it) in this task, React's drawing in the next: in one they
-    // were the longest task of opening 1,000 components without positions.
-    absoluteRects(next);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (useDocument.getState().doc !== opened) return false;
-  }
+  await rectsBeforeDrawing(next);
+  if (useDocument.getState().doc !== opened) return false;
   const history = useDocument.temporal.getState();
   history.pause();
   try {

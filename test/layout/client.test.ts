@@ -1,36 +1,23 @@
 // The layout client against a stand-in worker (a MessageChannel with a layout API exposed on
 // its far end, so comlink runs for real): a layout past its time limit is stopped with a
 // LayoutTimeout and its worker replaced. Timers are faked: nothing here waits on a clock.
-import { expose } from 'comlink';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LayoutTimeout, layoutInWorker, setLayoutTimeLimit } from '../../src/layout/client';
 import type { LayoutResult } from '../../src/layout/types';
 import type { Topology } from '../../src/model';
+import { FakeWorker } from '../worker/fakeWorker';
 
 const RESULT: LayoutResult = { positions: { a: { x: 1, y: 2 } }, sizes: {} };
 
 /** Every stand-in worker made, and whether its layouts answer (`answer`) or never do. */
-const made: FakeWorker[] = [];
+const made: LayoutWorker[] = [];
 let answer = true;
 
-class FakeWorker extends EventTarget {
-  terminated = false;
-  private readonly port: MessagePort;
+/** The shared stand-in, counted, its layouts answering as `answer` says. */
+class LayoutWorker extends FakeWorker {
   constructor() {
-    super();
+    super({ layout: () => (answer ? Promise.resolve(RESULT) : new Promise<LayoutResult>(() => {})) });
     made.push(this);
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    expose({ layout: () => (answer ? Promise.resolve(RESULT) : new Promise<LayoutResult>(() => {})) }, channel.port2);
-    this.port.addEventListener('message', (e) => this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })));
-    this.port.start();
-  }
-  postMessage(data: unknown, transfer?: Transferable[]): void {
-    if (!this.terminated) this.port.postMessage(data, transfer ?? []);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.port.close();
   }
 }
 
@@ -55,7 +42,7 @@ async function settled(p: Promise<unknown>): Promise<boolean> {
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('Worker', LayoutWorker);
   answer = true;
 });
 
