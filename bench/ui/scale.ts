@@ -22,6 +22,8 @@ const SETTLE_MS = 3000;
 
 export interface ScaleFigures {
   firstNodeMs: number;
+  /** The first analysis result after the opening (the status back to idle), null if none came. */
+  firstResultMs: number | null;
   /** Null when the app gave the layout up (its time limit). */
   layoutAppliedMs: number | null;
   longestTaskMs: number;
@@ -71,8 +73,11 @@ export async function openUnplaced(page: Page, name: string, json: string): Prom
   await page.keyboard.press('Shift+!');
   await page.waitForTimeout(SETTLE_MS);
   const afterFit = await page.evaluate(() => performance.now());
+  const running = p.states.find((s) => s.at >= t0 && s.state === 'running');
+  const analysed = running && p.states.find((s) => s.at > running.at && s.state === 'idle');
   return {
     firstNodeMs: p.firstNode! - t0,
+    firstResultMs: analysed ? analysed.at - t0 : null,
     layoutAppliedMs: laidOut ? changes[1] - t0 : null,
     longestTaskMs: longestIn(p, t0, end),
     width: Math.max(...rects.map((r) => r.x + r.width)) - x0,

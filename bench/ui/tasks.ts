@@ -4,8 +4,12 @@
 // 150 ms of CPU took 2.5 s of wall. The CPU time is what the page's code costs; the wall
 // time is what a user on that machine waits. Both are reported.
 import type { Browser, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
-interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }
+interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string; data?: { url?: string; workerThreadId?: number } } }
+
+/** Another thread's work during a main-thread task: its tasks' overlap, wall and (prorated) CPU. */
+export interface ThreadBusy { thread: string; wallMs: number; cpuMs: number }
 
 export interface MainTask {
   /** performance.now() in the page when the task started. */
@@ -22,6 +26,12 @@ export interface TaskTrace {
   tasks: MainTask[];
   /** Of the tasks starting in [from, to] (page time): the longest by wall time, and the one with the most CPU time. */
   longestIn(from: number, to: number): { byWall: MainTask | null; byCpu: MainTask | null };
+  /**
+   * The other threads of the browser (workers named by their script, the compositor, raster,
+   * the GPU process) busy during a main-thread task, the busiest first: with 2 cores, a task
+   * whose CPU time is far below its wall time waited for the core or for one of them.
+   */
+  othersDuring(task: MainTask): ThreadBusy[];
 }
 
 /** Tasks shorter than this (wall) are left out. */
@@ -49,13 +59,15 @@ function outermost(events: TraceEvent[]): TraceEvent[] {
 }
 
 export async function startTaskTrace(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
 }
 
 /** Stops the trace; the tasks of the page's main thread (the one that ran the page's last script). */
 export async function stopTaskTrace(browser: Browser, page: Page): Promise<TaskTrace> {
   const markedAt = await page.evaluate((name) => performance.mark(name).startTime, MARK);
-  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const raw = (await browser.stopTracing()).toString('utf8');
+  if (process.env.BENCH_UI_TRACE) writeFileSync(process.env.BENCH_UI_TRACE, raw);
+  const events = (JSON.parse(raw) as { traceEvents: TraceEvent[] }).traceEvents;
   const mark = [...events].reverse().find((e) => e.name === MARK);
   if (!mark) throw new Error('the trace holds no clock mark: is the page still open?');
   const offsetUs = mark.ts - markedAt * 1000;
@@ -64,10 +76,49 @@ export async function stopTaskTrace(browser: Browser, page: Page): Promise<TaskT
     .map((e) => ({ start: (e.ts - offsetUs) / 1000, wallMs: e.dur! / 1000, cpuMs: (e.tdur ?? NaN) / 1000, ts: e.ts, name: e.name }));
   return {
     tasks,
+    othersDuring: (task) => othersDuring(events, { pid: mark.pid, tid: mark.tid }, task),
     longestIn: (from, to) => {
       const inside = tasks.filter((t) => t.start >= from && t.start <= to);
       const most = (f: (t: MainTask) => number) => inside.reduce<MainTask | null>((best, t) => (best === null || f(t) > f(best) ? t : best), null);
       return { byWall: most((t) => t.wallMs), byCpu: most((t) => t.cpuMs) };
     },
   };
+}
+
+/** Thread names: the trace's metadata, a worker's by its script (devtools.timeline's TracingSessionIdForWorker). */
+function threadNames(events: TraceEvent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name) names.set(`${e.pid}:${e.tid}`, e.args.name);
+  for (const e of events) {
+    const data = e.args?.data;
+    if (e.name !== 'TracingSessionIdForWorker' || !data?.url || data.workerThreadId === undefined) continue;
+    const script = data.url.replace(/^.*\//, '').replace(/-[\w-]{8}\.js$/, '');
+    names.set(`${e.pid}:${data.workerThreadId}`, `worker ${script} (${data.workerThreadId})`);
+  }
+  return names;
+}
+
+function othersDuring(events: TraceEvent[], main: { pid: number; tid: number }, task: MainTask): ThreadBusy[] {
+  const names = threadNames(events);
+  const from = task.ts;
+  const to = task.ts + task.wallMs * 1000;
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.cat.split(',').includes('toplevel') || (e.pid === main.pid && e.tid === main.tid)) continue;
+    if (e.ts >= to || e.ts + (e.dur ?? 0) <= from) continue;
+    const key = `${e.pid}:${e.tid}`;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const busy: ThreadBusy[] = [];
+  for (const [key, list] of byThread) {
+    let wall = 0;
+    let cpu = 0;
+    for (const e of outermost(list)) {
+      const overlap = Math.min(to, e.ts + (e.dur ?? 0)) - Math.max(from, e.ts);
+      wall += overlap;
+      if (e.dur && e.tdur !== undefined) cpu += (e.tdur * overlap) / e.dur;
+    }
+    busy.push({ thread: names.get(key) ?? key, wallMs: wall / 1000, cpuMs: cpu / 1000 });
+  }
+  return busy.filter((b) => b.wallMs >= 1).sort((a, b) => b.cpuMs - a.cpuMs);
 }

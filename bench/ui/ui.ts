@@ -33,6 +33,8 @@ const st = (s: Stats) => `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (
 
 /** The service whose availability the edit benchmark changes: a pool in region 1. */
 const EDITED = 'r1-s2';
+/** Main-thread tasks at least this long (wall) are listed with the other threads' work beside them. */
+const LONG_TASK_MS = 100;
 
 export async function runUiBench(args: string[] = [], log: (line: string) => void = console.log): Promise<void> {
   const profile = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
@@ -70,6 +72,11 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       const trace = await stopTaskTrace(browser, page);
       if (cdp) for (const line of await stopProfile(cdp, join(OUT_DIR, '..', `${name}.cpuprofile`), trace.tasks)) log(line);
       const { byWall, byCpu } = trace.longestIn(figures.window.from, figures.window.to);
+      // Each long task with the threads that held the cores meanwhile (what a low-CPU task waited on).
+      for (const t of trace.tasks.filter((k) => k.wallMs >= LONG_TASK_MS && k.start >= figures.window.from && k.start <= figures.window.to)) {
+        const others = trace.othersDuring(t).slice(0, 6).map((b) => `${b.thread} ${ms(b.cpuMs)}`).join(', ');
+        log(`  ${name}: task at ${ms(t.start - figures.window.from)}: ${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}); other threads' CPU meanwhile: ${others || 'none'}`);
+      }
       const task = (t: MainTask | null) => (t ? `${ms(t.wallMs)} (CPU ${ms(t.cpuMs)}) at ${ms(t.start - figures.window.from)}${t.name === 'ThreadControllerImpl::RunTask' ? '' : ` (${t.name})`}` : 'none');
       return { ...figures, cpu: `traced: the longest ${task(byWall)}, the most CPU ${task(byCpu)}; load average ${loadavg()[0].toFixed(1)}` };
     };
@@ -91,7 +98,7 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       if (!parsed.ok) throw new Error(`the estate of ${n} components must be valid`);
       const page = await newPage(browser);
       const s = await traced(`unplaced${n}`, page, () => openUnplaced(page, `estate-${n}.spof.json`, serializeTopology(parsed.topology)));
-      log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}; ${s.layoutAppliedMs === null ? 'auto-layout NOT applied (the app gave it up at its time limit; the rough placement stays)' : `auto-layout applied at ${ms(s.layoutAppliedMs)}`}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}, ${s.cpu}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
+      log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}, first analysis result ${s.firstResultMs === null ? 'none' : ms(s.firstResultMs)}; ${s.layoutAppliedMs === null ? 'auto-layout NOT applied (the app gave it up at its time limit; the rough placement stays)' : `auto-layout applied at ${ms(s.layoutAppliedMs)}`}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}, ${s.cpu}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
       await page.context().close();
     }
 

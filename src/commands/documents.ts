@@ -5,6 +5,7 @@ import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
+import { holdAnalysisForLayout } from '../store/analysisHold';
 import { layoutOpenedDocument, needsLayout, rectsBeforeDrawing } from '../store/layoutAction';
 import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
@@ -42,6 +43,9 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   // The notes of an earlier import are about the design being replaced.
   useImportNotes.getState().clear();
   const placed = roughlyPlaced ?? ensurePositions(doc);
+  const laidOutNext = needsLayout(doc);
+  // Before the load: the analysis driver reacts to it at once.
+  if (laidOutNext) holdAnalysisForLayout(placed);
   // The view fits the new design before React draws it: a large design is then drawn far out
   // from its first frame (FarLayer.tsx), not first handed to React Flow whole at the old zoom.
   fitDesign(FIT_OPENED, placed);
@@ -52,7 +56,7 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   const fit = () => setTimeout(() => fitDesign(FIT_OPENED), 50);
   fit();
   // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
-  if (needsLayout(doc)) void layoutOpenedDocument(layOutAgain).then((applied) => applied && fit());
+  if (laidOutNext) void layoutOpenedDocument(layOutAgain).then((applied) => applied && fit());
 }
 
 export const newDocument: Command = {

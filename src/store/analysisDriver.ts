@@ -7,6 +7,7 @@ import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
 import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
+import { useAnalysisHold } from './analysisHold';
 import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
 import { problemText } from '../model/problemText';
@@ -77,6 +78,12 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   let lastDoc: Topology | null = null;
   let lastFailed = '';
   let lastOptions: EngineOptions | null = null;
+  /** A change waits for the opened design's layout (analysisHold.ts). */
+  let held = false;
+  const isHeld = () => {
+    const design = useAnalysisHold.getState().design;
+    return design !== null && !analysisInputChanged(design, useDocument.getState().doc);
+  };
 
   const analyse = async () => {
     timer = undefined;
@@ -100,7 +107,14 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   };
 
   const schedule = () => {
-    if (debounceMs === 0) {
+    held = isHeld();
+    if (held) {
+      // Nothing is sent until the layout is drawn; an answer about an earlier design is dropped.
+      latest++;
+      queued = false;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    } else if (debounceMs === 0) {
       if (!inTask) {
         inTask = true;
         queueMicrotask(() => {
@@ -136,10 +150,15 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {
     if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active || s.engineOptions !== prev.engineOptions) check();
   });
+  const stopHold = useAnalysisHold.subscribe(() => {
+    if (held && !isHeld()) schedule();
+  });
   check();
   return () => {
     stopDoc();
     stopAnalysis();
+    stopHold();
+    held = false;
     if (timer !== undefined) clearTimeout(timer);
     queued = false;
     latest++;

@@ -7,6 +7,7 @@ import { LayoutTimeout, layoutInWorker } from '../layout/client';
 import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
 import { absoluteRects } from '../model/geometry';
+import { releaseAnalysisHold } from './analysisHold';
 import { useDocument } from './document';
 import { sizeOf } from './geometry';
 import { useSelection } from './selection';
@@ -25,8 +26,10 @@ const DRAWN_IN_TWO_TASKS = 300;
 export async function rectsBeforeDrawing(doc: Topology): Promise<void> {
   if (doc.components.length <= DRAWN_IN_TWO_TASKS) return;
   absoluteRects(doc);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await nextTask();
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The drawn size of every node, so the layout leaves room for what is on screen. */
 function drawnSizes(doc: Topology): Record<string, Size> {
@@ -88,9 +91,24 @@ export async function runAutoLayout(doc: Topology, retry?: () => void): Promise<
  * goes straight back to the design before. True when applied; nothing happens if
  * the design was edited or replaced meanwhile. A layout that fails (its time limit on
  * a busy machine) leaves the rough placement, and the person is told so, with `retry`.
+ * A large design's analysis waits until the layout is drawn (holdAnalysisForLayout, called
+ * before the design is loaded); this releases it however the layout ends.
  */
 export async function layoutOpenedDocument(retry?: () => void): Promise<boolean> {
   const opened = useDocument.getState().doc;
+  try {
+    // Not in the task that draws the opened design: sending it copies the whole design.
+    await nextTask();
+    if (useDocument.getState().doc !== opened) return false;
+    return await layOutOpened(opened, retry);
+  } finally {
+    // Its analysis waited for the drawing (analysisHold.ts), and goes in a task of its own.
+    await nextTask();
+    releaseAnalysisHold(opened);
+  }
+}
+
+async function layOutOpened(opened: Topology, retry?: () => void): Promise<boolean> {
   let result: LayoutResult;
   try {
     result = await layoutInWorker(opened, { sizes: drawnSizes(opened) });
