@@ -53,7 +53,8 @@ export function registerAnalyze(program: Command): void {
       // A mistyped id would otherwise answer a what-if nobody asked ("nothing stops serving").
       const unknown = report.whatIf?.unknown ?? [];
       if (unknown.length > 0) throw new CliError(terminalSafe(`${file}: --fail ${unknown.map((id) => JSON.stringify(id)).join(', ')}: no element, component or link has ${unknown.length === 1 ? 'this id' : 'these ids'}`, { oneLine: true }));
-      printWarnings(file, topology, warnings);
+      // Every form but SARIF carries the report's warnings, the entry points among them.
+      printWarnings(file, topology, warnings, format !== 'sarif');
       // What-if: every figure is the what-if figure (availability, SLO verdicts, SPOFs, pairs,
       // importance, findings); the stage belongs to the design, so it comes from the design's own analysis.
       const stage = report.whatIf ? stageOf(topology, analyze(topology, { slo, seed })) : undefined;

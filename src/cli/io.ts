@@ -8,7 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
 import { decodeUtf8 } from '../io/utf8Text';
 import { MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
-import { documentOf, problemText } from '../model/problemText';
+import { documentOf, problemText, saidByReportCard } from '../model/problemText';
+import { noClientStatement } from '../engine/scopeWarnings';
 
 export const EXIT_OK = 0;
 export const EXIT_GATE = 1;
@@ -147,12 +148,29 @@ export function errorLines(file: string, errors: readonly string[]): string[] {
 /** A file with a hundred thousand bad links is summed up after this many lines. */
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** Each warning naming its element by label and id (src/model/problemText.ts), as the app does. */
-export function printWarnings(file: string, doc: Topology, warnings: Problem[]): void {
-  const shown = warnings.slice(0, MAX_LISTED_PROBLEMS);
-  const lines = shown.map((w) => `${file}: warning: ${warningLine(doc, w)}`);
-  if (warnings.length > shown.length) lines.push(`${file}: ... and ${warnings.length - shown.length} more warnings`);
+/**
+ * Each warning naming its element by label and id (src/model/problemText.ts), as the app does.
+ * `reportSaysScope`: the command's report states what the figures cover (analyze's Warnings,
+ * the shared report's Notes), so "no client" is left to it rather than said twice.
+ */
+export function printWarnings(file: string, doc: Topology, warnings: Problem[], reportSaysScope = false): void {
+  const all = warningLines(doc, warnings, reportSaysScope);
+  const shown = all.slice(0, MAX_LISTED_PROBLEMS);
+  const lines = shown.map((w) => `${file}: warning: ${w}`);
+  if (all.length > shown.length) lines.push(`${file}: ... and ${all.length - shown.length} more warnings`);
   if (lines.length) writeStderr(textLines(lines));
+}
+
+/**
+ * The warnings as lines. "No client" is the warning the app says in a card of its own: here
+ * it is said in the report's words, naming the entry points (src/engine/scopeWarnings.ts), or
+ * not at all when the report says it.
+ */
+export function warningLines(doc: Topology, warnings: readonly Problem[], reportSaysScope = false): string[] {
+  return warnings.flatMap((w) => {
+    if (!saidByReportCard(w)) return [warningLine(doc, w)];
+    return reportSaysScope ? [] : [noClientStatement(doc)];
+  });
 }
 
 /** `"Standby DB" (db-2), components[6].role: this standby stands behind nothing: ... (fix: link db to db-2 by replication; or make db-2 a replica)` */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_BAD_INPUT, errorLines, readTopologyFile, textLines, warningLine, writeHumanStdout, writeStderr } from './io';
+import { EXIT_BAD_INPUT, errorLines, readTopologyFile, textLines, warningLines, writeHumanStdout, writeStderr } from './io';
 
 export function registerValidate(program: Command): void {
   program
@@ -14,6 +14,6 @@ export function registerValidate(program: Command): void {
         return;
       }
       const { topology, warnings } = read;
-      writeHumanStdout(textLines([...warnings.map((w) => `warning: ${warningLine(topology, w)}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
+      writeHumanStdout(textLines([...warningLines(topology, warnings).map((w) => `warning: ${w}`), `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
     });
 }

@@ -1,7 +1,7 @@
 // The report's warnings about what the figures cover (scope.ts), in words that name
 // each component by its label and id.
 import { named, type Topology } from '../model';
-import { implicitClientId, type AnalysisScope } from './scope';
+import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
 
 /** "1 component", "3 components". */
 export function count(n: number, one: string, many = `${one}s`): string {
@@ -50,4 +50,13 @@ export function scopeWarnings(t: Topology, scope: AnalysisScope): string[] {
     warnings.push(`${count(others.length, 'component')} that ${by} reaches, not part of the figures: ${names(t, others)}`);
   }
   return warnings;
+}
+
+/**
+ * A design without a client, said once and as the report (and the app's card) says it: the
+ * entry points the figures are for, by label and id, or that nothing is connected yet. The
+ * loader's bare "no client component" warning gives way to this wherever it is printed.
+ */
+export function noClientStatement(t: Topology): string {
+  return scopeWarnings(t, analysisScope(t))[0] ?? 'no client component';
 }

@@ -39,8 +39,8 @@ describe('spof validate', () => {
     writeFileSync(file, JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'app' }] }));
     const r = spof('validate', file);
     expect(r.code).toBe(0);
-    // A warning about the whole list of components: its message, not a raw path ("components: ...").
-    expect(r.stdout).toMatch(/^warning: no client component: /m);
+    // No client and nothing connected: said as the report says it, not with a raw path ("components: ...").
+    expect(r.stdout).toMatch(/^warning: nothing is connected: 1 component and no dependency link/m);
   });
 
   it('a standby drawn before its replication link is valid, with a warning naming the path and its fixes; analyze runs', () => {
