@@ -116,7 +116,7 @@ test('a broken share link says why, clears its hash and leaves the design; `defl
   expect(billion.length).toBeLessThan(200);
   for (const [hash, reason] of [
     [bracketsLink(), 'nested more than 64 levels deep'], ['#topology=deflate:AAAA', 'damaged'], ['#topology=zip:abc', 'codec'],
-    [billion, 'components[1].replicas: must be at most 1000 (got 1000000000)'],
+    [billion, 'components[1].replicas: must be at most 1,000 (got 1,000,000,000)'],
   ]) {
     await page.goto('about:blank');
     await page.goto(`/${hash}`);

@@ -2,11 +2,9 @@
 // (`deploy.replicas: 1e308`, `count = 99999999999999999999999`) or a design past a count is
 // refused with the file and line that said it, before the shared step builds the topology
 // (whose validation would only name a path of the built document).
-import { MAX_COMPONENTS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS } from '../model';
+import { MAX_COMPONENTS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, numberText as n } from '../model';
 import type { ImportProblem } from './detect';
 import type { ImportedSystem } from './types';
-
-const n = (x: number) => (Number.isFinite(x) && Math.abs(x) < 1e15 ? x.toLocaleString('en-US') : String(x));
 
 /** What the import would make past a limit of the format, each with its source; empty when within them. */
 export function limitProblems(system: ImportedSystem): ImportProblem[] {

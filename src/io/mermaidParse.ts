@@ -5,6 +5,7 @@ import { architectureAsFlowchart, extractArchitecture, type ArchitectureDbLike, 
 import type { IoProblem } from './problems';
 import { labelSafeSource } from './mermaidPrepare';
 import { IO_ERROR_CODES } from './problems';
+import { numberText } from '../model/limits';
 
 export interface FlowVertex {
   id: string;
@@ -69,7 +70,7 @@ export function parseFlowchart(text: string): Promise<FlowchartResult> {
  */
 export function flowchartTextProblem(text: string): IoProblem | undefined {
   if (text.length > MAX_MERMAID_CHARS) {
-    return { code: IO_ERROR_CODES.tooLarge, path: '', message: `the diagram is ${text.length.toLocaleString('en-US')} characters long; at most ${MAX_MERMAID_CHARS.toLocaleString('en-US')} are read` };
+    return { code: IO_ERROR_CODES.tooLarge, path: '', message: `the diagram is ${numberText(text.length)} characters long; at most ${numberText(MAX_MERMAID_CHARS)} are read` };
   }
   const { source, lineOffset } = prepare(text);
   if (source.trim() === '') return { code: IO_ERROR_CODES.notFlowchart, path: '', message: 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"' };

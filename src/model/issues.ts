@@ -2,6 +2,7 @@
 // Errors are for documents that cannot be read (DESIGN section 2, "Validation, versions");
 // what a person reaches while drawing is a warning, analysed with a stated meaning.
 import type { Fix } from './fixes';
+import { numberText } from './limits';
 
 export const ERROR_CODES = {
   notJson: 'not-json',
@@ -79,7 +80,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'boolean' || v === null) return String(v);
   if (Array.isArray(v)) return 'an array';
   return 'an object';
 }

@@ -5,6 +5,17 @@
 // of JSON) and well below what breaks: `replicas: 1e6` made a million elements, a 10,000-deep
 // domain chain took seconds to validate, a 20 MB file froze the page.
 
+/**
+ * A number as the messages about limits and values say it, in the app and the CLI alike:
+ * whole digits grouped by thousands ("1,000,000,000"), a fraction and an exponent as they
+ * are ("0.99995", "1e+21"). By hand: `toLocaleString('en-US')` rounds fractions to three
+ * digits, and called at a module's start it loaded the locale data in the page's first task.
+ */
+export function numberText(x: number): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(String(x));
+  return m ? `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}` : String(x);
+}
+
 /** Characters of document text (a file, a draft, a share link's JSON): 10 MB. */
 export const MAX_DOCUMENT_CHARS = 10 * 1024 * 1024;
 /**

@@ -4,6 +4,7 @@
 import type * as z from 'zod/mini';
 import { ERROR_CODES, describeValue, formatPath, type Problem } from './issues';
 import { readJsonText } from './jsonText';
+import { numberText } from './limits';
 import { migrate } from './migrations';
 import { CURRENT_VERSION, FORMAT, TopologySchema, type Topology } from './schema';
 import { withUserKeys } from './userKeys';
@@ -113,7 +114,7 @@ export function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown): Proble
         break;
       case 'too_big':
         if (Array.isArray(value)) {
-          out.push({ code: ERROR_CODES.tooLarge, path, message: `${issue.message} (got ${value.length.toLocaleString('en-US')})` });
+          out.push({ code: ERROR_CODES.tooLarge, path, message: `${issue.message} (got ${numberText(value.length)})` });
           break;
         }
         out.push({ code: ERROR_CODES.invalidValue, path, message: `${issue.message} (got ${describeValue(value)})` });

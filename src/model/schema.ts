@@ -4,7 +4,7 @@
 // zod/mini: the same engine as classic zod without the chained methods, a quarter of its size;
 // it is loaded by the page and by every `spof` run, so its size is start-up time.
 import * as z from 'zod/mini';
-import { MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS, MAX_REPLICAS } from './limits';
+import { MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS, MAX_REPLICAS, numberText } from './limits';
 
 export const FORMAT = 'spof-topology';
 export const CURRENT_VERSION = 2;
@@ -34,12 +34,9 @@ const positiveHours = z.number().check(z.gt(0, 'must be > 0 hours'));
 const nonNegativeSeconds = z.number().check(z.gte(0, 'must be >= 0 seconds'));
 const positiveInteger = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'));
 /** A pool's size (and how many of it must work): bounded so that every document is analysed in bounded memory. */
-const poolSize = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'), z.lte(MAX_REPLICAS, `must be at most ${MAX_REPLICAS}`));
-// Digits grouped by hand: `toLocaleString('en-US')` here, at the module's start, loaded the
-// locale data in the page's first task (tens of milliseconds of start-up).
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const poolSize = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'), z.lte(MAX_REPLICAS, `must be at most ${numberText(MAX_REPLICAS)}`));
 /** A list bounded by its limit (src/model/limits.ts). */
-const list = <T extends z.ZodMiniType>(item: T, max: number, what: string) => z.array(item).check(z.maxLength(max, `at most ${grouped(max)} ${what}`));
+const list = <T extends z.ZodMiniType>(item: T, max: number, what: string) => z.array(item).check(z.maxLength(max, `at most ${numberText(max)} ${what}`));
 const money = z.number().check(z.gte(0, 'must be >= 0'));
 // ISO 4217: three capital letters (USD, EUR, JPY); Intl.NumberFormat formats it.
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code of three capital letters, like "USD"'));

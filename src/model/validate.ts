@@ -4,7 +4,7 @@
 // nothing yet, minHealthy above replicas, ...) is a warning: modelling.ts.
 import { linkType, replicasOf } from './derive';
 import { ERROR_CODES, type Problem } from './issues';
-import { MAX_CLIENTS, MAX_COMPONENTS, MAX_DOMAIN_DEPTH, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS } from './limits';
+import { MAX_CLIENTS, MAX_COMPONENTS, MAX_DOMAIN_DEPTH, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, numberText } from './limits';
 import { modellingWarnings } from './modelling';
 import type { Topology } from './schema';
 
@@ -121,7 +121,7 @@ function reportDomainNesting(t: Topology, err: Report): void {
       depth[chain[k]] = below;
       if (below > MAX_DOMAIN_DEPTH && !tooDeep) {
         tooDeep = true;
-        err(ERROR_CODES.tooDeep, `domains[${chain[k]}].parent`, `"${t.domains[chain[k]].id}" is nested ${below} domains deep; at most ${MAX_DOMAIN_DEPTH} levels are read`);
+        err(ERROR_CODES.tooDeep, `domains[${chain[k]}].parent`, `"${t.domains[chain[k]].id}" is nested ${numberText(below)} domains deep; at most ${numberText(MAX_DOMAIN_DEPTH)} levels are read`);
       }
     }
   });
@@ -148,10 +148,10 @@ export function editBreaks(t: Topology): Problem[] {
   reportSizes(t, err);
   const counts: [unknown[], number, string][] = [[t.components, MAX_COMPONENTS, 'components'], [t.domains, MAX_DOMAINS, 'domains'], [t.links, MAX_LINKS, 'links']];
   for (const [list, max, path] of counts) {
-    if (list.length > max) err(ERROR_CODES.tooLarge, path, `${list.length.toLocaleString('en-US')} ${path}; at most ${max.toLocaleString('en-US')} are read`);
+    if (list.length > max) err(ERROR_CODES.tooLarge, path, `${numberText(list.length)} ${path}; at most ${numberText(max)} are read`);
   }
   t.components.forEach((c, i) => {
-    if ((c.replicas ?? 1) > MAX_REPLICAS) err(ERROR_CODES.tooLarge, `components[${i}].replicas`, `must be at most ${MAX_REPLICAS}`);
+    if ((c.replicas ?? 1) > MAX_REPLICAS) err(ERROR_CODES.tooLarge, `components[${i}].replicas`, `must be at most ${numberText(MAX_REPLICAS)}`);
   });
   return errors;
 }
@@ -175,8 +175,8 @@ function reportSizes(t: Topology, err: Report): void {
     if (c.kind === 'client') clients++;
     else instances += replicasOf(c);
   }
-  if (clients > MAX_CLIENTS) err(ERROR_CODES.tooLarge, 'components', `${clients.toLocaleString('en-US')} clients; at most ${MAX_CLIENTS} are analysed`);
-  if (instances > MAX_INSTANCES) err(ERROR_CODES.tooLarge, 'components', `${instances.toLocaleString('en-US')} instances (replicas summed); at most ${MAX_INSTANCES.toLocaleString('en-US')} are analysed`);
+  if (clients > MAX_CLIENTS) err(ERROR_CODES.tooLarge, 'components', `${numberText(clients)} clients; at most ${numberText(MAX_CLIENTS)} are analysed`);
+  if (instances > MAX_INSTANCES) err(ERROR_CODES.tooLarge, 'components', `${numberText(instances)} instances (replicas summed); at most ${numberText(MAX_INSTANCES)} are analysed`);
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import {
   ComponentSchema, CURRENT_VERSION, DomainSchema, FORMAT, formatProblem, LinkSchema, MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS,
-  parseTopology, PointSchema, readJsonText, RequirementSchema, schemaProblems, SizeSchema, type Problem,
+  numberText, parseTopology, PointSchema, readJsonText, RequirementSchema, schemaProblems, SizeSchema, type Problem,
 } from '../model';
 import { rebuildUserKeyed } from '../model/userKeys';
 import type { Fragment } from './clipboard';
@@ -15,9 +15,9 @@ const FRAGMENT_FORMAT = 'spof-fragment';
 const FragmentText = z.strictObject({
   format: z.literal(FRAGMENT_FORMAT),
   version: z.literal(1),
-  components: z.array(ComponentSchema).check(z.maxLength(MAX_COMPONENTS, `at most ${MAX_COMPONENTS} components`)),
-  domains: z.array(DomainSchema).check(z.maxLength(MAX_DOMAINS, `at most ${MAX_DOMAINS} domains`)),
-  links: z.array(LinkSchema).check(z.maxLength(MAX_LINKS, `at most ${MAX_LINKS} links`)),
+  components: z.array(ComponentSchema).check(z.maxLength(MAX_COMPONENTS, `at most ${numberText(MAX_COMPONENTS)} components`)),
+  domains: z.array(DomainSchema).check(z.maxLength(MAX_DOMAINS, `at most ${numberText(MAX_DOMAINS)} domains`)),
+  links: z.array(LinkSchema).check(z.maxLength(MAX_LINKS, `at most ${numberText(MAX_LINKS)} links`)),
   absolute: z.record(z.string(), PointSchema),
   sizes: z.record(z.string(), SizeSchema),
 });

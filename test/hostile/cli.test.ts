@@ -40,10 +40,10 @@ describe('bad input: exit 2, the path and the reason, in bounded time', () => {
   });
 
   it('replicas of a billion and of a million: refused by the pool limit', () => {
-    for (const replicas of [1e9, 1e6]) {
+    for (const [replicas, said] of [[1e9, '1,000,000,000'], [1e6, '1,000,000']] as const) {
       const r = spof(['analyze', file(`replicas-${replicas}.json`, doc({ components: [{ id: 'u', kind: 'client' }, { id: 'a', kind: 'app', replicas }], links: [{ from: 'u', to: 'a' }] }))]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`components[1].replicas: must be at most 1000 (got ${replicas})`);
+      expect(r.stderr).toContain(`components[1].replicas: must be at most 1,000 (got ${said})`);
     }
   });
 

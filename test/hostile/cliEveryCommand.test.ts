@@ -77,7 +77,7 @@ const INPUTS: BadInput[] = [
   { what: 'JSON that is not an object', file: () => put('null.json', 'null'), reason: /invalid topology: the document must be a JSON object/ },
   { what: 'a newer version', file: () => put('v99.json', '{"format":"spof-topology","version":99}'), reason: /invalid topology: version: .*99/ },
   { what: 'a number too large for a double', file: () => put('huge.json', doc({ components: [{ id: 'a', kind: 'app', availability: 1e999 }] }).replace('null', '1e999')), reason: /components\[0\]\.availability: must be a finite number/ },
-  { what: 'a billion replicas', file: () => put('replicas.json', doc({ components: [{ id: 'a', kind: 'app', replicas: 1e9 }] })), reason: /components\[0\]\.replicas: must be at most 1000 \(got 1000000000\)/ },
+  { what: 'a billion replicas', file: () => put('replicas.json', doc({ components: [{ id: 'a', kind: 'app', replicas: 1e9 }] })), reason: /components\[0\]\.replicas: must be at most 1,000 \(got 1,000,000,000\)/ },
   {
     what: 'domains nested 40 deep',
     file: () => put('domains.json', doc({ domains: Array.from({ length: 40 }, (_, i) => ({ id: `d${i}`, kind: 'group', ...(i ? { parent: `d${i - 1}` } : {}) })), components: [] })),
