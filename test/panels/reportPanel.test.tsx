@@ -120,6 +120,19 @@ describe('the report panel', () => {
     expect(byTestId('system-availability')).toBeNull();
   });
 
+  it('a SPOF row says once what stops besides the clients: the sentence, no count beside it', () => {
+    // A zone holding DNS and eight apps in a chain: its outage stops nine others, more than the sentence names.
+    const apps = Array.from({ length: 8 }, (_, i) => ({ id: `a${i + 1}`, kind: 'app' as const, label: `App ${i + 1}`, domain: 'z' }));
+    show({
+      format: 'spof-topology', version: 2, name: 'chain', domains: [{ id: 'z', kind: 'zone', label: 'Zone Z' }],
+      components: [{ id: 'users', kind: 'client', label: 'Users' }, { id: 'dns', kind: 'dns', label: 'DNS', domain: 'z' }, ...apps],
+      links: [{ from: 'users', to: 'dns' }, { from: 'dns', to: 'a1' }, ...apps.slice(1).map((a, i) => ({ from: `a${i + 1}`, to: a.id }))],
+    });
+    const zone = host.querySelector('[data-testid="spof-item"][data-element-id="z"]')!;
+    expect(zone.textContent).toContain('Cuts off Users; DNS, App 1, App 2, App 3 and 5 more can no longer serve Users.');
+    expect(zone.textContent).not.toMatch(/\d+ others? stops? serving/);
+  });
+
   it('a target that is missed offers Apply plan; without one, quick targets', () => {
     show({ ...templateById('stage3')!.topology, slo: 0.9999 });
     expect(byTestId('apply-plan')).not.toBeNull();

@@ -1,24 +1,16 @@
 // The single points of failure: what each is (an instance, a zone, a switchover shown
-// readably), what it takes down; a click selects and centres it on the canvas.
+// readably), what it takes down; a click selects and centres it on the canvas. What stops
+// besides the clients is said once, in the sentence (the canvas tooltip's words, counted by
+// src/engine/spofOthers.ts): a count beside it said "997 others" next to "... and 993 more".
 import type { Report } from '../../engine';
 import type { Topology } from '../../model';
-import { othersDownCount, spofEffect } from '../../store/analysisMarks';
+import { spofEffect } from '../../store/analysisMarks';
 import { elementName } from '../../store/elementNames';
 import { revealElements } from './reveal';
 
 const TYPE_WORDS: Record<string, string> = {
   component: 'component', instance: 'instance', domain: 'failure domain', link: 'network link', failover: 'switchover',
 };
-
-/** "3 others stop serving": besides the failed element and the clients cut off (counting them read "DNS: 2 stop serving" for a DNS that cuts off Users alone). */
-function OthersSide({ count }: { count: number }) {
-  if (count <= 0) return null;
-  return (
-    <span className="rp-row-side" title="components that need it and can no longer serve, besides it and the clients it cuts off">
-      {count.toLocaleString('en-US')} other{count === 1 ? '' : 's'} stop{count === 1 ? 's' : ''} serving
-    </span>
-  );
-}
 
 export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
   if (report.spofs.length === 0) {
@@ -40,7 +32,6 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
             </span>
             <span className="rp-row-text">{spofEffect(doc, s)}</span>
           </button>
-          <OthersSide count={othersDownCount(s)} />
         </li>
       ))}
     </ul>
