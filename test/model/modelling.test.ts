@@ -52,6 +52,29 @@ describe('modelling problems load as warnings with a path and fixes', () => {
     expect(applyFix(topology, warnings[0].fixes![1]).components[6]).toEqual({ id: 'db-2', kind: 'database', role: 'replica' });
   });
 
+  it('a standby whose callers call many databases: the fixes offer the first three active ones of its kind, by id, over all its callers', () => {
+    const doc = {
+      format: 'spof-topology', version: 2, name: 'Many partners',
+      components: [
+        { id: 'users', kind: 'client' }, { id: 'a1', kind: 'app' }, { id: 'a2', kind: 'app' },
+        { id: 'd5', kind: 'database' }, { id: 'd3', kind: 'database' }, { id: 'd4', kind: 'database' }, { id: 'd1', kind: 'database' },
+        { id: 'b0', kind: 'cache' }, { id: 'd0', kind: 'database', role: 'standby', standby: 'hot' },
+        { id: 's', kind: 'database', role: 'standby', standby: 'warm' },
+      ],
+      links: [
+        { from: 'users', to: 'a1' }, { from: 'users', to: 'a2' },
+        { from: 'a1', to: 'd5' }, { from: 'a1', to: 'd3' }, { from: 'a1', to: 'b0' }, { from: 'a1', to: 's' },
+        { from: 'a2', to: 'd4' }, { from: 'a2', to: 'd1' }, { from: 'a2', to: 'd0' }, { from: 'a2', to: 's' },
+        // An optional link is no partner.
+        { from: 'a2', to: 'd5', optional: true },
+      ],
+    };
+    const s = loaded(doc).warnings.find((w) => w.code === 'standby-alone' && w.path === 'components[9].role')!;
+    expect(s.fixes!.map((f) => f.label)).toEqual([
+      'link d1 to s by replication', 'link d3 to s by replication', 'link d4 to s by replication', 'make s a replica',
+    ]);
+  });
+
   it('minHealthy above replicas: the component never works; fixes lower it or add replicas', () => {
     const { topology, warnings } = loaded(withDoc((d) => { d.components[2].minHealthy = 4; }));
     expect(warnings).toEqual([expect.objectContaining({ code: 'min-healthy-range', path: 'components[2].minHealthy' })]);
