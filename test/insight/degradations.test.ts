@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { componentsDown } from '../../src/engine';
 import { degradations } from '../../src/engine/insight';
+import { componentElements } from '../../src/engine/insight/structure';
+import { linkElementId, linkType, parseTopology } from '../../src/model';
+import { smallTopology } from '../engine/arbitraries';
 import { doc, users } from './helpers';
 
 describe('degradations', () => {
@@ -36,5 +41,27 @@ describe('degradations', () => {
 
   it('has nothing to say without optional links', () => {
     expect(degradations(doc({ components: [users, { id: 'app', kind: 'app' }], links: [{ from: 'users', to: 'app' }] }))).toEqual([]);
+  });
+});
+
+describe('degradations on random designs', () => {
+  it('degrade the sources of optional links into what fell, in link order, as every optional link checked again did', () => {
+    fc.assert(
+      fc.property(smallTopology, (input) => {
+        const r = parseTopology(input);
+        if (!r.ok) return;
+        const t = r.topology;
+        // The old reading: every optional dependency link filtered again for each failure.
+        const optional = t.links.filter((x) => linkType(x) === 'dependency' && x.optional);
+        const byId = new Map(t.components.map((c) => [c.id, c]));
+        const expected = optional.map((l) => {
+          const failed = [...componentElements(byId.get(l.to)!), ...(l.availability !== undefined && l.availability < 1 ? [linkElementId(l)] : [])];
+          const down = componentsDown(t, failed);
+          return [...new Set(optional.filter((x) => down.has(x.to) && !down.has(x.from)).map((x) => x.from))];
+        });
+        expect(degradations(t).map((d) => d.degrades)).toEqual(expected);
+      }),
+      { numRuns: 200, seed: 14 },
+    );
   });
 });
