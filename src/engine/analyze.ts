@@ -11,6 +11,7 @@ import { costOf, downtimeRates, moneySavedPerYear } from './cost';
 import { MAX_PAIR_TRIES, pairsByPropagation } from './pairsByPropagation';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
+import { Closures } from './closures';
 import { scopeWarnings } from './scopeWarnings';
 import { resolveFailed } from './whatIf';
 import type { AnalyzeOptions, ClientReport, ImportanceReport, PairReport, Report, SpofReport } from './types';
@@ -94,23 +95,23 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     lap('cuts');
   }
 
-  // Blast radius of each SPOF: one propagation each, undone after. A long dependency chain
-  // has n SPOFs each taking down up to n components: past a budget of names the lists keep
-  // their first entries and the full count (blastRadii() gives each whole list again).
+  // Blast radius of each SPOF, as a bit set built from the others' (closures.ts): a long
+  // dependency chain has n SPOFs each taking down up to n components. Past a budget of names
+  // the lists keep their first entries and the full count (blastRadii() gives each whole list again).
+  const closures = new Closures(s, prop);
   let listed = 0;
+  let lastClients: string[] = [];
   const spofs: SpofReport[] = spofElements.map((i) => {
-    const mark = prop.mark();
-    const fallen = inDocumentOrder(prop.fail([i]), prop.componentDown);
-    prop.undo(mark);
+    const fallen = closures.ofElement(i);
+    const count = closures.count(fallen);
     const e = s.elements[i];
-    const whole = listed + fallen.length <= BLAST_RADIUS_BUDGET;
-    const kept = whole ? fallen : fallen.subarray(0, BLAST_RADIUS_KEPT);
-    listed += kept.length;
-    const down: string[] = [];
-    for (const c of kept) down.push(s.components[c].id);
-    const clients: string[] = [];
-    for (const c of fallen) if (s.components[c].isClient) clients.push(s.components[c].id);
-    return { id: e.id, type: e.type, label: e.label, clients, down, ...(whole ? {} : { downCount: fallen.length }) };
+    const whole = listed + count <= BLAST_RADIUS_BUDGET;
+    const down = closures.list(fallen, whole ? Infinity : BLAST_RADIUS_KEPT).map((c) => s.components[c].id);
+    listed += down.length;
+    // SPOFs of one chain cut off the same clients: one list for them all (200 clients x 20,000 SPOFs).
+    const clients = closures.clients(fallen).map((c) => s.components[c].id);
+    if (clients.length !== lastClients.length || clients.some((id, k) => id !== lastClients[k])) lastClients = clients;
+    return { id: e.id, type: e.type, label: e.label, clients: lastClients, down, ...(whole ? {} : { downCount: count }) };
   });
   const pairList = listPairs(s, rawPairs, new Set(spofElements), candidate, up, pairCap);
   const pairs = pairList.pairs;
@@ -191,18 +192,15 @@ function whatIfImportance(s: Structure, up: Float64Array, perClient: ClientFigur
 
 /**
  * The whole blast radius of any element, by id (components in document order), for reports
- * whose lists were cut: one structure for every call, one propagation per call.
+ * whose lists were cut: one structure and one set of closures for every call.
  */
 export function blastRadii(t: Topology): (elementId: string) => string[] {
   const s = buildStructure(t);
-  const prop = new Propagator(s);
+  const closures = new Closures(s, new Propagator(s));
   return (id) => {
     const e = s.elementIndex.get(id);
     if (e === undefined) return [];
-    const mark = prop.mark();
-    const fallen = inDocumentOrder(prop.fail([e]), prop.componentDown);
-    prop.undo(mark);
-    return Array.from(fallen, (c) => s.components[c].id);
+    return closures.list(closures.ofElement(e)).map((c) => s.components[c].id);
   };
 }
 
@@ -247,19 +245,6 @@ function assumptionReason(type: string): string {
     case 'domain': return 'availability 1: this domain is assumed never to fail';
     default: return 'availability 1: assumed never to fail';
   }
-}
-
-/**
- * The fallen components in document order: a big blast radius is read off the "down"
- * flags in one scan, a small one sorted.
- */
-function inDocumentOrder(fallen: number[], down: Uint8Array): Int32Array {
-  if (fallen.length * 8 < down.length) return sortComponents(fallen);
-  const out = new Int32Array(fallen.length);
-  let k = 0;
-  for (let c = 0; c < down.length; c++) if (down[c]) out[k++] = c;
-  // Components already down before (what-if) are not part of this blast radius.
-  return k === fallen.length ? out : sortComponents(fallen);
 }
 
 /** Components in document order. */

@@ -99,6 +99,27 @@ export class Propagator {
   readonly fallenOnce: number[] = [];
 
   /**
+   * An element's own failure and nothing that follows from it: the components it fails
+   * itself (an instance's pool, a failover's groups); undo to `mark` after. The blast radii
+   * (closures.ts) are built from these and the components' own closures.
+   */
+  failDirect(e: number): number[] {
+    this.fallen = [];
+    this.failElement(e);
+    this.queue.length = 0;
+    return this.fallen;
+  }
+
+  /** How many more of group g's slots can die before the group fails (negative: it has failed). */
+  groupSlack(g: number): number {
+    return this.groupAlive[g] - this.s.groups[g].min;
+  }
+
+  isSlotDead(slot: number): boolean {
+    return this.slotDead[slot] === 1;
+  }
+
+  /**
    * Thresholds weakened since `mark` but still holding, with how much: pools keyed by
    * component index c, groups by −(g + 1). Used to find pairs without trying them all.
    */

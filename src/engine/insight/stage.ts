@@ -122,8 +122,8 @@ function spofWords(t: Topology, ids: readonly string[]): string {
 
 /** Elements by label and id, at most five named: "A", "B" and 3 more. */
 function nameList(t: Topology, ids: readonly string[]): string {
-  const names = ids.map((id) => elementNamed(t, id));
-  const shown = names.length > 5 ? [...names.slice(0, 4), `${names.length - 4} more`] : names;
+  // Only the names shown are looked up: a 10,000-long chain has 10,000 SPOFs, and naming one looks through the links.
+  const shown = ids.length > 5 ? [...ids.slice(0, 4).map((id) => elementNamed(t, id)), `${ids.length - 4} more`] : ids.map((id) => elementNamed(t, id));
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
