@@ -16,7 +16,6 @@ export interface Forced {
  */
 export function resolveFailed(s: Structure, failed: Iterable<string>): Forced {
   const forced: Forced = { elements: new Set(), components: new Set(), slots: new Set(), unknown: [] };
-  let slotsByLink: Map<string, number[]> | null = null;
   for (const id of failed) {
     const e = s.elementIndex.get(id);
     if (e !== undefined) {
@@ -29,16 +28,26 @@ export function resolveFailed(s: Structure, failed: Iterable<string>): Forced {
       else for (const inst of s.components[c].instances) forced.elements.add(inst.element);
       continue;
     }
-    if (!slotsByLink) {
-      slotsByLink = new Map();
-      s.slots.forEach((slot, i) => {
-        if (!slotsByLink!.has(slot.linkId)) slotsByLink!.set(slot.linkId, []);
-        slotsByLink!.get(slot.linkId)!.push(i);
-      });
-    }
-    const slots = slotsByLink.get(id);
+    const slots = slotsByLinkOf(s).get(id);
     if (slots) for (const slot of slots) forced.slots.add(slot);
     else forced.unknown.push(id);
   }
   return forced;
+}
+
+// Built once per structure: a question asked per optional link built it again each time
+// (100,000 slots, 30 s for the 300 optional links of an estate at every limit).
+const slotsByLinkCache = new WeakMap<Structure, Map<string, number[]>>();
+
+function slotsByLinkOf(s: Structure): Map<string, number[]> {
+  let slotsByLink = slotsByLinkCache.get(s);
+  if (!slotsByLink) {
+    const built = new Map<string, number[]>();
+    s.slots.forEach((slot, i) => {
+      if (!built.has(slot.linkId)) built.set(slot.linkId, []);
+      built.get(slot.linkId)!.push(i);
+    });
+    slotsByLinkCache.set(s, (slotsByLink = built));
+  }
+  return slotsByLink;
 }
