@@ -59,7 +59,7 @@ function outermost(events: TraceEvent[]): TraceEvent[] {
 }
 
 export async function startTaskTrace(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline', ...(process.env.BENCH_UI_CATEGORIES ?? '').split(',').filter(Boolean)] });
 }
 
 /** Stops the trace; the tasks of the page's main thread (the one that ran the page's last script). */

@@ -99,6 +99,9 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     // Idle now: simulate the design (not in what-if mode: its figures would not be what-if figures).
     if (runner.simulate && outcome.status === 'done' && outcome.response.ok && request.failed === undefined && !whatIf.active) {
       useAnalysis.getState().setSimulation({ status: 'running' });
+      // Sent in a task after this one, which draws the result: the request copies the whole design.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (seq !== latest) return;
       const answer = await runner.simulate({ document: request.document, ...APP_SIMULATION });
       if (seq !== latest) return;
       if (answer.ok) useAnalysis.getState().setSimulation({ status: 'done', result: answer });
