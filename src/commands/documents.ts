@@ -5,7 +5,7 @@ import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
-import { holdAnalysisForLayout } from '../store/analysisHold';
+import { beginOpeningLayout } from '../store/openingOrder';
 import { layoutOpenedDocument, needsLayout, rectsBeforeDrawing } from '../store/layoutAction';
 import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
@@ -44,8 +44,8 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   useImportNotes.getState().clear();
   const placed = roughlyPlaced ?? ensurePositions(doc);
   const laidOutNext = needsLayout(doc);
-  // Before the load: the analysis driver reacts to it at once.
-  if (laidOutNext) holdAnalysisForLayout(placed);
+  // Before the load: the analysis driver reacts to it at once (openingOrder.ts).
+  if (laidOutNext) beginOpeningLayout(placed);
   // The view fits the new design before React draws it: a large design is then drawn far out
   // from its first frame (FarLayer.tsx), not first handed to React Flow whole at the old zoom.
   fitDesign(FIT_OPENED, placed);

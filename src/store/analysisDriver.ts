@@ -7,7 +7,7 @@ import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
 import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
-import { useAnalysisHold } from './analysisHold';
+import { useOpeningOrder } from './openingOrder';
 import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
 import { problemText } from '../model/problemText';
@@ -78,12 +78,19 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   let lastDoc: Topology | null = null;
   let lastFailed = '';
   let lastOptions: EngineOptions | null = null;
-  /** A change waits for the opened design's layout (analysisHold.ts). */
-  let held = false;
+  /** The design on the page is an opened one whose layout is not drawn yet (openingOrder.ts). */
   const isHeld = () => {
-    const design = useAnalysisHold.getState().design;
+    const design = useOpeningOrder.getState().design;
     return design !== null && !analysisInputChanged(design, useDocument.getState().doc);
   };
+  const layoutDrawn = () => new Promise<void>((resolve) => {
+    if (!isHeld()) return resolve();
+    const stop = useOpeningOrder.subscribe(() => {
+      if (isHeld()) return;
+      stop();
+      resolve();
+    });
+  });
 
   const analyse = async () => {
     timer = undefined;
@@ -98,10 +105,12 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     applyOutcome(doc, outcome);
     // Idle now: simulate the design (not in what-if mode: its figures would not be what-if figures).
     if (runner.simulate && outcome.status === 'done' && outcome.response.ok && request.failed === undefined && !whatIf.active) {
-      useAnalysis.getState().setSimulation({ status: 'running' });
       // Sent in a task after this one, which draws the result: the request copies the whole design.
       await new Promise((resolve) => setTimeout(resolve, 0));
+      // Not while an opened design is laid out: the two workers would take both cores.
+      await layoutDrawn();
       if (seq !== latest) return;
+      useAnalysis.getState().setSimulation({ status: 'running' });
       const answer = await runner.simulate({ document: request.document, ...APP_SIMULATION });
       if (seq !== latest) return;
       if (answer.ok) useAnalysis.getState().setSimulation({ status: 'done', result: answer });
@@ -110,14 +119,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   };
 
   const schedule = () => {
-    held = isHeld();
-    if (held) {
-      // Nothing is sent until the layout is drawn; an answer about an earlier design is dropped.
-      latest++;
-      queued = false;
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    } else if (debounceMs === 0) {
+    if (debounceMs === 0) {
       if (!inTask) {
         inTask = true;
         queueMicrotask(() => {
@@ -153,15 +155,10 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {
     if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active || s.engineOptions !== prev.engineOptions) check();
   });
-  const stopHold = useAnalysisHold.subscribe(() => {
-    if (held && !isHeld()) schedule();
-  });
   check();
   return () => {
     stopDoc();
     stopAnalysis();
-    stopHold();
-    held = false;
     if (timer !== undefined) clearTimeout(timer);
     queued = false;
     latest++;

@@ -7,7 +7,8 @@ import { LayoutTimeout, layoutInWorker } from '../layout/client';
 import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
 import { absoluteRects } from '../model/geometry';
-import { releaseAnalysisHold } from './analysisHold';
+import { useAnalysis } from './analysis';
+import { endOpeningLayout, useOpeningOrder } from './openingOrder';
 import { useDocument } from './document';
 import { sizeOf } from './geometry';
 import { useSelection } from './selection';
@@ -91,21 +92,46 @@ export async function runAutoLayout(doc: Topology, retry?: () => void): Promise<
  * goes straight back to the design before. True when applied; nothing happens if
  * the design was edited or replaced meanwhile. A layout that fails (its time limit on
  * a busy machine) leaves the rough placement, and the person is told so, with `retry`.
- * A large design's analysis waits until the layout is drawn (holdAnalysisForLayout, called
- * before the design is loaded); this releases it however the layout ends.
+ * A large design is laid out once its analysis is in, and its simulation waits for the
+ * drawing (beginOpeningLayout, called before the design is loaded); this releases the
+ * simulation however the layout ends.
  */
 export async function layoutOpenedDocument(retry?: () => void): Promise<boolean> {
   const opened = useDocument.getState().doc;
   try {
-    // Not in the task that draws the opened design: sending it copies the whole design.
+    // A large design's analysis goes first (openingOrder.ts), alone on its core.
+    if (useOpeningOrder.getState().design === opened) await analysisAnswered();
+    // Not in the task that draws the opened design or its analysis: sending it copies the whole design.
     await nextTask();
     if (useDocument.getState().doc !== opened) return false;
     return await layOutOpened(opened, retry);
   } finally {
-    // Its analysis waited for the drawing (analysisHold.ts), and goes in a task of its own.
+    // What waited for the drawing (the simulation) goes in a task of its own.
     await nextTask();
-    releaseAnalysisHold(opened);
+    endOpeningLayout(opened);
   }
+}
+
+/**
+ * The longest the layout waits for the analysis: an analysis made slow by its options (many
+ * Monte Carlo samples) must not hold the picture back; past it the two run side by side.
+ */
+const ANALYSIS_WAIT_MS = 5000;
+
+/** Resolves once the analysis is not running (its answer or error is in, or there is none), or after ANALYSIS_WAIT_MS. */
+function analysisAnswered(): Promise<void> {
+  return new Promise((resolve) => {
+    if (useAnalysis.getState().status !== 'running') return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, ANALYSIS_WAIT_MS);
+    const stop = useAnalysis.subscribe((s) => {
+      if (s.status !== 'running') done();
+    });
+  });
 }
 
 async function layOutOpened(opened: Topology, retry?: () => void): Promise<boolean> {

@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+// The order of the workers when a large design without positions opens (src/store/openingOrder.ts):
+// its analysis first, then its layout, then its simulation once the laid-out design is drawn.
+// Both workers are the shared stand-in (a MessageChannel, comlink for real); the test says when
+// each analysis and each layout answers. Nothing here depends on how long anything takes.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { replaceDocument } from '../../src/commands/documents';
+import type { LayoutResult } from '../../src/layout/types';
+import type { Topology } from '../../src/model';
+import { useAnalysis } from '../../src/store/analysis';
+import { startAnalysisDriver } from '../../src/store/analysisDriver';
+import { useDocument } from '../../src/store/document';
+import { ORDERED_PAST } from '../../src/store/openingOrder';
+import { AnalysisClient } from '../../src/worker/analysisClient';
+import { runAnalysis, type AnalysisRequest, type AnalysisResponse, type SimulationResponse } from '../../src/worker/engineApi';
+import { FakeWorker } from '../worker/fakeWorker';
+import { freshStore } from './helpers';
+
+/** A design of `n` components in a chain, without positions (as a hand-written file or a Mermaid import). */
+function unplaced(n: number): Topology {
+  const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+  return {
+    format: 'spof-topology',
+    version: 2,
+    name: `chain of ${n}`,
+    domains: [],
+    components: ids.map((id, i) => ({ id, kind: i === 0 ? ('client' as const) : ('app' as const) })),
+    links: ids.slice(1).map((id, i) => ({ from: ids[i], to: id })),
+  } as Topology;
+}
+
+/** Where the stand-in layout puts every component: no rough placement puts them there. */
+const LAID_OUT_X = 7777;
+const withPositions = (t: Topology): Topology => ({ ...t, view: { positions: Object.fromEntries(t.components.map((c, i) => [c.id, { x: LAID_OUT_X, y: i * 100 }])) } });
+const laidOut = () => useDocument.getState().doc.view?.positions?.c0?.x === LAID_OUT_X;
+
+/** What the workers were asked, in order, and whether the laid-out design was on the page then. */
+let asked: { what: 'analysis' | 'layout' | 'simulation'; components: number; laidOut: boolean }[];
+/** Analyses and layouts waiting for the test to answer them. */
+let analyses: (() => void)[];
+let layouts: (() => void)[];
+
+class LayoutWorker extends FakeWorker {
+  constructor() {
+    super({
+      layout: (design: Topology) => new Promise<LayoutResult>((resolve) => {
+        asked.push({ what: 'layout', components: design.components.length, laidOut: laidOut() });
+        layouts.push(() => resolve({ positions: withPositions(design).view!.positions!, sizes: {} }));
+      }),
+    });
+  }
+}
+
+const analysisWorker = () => new FakeWorker({
+  runAnalysis: (request: AnalysisRequest) => new Promise<AnalysisResponse>((resolve) => {
+    asked.push({ what: 'analysis', components: (request.document as Topology).components.length, laidOut: laidOut() });
+    analyses.push(() => resolve(runAnalysis(request)));
+  }),
+  simulate: (): SimulationResponse => {
+    asked.push({ what: 'simulation', components: useDocument.getState().doc.components.length, laidOut: laidOut() });
+    return { ok: false, cancelled: true, errors: [] };
+  },
+}) as unknown as Worker;
+
+let stop: () => void;
+/** Lets comlink's messages and the tasks between the steps run (real timers, a few turns). */
+const turns = () => new Promise((r) => setTimeout(r, 20));
+const whats = () => asked.map((a) => a.what);
+
+beforeEach(async () => {
+  asked = [];
+  analyses = [];
+  layouts = [];
+  vi.stubGlobal('Worker', LayoutWorker);
+  freshStore();
+  stop = startAnalysisDriver(new AnalysisClient(analysisWorker, () => new Promise(() => {})));
+  // The empty design's own analysis and simulation, out of the way.
+  await vi.waitFor(() => expect(analyses).toHaveLength(1));
+  analyses.shift()!();
+  await vi.waitFor(() => expect(whats()).toContain('simulation'));
+  asked = [];
+});
+
+afterEach(async () => {
+  stop();
+  // The layout client keeps its worker: let every layout asked answer before the next test.
+  for (const answer of layouts) answer();
+  await turns();
+  vi.unstubAllGlobals();
+});
+
+describe('opening a large design without positions', () => {
+  const large = () => unplaced(ORDERED_PAST + 1);
+
+  it('analyses it first, lays it out once the answer is in, and simulates it once the layout is drawn', async () => {
+    replaceDocument(large(), 'Open chain');
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await turns();
+    expect(whats()).toEqual(['analysis']);
+    expect(useAnalysis.getState().status).toBe('running');
+    analyses.shift()!();
+    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    expect(useAnalysis.getState().status).toBe('idle');
+    expect(useAnalysis.getState().report?.spofs.length).toBeGreaterThan(0);
+    await turns();
+    // The answer is shown on the rough placement; the simulation waits for the layout.
+    expect(whats()).toEqual(['analysis', 'layout']);
+    layouts.shift()!();
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']));
+    expect(asked.map((a) => a.laidOut)).toEqual([false, false, true]);
+    expect(asked[2].components).toBe(ORDERED_PAST + 1);
+  });
+
+  it('analyses and simulates an edit made during the layout at once; the layout is then dropped', async () => {
+    replaceDocument(large(), 'Open chain');
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    analyses.shift()!();
+    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    asked = [];
+    useDocument.getState().updateComponent('c1', { availability: 0.9 });
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    analyses.shift()!();
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+    const shown = useDocument.getState().doc;
+    layouts.shift()!();
+    await turns();
+    await turns();
+    // The layout described the design before the edit.
+    expect(useDocument.getState().doc).toBe(shown);
+    expect(laidOut()).toBe(false);
+  });
+});
+
+describe('opening a design with nothing to order', () => {
+  it('analyses and simulates a large design with positions at once, with no layout', async () => {
+    replaceDocument(withPositions(unplaced(ORDERED_PAST + 1)), 'Open placed');
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    analyses.shift()!();
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+  });
+
+  it('lays out a small design without waiting for its analysis', async () => {
+    replaceDocument(unplaced(ORDERED_PAST), 'Open chain');
+    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    // Its analysis is still unanswered.
+    expect(analyses).toHaveLength(1);
+    expect(useAnalysis.getState().status).toBe('running');
+  });
+});
