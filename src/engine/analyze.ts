@@ -79,7 +79,8 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     lap('spofs');
     const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1, opts.sampleWork);
     const cut = mc.samples < samples ? ` of ${samples} asked, as many as a bounded time allows` : '';
-    warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${mc.samples} samples${cut}, 95% interval)`);
+    const fewer = mc.importanceSamples < mc.samples ? `; importance from the first ${mc.importanceSamples} of them` : '';
+    warnings.push(`${e.message}: availability and importance are Monte Carlo estimates (${mc.samples} samples${cut}, 95% interval)${fewer}`);
     perClient = s.clients.map((c, i) => {
       if (prop.componentDown[c]) return { availability: 0, unavailability: 1, birnbaum: mc.birnbaum[i], interval: { low: 0, high: 0 } };
       const q = wilsonInterval(mc.failures[i], mc.samples);

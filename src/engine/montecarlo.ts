@@ -5,17 +5,20 @@
 // failure propagation. Birnbaum importance comes from the same samples: an element is
 // critical when the client fails with it down and works once it alone is restored, and
 // P(critical) = P(critical and down) / (1 − a) since criticality ignores its own state.
-// A sample with k failures that fails a client costs k more propagations of k − 1 failures
-// (k² in all): on 100,000 instances with hundreds down in every sample that was hours, so
+// Finding a sample's critical elements costs more propagations (by halving, see
+// countCritical): on 100,000 instances with hundreds down in every sample that was hours, so
 // sampling stops once MONTE_CARLO_WORK changes of state have been propagated (a domain
-// failure changes every instance below it), and says how many samples it made: a count of
-// work, not a clock, so the same seed gives the same figures on any machine.
+// failure changes every instance below it), importance is counted only while half of that
+// is left, and the report says how many samples each had: a count of work, not a clock, so
+// the same seed gives the same figures on any machine.
 import type { Propagator } from './propagate';
 import type { Structure } from './structure';
 import { seededRandom } from './random';
 
 export interface MonteCarloResult {
   samples: number;
+  /** The first samples, in which the Birnbaum importance was counted (all of them unless the work bound was reached). */
+  importanceSamples: number;
   /** Per client: the number of samples in which it was down. */
   failures: number[];
   /** Per client: Birnbaum estimate of every element. */
@@ -59,6 +62,7 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
 
   let work = 0;
   let done = 0;
+  let counted = 0;
   const upIn = (watched: number[]) => watched.filter((i) => !prop.componentDown[clients[i]]);
   /**
    * The elements of `failed[from..to)` whose restoring alone brings back a client of `watched`,
@@ -100,6 +104,10 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
         continue;
       }
       done++;
+      // Importance is counted in the samples made with the first half of the budget; the
+      // rest go to the availability, a sample of which costs one propagation.
+      const counting = work < workBudget / 2;
+      if (counting) counted++;
       if (failed.length === 0) continue;
       const mark = prop.mark();
       prop.fail(failed);
@@ -109,7 +117,7 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
         if (!alreadyDown[i] && prop.componentDown[c]) hit.push(i);
       });
       for (const i of hit) failures[i]++;
-      if (hit.length === 0) {
+      if (hit.length === 0 || !counting) {
         prop.undo(mark);
         failed.length = 0;
         continue;
@@ -131,10 +139,10 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   const none = new Float64Array(s.elements.length);
   const birnbaum = critical.map((counts) => {
     if (!counts) return none;
-    for (let e = 0; e < counts.length; e++) counts[e] = down[e] > 0 ? Math.min(1, counts[e] / (done * down[e])) : 0;
+    for (let e = 0; e < counts.length; e++) counts[e] = down[e] > 0 ? Math.min(1, counts[e] / (counted * down[e])) : 0;
     return counts;
   });
-  return { samples: done, failures, birnbaum };
+  return { samples: done, importanceSamples: counted, failures, birnbaum };
 }
 
 /**

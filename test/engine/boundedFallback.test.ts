@@ -58,6 +58,16 @@ describe('the Monte Carlo path in bounded work', { timeout: 120_000 }, () => {
     expect(made(1_000)).toBeLessThan(20_000);
   });
 
+  it('past half the work budget, samples count availability only: the report says from how many importance was counted', () => {
+    const t = tightPools(30, 1000, 0.99);
+    const line = analyze(t, { exactBudget: 1000, samples: 200_000 }).warnings.find((w) => w.includes('Monte Carlo estimates'))!;
+    const [, made, counted] = /\((\d+) samples of 200000 asked.*; importance from the first (\d+) of them/.exec(line)!.map(Number);
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBeLessThan(made);
+    // Within the budget every sample counts both, and nothing more is said.
+    expect(analyze(tightPools(3, 10, 0.99), { exactBudget: 10, samples: 2000 }).warnings.join('\n')).not.toMatch(/importance from the first/);
+  });
+
   it('clients that need the same thing share their cuts; each pair still names exactly the clients it stops', () => {
     // u1 and u2 need p and s; u3 needs p and r. Pools of 3 that need 2: every two instances are a pair.
     const t = topology({

@@ -40,7 +40,7 @@ function oracle(s: Structure, prop: Propagator, down: Float64Array, samples: num
     }
   }
   const birnbaum = critical.map((counts) => counts.map((n, e) => (down[e] > 0 ? Math.min(1, n / (samples * down[e])) : 0)));
-  return { samples, failures, birnbaum };
+  return { samples, importanceSamples: samples, failures, birnbaum };
 }
 
 function loaded(input: TopologyInput): Topology {
