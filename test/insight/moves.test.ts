@@ -100,6 +100,12 @@ describe('moves', () => {
     expect(describeMove(t, m)).toBe('add a hot standby "Orders DB standby (us-east-1b)" for "Orders DB (us-east-1a)" (db) in a new zone us-east-1b, joined by synchronous replication');
   });
 
+  it('a standby of a store whose label says its role is labelled standby in its place, never "standby (primary, ...)"', () => {
+    const t = doc({ domains: ONE_ZONE, components: [users, { id: 'db', kind: 'database', label: 'Orders DB (primary)', domain: 'use1a' }], links: [{ from: 'users', to: 'db' }] });
+    const after = valid(applyMove(t, { type: 'add-standby', component: 'db' }));
+    expect(byId(after, 'db-standby')).toMatchObject({ label: 'Orders DB (standby, us-east-1b)', role: 'standby' });
+  });
+
   it('second-load-balancer: a hot standby of the load balancer, routing to the same servers, behind the same callers', () => {
     const t = doc({
       domains: REGION,

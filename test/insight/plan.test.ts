@@ -174,9 +174,10 @@ describe('plan', () => {
     expect(types(p)).toEqual(['second-provider', 'second-region']);
     expect(p.steps[1].move).toEqual({ type: 'second-region', region: 'use1' });
     expect(p.steps[1].adds.domains).toEqual(['usw2a', 'usw2b']);
-    // A label with a qualifier of its own takes the place inside it, not a second pair of parentheses.
-    expect(p.topology.components.filter((c) => c.kind === 'database' && c.id.endsWith('-usw2')).map((c) => c.label))
-      .toEqual(['Orders DB (primary, us-west-2)', 'Orders DB (sync standby, us-west-2)', 'Analytics store (us-west-2)']);
+    // A label with a qualifier of its own takes the place inside it, not a second pair of parentheses;
+    // the primary's copy is a replica, and its label says so.
+    expect(p.topology.components.filter((c) => c.kind === 'database' && c.id.endsWith('-usw2')).map((c) => [c.label, c.role]))
+      .toEqual([['Orders DB (replica, us-west-2)', 'replica'], ['Orders DB (sync standby, us-west-2)', 'standby'], ['Analytics store (us-west-2)', 'replica']]);
     expectSound(transactional, p);
   });
 

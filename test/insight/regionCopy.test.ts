@@ -117,6 +117,27 @@ describe('a second region', () => {
     for (const region of ['use1', 'usw2']) expect(analyze(after, { failed: [region] }).whatIf!.clientsDown, region).toEqual([]);
   });
 
+  it('labels each copy for what it is: a primary store\'s copy says replica where the label says a role, standbys and replicas stay what they are', () => {
+    const store = (id: string, label: string, extra: Record<string, unknown> = {}) => ({ id, kind: 'database' as const, label, domain: 'r1', ...extra });
+    const t = doc({
+      domains: [{ id: 'r1', kind: 'region', label: 'us-east-1' }],
+      components: [users, { id: 'app', kind: 'app', label: 'Main app', domain: 'r1' },
+        store('a', 'Orders DB (primary)'), store('b', 'Primary DB'), store('c', 'Users DB leader'), store('d', 'MASTER db (us-east-1)'),
+        store('e', 'Main store'), store('f', 'Ledger'), store('g', 'Orders DB (standby)', { role: 'standby' }), store('h', 'Read replica', { role: 'replica' })],
+      links: [{ from: 'users', to: 'app' }, ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((to) => ({ from: 'app', to })),
+        { from: 'a', to: 'g', type: 'replication' as const, mode: 'sync' as const }],
+    });
+    const after = valid(applyMove(t, { type: 'second-region', region: 'r1' }));
+    const copies = after.components.filter((c) => c.id.endsWith('-usw2')).map((c) => [c.label, c.role ?? 'primary']);
+    expect(copies).toEqual([
+      // Not a data store: it keeps its role and its words.
+      ['Main app (us-west-2)', 'primary'],
+      ['Orders DB (replica, us-west-2)', 'replica'], ['Replica DB (us-west-2)', 'replica'], ['Users DB replica (us-west-2)', 'replica'],
+      ['REPLICA db (us-west-2)', 'replica'], ['Replica store (us-west-2)', 'replica'], ['Ledger (us-west-2)', 'replica'],
+      ['Orders DB (standby, us-west-2)', 'standby'], ['Read replica (us-west-2)', 'replica'],
+    ]);
+  });
+
   it('leaves the copies\' requirements naming their own groups', () => {
     const t = doc({
       domains: [{ id: 'r1', kind: 'region' }],

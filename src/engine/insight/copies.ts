@@ -15,15 +15,34 @@ export function baseCopy(c: Component, id: string, label: string): Component {
   return copy;
 }
 
+/** Words a label uses for the role of what it names. */
+const ROLE_WORDS = /\b(primary|secondary|standby|replica|leader|follower|main|master)\b/gi;
+
+/**
+ * The label saying `role` where it says a role of its own ("Orders DB (primary)" ->
+ * "Orders DB (replica)", "Primary DB" -> "Replica DB"), its case kept; unchanged when it says none.
+ */
+export function withRoleWord(label: string, role: string): string {
+  return label.replace(ROLE_WORDS, (word) => {
+    if (word.length > 1 && word === word.toUpperCase()) return role.toUpperCase();
+    return word[0] === word[0].toUpperCase() ? role[0].toUpperCase() + role.slice(1) : role;
+  });
+}
+
 /**
  * The original's label for a copy placed elsewhere: a place the label names (in
  * parentheses or inline) is replaced by the new one; otherwise the new place is added in
- * parentheses. `role` ("standby") goes after the name, before the place.
+ * parentheses. `role`: what the copy is when it is not what the original is ("standby", a
+ * data store's "replica"): a role word of the label says it instead ("Orders DB (primary)"
+ * is copied as "Orders DB (replica, us-west-2)", never "(primary, ...)"); a label with none
+ * gets it after the name, before the place, when `addRole` (the default).
  */
-export function copyLabel(t: Topology, c: Component, opts: { role?: string; places: { from: string[]; to?: string } }): string {
-  const label = c.label ?? c.id;
+export function copyLabel(t: Topology, c: Component, opts: { role?: string; addRole?: boolean; places: { from: string[]; to?: string } }): string {
+  const original = c.label ?? c.id;
+  const says = opts.role !== undefined && withRoleWord(original, opts.role) !== original;
+  const label = says ? withRoleWord(original, opts.role!) : original;
   const to = opts.places.to;
-  const role = opts.role ? ` ${opts.role}` : '';
+  const role = opts.role && !says && opts.addRole !== false ? ` ${opts.role}` : '';
   for (const from of opts.places.from) {
     const name = labelOf(t, from);
     const paren = ` (${name})`;

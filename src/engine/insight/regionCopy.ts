@@ -12,7 +12,7 @@ import {
   type Component, type FailureDomain, type Link, type Topology,
 } from '../../model';
 import type { Applied } from './moves';
-import { copyLabel } from './copies';
+import { copyLabel, withRoleWord } from './copies';
 import { uniqueId } from './placement';
 import { namingFor, type RegionNaming } from './regionNames';
 import { followGroupRenames } from './requirements';
@@ -171,7 +171,12 @@ export function copyRegion(t: Topology, region: string): Applied {
     for (let n = 2; [...copyOf.values()].includes(id); n++) id = uniqueId(doc, `${c.id}-${into}-${n}`);
     copyOf.set(c.id, id);
     const place = (p: string | undefined) => (p === undefined ? undefined : domainCopy.get(p));
-    const label = naming.rename(c.label ?? c.id) ?? copyLabel(t, c, { places: { from: [...placesOf(c), region], to: where } });
+    // A primary data store's copy is a replica: its label says so where the original's says a role.
+    const becomesReplica = DATA_STORE_KINDS.has(c.kind) && !isStandby(c) && c.role !== 'replica';
+    const role = becomesReplica ? 'replica' : undefined;
+    const renamed = naming.rename(c.label ?? c.id);
+    const label = renamed !== undefined ? (role ? withRoleWord(renamed, role) : renamed)
+      : copyLabel(t, c, { role, addRole: false, places: { from: [...placesOf(c), region], to: where } });
     const { id: _id, label: _label, domain, domains, ...rest } = c;
     const copy: Component = { ...rest, id, label };
     if (domains) {
@@ -179,7 +184,7 @@ export function copyRegion(t: Topology, region: string): Applied {
       if (mapped.length > 0) copy.domains = mapped;
       else copy.domain = into;
     } else copy.domain = place(domain) ?? into;
-    if (DATA_STORE_KINDS.has(c.kind) && !isStandby(c) && c.role !== 'replica') copy.role = 'replica';
+    if (becomesReplica) copy.role = 'replica';
     added.push({ id, twin: c.id });
     return copy;
   });
