@@ -107,7 +107,14 @@ async function importMermaidFile(file: SourceFile, notes: ImportNote[]): Promise
   const { formatIoProblem } = await import('../io/problems');
   const { problemText } = await import('../model/problemText');
   const r = await fromMermaid(file.text, { file: file.path });
-  if (!r.ok) return { ok: false, notInfrastructure: false, errors: r.errors.map((e) => ({ source: { file: file.path }, message: formatIoProblem(e) })) };
+  if (!r.ok) {
+    // `line N` is said as every importer says a place: `file:N: reason`.
+    const errors = r.errors.map((e) => {
+      const line = /^line (\d+)$/.exec(e.path)?.[1];
+      return line ? { source: { file: file.path, line: Number(line) }, message: e.message } : { source: { file: file.path }, message: formatIoProblem(e) };
+    });
+    return { ok: false, notInfrastructure: false, errors };
+  }
   return {
     ok: true,
     topology: r.topology,

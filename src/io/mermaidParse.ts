@@ -5,7 +5,8 @@ import { architectureAsFlowchart, extractArchitecture, type ArchitectureDbLike, 
 import type { IoProblem } from './problems';
 import { labelSafeSource } from './mermaidPrepare';
 import { IO_ERROR_CODES } from './problems';
-import { numberText } from '../model/limits';
+import { MAX_COMPONENTS, MAX_LINKS, numberText } from '../model/limits';
+import { edgeCount, lexLine, linesOf } from './mermaidLexer';
 
 export interface FlowVertex {
   id: string;
@@ -43,6 +44,14 @@ export type FlowchartResult = { ok: true; flowchart: Flowchart; architecture?: A
 
 /** Far beyond any architecture diagram; keeps a pasted novel from tying up the parser. */
 export const MAX_MERMAID_CHARS = 2_000_000;
+/**
+ * Work on long lines, as the sum of each line's length squared (comments aside). Mermaid's
+ * lexer tries rules that rescan the rest of the line for every token, so a line costs the
+ * square of its length: 20,000 chained nodes on one line (169,000 characters, 2.9e10) took
+ * 70 s at load 10, 500 lines of 4,000 semicolons (8e9) 58 s. Lines of a few hundred
+ * characters never come near it within MAX_MERMAID_CHARS (2,000,000 x 500 = 1e9).
+ */
+export const MAX_LINE_WORK = 2e9;
 
 interface MermaidLike {
   initialize(config: Record<string, unknown>): void;
@@ -74,7 +83,42 @@ export function flowchartTextProblem(text: string): IoProblem | undefined {
   }
   const { source, lineOffset } = prepare(text);
   if (source.trim() === '') return { code: IO_ERROR_CODES.notFlowchart, path: '', message: 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"' };
-  return notAFlowchart(source, lineOffset);
+  return notAFlowchart(source, lineOffset) ?? sizeProblem(text);
+}
+
+/**
+ * More nodes or edges than a design may have (src/model/limits.ts), counted by the line reader
+ * before mermaid parses: its lexer rescans the rest of a line for every token, so a chain of
+ * 150,000 nodes on one line kept it busy for minutes before the limit could refuse the design.
+ * Says the line where the count passes the limit. Subgraph ids linked to are no nodes.
+ */
+function sizeProblem(text: string): IoProblem | undefined {
+  const raw = linesOf(text);
+  const lines = raw.map(lexLine);
+  const subgraphs = new Set(lines.flatMap((l) => (l.subgraph?.id ? [l.subgraph.id.text] : [])));
+  const nodes = new Set<string>();
+  let edges = 0;
+  let work = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const path = `line ${i + 1}`;
+    const tokens = lines[i].kind === 'statement' ? lines[i].tokens : [];
+    for (const t of tokens) if (t.type === 'id' && !subgraphs.has(t.text)) nodes.add(t.text);
+    edges += edgeCount(tokens);
+    if (nodes.size > MAX_COMPONENTS) {
+      return { code: IO_ERROR_CODES.tooLarge, path, message: `more than ${numberText(MAX_COMPONENTS)} nodes by this line: a design has at most ${numberText(MAX_COMPONENTS)} components` };
+    }
+    if (edges > MAX_LINKS) {
+      return { code: IO_ERROR_CODES.tooLarge, path, message: `more than ${numberText(MAX_LINKS)} edges by this line: a design has at most ${numberText(MAX_LINKS)} links` };
+    }
+    if (!/^\s*%%/.test(raw[i])) work += raw[i].length ** 2;
+    if (work > MAX_LINE_WORK) {
+      return {
+        code: IO_ERROR_CODES.tooLarge, path,
+        message: `the line is ${numberText(raw[i].length)} characters long: with the long lines before it, more than Mermaid's parser reads in bounded time (it rereads the rest of a line for every token); put the statements on lines of their own`,
+      };
+    }
+  }
+  return undefined;
 }
 
 async function parseNow(text: string): Promise<FlowchartResult> {

@@ -52,4 +52,25 @@ describe('flowchartTextProblem: text that is no diagram is told without loading 
       expect(flowchartTextProblem(text), text).toBeUndefined();
     }
   });
+
+  it('more nodes or edges than a design may have: refused at the line where the count passes the limit, before mermaid parses', () => {
+    // 20,001 distinct nodes, one edge a line: the 20,001st node is named on line 20,001 (after the header).
+    const lines = Array.from({ length: 20_000 }, (_, i) => `  n${i} --> n${i + 1}`);
+    expect(flowchartTextProblem(`flowchart LR\n${lines.join('\n')}`)).toMatchObject({ path: 'line 20001', message: 'more than 20,000 nodes by this line: a design has at most 20,000 components' });
+    // Exactly 20,000 nodes, labels and a subgraph linked to aside: within the limit.
+    const within = [`flowchart LR`, `  subgraph box [Box]`, `    a["Web (nginx)"] -- calls --> b`, `  end`, ...lines.slice(0, 19_998).map((l, i) => (i === 0 ? '  b --> box' : l))];
+    expect(flowchartTextProblem(within.join('\n'))).toBeUndefined();
+    // `a & b --> c & d` is four edges: 100,001 edges between a few nodes.
+    const fan = Array.from({ length: 25_001 }, () => '  a & b --> c & d');
+    expect(flowchartTextProblem(`flowchart LR\n${fan.join('\n')}`)).toMatchObject({ path: 'line 25002', message: expect.stringContaining('more than 100,000 edges by this line') });
+  });
+
+  it('long lines, whose cost in mermaid\'s lexer is the square of their length: refused past a bound, short ones never', () => {
+    // 20,000 nodes chained on one line (169,000 characters): within the node limit, but minutes of parsing.
+    const chain = `flowchart LR\n${Array.from({ length: 20_000 }, (_, i) => `n${i}`).join('-->')}`;
+    expect(flowchartTextProblem(chain)).toMatchObject({ path: 'line 2', message: expect.stringMatching(/^the line is 168,887 characters long: .*put the statements on lines of their own$/) });
+    // The same work over many lines of semicolons is refused too; a 1,900,000-character diagram of short lines is not.
+    expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 200 }, () => `a-->b${';'.repeat(4000)}`).join('\n')}`)).toMatchObject({ path: expect.stringMatching(/^line \d+$/) });
+    expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 19_000 }, (_, i) => `  n${i % 50} -->|${'x'.repeat(70)}| n${(i + 1) % 50}`).join('\n')}`)).toBeUndefined();
+  });
 });
