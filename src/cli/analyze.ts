@@ -126,7 +126,7 @@ const PAIR_ROWS = 20;
 export function spofLine(s: SpofReport): string {
   const cut = `${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}`;
   const others = othersDownWords(s);
-  return others ? `${cut}; ${others}: ${namesList(othersDown(s), othersDownCount(s))}` : cut;
+  return others ? `${cut}; ${others}: ${namesList(othersDown(s, NAMES_SHOWN + 1), othersDownCount(s))}` : cut;
 }
 
 /** What-if: the design's stage, said to be the design's, and where the design's other advice is. */

@@ -13,16 +13,25 @@ export function humanInsight(i: Insight): string {
     for (const s of slos) lines.push(`  ${sloLine(s)}`);
   }
   lines.push('', i.findings.length === 0 ? 'No findings' : `Findings (${i.findings.length})`);
-  for (const f of i.findings) lines.push(`  [${f.severity}] ${f.message}`, `         ${f.suggestion}`);
+  for (const f of i.findings.slice(0, ROWS)) lines.push(`  [${f.severity}] ${f.message}`, `         ${f.suggestion}`);
+  more(lines, i.findings.length);
   if (i.dataProtection.length > 0) {
     lines.push('', 'Data protection (RPO: data that can be lost; RTO: time to recover)');
     for (const d of i.dataProtection) lines.push(`  ${d.id}: RPO ${d.rpo}; RTO ${d.rto}`);
   }
   if (i.degradations.length > 0) {
     lines.push('', 'Degradations (optional dependencies)');
-    for (const d of i.degradations) lines.push(`  ${d.message}`);
+    for (const d of i.degradations.slice(0, ROWS)) lines.push(`  ${d.message}`);
+    more(lines, i.degradations.length);
   }
   return textLines(lines);
+}
+
+/** Rows of a section before the rest is counted: a chain with 80,000 optional shortcuts had 80,000 findings and as many degradations. */
+export const ROWS = 50;
+
+function more(lines: string[], count: number): void {
+  if (count > ROWS) lines.push(`  ... and ${(count - ROWS).toLocaleString('en-US')} more (all in --json)`);
 }
 
 export function sloLine(s: SloEntry): string {

@@ -75,10 +75,19 @@ export class Closures {
 
   /** The components that fall when element e fails, all else as now, as a bit set. */
   ofElement(e: number): Int32Array {
+    return this.ofFailures([e]);
+  }
+
+  /** The components that fall when these elements, components and slots fail together, as a bit set. */
+  ofFailures(elements: Iterable<number>, components: Iterable<number> = [], slots: Iterable<number> = []): Int32Array {
+    const es = [...elements];
+    const cs = [...components];
+    const ss = [...slots];
     const mark = this.prop.mark();
-    const killed = this.prop.failDirect(e).slice();
-    // A link's slot lost without failing its group may add to other losses: propagate.
-    const weakened = (this.s.linkSlotsOf.get(e) ?? []).some((slot) => !this.prop.componentDown[this.s.groups[this.s.slots[slot].group].source]);
+    const killed = this.prop.failDirect(es, cs, ss).slice();
+    // A slot lost without failing its group may add to other losses: propagate.
+    const lost = [...ss, ...es.flatMap((e) => this.s.linkSlotsOf.get(e) ?? [])];
+    const weakened = lost.some((slot) => !this.prop.componentDown[this.s.groups[this.s.slots[slot].group].source]);
     this.prop.undo(mark);
     if (!weakened) {
       if (killed.length === 1) return this.ofComponent(killed[0]);
@@ -86,7 +95,7 @@ export class Closures {
       for (const c of killed) orInto(union, this.ofComponent(c));
       if (this.isClosed(union)) return union;
     }
-    return this.propagated(() => this.prop.fail([e]));
+    return this.propagated(() => this.prop.fail(es, cs, ss));
   }
 
   /** How many components the set holds. */

@@ -99,13 +99,15 @@ export class Propagator {
   readonly fallenOnce: number[] = [];
 
   /**
-   * An element's own failure and nothing that follows from it: the components it fails
-   * itself (an instance's pool, a failover's groups); undo to `mark` after. The blast radii
+   * Failures and nothing that follows from them: the components they fail themselves (an
+   * instance's pool, a failover's groups, a link's group); undo to `mark` after. The blast radii
    * (closures.ts) are built from these and the components' own closures.
    */
-  failDirect(e: number): number[] {
+  failDirect(elements: Iterable<number>, components: Iterable<number> = [], slots: Iterable<number> = []): number[] {
     this.fallen = [];
-    this.failElement(e);
+    for (const e of elements) this.failElement(e);
+    for (const c of components) this.kill(c);
+    for (const slot of slots) this.killSlot(slot);
     this.queue.length = 0;
     return this.fallen;
   }

@@ -2,10 +2,25 @@
 // fail, they lose what they need. One count for the CLI, the findings, the report and the app.
 import type { SpofReport } from './types';
 
-/** The others' ids (a long blast radius keeps only its first ids). */
-export function othersDown(s: SpofReport): string[] {
+/** The others' ids (a long blast radius keeps only its first ids), the first `limit` of them. */
+export function othersDown(s: SpofReport, limit = Infinity): string[] {
   const failed = s.id.replace(/^failover:/, '').replace(/#\d+$/, '');
-  return s.down.filter((id) => id !== failed && !s.clients.includes(id));
+  // A set when there are many clients: 200 clients against 2 million names of a long chain.
+  const clients = s.clients.length > 8 ? clientSet(s.clients) : undefined;
+  const out: string[] = [];
+  for (const id of s.down) {
+    if (out.length >= limit) break;
+    if (id !== failed && !(clients ? clients.has(id) : s.clients.includes(id))) out.push(id);
+  }
+  return out;
+}
+
+// The SPOFs of one chain share one list of clients (engine/analyze.ts): one set for them all.
+const clientSets = new WeakMap<readonly string[], Set<string>>();
+function clientSet(clients: readonly string[]): Set<string> {
+  let set = clientSets.get(clients);
+  if (!set) clientSets.set(clients, (set = new Set(clients)));
+  return set;
 }
 
 /** How many others stop serving; a cut list counts from downCount, which holds the clients and, unless a domain or link failed, the failed component. */

@@ -88,8 +88,10 @@ export interface Degradation {
   degrades: string[];
   /** Clients still served, in degraded form. */
   clients: string[];
-  /** Components that go down with `to` (itself included). */
+  /** Components that go down with `to` (itself included), in document order. */
   down: string[];
+  /** Only when `down` was cut (the shortcuts of a very long dependency chain): how many go down in all. */
+  downCount?: number;
   /** True when the failure is not a mere degradation: it takes `from` or a client down. */
   inFactRequired: boolean;
   message: string;
