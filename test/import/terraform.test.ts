@@ -415,3 +415,31 @@ resource "aws_instance" "bastion" {
     expect(r.lines).toContain('live/main.tf:12 aws_instance.bastion: not created: count gives no instance');
   });
 });
+
+describe('terraform: no name is special (issue 14: plain objects as maps)', () => {
+  it('a variable named __proto__ takes its .tfvars value; a for_each key and a resource attribute named __proto__ count; a function named constructor is not called', async () => {
+    const r = await imported([
+      { path: 'main.tf', text: `variable "__proto__" { default = 1 }
+provider "aws" { region = "us-east-1" }
+resource "aws_db_instance" "db" {
+  engine = "postgres"
+}
+resource "aws_instance" "web" {
+  count     = var.__proto__
+  __proto__ = aws_db_instance.db.address
+}
+resource "aws_instance" "api" {
+  for_each = { __proto__ = "a", constructor = "b", toString = "c" }
+}
+resource "aws_instance" "job" {
+  count = constructor(2)
+}
+` },
+      { path: 'terraform.tfvars', text: '__proto__ = 3\n' },
+    ]);
+    expect(r.component('aws_instance.web').replicas).toBe(3);
+    expect(r.deps('aws_instance.web')).toEqual(['aws_db_instance.db']);
+    expect(r.component('aws_instance.api').replicas).toBe(3);
+    expect(r.lines).toContain('main.tf:14 aws_instance.job: warning: count cannot be evaluated (the function constructor() is not evaluated): 1 instance assumed');
+  });
+});

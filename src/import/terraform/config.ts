@@ -2,7 +2,7 @@
 // Files of one folder are one module; a module call whose source is a folder in the files
 // is read with the arguments it passes (addresses `module.<name>.<type>.<name>`); any
 // other module call is kept as a call, for the community modules' documented arguments.
-import { MAX_REPLICAS } from '../../model';
+import { MAX_REPLICAS, own } from '../../model';
 import type { ImportNote } from '../notes';
 import { evaluate, withBindings, type Scope } from './evaluate';
 import { rowOfType } from './resources';
@@ -166,7 +166,7 @@ function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Val
  */
 function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes: ImportNote[], noted: boolean): { count: number; bindings?: Record<string, unknown>[] } {
   for (const key of ['count', 'for_each'] as const) {
-    const a = r.item.attributes[key];
+    const a = own(r.item.attributes, key);
     if (!a) continue;
     const v = evaluate(a.expr, scope);
     let bindings: Record<string, unknown>[] | undefined;
@@ -207,12 +207,12 @@ function valueOfInstances(block: HclBlock, path: string, scope: Scope, bindings:
 /** A dotted path through attributes and nested blocks; repeated blocks give a list. */
 function valueAt(block: HclBlock, path: string, scope: Scope): Value {
   const [head, ...rest] = path.split('.');
-  const a = block.attributes[head];
+  const a = own(block.attributes, head);
   if (a) {
     const v = evaluate(a.expr, scope);
     if (!v.known || rest.length === 0) return v;
     let x: unknown = v.value;
-    for (const step of rest) x = Array.isArray(x) ? x.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>)[step] : undefined)) : x && typeof x === 'object' ? (x as Record<string, unknown>)[step] : undefined;
+    for (const step of rest) x = Array.isArray(x) ? x.map((i) => (i && typeof i === 'object' ? own(i as Record<string, unknown>, step) : undefined)) : x && typeof x === 'object' ? own(x as Record<string, unknown>, step) : undefined;
     return known(x);
   }
   const inner = blocksOf(block, head, scope);
@@ -251,7 +251,7 @@ function iteratorOf(dynamic: HclBlock): string {
 
 function lineAt(block: HclBlock, path: string): number | undefined {
   const [head, ...rest] = path.split('.');
-  const a = block.attributes[head];
+  const a = own(block.attributes, head);
   if (a) return a.line;
   const inner = block.blocks.find((b) => b.type === head) ?? block.blocks.find((b) => b.type === 'dynamic' && b.labels[0] === head)?.blocks.find((x) => x.type === 'content');
   if (!inner) return undefined;

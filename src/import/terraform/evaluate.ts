@@ -4,6 +4,7 @@
 // few pure functions. Everything else (a resource's attribute known only after apply, a variable
 // without a default, another function) is an unknown value that says why, with its line.
 import type { HclExpr } from './hcl';
+import { own, setOwn } from '../../model/keyed';
 import { known, unknown, type Value } from './model';
 
 export interface Scope {
@@ -27,7 +28,7 @@ const MAX_FOR_ELEMENTS = 10_000;
 const PURE_FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
   tolist: ([a]) => (Array.isArray(a) ? a : undefined),
   toset: ([a]) => (Array.isArray(a) ? [...new Set(a)] : undefined),
-  tostring: ([a]) => (a === null || a === undefined ? undefined : String(a)),
+  tostring: ([a]) => (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean' ? String(a) : undefined),
   tonumber: ([a]) => (Number.isFinite(Number(a)) ? Number(a) : undefined),
   length: ([a]) => (Array.isArray(a) ? a.length : typeof a === 'string' ? a.length : a && typeof a === 'object' ? Object.keys(a).length : undefined),
   concat: (args) => (args.every(Array.isArray) ? (args as unknown[][]).flat() : undefined),
@@ -56,7 +57,7 @@ export function evaluate(e: HclExpr, scope: Scope, depth = 0): Value {
       for (const en of e.entries) {
         const v = ev(en.value);
         if (!v.known) return v;
-        out[en.key] = v.value;
+        setOwn(out, en.key, v.value);
       }
       return known(out);
     }
@@ -80,7 +81,7 @@ export function evaluate(e: HclExpr, scope: Scope, depth = 0): Value {
       return ev(c.value ? e.then : e.else);
     }
     case 'call': {
-      const f = PURE_FUNCTIONS[e.name];
+      const f = own(PURE_FUNCTIONS, e.name);
       if (!f) return unknown(`the function ${e.name}() is not evaluated`, e.line);
       const args = e.args.map(ev);
       const bad = args.find((a) => !a.known);
@@ -157,9 +158,9 @@ function evaluateFor(e: Extract<HclExpr, { t: 'for' }>, scope: Scope, depth: num
     }
     const key = evaluate(e.key!, inner, depth + 1);
     if (!key.known) return key;
+    if (key.value !== null && typeof key.value === 'object') return unknown(`${e.text.slice(0, 60)}: a key that is no string`, e.line);
     const name = String(key.value);
-    if (e.grouping) map[name] = [...((map[name] as unknown[] | undefined) ?? []), body.value];
-    else map[name] = body.value;
+    setOwn(map, name, e.grouping ? [...((own(map, name) as unknown[] | undefined) ?? []), body.value] : body.value);
   }
   return known(e.object ? map : list);
 }
@@ -192,7 +193,8 @@ function traverse(e: Extract<HclExpr, { t: 'traversal' }>, scope: Scope): Value 
     } else if (step === '*') return unknown(`${e.text} is not evaluated`, e.line);
     else key = step;
     if (v === null || typeof v !== 'object') return unknown(`${e.text} has no ${key}`, e.line);
-    v = (v as Record<string | number, unknown>)[key];
+    // Only the value's own entries: `.constructor` of a map is no entry of it.
+    v = own(v as Record<string, unknown>, String(key));
   }
   return known(v);
 }

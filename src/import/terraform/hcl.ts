@@ -4,6 +4,7 @@
 // below (blocks, attributes, expressions, each with its line); evaluation is evaluate.ts's.
 // Where the two .wasm files come from is the host's business (configureHcl): the CLI reads
 // them from node_modules, the app gets their URLs from Vite, the tests from the disk.
+import { setOwn } from '../../model/keyed';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
 
 export interface HclWasm {
@@ -146,7 +147,8 @@ function readBody(body: SyntaxNode): { attributes: Record<string, HclAttribute>;
     if (c.type === 'attribute') {
       const name = c.namedChildren.find((x) => x?.type === 'identifier')?.text ?? '';
       const e = c.namedChildren.find((x) => x?.type === 'expression');
-      if (e) attributes[name] = { expr: readExpr(e), line: c.startPosition.row + 1 };
+      // setOwn: an attribute named `__proto__` is an entry like any other, not the prototype.
+      if (e) setOwn(attributes, name, { expr: readExpr(e), line: c.startPosition.row + 1 });
     } else if (c.type === 'block') {
       const [typeNode, ...rest] = c.namedChildren.filter((x): x is SyntaxNode => !!x);
       const labels = rest.filter((x) => x.type === 'string_lit' || x.type === 'identifier').map((x) => (x.type === 'string_lit' ? stringValue(x) : x.text));
