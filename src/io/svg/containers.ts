@@ -1,11 +1,11 @@
 // A failure domain as the canvas draws it: a rounded box, dashed for zones, with a title
-// bar holding the kind's icon, the label, the kind, the availability and the SPOF mark
+// bar holding the kind's icon, the label and the kind on the left, the availability and the
+// SPOF mark on the right
 // (what fits beside the whole label: src/model/containerTitle.ts, as on the canvas).
 import type { FailureDomain } from '../../model';
 import { CONTAINER_TITLE, containerTitle } from '../../model/containerTitle';
 import type { Rect } from '../../model/geometry';
 import { DOMAIN_KIND_LABELS } from '../../model/kindLabels';
-import { textWidth } from '../../model/textMetrics';
 import { domainIconPath } from './icons';
 import { pill, pillWidth } from './pill';
 import { DOMAIN_STYLES, INK } from './theme';
@@ -28,14 +28,14 @@ export function drawContainer(d: FailureDomain, r: Rect, marks: { spof: boolean;
   // The text runs from the icon to the bar's end, less the mark and the availability's wider gap.
   const title = containerTitle(d, r.width - 30 - 10 - 6 - markWidth);
   const T = CONTAINER_TITLE;
-  const labelWidth = textWidth(title.label, T.labelFont, true);
-  const kindWidth = title.kind ? T.gap + textWidth(title.kind, T.kindFont) * T.kindSpacing : 0;
   // The kind follows the label in the same text, so it sits right after it in whatever font draws it.
   out += `<text${attrs({ x: r.x + 30, y: baseline, 'font-size': T.labelFont, 'font-weight': 700, fill: style.title })}>`
     + `<tspan${attrs({ 'text-decoration': marks.failed ? 'line-through' : undefined })}>${xmlText(title.label)}</tspan>`
     + (title.kind ? `<tspan${attrs({ dx: T.gap, 'font-size': T.kindFont, 'font-weight': 400, 'letter-spacing': 0.6, fill: INK.faint })}>${xmlText(title.kind)}</tspan>` : '')
     + '</text>';
-  if (mark) out += pill(mark, r.x + 30 + labelWidth + kindWidth + 6, r.y + 7, markStyle);
-  if (title.figure) out += `<text${attrs({ x: r.x + r.width - 10, y: baseline, 'font-size': T.figureFont, 'text-anchor': 'end', fill: INK.muted })}>${xmlText(title.figure)}</text>`;
+  // The mark at the bar's right end and the availability before it, where the canvas puts them.
+  const right = r.x + r.width - 10;
+  if (mark) out += pill(mark, right - pillWidth(mark, markStyle), r.y + 7, markStyle);
+  if (title.figure) out += `<text${attrs({ x: right - markWidth, y: baseline, 'font-size': T.figureFont, 'text-anchor': 'end', fill: INK.muted })}>${xmlText(title.figure)}</text>`;
   return `${out}</g>`;
 }

@@ -110,6 +110,22 @@ describe('drawTopologySvg', () => {
     expect(shown).not.toContain('…');
   });
 
+  it('puts a container\'s SPOF mark at the right end of its title bar, after the availability, as the canvas does', () => {
+    for (const marks of [{ spof: ['z'] }, { failed: ['z'] }]) {
+      const g = drawnElement(parseSvg(drawTopologySvg(design(), { marks }).svg), 'z')!;
+      const box = all(g, 'rect').find((r) => r.attributes.rx === '12')!;
+      const right = Number(box.attributes.x) + Number(box.attributes.width);
+      const pill = all(g, 'rect').find((r) => r.attributes.rx === '8')!;
+      expect(Number(pill.attributes.x) + Number(pill.attributes.width)).toBeCloseTo(right - 10, 0);
+      // The availability ends before the mark; the label starts at the left.
+      const figure = all(g, 'text').find((t) => t.attributes['text-anchor'] === 'end')!;
+      expect(figure.text).toMatch(/%$/);
+      expect(Number(figure.attributes.x)).toBeLessThanOrEqual(Number(pill.attributes.x));
+      const label = all(g, 'text').find((t) => t.text.startsWith('Zone A'))!;
+      expect(Number(label.attributes.x)).toBeLessThan(Number(pill.attributes.x) - 100);
+    }
+  });
+
   it('shows a warm standby\'s badge whole', () => {
     const doc = design();
     const warm = { ...doc, components: doc.components.map((c) => (c.id === 'db2' ? { ...c, standby: 'warm' as const } : c)) };
