@@ -119,7 +119,11 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   };
 
   const schedule = () => {
-    if (debounceMs === 0) {
+    // An opened design waiting for its layout is drawn first: its request (a copy of the whole
+    // design) goes in the next task, not in the one that draws it.
+    if (debounceMs === 0 && !isHeld()) {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
       if (!inTask) {
         inTask = true;
         queueMicrotask(() => {

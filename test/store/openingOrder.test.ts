@@ -63,6 +63,7 @@ const analysisWorker = () => new FakeWorker({
 }) as unknown as Worker;
 
 let stop: () => void;
+let client: AnalysisClient;
 /** Lets comlink's messages and the tasks between the steps run (real timers, a few turns). */
 const turns = () => new Promise((r) => setTimeout(r, 20));
 const whats = () => asked.map((a) => a.what);
@@ -73,7 +74,8 @@ beforeEach(async () => {
   layouts = [];
   vi.stubGlobal('Worker', LayoutWorker);
   freshStore();
-  stop = startAnalysisDriver(new AnalysisClient(analysisWorker, () => new Promise(() => {})));
+  client = new AnalysisClient(analysisWorker, () => new Promise(() => {}));
+  stop = startAnalysisDriver(client);
   // The empty design's own analysis and simulation, out of the way.
   await vi.waitFor(() => expect(analyses).toHaveLength(1));
   analyses.shift()!();
@@ -93,7 +95,10 @@ describe('opening a large design without positions', () => {
   const large = () => unplaced(ORDERED_PAST + 1);
 
   it('analyses it first, lays it out once the answer is in, and simulates it once the layout is drawn', async () => {
+    const run = vi.spyOn(client, 'run');
     replaceDocument(large(), 'Open chain');
+    // Not in the task that draws the opened design: the request copies all of it.
+    expect(run).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(analyses).toHaveLength(1));
     await turns();
     expect(whats()).toEqual(['analysis']);
