@@ -7,9 +7,11 @@ export class LazyList {
   constructor(readonly items: () => Iterable<unknown>) {}
 }
 
-const FLUSH_CHARS = 1 << 16;
+const FLUSH_CHARS = 1 << 18;
+/** Names stringified together. */
+const STRING_RUN = 4096;
 
-/** Writes `value` as JSON.stringify(value, null, 2) would, in chunks of about 64 K characters, then a newline. */
+/** Writes `value` as JSON.stringify(value, null, 2) would, in chunks of about 256 K characters, then a newline. */
 export function writeJson(value: unknown, write: (chunk: string) => void): void {
   let buffer = '';
   const put = (text: string) => {
@@ -47,6 +49,10 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
     put(first ? '{}' : `\n${indent}}`);
   };
   const emitArray = (items: Iterable<unknown>, indent: string): void => {
+    if (Array.isArray(items) && items.length >= STRING_RUN && items.every((x) => typeof x === 'string')) {
+      emitStrings(items as string[], indent);
+      return;
+    }
     const inner = `${indent}  `;
     let first = true;
     for (const item of items) {
@@ -56,6 +62,17 @@ export function writeJson(value: unknown, write: (chunk: string) => void): void 
       else emit(item, inner);
     }
     put(first ? '[]' : `\n${indent}]`);
+  };
+  // A long list of names (a blast radius) in runs, each stringified natively and indented
+  // after: JSON text holds no raw newline, so every newline in a run is one of its line
+  // breaks. One JSON.stringify per name made `--json` of a 10,000-long chain (50 million
+  // names) write at 40 MB/s.
+  const emitStrings = (items: string[], indent: string): void => {
+    for (let from = 0; from < items.length; from += STRING_RUN) {
+      const run = JSON.stringify(items.slice(from, from + STRING_RUN), null, 2);
+      put(`${from === 0 ? '[' : ','}${run.slice(1, -2).replace(/\n/g, `\n${indent}`)}`);
+    }
+    put(`\n${indent}]`);
   };
   emit(value, '');
   put('\n');
