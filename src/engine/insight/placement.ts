@@ -2,11 +2,23 @@
 // component's own (a new one when those of its region are taken: real regions have
 // three), and unique ids for what the plan adds.
 import { instanceDomain, type Component, type FailureDomain, type Topology } from '../../model';
-import { ZONE_KINDS, labelOf, regionOf, zoneOf } from './structure';
+import { ZONE_KINDS, labelOf, memo, regionOf, zoneOf } from './structure';
 
 /** The zone-level domains of a region (or, with no region, the zones outside any region). */
 export function zonesOfRegion(t: Topology, region: string | undefined): FailureDomain[] {
-  return t.domains.filter((d) => ZONE_KINDS.has(d.kind) && regionOf(t, d.id) === region);
+  // Grouped once per document: the planner asks for every candidate move, and a scan of
+  // 5,000 domains each time was most of a plan on the estate at every limit.
+  const byRegion = memo(t, 'zonesByRegion', () => {
+    const out = new Map<string | undefined, FailureDomain[]>();
+    for (const d of t.domains) {
+      if (!ZONE_KINDS.has(d.kind)) continue;
+      const r = regionOf(t, d.id);
+      if (!out.has(r)) out.set(r, []);
+      out.get(r)!.push(d);
+    }
+    return out;
+  });
+  return byRegion.get(region) ?? [];
 }
 
 /** The zones a component's instances use, in instance order, without repeats. */
