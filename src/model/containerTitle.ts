@@ -6,6 +6,7 @@ import { domainAvailability } from './derive';
 import { DOMAIN_KIND_LABELS } from './kindLabels';
 import { formatPercent } from './percent';
 import type { FailureDomain } from './schema';
+import type { Rect } from './geometry';
 import { printable, textWidth, truncateText } from './textMetrics';
 
 export const CONTAINER_TITLE = {
@@ -47,4 +48,38 @@ export function containerTitle(d: FailureDomain, room: number): ContainerTitle {
   if (labelWidth + figureWidth <= fits) return { label, figure, tooltip };
   if (labelWidth <= fits) return { label, tooltip };
   return { label: truncateText(label, Math.max(fits, 12), T.labelFont, true), tooltip };
+}
+
+/** What the canvas's bar holds before the label: padding, the collapse toggle, the icon and their gaps (DomainNode). */
+const LEFT_CHROME = 52;
+/** The canvas's room for the bar's text: the width less that chrome and the right padding. */
+const TEXT_CHROME = 65;
+/** A SPOF or failed mark at the bar's right end, with its gap and padding (the wider, "failed"). */
+const MARK_ROOM = 52;
+
+/**
+ * Where a container's title bar has words, as rectangles links and their captions keep clear
+ * of (src/model/linkRoute.ts): from the icon to the kind word, and at the right end the
+ * availability with room for a mark. A link may cross the bar between them, never its text.
+ * Measured as the canvas draws the bar, whose toggle makes the left run the longer.
+ */
+export function titleTextRects(d: FailureDomain, r: Rect): Rect[] {
+  const T = CONTAINER_TITLE;
+  const title = containerTitle(d, r.width - TEXT_CHROME);
+  const left = LEFT_CHROME + textWidth(title.label, T.labelFont, true) + (title.kind ? T.gap + textWidth(title.kind, T.kindFont) * T.kindSpacing : 0);
+  const right = (title.figure ? textWidth(title.figure, T.figureFont) + T.gap : 0) + MARK_ROOM;
+  return [
+    { x: r.x + 8, y: r.y + 8, width: Math.max(0, Math.min(left, r.width) - 8), height: 14 },
+    { x: r.x + r.width - 10 - right, y: r.y + 8, width: right, height: 14 },
+  ];
+}
+
+/** The title words of these containers as obstacles for the link router, ids `title:<id>:<n>`. */
+export function titleObstacles(domains: Iterable<FailureDomain>, rects: ReadonlyMap<string, Rect>): [string, Rect][] {
+  const out: [string, Rect][] = [];
+  for (const d of domains) {
+    const r = rects.get(d.id);
+    if (r) titleTextRects(d, r).forEach((t, i) => out.push([`title:${d.id}:${i}`, t]));
+  }
+  return out;
 }

@@ -141,17 +141,20 @@ export function routeLink(source: XY, sourceSide: Side, target: XY, obstacles: O
   if (Math.abs(s.v - t.v) < 1 && t.u > s.u && free(s, t)) return finish([s, { u: t.u, v: s.v }]);
   const ahead = t.u - s.u >= 2 * STUB;
   if (ahead) {
-    // Three segments: cross over at a free u between the two ends.
-    for (const m of [(s.u + t.u) / 2, t.u - STUB - CLEARANCE, s.u + STUB + CLEARANCE]) {
+    // Three segments: cross over at a free u between the two ends; last, at the target's stub,
+    // below the title bar of a container it enters (the bar crossed where its words are not).
+    for (const m of [(s.u + t.u) / 2, t.u - STUB - CLEARANCE, s.u + STUB + CLEARANCE, t.u - STUB, t.u - STUB / 2]) {
       const pts = [s, { u: m, v: s.v }, { u: m, v: t.v }, t];
       if (pathFree(pts)) return finish(pts);
     }
     if (obstacles) {
       const u1 = s.u + STUB;
-      const u2 = t.u - STUB;
-      for (const v of corridors(obstacles, f, u1, u2, s.v, t.v, skip)) {
-        const pts = [s, { u: u1, v: s.v }, { u: u1, v }, { u: u2, v }, { u: u2, v: t.v }, t];
-        if (pathFree(pts)) return finish(pts);
+      // The last turn at the stub, or half of it: just below the title bar of a container the target sits close under.
+      for (const u2 of [t.u - STUB, t.u - STUB / 2]) {
+        for (const v of corridors(obstacles, f, u1, u2, s.v, t.v, skip)) {
+          const pts = [s, { u: u1, v: s.v }, { u: u1, v }, { u: u2, v }, { u: u2, v: t.v }, t];
+          if (pathFree(pts)) return finish(pts);
+        }
       }
     }
     const m = (s.u + t.u) / 2;

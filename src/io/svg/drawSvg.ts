@@ -6,6 +6,7 @@
 //
 // A design without positions (a hand-written file, an import) must be laid out first
 // (src/layout layoutTopology); unplaced nodes would all sit at the origin.
+import { titleObstacles } from '../../model/containerTitle';
 import type { Topology } from '../../model';
 import { absoluteRects, domainDepth, type Rect } from '../../model/geometry';
 import { obstacleIndex } from '../../model/linkRoute';
@@ -77,7 +78,8 @@ export function drawTopologySvg(doc: Topology, options: SvgOptions = {}): DrawnS
   for (const { d } of domains) parts.push(drawContainer(d, rects.get(d.id)!, { spof: marks.spof.has(d.id), failed: marks.failed.has(d.id) }), '\n');
   parts.push('</g>\n<g data-layer="links">\n');
   const componentRects = doc.components.map((c) => [c.id, rects.get(c.id)!] as [string, Rect]);
-  const obstacles = obstacleIndex(componentRects);
+  // Links and captions go around the cards and the words of the containers' title bars.
+  const obstacles = obstacleIndex([...componentRects, ...titleObstacles(doc.domains, rects)]);
   const captions: string[] = [];
   const placed: Rect[] = [];
   for (const l of doc.links) {
