@@ -48,9 +48,9 @@ test('multi-region: a failed zone, then a failed region, as the what-if figures 
   await expect(analysis.availability).not.toHaveText(/^0\.0+%$/);
   // Compared with the same client without failures, not with the design's weakest (the writers).
   await expect(page.getByTestId('what-if-before')).toHaveText(/^Readers without failures: \d+\.\d+%$/);
-  // A SPOF's count is of the others that stop serving: Route 53 cuts off the readers and stops nothing else.
-  await expect(analysis.spofItem('dns')).not.toContainText('stop');
-  await expect(analysis.spofItem('cdn')).toContainText('1 other stops serving');
+  // A SPOF names the others that stop serving: Route 53 cuts off the readers and stops nothing else.
+  await expect(analysis.spofItem('dns')).not.toContainText('can no longer serve');
+  await expect(analysis.spofItem('cdn')).toContainText('Cuts off Readers; Route 53 can no longer serve Readers.');
   await expect(page.getByTestId('what-if-clients').locator('[data-client="writers"]')).toHaveAttribute('data-served', 'false');
   await expect(page.getByTestId('what-if-stopped')).toHaveText('3 components can no longer serve');
   await expect(page.getByTestId('what-if-stopped-list')).toHaveText('Can no longer serve: App us-east-1a, Write API and Primary DB.');
