@@ -47,7 +47,7 @@ export class Closures {
       } else {
         laxRows.push(slot.target);
         laxItems.push(i);
-        this.laxTargets[slot.target >>> 5] |= 1 << (slot.target & 31);
+        addBit(this.laxTargets, slot.target);
       }
     });
     this.strictParents = csr(nc, parentRows, parentItems);
@@ -157,7 +157,7 @@ export class Closures {
     const { start, items } = this.strictParents;
     const bits = new Int32Array(this.words);
     for (const c of this.sccs[k]) {
-      bits[c >>> 5] |= 1 << (c & 31);
+      addBit(bits, c);
       for (let j = start[c]; j < start[c + 1]; j++) {
         const p = this.sccOf[items[j]];
         if (p !== k) orInto(bits, this.sccClosure[p]!);
@@ -196,7 +196,7 @@ export class Closures {
   private propagated(fail: () => number[]): Int32Array {
     const mark = this.prop.mark();
     const bits = new Int32Array(this.words);
-    for (const c of fail()) bits[c >>> 5] |= 1 << (c & 31);
+    for (const c of fail()) addBit(bits, c);
     this.prop.undo(mark);
     return bits;
   }
@@ -206,8 +206,19 @@ export function has(bits: Int32Array, c: number): boolean {
   return (bits[c >>> 5] & (1 << (c & 31))) !== 0;
 }
 
-function orInto(into: Int32Array, from: Int32Array): void {
+export function addBit(bits: Int32Array, c: number): void {
+  bits[c >>> 5] |= 1 << (c & 31);
+}
+
+export function orInto(into: Int32Array, from: Int32Array): Int32Array {
   for (let w = 0; w < into.length; w++) into[w] |= from[w];
+  return into;
+}
+
+/** a AND b, written into `into`. */
+export function andInto(into: Int32Array, a: Int32Array, b: Int32Array): Int32Array {
+  for (let w = 0; w < a.length; w++) into[w] = a[w] & b[w];
+  return into;
 }
 
 function popcount(x: number): number {

@@ -7,6 +7,7 @@ import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
 import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
 import { useAnalysis } from './analysis';
+import { nextTask } from './nextTask';
 import { useOpeningOrder } from './openingOrder';
 import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
 import { useDocument } from './document';
@@ -106,7 +107,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     // Idle now: simulate the design (not in what-if mode: its figures would not be what-if figures).
     if (runner.simulate && outcome.status === 'done' && outcome.response.ok && request.failed === undefined && !whatIf.active) {
       // Sent in a task after this one, which draws the result: the request copies the whole design.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
       // Not while an opened design is laid out: the two workers would take both cores.
       await layoutDrawn();
       if (seq !== latest) return;

@@ -8,6 +8,7 @@ import type { LayoutResult, Size } from '../layout/types';
 import type { Topology } from '../model';
 import { absoluteRects } from '../model/geometry';
 import { useAnalysis } from './analysis';
+import { nextTask } from './nextTask';
 import { endOpeningLayout, useOpeningOrder } from './openingOrder';
 import { useDocument } from './document';
 import { sizeOf } from './geometry';
@@ -29,8 +30,6 @@ export async function rectsBeforeDrawing(doc: Topology): Promise<void> {
   absoluteRects(doc);
   await nextTask();
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The drawn size of every node, so the layout leaves room for what is on screen. */
 function drawnSizes(doc: Topology): Record<string, Size> {

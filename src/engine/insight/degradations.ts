@@ -4,7 +4,7 @@
 // source or a client down anyway, the dependency is optional in name only.
 import { linkElementId, linkType, type Topology } from '../../model';
 import { BLAST_RADIUS_BUDGET, BLAST_RADIUS_KEPT } from '../analyze';
-import { Closures, has } from '../closures';
+import { addBit, andInto, Closures, has, orInto } from '../closures';
 import { Propagator } from '../propagate';
 import { buildStructure } from '../structure';
 import { resolveFailed } from '../whatIf';
@@ -37,14 +37,13 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
   const closures = new Closures(s, prop);
   const index = (id: string) => s.componentIndex.get(id)!;
   const base = new Int32Array(closures.words);
-  for (const c of prop.baseDown) base[c >>> 5] |= 1 << (c & 31);
+  for (const c of prop.baseDown) addBit(base, c);
   const clients = t.components.filter((c) => c.kind === 'client').map((c) => index(c.id));
   // The down lists name the document's components that are not clients.
   const listed = new Int32Array(closures.words);
   for (const c of t.components) {
     if (c.kind === 'client') continue;
-    const i = index(c.id);
-    listed[i >>> 5] |= 1 << (i & 31);
+    addBit(listed, index(c.id));
   }
   const failing = new Set<string>([...s.elementIndex.keys(), ...s.slots.map((slot) => slot.linkId)]);
   const baseEmpty = prop.baseDown.length === 0;
@@ -61,7 +60,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     if (from === undefined || to === undefined || has(closures.ofComponent(to), from)) return;
     if (!degraders.has(to)) degraders.set(to, []);
     degraders.get(to)!.push({ from, at });
-    degraderTargets[to >>> 5] |= 1 << (to & 31);
+    addBit(degraderTargets, to);
   });
   let names = 0;
   for (const l of optional) {
@@ -74,10 +73,10 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     if (!known) {
       const forced = resolveFailed(s, failed);
       const fallen = closures.ofFailures(forced.elements, forced.components, forced.slots);
-      const down = baseEmpty ? fallen : or(fallen, base);
+      const down = baseEmpty ? fallen : orInto(Int32Array.from(fallen), base);
       known = {
         down,
-        count: closures.count(and(down, listed, scratch)),
+        count: closures.count(andInto(scratch, down, listed)),
         clientsDown: clients.filter((c) => has(down, c)).map((c) => s.components[c].id),
         served: clients.filter((c) => !has(down, c)).map((c) => s.components[c].id),
         // Every component that reaches a down component only through optional links loses a feature.
@@ -90,7 +89,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     const inFactRequired = isDown(l.from) || clientsDown.length > 0;
     // Past a budget of names (a long chain's shortcuts each take down thousands), a list keeps its first names and the count.
     const whole = names + count <= BLAST_RADIUS_BUDGET;
-    const downIds = closures.list(and(down, listed, scratch), whole ? Infinity : BLAST_RADIUS_KEPT).map((c) => s.components[c].id);
+    const downIds = closures.list(andInto(scratch, down, listed), whole ? Infinity : BLAST_RADIUS_KEPT).map((c) => s.components[c].id);
     names += downIds.length;
     const d: Degradation = {
       link: linkElementId(l),
@@ -117,17 +116,6 @@ function namesOf(t: Topology, ids: readonly string[]): string {
   return `${ids.slice(0, NAMED).map((id) => named(t, id)).join(', ')} and ${(ids.length - NAMED).toLocaleString('en-US')} more`;
 }
 
-function or(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length);
-  for (let w = 0; w < a.length; w++) out[w] = a[w] | b[w];
-  return out;
-}
-
-function and(a: Int32Array, b: Int32Array, into: Int32Array): Int32Array {
-  for (let w = 0; w < a.length; w++) into[w] = a[w] & b[w];
-  return into;
-}
-
 /**
  * The sources of optional links into a down component from one still up, in the order of
  * their first such link: read off the links into what fell, not every optional link again
@@ -135,7 +123,7 @@ function and(a: Int32Array, b: Int32Array, into: Int32Array): Int32Array {
  */
 function degradedBy(down: Int32Array, degraders: Map<number, { from: number; at: number }[]>, targets: Int32Array, closures: Closures): number[] {
   const first = new Map<number, number>();
-  for (const to of closures.list(and(down, targets, new Int32Array(down.length)))) {
+  for (const to of closures.list(andInto(new Int32Array(down.length), down, targets))) {
     for (const { from, at } of degraders.get(to)!) {
       if (!has(down, from) && !(first.get(from)! <= at)) first.set(from, at);
     }
