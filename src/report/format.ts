@@ -18,8 +18,9 @@ export function formatNines(nines: number): string {
 
 /** A target like 0.9995 as "99.95%" (no trailing zeros). */
 export function formatTarget(t: number): string {
-  // Twelve significant digits: --slo 99.99999999 is that, not the double's 99.99999998999999.
-  return `${Number((t * 100).toPrecision(12)).toLocaleString('en-US', { maximumFractionDigits: 10 })}%`;
+  // Fifteen significant digits (what a double holds exactly): --slo 99.99999999 is that, not the
+  // double's 99.99999998999999, and --slo 99.99999999999 is not rounded up to "100%".
+  return `${Number((t * 100).toPrecision(15)).toLocaleString('en-US', { maximumFractionDigits: 20 })}%`;
 }
 
 /** Downtime a year that an availability gain saves, e.g. importance's improvement. */

@@ -11,6 +11,9 @@ describe('targets in words', () => {
     expect(formatTarget(0.99999)).toBe('99.999%');
     expect(formatTarget(0.9999999999)).toBe('99.99999999%');
     expect(formatTarget(0.9)).toBe('90%');
+    // --slo 99.99999999999 was headed "plan to reach 100%".
+    expect(formatTarget(99.99999999999 / 100)).toBe('99.99999999999%');
+    expect(formatTarget(99.9999999999999 / 100)).toBe('99.9999999999999%');
   });
 
   it('a blocker far past a tiny budget is so many times the budget, not a percentage in millions', () => {
