@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
 import type { Topology } from '../model';
 import { insight, stageOf, type Stage } from '../engine/insight';
-import { formatMoney } from '../report/format';
+import { formatMoney, neverServedSentence } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { terminalSafe } from '../io/safeText';
@@ -61,7 +61,7 @@ export function registerAnalyze(program: Command): void {
       if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo, stage }), topology), writeStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
-      else writeHumanStdout(humanReport(topology.name, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
+      else writeHumanStdout(humanReport(topology, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
       if (spofGate || sloGate) process.exitCode = EXIT_GATE;
@@ -152,9 +152,9 @@ function whatIfHeadline(lines: string[], r: Report, w: WhatIfReport): void {
 }
 const SECONDS_PER_YEAR = 365.25 * 86_400;
 
-export function humanReport(name: string, r: Report): string {
+export function humanReport(t: Topology, r: Report): string {
   const lines: string[] = [];
-  lines.push(`${name} (${r.method === 'exact' ? 'exact' : 'Monte Carlo estimate'})`);
+  lines.push(`${t.name} (${r.method === 'exact' ? 'exact' : 'Monte Carlo estimate'})`);
   if (r.basis === 'unconnected') {
     // No figure at all: a design with nothing connected is not "100%, no SPOF".
     lines.push('System availability: none (nothing is connected)');
@@ -191,6 +191,7 @@ export function humanReport(name: string, r: Report): string {
   }
   if (r.whatIf) lines.push('', r.spofs.length === 0 ? 'No further single failure would cut off a client still served' : `Single points of failure left: each would also cut off a client still served (${r.spofs.length})`);
   else lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
+  if (!r.whatIf && r.spofs.length === 0 && neverServedSentence(r, t)) lines.push(`  ${neverServedSentence(r, t)}`);
   for (const s of r.spofs) lines.push(`  ${spofLine(s)}`);
   if (r.pairs.length > 0) {
     const shown = r.pairs.slice(0, PAIR_ROWS);

@@ -59,6 +59,8 @@ export interface Problem {
   message: string;
   /** One-click changes that resolve a warning, best first (none when there is no obvious one). */
   fixes?: Fix[];
+  /** The component this warning says never works, even with nothing failed (the report names it). */
+  neverWorks?: string;
 }
 
 /** `components[3].availability: must be > 0 and <= 1 (got 1.5)` */

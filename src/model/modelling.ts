@@ -16,6 +16,7 @@ export function modellingWarnings(t: Topology): Problem[] {
       code: WARNING_CODES.minHealthyRange,
       path: `components[${i}].minHealthy`,
       message: `${c.minHealthy} of ${n} instance${n === 1 ? '' : 's'} must work: it never works until minHealthy is at most replicas`,
+      neverWorks: c.id,
       fixes: [
         { kind: 'set-component', label: `require ${n} of ${n} instance${n === 1 ? '' : 's'} of ${c.id}`, component: c.id, set: { minHealthy: n } },
         { kind: 'set-component', label: `give ${c.id} ${c.minHealthy} replicas`, component: c.id, set: { replicas: c.minHealthy } },
@@ -33,6 +34,11 @@ export function modellingWarnings(t: Topology): Problem[] {
   groupWarnings(t, warnings);
   reachWarnings(t, warnings);
   return warnings;
+}
+
+/** The components that never work, even with nothing failed (DESIGN section 2's stated meanings). */
+export function neverWorking(t: Topology): string[] {
+  return [...new Set(modellingWarnings(t).flatMap((w) => (w.neverWorks === undefined ? [] : [w.neverWorks])))];
 }
 
 /** `requires` entries that do not fit their groups, and standbys that stand behind nothing. */
@@ -83,6 +89,7 @@ function groupWarnings(t: Topology, warnings: Problem[]): void {
         message: size === 0
           ? `group "${group}" has no required target (its links are optional): the requirement of ${req.min} is ignored`
           : `group "${group}" has ${size} required target${size === 1 ? '' : 's'} but ${req.min} must work: it never works until min is at most ${size}`,
+        ...(size === 0 ? {} : { neverWorks: c.id }),
         fixes: size === 0 ? [remove] : [{ kind: 'set-requires', label: `require ${size} of ${group} for ${c.id}`, component: c.id, group, min: size }, remove],
       });
     }

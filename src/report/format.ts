@@ -1,6 +1,9 @@
 // Numbers in reports (the app's panel, the shared report, the diff), worded the way the
 // nines table everyone knows words them. Pure: the app, the CLI and the tests share it.
 import { formatDowntime } from '../engine/downtime';
+import type { Topology } from '../model';
+import { neverWorking } from '../model/modelling';
+import { labelOf } from '../model/names';
 
 const SECONDS_PER_YEAR = 365.25 * 86_400;
 
@@ -73,4 +76,29 @@ export function signed(delta: number, format: (magnitude: number) => string, zer
 /** An availability change in percentage points: "+0.012 pp", "−0.00031 pp". */
 export function formatPoints(delta: number): string {
   return signed(delta * 100, (m) => `${Number(m.toPrecision(2))} pp`);
+}
+
+interface Figures { method: string; clients: readonly { id: string; label: string; availability: number }[] }
+
+/**
+ * Clients never served with nothing failed (something they need never works: minHealthy
+ * above replicas, a `requires` above its group; DESIGN section 2). Exact figures only: a
+ * Monte Carlo estimate of 0 is a sample, not a fact.
+ */
+export function neverServed(r: Figures): string[] {
+  return r.method === 'exact' ? r.clients.filter((c) => c.availability === 0).map((c) => c.label || c.id) : [];
+}
+
+/**
+ * "No single point of failure" beside 0% would read as good news: when nothing has to fail
+ * for a client to be cut off, this sentence goes under it ('' when every client is served).
+ */
+export function neverServedSentence(r: Figures, t: Topology): string {
+  const never = neverServed(r);
+  if (never.length === 0) return '';
+  const quoted = (names: string[]) => names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ` and ${names.length - 3} more` : '');
+  const who = never.length === r.clients.length && never.length > 1 ? 'no client is' : `${quoted(never)} ${never.length === 1 ? 'is' : 'are'}`;
+  const broken = neverWorking(t).map((id) => labelOf(t, id));
+  const why = broken.length === 0 ? 'something needed never works' : `${quoted(broken)} never work${broken.length === 1 ? 's' : ''} (fewer instances or targets than required)`;
+  return `Nothing has to fail: ${who} never served, because ${why}.`;
 }

@@ -9,7 +9,7 @@ import type { SpofReport } from '../engine/types';
 import type { Topology } from '../model';
 import type { AnalysisJson, JsonFigures } from './analysisJson';
 import { blocksToHtml, blocksToMarkdown, type Block } from './blocks';
-import { formatAvailability, formatMoney, formatRate, formatTarget } from './format';
+import { formatAvailability, formatMoney, formatRate, formatTarget, neverServedSentence } from './format';
 import { element, joined, type Rich } from './rich';
 import { reportPage } from './reportPage';
 
@@ -65,7 +65,7 @@ export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid }:
     };
     blocks.push({ kind: 'list', items: a.spofs.map((s) => [...element(s.id, s.label), ` (${s.type}): fails `, ...joined(s.clients.map((c) => [{ code: c }])), others(s)]) });
   } else {
-    blocks.push({ kind: 'paragraph', text: ['No single element takes a client down on its own.'] });
+    blocks.push({ kind: 'paragraph', text: [neverServedSentence(a, topology) || 'No single element takes a client down on its own.'] });
   }
   blocks.push({ kind: 'heading', level: 2, text: a.findings.length === 0 ? 'No findings' : `Findings (${a.findings.length})` });
   if (a.findings.length > 0) blocks.push({ kind: 'list', items: a.findings.map(findingItem) });

@@ -133,6 +133,18 @@ describe('the report panel', () => {
     expect(zone.textContent).not.toMatch(/\d+ others? stops? serving/);
   });
 
+  it('a design that is down with nothing failed does not read "every client is still served"', () => {
+    show({
+      format: 'spof-topology', version: 2, name: 'broken', domains: [],
+      components: [{ id: 'users', kind: 'client', label: 'Users' }, { id: 'api', kind: 'app', label: 'API', replicas: 2, minHealthy: 3 }],
+      links: [{ from: 'users', to: 'api' }],
+    });
+    const list = byTestId('spof-list')!;
+    expect(list.getAttribute('data-count')).toBe('0');
+    expect(list.textContent).toBe('No single point of failure. Nothing has to fail: "Users" is never served, because "API" never works (fewer instances or targets than required).');
+    expect(list.className).not.toContain('is-ok');
+  });
+
   it('a target that is missed offers Apply plan; without one, quick targets', () => {
     show({ ...templateById('stage3')!.topology, slo: 0.9999 });
     expect(byTestId('apply-plan')).not.toBeNull();

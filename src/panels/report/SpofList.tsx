@@ -4,6 +4,7 @@
 // src/engine/spofOthers.ts): a count beside it said "997 others" next to "... and 993 more".
 import type { Report } from '../../engine';
 import type { Topology } from '../../model';
+import { neverServedSentence } from '../../report/format';
 import { spofEffect } from '../../store/analysisMarks';
 import { elementName } from '../../store/elementNames';
 import { revealElements } from './reveal';
@@ -16,10 +17,12 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
   if (report.spofs.length === 0) {
     const w = report.whatIf;
     // What-if: only the clients still served can be cut off, and some may be down already.
-    const text = !w ? 'No single point of failure: every element can fail alone and every client is still served.'
+    const never = w ? '' : neverServedSentence(report, doc);
+    const text = never ? `No single point of failure. ${never}`
+      : !w ? 'No single point of failure: every element can fail alone and every client is still served.'
       : w.clientsServed.length === 0 ? 'No client is served while these failures last.'
         : 'No further single failure would cut off a client still served.';
-    return <div className={`rp-empty${w && w.clientsDown.length > 0 ? '' : ' is-ok'}`} data-testid="spof-list" data-count="0">{text}</div>;
+    return <div className={`rp-empty${never || (w && w.clientsDown.length > 0) ? '' : ' is-ok'}`} data-testid="spof-list" data-count="0">{text}</div>;
   }
   return (
     <ul className="rp-list" data-testid="spof-list" data-count={report.spofs.length}>
