@@ -156,3 +156,24 @@ test('each kind of guess is corrected in one click, as one undo step', async () 
     await studio.waitForDraft((d) => model(d) === before);
   }
 });
+
+test('a large diagram: the page says it is reading before mermaid holds it still, then opens it', async ({ page }) => {
+  // Mermaid parses on the page's thread (it needs the DOM): every banner shown is recorded,
+  // since a check from here cannot run while the page is held.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { bannersSeen: string[] }).bannersSeen = seen;
+    new MutationObserver(() => {
+      const title = document.querySelector('[data-testid="notice-message"] .banner-title')?.textContent;
+      if (title && seen[seen.length - 1] !== title) seen.push(title);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  const n = 1_200;
+  const lines = ['flowchart TD', '  u((Users)) --> s0'];
+  for (let i = 0; i < n; i++) lines.push(`  s${i}[Service ${i}]`);
+  for (let i = 0; i + 1 < n; i++) lines.push(`  s${i} --> s${i + 1}`);
+  await studio.openFile('big.mmd', `${lines.join('\n')}\n`);
+  await studio.waitForDraft((d) => d.components.length === n + 1);
+  const seen = await page.evaluate(() => (window as unknown as { bannersSeen: string[] }).bannersSeen);
+  expect(seen).toContain('Reading big.mmd…');
+});

@@ -6,6 +6,7 @@ import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
 import { noticeWarnings } from '../model/problemText';
+import { useUi } from '../store/ui';
 import { readDesignJsonOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
@@ -46,6 +47,7 @@ export const importJson: Importer = async (text) => {
  * mermaid with a dynamic import on first use: the page does not carry it until then.
  */
 export const importMermaid: Importer = async (text, fileName) => {
+  await sayWhileParsing(text, fileName);
   const r = await openDesignText(fileName, text);
   if (!r.ok) return { ok: false, errors: r.errors.map(formatIoProblem) };
   // A diagram without a title (no front matter, not exported by us) is named after its file.
@@ -53,6 +55,37 @@ export const importMermaid: Importer = async (text, fileName) => {
   const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
   return { ok: true, topology, warnings: noticeWarnings(topology, r.warnings), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
 };
+
+/**
+ * Lines past which mermaid's parse takes a second or more (it costs about half a millisecond
+ * a node, and a search of every edge read so far for each edge: 10,000 nodes and 12,000 edges,
+ * the most it is given, take several seconds).
+ */
+const SLOW_MERMAID_LINES = 2_000;
+
+/**
+ * Mermaid parses on the page's thread (it needs the DOM even to parse: DOMPurify), so a large
+ * diagram holds the page still for seconds: say so first, and let the page draw it.
+ */
+async function sayWhileParsing(text: string, fileName: string): Promise<void> {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= SLOW_MERMAID_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines <= SLOW_MERMAID_LINES) return;
+  useUi.getState().showNotice(`Reading ${fileName}…`, ['a diagram this large takes Mermaid\'s parser several seconds, while the page does not respond']);
+  await afterPaint();
+}
+
+/** Resolves once the page has drawn what is pending (or soon, in a hidden tab that draws nothing). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 250);
+    // The first task lets React render the change; the frame draws it; the last task runs after the drawing.
+    setTimeout(() => requestAnimationFrame(() => setTimeout(() => {
+      clearTimeout(fallback);
+      resolve();
+    }, 0)), 0);
+  });
+}
 
 /** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */
 export const importInfrastructure: Importer = (text, fileName) => importInfrastructureTexts([{ name: fileName, text }], designNameOf(fileName));

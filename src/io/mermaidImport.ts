@@ -136,7 +136,15 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
   const nodeIds = new Set(vertices.map((v) => v.id));
   // Answers drawn back along a call are no calls: they neither make a node a callee nor a link.
   const responses = responseEdges(chart.edges, (id) => nodeIds.has(id), (e) => meta.components.has(e.start) && meta.components.has(e.end));
-  const pointed = chart.edges.filter((e, i) => /^arrow_(point|cross|circle)$/.test(e.type) && nodeIds.has(e.start) && e.start !== e.end && !responses.has(i));
+  // Indexed once: asked for every node, a search of every edge was quadratic (20,000 nodes: seconds).
+  const callersOf = new Map<string, string[]>();
+  chart.edges.forEach((e, i) => {
+    if (!/^arrow_(point|cross|circle)$/.test(e.type) || !nodeIds.has(e.start) || e.start === e.end || responses.has(i)) return;
+    const callers = callersOf.get(e.end);
+    if (callers) callers.push(e.start);
+    else callersOf.set(e.end, [e.start]);
+  });
+  const domainById = new Map(domains.map((d) => [d.id, d]));
   const { components, componentIdOf, saved } = buildComponents(
     vertices,
     meta,
@@ -145,19 +153,21 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
       const sg = parentOf.get(v);
       return sg === undefined ? undefined : domainIdOf.get(sg);
     },
-    (v) => pointed.filter((e) => e.end === v).map((e) => e.start),
+    (v) => callersOf.get(v) ?? [],
     (v) => {
       const sg = parentOf.get(v);
-      const d = sg === undefined ? undefined : domains.find((x) => x.id === domainIdOf.get(sg));
+      const id = sg === undefined ? undefined : domainIdOf.get(sg);
+      const d = id === undefined ? undefined : domainById.get(id);
       const title = d?.label ?? d?.id;
       return title !== undefined && CLIENT_GROUP.test(title) ? title : undefined;
     },
     notes,
   );
-  const domainById = new Map(domains.map((d) => [d.id, d]));
+  const componentById = new Map<string, Component>();
+  for (const c of components) if (!componentById.has(c.id)) componentById.set(c.id, c);
   const contextOf = (componentId: string) => {
     const titles: string[] = [];
-    const c = components.find((x) => x.id === componentId);
+    const c = componentById.get(componentId);
     for (let d = c?.domain === undefined ? undefined : domainById.get(c.domain); d; d = d.parent === undefined ? undefined : domainById.get(d.parent)) {
       titles.push(d.label ?? d.id);
     }

@@ -44,10 +44,11 @@ export function buildLinks(input: LinkInput): Link[] {
     return true;
   };
 
+  const subgraphIds = new Set(input.subgraphs.map((s) => s.id));
   edges.forEach((e, index) => {
     const what = `${e.start} -> ${e.end}`;
     if (e.stroke === 'invisible') notes.edge(index, undefined, 'warning', `${what}: an invisible ~~~ link only places nodes: not imported`);
-    else if (!componentIdOf.has(e.start) && !input.subgraphs.some((s) => s.id === e.start)) notes.edge(index, undefined, 'warning', `${what}: ${e.start} is no node: not imported`);
+    else if (!componentIdOf.has(e.start) && !subgraphIds.has(e.start)) notes.edge(index, undefined, 'warning', `${what}: ${e.start} is no node: not imported`);
   });
   const ends = subgraphEnds(input.subgraphs, edges, (id) => componentIdOf.has(id));
   const responses = input.responses ?? new Set<number>();
@@ -117,9 +118,19 @@ function linkEnds(input: LinkInput, pairs: DrawnPair[]): (id: string) => LinkEnd
     const w = offPathWordOf(c.label ?? c.id) ?? input.contextOf(c.id).map((t) => OFF_PATH_WORDS.exec(t)?.[0]).find((x) => x !== undefined);
     if (w && c.kind !== 'client') offWord.set(c.id, w);
   }
-  const directed = pairs.filter((p) => !p.edge.type.startsWith('double_') && p.edge.type !== 'arrow_open');
-  const passesOn = (id: string) =>
-    directed.some((p) => p.end === id && !offWord.has(p.start)) && directed.some((p) => p.start === id && !offWord.has(p.end));
+  // Each asked of every node: indexed once, not a search of every pair per node (quadratic).
+  const fedByPath = new Set<string>();
+  const feedsPath = new Set<string>();
+  const besideClient = new Set<string>();
+  for (const p of pairs) {
+    if (!p.edge.type.startsWith('double_') && p.edge.type !== 'arrow_open') {
+      if (!offWord.has(p.start)) fedByPath.add(p.end);
+      if (!offWord.has(p.end)) feedsPath.add(p.start);
+    }
+    if (byId.get(p.end)?.kind === 'client') besideClient.add(p.start);
+    if (byId.get(p.start)?.kind === 'client') besideClient.add(p.end);
+  }
+  const passesOn = (id: string) => fedByPath.has(id) && feedsPath.has(id);
   const cache = new Map<string, LinkEnd>();
   return (id) => {
     const known = cache.get(id);
@@ -128,7 +139,7 @@ function linkEnds(input: LinkInput, pairs: DrawnPair[]): (id: string) => LinkEnd
     const end: LinkEnd = { id, kind: c.kind, base: copyBase(c.label ?? c.id), ...(c.role ? { role: c.role } : {}) };
     const w = offWord.get(id);
     if (w && !passesOn(id)) end.offPath = w;
-    if (c.kind === 'web' && pairs.some((p) => (p.start === id && byId.get(p.end)?.kind === 'client') || (p.end === id && byId.get(p.start)?.kind === 'client'))) end.frontend = true;
+    if (c.kind === 'web' && besideClient.has(id)) end.frontend = true;
     cache.set(id, end);
     return end;
   };

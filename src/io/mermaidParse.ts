@@ -45,6 +45,19 @@ export type FlowchartResult = { ok: true; flowchart: Flowchart; architecture?: A
 /** Far beyond any architecture diagram; keeps a pasted novel from tying up the parser. */
 export const MAX_MERMAID_CHARS = 2_000_000;
 /**
+ * Nodes and edges a Mermaid file may have: fewer than a design may (src/model/limits.ts), as
+ * mermaid's own parser is the cost. It copies its whole configuration (about 800 settings) for
+ * every labelled node, and searches every edge read so far for each edge and each edge's two
+ * ends. Measured at load 7 (CPU seconds of the parse alone): 5,000 / 10,000 / 20,000 labelled
+ * nodes 1.6 / 3.2 / 6.4 s; as many edges 0.4 / 1.2 / 4.9 s (quadratic), so 20,000 of each
+ * passed 10 s of parsing, and 100,000 edges would take minutes. At these limits a whole
+ * import stays under 10 s of CPU. A hand-drawn diagram has tens to hundreds of nodes, and
+ * mermaid draws none of this size (its default is 500 edges); a larger design travels as
+ * topology JSON.
+ */
+export const MAX_MERMAID_NODES = 10_000;
+export const MAX_MERMAID_EDGES = 12_000;
+/**
  * Work on long lines, as the sum of each line's length squared (comments aside). Mermaid's
  * lexer tries rules that rescan the rest of the line for every token, so a line costs the
  * square of its length: 20,000 chained nodes on one line (169,000 characters, 2.9e10) took
@@ -87,10 +100,11 @@ export function flowchartTextProblem(text: string): IoProblem | undefined {
 }
 
 /**
- * More nodes or edges than a design may have (src/model/limits.ts), counted by the line reader
- * before mermaid parses: its lexer rescans the rest of a line for every token, so a chain of
- * 150,000 nodes on one line kept it busy for minutes before the limit could refuse the design.
- * Says the line where the count passes the limit. Subgraph ids linked to are no nodes.
+ * More nodes or edges than a Mermaid file may have (MAX_MERMAID_NODES, MAX_MERMAID_EDGES),
+ * counted by the line reader before mermaid parses: its lexer rescans the rest of a line for
+ * every token, so a chain of 150,000 nodes on one line kept it busy for minutes before the
+ * limit could refuse the design. Says the line where the count passes the limit. Subgraph ids
+ * linked to are no nodes.
  */
 function sizeProblem(text: string): IoProblem | undefined {
   const raw = linesOf(text);
@@ -104,11 +118,17 @@ function sizeProblem(text: string): IoProblem | undefined {
     const tokens = lines[i].kind === 'statement' ? lines[i].tokens : [];
     for (const t of tokens) if (t.type === 'id' && !subgraphs.has(t.text)) nodes.add(t.text);
     edges += edgeCount(tokens);
-    if (nodes.size > MAX_COMPONENTS) {
-      return { code: IO_ERROR_CODES.tooLarge, path, message: `more than ${numberText(MAX_COMPONENTS)} nodes by this line: a design has at most ${numberText(MAX_COMPONENTS)} components` };
+    if (nodes.size > MAX_MERMAID_NODES) {
+      return {
+        code: IO_ERROR_CODES.tooLarge, path,
+        message: `more than ${numberText(MAX_MERMAID_NODES)} nodes by this line: a Mermaid diagram is imported up to ${numberText(MAX_MERMAID_NODES)} nodes (a design saved as .spof.json takes ${numberText(MAX_COMPONENTS)} components)`,
+      };
     }
-    if (edges > MAX_LINKS) {
-      return { code: IO_ERROR_CODES.tooLarge, path, message: `more than ${numberText(MAX_LINKS)} edges by this line: a design has at most ${numberText(MAX_LINKS)} links` };
+    if (edges > MAX_MERMAID_EDGES) {
+      return {
+        code: IO_ERROR_CODES.tooLarge, path,
+        message: `more than ${numberText(MAX_MERMAID_EDGES)} edges by this line: a Mermaid diagram is imported up to ${numberText(MAX_MERMAID_EDGES)} edges (a design saved as .spof.json takes ${numberText(MAX_LINKS)} links)`,
+      };
     }
     if (!/^\s*%%/.test(raw[i])) work += raw[i].length ** 2;
     if (work > MAX_LINE_WORK) {

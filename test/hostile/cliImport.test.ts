@@ -85,11 +85,11 @@ describe('import: large Mermaid drawings end', { timeout: 4 * HANG_MS }, () => {
     }
   });
 
-  it('150,000 nodes chained on one line (within the 2,000,000-character limit): refused at once by the component limit, at its line', () => {
+  it('150,000 nodes chained on one line (within the 2,000,000-character limit): refused at once by the node limit, at its line', () => {
     const text = `flowchart LR\n${Array.from({ length: 150_000 }, (_, i) => `n${i}`).join('-->')}\n`;
     expect(text.length).toBeLessThan(2_000_000);
     const file = put('chain150k.mmd', text);
-    refused(file, /chain150k\.mmd:2: more than 20,000 nodes by this line: a design has at most 20,000 components$/);
+    refused(file, /chain150k\.mmd:2: more than 10,000 nodes by this line: a Mermaid diagram is imported up to 10,000 nodes \(a design saved as \.spof\.json takes 20,000 components\)$/);
   });
 
   it('the CLI\'s own architecture-beta export imports back (it was read as YAML)', () => {
