@@ -33,7 +33,13 @@ export function buildDomains(chart: Flowchart, meta: MermaidMeta, text: string, 
     domainIdOf.set(s.id, id);
   }
   const parentOf = new Map<string, string>();
-  for (const s of chart.subgraphs) for (const n of s.nodes) if (!parentOf.has(n)) parentOf.set(n, s.id);
+  // A subgraph opened again inside its own member (S > T > S) would be its own ancestor: the
+  // outer opening, declared first, keeps it.
+  const within = (sg: string, n: string) => {
+    for (let x: string | undefined = sg; x !== undefined; x = parentOf.get(x)) if (x === n) return true;
+    return false;
+  };
+  for (const s of chart.subgraphs) for (const n of s.nodes) if (!parentOf.has(n) && !within(s.id, n)) parentOf.set(n, s.id);
 
   const domains = chart.subgraphs.map((s) => {
     const id = domainIdOf.get(s.id)!;

@@ -10,7 +10,7 @@ import { buildLinks } from './mermaidLinks';
 import { SourceLocator } from './mermaidLocate';
 import { readMeta, type MermaidMeta } from './mermaidMeta';
 import { MermaidNotes } from './mermaidNotes';
-import { parseFlowchart, type Flowchart } from './mermaidParse';
+import { parseFlowchart, type Flowchart, type FlowSubgraph } from './mermaidParse';
 import { repairSource, type Repair } from './mermaidPrepare';
 import { responseEdges } from './mermaidResponses';
 import { readRoles } from './mermaidRoles';
@@ -55,8 +55,16 @@ export async function fromMermaid(text: string, opts: MermaidImportOptions = {})
     for (const a of assumptions) notes.at(architectureLine(text, a.near, a.edge), a.subject, 'assumed', a.message);
     return topologyFromFlowchart(chart, meta, notes, { text, title: frontMatterTitle(text) });
   }
-  const chart = separateNamesakes(inDeclarationOrder(parsed.flowchart, new SourceLocator(source)));
+  const locator = new SourceLocator(source);
+  const { chart: joined, repeated } = joinRepeatedSubgraphs(inDeclarationOrder(parsed.flowchart, locator));
+  const chart = separateNamesakes(joined);
   const notes = new MermaidNotes(opts.file ?? 'diagram.mmd', new SourceLocator(source, chart.edges));
+  for (const id of repeated) {
+    const [first, ...again] = locator.subgraphOpenings(id);
+    for (const place of again) {
+      notes.at(place, id, 'warning', `subgraph ${id} is opened again${first ? ` (first at line ${first.line})` : ''}: one id is one group, so its members join the first`);
+    }
+  }
   for (const r of repairs) {
     notes.at({ line: r.line }, undefined, 'warning', `Mermaid refuses this line as written: ${r.what} (the corrected diagram is offered, and renders)`);
   }
@@ -84,6 +92,28 @@ function architectureLine(text: string, id: string, edge?: [string, string]): { 
 function inDeclarationOrder(chart: Flowchart, at: SourceLocator): Flowchart {
   const line = new Map(chart.subgraphs.map((sg) => [sg.id, at.subgraph(sg)?.line ?? Infinity]));
   return { ...chart, subgraphs: [...chart.subgraphs].sort((a, b) => line.get(a.id)! - line.get(b.id)!) };
+}
+
+/**
+ * Mermaid keeps a subgraph per `subgraph` line even when the id repeats (written twice, or
+ * inside itself); as domains they would be two with one id. They become one group.
+ */
+function joinRepeatedSubgraphs(chart: Flowchart): { chart: Flowchart; repeated: string[] } {
+  const byId = new Map<string, { sg: FlowSubgraph; members: Set<string> }>();
+  const repeated = new Set<string>();
+  for (const sg of chart.subgraphs) {
+    const first = byId.get(sg.id);
+    if (!first) byId.set(sg.id, { sg: { ...sg }, members: new Set(sg.nodes) });
+    else {
+      repeated.add(sg.id);
+      if (!first.sg.title && sg.title) first.sg.title = sg.title;
+      for (const n of sg.nodes) first.members.add(n);
+    }
+  }
+  if (repeated.size === 0) return { chart, repeated: [] };
+  // Opened inside itself, a subgraph lists its own id among its members.
+  const subgraphs = [...byId.values()].map(({ sg, members }) => ({ ...sg, nodes: [...members].filter((n) => n !== sg.id) }));
+  return { chart: { ...chart, subgraphs }, repeated: [...repeated] };
 }
 
 /**

@@ -71,6 +71,15 @@ export class SourceLocator {
     return byTitle;
   }
 
+  /** Every `subgraph` line that opens this id, in order (an id opened twice is one group). */
+  subgraphOpenings(id: string): Place[] {
+    const places: Place[] = [];
+    this.lines.forEach((l, i) => {
+      if (l.subgraph?.id?.text === id) places.push({ line: i + 1, column: l.subgraph.id.start + 1 });
+    });
+    return places;
+  }
+
   /**
    * Mermaid lists edges in the order their statements come, so each edge is on the first
    * line, from the previous edge's line on, that names both its ends and still has an edge

@@ -186,6 +186,26 @@ flowchart LR
     expect(r.topology.links).toEqual([{ from: 'u', to: 's' }, { from: 'u', to: 'x' }, { from: 'x', to: 'y' }]);
   });
 
+  it('a subgraph id opened twice, inside itself or around its own opener, is one group, said at each line (the loader refused two domains of one id; S > T > S was a RangeError)', async () => {
+    const twice = await imported('graph TD\n  subgraph S\n    A\n  end\n  subgraph S\n    B\n  end\n  U((User)) --> A --> B');
+    expect(twice.topology.domains.map((d) => d.id)).toEqual(['S']);
+    expect(['A', 'B'].map((id) => byId(twice.topology.components, id).domain)).toEqual(['S', 'S']);
+    expect(twice.notes).toContainEqual(expect.objectContaining({ subject: 'S', kind: 'warning', source: { file: 'diagram.mmd', line: 5, column: 12 },
+      message: 'subgraph S is opened again (first at line 2): one id is one group, so its members join the first' }));
+
+    const cycle = await imported('graph TD\n  subgraph S\n    subgraph T\n      subgraph S\n        X\n      end\n    end\n  end\n  U((User)) --> X');
+    expect(cycle.topology.domains).toEqual([{ id: 'S', kind: 'group' }, { id: 'T', kind: 'group', parent: 'S' }]);
+    expect(byId(cycle.topology.components, 'X').domain).toBe('S');
+    expect(about(cycle, 'S')).toContain('subgraph S is opened again (first at line 2): one id is one group, so its members join the first');
+  });
+
+  it('a link between a subgraph and its only member is said, not dropped in silence', async () => {
+    const r = await imported('graph TD\n  subgraph S\n    X\n  end\n  X --> S\n  U((User)) --> X');
+    expect(r.topology.links).toEqual([{ from: 'U', to: 'X' }]);
+    expect(r.notes).toContainEqual(expect.objectContaining({ kind: 'warning', source: { file: 'diagram.mmd', line: 5, column: 3 },
+      message: 'X -> S: the subgraph S holds only X: the link would join it to itself: not imported' }));
+  });
+
   it('reads more styles: semicolons, CRLF, text-in-arrow links, ids as labels, subgraphs without ids, directives', async () => {
     const r = await imported('%%{init: {"theme":"dark"}}%%\r\ngraph LR;\r\n  subgraph Region One\r\n    direction TB\r\n    web1 -- HTTPS --> orders_db[(x)];\r\n  end\r\n  authService == token ==> web1\r\n  orders_db -. async replication .-> orders_db_dr\r\n  web1 --> orders_db_dr\r\n  A:::big e1@--> web1\r\n  classDef big fill:#f00\r\n  click A href "https://example.com"\r\n');
     const t = r.topology;
