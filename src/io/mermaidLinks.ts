@@ -59,6 +59,16 @@ export function buildLinks(input: LinkInput): Link[] {
   }
   const pairs = drawnPairs(edges.map((e) => e), ends, (id) => componentIdOf.get(id)).filter((p) => p.edge.stroke !== 'invisible' && !responses.has(p.index));
   noteSubgraphEnds(pairs, notes);
+  const paired = new Set(pairs.map((p) => p.index));
+  edges.forEach((e, index) => {
+    // `X --> S` with X the only member of S: spread over the members, it joins X to itself.
+    if (paired.has(index) || responses.has(index) || e.stroke === 'invisible' || !(ends.has(e.start) || ends.has(e.end))) return;
+    if (!componentIdOf.has(e.start) && !ends.has(e.start)) return;
+    const sg = ends.has(e.end) ? e.end : e.start;
+    const members = ends.get(sg)!.members;
+    const why = members.length === 0 ? `the subgraph ${sg} holds no node` : `the subgraph ${sg} holds only ${members.join(', ')}: the link would join it to itself`;
+    notes.edge(index, undefined, 'warning', `${e.start} -> ${e.end}: ${why}: not imported`);
+  });
   const endOf = linkEnds(input, pairs);
 
   for (const p of pairs) {
