@@ -105,7 +105,8 @@ async function importMermaidFile(file: SourceFile, notes: ImportNote[]): Promise
   // Loaded on first use: mermaid's parser (and in Node, the DOM it needs) only for Mermaid.
   const { fromMermaid } = await import('../io/mermaidImport');
   const { formatIoProblem } = await import('../io/problems');
-  const { problemText } = await import('../model/problemText');
+  const { problemText, saidByReportCard } = await import('../model/problemText');
+  const { noClientStatement } = await import('../engine/scopeWarnings');
   const r = await fromMermaid(file.text, { file: file.path });
   if (!r.ok) {
     // `line N` is said as every importer says a place: `file:N: reason`.
@@ -122,7 +123,8 @@ async function importMermaidFile(file: SourceFile, notes: ImportNote[]): Promise
     notes: [
       ...notes,
       ...r.notes,
-      ...r.warnings.map((w): ImportNote => ({ kind: 'warning', source: { file: file.path }, message: problemText(r.topology, w) })),
+      // No client is said as the report says it, naming the entry points, not in the loader's words.
+      ...r.warnings.map((w): ImportNote => ({ kind: 'warning', source: { file: file.path }, message: saidByReportCard(w) ? noClientStatement(r.topology) : problemText(r.topology, w) })),
     ],
   };
 }

@@ -37,6 +37,15 @@ describe('no client, said once', () => {
     expect(r.out).not.toMatch(/no client component/);
   });
 
+  it.each([['import'], ['import-mermaid']])('%s of a Mermaid diagram without a client: said once, in the report\'s words', (command) => {
+    const diagram = join(dir, 'noclient.mmd');
+    writeFileSync(diagram, 'flowchart LR\n  dns[DNS] --> app[App]\n  app --> db[(Orders)]\n');
+    const r = spof(command, diagram, '-o', join(dir, `${command}.spof.json`));
+    expect(r.code, r.out).toBe(0);
+    expect(r.out.split(statement)).toHaveLength(2);
+    expect(r.out).not.toMatch(/no client component/);
+  });
+
   it('a design with nothing connected says so once, the words of the app\'s card: no figure, draw a client and links', () => {
     const lone = join(dir, 'lone.spof.json');
     writeFileSync(lone, JSON.stringify({ format: 'spof-topology', version: 1, components: [{ id: 'a', kind: 'app' }] }));
