@@ -108,8 +108,14 @@ describe('the report panel', () => {
       links: [{ from: 'api', to: 'db' }, { from: 'mon', to: 'db', optional: true }] });
     expect(byTestId('entry-points')!.textContent).toContain('The figures are for the entry point API');
     expect(byTestId('add-entry-client')).not.toBeNull();
-    // Said once, by the card: not again as a warning beside it.
+    // Said once, by the card: not again as a warning beside it, nor in the method notes once unfolded.
     expect(host.textContent).not.toContain('no client component');
+    const method = [...host.querySelectorAll<HTMLButtonElement>('.rp-section-head')].find((b) => b.textContent === 'Method and assumptions')!;
+    act(() => method.click());
+    expect(host.textContent!.match(/as if a client called/g)).toHaveLength(1);
+    expect(byTestId('method')!.textContent).not.toContain('the figures are for');
+    // The method notes keep the report's other warnings: what no entry point reaches.
+    expect(byTestId('method')!.textContent).toContain('that no entry point reaches');
     expect(byTestId('unreached')!.textContent).toContain('Monitor');
     expect(byTestId('system-availability')!.textContent).not.toBe('100%');
 

@@ -1,6 +1,7 @@
 // How the figures were found (exact, or Monte Carlo with its interval) and what they
 // assume: elements taken as perfect, and the preset figures with their sources.
 import type { Report } from '../../engine';
+import { scopeWarnings } from '../../engine/scopeWarnings';
 import { DOMAIN_PRESETS, KIND_PRESETS, type Topology } from '../../model';
 import { elementName } from '../../store/elementNames';
 import { formatAvailability, formatTarget } from './format';
@@ -21,8 +22,19 @@ function presetsInUse(doc: Topology): { what: string; availability: number; sour
   return [...out.values()];
 }
 
+/**
+ * The report's warnings less the sentence of the entry-points card (ReportPanel shows it at the
+ * top of the report, with its one-click fix): it was said twice, here folded at the bottom too.
+ */
+function warningsNotShownAbove(doc: Topology, report: Report): string[] {
+  if (report.basis !== 'entry-points') return report.warnings;
+  const [entryPoints] = scopeWarnings(doc, { basis: report.basis, clients: [], entryPoints: report.entryPoints, unreached: report.unreached });
+  return report.warnings.filter((w) => w !== entryPoints);
+}
+
 export function MethodNotes({ doc, report }: { doc: Topology; report: Report }) {
   const presets = presetsInUse(doc);
+  const warnings = warningsNotShownAbove(doc, report);
   return (
     <div className="rp-notes" data-testid="method" data-method={report.method}>
       <p>
@@ -42,8 +54,8 @@ export function MethodNotes({ doc, report }: { doc: Topology; report: Report }) 
           </ul>
         </>
       )}
-      {report.warnings.length > 0 && (
-        <ul className="rp-warnings">{report.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+      {warnings.length > 0 && (
+        <ul className="rp-warnings">{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
       )}
     </div>
   );
