@@ -19,11 +19,11 @@
 // contributors still down). Only the elements that cut off a client alone have their
 // repairs queued, to bring the client back on time.
 //
-// When a failure overloads a threshold, every element down is queued and its failure
-// propagated in order, each with its journal mark kept on a stack: exact, whatever the
-// state. A repair then undoes to the mark of the repaired element and propagates again the
-// failures that came after it (few: repairs come in about the order failures did). When no
-// threshold is overloaded any more, the propagation is undone and the counts decide again.
+// When a failure overloads a threshold, every element down is queued and failed into the
+// live state (liveState.ts: counts per gate, kept exact event by event), which decides from
+// then on: each later failure or repair costs what it changes, however many elements are
+// down. When no threshold is overloaded any more, the elements still down are taken out of
+// the live state and the counts decide again.
 //
 // Time runs in hours; a year is 8766 h and a month a twelfth of it. Years are played in
 // chunks of CHUNK_YEARS: each chunk starts in the steady state (each element down with its
@@ -32,6 +32,7 @@
 // so a chunk plays the same whoever plays it and in whatever slices.
 import { HOURS_PER_YEAR } from '../outages';
 import { Propagator } from '../propagate';
+import { LiveState } from './liveState';
 import type { Structure } from '../structure';
 import { buildBlastTables, type BlastTables } from './blastTables';
 import { EventQueue, UP } from './eventQueue';
@@ -64,11 +65,25 @@ export interface SimulationOptions {
   alwaysPropagate?: boolean;
   /** The chunk of years the simulation's first year starts (another thread plays the chunks before it). */
   firstChunk?: number;
+  /** What decides the state while propagating (default: the live state); tests pass a slower one to check it. */
+  state?: (s: Structure, never: number[]) => SimulationState;
+}
+
+/** The state of the design under failures and repairs (LiveState, or a check of it). */
+export interface SimulationState {
+  fail(e: number): void;
+  repair(e: number): void;
+  /** Back to the starting state. */
+  reset(): void;
+  /** Clients (component indices) whose state flipped during the last fail or repair. */
+  readonly flipped: number[];
+  /** Work done so far (a count, not a clock). */
+  readonly work: number;
 }
 
 export class Simulation {
   private readonly prop: Propagator;
-  private readonly baseMark: number;
+  private readonly live: SimulationState;
   private readonly tables: BlastTables;
   private readonly alwaysPropagate: boolean;
   private readonly queue = new EventQueue();
@@ -97,9 +112,8 @@ export class Simulation {
   private recentElement = new Int32Array(64);
   private recentUntil = new Float64Array(64);
   private recentLength = 0;
-  // While propagating: the down elements in the order their failures were propagated, with marks.
+  // While propagating: the elements down in the live state, and each one's place in the list.
   private readonly stackElement: Int32Array;
-  private readonly stackMark: Int32Array;
   private readonly stackPosition: Int32Array;
   private depth = 0;
   private propagating = false;
@@ -144,7 +158,6 @@ export class Simulation {
     this.repairAt = new Float64Array(n);
     this.queued = new Uint8Array(n);
     this.stackElement = new Int32Array(n);
-    this.stackMark = new Int32Array(n);
     this.stackPosition = new Int32Array(n).fill(-1);
     const failing: number[] = [];
     const never: number[] = [];
@@ -178,7 +191,7 @@ export class Simulation {
     // The starting state: what never works (DESIGN's stated meanings) and the elements down
     // for good (availability 0), never repaired. The tables and every propagation build on it.
     const fallen = [...this.prop.baseDown, ...this.prop.fail(never)];
-    this.baseMark = this.prop.mark();
+    this.live = opts.state?.(s, never) ?? new LiveState(s, never);
     for (const c of fallen) {
       const k = this.clientIndex[c];
       if (k >= 0 && !this.clientDown[k]) {
@@ -326,7 +339,7 @@ export class Simulation {
     const chunk = this.firstChunk + Math.floor(this.yearsPlayed / CHUNK_YEARS);
     this.uniform = new UniformStream(this.seed, chunk, 0);
     this.exponential = new ExponentialStream(this.seed, chunk, 1);
-    this.prop.undo(this.baseMark);
+    if (this.propagating) this.live.reset();
     this.propagating = false;
     for (let j = 0; j < this.depth; j++) this.stackPosition[this.stackElement[j]] = -1;
     this.depth = 0;
@@ -384,7 +397,7 @@ export class Simulation {
       this.push(e);
       this.addLoad(e, 1);
       for (let j = tb.soloStart[e]; j < tb.soloStart[e + 1]; j++) this.soloCount[tb.soloItems[j]]++;
-      this.propagateFrom(this.depth - 1);
+      this.failLive(e);
       return;
     }
     for (let j = tb.soloStart[e]; j < tb.soloStart[e + 1]; j++) {
@@ -414,8 +427,8 @@ export class Simulation {
       this.enqueue(e);
       this.push(e);
       this.addLoad(e, 1);
+      this.failLive(e);
     }
-    this.propagateFrom(0);
   }
 
   /** Queues e's repair (once). */
@@ -445,18 +458,10 @@ export class Simulation {
     }
   }
 
-  /** Propagates the stacked failures from position `from` on (each marked), and takes down the clients they cut off. */
-  private propagateFrom(from: number): void {
-    const prop = this.prop;
-    for (let j = from; j < this.depth; j++) {
-      this.stackMark[j] = prop.mark();
-      const first = prop.failOne(this.stackElement[j]);
-      const fallen = prop.fallenOnce;
-      for (let i = first; i < fallen.length; i++) {
-        const k = this.clientIndex[fallen[i]];
-        if (k >= 0) this.clientFell(k);
-      }
-    }
+  /** Fails e in the live state, and takes down the clients it cuts off. */
+  private failLive(e: number): void {
+    this.live.fail(e);
+    for (const c of this.live.flipped) this.clientFell(this.clientIndex[c]);
   }
 
   /** A queued repair of e is due. */
@@ -470,29 +475,24 @@ export class Simulation {
       if (freed) for (let j = down.length - 1; j >= 0; j--) if (this.soloCount[down[j]] === 0) this.clientRose(j);
       return;
     }
+    // Out of the list (its order does not matter): the last one takes its place.
     const k = this.stackPosition[e];
     this.stackPosition[e] = -1;
-    for (let j = k + 1; j < this.depth; j++) {
-      const x = this.stackElement[j];
-      this.stackElement[j - 1] = x;
-      this.stackPosition[x] = j - 1;
+    const last = this.stackElement[--this.depth];
+    if (k < this.depth) {
+      this.stackElement[k] = last;
+      this.stackPosition[last] = k;
     }
-    this.depth--;
     this.addLoad(e, -1);
-    const prop = this.prop;
+    const live = this.live;
+    live.repair(e);
     if (this.overloaded > 0 || (this.alwaysPropagate && this.depth > 0)) {
-      // Undo to e's mark and propagate again the failures that came after it, one place lower.
-      prop.undo(this.stackMark[k]);
-      for (let j = k; j < this.depth; j++) {
-        this.stackMark[j] = prop.mark();
-        prop.failOne(this.stackElement[j]);
-      }
       // A repair can only bring clients back (failure is monotone).
-      for (let j = down.length - 1; j >= 0; j--) if (!prop.componentDown[this.s.clients[down[j]]]) this.clientRose(j);
+      for (const c of live.flipped) this.clientRose(down.indexOf(this.clientIndex[c]));
       return;
     }
-    // No threshold overloaded any more: the counts decide again.
-    prop.undo(this.baseMark);
+    // No threshold overloaded any more: the counts decide again (the live state back to its start).
+    for (let j = 0; j < this.depth; j++) live.repair(this.stackElement[j]);
     this.propagating = false;
     // Loads are kept only while propagating: all back to 0 (the elements still down are
     // loaded afresh if propagation starts again).
