@@ -2,16 +2,17 @@
 // (DESIGN section 4). Exit 0 ok; 1 when --fail-on-spof finds SPOFs or the --slo target is not
 // met; 2 bad input.
 import type { Command } from 'commander';
-import { analyze, blastRadii, buildJsonReport, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
+import { analyze, buildJsonReport, eachInBlastRadii, formatDowntime, outagesInWords, type AvailabilityFigures, type Report, type SpofReport, type WhatIfReport } from '../engine';
 import type { Topology } from '../model';
+import type { JsonReportOptions } from '../engine/jsonReport';
 import { insight, stageOf, type Stage } from '../engine/insight';
 import { formatMoney, neverServedSentence } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { terminalSafe } from '../io/safeText';
 import { humanInsight } from './insightText';
-import { LazyList, writeJson } from './jsonStream';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeStdout } from './io';
+import { NameList, writeJson } from './jsonStream';
+import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeInertStdout, writeStdout } from './io';
 import { othersDown, othersDownCount, othersDownWords } from '../engine/spofOthers';
 
 interface AnalyzeFlags {
@@ -58,9 +59,9 @@ export function registerAnalyze(program: Command): void {
       // What-if: every figure is the what-if figure (availability, SLO verdicts, SPOFs, pairs,
       // importance, findings); the stage belongs to the design, so it comes from the design's own analysis.
       const stage = report.whatIf ? stageOf(topology, analyze(topology, { slo, seed })) : undefined;
-      if (format === 'json') writeJson(withWholeBlastRadii(buildJsonReport(report, topology, { slo, stage }), topology), writeStdout);
+      if (format === 'json') writeJson(jsonReportWritten(report, topology, { slo, stage }), writeInertStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
-      else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeStdout);
+      else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeInertStdout);
       else writeHumanStdout(humanReport(topology, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
       const sloGate = slo !== undefined && report.system.slo?.met === false;
@@ -78,14 +79,15 @@ function formatOf(flags: AnalyzeFlags): ReportFormat {
   return flags.json ? 'json' : ((named as ReportFormat | undefined) ?? 'text');
 }
 
-/** The JSON report with every cut blast radius whole again, each made only while it is written. */
-function withWholeBlastRadii(json: Record<string, unknown>, t: Topology): Record<string, unknown> {
+/** What `analyze --json` writes: the JSON report with every cut blast radius whole again, each made only while it is written. */
+export function jsonReportWritten(report: Report, t: Topology, opts: JsonReportOptions): Record<string, unknown> {
+  const json = buildJsonReport(report, t, opts);
   const spofs = json.spofs as SpofReport[];
   if (!spofs.some((s) => s.downCount !== undefined)) return json;
-  const radiusOf = blastRadii(t);
+  const radii = eachInBlastRadii(t);
   return {
     ...json,
-    spofs: spofs.map(({ downCount, ...s }) => (downCount === undefined ? s : { ...s, down: new LazyList(() => radiusOf(s.id)) })),
+    spofs: spofs.map(({ downCount, ...s }) => (downCount === undefined ? s : { ...s, down: new NameList(radii.componentIds, (item) => radii.each(s.id, item)) })),
   };
 }
 

@@ -187,6 +187,11 @@ export function writeStdout(text: string): void {
   if (!silent) writeFully(1, terminalSafe(text), 'standard output');
 }
 
+/** Bytes of text already made inert (writeJson's chunks), on stdout as they are: escaping 847 MB of `--json` again took 40% of its time. */
+export function writeInertStdout(bytes: Uint8Array): void {
+  if (!silent) writeBytesFully(1, bytes, 'standard output');
+}
+
 /**
  * A line of a human report or message longer than this is cut, saying how much was left out:
  * a 5-million-character id printed whole in every line that names it flooded the terminal.
@@ -236,6 +241,10 @@ function writeFully(fd: number, text: string, what: string): void {
     shared ??= Buffer.allocUnsafe(SHARED_BYTES);
     data = shared.subarray(0, shared.write(text));
   } else data = Buffer.from(text);
+  writeBytesFully(fd, data, what);
+}
+
+function writeBytesFully(fd: number, data: Uint8Array, what: string): void {
   let offset = 0;
   while (offset < data.length) {
     try {

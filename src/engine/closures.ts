@@ -110,6 +110,18 @@ export class Closures {
     return this.clientIndices.filter((c) => has(bits, c));
   }
 
+  /** Each component of the set, in document order. */
+  each(bits: Int32Array, visit: (c: number) => void): void {
+    for (let w = 0; w < bits.length; w++) {
+      let x = bits[w];
+      while (x !== 0) {
+        const low = x & -x;
+        visit((w << 5) + 31 - Math.clz32(low));
+        x ^= low;
+      }
+    }
+  }
+
   /** The set's first `limit` components, in document order. */
   list(bits: Int32Array, limit = Infinity): number[] {
     const out: number[] = [];

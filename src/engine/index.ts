@@ -4,7 +4,7 @@ import { Propagator } from './propagate';
 import { buildStructure } from './structure';
 import { resolveFailed } from './whatIf';
 
-export { analyze, blastRadii } from './analyze';
+export { analyze, blastRadii, eachInBlastRadii } from './analyze';
 export { evaluate, type ClientAvailability, type EvaluateOptions, type Evaluation } from './evaluate';
 export { analysisScope, type AnalysisScope } from './scope';
 export { formatDowntime, downtimeOf, ninesOf } from './downtime';

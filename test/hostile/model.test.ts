@@ -7,7 +7,6 @@ import { analyze } from '../../src/engine';
 import { decodeShareHash, toBase64Url } from '../../src/io/shareLink';
 import { terminalSafe, xmlSafe } from '../../src/io/safeText';
 import { toFlowNodes } from '../../src/canvas/mapping';
-import { LazyList, writeJson } from '../../src/cli/jsonStream';
 import {
   availabilityFromRepair, componentAvailability, own, parseTopology, readJsonText, serializeTopology, type Topology,
 } from '../../src/model';
@@ -177,29 +176,5 @@ describe('text for terminals and XML', () => {
   it('XML text: characters XML cannot hold as control pictures', () => {
     expect(xmlSafe('db\u0000x\u001b\ud800')).toBe('db\u2400x\u241b\ufffd');
     expect(xmlSafe('Café 😀\t\n')).toBe('Café 😀\t\n');
-  });
-});
-
-describe('JSON written in pieces', () => {
-  it('is the text JSON.stringify(value, null, 2) makes', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      let out = '';
-      writeJson(v, (chunk) => (out += chunk));
-      expect(out).toBe(`${JSON.stringify(v, null, 2)}\n`);
-    }), { numRuns: 300, seed: 14 });
-  });
-
-  it('long lists of names (written in runs) are the same text too, at any depth and made lazily', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 4097, max: 9000 }), fc.nat(2), (pool, n, depth) => {
-      const names = Array.from({ length: n }, (_, i) => `${pool[i % pool.length]}${i}`);
-      let v: unknown = { spofs: [{ id: 'x', down: names }], after: names.slice(0, 3) };
-      for (let d = 0; d < depth; d++) v = [v, { deeper: v }];
-      let out = '';
-      writeJson(v, (chunk) => (out += chunk));
-      expect(out).toBe(`${JSON.stringify(v, null, 2)}\n`);
-      let lazy = '';
-      writeJson({ down: new LazyList(() => names) }, (chunk) => (lazy += chunk));
-      expect(lazy).toBe(`${JSON.stringify({ down: names }, null, 2)}\n`);
-    }), { numRuns: 8, seed: 14 });
   });
 });
