@@ -5,7 +5,7 @@ import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
-import { beginOpeningLayout } from '../store/openingOrder';
+import { beginOpening, beginOpeningLayout } from '../store/openingOrder';
 import { layoutOpenedDocument, needsLayout, rectsBeforeDrawing } from '../store/layoutAction';
 import { beginNewDesign, recordVersion } from '../store/persistence';
 import { ensurePositions } from '../store/placement';
@@ -39,6 +39,7 @@ const FIT_OPENED = { padding: 0.12, maxZoom: 1 };
  * kept in the local history first (persistence.ts), so even a confirmed replace loses nothing.
  */
 export function replaceDocument(doc: Topology, label: string, designKey?: string, roughlyPlaced?: Topology): void {
+  beginOpening();
   beginNewDesign(useDocument.getState().doc, designKey);
   // The notes of an earlier import are about the design being replaced.
   useImportNotes.getState().clear();

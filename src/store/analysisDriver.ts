@@ -18,6 +18,8 @@ export interface AnalysisRunner {
   run(request: AnalysisRequest): Promise<AnalysisOutcome>;
   /** Simulates the design while it is idle; the next `run` cancels it. */
   simulate?(request: SimulationRequest): Promise<SimulationResponse>;
+  /** Stops a simulation under way at once (its answer: cancelled), not after the slice it is playing. */
+  cancelSimulation?(): void;
   dispose(): void;
 }
 
@@ -156,12 +158,19 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     if (changed) schedule();
   };
 
+  // A new design opened: the old one's simulation stops now. The next `run` would stop it only
+  // after its slice, and a large design's slice (or its start) takes seconds that the new
+  // design's analysis, and so its layout, would wait.
+  const stopOpenings = useOpeningOrder.subscribe((s, prev) => {
+    if (s.openings !== prev.openings) runner.cancelSimulation?.();
+  });
   const stopDoc = useDocument.subscribe(check);
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {
     if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active || s.engineOptions !== prev.engineOptions) check();
   });
   check();
   return () => {
+    stopOpenings();
     stopDoc();
     stopAnalysis();
     if (timer !== undefined) clearTimeout(timer);

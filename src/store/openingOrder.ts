@@ -12,8 +12,20 @@ import type { Topology } from '../model';
 /** Components past which the opening's work is ordered. */
 export const ORDERED_PAST = 300;
 
-/** The opened design whose layout is not drawn yet; null when nothing waits for one. */
-export const useOpeningOrder = create<{ design: Topology | null }>()(() => ({ design: null }));
+/**
+ * `design`: the opened design whose layout is not drawn yet; null when nothing waits for one.
+ * `openings`: how many designs replaced the one on the page (beginOpening).
+ */
+export const useOpeningOrder = create<{ design: Topology | null; openings: number }>()(() => ({ design: null, openings: 0 }));
+
+/**
+ * Call when a design replaces the one on the page (a file, a share link, a template, New, a
+ * restored version), before it is loaded: what runs for the design it replaces stops (the
+ * analysis driver cancels its simulation), so that none of it delays the new design's work.
+ */
+export function beginOpening(): void {
+  useOpeningOrder.setState((s) => ({ openings: s.openings + 1 }));
+}
 
 /**
  * Call before loading a design that will be laid out: the analysis driver reacts to the load

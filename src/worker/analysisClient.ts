@@ -5,7 +5,8 @@
 // error event) or not (terminated from outside, closed, killed for its memory: a Web
 // Lock it holds is released, see lifeWatch.ts), and replaced; the request it was
 // answering is sent again to the fresh worker once (twice dead: failed, said). So is a
-// simulation it was playing: only a newer request (or dispose) cancels a simulation.
+// simulation it was playing: only a newer request, cancelSimulation (a new design opened) or
+// dispose cancels a simulation.
 import { wrap, type Remote } from 'comlink';
 import type { DesignRead } from './designRead';
 import type { EngineWorkerApi } from './engine.worker';
@@ -99,6 +100,18 @@ export class AnalysisClient {
       };
       send();
     });
+  }
+
+  /**
+   * Stops the simulations under way now, by replacing the worker (a new design was opened):
+   * the worker plays one slice at a time, but a large design's slice, or its start, runs for
+   * seconds that cannot be interrupted otherwise. Their answer: cancelled. A request under way
+   * is superseded with them (it was about the same design). Nothing simulating: nothing done.
+   */
+  cancelSimulation(): void {
+    if (this.simulations.size === 0) return;
+    this.running?.finish({ status: 'superseded' });
+    this.restart();
   }
 
   /** A topology file's text, parsed and checked in the worker (designRead.ts); use a client of its own. */

@@ -51,16 +51,34 @@ class LayoutWorker extends FakeWorker {
   }
 }
 
-const analysisWorker = () => new FakeWorker({
-  runAnalysis: (request: AnalysisRequest) => new Promise<AnalysisResponse>((resolve) => {
-    asked.push({ what: 'analysis', components: (request.document as Topology).components.length, laidOut: laidOut() });
-    analyses.push(() => resolve(runAnalysis(request)));
-  }),
-  simulate: (): SimulationResponse => {
-    asked.push({ what: 'simulation', components: useDocument.getState().doc.components.length, laidOut: laidOut() });
-    return { ok: false, cancelled: true, errors: [] };
-  },
-}) as unknown as Worker;
+/** Simulations hold their worker until the end of the test, as a large design's slice holds a real one for seconds. */
+let simulationsHold = false;
+/** Every analysis worker made, in order. */
+let analysisWorkers: FakeWorker[];
+
+const analysisWorker = () => {
+  // One thread, as a real worker: an analysis asked while a simulation holds it waits.
+  let held: Promise<void> = Promise.resolve();
+  const worker = new FakeWorker({
+    runAnalysis: async (request: AnalysisRequest) => {
+      await held;
+      return new Promise<AnalysisResponse>((resolve) => {
+        asked.push({ what: 'analysis', components: (request.document as Topology).components.length, laidOut: laidOut() });
+        analyses.push(() => resolve(runAnalysis(request)));
+      });
+    },
+    simulate: (): SimulationResponse | Promise<SimulationResponse> => {
+      asked.push({ what: 'simulation', components: useDocument.getState().doc.components.length, laidOut: laidOut() });
+      if (simulationsHold) {
+        held = new Promise(() => {});
+        return new Promise(() => {});
+      }
+      return { ok: false, cancelled: true, errors: [] };
+    },
+  });
+  analysisWorkers.push(worker);
+  return worker as unknown as Worker;
+};
 
 let stop: () => void;
 let client: AnalysisClient;
@@ -69,6 +87,8 @@ const turns = () => new Promise((r) => setTimeout(r, 20));
 const whats = () => asked.map((a) => a.what);
 
 beforeEach(async () => {
+  simulationsHold = false;
+  analysisWorkers = [];
   asked = [];
   analyses = [];
   layouts = [];
@@ -133,6 +153,31 @@ describe('opening a large design without positions', () => {
     // The layout described the design before the edit.
     expect(useDocument.getState().doc).toBe(shown);
     expect(laidOut()).toBe(false);
+  });
+});
+
+describe('opening a design while the one before is simulated', () => {
+  it('stops that simulation at once (its worker replaced): the new design\'s analysis, layout and simulation do not wait for it', async () => {
+    simulationsHold = true;
+    replaceDocument(withPositions(unplaced(10)), 'Open small');
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    analyses.shift()!();
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+    expect(useAnalysis.getState().simulation.status).toBe('running');
+    asked = [];
+    const simulating = analysisWorkers[analysisWorkers.length - 1];
+    // The simulation still holds its worker (it never ends here): the opening goes on without it.
+    replaceDocument(unplaced(ORDERED_PAST + 1), 'Open chain');
+    expect(simulating.terminated).toBe(true);
+    expect(useAnalysis.getState().simulation.status).toBe('none');
+    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    expect(analysisWorkers[analysisWorkers.length - 1]).not.toBe(simulating);
+    expect(asked[0]).toMatchObject({ what: 'analysis', components: ORDERED_PAST + 1 });
+    analyses.shift()!();
+    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    layouts.shift()!();
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']));
+    expect(asked[2]).toMatchObject({ components: ORDERED_PAST + 1, laidOut: true });
   });
 });
 

@@ -177,6 +177,27 @@ describe('the analysis client', () => {
     expect(f.simulations()).toBe(3);
   });
 
+  it('cancelSimulation (a new design opened): the simulation ends cancelled at once, its worker replaced, not sent again; the next analysis runs in a fresh worker', async () => {
+    const f = factory({ hold: true });
+    const client = new AnalysisClient(f.create, watch);
+    // Nothing simulating: nothing replaced.
+    client.cancelSimulation();
+    expect(workers).toHaveLength(0);
+    const pending = client.simulate({ document: example, years: 20, seed: 1 });
+    await expect.poll(f.simulations).toBe(1);
+    client.cancelSimulation();
+    expect(await pending).toEqual({ ok: false, cancelled: true, errors: [] });
+    expect(workers[0].terminated).toBe(true);
+    const next = client.run({ document: example });
+    expect(workers).toHaveLength(2);
+    await expect.poll(f.calls).toBe(1);
+    f.release();
+    expect((await next).status).toBe('done');
+    await settle();
+    expect(f.simulations()).toBe(1);
+    client.dispose();
+  });
+
   it('runs a plan in the worker', async () => {
     const client = new AnalysisClient(factory().create, watch);
     const outcome = await client.plan({ document: example, target: 0.99 });
