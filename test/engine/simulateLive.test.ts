@@ -134,7 +134,7 @@ describe('the live state of the simulation', () => {
     expect(Array.from(live.componentDown).every((d) => d === 0)).toBe(true);
   });
 
-  it('random designs: the simulation with the live state plays the very histories of one propagating every state from scratch', () => {
+  it('random designs: the simulation, with the blast tables or with the live state alone, plays the very histories of one propagating every state from scratch', () => {
     let busy = 0;
     let propagated = 0;
     fc.assert(
@@ -142,12 +142,16 @@ describe('the live state of the simulation', () => {
         const parsed = parseTopology(input);
         if (!parsed.ok) return;
         const s = buildStructure(parsed.topology);
-        const fast = new Simulation(s, seed);
+        const fast = new Simulation(s, seed, { mode: 'tables' });
+        const live = new Simulation(s, seed, { mode: 'live' });
         const slow = new Simulation(s, seed, { alwaysPropagate: true, state: (st, never) => new ScratchState(st, never) });
         fast.play(20);
+        live.play(20);
         slow.play(20);
         expect(fast.failures).toBe(slow.failures);
+        expect(live.failures).toBe(slow.failures);
         expect(histories(fast, s.clients.length)).toEqual(histories(slow, s.clients.length));
+        expect(histories(live, s.clients.length)).toEqual(histories(slow, s.clients.length));
         if (histories(fast, s.clients.length).some((h) => h.outages.some((n) => n > 0))) busy++;
         if (fast.propagationsStarted > 0) propagated++;
       }),

@@ -29,7 +29,7 @@ describe('simulation shortcuts', () => {
         const parsed = parseTopology(input);
         if (!parsed.ok) return;
         const s = buildStructure(parsed.topology);
-        const fast = new Simulation(s, seed);
+        const fast = new Simulation(s, seed, { mode: 'tables' });
         const slow = new Simulation(s, seed, { alwaysPropagate: true });
         fast.play(25);
         slow.play(25);
