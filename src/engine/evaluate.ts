@@ -81,13 +81,21 @@ export class AvailabilityEvaluator {
       elements: s.elements,
     };
     if (opts.sensitivity) {
+      // Clients that need the same thing share one BDD node: their importance is one array
+      // (200 clients behind the same pools would otherwise be 200 passes and arrays).
+      const byRoot = new Map<number, Float64Array>();
       out.birnbaum = roots.map((root) => {
-        const byLevel = birnbaumOf(bdd, root, upByLevel, Q, n);
-        return Float64Array.from({ length: n }, (_, e) => byLevel[order.levelOf[e]]);
+        let b = byRoot.get(root);
+        if (!b) {
+          const byLevel = birnbaumOf(bdd, root, upByLevel, Q, n);
+          byRoot.set(root, (b = Float64Array.from({ length: n }, (_, e) => byLevel[order.levelOf[e]])));
+        }
+        return b;
       });
       const allUp = new Uint8Array(n).fill(1);
       const spofs = new Set<number>();
-      for (const root of roots) for (const x of cutsOfOrderTwo(bdd, root, allUp).singles) spofs.add(order.elementAt[x]);
+      // Singles only (no pairs: a pool of 1,000 that needs 999 has half a million).
+      for (const root of byRoot.keys()) for (const x of cutsOfOrderTwo(bdd, root, allUp, 0).singles) spofs.add(order.elementAt[x]);
       out.spofs = [...spofs].filter((e) => s.elements[e].type !== 'failover' && s.elements[e].availability < 1).sort((a, b) => a - b);
     }
     return out;
