@@ -67,6 +67,8 @@ export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
     cost: p.cost,
     ...(p.blockers.length > 0 ? { blockers: p.blockers } : {}),
     slo: p.slo,
+    // The work done against the plan's budget: `cut` says the budget stopped the search (the message says what that means).
+    work: p.work,
     ...(output !== undefined && output !== '-' ? { output } : {}),
   };
 }

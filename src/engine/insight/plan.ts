@@ -12,7 +12,7 @@
 import type { Topology } from '../../model';
 import { domainSteps } from './domainSteps';
 import { moveContext } from './moveContext';
-import { applyMoveFully, candidatesIn, kindOf, type Applied, type Move } from './moves';
+import { applyMoveFully, candidatesIn, kindOf, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
 import { outOfReach } from './planBlockers';
 import { boundedSearch, planWeight, prune } from './planSearch';
@@ -35,9 +35,18 @@ export interface PlanOptions {
    * 4-component design, 400 of a 16-component one. 0 turns it off.
    */
   searchBudget?: number;
+  /**
+   * The work the plan may do, in elements evaluated (an exact evaluation of a design of
+   * 10,000 elements spends 10,000; one past the exact method's budget, by Monte Carlo, ten
+   * times that): by default 50,000. A round starts, and a candidate is weighed, only while
+   * the work done leaves room for one more evaluation like the last; the plan then ends
+   * with the moves taken so far (each verified) and says that the budget cut it.
+   */
+  workBudget?: number;
 }
 
 const DEFAULT_SEARCH_BUDGET = 100_000;
+export const DEFAULT_WORK_BUDGET = 50_000;
 
 /** Candidates recomputed exactly per round, at least and at most; and the best by gain alone that might meet the target. */
 const MIN_EVALUATED = 1;
@@ -52,7 +61,6 @@ const LAZY_SLACK = 0.1;
 
 export interface Tried {
   moves: Move[];
-  applied: Applied[];
   next: State;
   cost: MoveCost;
   weight: number;
@@ -66,7 +74,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   if (!targets) throw new Error('no target: give one (--slo), or set "slo" on the document or on a client');
   const maxMoves = opts.maxMoves ?? 20 + 2 * t.components.filter((c) => c.kind !== 'client').length;
   const pricing = pricingOf(t);
-  const evaluator = new Evaluator(targets);
+  const evaluator = new Evaluator(targets, opts.workBudget ?? DEFAULT_WORK_BUDGET);
   const start = evaluator.state(t, [], true);
   let cur = start;
   let rounds: number[] = [];
@@ -78,9 +86,14 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
     return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
   }
   while (!cur.slo.met) {
+    if (!evaluator.affords()) {
+      evaluator.cut = true;
+      outcome = 'work-budget';
+      break;
+    }
     const best = bestStep(cur, targets, pricing, evaluator, maxMoves - cur.moves.length);
     if (!best) {
-      outcome = cur.moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
+      outcome = evaluator.cut ? 'work-budget' : cur.moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
       break;
     }
     const round = (rounds.at(-1) ?? 0) + 1;
@@ -90,7 +103,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
     cur = evaluator.state(best.next.doc, best.next.moves, true);
   }
   let search: Plan['search'] = 'greedy';
-  if (!start.slo.met) {
+  if (!start.slo.met && !evaluator.cut) {
     if (cur.slo.met) {
       // A move whose round gained four times the margin the plan ends with is not tried
       // without (each try is an exact evaluation, and dropping it would almost surely lose
@@ -147,9 +160,10 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   const ranked: Ranked[] = candidatesIn(ctx).map((m, i) => {
     const potential = kindOf(m).potential(ctx, m);
     if (!(potential > 0)) return undefined;
-    const applied = evaluator.apply(state.doc, m);
-    const cost = costOfMove(state.doc, applied, pricing);
-    return { m, i, potential, applied, cost, weight: weightOf(cost, pricing) };
+    // Applied to be priced, not kept: thousands of candidate documents held at once (a
+    // 10,000-long chain) took gigabytes; the few weighed are applied again, and kept.
+    const cost = costOfMove(state.doc, applyMoveFully(state.doc, m), pricing);
+    return { m, i, potential, cost, weight: weightOf(cost, pricing) };
   }).filter((x) => x !== undefined);
   // Lazily, best estimate first: stop once no estimate left could beat the best exact
   // gain per cost found (estimates are near bounds: LAZY_SLACK allows for the difference).
@@ -166,9 +180,15 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   };
   const tryOne = (x: Ranked) => {
     done.add(x.i);
-    const next = evaluator.state(x.applied.doc, [...state.moves, x.m], true);
+    const next = evaluator.state(evaluator.apply(state.doc, x.m).doc, [...state.moves, x.m], true);
     exact++;
-    return { moves: [x.m], applied: [x.applied], next, cost: x.cost, weight: x.weight, gain: state.gap - next.gap };
+    return { moves: [x.m], next, cost: x.cost, weight: x.weight, gain: state.gap - next.gap };
+  };
+  // Each weighing is an evaluation: only while the budget of work leaves room for one.
+  const affords = () => {
+    if (evaluator.affords()) return true;
+    evaluator.cut = true;
+    return false;
   };
   // Moves alike (the same kind, the same estimate and cost: an instance more for one of
   // fifty identical services) are represented by the first of them.
@@ -181,15 +201,19 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
     if (exact >= (best > 0 ? MAX_EVALUATED : MAX_EVALUATED_UNTIL_ONE_HELPS)) break;
     if (tried.length >= MIN_EVALUATED && x.potential / x.weight <= best * (1 + LAZY_SLACK)) break;
     if (alike.has(keyOf(x))) continue;
+    if (!affords()) break;
     const local = kindOf(x.m).phantom !== undefined;
     if (!batched && local && localTried >= LOCAL_ALONE) {
       // A third local move to weigh: every local move left (one of each alike) is scored at
       // once, in one compiled design. Most rounds recompute one or two moves, fewer than a
       // compiled design of them all costs; a round where none helps would recompute 32.
       batched = true;
-      for (const t of scoreBatch(state, ranked.slice(at), alike, keyOf, evaluator)) take(t);
-      for (const y of ranked) if (tried.some((t) => t.moves[0] === y.m)) done.add(y.i);
+      const scored = scoreBatch(state, ranked.slice(at), alike, keyOf, evaluator);
+      for (const t of scored) take(t);
+      const moves = new Set(scored.map((t) => t.moves[0]));
+      for (const y of ranked) if (moves.has(y.m)) done.add(y.i);
       if (done.has(x.i)) continue;
+      if (!affords()) break;
     }
     alike.add(keyOf(x));
     if (local) localTried++;
@@ -197,33 +221,33 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   }
   // A move that might meet every target at once is weighed whatever its cost (a second region).
   for (const x of [...ranked].sort((a, b) => b.potential - a.potential).slice(0, BEST_BY_GAIN)) {
-    if (!done.has(x.i) && x.potential >= state.gap) tried.push(tryOne(x));
+    if (!done.has(x.i) && x.potential >= state.gap && affords()) tried.push(tryOne(x));
   }
   if (movesLeft >= 2) {
     // Each zone that is a SPOF, weighed as one step of several moves (one at a time, none may help).
     const spofDomains = (state.evaluation.spofs ?? []).map((e) => state.evaluation.elements[e]).filter((e) => e.type === 'domain').map((e) => e.id);
     const steps = domainSteps(state.doc, spofDomains, ranked.map((x) => x.m)).filter((s) => s.length <= movesLeft);
-    for (const moves of steps) tried.push(trySequence(state, moves, pricing, evaluator));
+    for (const moves of steps) if (affords()) tried.push(trySequence(state, moves, pricing, evaluator));
   }
   const chosen = choose(state, tried, pricing);
   evaluator.forgetOthers(state.doc, chosen ? chosen.moves.slice(0, 1) : []);
   if (!chosen?.scored) return chosen;
-  // Taken: recomputed exactly (with importance, for the next round).
+  // Taken: recomputed exactly (with importance, for the next round), whatever the budget
+  // left: a step is taken only once verified.
   const next = evaluator.state(chosen.next.doc, chosen.next.moves, true);
   const agrees = next.evaluation.clients.every((c, i) => Math.abs(c.unavailability - chosen.next.evaluation.clients[i].unavailability) <= 1e-9 * Math.max(c.unavailability, 1e-12));
   if (!agrees) {
     evaluator.disagreements++;
-    return bestStep(state, targets, pricing, evaluator, movesLeft, false);
+    return affords() ? bestStep(state, targets, pricing, evaluator, movesLeft, false) : undefined;
   }
   return { ...chosen, next, gain: state.gap - next.gap, scored: false };
 }
 
-/** A candidate of a round: its move, its place in the list, its estimate, the move applied and its cost. */
+/** A candidate of a round: its move, its place in the list, its estimate and its cost. */
 interface Ranked {
   m: Move;
   i: number;
   potential: number;
-  applied: Applied;
   cost: MoveCost;
   weight: number;
 }
@@ -242,8 +266,9 @@ function scoreBatch(state: State, ranked: readonly Ranked[], alike: Set<string>,
     const clients = scores.get(y.m);
     if (!clients) return [];
     alike.add(keyOf(y));
-    const next = evaluator.scoredState(y.applied.doc, [...state.moves, y.m], clients);
-    return [{ moves: [y.m], applied: [y.applied], next, cost: y.cost, weight: y.weight, gain: state.gap - next.gap, scored: true }];
+    // Its document is made only if it is taken (thousands are scored on a long chain).
+    const next = evaluator.scoredState(state.doc, () => evaluator.apply(state.doc, y.m).doc, [...state.moves, y.m], clients);
+    return [{ moves: [y.m], next, cost: y.cost, weight: y.weight, gain: state.gap - next.gap, scored: true }];
   });
 }
 
@@ -257,15 +282,13 @@ function availabilityIn(state: State): (id: string) => number | undefined {
 export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Tried {
   let doc = state.doc;
   let cost = NO_COST;
-  const applied: Applied[] = [];
   for (const m of moves) {
     const a = evaluator.apply(doc, m);
     cost = addCosts(cost, costOfMove(doc, a, pricing));
-    applied.push(a);
     doc = a.doc;
   }
   const next = evaluator.state(doc, [...state.moves, ...moves], false);
-  return { moves, applied, next, cost, weight: weightOf(cost, pricing), gain: state.gap - next.gap };
+  return { moves, next, cost, weight: weightOf(cost, pricing), gain: state.gap - next.gap };
 }
 
 /**

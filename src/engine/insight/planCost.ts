@@ -4,9 +4,11 @@
 // is priced at the mean instance price of the design, an assumption the plan states).
 // Where downtime has a cost, a move saves the downtime it removes: hours a year times
 // each client's `downtimeCostPerHour` (or the document's), summed.
-import type { Component, Topology } from '../../model';
+import type { Component, FailureDomain, Topology } from '../../model';
 import type { ClientAvailability } from '../evaluate';
 import type { Applied } from './moves';
+import { changedElements, docChange } from './planDiff';
+import { memo } from './structure';
 
 /** A year of 365.25 days, as the report counts downtime. */
 export const HOURS_PER_YEAR = 8766;
@@ -59,6 +61,33 @@ function monthly(t: Topology, p: Pricing): number {
 }
 
 export function costOfMove(before: Topology, applied: Applied, p: Pricing): MoveCost {
+  const change = docChange(before, applied.doc);
+  if (!change) return costByScan(before, applied, p);
+  const hidden = applied.hiddenInstances ?? 0;
+  const { was, now } = changedElements(before.components, change.components);
+  const count = (cs: Component[]) => cs.reduce((n, c) => n + (c.kind === 'client' ? 0 : c.replicas ?? 1), 0);
+  const added = count(now) - count(was) + hidden;
+  if (!p.priced) return { instances: added, perMonth: null, assumedPrice: false };
+  // As costByScan reads it: an unpriced component new or grown, or any unpriced one when the move pays for hidden instances.
+  const old = new Map(was.map((c) => [c.id, c]));
+  const unpriced = (c: Component) => c.kind !== 'client' && c.costPerMonth === undefined;
+  let assumed = now.some((c) => unpriced(c) && (!old.has(c.id) || (old.get(c.id)!.replicas ?? 1) < (c.replicas ?? 1)));
+  if (hidden > 0 && !assumed) assumed = unpricedCount(before) - was.filter(unpriced).length + now.filter(unpriced).length > 0;
+  const hiddenUnpriced = hidden > 0 && now.some((c) => old.has(c.id) && c.costPerMonth === undefined) ? hidden * p.assumedInstancePrice : 0;
+  const domains = changedElements(before.domains, change.domains);
+  const priceOfAll = (cs: Component[]) => cs.reduce((sum, c) => sum + (c.kind === 'client' ? 0 : priceOf(c, p)), 0);
+  const domainCost = (ds: FailureDomain[]) => ds.reduce((sum, d) => sum + (d.costPerMonth ?? 0), 0);
+  const perMonth = priceOfAll(now) - priceOfAll(was) + domainCost(domains.now) - domainCost(domains.was);
+  return { instances: added, perMonth: perMonth + hiddenUnpriced, assumedPrice: assumed };
+}
+
+/** Unpriced non-client components of a design (counted once per document). */
+function unpricedCount(t: Topology): number {
+  return memo(t, 'unpricedCount', () => t.components.filter((c) => c.kind !== 'client' && c.costPerMonth === undefined).length);
+}
+
+/** The same figures from a pass over both documents: for a move that removes or reorders elements. */
+export function costByScan(before: Topology, applied: Applied, p: Pricing): MoveCost {
   const hidden = applied.hiddenInstances ?? 0;
   const added = instances(applied.doc) - instances(before) + hidden;
   if (!p.priced) return { instances: added, perMonth: null, assumedPrice: false };

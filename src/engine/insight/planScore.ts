@@ -9,7 +9,8 @@
 // the Birnbaum importance, more take one probability pass. A move of another kind (a
 // second region, a new DNS provider, a pool spread over zones) changes the design's shape
 // and is recomputed on its own; so is the step the round takes (planState.ts).
-import type { Topology } from '../../model';
+import type { Component, FailureDomain, Link, Topology } from '../../model';
+import { docChange, type ListChange } from './planDiff';
 import { buildStructure } from '../structure';
 import { BddBudgetExceeded } from '../bdd';
 import type { ClientAvailability } from '../evaluate';
@@ -36,25 +37,28 @@ export function scoreLocalMoves(
   doc: Topology, moves: readonly Move[], clients: readonly ClientAvailability[], availabilityOf: (id: string) => number | undefined, evaluator: Evaluator,
 ): Scores {
   const scores: Scores = new Map();
-  let union = doc;
+  const union = new UnionDoc(doc);
   const absent = new Map<string, number>();
   const drawn: { move: Move; ids: string[] }[] = [];
   const subjects = new Set<string>();
   for (const m of moves) {
     const kind = kindOf(m);
     if (!kind.phantom || subjects.has(subjectOf(m))) continue;
-    const p = kind.phantom(union, m, availabilityOf);
+    // Each move is drawn on the round's document and its change merged into the union: a
+    // union redrawn per move (and its components mapped again) was quadratic in the moves.
+    const p = kind.phantom(doc, m, availabilityOf);
     if (!p) continue;
     const ids = Object.keys(p.absent);
     // An element another move already drew would be shared: not this one's alone.
     if (ids.some((id) => absent.has(id))) continue;
+    if (!union.merge(p.doc)) continue;
     subjects.add(subjectOf(m));
-    union = p.doc;
     for (const id of ids) absent.set(id, p.absent[id]);
     drawn.push({ move: m, ids });
   }
   if (drawn.length === 0) return scores;
-  const s = buildStructure(union);
+  const s = buildStructure(union.doc());
+  evaluator.charge(s.elements.length);
   // The union must analyse the round's clients, in the same order.
   if (s.clients.length !== clients.length || s.clients.some((c, i) => s.components[c].id !== clients[i].id)) return scores;
   let figures: ReturnType<typeof evaluateVariants>;
@@ -75,4 +79,55 @@ export function scoreLocalMoves(
     scores.set(d.move, clients.map((c, j) => ({ id: c.id, label: c.label, availability: f.availability[j], unavailability: f.unavailability[j] })));
   });
   return scores;
+}
+
+/**
+ * The round's document with the changes of several moves, each made on that document:
+ * components and domains by id (a new zone two moves both add, alike, is one), links in
+ * place and appended. A move whose change meets another's otherwise is not merged.
+ */
+class UnionDoc {
+  private readonly components = new Map<string, Component>();
+  private readonly domains = new Map<string, FailureDomain>();
+  private readonly links = new Map<number, Link>();
+  private readonly appended: Link[] = [];
+  private readonly baseComponents: ReadonlyMap<string, number>;
+  private readonly baseDomains: ReadonlyMap<string, number>;
+
+  constructor(private readonly base: Topology) {
+    this.baseComponents = new Map(base.components.map((c, i) => [c.id, i]));
+    this.baseDomains = new Map(base.domains.map((d, i) => [d.id, i]));
+  }
+
+  merge(after: Topology): boolean {
+    const change = docChange(this.base, after);
+    if (!change) return false;
+    const byId = <T extends { id: string }>(base: readonly T[], c: ListChange<T>) => [...[...c.replaced].map(([i, x]) => ({ was: base[i], x })), ...c.appended.map((x) => ({ was: undefined, x }))];
+    const components = byId(this.base.components, change.components);
+    const domains = byId(this.base.domains, change.domains);
+    // A component changed twice, a domain added twice unlike, a link replaced twice: not this move's alone.
+    if (components.some(({ was, x }) => (was !== undefined && was.id !== x.id) || this.components.has(x.id) || (was === undefined && this.baseComponents.has(x.id)))) return false;
+    if (domains.some(({ was, x }) => (was !== undefined && was.id !== x.id) || (was === undefined && this.baseDomains.has(x.id))
+      || (this.domains.has(x.id) && JSON.stringify(this.domains.get(x.id)) !== JSON.stringify(x)))) return false;
+    if ([...change.links.replaced.keys()].some((i) => this.links.has(i))) return false;
+    for (const { x } of components) this.components.set(x.id, x);
+    for (const { x } of domains) this.domains.set(x.id, x);
+    for (const [i, l] of change.links.replaced) this.links.set(i, l);
+    this.appended.push(...change.links.appended);
+    return true;
+  }
+
+  doc(): Topology {
+    const t = this.base;
+    const merged = <T extends { id: string }>(base: readonly T[], index: ReadonlyMap<string, number>, changed: Map<string, T>) => [
+      ...base.map((x) => changed.get(x.id) ?? x),
+      ...[...changed.values()].filter((x) => !index.has(x.id)),
+    ];
+    return {
+      ...t,
+      components: merged(t.components, this.baseComponents, this.components),
+      domains: merged(t.domains, this.baseDomains, this.domains),
+      links: [...t.links.map((l, i) => this.links.get(i) ?? l), ...this.appended],
+    };
+  }
 }

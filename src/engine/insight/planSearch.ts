@@ -53,6 +53,10 @@ export function prune(start: State, moves: Move[], pricing: Pricing, evaluator: 
   // The last move is needed (the target was not met before it); a long plan tries its heaviest few.
   for (const { m } of order.filter((x) => x.i < moves.length - 1 && !needed[x.i]).slice(0, PRUNE_TRIES)) {
     if (kept.length === 1) break;
+    if (!evaluator.affords()) {
+      evaluator.cut = true;
+      break;
+    }
     const without = kept.filter((x) => x !== m);
     const doc = replayDoc(start.doc, without, evaluator);
     if (doc && evaluator.state(doc, without, false).slo.met) kept = without;
@@ -99,13 +103,21 @@ export function boundedSearch(
         children.push({ m, doc: a.doc, weight });
       }
       const local = children.filter((c) => kindOf(c.m).phantom);
+      if (!evaluator.affords()) {
+        evaluator.cut = true;
+        return best?.moves;
+      }
       const scores = local.length >= 2 && spent < budget ? scoreLocalMoves(s.doc, local.map((c) => c.m), s.state.evaluation.clients, availabilityIn(s), evaluator) : new Map();
       if (scores.size > 0) spent++;
       for (const c of children) {
         const moves = [...s.moves, c.m];
         const clients = scores.get(c.m);
         if (!clients && ++spent > budget) return best?.moves;
-        const state = clients ? evaluator.scoredState(c.doc, moves, clients) : evaluator.state(c.doc, moves, false);
+        if (!clients && !evaluator.affords()) {
+          evaluator.cut = true;
+          return best?.moves;
+        }
+        const state = clients ? evaluator.scoredState(s.doc, () => c.doc, moves, clients) : evaluator.state(c.doc, moves, false);
         const n = { doc: c.doc, moves, weight: c.weight, state };
         consider(n);
         next.push(n);

@@ -9,6 +9,9 @@ import { applyMoveFully, moveKey, type Applied, type Move } from './moves';
 import { shortfall, sloReport } from './slo';
 import type { SloReport } from './types';
 
+/** A Monte Carlo evaluation (a design past the exact method's budget: a whole analysis) counts as this many exact ones of its size. */
+const MONTE_CARLO_WORK = 10;
+
 /** A step helps when it closes at least this share of the remaining gap per move. */
 export const MIN_SHARE_PER_MOVE = 0.005;
 
@@ -67,12 +70,29 @@ export class Evaluator {
   unions = 0;
   /** Moves taken whose exact figures disagreed with their score (the round was weighed again). */
   disagreements = 0;
+  /** Work done: the elements of every design evaluated or compiled, summed (a Monte Carlo evaluation ten times). */
+  work = 0;
+  /** The budget stopped some weighing, pruning or search: the plan says so. */
+  cut = false;
+  /** The work of the last evaluation: what the next is expected to cost. */
+  private last = 0;
   private scratch: Bdd | undefined;
   private readonly evaluations = new WeakMap<Topology, Evaluation>();
   private readonly applied = new WeakMap<Topology, Map<string, Applied>>();
   private readonly engine = new AvailabilityEvaluator();
 
-  constructor(private readonly targets: Targets) {}
+  constructor(private readonly targets: Targets, readonly workBudget = Infinity) {}
+
+  /** The budget leaves room for one more evaluation like the last. */
+  affords(): boolean {
+    return this.work + this.last <= this.workBudget;
+  }
+
+  /** Counts the work of compiling a design of `elements` (planScore.ts's union of moves). */
+  charge(elements: number): void {
+    this.work += elements;
+    this.last = elements;
+  }
 
   /** An empty BDD for scoring moves, its tables kept from one round to the next. */
   scratchBdd(elements: number): Bdd {
@@ -103,12 +123,14 @@ export class Evaluator {
    * The state of `doc` from clients' figures scored elsewhere (planScore.ts), without
    * importance: weighed against the others of its round, and recomputed if it is taken.
    */
-  scoredState(doc: Topology, moves: Move[], clients: ClientAvailability[]): State {
+  scoredState(targetsDoc: Topology, doc: () => Topology, moves: Move[], clients: ClientAvailability[]): State {
     let system = { availability: 1, unavailability: 0 };
     for (const c of clients) if (c.unavailability > system.unavailability) system = { availability: c.availability, unavailability: c.unavailability };
     const e: Evaluation = { method: 'exact', clients, system, elements: [] };
-    const slo = sloReport(doc, e, this.targets.override);
-    return { doc, moves, evaluation: e, slo, gap: shortfall(slo) };
+    // A local move changes no client: the targets are read off the document it was scored from.
+    const slo = sloReport(targetsDoc, e, this.targets.override);
+    let made: Topology | undefined;
+    return { get doc() { return (made ??= doc()); }, moves, evaluation: e, slo, gap: shortfall(slo) };
   }
 
   /** The state of `doc`, reached by `moves`; with Birnbaum importance and SPOFs when `sensitivity`. */
@@ -117,6 +139,7 @@ export class Evaluator {
     if (!e || (sensitivity && !e.birnbaum)) {
       this.count++;
       e = this.engine.evaluate(doc, { sensitivity });
+      this.charge(e.elements.length * (e.method === 'exact' ? 1 : MONTE_CARLO_WORK));
       this.evaluations.set(doc, e);
     }
     const slo = sloReport(doc, e, this.targets.override);

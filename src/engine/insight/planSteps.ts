@@ -59,12 +59,13 @@ export function finish(f: Finished): Plan {
     met: end.slo.met, outcome: f.outcome, search: f.search,
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
-      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget),
+      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,
     topology: end.doc,
     slo: end.slo,
+    work: { done: evaluator.work, budget: evaluator.workBudget, cut: evaluator.cut },
   };
 }
 
@@ -127,6 +128,9 @@ const pct = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumSignifi
 /** A blocker's share of the budget: "45% of the", or "99,000 times the" when it alone is far past it. */
 const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US')} times the` : `${pct(x)} of the`);
 
+/** A plan that met its target, but whose look for a shorter or cheaper one the budget cut. */
+const CUT_SHORT = 'The budget of work cut the look for a shorter or cheaper plan: each move listed is verified, but one of them may not be needed.';
+
 function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number): string {
   const moves = `${n} move${n === 1 ? '' : 's'}`;
   const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${shareOf(b.share)} ${pct(budget)} error budget`).join('; ')}.`;
@@ -136,5 +140,6 @@ function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], bu
     case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.${blocking}`;
     case 'out-of-reach': return `The target cannot be reached: no move removes what fails it alone.${blocking}`;
     case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.${blocking}`;
+    case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (the design is large: each move weighed is a recomputation of all of it), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
   }
 }

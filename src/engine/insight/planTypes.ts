@@ -57,8 +57,11 @@ export interface Blocker {
   reason: string;
 }
 
-/** `out-of-reach`: single points of failure no move removes take the whole budget (no move is tried). */
-export type PlanOutcome = 'already-met' | 'met' | 'no-move-helps' | 'move-limit' | 'out-of-reach';
+/**
+ * `out-of-reach`: single points of failure no move removes take the whole budget (no move is tried).
+ * `work-budget`: the budget of work (PlanOptions.workBudget) ran out before the target was met or every move weighed.
+ */
+export type PlanOutcome = 'already-met' | 'met' | 'no-move-helps' | 'move-limit' | 'out-of-reach' | 'work-budget';
 
 export interface Plan {
   /** The system target (the override, else the document's `slo`); null when only clients carry targets. */
@@ -79,4 +82,9 @@ export interface Plan {
   topology: Topology;
   /** The SLO status after the plan. */
   slo: SloReport;
+  /**
+   * The work done, in elements evaluated, against the budget; `cut`: the budget stopped the
+   * search for moves, or the pruning or look-ahead of a plan that met the target.
+   */
+  work: { done: number; budget: number; cut: boolean };
 }

@@ -3,7 +3,7 @@
 // another (a new one when the region has fewer than three): an autoscaling group across
 // zones, not a second machine in the same rack.
 import { instanceDomain, instanceId, isActivePassivePool, linkType, minHealthyOf, replicasOf, type Component, type Topology } from '../../../model';
-import type { MoveKind } from '../moves';
+import type { Applied, MoveKind } from '../moves';
 import { zoneBeside, zonesUsed } from '../placement';
 import { componentMap, named } from '../structure';
 import { isManagedService } from './managed';
@@ -48,17 +48,7 @@ export const addInstance: MoveKind<AddInstance> = {
   candidates: (ctx) => movable(ctx)
     .filter((c) => c.kind !== 'external' && !isManagedService(c) && (replicasOf(c) > 1 || SCALABLE.has(c.kind) || behindDns(ctx.doc, c)))
     .map((c) => ({ type: 'add-instance', component: c.id })),
-  apply(t, m) {
-    const c = componentOf(t, m.component, m.type);
-    const n = replicasOf(c) + 1;
-    const zone = newZoneFor(t, c);
-    if (!zone) return { doc: replaceComponent(t, { ...c, replicas: n }), added: [] };
-    const { domain: _domain, ...rest } = c;
-    return {
-      doc: replaceComponent(zone.doc, { ...rest, replicas: n, domains: zone.domains }),
-      added: zone.created ? [{ id: zone.zone, twin: zone.home }] : [],
-    };
-  },
+  apply: (t, m) => grown(t, componentOf(t, m.component, m.type)).applied,
   describe(t, m, applied) {
     const c = componentOf(t, m.component, m.type);
     const zone = newZoneFor(t, c);
@@ -72,8 +62,8 @@ export const addInstance: MoveKind<AddInstance> = {
   },
   phantom(t, m) {
     const c = componentOf(t, m.component, m.type);
-    const doc = addInstance.apply(t, m).doc;
-    const after = componentOf(doc, m.component, m.type);
+    // The pool as it becomes, without a map of the new document's components (one per move scored was quadratic).
+    const { applied: { doc }, after } = grown(t, c);
     // The same k and no new switchover: the pool with one instance more, in the place it goes.
     if (minHealthyOf(after) !== minHealthyOf(c) || isActivePassivePool(after) !== isActivePassivePool(c)) return undefined;
     const place = addedPlace(c, after);
@@ -84,6 +74,19 @@ export const addInstance: MoveKind<AddInstance> = {
     return { doc, absent: { [instanceId(c.id, i)]: 0 } };
   },
 };
+
+/** The move applied: the new document, and the pool in it. */
+function grown(t: Topology, c: Component): { applied: Applied; after: Component } {
+  const n = replicasOf(c) + 1;
+  const zone = newZoneFor(t, c);
+  if (!zone) {
+    const after = { ...c, replicas: n };
+    return { applied: { doc: replaceComponent(t, after), added: [] }, after };
+  }
+  const { domain: _domain, ...rest } = c;
+  const after = { ...rest, replicas: n, domains: zone.domains };
+  return { applied: { doc: replaceComponent(zone.doc, after), added: zone.created ? [{ id: zone.zone, twin: zone.home }] : [] }, after };
+}
 
 /** The place (domain, or none) the pool has one instance more in, all others alike; null when it is not so. */
 function addedPlace(before: Component, after: Component): string | undefined | null {

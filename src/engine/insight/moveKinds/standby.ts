@@ -40,7 +40,12 @@ export function standbyZones(t: Topology, c: Component): string[] {
  */
 export function standbyPhantom(t: Topology, c: Component, applied: Applied): Phantom | undefined {
   if (replicasOf(c) !== 1 || alternativesOf(t, c.id).size > 0) return undefined;
-  const standby = componentMap(applied.doc).get(applied.added.at(-1)!.id)!;
+  // The standby is appended: found from the end, without a map of the new document (one per move scored was quadratic).
+  const id = applied.added.at(-1)!.id;
+  const all = applied.doc.components;
+  let at = all.length - 1;
+  while (all[at].id !== id) at--;
+  const standby = all[at];
   const absent: Record<string, number> = { [`failover:${standby.id}`]: 1 };
   for (const id of componentElements(standby)) absent[id] = 0;
   return { doc: applied.doc, absent };

@@ -1,0 +1,171 @@
+// The plan on large designs (issue 14): what a candidate move costs is read off its change
+// alone (planDiff.ts), the same as a pass over both documents; the local moves of a long
+// chain are scored in one compiled design; and a budget of work ends the plan with the
+// moves it verified, saying that the budget cut it.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/engine/evaluate';
+import { applyMove, candidateMoves, plan } from '../../src/engine/insight';
+import { applyMoveFully } from '../../src/engine/insight/moves';
+import { costByScan, costOfMove, pricingOf } from '../../src/engine/insight/planCost';
+import { scoreLocalMoves } from '../../src/engine/insight/planScore';
+import { Evaluator, targetsOf } from '../../src/engine/insight/planState';
+import { jsonPlan } from '../../src/cli/plan';
+import type { Topology, TopologyInput } from '../../src/model';
+import { templateById } from '../../src/templates';
+import { fiftyServices } from '../../bench/plan/designs';
+import { mustParse } from './helpers';
+
+const KINDS = ['dns', 'loadbalancer', 'web', 'app', 'service', 'database', 'cache', 'storage'] as const;
+
+/** users -> a chain of tiers in one region of one or two zones; some priced, some with standbys, a zone with a price. */
+const pricedDesign: fc.Arbitrary<Topology> = fc.record({
+  zones: fc.integer({ min: 1, max: 2 }),
+  zonePrice: fc.option(fc.constantFrom(0, 10)),
+  tiers: fc.array(fc.record({
+    kind: fc.constantFrom(...KINDS),
+    replicas: fc.constantFrom(1, 1, 2),
+    place: fc.integer({ min: 0, max: 2 }),
+    price: fc.option(fc.constantFrom(0, 35, 120.5)),
+    standby: fc.constantFrom('none', 'none', 'warm'),
+    availability: fc.constantFrom(0.99, 0.999, 0.9995),
+  }), { minLength: 1, maxLength: 4 }),
+}).map((r) => {
+  const zones = ['a', 'b'].slice(0, r.zones).map((z) => `r1${z}`);
+  const components: TopologyInput['components'] = [{ id: 'users', kind: 'client' }];
+  const links: NonNullable<TopologyInput['links']> = [];
+  let callers = ['users'];
+  r.tiers.forEach((tier, i) => {
+    const id = `t${i + 1}`;
+    const place = tier.place < zones.length ? { domain: zones[tier.place] } : { domain: 'r1' };
+    const price = tier.price === null ? {} : { costPerMonth: tier.price };
+    components.push({ id, kind: tier.kind, availability: tier.availability, ...place, ...price, ...(tier.replicas > 1 ? { replicas: tier.replicas } : {}) });
+    const next = [id];
+    if (tier.standby !== 'none' && tier.replicas === 1) {
+      components.push({ id: `${id}-s`, kind: tier.kind, availability: tier.availability, role: 'standby', standby: 'warm', ...place, ...price });
+      next.push(`${id}-s`);
+    }
+    for (const c of callers) for (const n of next) links.push({ from: c, to: n });
+    callers = next;
+  });
+  return mustParse({
+    format: 'spof-topology', version: 2, name: 'random priced',
+    domains: [
+      { id: 'r1', kind: 'region', label: 'us-east-1' },
+      ...zones.map((z) => ({ id: z, kind: 'zone' as const, label: `us-east-1${z.slice(-1)}`, parent: 'r1', ...(r.zonePrice === null ? {} : { costPerMonth: r.zonePrice }) })),
+    ],
+    components, links,
+  });
+});
+
+/** Every candidate move's cost, read off its change, against the pass over both documents. */
+function expectCostsAsScanned(t: Topology): number {
+  const pricing = pricingOf(t);
+  const moves = candidateMoves(t, { budget: 1e-4 });
+  for (const m of moves) {
+    const applied = applyMoveFully(t, m);
+    const fast = costOfMove(t, applied, pricing);
+    const scan = costByScan(t, applied, pricing);
+    const what = JSON.stringify(m);
+    expect(fast.instances, what).toBe(scan.instances);
+    expect(fast.assumedPrice, what).toBe(scan.assumedPrice);
+    if (scan.perMonth === null) expect(fast.perMonth, what).toBeNull();
+    // The scan subtracts two sums of the whole design: equal to its rounding.
+    else expect(Math.abs(fast.perMonth! - scan.perMonth), what).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(scan.perMonth)));
+  }
+  return moves.length;
+}
+
+/** A chain of `n` services under one client: every service a SPOF, every move local. */
+function chain(n: number): Topology {
+  const components: TopologyInput['components'] = [{ id: 'users', kind: 'client' }];
+  const links: NonNullable<TopologyInput['links']> = [];
+  for (let i = 0; i < n; i++) {
+    components.push({ id: `c${i}`, kind: 'service', availability: 0.999 });
+    links.push({ from: i === 0 ? 'users' : `c${i - 1}`, to: `c${i}` });
+  }
+  return mustParse({ format: 'spof-topology', version: 2, name: 'chain', components, links });
+}
+
+describe('the cost of a move, from its change', () => {
+  it('is what a pass over both documents gives, on every candidate of random priced designs', () => {
+    let moves = 0;
+    fc.assert(fc.property(pricedDesign, (t) => {
+      moves += expectCostsAsScanned(t);
+    }), { numRuns: 150, seed: 1414 });
+    expect(moves).toBeGreaterThan(300);
+  });
+
+  it('is what a pass gives on the shop and the templates, and after moves that add zones and standbys', () => {
+    const shop = mustParse(JSON.parse(readFileSync('examples/shop.spof.json', 'utf8')));
+    for (const t of [shop, templateById('stage3')!.topology, templateById('stage5')!.topology, templateById('stage6')!.topology]) {
+      expectCostsAsScanned(t);
+      // One move on, every candidate again (a document the plan reaches, not only one it reads).
+      for (const m of candidateMoves(t, { budget: 1e-4 }).slice(0, 4)) expectCostsAsScanned(applyMove(t, m));
+    }
+  });
+});
+
+describe('the local moves of a long chain', () => {
+  it('are scored in one compiled design, each with the figures of its own evaluation', () => {
+    const t = chain(300);
+    const evaluator = new Evaluator(targetsOf(t, 0.9999)!);
+    const state = evaluator.state(t, [], true);
+    const moves = candidateMoves(t);
+    expect(moves).toHaveLength(300);
+    const byId = new Map(state.evaluation.elements.map((e) => [e.id, e.availability]));
+    const scores = scoreLocalMoves(t, moves, state.evaluation.clients, (id) => byId.get(id), evaluator);
+    expect(scores.size).toBe(300);
+    expect(evaluator.unions).toBe(1);
+    for (const m of [moves[0], moves[150], moves[299]]) {
+      const exact = evaluate(applyMove(t, m)).clients[0];
+      expect(Math.abs(scores.get(m)![0].unavailability - exact.unavailability)).toBeLessThanOrEqual(1e-9 * exact.unavailability);
+    }
+  });
+});
+
+describe('the budget of work', () => {
+  const fifty = mustParse(fiftyServices(50));
+
+  it('does not cut a plan of fifty services: the same moves as without a budget', () => {
+    const bounded = plan(fifty, { target: 0.999 });
+    const free = plan(fifty, { target: 0.999, workBudget: Infinity });
+    expect(bounded.work.cut).toBe(false);
+    expect(bounded.outcome).toBe('met');
+    expect(bounded.steps.map((s) => s.move)).toEqual(free.steps.map((s) => s.move));
+    expect(bounded.work.done).toBeGreaterThan(0);
+    expect(bounded.work.done).toBeLessThanOrEqual(bounded.work.budget);
+  });
+
+  it('cut short, ends with the moves it verified and says that the budget cut it', () => {
+    const full = plan(fifty, { target: 0.999 });
+    const p = plan(fifty, { target: 0.999, workBudget: 3_000 });
+    expect(p.outcome).toBe('work-budget');
+    expect(p.met).toBe(false);
+    expect(p.work).toMatchObject({ budget: 3_000, cut: true });
+    expect(p.steps.length).toBeGreaterThan(0);
+    expect(p.steps.length).toBeLessThan(full.steps.length);
+    // The moves taken are the full plan's first ones, each verified: the availability after
+    // it is the exact evaluation of the design with the moves up to it.
+    expect(p.steps.map((s) => s.move)).toEqual(full.steps.slice(0, p.steps.length).map((s) => s.move));
+    let t = fifty;
+    for (const s of p.steps) {
+      t = applyMove(t, s.move);
+      expect(s.availability).toBe(evaluate(t).system.availability);
+    }
+    expect(p.after.availability).toBe(p.steps.at(-1)!.availability);
+    expect(p.message).toMatch(/budget of work ran out after \d+ moves .*search was cut, not finished\. Each move listed is verified/);
+    const json = jsonPlan(p);
+    expect(json.outcome).toBe('work-budget');
+    expect(json.work).toEqual(p.work);
+  });
+
+  it('with no room for a round, lists no move and says none was verified', () => {
+    const p = plan(fifty, { target: 0.999, workBudget: 0 });
+    expect(p.outcome).toBe('work-budget');
+    expect(p.steps).toHaveLength(0);
+    expect(p.topology).toBe(fifty);
+    expect(p.message).toMatch(/ran out after 0 moves .*No move was verified/);
+  });
+});
