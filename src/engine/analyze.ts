@@ -8,7 +8,8 @@ import { importanceOf } from './importance';
 import { monteCarlo, wilsonInterval } from './montecarlo';
 import { outagesOf } from './outages';
 import { costOf, downtimeRates, moneySavedPerYear } from './cost';
-import { MAX_PAIR_TRIES, pairsByPropagation } from './pairsByPropagation';
+import { MAX_PAIR_TRIES, MAX_PAIR_WORK, pairsByPropagation } from './pairsByPropagation';
+import { scanSingleFailures, type SingleScan } from './singleScan';
 import { Propagator } from './propagate';
 import { buildStructure, type Structure } from './structure';
 import { Closures } from './closures';
@@ -62,6 +63,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   let rawPairs: RawPairs;
   let spofElements: number[];
   let pairsCapped = false;
+  let scan: SingleScan | undefined;
   const stats: Record<string, number> = { elements: s.elements.length };
   try {
     const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap);
@@ -75,7 +77,9 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     if (!(e instanceof BddBudgetExceeded)) throw e;
     method = 'monte-carlo';
     const samples = opts.samples ?? defaultSamples(s.elements.length);
-    spofElements = singleFailures(s, prop, candidate);
+    lap('exact attempt');
+    scan = scanSingleFailures(s, prop, candidate, BLAST_RADIUS_BUDGET);
+    spofElements = scan.spofs;
     lap('spofs');
     const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1, opts.sampleWork);
     const cut = mc.samples < samples ? ` of ${samples} asked, as many as a bounded time allows` : '';
@@ -88,29 +92,39 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
       return { availability: 1 - u, unavailability: u, birnbaum: mc.birnbaum[i], interval: { low: 1 - q.high, high: 1 - q.low } };
     });
     lap('monte-carlo');
-    const found = pairsByPropagation(s, prop, new Set(spofElements), forcedElements, MAX_PAIRS_FOUND);
+    const found = pairsByPropagation(s, prop, scan, MAX_PAIRS_FOUND);
     rawPairs = found.pairs;
     if (found.capped === 'pairs') warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
     if (found.capped === 'tries') warnings.push(`pairs of failures were looked for among the first ${MAX_PAIR_TRIES.toLocaleString('en-US')} candidate pairs only: the pairs listed are the most probable of those found`);
+    if (found.capped === 'work') warnings.push(`pairs of failures were looked for until ${MAX_PAIR_WORK.toLocaleString('en-US')} changes of state had been propagated, most probable candidates first (${found.tried.toLocaleString('en-US')} of ${found.candidates.toLocaleString('en-US')} tried): the pairs listed are the most probable of those found`);
     pairsCapped = found.capped !== false;
     lap('cuts');
   }
 
-  // Blast radius of each SPOF, as a bit set built from the others' (closures.ts): a long
-  // dependency chain has n SPOFs each taking down up to n components. Past a budget of names
-  // the lists keep their first entries and the full count (blastRadii() gives each whole list again).
-  const closures = new Closures(s, prop);
+  // Blast radius of each SPOF: as the SPOF scan of the Monte Carlo path saw it fall, else as
+  // a bit set built from the others' (closures.ts): a long dependency chain has n SPOFs each
+  // taking down up to n components. Past a budget of names the lists keep their first
+  // entries and the full count (blastRadii() gives each whole list again).
+  let closures: Closures | undefined;
+  const blastRadius = (i: number): { count: number; list: (limit: number) => ArrayLike<number>; clients: () => number[] } => {
+    const seen = scan?.fallen.get(scan.classOf[i]);
+    if (seen) return { count: seen.length, list: (limit) => seen.subarray(0, limit), clients: () => Array.from(seen).filter((c) => s.components[c].isClient) };
+    closures ??= new Closures(s, prop);
+    const c = closures;
+    const bits = c.ofElement(i);
+    return { count: c.count(bits), list: (limit) => c.list(bits, limit), clients: () => c.clients(bits) };
+  };
   let listed = 0;
   let lastClients: string[] = [];
   const spofs: SpofReport[] = spofElements.map((i) => {
-    const fallen = closures.ofElement(i);
-    const count = closures.count(fallen);
+    const fallen = blastRadius(i);
+    const count = fallen.count;
     const e = s.elements[i];
     const whole = listed + count <= BLAST_RADIUS_BUDGET;
-    const down = closures.list(fallen, whole ? Infinity : BLAST_RADIUS_KEPT).map((c) => s.components[c].id);
+    const down = Array.from(fallen.list(whole ? count : BLAST_RADIUS_KEPT), (c) => s.components[c].id);
     listed += down.length;
     // SPOFs of one chain cut off the same clients: one list for them all (200 clients x 20,000 SPOFs).
-    const clients = closures.clients(fallen).map((c) => s.components[c].id);
+    const clients = fallen.clients().map((c) => s.components[c].id);
     if (clients.length !== lastClients.length || clients.some((id, k) => id !== lastClients[k])) lastClients = clients;
     return { id: e.id, type: e.type, label: e.label, clients: lastClients, down, ...(whole ? {} : { downCount: count }) };
   });
@@ -219,18 +233,6 @@ export function eachInBlastRadii(t: Topology): { componentIds: readonly string[]
       if (e !== undefined) closures.each(closures.ofElement(e), visit);
     },
   };
-}
-
-/** Elements whose single failure fails a client still served, by propagation (no BDD). */
-function singleFailures(s: Structure, prop: Propagator, candidate: (i: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < s.elements.length; i++) {
-    if (!candidate(i)) continue;
-    const mark = prop.mark();
-    if (prop.fail([i]).some((c) => s.components[c].isClient)) out.push(i);
-    prop.undo(mark);
-  }
-  return out;
 }
 
 /**
