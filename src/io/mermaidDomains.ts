@@ -23,10 +23,12 @@ const GENERATED_ID = /^subGraph\d+$/;
 export function buildDomains(chart: Flowchart, meta: MermaidMeta, text: string, taken: Set<string>, notes: MermaidNotes): DrawnDomains {
   const domainIdOf = new Map<string, string>();
   const used = new Set(taken);
+  // The `subGraph<n>` ids written as such, found once (a search of the whole text per subgraph was quadratic).
+  const written = new Set([...text.matchAll(/\bsubgraph\s+(subGraph\d+)\b/g)].map((m) => m[1]));
   for (const s of chart.subgraphs) {
     const saved = meta.domains.get(s.id)?.id;
     let id = saved ?? topologyIdOf(s.id);
-    if (!saved && GENERATED_ID.test(s.id) && !new RegExp(`\\bsubgraph\\s+${s.id}\\b`).test(text)) {
+    if (!saved && GENERATED_ID.test(s.id) && !written.has(s.id)) {
       id = uniqueId(slugOf(titleOf(s.title)) || 'group', used);
     }
     used.add(id);

@@ -40,13 +40,27 @@ export function subgraphEnds(subgraphs: FlowSubgraph[], edges: FlowEdge[], isNod
     membersOf.set(id, unique);
     return unique;
   };
-  const drawn = edges.filter((e) => e.stroke !== 'invisible' && isNode(e.start) && isNode(e.end) && e.start !== e.end);
+  // Each node's drawn targets: a subgraph reads the edges of its members, not every edge (quadratic with thousands of subgraphs).
+  const targets = new Map<string, string[]>();
+  for (const e of edges) {
+    if (e.stroke === 'invisible' || !isNode(e.start) || !isNode(e.end) || e.start === e.end) continue;
+    const list = targets.get(e.start);
+    if (list) list.push(e.end);
+    else targets.set(e.start, [e.end]);
+  }
   const result = new Map<string, SubgraphEnds>();
   for (const s of subgraphs) {
     const members = collect(s.id, new Set([s.id]));
     const inside = new Set(members);
-    const pointedAt = new Set(drawn.filter((e) => inside.has(e.start) && inside.has(e.end)).map((e) => e.end));
-    const pointing = new Set(drawn.filter((e) => inside.has(e.start) && inside.has(e.end)).map((e) => e.start));
+    const pointedAt = new Set<string>();
+    const pointing = new Set<string>();
+    for (const m of members) {
+      for (const t of targets.get(m) ?? []) {
+        if (!inside.has(t)) continue;
+        pointing.add(m);
+        pointedAt.add(t);
+      }
+    }
     const entries = members.filter((m) => !pointedAt.has(m));
     const exits = members.filter((m) => !pointing.has(m));
     // A subgraph whose members all call each other in a ring has no entry: all of them are.

@@ -121,11 +121,9 @@ function joinRepeatedSubgraphs(chart: Flowchart): { chart: Flowchart; repeated: 
  * The node keeps it; the subgraph becomes `<id>-group`.
  */
 function separateNamesakes(chart: Flowchart): Flowchart {
-  const namesakes = new Set(
-    chart.subgraphs
-      .filter((sg) => sg.nodes.includes(sg.id) || chart.vertices.some((v) => v.id === sg.id && (v.text !== v.id || v.shape !== undefined)))
-      .map((sg) => sg.id),
-  );
+  // Nodes drawn as nodes (a label or a shape), found once: a search of every node per subgraph was quadratic.
+  const drawnNodes = new Set(chart.vertices.filter((v) => v.text !== v.id || v.shape !== undefined).map((v) => v.id));
+  const namesakes = new Set(chart.subgraphs.filter((sg) => sg.nodes.includes(sg.id) || drawnNodes.has(sg.id)).map((sg) => sg.id));
   if (namesakes.size === 0) return chart;
   const taken = new Set([...chart.vertices.map((v) => v.id), ...chart.subgraphs.map((sg) => sg.id)]);
   const renamed = new Map<string, string>();

@@ -59,25 +59,36 @@ export class SourceLocator {
 
   /** The `subgraph` line that opens it: by its id, or by its title when it was written without one. */
   subgraph(s: Pick<FlowSubgraph, 'id' | 'title'>): Place | undefined {
-    let byTitle: Place | undefined;
-    for (let i = 0; i < this.lines.length; i++) {
-      const sg = this.lines[i].subgraph;
-      if (!sg) continue;
-      const place = { line: i + 1, column: (sg.id ?? sg.title)?.start !== undefined ? (sg.id ?? sg.title)!.start + 1 : undefined };
-      if (sg.id?.text === s.id) return place;
-      const title = sg.title?.text.replace(/^"(.*)"$/, '$1').trim();
-      if (!byTitle && title !== undefined && title === s.title.trim()) byTitle = place;
-    }
-    return byTitle;
+    const { byId, byTitle } = this.subgraphLines();
+    return byId.get(s.id)?.[0] ?? byTitle.get(s.title.trim());
   }
 
   /** Every `subgraph` line that opens this id, in order (an id opened twice is one group). */
   subgraphOpenings(id: string): Place[] {
-    const places: Place[] = [];
+    return [...(this.subgraphLines().byId.get(id) ?? [])];
+  }
+
+  /** The `subgraph` lines by id and by title, read once: a search of every line per subgraph was quadratic (3,000 subgraphs: minutes). */
+  private subgraphIndex?: { byId: Map<string, Place[]>; byTitle: Map<string, Place> };
+  private subgraphLines(): { byId: Map<string, Place[]>; byTitle: Map<string, Place> } {
+    if (this.subgraphIndex) return this.subgraphIndex;
+    const byId = new Map<string, Place[]>();
+    const byTitle = new Map<string, Place>();
     this.lines.forEach((l, i) => {
-      if (l.subgraph?.id?.text === id) places.push({ line: i + 1, column: l.subgraph.id.start + 1 });
+      const sg = l.subgraph;
+      if (!sg) return;
+      const start = (sg.id ?? sg.title)?.start;
+      const place = { line: i + 1, column: start !== undefined ? start + 1 : undefined };
+      if (sg.id) {
+        const places = byId.get(sg.id.text);
+        if (places) places.push(place);
+        else byId.set(sg.id.text, [place]);
+      }
+      const title = sg.title?.text.replace(/^"(.*)"$/, '$1').trim();
+      if (title !== undefined && !byTitle.has(title)) byTitle.set(title, place);
     });
-    return places;
+    this.subgraphIndex = { byId, byTitle };
+    return this.subgraphIndex;
   }
 
   /**
