@@ -19,7 +19,7 @@ export interface ShareOptions {
 export async function shareReport(format: 'markdown' | 'html', topology: Topology, report: Report, opts: ShareOptions): Promise<string> {
   const analysis = buildJsonReport(report, topology, { slo: opts.slo }) as unknown as AnalysisJson;
   const input: ShareReportInput = { topology, analysis, svg: designPicture(await placed(topology), analysis) };
-  if (opts.withPlan && !report.whatIf && !analysis.slo.met) input.plan = plan(topology, { target: opts.slo });
+  if (opts.withPlan && !report.whatIf && !analysis.slo.met) input.plan = plan(topology, { target: opts.slo, analysis: report });
   if (format === 'markdown') return shareReportMarkdown({ ...input, mermaid: toMermaid(topology, { spofIds: report.spofs.map((s) => s.id) }) });
   return shareReportHtml(input);
 }

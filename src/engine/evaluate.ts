@@ -12,7 +12,7 @@ import { compileWorks } from './compile';
 import { birnbaumOf, cutsOfOrderTwo, nodeProbabilities } from './exact';
 import { variableOrder } from './order';
 import { buildStructure } from './structure';
-import type { ElementReport } from './types';
+import type { ElementReport, Report } from './types';
 
 export interface ClientAvailability {
   id: string;
@@ -110,7 +110,11 @@ function weakest(clients: ClientAvailability[]): Evaluation['system'] {
 
 /** The same figures read off a full analysis (Monte Carlo past the budget; the system's importance stands in for each client's). */
 function fromReport(t: Topology, opts: EvaluateOptions): Evaluation {
-  const r = analyze(t, { seed: 1, ...(opts.exactBudget !== undefined ? { exactBudget: opts.exactBudget } : {}) });
+  return evaluationOfReport(analyze(t, { seed: 1, ...(opts.exactBudget !== undefined ? { exactBudget: opts.exactBudget } : {}) }), opts);
+}
+
+/** An evaluation read off an analysis already made (a caller that has one need not analyse again). */
+export function evaluationOfReport(r: Report, opts: EvaluateOptions = {}): Evaluation {
   const clients = r.clients.map((c) => ({ id: c.id, label: c.label, availability: c.availability, unavailability: c.unavailability }));
   const out: Evaluation = { method: r.method, clients, system: { availability: r.system.availability, unavailability: r.system.unavailability }, elements: r.elements };
   if (opts.sensitivity) {

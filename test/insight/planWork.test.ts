@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/engine';
 import { evaluate } from '../../src/engine/evaluate';
 import { applyMove, candidateMoves, plan } from '../../src/engine/insight';
 import { applyMoveFully } from '../../src/engine/insight/moves';
@@ -167,5 +168,19 @@ describe('the budget of work', () => {
     expect(p.steps).toHaveLength(0);
     expect(p.topology).toBe(fifty);
     expect(p.message).toMatch(/ran out after 0 moves .*No move was verified/);
+    // What blocks it is not said to gain too little: its moves were not weighed.
+    expect(p.blockers.length).toBeGreaterThan(0);
+    for (const b of p.blockers) expect(b.reason).toBe('its moves were not all weighed: the budget of work ran out');
+  });
+});
+
+describe('the analysis a caller has made', () => {
+  it('is the start of the plan when it is past the exact method (not analysed again); an exact one is recomputed', () => {
+    const t = mustParse(fiftyServices(10));
+    const r = analyze(t);
+    // As a Monte Carlo analysis would give it: its own figures, a hair off the exact ones.
+    const sampled = { ...r, method: 'monte-carlo' as const, system: { ...r.system, availability: r.system.availability - 1e-7, unavailability: r.system.unavailability + 1e-7 }, clients: r.clients.map((c) => ({ ...c, availability: c.availability - 1e-7, unavailability: c.unavailability + 1e-7 })) };
+    expect(plan(t, { target: 0.999, analysis: sampled }).before.availability).toBe(sampled.system.availability);
+    expect(plan(t, { target: 0.999, analysis: { ...sampled, method: 'exact' } }).before.availability).toBe(r.system.availability);
   });
 });

@@ -10,6 +10,8 @@
 // target does not need are dropped, and on small designs every sequence of up to three
 // moves is searched for a cheaper plan.
 import type { Topology } from '../../model';
+import { evaluationOfReport } from '../evaluate';
+import type { Report } from '../types';
 import { domainSteps } from './domainSteps';
 import { moveContext } from './moveContext';
 import { applyMoveFully, candidatesIn, kindOf, type Move } from './moves';
@@ -43,6 +45,12 @@ export interface PlanOptions {
    * with the moves taken so far (each verified) and says that the budget cut it.
    */
   workBudget?: number;
+  /**
+   * The design's analysis, when the caller has made it (`analyze --format html`): a design
+   * past the exact method's budget (a whole analysis by Monte Carlo, seconds on the largest)
+   * is then not analysed again to start from. Its work counts against the budget all the same.
+   */
+  analysis?: Report;
 }
 
 const DEFAULT_SEARCH_BUDGET = 100_000;
@@ -75,6 +83,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   const maxMoves = opts.maxMoves ?? 20 + 2 * t.components.filter((c) => c.kind !== 'client').length;
   const pricing = pricingOf(t);
   const evaluator = new Evaluator(targets, opts.workBudget ?? DEFAULT_WORK_BUDGET);
+  if (opts.analysis && opts.analysis.method !== 'exact' && !opts.analysis.whatIf) evaluator.remember(t, evaluationOfReport(opts.analysis, { sensitivity: true }));
   const start = evaluator.state(t, [], true);
   let cur = start;
   let rounds: number[] = [];

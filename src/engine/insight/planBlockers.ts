@@ -12,7 +12,7 @@ import { isManagedService } from './moveKinds/managed';
 import { componentMap, regionOf } from './structure';
 
 /** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
-export function blockersOf(end: State, targets: Targets, unremovableOnly = false): Blocker[] {
+export function blockersOf(end: State, targets: Targets, unremovableOnly = false, cut = false): Blocker[] {
   const e = end.evaluation;
   if (!e.birnbaum) return [];
   const short = shortClients(end, targets);
@@ -21,7 +21,7 @@ export function blockersOf(end: State, targets: Targets, unremovableOnly = false
     const gain = short.reduce((most, c) => Math.max(most, e.birnbaum![c][i]), 0) * (1 - el.availability);
     return { id: el.id, label: el.label, type: el.type, unavailability: gain, share: gain / targets.budget, reason: '' };
   }).filter((b) => b.share >= 0.05 && (!unremovableOnly || unremovable(end.doc, b.id, b.type) !== undefined)).sort((a, b) => b.share - a.share).slice(0, 3)
-    .map((b) => ({ ...b, reason: reasonOf(end.doc, b) }));
+    .map((b) => ({ ...b, reason: reasonOf(end.doc, b, cut) }));
 }
 
 /** Why no move removes the element, or undefined when some move could. */
@@ -47,7 +47,7 @@ export function unremovable(t: Topology, id: string, type: Blocker['type']): str
   return undefined;
 }
 
-function reasonOf(t: Topology, b: Blocker): string {
+function reasonOf(t: Topology, b: Blocker, cut: boolean): string {
   const why = unremovable(t, b.id, b.type);
   if (why) return why;
   const d = t.domains.find((x) => x.id === b.id);
@@ -56,7 +56,8 @@ function reasonOf(t: Topology, b: Blocker): string {
   if (b.type === 'failover') return 'the time a switchover takes';
   const c = componentMap(t).get(b.id);
   if (c && isManagedService(c)) return 'a managed service at its SLA (its provider runs its standby): only a second region stands beside it';
-  return 'what the moves can still add to it gains too little';
+  // Not "gains too little" when the budget of work stopped the plan before its moves were weighed.
+  return cut ? 'its moves were not all weighed: the budget of work ran out' : 'what the moves can still add to it gains too little';
 }
 
 /**

@@ -133,14 +133,19 @@ export class Evaluator {
     return { get doc() { return (made ??= doc()); }, moves, evaluation: e, slo, gap: shortfall(slo) };
   }
 
+  /** Takes `e` as the evaluation of `doc` (made elsewhere), counting its work as if made here. */
+  remember(doc: Topology, e: Evaluation): void {
+    this.charge(e.elements.length * (e.method === 'exact' ? 1 : MONTE_CARLO_WORK));
+    this.evaluations.set(doc, e);
+  }
+
   /** The state of `doc`, reached by `moves`; with Birnbaum importance and SPOFs when `sensitivity`. */
   state(doc: Topology, moves: Move[], sensitivity: boolean): State {
     let e = this.evaluations.get(doc);
     if (!e || (sensitivity && !e.birnbaum)) {
       this.count++;
       e = this.engine.evaluate(doc, { sensitivity });
-      this.charge(e.elements.length * (e.method === 'exact' ? 1 : MONTE_CARLO_WORK));
-      this.evaluations.set(doc, e);
+      this.remember(doc, e);
     }
     const slo = sloReport(doc, e, this.targets.override);
     return { doc, moves, evaluation: e, slo, gap: shortfall(slo) };

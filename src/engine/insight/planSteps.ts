@@ -51,7 +51,7 @@ export function finish(f: Finished): Plan {
     });
     before = after;
   });
-  const blockers = end.slo.met ? [] : blockersOf(end, f.targets, f.outcome === 'out-of-reach');
+  const blockers = end.slo.met ? [] : blockersOf(end, f.targets, f.outcome === 'out-of-reach', f.outcome === 'work-budget');
   const figures = (s: State) => ({ availability: s.evaluation.system.availability, nines: ninesOf(s.evaluation.system.unavailability) });
   return {
     target: f.targets.override ?? start.doc.slo ?? null,
