@@ -76,13 +76,7 @@ export function subgraphEnds(subgraphs: FlowSubgraph[], edges: FlowEdge[], isNod
 export function drawnPairs(edges: FlowEdge[], ends: Map<string, SubgraphEnds>, componentOf: (nodeId: string) => string | undefined): DrawnPair[] {
   const out: DrawnPair[] = [];
   edges.forEach((edge, index) => {
-    const startSg = ends.get(edge.start);
-    const endSg = ends.get(edge.end);
-    // From a subgraph to its own member (`DB --> WAL`, WAL inside DB): the other members.
-    let starts = startSg ? startSg.exits.filter((m) => m !== edge.end) : [edge.start];
-    let finishes = endSg ? endSg.entries.filter((m) => m !== edge.start) : [edge.end];
-    if (startSg && starts.length === 0) starts = startSg.members.filter((m) => m !== edge.end);
-    if (endSg && finishes.length === 0) finishes = endSg.members.filter((m) => m !== edge.start);
+    const { startSg, endSg, starts, finishes } = edgeEnds(edge, ends);
     for (const s of starts) {
       for (const f of finishes) {
         const from = componentOf(s);
@@ -100,4 +94,38 @@ export function drawnPairs(edges: FlowEdge[], ends: Map<string, SubgraphEnds>, c
     }
   });
   return out;
+}
+
+/** The nodes an edge starts from and goes to: itself, or a subgraph's exits and entries. */
+function edgeEnds(edge: FlowEdge, ends: Map<string, SubgraphEnds>): { startSg?: SubgraphEnds; endSg?: SubgraphEnds; starts: string[]; finishes: string[] } {
+  const startSg = ends.get(edge.start);
+  const endSg = ends.get(edge.end);
+  // From a subgraph to its own member (`DB --> WAL`, WAL inside DB): the other members.
+  let starts = startSg ? startSg.exits.filter((m) => m !== edge.end) : [edge.start];
+  let finishes = endSg ? endSg.entries.filter((m) => m !== edge.start) : [edge.end];
+  if (startSg && starts.length === 0) starts = startSg.members.filter((m) => m !== edge.end);
+  if (endSg && finishes.length === 0) finishes = endSg.members.filter((m) => m !== edge.start);
+  return { startSg, endSg, starts, finishes };
+}
+
+/**
+ * The first edge by which the pairs drawn (drawnPairs: an edge between subgraphs joins each exit
+ * of one to each entry of the other) pass `limit`, counted from the sizes before any pair is made;
+ * undefined within it. Two subgraphs of 5,000 nodes joined by one edge are 25 million links: made
+ * first, they took minutes and gigabytes before the link limit refused the design.
+ */
+export function pairsPastLimit(
+  edges: FlowEdge[], ends: Map<string, SubgraphEnds>, componentOf: (nodeId: string) => string | undefined, limit: number,
+): { index: number; starts: number; finishes: number } | undefined {
+  let total = 0;
+  for (let index = 0; index < edges.length; index++) {
+    // An invisible ~~~ edge only places nodes: it draws no link.
+    if (edges[index].stroke === 'invisible') continue;
+    const { starts, finishes } = edgeEnds(edges[index], ends);
+    const from = starts.filter((s) => componentOf(s) !== undefined).length;
+    const to = finishes.filter((f) => componentOf(f) !== undefined).length;
+    total += from * to;
+    if (total > limit) return { index, starts: from, finishes: to };
+  }
+  return undefined;
 }

@@ -3,9 +3,11 @@
 // hand-written diagrams are read by guesses, each reported.
 import type { ImportNote } from '../import/notes';
 import { CURRENT_VERSION, FORMAT, parseTopology, type Component, type Link, type Problem, type Topology } from '../model';
+import { MAX_LINKS, numberText } from '../model/limits';
 import { architectureAsFlowchart } from './architectureRead';
 import { buildComponents } from './mermaidComponents';
 import { buildDomains } from './mermaidDomains';
+import { pairsPastLimit, subgraphEnds } from './mermaidEdges';
 import { buildLinks } from './mermaidLinks';
 import { SourceLocator } from './mermaidLocate';
 import { readMeta, type MermaidMeta } from './mermaidMeta';
@@ -201,7 +203,20 @@ export function topologyFromFlowchart(chart: Flowchart, meta: MermaidMeta, notes
     }
     return titles;
   };
-  const links = buildLinks({ edges: chart.edges, responses, subgraphs: chart.subgraphs, meta, componentIdOf, components, saved, contextOf, notes });
+  const ends = subgraphEnds(chart.subgraphs, chart.edges, (id) => componentIdOf.has(id));
+  const past = pairsPastLimit(chart.edges, ends, (id) => componentIdOf.get(id), MAX_LINKS);
+  if (past) {
+    const e = chart.edges[past.index];
+    const line = notes.edgePlace(past.index)?.line;
+    return {
+      ok: false,
+      errors: [{
+        code: IO_ERROR_CODES.tooLarge, path: line === undefined ? '' : `line ${line}`,
+        message: `more than ${numberText(MAX_LINKS)} links drawn by the edge ${e.start} -> ${e.end} (it joins each of ${numberText(past.starts)} nodes to each of ${numberText(past.finishes)}, as an edge between subgraphs does): a design has at most ${numberText(MAX_LINKS)} links`,
+      }],
+    };
+  }
+  const links = buildLinks({ edges: chart.edges, responses, subgraphs: chart.subgraphs, meta, componentIdOf, components, saved, contextOf, notes, ends });
   readRoles(components, links, saved, notes);
 
   inSavedOrder(components, [...meta.components.values()]);

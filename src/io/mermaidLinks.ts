@@ -2,7 +2,7 @@
 // type) comes back as saved; others are read by mermaidLinkMeaning.ts from their words, the
 // two ends and the line style, after edges to subgraphs are spread over their members.
 import { linkType, type Component, type Link } from '../model';
-import { drawnPairs, subgraphEnds, type DrawnPair } from './mermaidEdges';
+import { drawnPairs, subgraphEnds, type DrawnPair, type SubgraphEnds } from './mermaidEdges';
 import { copyBase, kindWordIndex, wordsOf } from './mermaidGuess';
 import { linkText } from './mermaidLabels';
 import { linkMeaning, type LinkEnd } from './mermaidLinkMeaning';
@@ -26,6 +26,8 @@ export interface LinkInput {
   /** The titles of the subgraphs around a component, innermost first. */
   contextOf: (componentId: string) => string[];
   notes: MermaidNotes;
+  /** The subgraphs' members, entries and exits (subgraphEnds), when the caller has them already. */
+  ends?: Map<string, SubgraphEnds>;
 }
 
 export function buildLinks(input: LinkInput): Link[] {
@@ -50,7 +52,7 @@ export function buildLinks(input: LinkInput): Link[] {
     if (e.stroke === 'invisible') notes.edge(index, undefined, 'warning', `${what}: an invisible ~~~ link only places nodes: not imported`);
     else if (!componentIdOf.has(e.start) && !subgraphIds.has(e.start)) notes.edge(index, undefined, 'warning', `${what}: ${e.start} is no node: not imported`);
   });
-  const ends = subgraphEnds(input.subgraphs, edges, (id) => componentIdOf.has(id));
+  const ends = input.ends ?? subgraphEnds(input.subgraphs, edges, (id) => componentIdOf.has(id));
   const responses = input.responses ?? new Set<number>();
   for (const index of responses) {
     const e = edges[index];

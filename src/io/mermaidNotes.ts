@@ -50,6 +50,11 @@ export class MermaidNotes {
     this.at(this.locate.vertex(vertexId), subject, kind, message, opts);
   }
 
+  /** Where the edge with this index (in mermaid's order) was written. */
+  edgePlace(index: number): Place | undefined {
+    return this.locate.edge(index);
+  }
+
   /** A note about what the edge with this index (in mermaid's order) became. */
   edge(index: number, subject: string | undefined, kind: ImportNoteKind, message: string, opts: NoteOptions = {}): void {
     this.at(this.locate.edge(index), subject, kind, message, opts);

@@ -246,6 +246,19 @@ describe('bad input', () => {
     expect(r.topology.components.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('an edge between subgraphs that draws more links than a design may have is refused at its line, before the links are made', async () => {
+    // Each of 400 nodes to each of 400: 160,000 links by one edge (two of 5,000 took minutes and gigabytes).
+    const group = (name: string) => [`  subgraph ${name}`, ...Array.from({ length: 400 }, (_, i) => `    ${name.toLowerCase()}${i}`), '  end'];
+    const lines = ['flowchart TD', ...group('A'), ...group('B'), '  A --> B'];
+    expect(await failed(lines.join('\n'))).toEqual([{
+      code: 'too-large', path: `line ${lines.length}`,
+      message: 'more than 100,000 links drawn by the edge A -> B (it joins each of 400 nodes to each of 400, as an edge between subgraphs does): a design has at most 100,000 links',
+    }]);
+    // Invisible, the same edge draws no link.
+    const r = await imported([...lines.slice(0, -1), '  A ~~~ B'].join('\n'));
+    expect(r.topology.links).toHaveLength(0);
+  });
+
   it('ignores damaged spof comments and says so', async () => {
     const text = toMermaid(example()).replace('%% spof:component db {', '%% spof:component db {oops').replace('"kind":"dns"', '"kind":"router"');
     const r = await imported(text);
