@@ -11,6 +11,11 @@ import { CHUNK_YEARS, playChunk, SimulationRun, type PlayedYears, type SimulateO
 
 /** Below this many expected failures in all, threads cost more to start than they save. */
 const WORTH_THREADS = 5_000_000;
+/**
+ * Past this many failures a year a year takes seconds: one thread plays it, so that the first
+ * year's work budget (which only the main thread applies) decides where a long year stops.
+ */
+export const ONE_THREAD_FAILURES_PER_YEAR = 1_000_000;
 
 interface WorkerData {
   bundle: string;
@@ -56,6 +61,7 @@ function bundleFile(): string | undefined {
  */
 export function defaultThreads(run: SimulationRun): number {
   if (run.failuresPerYear * run.requestedYears < WORTH_THREADS) return 1;
+  if (run.failuresPerYear > ONE_THREAD_FAILURES_PER_YEAR) return 1;
   const cores = availableParallelism();
   return Math.max(1, Math.min(cores, Math.round(cores - loadavg()[0])));
 }
@@ -73,13 +79,10 @@ export async function simulateOnThreads(topology: Topology, opts: SimulateOption
   const run = new SimulationRun(topology, opts);
   const bundle = bundleFile();
   const chunks = Math.ceil(run.requestedYears / CHUNK_YEARS);
-  const workers = Math.min(threads ?? defaultThreads(run), chunks);
+  const workers = run.failuresPerYear > ONE_THREAD_FAILURES_PER_YEAR ? 1 : Math.min(threads ?? defaultThreads(run), chunks);
   if (bundle === undefined || workers < 2) {
     while (!run.step(deadline === undefined ? Infinity : SLICE_MS)) {
-      if (deadline !== undefined && performance.now() >= deadline) {
-        run.stoppedEarly = true;
-        break;
-      }
+      if (deadline !== undefined && performance.now() >= deadline && run.stopEarly()) break;
     }
     return run.result();
   }

@@ -10,9 +10,13 @@ import { HOURS_PER_MONTH, Simulation, type PlayedYears } from './simulation';
 import { poissonInterval, shareAbove, summarise } from './statistics';
 
 export const DEFAULT_YEARS = 10_000;
+/** Work between two looks at the clock inside a year: about a tenth of a second. */
+const SLICE_WORK = 2_000_000;
 export const DEFAULT_SEED = 1;
 /** Below this many outages seen, the normal interval of the mean is too rough: an exact Poisson interval widens it. */
 const FEW_OUTAGES = 30;
+/** z of the two-sided 95% interval. */
+const Z95 = 1.959963984540054;
 
 export interface SimulateOptions {
   /** Years to play (default 10,000). */
@@ -24,6 +28,12 @@ export interface SimulateOptions {
   slo?: number;
   /** The clock of the time budget (tests pass their own). */
   now?: () => number;
+  /**
+   * Work (failures played and changes of state propagated: a count, not a clock) after which
+   * the first year stops part way when it is not over: the figures then cover that part of a
+   * year, and say so. Later years never stop part way: the time budget drops a year it cuts.
+   */
+  firstYearWork?: number;
 }
 
 /** A distribution of downtime, hours. */
@@ -58,7 +68,15 @@ export interface SimulatedFigures {
 }
 
 export interface SimulationReport {
+  /** Whole years played (the figures per year are over these). */
   years: number;
+  /**
+   * Simulated time the figures cover, in years: `years`, or when the work budget stopped the
+   * first year part way (years 0), the part of it played.
+   */
+  simulatedYears: number;
+  /** The first year was stopped part way by the work budget: where, and after how much work. */
+  cutShort?: { atHours: number; work: number; workBudget: number };
   seed: number;
   requestedYears: number;
   /** The time budget ran out before every requested year was played. */
@@ -89,6 +107,8 @@ export class SimulationRun {
   private readonly timeBudgetMs?: number;
   private batchYears = 1;
   private spentMs = 0;
+  private readonly firstYearWork?: number;
+  private cutShort?: { atHours: number; work: number; workBudget: number };
   stoppedEarly = false;
   /** Threads that played the years (set by whoever played them elsewhere). */
   threads = 1;
@@ -99,6 +119,7 @@ export class SimulationRun {
     this.requestedYears = Math.max(1, Math.floor(opts.years ?? DEFAULT_YEARS));
     this.seed = opts.seed ?? DEFAULT_SEED;
     this.timeBudgetMs = opts.timeBudgetMs;
+    this.firstYearWork = opts.firstYearWork;
     this.report = analyze(topology, { slo: opts.slo });
     const s = buildStructure(topology);
     let weakest = -1;
@@ -136,23 +157,48 @@ export class SimulationRun {
 
   /**
    * Plays batches of years until `sliceMs` have passed (or all is played, or the time budget
-   * is spent); returns whether the run is done. Batches grow to about a tenth of the slice.
+   * is spent); returns whether the run is done. Batches grow to about a tenth of the slice;
+   * a long year is played in slices of work, so that the clock is looked at inside it too.
    */
   step(sliceMs = Infinity): boolean {
     const sliceStart = this.now();
     while (!this.done) {
       const t0 = this.now();
+      const first = this.sim.yearsPlayed === 0;
       const years = Math.min(this.batchYears, this.requestedYears - this.sim.yearsPlayed);
-      this.sim.play(years);
+      const budget = first && this.firstYearWork !== undefined ? this.firstYearWork : Infinity;
+      const whole = this.sim.play(years, Math.min(budget, this.sim.work + SLICE_WORK));
       const took = this.now() - t0;
       this.spentMs += took;
-      // About 20 ms a batch: quick to stop, cheap to check.
-      const perYear = took / years;
-      this.batchYears = Math.max(1, Math.min(10_000, Math.floor(20 / Math.max(perYear, 1e-6))));
-      if (this.timeBudgetMs !== undefined && this.spentMs >= this.timeBudgetMs && !this.done) this.stoppedEarly = true;
+      if (whole) {
+        // About 20 ms a batch: quick to stop, cheap to check.
+        const perYear = took / years;
+        this.batchYears = Math.max(1, Math.min(10_000, Math.floor(20 / Math.max(perYear, 1e-6))));
+      } else if (first && this.sim.work >= budget) {
+        // The first year's work budget: the part played is kept, and said (the same for the same seed).
+        const work = this.sim.work;
+        this.sim.cut(true);
+        this.cutShort = { atHours: this.sim.partHours, work, workBudget: budget };
+        this.stoppedEarly = true;
+        break;
+      }
+      // The clock never stops the first year (the work budget does): at least a year, or its part, is played.
+      if (this.timeBudgetMs !== undefined && this.spentMs >= this.timeBudgetMs && !this.done) this.stopEarly();
       if (this.now() - sliceStart >= sliceMs) break;
     }
     return this.done;
+  }
+
+  /**
+   * Stops here (a time budget) and returns true: a year under way is dropped, the whole years
+   * played count. Not in the first year (returns false): at least one year is played, or the
+   * part of it that the work budget allows (the same for the same seed, whatever the clock).
+   */
+  stopEarly(): boolean {
+    if (this.sim.yearsPlayed === 0) return false;
+    if (this.sim.partWay) this.sim.cut(false);
+    this.stoppedEarly = true;
+    return true;
   }
 
   /**
@@ -180,20 +226,32 @@ export class SimulationRun {
       ? { id: null, ...emptyFigures(this.report) }
       : { id: this.report.clients[this.systemClient].id, ...this.figures(this.systemClient, this.slo, []) };
     if (this.report.clients.length === 0) notes.push('no client: nothing to simulate');
-    if (this.stoppedEarly) notes.push(`played ${years.toLocaleString('en-US')} of ${this.requestedYears.toLocaleString('en-US')} years within the time budget (the same figures again: --years ${years} --seed ${this.seed})`);
+    if (this.cutShort) {
+      const c = this.cutShort;
+      notes.push(`the first year was stopped at hour ${Math.round(c.atHours).toLocaleString('en-US')} of ${HOURS_PER_YEAR.toLocaleString('en-US')} by the work budget (${c.workBudget.toLocaleString('en-US')} failures and changes of state: a count, so the same seed stops at the same place): the figures cover ${(c.atHours / HOURS_PER_YEAR).toPrecision(2)} of a year; a year's and an outage count's percentiles need whole years and are not given (null)`);
+    } else if (this.stoppedEarly) notes.push(`played ${years.toLocaleString('en-US')} of ${this.requestedYears.toLocaleString('en-US')} years within the time budget (the same figures again: --years ${years} --seed ${this.seed})`);
     if (this.report.method === 'monte-carlo') notes.push('the design is too large for the exact method: the figures compared are its Monte Carlo estimates');
     const disagreeing = [system, ...clients].filter((f) => f.id !== null && (!f.exact.agrees || !f.exact.failuresAgree));
     for (const f of disagreeing) {
       notes.push(`${f.id === system.id && f === system ? 'system' : f.id}: the simulation's mean ${!f.exact.agrees ? `downtime (${f.downtimePerYear.meanHours.toPrecision(3)} h a year)` : `outages a year (${f.outagesPerYear.mean.toPrecision(3)})`} is outside its 95% interval of the exact figure (${!f.exact.agrees ? `${f.exact.meanHours.toPrecision(3)} h` : f.exact.failuresPerYear.toPrecision(3)}): one in twenty runs does so by chance; if it persists with more years or another seed, one of the two is wrong`);
     }
     return {
-      years, seed: this.seed, requestedYears: this.requestedYears, stoppedEarly: this.stoppedEarly,
+      years, simulatedYears: this.cutShort ? this.cutShort.atHours / HOURS_PER_YEAR : years, ...(this.cutShort ? { cutShort: this.cutShort } : {}),
+      seed: this.seed, requestedYears: this.requestedYears, stoppedEarly: this.stoppedEarly,
       ...(this.timeBudgetMs !== undefined ? { timeBudgetSeconds: this.timeBudgetMs / 1000 } : {}),
       system, clients, events: 2 * this.sim.failures, threads: this.threads, elapsedMs: this.now() - this.started, notes,
     };
   }
 
+  private partFigures(k: number, target: number | undefined): SimulatedFigures {
+    const client = this.report.clients[k];
+    const o = this.report.outages.clients[k];
+    const exact = { meanHours: client.unavailability * HOURS_PER_YEAR, failuresPerYear: o.failuresPerYear, meanDownHours: o.meanDownHours, method: this.report.method };
+    return partFigures(this.sim.partYear(k), this.sim.partHours / HOURS_PER_YEAR, exact, target);
+  }
+
   private figures(k: number, target: number | undefined, notes: string[]): SimulatedFigures {
+    if (this.cutShort) return this.partFigures(k, target);
     const h = this.sim.history(k);
     const years = h.downPerYear.length;
     const perYear = summarise(h.downPerYear);
@@ -239,6 +297,37 @@ export class SimulationRun {
     }
     return figures;
   }
+}
+
+/**
+ * Figures from the part of a first year that the work budget allowed (SimulationRun.result):
+ * means as rates over the time covered, with Poisson's exact interval of the outages seen;
+ * months from the whole months in it; no percentile of years (NaN: null in JSON).
+ */
+function partFigures(this: void, part: { downHours: number; downPerMonth: Float64Array; outages: number }, covered: number, exact: { meanHours: number; failuresPerYear: number; meanDownHours: number; method: Report['method'] }, target: number | undefined): SimulatedFigures {
+  // Garwood's interval sums e^−m, which underflows past a few hundred: the normal one is as good there.
+  const [lo, hi] = part.outages < 300 ? poissonInterval(part.outages) : [part.outages - Z95 * Math.sqrt(part.outages), part.outages + Z95 * Math.sqrt(part.outages)];
+  const meanOutage = part.outages > 0 ? part.downHours / part.outages : Number.isFinite(exact.meanDownHours) ? exact.meanDownHours : 0;
+  const yearInterval: [number, number] = [Math.min(part.downHours / covered, (lo / covered) * meanOutage), Math.max(part.downHours / covered, (hi / covered) * meanOutage)];
+  const outageInterval: [number, number] = [lo / covered, hi / covered];
+  const months = part.downPerMonth.length > 0 ? summarise(part.downPerMonth) : { mean: NaN, ci95: [NaN, NaN] as [number, number], p50: NaN, p90: NaN, p99: NaN, max: NaN };
+  const within = (x: number, [a, b]: [number, number]) => x >= a * (1 - 1e-12) && x <= b * (1 + 1e-12) + 1e-15;
+  const figures: SimulatedFigures = {
+    downtimePerYear: { meanHours: part.downHours / covered, ci95Hours: yearInterval, p50Hours: NaN, p90Hours: NaN, p99Hours: NaN, maxHours: NaN },
+    downtimePerMonth: hours(months, months.ci95),
+    outagesPerYear: { mean: part.outages / covered, ci95: outageInterval, p50: NaN, p90: NaN, p99: NaN, max: NaN },
+    exact: { meanHours: exact.meanHours, agrees: within(exact.meanHours, yearInterval), failuresPerYear: exact.failuresPerYear, failuresAgree: within(exact.failuresPerYear, outageInterval), method: exact.method },
+    outagesSeen: part.outages,
+  };
+  if (target !== undefined) {
+    const yearBudget = (1 - target) * HOURS_PER_YEAR;
+    const monthBudget = (1 - target) * HOURS_PER_MONTH;
+    figures.budgetOverrun = {
+      year: NaN, month: part.downPerMonth.length > 0 ? shareAbove(part.downPerMonth, monthBudget) : NaN,
+      target, yearBudgetHours: yearBudget, monthBudgetHours: monthBudget,
+    };
+  }
+  return figures;
 }
 
 /**

@@ -233,18 +233,35 @@ export class Simulation {
     return HOURS_PER_YEAR / this.meanGap;
   }
 
-  /** Plays `years` more years. */
-  play(years: number): void {
-    if (this.sealed) throw new Error('simulation: a chunk taken in part from elsewhere cannot be played on');
+  /** Work done so far: failures played and changes of state propagated (a count, not a clock: the same for the same seed). */
+  get work(): number {
+    return this.failures + this.live.work;
+  }
+
+  /**
+   * Plays `years` more years, or stops part way once `work` reaches `workLimit` (returns
+   * false): calling play again goes on from there, as if it had not stopped; cut() ends there.
+   */
+  play(years: number, workLimit = Infinity): boolean {
+    if (this.sealed) throw new Error('simulation: a chunk taken in part from elsewhere, or cut, cannot be played on');
     const to = this.yearsPlayed + years;
+    // A play stopped part way goes on only to the end it had (the clock is past the years before it).
+    if (this.resumeTo >= 0 && to !== this.resumeTo) throw new Error(`simulation: a play stopped part way goes on to year ${this.resumeTo}, not ${to}`);
+    this.resumeTo = -1;
     this.ensureCapacity(to);
     while (this.yearsPlayed < to) {
-      if (this.chunkStarts) this.startChunk();
+      if (this.chunkStarts) {
+        this.startChunk();
+        this.chunkStarts = false;
+      }
       const chunkEnd = (Math.floor(this.yearsPlayed / CHUNK_YEARS) + 1) * CHUNK_YEARS;
       const stop = Math.min(to, chunkEnd);
       const from = (this.yearsPlayed - this.chunkYear) * HOURS_PER_YEAR;
       const end = (stop - this.chunkYear) * HOURS_PER_YEAR;
-      this.playUntil(end);
+      if (!this.playUntil(end, workLimit)) {
+        this.resumeTo = to;
+        return false;
+      }
       // Downtime under way at the end of the batch counts up to the end (the outage goes on
       // into the next batch without being counted again).
       for (const k of this.downClients) {
@@ -255,9 +272,50 @@ export class Simulation {
       this.yearsPlayed = stop;
       this.chunkStarts = stop === chunkEnd;
     }
+    return true;
   }
 
-  private playUntil(end: number): void {
+  /** A play stopped part way (play returned false) and not yet gone on or cut. */
+  get partWay(): boolean {
+    return this.resumeTo >= 0;
+  }
+
+  /** The end (in years) of a play stopped part way, or −1. */
+  private resumeTo = -1;
+  /** Events until the work is looked at again (playUntil). */
+  private look = 1024;
+  /** Hours of the year after the whole years that the figures cover too (cut with keepPart). */
+  partHours = 0;
+
+  /**
+   * Ends a play stopped part way (play returned false) where it stands: the whole years
+   * played count; the year under way is kept as a part of a year (partHours; the whole months
+   * in it count as months) or dropped. Nothing more can be played.
+   */
+  cut(keepPart: boolean): void {
+    const at = this.clock[0];
+    const whole = Math.floor(at / HOURS_PER_YEAR);
+    const until = keepPart ? at : whole * HOURS_PER_YEAR;
+    const from = (this.yearsPlayed - this.chunkYear) * HOURS_PER_YEAR;
+    // Downtime under way counts up to the end kept (an outage that began after it, not at all).
+    for (const k of this.downClients) if (this.downSince[k] < until) this.addDowntime(k, this.downSince[k], until);
+    for (const k of this.alwaysDown) this.addDowntime(k, from, until);
+    this.yearsPlayed = this.chunkYear + whole;
+    this.partHours = keepPart ? at - whole * HOURS_PER_YEAR : 0;
+    this.sealed = true;
+    this.resumeTo = -1;
+  }
+
+  /** What client k went through in the part of a year kept by cut(): downtime, its whole months, outages. */
+  partYear(k: number): { downHours: number; downPerMonth: Float64Array; outages: number } {
+    const h = this.histories[k];
+    const y = this.yearsPlayed;
+    if (this.partHours === 0) return { downHours: 0, downPerMonth: new Float64Array(0), outages: 0 };
+    return { downHours: h.downPerYear[y], downPerMonth: h.downPerMonth.subarray(12 * y, 12 * y + Math.floor(this.partHours / HOURS_PER_MONTH)), outages: h.outagesPerYear[y] };
+  }
+
+  /** Plays events up to `end` (hours from the chunk's start); false when it stopped first, at `workLimit`. */
+  private playUntil(end: number, workLimit: number): boolean {
     const queue = this.queue;
     const repairAt = this.repairAt;
     const mttr = this.mttr;
@@ -279,7 +337,18 @@ export class Simulation {
     const busyUntil = this.busyUntil;
     let failures = 0;
     let next = this.nextPick;
+    let whole = true;
+    // The work is looked at every 1,024 events (kept across calls): a cheap check, at the same
+    // events for the same seed however the play is sliced.
+    let look = this.look;
     for (;;) {
+      if (--look === 0) {
+        look = 1024;
+        if (this.failures + failures + this.live.work >= workLimit) {
+          whole = false;
+          break;
+        }
+      }
       const queuedAt = queue.nextTime;
       if (clock[1] <= queuedAt) {
         const t = clock[1];
@@ -337,6 +406,8 @@ export class Simulation {
     uniform.position = uni;
     this.nextPick = next;
     this.failures += failures;
+    this.look = look;
+    return whole;
   }
 
   /**
