@@ -10,7 +10,7 @@ import { formatMoney, neverServedSentence } from '../report/format';
 import { toSarif } from '../report/sarif';
 import { shareReport } from './shareReport';
 import { terminalSafe } from '../io/safeText';
-import { humanInsight } from './insightText';
+import { humanInsight, more, ROWS } from './insightText';
 import { NameList, writeJson } from './jsonStream';
 import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeInertStdout, writeStdout } from './io';
 import { othersDown, othersDownCount, othersDownWords } from '../engine/spofOthers';
@@ -194,7 +194,9 @@ export function humanReport(t: Topology, r: Report): string {
   if (r.whatIf) lines.push('', r.spofs.length === 0 ? 'No further single failure would cut off a client still served' : `Single points of failure left: each would also cut off a client still served (${r.spofs.length})`);
   else lines.push('', r.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${r.spofs.length})`);
   if (!r.whatIf && r.spofs.length === 0 && neverServedSentence(r, t)) lines.push(`  ${neverServedSentence(r, t)}`);
-  for (const s of r.spofs) lines.push(`  ${spofLine(s)}`);
+  // A 20,000-long chain is 20,000 SPOFs: the first rows, then how many more (as the findings).
+  for (const s of r.spofs.slice(0, ROWS)) lines.push(`  ${spofLine(s)}`);
+  more(lines, r.spofs.length);
   if (r.pairs.length > 0) {
     const shown = r.pairs.slice(0, PAIR_ROWS);
     lines.push('', `Pairs of failures that still hurt (${shown.length} of ${r.pairs.length}${r.pairsTruncated ? `, capped at ${r.pairCap}` : ''}, most probable first)`);

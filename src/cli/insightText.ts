@@ -27,10 +27,13 @@ export function humanInsight(i: Insight): string {
   return textLines(lines);
 }
 
-/** Rows of a section before the rest is counted: a chain with 80,000 optional shortcuts had 80,000 findings and as many degradations. */
+/**
+ * Rows of a section before the rest is counted: a chain with 80,000 optional shortcuts had
+ * 80,000 findings and as many degradations, and a 20,000-long chain 20,000 SPOFs.
+ */
 export const ROWS = 50;
 
-function more(lines: string[], count: number): void {
+export function more(lines: string[], count: number): void {
   if (count > ROWS) lines.push(`  ... and ${(count - ROWS).toLocaleString('en-US')} more (all in --json)`);
 }
 

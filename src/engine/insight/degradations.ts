@@ -8,11 +8,8 @@ import { addBit, andInto, Closures, has, orInto } from '../closures';
 import { Propagator } from '../propagate';
 import { buildStructure } from '../structure';
 import { resolveFailed } from '../whatIf';
-import { componentElements, componentMap, dependencyReach, memo, named } from './structure';
+import { componentElements, componentMap, dependencyReach, memo, named, namesOf } from './structure';
 import type { Degradation } from './types';
-
-/** Names a degradation's message lists before "and N more". */
-const NAMED = 5;
 
 export function degradations(t: Topology): Degradation[] {
   // The findings ask too (optional-required): propagate once per document.
@@ -49,7 +46,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
   const baseEmpty = prop.baseDown.length === 0;
   const scratch = new Int32Array(closures.words);
   // One record per distinct failure: the shortcuts into one target share it.
-  const byFailure = new Map<string, { down: Int32Array; count: number; clientsDown: string[]; served: string[]; degrades: string[] }>();
+  const byFailure = new Map<string, { down: Int32Array; count: number; clientsDown: string[]; served: string[]; degrades: string[]; whole?: string[]; kept?: string[] }>();
   // An optional link whose source needs its target anyway (the source falls with it) never
   // degrades anyone: whatever takes the target down takes the source too. Only the others are read.
   const degraders = new Map<number, { from: number; at: number }[]>();
@@ -87,9 +84,13 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     const { down, count, clientsDown, served, degrades } = known;
     const isDown = (id: string) => s.componentIndex.has(id) && has(down, index(id));
     const inFactRequired = isDown(l.from) || clientsDown.length > 0;
-    // Past a budget of names (a long chain's shortcuts each take down thousands), a list keeps its first names and the count.
+    // Past a budget of names (a long chain's shortcuts each take down thousands), a list keeps
+    // its first names and the count. The shortcuts into one target share its lists: 80,000
+    // lists kept alive were most of the time of a 20,000-long chain's findings (collections).
     const whole = names + count <= BLAST_RADIUS_BUDGET;
-    const downIds = closures.list(andInto(scratch, down, listed), whole ? Infinity : BLAST_RADIUS_KEPT).map((c) => s.components[c].id);
+    const downIds = whole
+      ? (known.whole ??= closures.list(andInto(scratch, down, listed)).map((c) => s.components[c].id))
+      : (known.kept ??= closures.list(andInto(scratch, down, listed), BLAST_RADIUS_KEPT).map((c) => s.components[c].id));
     names += downIds.length;
     const d: Degradation = {
       link: linkElementId(l),
@@ -108,12 +109,6 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     if (isDown(l.from)) sourceDown.add(d);
   }
   return { list: out, sourceDown };
-}
-
-/** "a, b, c", or the first few and how many more: 200 clients in each of 80,000 messages was 16 million names. */
-function namesOf(t: Topology, ids: readonly string[]): string {
-  if (ids.length <= NAMED) return ids.map((id) => named(t, id)).join(', ');
-  return `${ids.slice(0, NAMED).map((id) => named(t, id)).join(', ')} and ${(ids.length - NAMED).toLocaleString('en-US')} more`;
 }
 
 /**

@@ -116,12 +116,21 @@ const optionalRequired: FindingRule = {
   help: 'Make every path to it degrade gracefully (mark those links optional and handle its absence), or treat it as required and make it redundant.',
   check({ t }) {
     const required = degradations(t).filter((d) => d.inFactRequired);
-    // By id, not a search of every link for each (80,000 shortcuts of a chain, 100,000 links).
-    const linkById = new Map(required.length > 0 ? t.links.map((l) => [linkElementId(l), l]) : []);
+    const clients = t.components.filter((c) => c.kind === 'client');
+    // Without a required path from the link's source, the first client's that needs the
+    // target: the same for every optional link into it, so asked once per target.
+    const fromClient = new Map<string, string[] | undefined>();
+    const clientPath = (to: string) => {
+      if (!fromClient.has(to)) {
+        let found: string[] | undefined;
+        for (const c of clients) if ((found = requiredPath(t, c.id, to))) break;
+        fromClient.set(to, found);
+      }
+      return fromClient.get(to);
+    };
     return required.map((d) => {
-      const link = linkById.get(d.link)!;
-      const path = requiredPath(t, d.from, d.to, (l) => l === link)
-        ?? t.components.filter((c) => c.kind === 'client').map((c) => requiredPath(t, c.id, d.to)).find((p) => p !== undefined);
+      // The optional link itself is never on a required path.
+      const path = requiredPath(t, d.from, d.to) ?? clientPath(d.to);
       return {
         code: 'optional-required',
         severity: 'high' as const,

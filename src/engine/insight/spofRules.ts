@@ -3,7 +3,7 @@
 import { minHealthyOf, replicasOf, type Component, type ComponentKind, type DomainKind } from '../../model';
 import type { FindingContext, FindingRule } from './findings';
 import type { Report } from './report';
-import { componentOfElement, named } from './structure';
+import { componentOfElement, domainMap, named, namesOf } from './structure';
 import type { Finding, Severity } from './types';
 import type { SpofReport } from '../types';
 import { othersDownCount } from '../spofOthers';
@@ -29,7 +29,8 @@ function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, 
         byComponent.get(c.id)!.spofs.push(s);
       }
       return [...byComponent.values()].map(({ c, spofs }): Finding => {
-        const clients = [...new Set(spofs.flatMap((s) => s.clients))];
+        // The SPOFs of one component usually share one list of clients (analyze keeps one per chain).
+        const clients = spofs.every((s) => s.clients === spofs[0].clients) ? spofs[0].clients : [...new Set(spofs.flatMap((s) => s.clients))];
         const pool = replicasOf(c) > 1;
         const what = pool
           ? `Each instance of ${named(t, c.id)} is a single point of failure (${minHealthyOf(c)} of ${replicasOf(c)} must work)`
@@ -37,7 +38,7 @@ function componentSpofRule(code: string, kinds: ComponentKind[], layer: string, 
         return {
           code,
           severity: 'high',
-          message: `${what}: its failure alone cuts off ${clients.map((x) => named(t, x)).join(', ')}.`,
+          message: `${what}: its failure alone cuts off ${namesOf(t, clients)}.`,
           suggestion: pool ? `Add instances beyond the ${minHealthyOf(c)} that must work (replicas > minHealthy).` : suggestion(c),
           ids: spofs.map((s) => s.id),
         };
@@ -54,12 +55,13 @@ function domainSpofRule(code: string, kinds: DomainKind[], severity: Severity, w
     description: `A ${what} whose outage takes down a client: everything placed in it fails at once (a common-cause failure), and nothing outside it serves in its place.`,
     help: suggestion,
     check({ t, report }) {
+      const domains = domainMap(t);
       return report.spofs
-        .filter((s) => s.type === 'domain' && kinds.includes(t.domains.find((d) => d.id === s.id)?.kind as DomainKind))
+        .filter((s) => s.type === 'domain' && kinds.includes(domains.get(s.id)?.kind as DomainKind))
         .map((s) => ({
           code,
           severity,
-          message: `${named(t, s.id, capital(DOMAIN_WORDS[t.domains.find((d) => d.id === s.id)!.kind]))} is a single point of failure: its outage cuts off ${s.clients.map((x) => named(t, x)).join(', ')}${othersWords(s)}.`,
+          message: `${named(t, s.id, capital(DOMAIN_WORDS[domains.get(s.id)!.kind]))} is a single point of failure: its outage cuts off ${namesOf(t, s.clients)}${othersWords(s)}.`,
           suggestion,
           ids: [s.id],
         }));
@@ -77,7 +79,7 @@ const linkSpofRule: FindingRule = {
     return report.spofs.filter((s) => s.type === 'link').map((s) => ({
       code: 'spof-link',
       severity: 'high' as const,
-      message: `The network path "${s.id}" is a single point of failure: its failure cuts off ${s.clients.map((x) => named(t, x)).join(', ')}.`,
+      message: `The network path "${s.id}" is a single point of failure: its failure cuts off ${namesOf(t, s.clients)}.`,
       suggestion: 'Add a second, independent network path (another link to an alternative target).',
       ids: [s.id],
     }));
