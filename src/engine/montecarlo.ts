@@ -52,6 +52,10 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   // Counts of criticality per client, made when the client first has a critical element:
   // 200 clients of 105,000 elements each was 170 MB, mostly never written.
   const critical: (Float64Array | undefined)[] = clients.map(() => undefined);
+  // The elements ever counted critical: only theirs are scaled at the end (200 clients of
+  // 105,000 elements each was 21 million divisions, most of zeros).
+  const everCritical = new Uint8Array(s.elements.length);
+  const criticalElements: number[] = [];
   const alreadyDown = clients.map((c) => prop.componentDown[c] === 1);
   const batch = 8192;
   const buckets: number[][] = Array.from({ length: batch }, () => []);
@@ -74,7 +78,12 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   const countCritical = (failed: number[], from: number, to: number, watched: number[]): void => {
     if (watched.length === 0) return;
     if (to - from === 1) {
-      for (const i of watched) (critical[i] ??= new Float64Array(s.elements.length))[failed[from]] += 1;
+      const e = failed[from];
+      if (!everCritical[e]) {
+        everCritical[e] = 1;
+        criticalElements.push(e);
+      }
+      for (const i of watched) (critical[i] ??= new Float64Array(s.elements.length))[e] += 1;
       return;
     }
     const middle = (from + to) >>> 1;
@@ -139,7 +148,7 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   const none = new Float64Array(s.elements.length);
   const birnbaum = critical.map((counts) => {
     if (!counts) return none;
-    for (let e = 0; e < counts.length; e++) counts[e] = down[e] > 0 ? Math.min(1, counts[e] / (counted * down[e])) : 0;
+    for (const e of criticalElements) counts[e] = down[e] > 0 ? Math.min(1, counts[e] / (counted * down[e])) : 0;
     return counts;
   });
   return { samples: done, importanceSamples: counted, failures, birnbaum };
