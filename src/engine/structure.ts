@@ -250,19 +250,8 @@ export function buildStructure(t: Topology): Structure {
   const instanceStart = new Int32Array(nc + 1);
   components.forEach((node, ci) => (instanceStart[ci + 1] = instanceStart[ci] + node.instances.length));
   const instanceComponent = new Int32Array(instanceStart[nc]);
-  const rows: number[] = [];
-  const items: number[] = [];
-  components.forEach((node, ci) => node.instances.forEach((inst, ii) => {
-    const flat = instanceStart[ci] + ii;
-    instanceComponent[flat] = ci;
-    rows.push(inst.element);
-    items.push(flat);
-    for (const d of inst.domains) {
-      rows.push(d);
-      items.push(flat);
-    }
-  }));
-  const instancesOf = csr(elements.length, rows, items);
+  components.forEach((_, ci) => instanceComponent.fill(ci, instanceStart[ci], instanceStart[ci + 1]));
+  const instancesOf = instancesByElement(elements.length, components, instanceStart);
   const slotIndex = slots.map((_, i) => i);
   const targetOf = csr(nc, slots.map((sl) => sl.target), slotIndex);
   const targetsOfComponent = csr(nc, slots.map((sl) => groups[sl.group].source), slots.map((sl) => sl.target));
@@ -278,4 +267,28 @@ export function buildStructure(t: Topology): Structure {
     clients, scope,
     instanceStart, instanceComponent, targetOf, targetsOfComponent, instancesOf, linkSlotsOf, failoverGroupsOf, failoverPoolsOf,
   };
+}
+
+/**
+ * For each element, the flat instances it takes down (its own, or every one below a domain),
+ * counted first and then filled in place: 100,000 instances under domains 32 deep make
+ * millions of entries, too many for lists that grow.
+ */
+function instancesByElement(elements: number, components: ComponentNode[], instanceStart: Int32Array): Csr {
+  const start = new Int32Array(elements + 1);
+  for (const node of components) {
+    for (const inst of node.instances) {
+      start[inst.element + 1]++;
+      for (const d of inst.domains) start[d + 1]++;
+    }
+  }
+  for (let e = 0; e < elements; e++) start[e + 1] += start[e];
+  const fill = start.slice(0, elements);
+  const items = new Int32Array(start[elements]);
+  components.forEach((node, ci) => node.instances.forEach((inst, ii) => {
+    const flat = instanceStart[ci] + ii;
+    items[fill[inst.element]++] = flat;
+    for (const d of inst.domains) items[fill[d]++] = flat;
+  }));
+  return { start, items };
 }
