@@ -96,8 +96,14 @@ export function flowchartTextProblem(text: string): IoProblem | undefined {
   }
   const { source, lineOffset } = prepare(text);
   if (source.trim() === '') return { code: IO_ERROR_CODES.notFlowchart, path: '', message: 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"' };
-  return notAFlowchart(source, lineOffset) ?? sizeProblem(text);
+  const opening = source.split('\n').find((l) => l.trim() !== '' && !/^\s*%%\{.*\}%%\s*$/.test(l)) ?? '';
+  return notAFlowchart(source, lineOffset) ?? sizeProblem(text, /^\s*architecture-beta\b/.test(opening));
 }
+
+/** `service db(database)[DB] in api`, `junction j`: a node of an architecture diagram, and its id. */
+const ARCHITECTURE_NODE = /^\s*(?:service|junction)\s+([^\s({[:]+)/;
+/** `db:L -- R:server`, `api{group}:B <--> T:db`: an edge of an architecture diagram. */
+const ARCHITECTURE_EDGE = /:[LRTB]\s*<?-+>?\s*[LRTB]:/;
 
 /**
  * More nodes or edges than a Mermaid file may have (MAX_MERMAID_NODES, MAX_MERMAID_EDGES),
@@ -106,18 +112,25 @@ export function flowchartTextProblem(text: string): IoProblem | undefined {
  * limit could refuse the design. Says the line where the count passes the limit. Subgraph ids
  * linked to are no nodes.
  */
-function sizeProblem(text: string): IoProblem | undefined {
+function sizeProblem(text: string, architecture: boolean): IoProblem | undefined {
   const raw = linesOf(text);
-  const lines = raw.map(lexLine);
+  // An architecture diagram is counted by its own statements: the flowchart reader took `db:L` for a node.
+  const lines = architecture ? [] : raw.map(lexLine);
   const subgraphs = new Set(lines.flatMap((l) => (l.subgraph?.id ? [l.subgraph.id.text] : [])));
   const nodes = new Set<string>();
   let edges = 0;
   let work = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < raw.length; i++) {
     const path = `line ${i + 1}`;
-    const tokens = lines[i].kind === 'statement' ? lines[i].tokens : [];
-    for (const t of tokens) if (t.type === 'id' && !subgraphs.has(t.text)) nodes.add(t.text);
-    edges += edgeCount(tokens);
+    if (architecture) {
+      const node = ARCHITECTURE_NODE.exec(raw[i]);
+      if (node) nodes.add(node[1]);
+      if (ARCHITECTURE_EDGE.test(raw[i])) edges++;
+    } else {
+      const tokens = lines[i].kind === 'statement' ? lines[i].tokens : [];
+      for (const t of tokens) if (t.type === 'id' && !subgraphs.has(t.text)) nodes.add(t.text);
+      edges += edgeCount(tokens);
+    }
     if (nodes.size > MAX_MERMAID_NODES) {
       return {
         code: IO_ERROR_CODES.tooLarge, path,

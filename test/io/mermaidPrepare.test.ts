@@ -72,6 +72,20 @@ describe('flowchartTextProblem: text that is no diagram is told without loading 
     expect(flowchartTextProblem(`flowchart LR\n${fan.slice(0, 3000).join('\n')}`)).toBeUndefined();
   });
 
+  it('an architecture diagram is counted by its services and junctions, and its edges (the flowchart reader took `db:L` for a node)', () => {
+    const services = (n: number) => Array.from({ length: n }, (_, i) => `  service s${i}(server)[Service ${i}] in g`);
+    const chain = (n: number) => Array.from({ length: n - 1 }, (_, i) => `  s${i}:R --> L:s${i + 1}`);
+    // 6,000 services in a chain: within the limits (it was refused, counted as more than 10,000 nodes).
+    expect(flowchartTextProblem(['architecture-beta', '  group g(cloud)[G]', ...services(6000), ...chain(6000)].join('\n'))).toBeUndefined();
+    expect(flowchartTextProblem(['%%{init: {}}%%', 'architecture-beta', '  junction j', ...services(10_000)].join('\n'))).toMatchObject({
+      path: 'line 10003', message: expect.stringContaining('more than 10,000 nodes by this line'),
+    });
+    const edges = Array.from({ length: 12_001 }, (_, i) => `  s${i % 2}{group}:B <--> T:s${(i + 1) % 2}`);
+    expect(flowchartTextProblem(['architecture-beta', ...services(2), ...edges].join('\n'))).toMatchObject({
+      path: 'line 12004', message: expect.stringContaining('more than 12,000 edges by this line'),
+    });
+  });
+
   it('long lines, whose cost in mermaid\'s lexer is the square of their length: refused past a bound, short ones never', () => {
     // 10,000 nodes chained on one line (79,000 characters): within the node limit, but a minute of parsing.
     const chain = `flowchart LR\n${Array.from({ length: 10_000 }, (_, i) => `n${i}`).join('-->')}`;
