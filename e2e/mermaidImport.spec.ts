@@ -172,8 +172,20 @@ test('a large diagram: the page says it is reading before mermaid holds it still
   const lines = ['flowchart TD', '  u((Users)) --> s0'];
   for (let i = 0; i < n; i++) lines.push(`  s${i}[Service ${i}]`);
   for (let i = 0; i + 1 < n; i++) lines.push(`  s${i} --> s${i + 1}`);
-  await studio.openFile('big.mmd', `${lines.join('\n')}\n`);
+  const text = `${lines.join('\n')}\n`;
+  const seen = () => page.evaluate(() => (window as unknown as { bannersSeen: string[] }).bannersSeen);
+  // Over unsaved work, and the replace declined: nothing opens, and the notice does not stay.
+  await studio.addFromPalette('app');
+  await studio.waitForDraft((d) => d.components.length === 1);
+  const asked = page.waitForEvent('dialog');
+  await studio.openFile('big.mmd', text);
+  await (await asked).dismiss();
+  expect(await seen()).toContain('Reading big.mmd…');
+  await expect(page.getByText('Reading big.mmd…')).toHaveCount(0);
+  expect((await studio.savedDraft())!.components).toHaveLength(1);
+  // Accepted: it opens.
+  page.once('dialog', (d) => void d.accept());
+  await studio.openFile('big.mmd', text);
   await studio.waitForDraft((d) => d.components.length === n + 1);
-  const seen = await page.evaluate(() => (window as unknown as { bannersSeen: string[] }).bannersSeen);
-  expect(seen).toContain('Reading big.mmd…');
+  await expect(page.getByText('Reading big.mmd…')).toHaveCount(0);
 });

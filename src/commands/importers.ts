@@ -6,7 +6,7 @@ import { openDesignText } from '../io/files';
 import { formatIoProblem } from '../io/problems';
 import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
 import { noticeWarnings } from '../model/problemText';
-import { useUi } from '../store/ui';
+import { useUi, type UiMessage } from '../store/ui';
 import { readDesignJsonOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
@@ -47,8 +47,10 @@ export const importJson: Importer = async (text) => {
  * mermaid with a dynamic import on first use: the page does not carry it until then.
  */
 export const importMermaid: Importer = async (text, fileName) => {
-  await sayWhileParsing(text, fileName);
+  const reading = await sayWhileParsing(text, fileName);
   const r = await openDesignText(fileName, text);
+  // Read: the notice goes, whatever comes next (an error, the import's notes, or a declined replace).
+  if (reading && useUi.getState().notice === reading) useUi.getState().dismiss();
   if (!r.ok) return { ok: false, errors: r.errors.map(formatIoProblem) };
   // A diagram without a title (no front matter, not exported by us) is named after its file.
   const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
@@ -67,12 +69,14 @@ const SLOW_MERMAID_LINES = 2_000;
  * Mermaid parses on the page's thread (it needs the DOM even to parse: DOMPurify), so a large
  * diagram holds the page still for seconds: say so first, and let the page draw it.
  */
-async function sayWhileParsing(text: string, fileName: string): Promise<void> {
+async function sayWhileParsing(text: string, fileName: string): Promise<UiMessage | null> {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines <= SLOW_MERMAID_LINES; i = text.indexOf('\n', i + 1)) lines++;
-  if (lines <= SLOW_MERMAID_LINES) return;
+  if (lines <= SLOW_MERMAID_LINES) return null;
   useUi.getState().showNotice(`Reading ${fileName}…`, ['a diagram this large takes Mermaid\'s parser several seconds, while the page does not respond']);
+  const shown = useUi.getState().notice;
   await afterPaint();
+  return shown;
 }
 
 /** Resolves once the page has drawn what is pending (or soon, in a hidden tab that draws nothing). */
