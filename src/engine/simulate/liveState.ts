@@ -115,7 +115,7 @@ export class LiveState {
     }
     this.spreadDown();
     for (const e of never) this.fail(e);
-    this.flipped.length = 0;
+    if (this.flipped.length !== 0) this.flipped.length = 0;
     this.work = 0;
     const arrays = [this.elementDown, this.componentDown, this.instanceReasons, this.aliveInstances, this.slotDead, this.groupAlive, this.reasons, this.failoverDown];
     this.base = { arrays, copies: arrays.map((a) => a.slice()) };
@@ -124,12 +124,12 @@ export class LiveState {
   /** Back to the starting state. */
   reset(): void {
     this.base.arrays.forEach((a, i) => a.set(this.base.copies[i]));
-    this.flipped.length = 0;
+    if (this.flipped.length !== 0) this.flipped.length = 0;
   }
 
   /** Element e fails (it was up): what depends on it falls as far as it must. */
   fail(e: number): void {
-    this.flipped.length = 0;
+    if (this.flipped.length !== 0) this.flipped.length = 0;
     if (this.elementDown[e]) return;
     this.elementDown[e] = 1;
     const s = this.s;
@@ -154,7 +154,7 @@ export class LiveState {
 
   /** Element e is repaired (it was down): what it alone kept down comes back. */
   repair(e: number): void {
-    this.flipped.length = 0;
+    if (this.flipped.length !== 0) this.flipped.length = 0;
     if (!this.elementDown[e]) return;
     this.elementDown[e] = 0;
     const s = this.s;

@@ -541,8 +541,10 @@ export class Simulation {
 
   /** Fails e in the live state, and takes down the clients it cuts off. */
   private failLive(e: number): void {
-    this.live.fail(e);
-    for (const c of this.live.flipped) this.clientFell(this.clientIndex[c]);
+    const live = this.live;
+    live.fail(e);
+    const flipped = live.flipped;
+    for (let j = 0; j < flipped.length; j++) this.clientFell(this.clientIndex[flipped[j]]);
   }
 
   /** A queued repair of e is due. */
@@ -569,7 +571,8 @@ export class Simulation {
     live.repair(e);
     if (this.overloaded > 0 || (this.alwaysPropagate && this.depth > 0)) {
       // A repair can only bring clients back (failure is monotone).
-      for (const c of live.flipped) this.clientRose(down.indexOf(this.clientIndex[c]));
+      const flipped = live.flipped;
+      for (let j = 0; j < flipped.length; j++) this.clientRose(down.indexOf(this.clientIndex[flipped[j]]));
       return;
     }
     // No threshold overloaded any more: the counts decide again (the live state back to its start).
