@@ -10,10 +10,18 @@ import type { ImportanceReport } from './types';
  * U(e perfect); improvement = U_sys − max U(e perfect). Sorted: what to fix first.
  */
 export function importanceOf(s: Structure, up: Float64Array, perClient: ClientFigures[], sysU: number): ImportanceReport[] {
+  // Clients that share one importance array (the exact method shares it between clients with
+  // the same need: 200 clients of one design are one) reach both maxima at their largest U.
+  const weakest = new Map<Float64Array, ClientFigures>();
+  for (const f of perClient) {
+    const kept = weakest.get(f.birnbaum);
+    if (!kept || f.unavailability > kept.unavailability) weakest.set(f.birnbaum, f);
+  }
+  const clients = [...weakest.values()];
   const out = s.elements.map((e, i) => {
     let uUp = 0;
     let uDown = 0;
-    for (const f of perClient) {
+    for (const f of clients) {
       const b = f.birnbaum[i];
       uUp = Math.max(uUp, f.unavailability - (1 - up[i]) * b);
       uDown = Math.max(uDown, f.unavailability + up[i] * b);
