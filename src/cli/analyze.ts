@@ -60,7 +60,7 @@ export function registerAnalyze(program: Command): void {
       // importance, findings); the stage belongs to the design, so it comes from the design's own analysis.
       const stage = report.whatIf ? stageOf(topology, analyze(topology, { slo, seed })) : undefined;
       if (format === 'json') writeJson(jsonReportWritten(report, topology, { slo, stage }), writeInertStdout);
-      else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan }));
+      else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan, file }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeInertStdout);
       else writeHumanStdout(humanReport(topology, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
       const spofGate = flags.failOnSpof === true && report.spofs.length > 0;

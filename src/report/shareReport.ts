@@ -33,6 +33,8 @@ export interface ShareReportInput {
   svg?: string;
   /** The design as a Mermaid diagram: the picture of the Markdown report (it renders on GitHub, GitLab and most wikis). */
   mermaid?: string;
+  /** Said under "The design" when it is not drawn (a design too large for a picture anyone could read): why, and how to get one. */
+  pictureNote?: Rich;
 }
 
 export function shareReportMarkdown(input: ShareReportInput): string {
@@ -45,7 +47,7 @@ export function shareReportHtml(input: ShareReportInput): string {
 
 const SEVERITY_WORD = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
-export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid }: ShareReportInput): Block[] {
+export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid, pictureNote }: ShareReportInput): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: topology.name },
     { kind: 'paragraph', text: [`Availability report by SPOF Studio (${a.method === 'exact' ? 'exact analysis' : 'Monte Carlo estimate, 95% interval in the table'}), ${counts(topology)}.`] },
@@ -54,6 +56,8 @@ export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid }:
   ];
   if (svg !== undefined || mermaid !== undefined) {
     blocks.push({ kind: 'heading', level: 2, text: 'The design' }, { kind: 'picture', alt: `The design ${topology.name}, single points of failure marked`, svg, mermaid });
+  } else if (pictureNote !== undefined) {
+    blocks.push({ kind: 'heading', level: 2, text: 'The design' }, { kind: 'paragraph', text: pictureNote });
   }
   blocks.push({ kind: 'heading', level: 2, text: 'Downtime' }, downtimeTable(a));
   blocks.push({ kind: 'heading', level: 2, text: a.spofs.length === 0 ? 'No single point of failure' : `Single points of failure (${a.spofs.length})` });
@@ -63,15 +67,28 @@ export function shareReportBlocks({ topology, analysis: a, plan, svg, mermaid }:
       const words = othersDownWords(s);
       return words ? `; ${words}` : '';
     };
-    blocks.push({ kind: 'list', items: a.spofs.map((s) => [...element(s.id, s.label), ` (${s.type}): fails `, ...joined(s.clients.map((c) => [{ code: c }])), others(s)]) });
+    const clients = (ids: string[]): Rich => [...joined(ids.slice(0, NAMES).map((c) => [{ code: c }])), ids.length > NAMES ? ` and ${(ids.length - NAMES).toLocaleString('en-US')} more` : ''];
+    blocks.push({ kind: 'list', items: firstRows(a.spofs.slice(0, ROWS + 1).map((s) => [...element(s.id, s.label), ` (${s.type}): fails `, ...clients(s.clients), others(s)]), a.spofs.length) });
   } else {
     blocks.push({ kind: 'paragraph', text: [neverServedSentence(a, topology) || 'No single element takes a client down on its own.'] });
   }
   blocks.push({ kind: 'heading', level: 2, text: a.findings.length === 0 ? 'No findings' : `Findings (${a.findings.length})` });
-  if (a.findings.length > 0) blocks.push({ kind: 'list', items: a.findings.map(findingItem) });
+  if (a.findings.length > 0) blocks.push({ kind: 'list', items: firstRows(a.findings.slice(0, ROWS + 1).map(findingItem), a.findings.length) });
   if (plan) blocks.push(...planBlocks(plan));
   if (a.warnings.length > 0) blocks.push({ kind: 'heading', level: 2, text: 'Notes' }, { kind: 'list', items: a.warnings.map((w) => [w]) });
   return blocks;
+}
+
+/**
+ * Rows of a list before the rest is counted, and names in a row: a 20,000-long chain under 200
+ * clients made 20,000 SPOFs each naming 200 clients and 100,000 findings, a 62 MB page.
+ */
+const ROWS = 50;
+const NAMES = 30;
+
+function firstRows(items: Rich[], count = items.length): Rich[] {
+  if (count <= ROWS) return items;
+  return [...items.slice(0, ROWS), [`... and ${(count - ROWS).toLocaleString('en-US')} more (`, { code: 'spof analyze --json' }, ' lists them all)']];
 }
 
 function counts(t: Topology): string {
