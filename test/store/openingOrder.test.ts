@@ -84,6 +84,8 @@ let stop: () => void;
 let client: AnalysisClient;
 /** Lets comlink's messages and the tasks between the steps run (real timers, a few turns). */
 const turns = () => new Promise((r) => setTimeout(r, 20));
+// vi.waitFor gives up after 1 s by default: under load the workers' answers took longer (a red land at load 11).
+const SETTLE = { timeout: 30_000 };
 const whats = () => asked.map((a) => a.what);
 
 beforeEach(async () => {
@@ -97,9 +99,9 @@ beforeEach(async () => {
   client = new AnalysisClient(analysisWorker, () => new Promise(() => {}));
   stop = startAnalysisDriver(client);
   // The empty design's own analysis and simulation, out of the way.
-  await vi.waitFor(() => expect(analyses).toHaveLength(1));
+  await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
   analyses.shift()!();
-  await vi.waitFor(() => expect(whats()).toContain('simulation'));
+  await vi.waitFor(() => expect(whats()).toContain('simulation'), SETTLE);
   asked = [];
 });
 
@@ -119,33 +121,33 @@ describe('opening a large design without positions', () => {
     replaceDocument(large(), 'Open chain');
     // Not in the task that draws the opened design: the request copies all of it.
     expect(run).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     await turns();
     expect(whats()).toEqual(['analysis']);
     expect(useAnalysis.getState().status).toBe('running');
     analyses.shift()!();
-    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    await vi.waitFor(() => expect(layouts).toHaveLength(1), SETTLE);
     expect(useAnalysis.getState().status).toBe('idle');
     expect(useAnalysis.getState().report?.spofs.length).toBeGreaterThan(0);
     await turns();
     // The answer is shown on the rough placement; the simulation waits for the layout.
     expect(whats()).toEqual(['analysis', 'layout']);
     layouts.shift()!();
-    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']));
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']), SETTLE);
     expect(asked.map((a) => a.laidOut)).toEqual([false, false, true]);
     expect(asked[2].components).toBe(ORDERED_PAST + 1);
   });
 
   it('analyses and simulates an edit made during the layout at once; the layout is then dropped', async () => {
     replaceDocument(large(), 'Open chain');
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     analyses.shift()!();
-    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    await vi.waitFor(() => expect(layouts).toHaveLength(1), SETTLE);
     asked = [];
     useDocument.getState().updateComponent('c1', { availability: 0.9 });
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     analyses.shift()!();
-    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']), SETTLE);
     const shown = useDocument.getState().doc;
     layouts.shift()!();
     await turns();
@@ -160,9 +162,9 @@ describe('opening a design while the one before is simulated', () => {
   it('stops that simulation at once (its worker replaced): the new design\'s analysis, layout and simulation do not wait for it', async () => {
     simulationsHold = true;
     replaceDocument(withPositions(unplaced(10)), 'Open small');
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     analyses.shift()!();
-    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']), SETTLE);
     expect(useAnalysis.getState().simulation.status).toBe('running');
     asked = [];
     const simulating = analysisWorkers[analysisWorkers.length - 1];
@@ -170,13 +172,13 @@ describe('opening a design while the one before is simulated', () => {
     replaceDocument(unplaced(ORDERED_PAST + 1), 'Open chain');
     expect(simulating.terminated).toBe(true);
     expect(useAnalysis.getState().simulation.status).toBe('none');
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     expect(analysisWorkers[analysisWorkers.length - 1]).not.toBe(simulating);
     expect(asked[0]).toMatchObject({ what: 'analysis', components: ORDERED_PAST + 1 });
     analyses.shift()!();
-    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    await vi.waitFor(() => expect(layouts).toHaveLength(1), SETTLE);
     layouts.shift()!();
-    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']));
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'layout', 'simulation']), SETTLE);
     expect(asked[2]).toMatchObject({ components: ORDERED_PAST + 1, laidOut: true });
   });
 });
@@ -184,14 +186,14 @@ describe('opening a design while the one before is simulated', () => {
 describe('opening a design with nothing to order', () => {
   it('analyses and simulates a large design with positions at once, with no layout', async () => {
     replaceDocument(withPositions(unplaced(ORDERED_PAST + 1)), 'Open placed');
-    await vi.waitFor(() => expect(analyses).toHaveLength(1));
+    await vi.waitFor(() => expect(analyses).toHaveLength(1), SETTLE);
     analyses.shift()!();
-    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']));
+    await vi.waitFor(() => expect(whats()).toEqual(['analysis', 'simulation']), SETTLE);
   });
 
   it('lays out a small design without waiting for its analysis', async () => {
     replaceDocument(unplaced(ORDERED_PAST), 'Open chain');
-    await vi.waitFor(() => expect(layouts).toHaveLength(1));
+    await vi.waitFor(() => expect(layouts).toHaveLength(1), SETTLE);
     // Its analysis is still unanswered.
     expect(analyses).toHaveLength(1);
     expect(useAnalysis.getState().status).toBe('running');
