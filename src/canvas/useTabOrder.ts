@@ -23,17 +23,26 @@ function ordered(root: HTMLElement): HTMLElement[] {
   return out;
 }
 
-/** Lets the browser's Tab pass over every element of the canvas once. */
+/**
+ * Lets the browser's Tab pass over every element of the canvas once. They come back into the
+ * order as soon as focus has landed beyond them: a timer alone raced the next key, since the
+ * browser runs input before timers (a Shift+Tab right after skipped the whole canvas under load).
+ */
 function stepOut(items: HTMLElement[]): void {
   const was = items.map((el) => el.getAttribute('tabindex'));
   for (const el of items) el.tabIndex = -1;
-  setTimeout(() => {
+  const restore = () => {
+    document.removeEventListener('focusin', restore, true);
+    clearTimeout(timer);
     items.forEach((el, i) => {
       if (!el.isConnected || el.tabIndex !== -1) return;
       if (was[i] === null) el.removeAttribute('tabindex');
       else el.setAttribute('tabindex', was[i]!);
     });
-  }, 0);
+  };
+  document.addEventListener('focusin', restore, true);
+  // Nothing focusable beyond the canvas: focus does not move, so no focusin comes.
+  const timer = setTimeout(restore, 0);
 }
 
 export function useTabOrder(wrapper: RefObject<HTMLElement | null>): void {
