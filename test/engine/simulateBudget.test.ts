@@ -10,15 +10,9 @@ import { buildStructure } from '../../src/engine/structure';
 import { parseTopology } from '../../src/model';
 import { smallTopology } from './arbitraries';
 import { topology } from './helpers';
+import { histories } from './simulationHistories';
 
 const YEAR = 8766;
-
-function histories(sim: Simulation, clients: number) {
-  return Array.from({ length: clients }, (_, k) => {
-    const h = sim.history(k);
-    return { year: Array.from(h.downPerYear), month: Array.from(h.downPerMonth), outages: Array.from(h.outagesPerYear) };
-  });
-}
 
 // A pool of 2 that needs both, failing every 10 h for 1 h: about 1,600 failures a year.
 const busy = topology({

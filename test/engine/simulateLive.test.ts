@@ -12,6 +12,7 @@ import { Simulation, type SimulationState } from '../../src/engine/simulate/simu
 import { parseTopology } from '../../src/model';
 import { smallTopology } from './arbitraries';
 import { topology } from './helpers';
+import { histories } from './simulationHistories';
 
 /** The state of the elements down, propagated from scratch at every change: slow and plainly right. */
 class ScratchState implements SimulationState {
@@ -56,13 +57,6 @@ class ScratchState implements SimulationState {
       }
     });
   }
-}
-
-function histories(sim: Simulation, clients: number) {
-  return Array.from({ length: clients }, (_, k) => {
-    const h = sim.history(k);
-    return { year: Array.from(h.downPerYear), month: Array.from(h.downPerMonth), outages: Array.from(h.outagesPerYear) };
-  });
 }
 
 const hasCycle = (s: Structure) => stronglyConnected(s.components.length, s.targetsOfComponent, s.components.map((_, c) => c)).some((m) => m.length > 1);

@@ -12,13 +12,7 @@ import { CHUNK_YEARS, Simulation } from '../../src/engine/simulate/simulation';
 import { parseTopology, type Topology } from '../../src/model';
 import { smallTopology } from './arbitraries';
 import { topology } from './helpers';
-
-function histories(sim: Simulation, clients: number) {
-  return Array.from({ length: clients }, (_, k) => {
-    const h = sim.history(k);
-    return { year: Array.from(h.downPerYear), month: Array.from(h.downPerMonth), outages: Array.from(h.outagesPerYear) };
-  });
-}
+import { histories } from './simulationHistories';
 
 describe('simulation shortcuts', () => {
   it('random designs of every feature: the blast tables give the very histories of propagating every state', () => {
