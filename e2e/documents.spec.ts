@@ -62,6 +62,13 @@ test('a bad file opens nothing: the error names the path, the design and its dra
   await expect(error).toContainText(/line \d/);
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText(template('stage3').name);
   expect(await studio.savedDraft()).toEqual(before);
+
+  // A good file opened next says its own warnings; the error about the file before does not stay over them.
+  await studio.openFile('warned.spof.json', JSON.stringify({ format: 'spof-topology', version: 2, name: 'Warned',
+    components: [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2, minHealthy: 3 }], links: [{ from: 'users', to: 'app' }] }));
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('Warned');
+  await expect(studio.byTestId(TEST_IDS.noticeMessage)).toContainText('Opened warned.spof.json with warnings');
+  await expect(error).toHaveCount(0);
 });
 
 test('dropping a file on the page shows the drop overlay and opens it', async () => {

@@ -157,8 +157,11 @@ async function applyImport(result: ImportResult, what: string): Promise<boolean>
     // correct one by one (the design's own warnings are in the report).
     useImportNotes.getState().show(what, result.notes, result.correctedText);
     ui.dismiss();
-  } else if (result.warnings.length) ui.showNotice(`Opened ${what} with warnings`, result.warnings);
-  else ui.dismiss();
+  } else {
+    // An error still up (a file before that did not open) is about something past: it would hide the notice.
+    ui.dismiss();
+    if (result.warnings.length) ui.showNotice(`Opened ${what} with warnings`, result.warnings);
+  }
   return true;
 }
 
