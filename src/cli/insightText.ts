@@ -2,7 +2,7 @@
 // data protection and degradations, after the engine's figures.
 import type { Insight, SloEntry } from '../engine/insight';
 import { textLines } from './io';
-import { formatTarget } from '../report/format';
+import { formatGapPoints, formatTarget } from '../report/format';
 
 export function humanInsight(i: Insight): string {
   const lines: string[] = [];
@@ -44,7 +44,7 @@ export function sloLine(s: SloEntry): string {
   const budget = `error budget ${minutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${minutes(s.downtimeMinutesPerMonth)}`;
   return s.met
     ? `${who}: target ${pct(s.target)} met (${budget})`
-    : `${who}: target ${pct(s.target)} NOT met: short by ${s.gapPercent.toPrecision(2)} percentage points, ${minutes(s.gapMinutesPerMonth)} a month (${budget})`;
+    : `${who}: target ${pct(s.target)} NOT met: short by ${formatGapPoints(s.gapPercent)} percentage points, ${minutes(s.gapMinutesPerMonth)} a month (${budget})`;
 }
 
 function minutes(m: number): string {

@@ -73,6 +73,11 @@ export function signed(delta: number, format: (magnitude: number) => string, zer
   return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
 }
 
+/** How far below a target, in percentage points, two significant digits: "100", "0.012", never "1.0e+2". */
+export function formatGapPoints(gapPercent: number): string {
+  return gapPercent.toLocaleString('en-US', { maximumSignificantDigits: 2 });
+}
+
 /** An availability change in percentage points: "+0.012 pp", "−0.00031 pp". */
 export function formatPoints(delta: number): string {
   return signed(delta * 100, (m) => `${Number(m.toPrecision(2))} pp`);

@@ -1,7 +1,7 @@
 // A target reads as the person typed it, however many nines (a plan for --slo 99.99999999
 // was headed "99.99999998999999%", and its check line said "target 100%").
 import { describe, expect, it } from 'vitest';
-import { formatTarget } from '../../src/report/format';
+import { formatGapPoints, formatTarget } from '../../src/report/format';
 import { plan } from '../../src/engine/insight';
 import { doc } from '../insight/helpers';
 
@@ -21,5 +21,13 @@ describe('targets in words', () => {
     const p = plan(t, { target: 0.9999999999 });
     expect(p.message).toMatch(/takes [\d,]+ times the 0\.00000001% error budget/);
     expect(p.message).not.toMatch(/(^|[^.\d])[1-9][\d,]{3,}%/);
+  });
+});
+
+describe('a gap to the target', () => {
+  it('reads as a number, never in exponent notation (a 10,000-long chain was "short by 1.0e+2 percentage points")', () => {
+    expect(formatGapPoints(99.99998)).toBe('100');
+    expect(formatGapPoints(0.012345)).toBe('0.012');
+    expect(formatGapPoints(1.2e-7)).toBe('0.00000012');
   });
 });

@@ -4,7 +4,7 @@ import { ListChecks, Wand2 } from 'lucide-react';
 import { useEffect } from 'react';
 import type { SloEntry, SloReport } from '../../engine/insight';
 import { useDocument } from '../../store/document';
-import { formatAvailability, formatMinutes, formatTarget } from './format';
+import { formatAvailability, formatGapPoints, formatMinutes, formatTarget } from './format';
 import { PlanList } from './PlanList';
 import { applyPlanToDesign, entryFor, findPlan, preparePlanWorker, usePlan } from './planAction';
 
@@ -21,7 +21,7 @@ function Entry({ e }: { e: SloEntry }) {
       </div>
       <div className="rp-row-text">
         target {formatTarget(e.target)} · now {formatAvailability(e.availability, nines)}
-        {!e.met && <> · short by <b>{e.gapPercent.toPrecision(2)} percentage points</b> ({formatMinutes(e.gapMinutesPerMonth)} a month)</>}
+        {!e.met && <> · short by <b>{formatGapPoints(e.gapPercent)} percentage points</b> ({formatMinutes(e.gapMinutesPerMonth)} a month)</>}
       </div>
       <div className="rp-row-text rp-muted">
         error budget {formatMinutes(e.errorBudgetMinutesPerMonth)} a month; expected downtime {formatMinutes(e.downtimeMinutesPerMonth)}
