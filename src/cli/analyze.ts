@@ -59,13 +59,14 @@ export function registerAnalyze(program: Command): void {
       // What-if: every figure is the what-if figure (availability, SLO verdicts, SPOFs, pairs,
       // importance, findings); the stage belongs to the design, so it comes from the design's own analysis.
       const stage = report.whatIf ? stageOf(topology, analyze(topology, { slo, seed })) : undefined;
+      // The gates are decided before anything is written: a reader that stops early (`| head`) ends the command at a write.
+      const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
+      const sloGate = slo !== undefined && report.system.slo?.met === false;
+      if (spofGate || sloGate) process.exitCode = EXIT_GATE;
       if (format === 'json') writeJson(jsonReportWritten(report, topology, { slo, stage }), writeInertStdout);
       else if (format === 'markdown' || format === 'html') writeStdout(await shareReport(format, topology, report, { slo, withPlan: flags.plan, file }));
       else if (format === 'sarif') writeJson(toSarif({ file, text, findings: insight(topology, report, { slo }).findings }), writeInertStdout);
       else writeHumanStdout(humanReport(topology, report) + (stage ? designStageText(stage) : humanInsight(insight(topology, report, { slo }))));
-      const spofGate = flags.failOnSpof === true && report.spofs.length > 0;
-      const sloGate = slo !== undefined && report.system.slo?.met === false;
-      if (spofGate || sloGate) process.exitCode = EXIT_GATE;
     });
 }
 

@@ -33,8 +33,9 @@ export function registerDiff(program: Command): void {
       printWarnings(baseFile, base.topology, base.warnings);
       printWarnings(headFile, head.topology, head.warnings);
       const d = diffDesigns(analyseDesign(base.topology, { slo }), analyseDesign(head.topology, { slo }));
+      // Decided before writing: a reader that stops early ends the command at a write.
+      if (flags.failOnRegression && d.regression.regressed) process.exitCode = EXIT_GATE;
       if (flags.json) writeStdout(diffJson(d));
       else writeHumanStdout(flags.markdown ? diffMarkdown(d) : diffText(d));
-      if (flags.failOnRegression && d.regression.regressed) process.exitCode = EXIT_GATE;
     });
 }

@@ -35,10 +35,11 @@ export function registerPlan(program: Command): void {
       const hasTarget = target !== undefined || topology.slo !== undefined || topology.components.some((c) => c.kind === 'client' && c.slo !== undefined);
       if (!hasTarget) throw new CliError(`${file}: no target: give --slo (e.g. --slo 99.99), or set "slo" on the document or a client`);
       const p = plan(topology, { target, maxMoves });
+      // Decided before writing: a reader that stops early ends the command at a write.
+      if (!p.met) process.exitCode = EXIT_GATE;
       if (flags.output !== undefined) writeOutput(flags.output, serializeTopology(p.topology));
       if (flags.json) writeStdout(`${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n`);
       else writeHumanStdout(humanPlan(topology.name, p, flags.output));
-      if (!p.met) process.exitCode = EXIT_GATE;
     });
 }
 

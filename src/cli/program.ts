@@ -1,6 +1,6 @@
 // The command line's program: every command registered, errors mapped to exit codes.
 import { Command, CommanderError } from 'commander';
-import { CliError, EXIT_BAD_INPUT, writeStderr, writeStdout } from './io';
+import { CliError, EXIT_BAD_INPUT, ReaderGone, writeStderr, writeStdout } from './io';
 import { terminalSafe } from '../io/safeText';
 import { registerValidate } from './validate';
 import { registerAnalyze } from './analyze';
@@ -39,6 +39,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (e) {
+    if (e instanceof ReaderGone) return process.exitCode === undefined ? 0 : Number(process.exitCode);
     if (e instanceof CliError) {
       // One line, whatever the message holds (a file name with a newline in it).
       writeStderr(`spof: ${terminalSafe(e.message, { oneLine: true })}\n`);
