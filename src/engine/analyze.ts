@@ -32,6 +32,11 @@ export function defaultSamples(elements: number): number {
 
 /** The analysis of DESIGN section 3: availability, SPOFs, pairs, importance, what-if. */
 export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
+  return analyzeStructure(t, buildStructure(t), opts);
+}
+
+/** analyze() of the structure `s` of `t` (buildStructure(t)), for a caller that has it already; `s` is only read. */
+export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions = {}): Report {
   // Timing is opt-in: in Node the first use of `performance` loads perf_hooks, 2 ms of a CLI run.
   const timings: Record<string, number> | undefined = opts.timings ? {} : undefined;
   let clock = timings ? performance.now() : 0;
@@ -42,7 +47,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     clock = now;
   };
   const warnings: string[] = [];
-  const s = buildStructure(t);
+  const figuresOnly = opts.figuresOnly === true;
   const forced = resolveFailed(s, opts.failed ?? []);
   const forcedElements = forced.elements;
   for (const id of forced.unknown) warnings.push(`what-if: no element or component "${id}" (ignored)`);
@@ -66,7 +71,7 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   let scan: SingleScan | undefined;
   const stats: Record<string, number> = { elements: s.elements.length };
   try {
-    const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap);
+    const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap, !figuresOnly);
     ({ perClient, rawPairs } = exact);
     if (exact.pairsCapped) warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
     pairsCapped = exact.pairsCapped;
@@ -78,8 +83,9 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     method = 'monte-carlo';
     const samples = opts.samples ?? defaultSamples(s.elements.length);
     lap('exact attempt');
-    scan = scanSingleFailures(s, prop, candidate, BLAST_RADIUS_BUDGET);
-    spofElements = scan.spofs;
+    // The Monte Carlo figures do not depend on the SPOF scan.
+    if (!figuresOnly) scan = scanSingleFailures(s, prop, candidate, BLAST_RADIUS_BUDGET);
+    spofElements = scan?.spofs ?? [];
     lap('spofs');
     const mc = monteCarlo(s, prop, up.map((a) => 1 - a), samples, opts.seed ?? 1, opts.sampleWork);
     const cut = mc.samples < samples ? ` of ${samples} asked, as many as a bounded time allows` : '';
@@ -92,12 +98,15 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
       return { availability: 1 - u, unavailability: u, birnbaum: mc.birnbaum[i], interval: { low: 1 - q.high, high: 1 - q.low } };
     });
     lap('monte-carlo');
-    const found = pairsByPropagation(s, prop, scan, MAX_PAIRS_FOUND);
-    rawPairs = found.pairs;
-    if (found.capped === 'pairs') warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
-    if (found.capped === 'tries') warnings.push(`pairs of failures were looked for among the first ${MAX_PAIR_TRIES.toLocaleString('en-US')} candidate pairs only: the pairs listed are the most probable of those found`);
-    if (found.capped === 'work') warnings.push(`pairs of failures were looked for until ${MAX_PAIR_WORK.toLocaleString('en-US')} changes of state had been propagated, most probable candidates first (${found.tried.toLocaleString('en-US')} of ${found.candidates.toLocaleString('en-US')} tried): the pairs listed are the most probable of those found`);
-    pairsCapped = found.capped !== false;
+    rawPairs = new Map();
+    if (scan) {
+      const found = pairsByPropagation(s, prop, scan, MAX_PAIRS_FOUND);
+      rawPairs = found.pairs;
+      if (found.capped === 'pairs') warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
+      if (found.capped === 'tries') warnings.push(`pairs of failures were looked for among the first ${MAX_PAIR_TRIES.toLocaleString('en-US')} candidate pairs only: the pairs listed are the most probable of those found`);
+      if (found.capped === 'work') warnings.push(`pairs of failures were looked for until ${MAX_PAIR_WORK.toLocaleString('en-US')} changes of state had been propagated, most probable candidates first (${found.tried.toLocaleString('en-US')} of ${found.candidates.toLocaleString('en-US')} tried): the pairs listed are the most probable of those found`);
+      pairsCapped = found.capped !== false;
+    }
     lap('cuts');
   }
 
@@ -155,11 +164,11 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
     if (f.interval) r.interval = f.interval;
     return r;
   });
-  const importance = unconnected ? [] : opts.failed === undefined ? importanceOf(s, up, perClient, sysU) : whatIfImportance(s, up, perClient, prop.componentDown, forcedElements);
+  const importance = unconnected || figuresOnly ? [] : opts.failed === undefined ? importanceOf(s, up, perClient, sysU) : whatIfImportance(s, up, perClient, prop.componentDown, forcedElements);
   lap('importance');
   const outages = outagesOf(s, up, perClient, sysClient);
   if (unconnected) outages.system = { failuresPerYear: NaN, meanDownHours: NaN, meanUpHours: NaN };
-  const cost = unconnected ? undefined : costOf(t, s, perClient.map((f) => f.unavailability));
+  const cost = unconnected || figuresOnly ? undefined : costOf(t, s, perClient.map((f) => f.unavailability));
   if (cost && cost.clients.length > 0) {
     const saved = moneySavedPerYear(up, perClient, downtimeRates(t, s));
     for (const imp of importance) imp.moneySavedPerYear = saved[s.elementIndex.get(imp.id)!];

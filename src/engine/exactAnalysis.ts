@@ -36,9 +36,12 @@ export interface ExactResult {
   bddSteps: number;
 }
 
-/** Throws BddBudgetExceeded past `budget` nodes. `up`: each element's availability (0 when forced down). */
+/**
+ * Throws BddBudgetExceeded past `budget` nodes. `up`: each element's availability (0 when
+ * forced down). Without `withCuts` the single and double failures are not looked for (empty).
+ */
 export function exactAnalysis(
-  s: Structure, up: Float64Array, forced: Forced, budget: number, lap: (name: string) => void,
+  s: Structure, up: Float64Array, forced: Forced, budget: number, lap: (name: string) => void, withCuts = true,
 ): ExactResult {
   const order = variableOrder(s);
   // About a dozen nodes per element on the estates of the benchmark.
@@ -73,6 +76,7 @@ export function exactAnalysis(
   const singles = new Map<number, Set<number>>();
   const rawPairs: RawPairs = new Map();
   let pairsCapped = false;
+  if (!withCuts) return { perClient, singles, rawPairs, pairsCapped, bddNodes: bdd.size, bddSteps: bdd.steps };
   // Clients by root: the cuts of each root once, its pairs then shared by its clients (one
   // set of clients for all its pairs, copied only when another root's clients join a pair).
   const clientsOfRoot = new Map<number, Set<number>>();

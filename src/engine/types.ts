@@ -20,6 +20,12 @@ export interface AnalyzeOptions {
   sampleWork?: number;
   /** Time each phase into `Report.timings` (for benchmarks). */
   timings?: boolean;
+  /**
+   * Only the figures: availability (with its interval), outages and the method. SPOFs, pairs,
+   * blast radii, importance and cost are not worked out and come back empty, for a caller
+   * that reads none of them (simulate, which compares its years with these figures).
+   */
+  figuresOnly?: boolean;
 }
 
 export interface Downtime {
