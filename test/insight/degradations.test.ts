@@ -64,4 +64,39 @@ describe('degradations on random designs', () => {
       { numRuns: 200, seed: 14 },
     );
   });
+
+  it('list the served clients that reach a degraded component along dependency links, as a search from each client did', () => {
+    fc.assert(
+      fc.property(smallTopology, (input) => {
+        const r = parseTopology(input);
+        if (!r.ok) return;
+        const t = r.topology;
+        // The old reading: a fresh search from each client along dependency links, optional ones too.
+        const reach = (from: string) => {
+          const seen = new Set([from]);
+          const stack = [from];
+          while (stack.length) {
+            const cur = stack.pop()!;
+            for (const l of t.links) {
+              if (linkType(l) === 'dependency' && l.from === cur && !seen.has(l.to)) {
+                seen.add(l.to);
+                stack.push(l.to);
+              }
+            }
+          }
+          return seen;
+        };
+        const clients = t.components.filter((c) => c.kind === 'client').map((c) => c.id);
+        const byId = new Map(t.components.map((c) => [c.id, c]));
+        for (const d of degradations(t)) {
+          const l = t.links.find((x) => linkElementId(x) === d.link)!;
+          const failed = [...componentElements(byId.get(l.to)!), ...(l.availability !== undefined && l.availability < 1 ? [linkElementId(l)] : [])];
+          const down = componentsDown(t, failed);
+          const served = clients.filter((c) => !down.has(c));
+          expect(d.clients).toEqual(d.inFactRequired ? served : served.filter((c) => d.degrades.some((x) => reach(c).has(x))));
+        }
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+  });
 });

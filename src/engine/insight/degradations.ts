@@ -59,6 +59,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
     degraders.get(to)!.push({ from, at });
     addBit(degraderTargets, to);
   });
+  const reach = dependencyReach(t);
   let names = 0;
   for (const l of optional) {
     const target = byId.get(l.to);
@@ -97,7 +98,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
       from: l.from,
       to: l.to,
       degrades,
-      clients: inFactRequired ? served : served.filter((c) => degrades.some((x) => dependencyReach(t, c).has(x))),
+      clients: inFactRequired ? served : served.filter((c) => degrades.some((x) => reach.reaches(c, x))),
       down: downIds,
       ...(whole ? {} : { downCount: count }),
       inFactRequired,
