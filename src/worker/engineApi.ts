@@ -5,11 +5,11 @@
 import { analyze, type AnalyzeOptions, type Report } from '../engine';
 import { SimulationRun, type SimulationReport } from '../engine/simulate';
 import { applyMoveFully, insight, plan, type Insight, type Move, type Plan } from '../engine/insight';
-import { toMermaid } from '../io/mermaidExport';
 import { formatProblem, parseTopology, type Problem, type Topology } from '../model';
 import { needsLayout } from '../layout/needsLayout';
 import { analyseDesign } from '../report/analysisJson';
 import { designPicture } from '../report/picture';
+import { boundedMermaid, pictureDrawn, pictureLeftOut } from '../report/pictureBounds';
 import { shareReportHtml, shareReportMarkdown, type ReportPlan } from '../report/shareReport';
 
 export interface AnalysisRequest {
@@ -107,13 +107,18 @@ export function runShareReport(request: ShareReportRequest): ShareReportResponse
   const t = parsed.topology;
   const analysed = analyseDesign(t);
   // The editor gives every node a position; a design still without them goes without a picture.
-  const picture = needsLayout(t) ? {} : { svg: designPicture(t, analysed.analysis) };
+  // Past the bounds the command line keeps to, none either, and the report says why.
+  const drawn = pictureDrawn(t);
+  const picture = !drawn ? { pictureNote: pictureLeftOut(t, [APP_HINT]) } : needsLayout(t) ? {} : { svg: designPicture(t, analysed.analysis) };
   const input = { ...analysed, ...picture, ...(request.plan ? { plan: request.plan } : {}) };
   if (request.format === 'markdown') {
-    return { ok: true, text: shareReportMarkdown({ ...input, mermaid: toMermaid(t, { spofIds: input.analysis.spofs.map((s) => s.id) }) }) };
+    return { ok: true, text: shareReportMarkdown({ ...input, mermaid: boundedMermaid(t, input.analysis.spofs.map((s) => s.id)) }) };
   }
   return { ok: true, text: shareReportHtml(input) };
 }
+
+/** Where a reader of the app's report finds the design the report does not draw. */
+const APP_HINT = 'Open the design in SPOF Studio to explore it.';
 
 export interface SimulationRequest {
   document: unknown;

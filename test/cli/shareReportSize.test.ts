@@ -2,7 +2,8 @@
 // with a sentence saying why and how to get a diagram, and the lists of SPOFs, their clients
 // and the findings keep their first rows and count the rest.
 import { describe, expect, it } from 'vitest';
-import { MAX_PICTURE_BOXES, MAX_PICTURE_LINKS, shareReport } from '../../src/cli/shareReport';
+import { shareReport } from '../../src/cli/shareReport';
+import { MAX_PICTURE_BOXES, MAX_PICTURE_LINKS } from '../../src/report/pictureBounds';
 import { analyze } from '../../src/engine';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 
