@@ -35,8 +35,12 @@ export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
   return analyzeStructure(t, buildStructure(t), opts);
 }
 
-/** analyze() of the structure `s` of `t` (buildStructure(t)), for a caller that has it already; `s` is only read. */
-export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions = {}): Report {
+/**
+ * analyze() of the structure `s` of `t` (buildStructure(t)), for a caller that has it
+ * already; `s` is only read. `exceeded`: the exact method was tried on `s` with this
+ * budget and gave up, so it is not tried again (the figures are those it would have given).
+ */
+export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions = {}, exceeded?: BddBudgetExceeded): Report {
   // Timing is opt-in: in Node the first use of `performance` loads perf_hooks, 2 ms of a CLI run.
   const timings: Record<string, number> | undefined = opts.timings ? {} : undefined;
   let clock = timings ? performance.now() : 0;
@@ -71,7 +75,8 @@ export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions
   let scan: SingleScan | undefined;
   const stats: Record<string, number> = { elements: s.elements.length };
   try {
-    const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap, !figuresOnly);
+    if (exceeded) throw exceeded;
+    const exact = exactAnalysis(s, up, forced, opts.exactBudget ?? DEFAULT_EXACT_BUDGET, lap, figuresOnly ? 'none' : opts.noPairs ? 'singles' : 'pairs');
     ({ perClient, rawPairs } = exact);
     if (exact.pairsCapped) warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);
     pairsCapped = exact.pairsCapped;
@@ -99,7 +104,7 @@ export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions
     });
     lap('monte-carlo');
     rawPairs = new Map();
-    if (scan) {
+    if (scan && !opts.noPairs) {
       const found = pairsByPropagation(s, prop, scan, MAX_PAIRS_FOUND);
       rawPairs = found.pairs;
       if (found.capped === 'pairs') warnings.push(`more than ${MAX_PAIRS_FOUND.toLocaleString('en-US')} pairs of failures: the pairs listed are the most probable of the first ${MAX_PAIRS_FOUND.toLocaleString('en-US')} found`);

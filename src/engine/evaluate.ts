@@ -6,7 +6,7 @@
 // method would exceed its budget, or the engine has something to say that this path does
 // not compute (no client), it asks analyze() itself.
 import type { Topology } from '../model';
-import { analyze, DEFAULT_EXACT_BUDGET } from './analyze';
+import { analyzeStructure, DEFAULT_EXACT_BUDGET } from './analyze';
 import { Bdd, BddBudgetExceeded } from './bdd';
 import { compileWorks } from './compile';
 import { birnbaumOf, cutsOfOrderTwo, nodeProbabilities } from './exact';
@@ -66,7 +66,7 @@ export class AvailabilityEvaluator {
     try {
       works = compileWorks(s, bdd, order, NOTHING_FORCED);
     } catch (e) {
-      if (e instanceof BddBudgetExceeded) return fromReport(t, opts);
+      if (e instanceof BddBudgetExceeded) return fromReport(t, opts, s, e);
       throw e;
     }
     const upByLevel = new Float64Array(n);
@@ -108,9 +108,15 @@ function weakest(clients: ClientAvailability[]): Evaluation['system'] {
   return w ? { availability: w.availability, unavailability: w.unavailability } : { availability: 1, unavailability: 0 };
 }
 
-/** The same figures read off a full analysis (Monte Carlo past the budget; the system's importance stands in for each client's). */
-function fromReport(t: Topology, opts: EvaluateOptions): Evaluation {
-  return evaluationOfReport(analyze(t, { seed: 1, ...(opts.exactBudget !== undefined ? { exactBudget: opts.exactBudget } : {}) }), opts);
+/**
+ * The same figures read off an analysis (Monte Carlo past the budget; the system's importance
+ * stands in for each client's) of what this reads only: no pairs, and without `sensitivity`
+ * no SPOFs or importance either. Given the structure and the budget exceeded, the exact
+ * method is not tried again.
+ */
+function fromReport(t: Topology, opts: EvaluateOptions, s = buildStructure(t), exceeded?: BddBudgetExceeded): Evaluation {
+  const only = opts.sensitivity ? { noPairs: true } : { figuresOnly: true };
+  return evaluationOfReport(analyzeStructure(t, s, { seed: 1, ...only, ...(opts.exactBudget !== undefined ? { exactBudget: opts.exactBudget } : {}) }, exceeded), opts);
 }
 
 /** An evaluation read off an analysis already made (a caller that has one need not analyse again). */

@@ -38,10 +38,11 @@ export interface ExactResult {
 
 /**
  * Throws BddBudgetExceeded past `budget` nodes. `up`: each element's availability (0 when
- * forced down). Without `withCuts` the single and double failures are not looked for (empty).
+ * forced down). `cuts`: the failures looked for, single and double ('pairs'), single only,
+ * or none; those not looked for are empty.
  */
 export function exactAnalysis(
-  s: Structure, up: Float64Array, forced: Forced, budget: number, lap: (name: string) => void, withCuts = true,
+  s: Structure, up: Float64Array, forced: Forced, budget: number, lap: (name: string) => void, cuts: 'pairs' | 'singles' | 'none' = 'pairs',
 ): ExactResult {
   const order = variableOrder(s);
   // About a dozen nodes per element on the estates of the benchmark.
@@ -76,7 +77,7 @@ export function exactAnalysis(
   const singles = new Map<number, Set<number>>();
   const rawPairs: RawPairs = new Map();
   let pairsCapped = false;
-  if (!withCuts) return { perClient, singles, rawPairs, pairsCapped, bddNodes: bdd.size, bddSteps: bdd.steps };
+  if (cuts === 'none') return { perClient, singles, rawPairs, pairsCapped, bddNodes: bdd.size, bddSteps: bdd.steps };
   // Clients by root: the cuts of each root once, its pairs then shared by its clients (one
   // set of clients for all its pairs, copied only when another root's clients join a pair).
   const clientsOfRoot = new Map<number, Set<number>>();
@@ -87,15 +88,16 @@ export function exactAnalysis(
   });
   const shared = new Set(clientsOfRoot.values());
   for (const [root, clients] of clientsOfRoot) {
-    const cuts = cutsOfOrderTwo(bdd, root, baseUp, MAX_PAIRS_FOUND);
-    pairsCapped ||= cuts.capped;
-    for (const x of cuts.singles) {
+    const found = cutsOfOrderTwo(bdd, root, baseUp, cuts === 'pairs' ? MAX_PAIRS_FOUND : 0);
+    // Singles only: no pair is kept, and none missed is said.
+    if (cuts === 'pairs') pairsCapped ||= found.capped;
+    for (const x of found.singles) {
       const e = order.elementAt[x];
       let set = singles.get(e);
       if (!set) singles.set(e, (set = new Set()));
       for (const c of clients) set.add(c);
     }
-    for (const [x, y] of cuts.pairs) {
+    for (const [x, y] of found.pairs) {
       const a = order.elementAt[x];
       const b = order.elementAt[y];
       // A number, not a string: a large pool has hundreds of thousands of pairs.

@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
    * that reads none of them (simulate, which compares its years with these figures).
    */
   figuresOnly?: boolean;
+  /** No pairs of failures: not looked for, none listed (the plan reads the SPOFs and importance, never the pairs). */
+  noPairs?: boolean;
 }
 
 export interface Downtime {

@@ -1,8 +1,10 @@
-// analyze(t, { figuresOnly: true }), what simulate compares its years with: the same
-// availability, intervals, outages and method as the whole analysis, by either method and
-// under a what-if, with the SPOFs, pairs, importance and cost left out (not worked out).
+// The parts of an analysis a caller reads, without the rest: figuresOnly (what simulate
+// compares its years with) gives the same availability, intervals, outages and method as
+// the whole analysis, by either method and under a what-if, with the SPOFs, pairs, importance
+// and cost left out; noPairs (what the plan reads) the same figures, SPOFs and importance.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
+import { evaluate, evaluationOfReport } from '../../src/engine/evaluate';
 import { simulate } from '../../src/engine/simulate';
 import { HOURS_PER_YEAR } from '../../src/engine/outages';
 import type { AnalyzeOptions, Report } from '../../src/engine/types';
@@ -51,5 +53,43 @@ describe('analyze: figuresOnly', () => {
         expect(c.exact.method).toBe(whole.method);
       });
     }
+  });
+});
+
+describe('analyze: noPairs', () => {
+  for (const { name, opts } of cases) {
+    it(`${name}: the figures, SPOFs and importance of every template are those of the whole analysis`, () => {
+      for (const template of TEMPLATES) {
+        const t = template.topology;
+        const whole = analyze(t, opts);
+        const some = analyze(t, { ...opts, noPairs: true });
+        expect(figures(some), template.name).toEqual(figures(whole));
+        expect(some.spofs, template.name).toEqual(whole.spofs);
+        expect(some.importance, template.name).toEqual(whole.importance);
+        expect(some.pairs).toEqual([]);
+        expect(some.pairsTruncated).toBe(false);
+        expect(some.warnings.filter((w) => /pairs/.test(w))).toEqual([]);
+      }
+      expect(TEMPLATES.some((x) => analyze(x.topology, opts).pairs.length > 0)).toBe(true);
+    });
+  }
+});
+
+describe('the plan\'s evaluation past the exact method\'s budget', () => {
+  it('is read off the whole analysis\'s figures, SPOFs and importance', () => {
+    let sampled = 0;
+    for (const template of TEMPLATES) {
+      const t = template.topology;
+      const whole = analyze(t, { seed: 1, exactBudget: 10 });
+      // A design too small for 10 nodes' worth (no client) is exact either way.
+      if (whole.method !== 'monte-carlo') continue;
+      sampled++;
+      for (const sensitivity of [false, true]) {
+        const e = evaluate(t, { sensitivity, exactBudget: 10 });
+        expect(e.method).toBe('monte-carlo');
+        expect(e, template.name).toEqual(evaluationOfReport(whole, { sensitivity }));
+      }
+    }
+    expect(sampled).toBeGreaterThan(5);
   });
 });
