@@ -11,7 +11,7 @@ import { costOf, downtimeRates, moneySavedPerYear } from './cost';
 import { MAX_PAIR_TRIES, MAX_PAIR_WORK, pairsByPropagation } from './pairsByPropagation';
 import { scanSingleFailures, type SingleScan } from './singleScan';
 import { Propagator } from './propagate';
-import { buildStructure, type Structure } from './structure';
+import { structureOf, type Structure } from './structure';
 import { Closures } from './closures';
 import { scopeWarnings } from './scopeWarnings';
 import { resolveFailed } from './whatIf';
@@ -32,7 +32,7 @@ export function defaultSamples(elements: number): number {
 
 /** The analysis of DESIGN section 3: availability, SPOFs, pairs, importance, what-if. */
 export function analyze(t: Topology, opts: AnalyzeOptions = {}): Report {
-  return analyzeStructure(t, buildStructure(t), opts);
+  return analyzeStructure(t, structureOf(t), opts);
 }
 
 /**
@@ -238,7 +238,7 @@ export function blastRadii(t: Topology): (elementId: string) => string[] {
  * arrays made for each were a thousand collections of `analyze --json`.
  */
 export function eachInBlastRadii(t: Topology): { componentIds: readonly string[]; each: (elementId: string, visit: (component: number) => void) => void } {
-  const s = buildStructure(t);
+  const s = structureOf(t);
   const closures = new Closures(s, new Propagator(s));
   return {
     componentIds: s.components.map((c) => c.id),

@@ -92,6 +92,17 @@ export interface Structure {
 
 const SECONDS_PER_HOUR = 3600;
 
+// analyze() and then the findings (degradations) read the structure of one document: it is
+// built once for both (a second build was a second of the estate's analysis). One slot, so that
+// a plan's many candidate designs keep none alive.
+let last: { t: Topology; s: Structure } | undefined;
+
+/** buildStructure(t), or the one built for the same document by the last caller (documents are values: never changed in place). */
+export function structureOf(t: Topology): Structure {
+  if (last?.t !== t) last = { t, s: buildStructure(t) };
+  return last.s;
+}
+
 /** Builds the structure of a validated topology (DESIGN section 2, "Failover cost" included). */
 export function buildStructure(t: Topology): Structure {
   const elements: Element[] = [];

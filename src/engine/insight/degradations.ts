@@ -6,7 +6,7 @@ import { linkElementId, linkType, type Topology } from '../../model';
 import { BLAST_RADIUS_BUDGET, BLAST_RADIUS_KEPT } from '../analyze';
 import { addBit, andInto, Closures, has, orInto } from '../closures';
 import { Propagator } from '../propagate';
-import { buildStructure } from '../structure';
+import { structureOf } from '../structure';
 import { resolveFailed } from '../whatIf';
 import { componentElements, componentMap, dependencyReach, memo, named, namesOf } from './structure';
 import type { Degradation } from './types';
@@ -29,7 +29,7 @@ function compute(t: Topology): { list: Degradation[]; sourceDown: Set<Degradatio
   if (optional.length === 0) return { list: out, sourceDown };
   // What a target's failure takes down is its closure (engine/closures.ts), one per target: a
   // 20,000-long chain with 80,000 optional shortcuts made 80,000 propagations of 10,000 steps.
-  const s = buildStructure(t);
+  const s = structureOf(t);
   const prop = new Propagator(s);
   const closures = new Closures(s, prop);
   const index = (id: string) => s.componentIndex.get(id)!;
