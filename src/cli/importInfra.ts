@@ -12,7 +12,8 @@ export function registerImport(program: Command): void {
     .argument('<paths...>', 'files or folders (read recursively); - reads standard input')
     .option('-o, --output <out>', 'write the topology to this file instead of stdout (atomically)')
     .addOption(new Option('--format <format>', 'read every input as this format instead of detecting it').choices(FORMATS))
-    .action(async (paths: string[], opts: { output?: string; format?: (typeof FORMATS)[number] }) => {
+    .option('--all-notes', 'print every note of what was inferred and assumed (past 50 the rest are counted)')
+    .action(async (paths: string[], opts: { output?: string; format?: (typeof FORMATS)[number]; allNotes?: boolean }) => {
       const { runImport } = await import('./importRun');
       const code = await runImport(paths, opts);
       if (code !== 0) process.exitCode = code;

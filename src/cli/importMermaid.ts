@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { serializeTopology } from '../model';
-import { formatImportNote } from '../import/notes';
 import { formatIoProblem, fromMermaid } from '../io';
 import { flowchartTextProblem } from '../io/mermaidParse';
 import { CliError, MAX_INPUT_BYTES, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
+import { importNoteLines } from './importNotes';
 
 export function registerImportMermaid(program: Command): void {
   program
@@ -12,7 +12,8 @@ export function registerImportMermaid(program: Command): void {
     .description('read a Mermaid flowchart into a topology; every guess is reported on stderr')
     .argument('<file>', 'a .mmd file holding a flowchart or graph')
     .option('-o, --output <out>', 'write the topology to this file instead of stdout')
-    .action(async (file: string, opts: { output?: string }) => {
+    .option('--all-notes', 'print every note of what was guessed (past 50 the rest are counted)')
+    .action(async (file: string, opts: { output?: string; allNotes?: boolean }) => {
       const text = readText(file, MAX_INPUT_BYTES, 'a Mermaid file');
       // Text that is no diagram is refused before the DOM and mermaid load (seconds).
       const early = flowchartTextProblem(text);
@@ -23,7 +24,7 @@ export function registerImportMermaid(program: Command): void {
         const more = result.errors.length - 1;
         throw new CliError(`${file}: cannot import: ${formatIoProblem(result.errors[0])}${more > 0 ? ` (and ${more} more error${more === 1 ? '' : 's'})` : ''}`);
       }
-      if (result.notes.length) writeStderr(textLines(result.notes.map(formatImportNote)));
+      if (result.notes.length) writeStderr(textLines(importNoteLines(result.notes, opts.allNotes === true)));
       printWarnings(file, result.topology, result.warnings);
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {

@@ -1,9 +1,10 @@
 // The body of `spof import`, loaded on first use (see importInfra.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { formatImportNote, formatImportSource, importInfrastructure, configureHcl, type InfraFormat, type ImportProblem } from '../import';
+import { formatImportSource, importInfrastructure, configureHcl, type InfraFormat, type ImportProblem } from '../import';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_BAD_INPUT, writeOutput, writeStderr } from './io';
+import { CliError, EXIT_BAD_INPUT, textLines, writeOutput, writeStderr } from './io';
+import { importNoteLines } from './importNotes';
 import { readImportPaths } from './importFiles';
 import { installMermaidDom } from './mermaidDom';
 
@@ -24,7 +25,7 @@ function problems(title: string, list: ImportProblem[]): CliError {
   return new CliError([formatImportSource(list[0].source), list[0].message].filter(Boolean).join(': ') + rest, EXIT_BAD_INPUT);
 }
 
-export async function runImport(paths: string[], opts: { output?: string; format?: InfraFormat }): Promise<number> {
+export async function runImport(paths: string[], opts: { output?: string; format?: InfraFormat; allNotes?: boolean }): Promise<number> {
   const read = readImportPaths(paths);
   if (read.problems.length) throw problems('cannot import', read.problems);
   configureHclFromDisk();
@@ -33,7 +34,7 @@ export async function runImport(paths: string[], opts: { output?: string; format
   if (!result.ok) {
     throw problems(result.notInfrastructure ? 'nothing to import: no infrastructure definition in what was read' : 'cannot import', result.errors);
   }
-  for (const n of result.notes) writeStderr(`${formatImportNote(n)}\n`);
+  if (result.notes.length) writeStderr(textLines(importNoteLines(result.notes, opts.allNotes === true)));
   writeOutput(opts.output, serializeTopology(result.topology));
   if (opts.output !== undefined && opts.output !== '-') {
     const t = result.topology;

@@ -107,4 +107,24 @@ describe('spof import', { timeout: 300_000 }, () => {
     expect(r.stderr).toContain(`${join(folder, 'ci', 'workflow.yaml')} warning: skipped: neither a compose file`);
     expect(JSON.parse(r.stdout).name).toBe('mixed');
   });
+
+  it('prints 100 notes, the warnings and assumptions chosen first, then how many more of each kind; --all-notes prints them all', () => {
+    // 300 services in a chain, two notes each; the last one's warning (a cache without a volume) comes after 600 inferences.
+    const n = 300;
+    const services = Array.from({ length: n }, (_, i) => (i < n - 1 ? `  s${i}:\n    image: nginx\n    depends_on: [s${i + 1}]\n` : `  s${i}:\n    image: redis\n`));
+    const file = join(dir, 'many.yaml');
+    writeFileSync(file, `services:\n${services.join('')}`);
+    const r = spof(['import', file]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(101);
+    expect(lines).toContain(`${file}:${3 * n - 1} s${n - 1}: warning: a cache without a volume: it starts empty whenever its container is recreated`);
+    expect(lines[100]).toMatch(/^\.\.\. and \d+ more notes \(\d+ inferred; --all-notes lists them\)$/);
+    expect(lines.filter((l) => / (warning|assumed): /.test(l)).length).toBeGreaterThan(1);
+    const all = spof(['import', file, '--all-notes']);
+    expect(all.code).toBe(0);
+    const hidden = Number(/and (\d+) more notes/.exec(lines[100])![1]);
+    expect(all.stderr.trimEnd().split('\n')).toHaveLength(100 + hidden);
+    expect(all.stdout).toBe(r.stdout);
+  });
 });
