@@ -115,7 +115,8 @@ const ARCHITECTURE_EDGE = /:[LRTB]\s*<?-+>?\s*[LRTB]:/;
 function sizeProblem(text: string, architecture: boolean): IoProblem | undefined {
   const raw = linesOf(text);
   // An architecture diagram is counted by its own statements: the flowchart reader took `db:L` for a node.
-  const lines = architecture ? [] : raw.map(lexLine);
+  // A comment is no statement (an export's `%% spof:component c0 {...}` named four "nodes"), as in mermaidLocate.
+  const lines = architecture ? [] : raw.map((l) => lexLine(/^\s*%%/.test(l) ? '' : l));
   const subgraphs = new Set(lines.flatMap((l) => (l.subgraph?.id ? [l.subgraph.id.text] : [])));
   const nodes = new Set<string>();
   let edges = 0;

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelSafeSource, repairSource } from '../../src/io/mermaidPrepare';
 import { flowchartTextProblem } from '../../src/io/mermaidParse';
+import { toMermaid } from '../../src/io';
+import { parseTopology } from '../../src/model';
 
 describe('labelSafeSource', () => {
   it('turns markup inside labels into entity codes and leaves the syntax around them alone', () => {
@@ -70,6 +72,20 @@ describe('flowchartTextProblem: text that is no diagram is told without loading 
       message: 'more than 12,000 edges by this line: a Mermaid diagram is imported up to 12,000 edges (a design saved as .spof.json takes 100,000 links)',
     });
     expect(flowchartTextProblem(`flowchart LR\n${fan.slice(0, 3000).join('\n')}`)).toBeUndefined();
+  });
+
+  it('comments count nothing: a design of 10,000 components exported with its `%% spof:` lines is within the limits', () => {
+    // Each component's comment (`%% spof:component c0 {"id":"c0",...}`) was read as a statement of nodes `spof`, `component`, `c0`...
+    const parsed = parseTopology(JSON.stringify({
+      format: 'spof-topology', version: 2,
+      components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: 9_999 }, (_, i) => ({ id: `c${i}`, kind: 'service' }))],
+      links: [{ from: 'u', to: 'c0' }, ...Array.from({ length: 9_998 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    const text = toMermaid(parsed.topology);
+    expect(text).toContain('%% spof:component c9998 ');
+    expect(flowchartTextProblem(text)).toBeUndefined();
+    expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 12_001 }, (_, i) => `%% a${i} --> b${i}`).join('\n')}\n  a --> b`)).toBeUndefined();
   });
 
   it('an architecture diagram is counted by its services and junctions, and its edges (the flowchart reader took `db:L` for a node)', () => {
