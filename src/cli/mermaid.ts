@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { analyze } from '../engine';
 import { toMermaid } from '../io';
+import { flowchartTextProblem } from '../io/mermaidParse';
 import { toMermaidArchitecture } from '../io/mermaidArchitecture';
 import type { Topology } from '../model';
-import { CliError, printWarnings, readTopology, writeOutput, writeStderr } from './io';
+import { CliError, printWarnings, readTopology, textLines, writeOutput, writeStderr } from './io';
 
 export function registerMermaid(program: Command): void {
   program
@@ -28,6 +29,9 @@ export function registerMermaid(program: Command): void {
       const spofIds = opts.spofs ? spofsOf(file, topology) : [];
       const text = diagram === 'architecture' ? toMermaidArchitecture(topology, { direction, spofIds }) : toMermaid(topology, { direction, spofIds });
       writeOutput(opts.output, text);
+      // Checked by the import's own line reader (no mermaid loaded): a design past its limits (10,000 nodes) exports, but does not come back.
+      const back = flowchartTextProblem(text);
+      if (back) writeStderr(textLines([`${file}: warning: the diagram will not import back${back.path ? ` (at its ${back.path})` : ''}: ${back.message}; the design travels whole as .spof.json`]));
     });
 }
 

@@ -73,4 +73,24 @@ describe('spof mermaid and import-mermaid', () => {
     expect(spof('import-mermaid', join(dir, 'nope.mmd')).stderr).toContain('no such file');
     expect(readdirSync(dir)).not.toContain('never.mmd');
   });
+
+  it('warns, in one line, that a diagram past the import limit (10,000 nodes) will not import back; the diagram is still written', () => {
+    // A client and a chain of 10,001 services: 10,002 nodes, 10,001 edges (under the 12,000 edges read).
+    const n = 10_001;
+    const big = join(dir, 'big.spof.json');
+    writeFileSync(big, JSON.stringify({
+      format: 'spof-topology', version: 2,
+      components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: 'service' }))],
+      links: [{ from: 'u', to: 'c0' }, ...Array.from({ length: n - 1 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    }));
+    for (const diagram of ['flowchart', 'architecture']) {
+      const out = join(dir, `big-${diagram}.mmd`);
+      const r = spof('mermaid', big, '--no-spofs', '--diagram', diagram, '-o', out);
+      expect(r.code, diagram).toBe(0);
+      expect(r.stderr, diagram).toMatch(new RegExp(`^${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: warning: the diagram will not import back \\(at its line \\d+\\): more than 10,000 nodes by this line: a Mermaid diagram is imported up to 10,000 nodes \\(a design saved as \\.spof\\.json takes 20,000 components\\); the design travels whole as \\.spof\\.json\n$`));
+      expect(readFileSync(out, 'utf8')).toContain(`c${n - 1}`);
+    }
+    // Within the limit nothing is said.
+    expect(spof('mermaid', 'examples/three-tier.spof.json', '--diagram', 'architecture').stderr).toBe('');
+  });
 });
