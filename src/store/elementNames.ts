@@ -55,10 +55,10 @@ export function formatSeconds(s: number): string {
 
 const round = (x: number) => String(Math.round(x * 10) / 10);
 
-/** "a, b and c"; long lists end with "and N more". */
-export function listWords(words: readonly string[], max = 5): string {
-  if (words.length === 0) return 'nothing';
-  const shown = words.length > max ? [...words.slice(0, max - 1), `${words.length - max + 1} more`] : [...words];
+/** "a, b and c"; long lists end with "and N more" (`total` counts words left out of `words`). */
+export function listWords(words: readonly string[], max = 5, total = words.length): string {
+  if (total === 0) return 'nothing';
+  const shown = total > max ? [...words.slice(0, max - 1), `${total - max + 1} more`] : [...words];
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/engine';
 import type { Topology } from '../../src/model';
-import { canvasIdOf, failableIds, marksOf, othersDownCount, shownMarksOf, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
+import type { SpofReport } from '../../src/engine';
+import { canvasIdOf, failableIds, marksOf, othersDownCount, shownMarksOf, spofEffect, spofSentence, whatIfMarksOf } from '../../src/store/analysisMarks';
 import { elementName, listWords } from '../../src/store/elementNames';
 import { templateById } from '../../src/templates';
 
@@ -117,5 +118,26 @@ describe('marks from a report', () => {
     expect(listWords(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe('a, b, c, d and 3 more');
     const s = analyze(stage3).spofs.find((x) => x.id === 'use1a')!;
     expect(spofSentence(stage3, s)).toBe('If us-east-1a fails, it cuts off Users; DNS, Load balancer, Web server 1, Web server 2 and Database can no longer serve Users.');
+  });
+
+  it('a SPOF at the top of a long chain under many clients: a few of its others named, the rest counted, its blast radius read only that far', () => {
+    const users = Array.from({ length: 200 }, (_, i) => `u${i}`);
+    const chain = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+    const t = doc(
+      [...users.map((id) => ({ id, kind: 'client' as const })), ...chain.map((id) => ({ id, kind: 'service' as const }))],
+      [...users.map((from) => ({ from, to: 'c0' })), ...chain.slice(1).map((to, i) => ({ from: chain[i], to }))],
+    );
+    // The last service fails everything above it. Each other named is checked against every
+    // client: count how often the sentence reads the list of clients.
+    let reads = 0;
+    const clients = new Proxy(users, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const s: SpofReport = { id: 'c4999', type: 'component', label: 'c4999', clients, down: [...users, ...chain] };
+    expect(spofEffect(t, s)).toBe('Cuts off u0, u1, u2, u3 and 196 more; c0, c1, c2, c3 and 16 more can no longer serve u0, u1, u2, u3 and 196 more; 4,979 more stop serving.');
+    expect(reads).toBeLessThan(50 * users.length);
   });
 });
