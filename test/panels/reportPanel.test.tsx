@@ -139,6 +139,33 @@ describe('the report panel', () => {
     expect(zone.textContent).not.toMatch(/\d+ others? stops? serving/);
   });
 
+  it('a long chain lists its first 50 SPOFs and findings grow a page per click, never all at once', () => {
+    const ids = Array.from({ length: 130 }, (_, i) => `c${i}`);
+    show({
+      format: 'spof-topology', version: 2, name: 'chain', domains: [],
+      components: [{ id: 'users', kind: 'client' }, ...ids.map((id) => ({ id, kind: 'service' as const }))],
+      links: [{ from: 'users', to: 'c0' }, ...ids.slice(1).map((to, i) => ({ from: ids[i], to }))],
+    });
+    expect(byTestId('spof-list')!.getAttribute('data-count')).toBe('130');
+    const rows = () => all('spof-item').map((e) => e.getAttribute('data-element-id'));
+    expect(rows()).toEqual(ids.slice(0, 50));
+    const more = () => byTestId('spof-section')!.querySelector<HTMLButtonElement>('[data-testid="show-more-rows"]');
+    expect(more()!.textContent).toBe('Show 50 more of the 80 single points of failure left');
+    act(() => more()!.click());
+    expect(rows()).toEqual(ids.slice(0, 100));
+    act(() => more()!.click());
+    expect(rows()).toEqual(ids);
+    expect(more()).toBeNull();
+    // A finding per SPOF, or more: the first 12, then 50 more per click.
+    const findings = useAnalysis.getState().result!.insight.findings.length;
+    expect(findings).toBeGreaterThan(62);
+    expect(all('finding-item')).toHaveLength(12);
+    const moreFindings = byTestId('finding-list')!.parentElement!.querySelector<HTMLButtonElement>('[data-testid="show-more-rows"]')!;
+    expect(moreFindings.textContent).toBe(`Show 50 more of the ${findings - 12} findings left`);
+    act(() => moreFindings.click());
+    expect(all('finding-item')).toHaveLength(62);
+  });
+
   it('a design that is down with nothing failed does not read "every client is still served"', () => {
     show({
       format: 'spof-topology', version: 2, name: 'broken', domains: [],

@@ -4,6 +4,7 @@
 import { applyFix, type Fix, type Problem, type Topology } from '../../model';
 import { problemText, saidByReportCard } from '../../model/problemText';
 import { useDocument } from '../../store/document';
+import { useMoreRows } from './MoreRows';
 
 function applyDesignFix(fix: Fix): void {
   const { doc, applyTopology } = useDocument.getState();
@@ -13,10 +14,12 @@ function applyDesignFix(fix: Fix): void {
 
 export function DesignWarnings({ doc, warnings: all }: { doc: Topology; warnings: Problem[] }) {
   const warnings = all.filter((w) => !saidByReportCard(w));
+  const { shown, more } = useMoreRows(warnings.length, 'warnings');
   if (warnings.length === 0) return null;
   return (
+    <>
     <ul className="rp-design-warnings" data-testid="analysis-warnings">
-      {warnings.map((w) => (
+      {warnings.slice(0, shown).map((w) => (
         <li key={`${w.path}:${w.message}`} data-code={w.code}>
           {problemText(doc, w)}
           {w.fixes && w.fixes.length > 0 && (
@@ -31,5 +34,7 @@ export function DesignWarnings({ doc, warnings: all }: { doc: Topology; warnings
         </li>
       ))}
     </ul>
+    {more}
+    </>
   );
 }

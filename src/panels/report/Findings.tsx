@@ -1,16 +1,16 @@
 // Plain-language findings with the change that removes each; a click selects the
 // elements it is about.
 import type { Finding } from '../../engine/insight';
-import { useState } from 'react';
+import { useMoreRows } from './MoreRows';
 import { revealElements } from './reveal';
 
-/** A large estate can have hundreds of findings: the first ones, then a button for the rest. */
+/** A large estate can have hundreds of findings: the first ones, then a button for more. */
 const FIRST = 12;
 
 export function Findings({ findings }: { findings: Finding[] }) {
-  const [all, setAll] = useState(false);
+  const { shown: count, more } = useMoreRows(findings.length, 'findings', FIRST);
   if (findings.length === 0) return <div className="rp-empty is-ok">No findings: nothing stands out.</div>;
-  const shown = all ? findings : findings.slice(0, FIRST);
+  const shown = findings.slice(0, count);
   return (
     <>
     <ul className="rp-list" data-testid="finding-list">
@@ -23,9 +23,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
         </li>
       ))}
     </ul>
-    {shown.length < findings.length && (
-      <button type="button" className="rp-link rp-more" onClick={() => setAll(true)}>Show all {findings.length} findings</button>
-    )}
+    {more}
     </>
   );
 }

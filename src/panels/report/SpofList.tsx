@@ -7,6 +7,7 @@ import type { Topology } from '../../model';
 import { neverServedSentence } from '../../report/format';
 import { spofEffect } from '../../store/analysisMarks';
 import { elementName } from '../../store/elementNames';
+import { useMoreRows } from './MoreRows';
 import { revealElements } from './reveal';
 
 const TYPE_WORDS: Record<string, string> = {
@@ -14,6 +15,7 @@ const TYPE_WORDS: Record<string, string> = {
 };
 
 export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
+  const { shown, more } = useMoreRows(report.spofs.length, 'single points of failure');
   if (report.spofs.length === 0) {
     const w = report.whatIf;
     // What-if: only the clients still served can be cut off, and some may be down already.
@@ -25,8 +27,9 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
     return <div className={`rp-empty${never || (w && w.clientsDown.length > 0) ? '' : ' is-ok'}`} data-testid="spof-list" data-count="0">{text}</div>;
   }
   return (
+    <>
     <ul className="rp-list" data-testid="spof-list" data-count={report.spofs.length}>
-      {report.spofs.map((s) => (
+      {report.spofs.slice(0, shown).map((s) => (
         <li key={s.id} className="rp-row is-spof" data-testid="spof-item" data-element-id={s.id}>
           <button type="button" className="rp-row-main" onClick={() => revealElements([s.id])} title={`Select ${s.id} on the canvas`}>
             <span className="rp-row-title">
@@ -38,5 +41,7 @@ export function SpofList({ doc, report }: { doc: Topology; report: Report }) {
         </li>
       ))}
     </ul>
+    {more}
+    </>
   );
 }
