@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Report } from '../engine';
 import type { AnalysisResult, EngineOptions, SimulationResponse } from '../worker/engineApi';
-import type { CanvasMarks, WhatIfMarks } from './analysisMarks';
+import type { CanvasMarks, NoteMap, WhatIfMarks } from './analysisMarks';
 
 export interface WhatIfState {
   active: boolean;
@@ -41,7 +41,7 @@ export interface AnalysisState {
   /** Node ids and link keys that take part in a dangerous pair of failures. */
   pairIds: Set<string>;
   /** Tooltip per marked node or link: what its failure takes down. */
-  notes: Map<string, string>;
+  notes: NoteMap;
   whatIf: WhatIfState;
   /** The simulated years of the design (none in what-if mode, nor while an edit is analysed). */
   simulation: SimulationState;

@@ -14,7 +14,7 @@ export interface CanvasMarks {
   /** Node ids and link keys in a pair of failures that hurts (and not SPOFs themselves). */
   pairIds: Set<string>;
   /** Tooltip per marked node or link: what its failure takes down. */
-  notes: Map<string, string>;
+  notes: NoteMap & { delete(id: string): void };
 }
 
 /**
@@ -64,16 +64,16 @@ export function spofEffect(t: Topology, s: SpofReport): string {
 const effects = new WeakMap<SpofReport, { t: Topology; text: string }>();
 
 /**
- * The others a sentence names, at most, grouped by the clients each served; the rest are
- * counted. Grouping is clients x others work, and a sentence names a few of each group: every
- * other of a 20,000-long chain under 200 clients held the page for minutes.
+ * How many others a sentence groups by the clients each served: each is checked against every
+ * client, and every other of a 20,000-long chain under 200 clients held the page for minutes.
+ * Past this many checks the rest are counted, not grouped (a sentence names a few of each group).
  */
-const OTHERS_GROUPED = 20;
+const GROUPING_CHECKS = 4000;
 
 function effectOf(t: Topology, s: SpofReport): string {
   const names = (ids: readonly string[]) => listWords(ids.slice(0, NAMES_SHOWN).map((id) => labelOf(t, id)), NAMES_SHOWN, ids.length);
   const clients = names(s.clients);
-  const others = othersDown(s, OTHERS_GROUPED);
+  const others = othersDown(s, Math.max(20, Math.floor(GROUPING_CHECKS / Math.max(1, s.clients.length))));
   const more = othersDownCount(s) - others.length;
   // Others grouped by the clients they served, in the order they come.
   const groups = new Map<string, { served: string[]; ids: string[] }>();
@@ -150,35 +150,71 @@ export function spofSentence(t: Topology, s: SpofReport): string {
 export function marksOf(t: Topology, report: Report): CanvasMarks {
   const spofIds = new Set<string>();
   const pairIds = new Set<string>();
-  const lines = new Map<string, string[]>();
-  const note = (id: string, line: string) => {
-    const list = lines.get(id) ?? [];
-    if (!list.includes(line)) list.push(line);
-    lines.set(id, list);
-  };
+  const notes = new Notes(t);
   for (const s of report.spofs) {
     const id = canvasIdOf(t, s.id);
     if (id === undefined) continue;
     spofIds.add(id);
-    note(id, spofSentence(t, s));
+    notes.add(id, s);
   }
   for (const p of report.pairs) {
     const ids = p.ids.map((e) => canvasIdOf(t, e));
     ids.forEach((id, i) => {
       if (id === undefined || spofIds.has(id)) return;
       pairIds.add(id);
-      const other = p.ids[1 - i];
-      note(id, `Fails the system together with ${elementName(t, other)}.`);
+      notes.add(id, p.ids[1 - i]);
     });
   }
-  const notes = new Map<string, string>();
-  for (const [id, list] of lines) {
-    const head = spofIds.has(id) ? 'Single point of failure.' : 'Part of a pair of failures that still hurts.';
-    // Long pair lists would make a tooltip a page: keep the first few.
-    const shown = list.length > 4 ? [...list.slice(0, 4), `… and ${list.length - 4} more.`] : list;
-    notes.set(id, [head, ...shown].join('\n'));
-  }
+  notes.spofIds = spofIds;
   return { spofIds, pairIds, notes };
+}
+
+/** A tooltip per marked node or link; only those read are written. */
+export interface NoteMap {
+  get(id: string): string | undefined;
+}
+
+/**
+ * The tooltips, each written when first read: the canvas draws only what is on screen, and
+ * writing all of them held the page for most of a second per analysis at 10,000 SPOFs.
+ */
+class Notes implements NoteMap {
+  spofIds: ReadonlySet<string> = new Set();
+  /** Per node: the SPOFs drawn by it, and the elements it fails together with. */
+  private readonly sources = new Map<string, (SpofReport | string)[]>();
+  private readonly written = new Map<string, string>();
+
+  constructor(private readonly t: Topology) {}
+
+  add(id: string, source: SpofReport | string): void {
+    const list = this.sources.get(id);
+    if (list) list.push(source);
+    else this.sources.set(id, [source]);
+  }
+
+  delete(id: string): void {
+    this.sources.delete(id);
+    this.written.delete(id);
+  }
+
+  get(id: string): string | undefined {
+    const known = this.written.get(id);
+    if (known !== undefined) return known;
+    const sources = this.sources.get(id);
+    if (!sources) return undefined;
+    // A SPOF's sentence names it, so no two are alike; pairs with the same other element are said once.
+    const spofs = sources.filter((x): x is SpofReport => typeof x !== 'string');
+    const pairs = [...new Set(sources.filter((x): x is string => typeof x === 'string').map((other) => `Fails the system together with ${elementName(this.t, other)}.`))];
+    const count = spofs.length + pairs.length;
+    // Long lists would make a tooltip a page: keep the first few.
+    const shown = count > 4 ? 4 : count;
+    const lines = [...spofs.slice(0, shown).map((x) => spofSentence(this.t, x)), ...pairs].slice(0, shown);
+    if (count > shown) lines.push(`… and ${count - shown} more.`);
+    const head = this.spofIds.has(id) ? 'Single point of failure.' : 'Part of a pair of failures that still hurts.';
+    const note = [head, ...lines].join('\n');
+    this.written.set(id, note);
+    return note;
+  }
 }
 
 /**

@@ -140,4 +140,19 @@ describe('marks from a report', () => {
     expect(spofEffect(t, s)).toBe('Cuts off u0, u1, u2, u3 and 196 more; c0, c1, c2, c3 and 16 more can no longer serve u0, u1, u2, u3 and 196 more; 4,979 more stop serving.');
     expect(reads).toBeLessThan(50 * users.length);
   });
+
+  it('a tooltip is written when it is read: marking a report does not read its blast radii', () => {
+    const t = doc(
+      [{ id: 'u', kind: 'client', label: 'Users' }, ...Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, kind: 'service' as const }))],
+      [{ from: 'u', to: 'c0' }, ...Array.from({ length: 39 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    );
+    const r = analyze(t);
+    const read = new Set<string>();
+    const watched = { ...r, spofs: r.spofs.map((s) => ({ ...s, down: new Proxy(s.down, { get: (list, key, receiver) => (read.add(s.id), Reflect.get(list, key, receiver)) }) })) };
+    const marks = marksOf(t, watched);
+    expect(marks.spofIds.size).toBe(40);
+    expect(read.size).toBe(0);
+    expect(marks.notes.get('c39')).toBe('Single point of failure.\nIf c39 fails, it cuts off Users; c0, c1, c2, c3 and 35 more can no longer serve Users.');
+    expect([...read]).toEqual(['c39']);
+  });
 });
