@@ -20,6 +20,8 @@ export function fixesText(t: Topology, s: PlanStep): string {
   if (spofs.length > 0) return `removes the SPOF${spofs.length === 1 ? '' : 's'} ${list(spofs.map((id) => elementName(t, id)))}`;
   if (pairs.length > 0) {
     const shown = pairs.slice(0, 3).map(([a, b]) => `${elementName(t, a)} + ${elementName(t, b)}`);
+    // Cut: how many more is not known (not every pair was checked).
+    if (s.fixes.pairsCut) return `removes the pairs ${shown.join(', ')} and more (not all were checked)`;
     return `removes the pair${pairs.length === 1 ? '' : 's'} ${list(shown)}${pairs.length > 3 ? ` and ${pairs.length - 3} more` : ''}`;
   }
   if (lessens.length > 0) return `makes ${list(lessens.map((id) => elementName(t, id)))} fail less often`;

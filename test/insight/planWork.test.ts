@@ -13,6 +13,8 @@ import { costByScan, costOfMove, pricingOf } from '../../src/engine/insight/plan
 import { scoreLocalMoves } from '../../src/engine/insight/planScore';
 import { Evaluator, targetsOf } from '../../src/engine/insight/planState';
 import { jsonPlan } from '../../src/cli/plan';
+import { MAX_FIX_PAIRS } from '../../src/engine/insight/planSteps';
+import { fixesText } from '../../src/report/planText';
 import type { Topology, TopologyInput } from '../../src/model';
 import { templateById } from '../../src/templates';
 import { fiftyServices } from '../../bench/plan/designs';
@@ -182,5 +184,37 @@ describe('the analysis a caller has made', () => {
     const sampled = { ...r, method: 'monte-carlo' as const, system: { ...r.system, availability: r.system.availability - 1e-7, unavailability: r.system.unavailability + 1e-7 }, clients: r.clients.map((c) => ({ ...c, availability: c.availability - 1e-7, unavailability: c.unavailability + 1e-7 })) };
     expect(plan(t, { target: 0.999, analysis: sampled }).before.availability).toBe(sampled.system.availability);
     expect(plan(t, { target: 0.999, analysis: { ...sampled, method: 'exact' } }).before.availability).toBe(r.system.availability);
+  });
+});
+
+describe('what a step fixes, on a large pool', () => {
+  /** A pool of `n` instances of availability `a` that needs all but one, behind two load balancers. */
+  const pool = (n: number, a = 0.9999) => mustParse({
+    format: 'spof-topology', version: 2, name: 'one pool',
+    components: [
+      { id: 'u', kind: 'client' },
+      { id: 'lb', kind: 'loadbalancer', replicas: 2, availability: 0.999999 },
+      { id: 'p', kind: 'service', replicas: n, minHealthy: n - 1, availability: a },
+    ],
+    links: [{ from: 'u', to: 'lb' }, { from: 'lb', to: 'p' }],
+  });
+
+  it('lists some of the half a million pairs an instance more removes, and says the list is cut', () => {
+    const p = plan(pool(1000), { target: 0.9999 });
+    const first = p.steps[0];
+    expect(first.move).toMatchObject({ type: 'add-instance', component: 'p' });
+    // Each pair of the 1,000 instances failed the client before the move, and none does after.
+    expect(first.fixes.pairs).toHaveLength(MAX_FIX_PAIRS);
+    expect(first.fixes.pairs[0]).toEqual(['p#1', 'p#2']);
+    expect(first.fixes.pairsCut).toBe(true);
+    expect(fixesText(pool(1000), first)).toBe('removes the pairs p #1 + p #2, p #1 + p #3, p #1 + p #4 and more (not all were checked)');
+  });
+
+  it('lists every pair of a small pool, with their count', () => {
+    const p = plan(pool(8, 0.99), { target: 0.9999 });
+    const first = p.steps[0];
+    expect(first.fixes.pairs).toHaveLength(28);
+    expect(first.fixes.pairsCut).toBeUndefined();
+    expect(fixesText(pool(8, 0.99), first)).toMatch(/ and 25 more$/);
   });
 });

@@ -12,6 +12,8 @@ import type { SloReport } from './types';
 export interface StepFixes {
   spofs: string[];
   pairs: [string, string][];
+  /** Not every pair was checked or listed (MAX_FIX_PAIR_CHECKS, MAX_FIX_PAIRS): the pairs listed are some of those removed. */
+  pairsCut?: true;
   lessens: string[];
 }
 
