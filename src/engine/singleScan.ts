@@ -4,6 +4,7 @@
 // failure domains are interchangeable: swapping two of them maps every state to one that
 // fails the same components. So one propagation stands for all of them, alone or paired (a
 // pool of 1,000 is then one to three propagations instead of 1,000, and its 499,500 pairs one).
+import { Closures } from './closures';
 import type { Propagator } from './propagate';
 import type { Structure } from './structure';
 
@@ -88,25 +89,32 @@ export function scanSingleFailures(s: Structure, prop: Propagator, candidate: (e
   const weakening = new Map<number, { cls: number; decrement: number }[]>();
   const slackOf = new Map<number, number>();
   let kept = 0;
+  // What falls is first taken from the closures, built from each other (closures.ts): one
+  // propagation per element cost its blast radius, and 20,000 services in one cycle of needs
+  // each took all of it down (over a minute). Only an element that cuts off no client is
+  // propagated, for the thresholds it weakens.
+  const closures = new Closures(s, prop);
   for (let e = 0; e < s.elements.length; e++) {
     if (classOf[e] !== e) continue;
-    const mark = prop.mark();
-    const down = prop.fail([e]);
-    if (down.some((c) => s.components[c].isClient)) {
+    const bits = closures.ofElement(e);
+    if (closures.clients(bits).length > 0) {
       spofClasses.add(e);
-      if (kept + down.length <= keep) {
-        kept += down.length;
-        fallen.set(e, Int32Array.from(down).sort());
+      const count = closures.count(bits);
+      if (kept + count <= keep) {
+        kept += count;
+        fallen.set(e, Int32Array.from(closures.list(bits)));
       }
     } else {
+      const mark = prop.mark();
+      prop.fail([e]);
       for (const w of prop.weakenedSince(mark)) {
         let list = weakening.get(w.key);
         if (!list) weakening.set(w.key, (list = []));
         list.push({ cls: e, decrement: w.decrement });
         slackOf.set(w.key, w.slack);
       }
+      prop.undo(mark);
     }
-    prop.undo(mark);
   }
   const spofs: number[] = [];
   for (let e = 0; e < s.elements.length; e++) if (classOf[e] >= 0 && spofClasses.has(classOf[e])) spofs.push(e);
