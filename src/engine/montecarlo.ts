@@ -58,7 +58,13 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   const criticalElements: number[] = [];
   const alreadyDown = clients.map((c) => prop.componentDown[c] === 1);
   const batch = 8192;
-  const buckets: number[][] = Array.from({ length: batch }, () => []);
+  // Each batch's failures, drawn element by element as (sample, element), then laid out by
+  // sample in flat arrays reused from batch to batch: an array per sample, hundreds of
+  // failures each, lived through the batch and was most of what the collector copied.
+  let drawnSample = new Int32Array(1 << 16);
+  let drawnElement = new Int32Array(1 << 16);
+  let bySample = new Int32Array(1 << 16);
+  const sampleStart = new Int32Array(batch + 1);
   // The next failing sample of each element, relative to the batch start.
   const nextFailure = new Float64Array(s.elements.length);
   const skip = (q: number) => (q >= 1 ? 0 : Math.floor(Math.log(1 - random()) / Math.log1p(-q)));
@@ -98,20 +104,30 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
   };
   for (let start = 0; start < samples && work < workBudget; start += batch) {
     const size = Math.min(batch, samples - start);
+    let drawn = 0;
     for (let e = 0; e < s.elements.length; e++) {
       while (nextFailure[e] < size) {
-        buckets[nextFailure[e]].push(e);
+        if (drawn === drawnSample.length) {
+          drawnSample = grown(drawnSample);
+          drawnElement = grown(drawnElement);
+        }
+        drawnSample[drawn] = nextFailure[e];
+        drawnElement[drawn++] = e;
         nextFailure[e] += 1 + skip(down[e]);
       }
       nextFailure[e] -= size;
     }
+    // By sample, each sample's failures in element order (a stable counting sort).
+    if (bySample.length < drawn) bySample = new Int32Array(drawnSample.length);
+    sampleStart.fill(0);
+    for (let j = 0; j < drawn; j++) sampleStart[drawnSample[j] + 1]++;
+    for (let k = 0; k < size; k++) sampleStart[k + 1] += sampleStart[k];
+    const fill = sampleStart.slice(0, size);
+    for (let j = 0; j < drawn; j++) bySample[fill[drawnSample[j]]++] = drawnElement[j];
     for (let k = 0; k < size; k++) {
-      const failed = buckets[k];
+      const failed = bySample.subarray(sampleStart[k], sampleStart[k + 1]);
       // Past the work budget the rest of the batch is dropped (its failures were drawn, not played).
-      if (work >= workBudget) {
-        failed.length = 0;
-        continue;
-      }
+      if (work >= workBudget) continue;
       done++;
       // Importance is counted in the samples made with the first half of the budget; the
       // rest go to the availability, a sample of which costs one propagation.
@@ -128,7 +144,6 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
       for (const i of hit) failures[i]++;
       if (hit.length === 0 || !counting) {
         prop.undo(mark);
-        failed.length = 0;
         continue;
       }
       // Only a failure that touches something down can be critical: restoring any other
@@ -141,7 +156,6 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
       work += prop.mark() - mark;
       countCritical(matter, 0, matter.length, upIn(hit));
       prop.undo(mark);
-      failed.length = 0;
     }
   }
   // Clamped to [0, 1], where a Birnbaum importance lives; sampling noise may overshoot.
@@ -152,6 +166,13 @@ export function monteCarlo(s: Structure, prop: Propagator, down: Float64Array, s
     return counts;
   });
   return { samples: done, importanceSamples: counted, failures, birnbaum };
+}
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array) {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -18,12 +18,16 @@ function oracle(s: Structure, prop: Propagator, down: Float64Array, samples: num
   const failures = s.clients.map(() => 0);
   const critical = s.clients.map(() => new Float64Array(s.elements.length));
   const alreadyDown = s.clients.map((c) => prop.componentDown[c] === 1);
-  // Drawn as the engine draws them (each element's first failure, then each element's next ones, in
-  // one batch of at most 8,192 samples).
+  // Drawn as the engine draws them: each element's first failure, then, batch after batch of
+  // 8,192 samples, each element's next ones in that batch, into a list per sample.
   const buckets: number[][] = Array.from({ length: samples }, () => []);
-  const first = Array.from(s.elements, (_, e) => (down[e] > 0 ? skip(down[e]) : Infinity));
-  for (let e = 0; e < s.elements.length; e++) {
-    for (let k = first[e]; k < samples; k += 1 + skip(down[e])) buckets[k].push(e);
+  const next = Array.from(s.elements, (_, e) => (down[e] > 0 ? skip(down[e]) : Infinity));
+  for (let start = 0; start < samples; start += 8192) {
+    const end = Math.min(samples, start + 8192);
+    for (let e = 0; e < s.elements.length; e++) {
+      for (; next[e] < end - start; next[e] += 1 + skip(down[e])) buckets[start + next[e]].push(e);
+      next[e] -= end - start;
+    }
   }
   for (const failed of buckets) {
     if (failed.length === 0) continue;
@@ -87,6 +91,23 @@ describe('Monte Carlo criticality by halving equals restoring each failed elemen
     });
     const { fast, slow } = bothWays(t, 3000, 7);
     expect(fast.failures.every((n) => n > 0)).toBe(true);
+    expect(fast).toEqual(slow);
+  });
+
+  it('over several batches of samples, with more failures in a batch than its first lists hold', () => {
+    // A pool of 60 at 0.8: a dozen failures a sample, 100,000 in a batch of 8,192 samples.
+    const t = loaded({
+      format: 'spof-topology', version: 2,
+      components: [
+        { id: 'u', kind: 'client' },
+        { id: 'p', kind: 'app', replicas: 60, minHealthy: 50, availability: 0.8 },
+        { id: 'db', kind: 'database', availability: 0.99 },
+      ],
+      links: [{ from: 'u', to: 'p' }, { from: 'p', to: 'db' }],
+    });
+    const { fast, slow } = bothWays(t, 20_000, 3);
+    expect(fast.samples).toBe(20_000);
+    expect(fast.failures[0]).toBeGreaterThan(0);
     expect(fast).toEqual(slow);
   });
 });
