@@ -24,6 +24,15 @@ export function count(v: unknown): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/**
+ * What a note adds when a count was read out of a string (`replicas: "3"`): the words of the
+ * tool that reads the file about it, e.g. `the API server refuses a string there`; nothing
+ * for a number. The note says the string was read as its number, so nothing is guessed silently.
+ */
+export function quotedCount(v: unknown, tool: string): string {
+  return typeof v === 'string' ? `, written as the string ${shownValue(v)} (${tool}): read as ${v.trim()}` : '';
+}
+
 /** A value as a note shows it: short, on one line. */
 export function shownValue(v: unknown): string {
   const text = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? 'a list' : 'a mapping';

@@ -122,6 +122,14 @@ describe('compose: copies and proxies', () => {
     expect(r.lines).toContain('compose.yaml:12 worker: assumed: replicas 1: deploy.replicas is "many", not a count of instances');
   });
 
+  it('a quoted count (`replicas: "3"`, what `${REPLICAS}` becomes) is read as its number, as compose does, and said so', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  web:\n    image: nginx\n    deploy:\n      replicas: "3"\n  api:\n    image: app\n    scale: "2"\n'));
+    expect(r.component('web').replicas).toBe(3);
+    expect(r.component('api').replicas).toBe(2);
+    expect(r.lines).toContain('compose.yaml:5 web: replicas 3 from deploy.replicas, written as the string "3" (compose reads it as a number): read as 3');
+    expect(r.lines).toContain('compose.yaml:8 api: replicas 2 from scale, written as the string "2" (compose reads it as a number): read as 2');
+  });
+
   it('a dependency on a service not in the files is reported, not a dangling link', async () => {
     const r = await imported(inline('compose.yaml', 'services:\n  app:\n    image: app\n    depends_on: [ghost]\n'));
     expect(r.t.links.filter((l) => l.to === 'ghost')).toEqual([]);

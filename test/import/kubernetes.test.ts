@@ -103,6 +103,45 @@ describe('kubernetes: StatefulSet quorums, zones and nodes', () => {
     expect(r.lines).toContain('web.yaml:6 web: assumed: replicas 1: spec.replicas is Infinity, not a count of pods');
   });
 
+  it('a quoted count (`replicas: "3"`, which the API server refuses) is read as its number, with a warning at its line; an HPA\'s and an operator\'s the same', async () => {
+    const r = await imported(inline('web.yaml', `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: "3"
+  template:
+    spec:
+      containers: [{name: web, image: nginx}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api}
+spec:
+  template:
+    spec:
+      containers: [{name: api, image: app}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: api}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+  minReplicas: 2.5
+  maxReplicas: 10
+---
+apiVersion: postgresql.cnpg.io/v1
+kind: Cluster
+metadata: {name: pg}
+spec:
+  instances: "3"
+`));
+    expect(r.component('web').replicas).toBe(3);
+    expect(r.lines).toContain('web.yaml:5 web: warning: replicas 3 from spec.replicas, written as the string "3" (the API server refuses a string there: kubectl apply fails): read as 3');
+    expect(r.component('api').replicas).toBeUndefined();
+    expect(r.lines).toContain('web.yaml:23 api: assumed: replicas 1: HorizontalPodAutoscaler api minReplicas is 2.5, not a count of pods');
+    expect(r.lines).toContain('web.yaml:30 pg: warning: CloudNativePG Cluster: 3 instances, written as the string "3" (the API server refuses a string there: kubectl apply fails): read as 3');
+  });
+
   it('a postgres StatefulSet without an operator: a primary and async replicas, the primary still a SPOF', async () => {
     const r = await imported(inline('pg.yaml', `apiVersion: apps/v1
 kind: StatefulSet

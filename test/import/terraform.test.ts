@@ -101,6 +101,34 @@ resource "aws_elasticache_cluster" "c" {
     expect(r.lines).toContain('main.tf:2 warning: the aws region cannot be evaluated (var.region is not declared): one region "aws-region" assumed');
   });
 
+  it('a count or a size given as a string is converted as Terraform does, and said; one that is no whole number is one instance, said as a guess', async () => {
+    const r = await imported(inline('main.tf', `resource "aws_instance" "app" {
+  count = "3"
+}
+resource "aws_ecs_service" "api" {
+  desired_count = "2"
+}
+resource "aws_instance" "half" {
+  count = 2.5
+}
+resource "aws_instance" "minus" {
+  count = -1
+}
+resource "aws_ecs_service" "word" {
+  desired_count = "many"
+}
+`));
+    expect(r.component('aws_instance.app').replicas).toBe(3);
+    expect(r.lines).toContain('main.tf:2 aws_instance.app: 3 instances from count, written as the string "3" (Terraform converts it to a number): read as 3');
+    expect(r.component('aws_ecs_service.api').replicas).toBe(2);
+    expect(r.lines).toContain('main.tf:5 aws_ecs_service.api: replicas 2 from desired_count, written as the string "2" (Terraform converts it to a number): read as 2');
+    expect(r.component('aws_instance.half').replicas).toBeUndefined();
+    expect(r.lines).toContain('main.tf:8 aws_instance.half: warning: count is 2.5, not a whole number of instances (Terraform refuses it): 1 instance assumed');
+    expect(r.component('aws_instance.minus').replicas).toBeUndefined();
+    expect(r.lines).toContain('main.tf:11 aws_instance.minus: warning: count is -1, not a whole number of instances (Terraform refuses it): 1 instance assumed');
+    expect(r.lines).toContain('main.tf:14 aws_ecs_service.word: warning: desired_count is "many", not a whole number (Terraform refuses it): 1 assumed');
+  });
+
   it('evaluates literals, locals, templates, conditionals, for_each over a set and a .tfvars value', async () => {
     const r = await imported([
       { path: 'infra/main.tf', text: `locals { zones = ["a", "b", "c"] }

@@ -5,7 +5,7 @@ import { IMAGE_KINDS, kindFromImage } from '../imageKinds';
 import type { ImportNote } from '../notes';
 import { hostsIn, isAddressKey } from '../references';
 import type { ImportedComponent, ImportedDomain, ImportedLink, ImportedSystem } from '../types';
-import { dict, isDict, str, wordList, type Dict } from '../values';
+import { dict, isDict, quotedCount, str, wordList, type Dict } from '../values';
 import type { YamlFile } from '../yaml';
 import {
   buildContext, configurationKey, dependsOnOf, environmentOf, linksOf, otherNames, persistentMounts,
@@ -110,7 +110,9 @@ export function importCompose(documents: ComposeDocument[]): ImportedSystem {
       c.replicas = Math.max(1, r.replicas);
       const file = fileOf(s, r.key === 'scale' ? 'scale' : 'deploy');
       const line = r.key === 'scale' ? lineOf(s, 'scale') : yamlOf(documents, file)?.lineOf(r.holder, r.field);
-      notes.push({ kind: 'inferred', subject: s.name, source: at(file, line), message: `replicas ${r.replicas} from ${r.key}${r.replicas === 0 ? ' (0 means stopped: counted as 1)' : ''}` });
+      // Compose casts a quoted count (what `${REPLICAS}` becomes) to a number: so does the import, and says so.
+      const quoted = quotedCount(r.holder[r.field], 'compose reads it as a number');
+      notes.push({ kind: 'inferred', subject: s.name, source: at(file, line), message: `replicas ${r.replicas} from ${r.key}${r.replicas === 0 ? ' (0 means stopped: counted as 1)' : ''}${quoted}` });
     } else {
       // `replicas: .inf`, `2.5`, `"many"`: Compose itself refuses these; one instance is a guess, said as one.
       const bad = notACount(s.def);

@@ -4,9 +4,9 @@
 import type { ImportNote } from '../notes';
 import { hostsIn, isAddressKey } from '../references';
 import type { ImportedComponent, ImportedDomain, ImportedLink, ImportedSystem } from '../types';
-import { count, dict, isDict, list, str, type Dict } from '../values';
+import { count, dict, isDict, list, quotedCount, shownValue, str, type Dict } from '../values';
 import { dependencyMentions } from './environment';
-import { objectsOf, podTemplate, sourceOf, WORKLOAD_KINDS, type K8sObject, type ManifestFile } from './objects';
+import { KUBERNETES_REFUSES_STRINGS, objectsOf, podTemplate, sourceOf, WORKLOAD_KINDS, type K8sObject, type ManifestFile } from './objects';
 import { operatorComponents } from './operators';
 import { placementOf } from './placement';
 import { labelSelector, serviceSelector, type Labels } from './selectors';
@@ -114,14 +114,22 @@ export function importKubernetes(files: ManifestFile[]): ImportedSystem {
   for (const h of objects.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
     const spec = dict(h.obj.spec);
     const ref = dict(spec.scaleTargetRef);
-    const min = count(spec.minReplicas) ?? 1;
+    const read = count(spec.minReplicas);
+    const min = read ?? 1;
     const target = workloads.find((w) => w.namespace === h.namespace && w.kind === str(ref.kind) && w.name === str(ref.name));
     if (!target) {
       notes.push({ kind: 'warning', subject: h.name, source: sourceOf(h, spec, 'scaleTargetRef'), message: `HorizontalPodAutoscaler ${h.name} targets ${str(ref.kind) ?? '?'} ${str(ref.name) ?? '?'}, which is not in the files` });
       continue;
     }
     const id = idOf.get(target)!;
-    hpa.set(id, { replicas: Math.max(1, min), note: { kind: 'inferred', subject: id, source: sourceOf(h, spec, 'minReplicas'), message: `replicas ${min} from HorizontalPodAutoscaler ${h.name} minReplicas${spec.minReplicas === undefined ? ' (not set: the default)' : ''}` } });
+    const source = sourceOf(h, spec, 'minReplicas');
+    const given = spec.minReplicas !== undefined && spec.minReplicas !== null;
+    // `2.5`, `"many"`: one pod is a guess, said as one; `"3"` is read as 3, and said.
+    const quoted = quotedCount(spec.minReplicas, KUBERNETES_REFUSES_STRINGS);
+    const note: ImportNote = given && read === undefined
+      ? { kind: 'assumed', subject: id, source, message: `replicas 1: HorizontalPodAutoscaler ${h.name} minReplicas is ${shownValue(spec.minReplicas)}, not a count of pods` }
+      : { kind: quoted ? 'warning' : 'inferred', subject: id, source, message: `replicas ${min} from HorizontalPodAutoscaler ${h.name} minReplicas${given ? '' : ' (not set: the default)'}${min === 0 ? ' (0: counted as 1)' : ''}${quoted}` };
+    hpa.set(id, { replicas: Math.max(1, min), note });
   }
 
   const forwards = new Set(links.filter((l) => (l.type ?? 'dependency') === 'dependency').map((l) => l.from));

@@ -21,6 +21,9 @@ export interface K8sObject {
   yaml: YamlFile;
 }
 
+/** Why a quoted count (`replicas: "3"`) is worth a warning: the cluster would not take the file as it is. */
+export const KUBERNETES_REFUSES_STRINGS = 'the API server refuses a string there: kubectl apply fails';
+
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
 
 export function objectsOf(files: ManifestFile[]): K8sObject[] {

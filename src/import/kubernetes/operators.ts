@@ -3,8 +3,8 @@
 // The Services the operator creates are not in the files; their names are known.
 import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedLink } from '../types';
-import { count, dict, str } from '../values';
-import { sourceOf, type K8sObject } from './objects';
+import { count, dict, quotedCount, shownValue, str } from '../values';
+import { KUBERNETES_REFUSES_STRINGS, sourceOf, type K8sObject } from './objects';
 
 interface OperatorKind {
   match: (o: K8sObject) => boolean;
@@ -53,7 +53,11 @@ export function operatorComponents(objects: K8sObject[], freeId: (name: string, 
     const id = freeId(o.name, 'db');
     const source = sourceOf(o);
     components.push({ id, kind: 'database', source, label: o.name });
-    notes.push({ kind: 'inferred', subject: id, source: sourceOf(o, spec, key), message: `${op.label}: ${instances} instance${instances === 1 ? '' : 's'}${n === undefined ? ' (not set: 1 assumed)' : ''}` });
+    const given = spec[key];
+    const quoted = quotedCount(given, KUBERNETES_REFUSES_STRINGS);
+    // Not set, not a count (`2.5`, `"many"`), or quoted: each said as what it is.
+    const why = given === undefined || given === null ? ' (not set: 1 assumed)' : n === undefined ? ` (${key} is ${shownValue(given)}, not a count: 1 assumed)` : n === 0 ? ` (${key} 0: counted as 1)` : '';
+    notes.push({ kind: quoted ? 'warning' : n === undefined ? 'assumed' : 'inferred', subject: id, source: sourceOf(o, spec, key), message: `${op.label}: ${instances} instance${instances === 1 ? '' : 's'}${why}${quoted}` });
     if (instances > 1) {
       const standby = freeId(`${o.name}-standby`, 'db');
       const sync = op.sync(spec);

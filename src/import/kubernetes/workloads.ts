@@ -4,8 +4,8 @@
 import { kindFromImage, type ImageKindRow } from '../imageKinds';
 import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedLink } from '../types';
-import { count, dict, isDict, list, shownValue, str, type Dict } from '../values';
-import { containersOf, podTemplate, sourceOf, type K8sObject } from './objects';
+import { count, dict, isDict, list, quotedCount, shownValue, str, type Dict } from '../values';
+import { containersOf, KUBERNETES_REFUSES_STRINGS, podTemplate, sourceOf, type K8sObject } from './objects';
 
 /** Nodes a DaemonSet runs on are not in the manifests: this many are assumed. */
 export const ASSUMED_DAEMONSET_NODES = 3;
@@ -54,7 +54,9 @@ export function workloadComponents(o: K8sObject, id: string, forwards: boolean, 
     const r = count(ownSpec.replicas);
     if (r !== undefined) {
       replicas = Math.max(1, r);
-      notes.push({ kind: 'inferred', subject: id, source: sourceOf(o, ownSpec, 'replicas'), message: `replicas ${r} from spec.replicas${r === 0 ? ' (0 means scaled down: counted as 1)' : ''}` });
+      // A quoted count is refused by the API server: read as its number, and said as a warning.
+      const quoted = quotedCount(ownSpec.replicas, KUBERNETES_REFUSES_STRINGS);
+      notes.push({ kind: quoted ? 'warning' : 'inferred', subject: id, source: sourceOf(o, ownSpec, 'replicas'), message: `replicas ${r} from spec.replicas${r === 0 ? ' (0 means scaled down: counted as 1)' : ''}${quoted}` });
     } else if (ownSpec.replicas !== undefined && ownSpec.replicas !== null) {
       // `.inf`, `2.5`, `"many"`: the API server refuses these; one pod is a guess, said as one.
       notes.push({ kind: 'assumed', subject: id, source: sourceOf(o, ownSpec, 'replicas'), message: `replicas 1: spec.replicas is ${shownValue(ownSpec.replicas)}, not a count of pods` });

@@ -4,7 +4,8 @@
 // other module call is kept as a call, for the community modules' documented arguments.
 import { MAX_REPLICAS, own } from '../../model';
 import type { ImportNote } from '../notes';
-import { evaluate, withBindings, type Scope } from './evaluate';
+import { evaluate, terraformNumber, withBindings, type Scope } from './evaluate';
+import { quotedCount, shownValue } from '../values';
 import { rowOfType } from './resources';
 import type { HclAttribute, HclBlock, HclExpr } from './hcl';
 import { known, unknown, type TfConfig, type TfModuleCall, type TfProvider, type TfRef, type Value } from './model';
@@ -168,11 +169,22 @@ function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes:
   for (const key of ['count', 'for_each'] as const) {
     const a = own(r.item.attributes, key);
     if (!a) continue;
-    const v = evaluate(a.expr, scope);
+    let v = evaluate(a.expr, scope);
     let bindings: Record<string, unknown>[] | undefined;
+    let quoted = '';
+    if (v.known && key === 'count') {
+      // `count = "3"` is 3 to Terraform (it converts); 2.5 and -1 it refuses: one instance, said as a guess.
+      const n = terraformNumber(v.value);
+      quoted = quotedCount(v.value, 'Terraform converts it to a number');
+      if (n !== undefined && n <= MAX_REPLICAS && (!Number.isInteger(n) || n < 0)) {
+        notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: a.line }, message: `count is ${shownValue(v.value)}, not a whole number of instances (Terraform refuses it): 1 instance assumed` });
+        return { count: 1 };
+      }
+      if (n !== undefined) v = { known: true, value: n };
+    }
     // Past the limit of a pool no list of instances is made (1e23 of them threw); the import refuses the count with its line.
     if (v.known && key === 'count' && typeof v.value === 'number' && v.value > MAX_REPLICAS) return { count: v.value };
-    if (v.known && key === 'count' && typeof v.value === 'number') bindings = Array.from({ length: Math.max(0, v.value) }, (_, index) => ({ count: { index } }));
+    if (v.known && key === 'count' && typeof v.value === 'number') bindings = Array.from({ length: v.value }, (_, index) => ({ count: { index } }));
     else if (v.known && key === 'for_each' && Array.isArray(v.value)) bindings = v.value.map((x) => ({ each: { key: x, value: x } }));
     else if (v.known && key === 'for_each' && v.value && typeof v.value === 'object') {
       bindings = Object.keys(v.value).sort().map((k) => ({ each: { key: k, value: (v.value as Record<string, unknown>)[k] } }));
@@ -182,8 +194,8 @@ function instancesOf(r: Located<HclBlock>, address: string, scope: Scope, notes:
       return { count: 1 };
     }
     const n = bindings.length;
-    if (n === 0) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `not created: ${key} gives no instance` });
-    else if (noted) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}` });
+    if (n === 0) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `not created: ${key} gives no instance${quoted}` });
+    else if (noted || quoted) notes.push({ kind: 'inferred', subject: address, source: { file: r.file, line: a.line }, message: `${n} instance${n === 1 ? '' : 's'} from ${key}${quoted}` });
     return { count: n, bindings };
   }
   return { count: 1 };

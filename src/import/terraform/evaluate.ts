@@ -199,6 +199,13 @@ function traverse(e: Extract<HclExpr, { t: 'traversal' }>, scope: Scope): Value 
   return known(v);
 }
 
+/** A number as Terraform converts one where a number is wanted: a number, or a string of a decimal number (`"3"`). */
+export function terraformNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(v)) return Number(v);
+  return undefined;
+}
+
 /** Terraform's format() for %s and %d (what names and zones use). */
 function formatVerbs(f: string, args: (string | number)[]): string | undefined {
   let i = 0;

@@ -1,10 +1,12 @@
 // TfConfig -> the intermediate list: components from the resource table, placed in the
 // provider's region and the zones their attributes name; dependencies from references,
 // load balancers to their targets through listeners and target groups; entries in front.
-import { MANAGED_PRESETS } from '../../model';
+import { MANAGED_PRESETS, MAX_REPLICAS } from '../../model';
 import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedDomain, ImportedLink, ImportedSystem } from '../types';
 import { applyFeature, type Context } from './features';
+import { terraformNumber } from './evaluate';
+import { quotedCount, shownValue } from '../values';
 import { describeValue, type TfModuleCall, type TfRef, type TfResource, type Value } from './model';
 import { BINDING_TYPES, CONNECTOR_TYPES, rowOfModule, rowOfType, VPC_MODULE, type ResourceRow } from './resources';
 
@@ -134,15 +136,27 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
     let size = 'instances' in n.res ? n.res.instances : 1;
     for (const attr of n.row.size ?? []) {
       const v = n.res.attr(attr);
-      if (v.known && typeof v.value === 'number') {
-        size = v.value * size;
-        notes.push({ kind: 'inferred', subject: n.id, source: { ...srcOf(n.res), line: n.res.lineOf(attr) }, message: `replicas ${v.value} from ${attr}` });
-        break;
-      }
       if (!v.known) {
         notes.push({ kind: 'warning', subject: n.id, source: { ...srcOf(n.res), line: v.line ?? n.res.lineOf(attr) }, message: `${attr} cannot be evaluated (${v.reason}): 1 assumed` });
         break;
       }
+      // Not set (null is Terraform's "omitted"): the next attribute that can say the size.
+      if (v.value === undefined || v.value === null) continue;
+      const where = { ...srcOf(n.res), line: n.res.lineOf(attr) };
+      // `desired_count = "3"` is 3 to Terraform; `true`, `"many"`, -1 or 2.5 it refuses: one, said as a guess.
+      const x = terraformNumber(v.value);
+      if (Array.isArray(v.value)) {
+        notes.push({ kind: 'warning', subject: n.id, source: where, message: `${attr} differs from one instance to the next (${v.value.map((e) => shownValue(e)).join(', ').slice(0, 60)}): 1 assumed` });
+        break;
+      }
+      // Past the limit of a pool it is refused with its line (src/import/limits.ts).
+      if (x === undefined || (x <= MAX_REPLICAS && (!Number.isInteger(x) || x < 0))) {
+        notes.push({ kind: 'warning', subject: n.id, source: where, message: `${attr} is ${shownValue(v.value)}, not a whole number (Terraform refuses it): 1 assumed` });
+        break;
+      }
+      size = x * size;
+      notes.push({ kind: 'inferred', subject: n.id, source: where, message: `replicas ${x} from ${attr}${quotedCount(v.value, 'Terraform converts it to a number')}` });
+      break;
     }
     c.replicas = Math.max(1, size);
     const z = zonesOf(n);
