@@ -4,7 +4,7 @@ import type { Component, FailureDomain, Link, Topology } from '../model';
 import { keyedCopy, own } from '../model/keyed';
 import { absolutePosition, containerOf, descendantDomains, sizeOf, type Size, type XY } from './geometry';
 import { freshId, usedIds } from './ids';
-import { settle } from './twinPlacement';
+import { Shelf, settle } from './twinPlacement';
 
 export interface Fragment {
   components: Component[];
@@ -93,10 +93,11 @@ export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): Pa
   const sizes = keyedCopy(next.view?.sizes);
   next = { ...next, view: { ...next.view, positions, sizes } };
   const newIds = [...domains.map((d) => d.id), ...components.map((c) => c.id)];
+  const isNew = new Set(newIds);
   const target = new Map<string, XY>();
   for (const [oldId, newId] of rename) {
     const at = own(fragment.absolute, oldId);
-    if (at && newIds.includes(newId)) target.set(newId, { x: at.x + offset.x, y: at.y + offset.y });
+    if (at && isNew.has(newId)) target.set(newId, { x: at.x + offset.x, y: at.y + offset.y });
   }
   for (const [oldId, newId] of rename) {
     const at = target.get(newId);
@@ -109,7 +110,7 @@ export function pasteFragment(doc: Topology, fragment: Fragment, offset: XY): Pa
     positions[newId] = { x: at.x - origin.x, y: at.y - origin.y };
   }
   const twins = keyedCopy<string>();
-  for (const [oldId, newId] of rename) if (newIds.includes(newId)) twins[newId] = oldId;
+  for (const [oldId, newId] of rename) if (isNew.has(newId)) twins[newId] = oldId;
   return { doc: next, ids: newIds, twins };
 }
 
@@ -133,27 +134,24 @@ export function pasteBeside(doc: Topology, fragment: Fragment, offset: XY): Past
   });
   const originals = new Set([...doc.components, ...doc.domains].map((x) => x.id));
   if (!top.every((id) => originals.has(pasted.twins[id]) && Object.hasOwn(positions, pasted.twins[id]))) return pasted;
-  const everything = [...next.domains.map((d) => d.id), ...next.components.map((c) => c.id)];
+  // What stands in each container, placed: the originals, then each copy once it is placed.
   const waiting = new Set(top);
+  const shelves = new Map<string | undefined, Shelf>();
+  for (const o of [...next.domains.map((d) => d.id), ...next.components.map((c) => c.id)]) {
+    if (waiting.has(o) || !Object.hasOwn(positions, o)) continue;
+    const container = containerOf(next, o);
+    let shelf = shelves.get(container);
+    if (!shelf) shelves.set(container, (shelf = new Shelf(next)));
+    shelf.add(o);
+  }
   for (const id of top) {
-    waiting.delete(id);
     const twin = pasted.twins[id];
     const container = containerOf(next, id);
-    const size = sizeOf(next, id);
-    const others = everything.filter((o) => o !== id && !waiting.has(o) && Object.hasOwn(positions, o) && containerOf(next, o) === container);
-    let at = { x: positions[twin].x + sizeOf(next, twin).width + GAP, y: positions[twin].y };
-    for (let moved = true; moved;) {
-      moved = false;
-      for (const o of others) {
-        const p = positions[o];
-        const s = sizeOf(next, o);
-        if (at.x < p.x + s.width + GAP / 2 && p.x < at.x + size.width + GAP / 2 && at.y < p.y + s.height && p.y < at.y + size.height) {
-          at = { x: p.x + s.width + GAP, y: at.y };
-          moved = true;
-        }
-      }
-    }
-    positions[id] = at;
+    let shelf = shelves.get(container);
+    if (!shelf) shelves.set(container, (shelf = new Shelf(next)));
+    const y = positions[twin].y;
+    positions[id] = { x: shelf.fit(positions[twin].x + sizeOf(next, twin).width + GAP, y, sizeOf(next, id)), y };
+    shelf.add(id);
   }
   settle(next, top);
   return { ...pasted, doc: next };

@@ -78,24 +78,57 @@ export function settle(doc: Topology, touched: readonly string[]): void {
 /** Nodes of a container, row by row left to right, each moved right past any it would overlap. */
 function spreadOut(doc: Topology, container: string | undefined): void {
   const positions = doc.view!.positions!;
-  const placed: string[] = [];
+  const placed = new Shelf(doc);
   const inside = siblings(doc, container).filter((id) => positions[id]);
   inside.sort((a, b) => positions[a].y - positions[b].y || positions[a].x - positions[b].x);
   for (const id of inside) {
-    const s = sizeOf(doc, id);
-    for (let moved = true; moved;) {
-      moved = false;
-      const p = positions[id];
-      for (const other of placed) {
-        const o = positions[other];
-        const os = sizeOf(doc, other);
-        if (p.x < o.x + os.width + GAP / 2 && o.x < p.x + s.width + GAP / 2 && p.y < o.y + os.height && o.y < p.y + s.height) {
-          positions[id] = { x: o.x + os.width + GAP, y: p.y };
-          moved = true;
-        }
-      }
+    const p = positions[id];
+    const x = placed.fit(p.x, p.y, sizeOf(doc, id));
+    if (x !== p.x) positions[id] = { x, y: p.y };
+    placed.add(id);
+  }
+}
+
+/** Height of a band of rows in a Shelf: about a component's. */
+const BAND = 128;
+
+/**
+ * Boxes already placed in one container, by bands of rows, to find where a new box fits on
+ * its row: comparing each box with every one placed before, until none moved, took a paste of
+ * 5,000 components beside their originals 66 s of CPU.
+ */
+export class Shelf {
+  private readonly bands = new Map<number, string[]>();
+
+  constructor(private readonly doc: Topology) {}
+
+  add(id: string): void {
+    const p = this.doc.view!.positions![id];
+    const s = sizeOf(this.doc, id);
+    for (let b = Math.floor(p.y / BAND); b <= Math.floor((p.y + s.height) / BAND); b++) {
+      const list = this.bands.get(b);
+      if (list) list.push(id);
+      else this.bands.set(b, [id]);
     }
-    placed.push(id);
+  }
+
+  /**
+   * The x, from `x` rightwards, where a box of `size` on row `y` overlaps none placed: past
+   * each it would overlap by that box's right edge and a gap. Taken left to right, one pass
+   * finds it (a box passed is never reached again by moving right).
+   */
+  fit(x: number, y: number, size: { width: number; height: number }): number {
+    const positions = this.doc.view!.positions!;
+    const near = new Set<string>();
+    for (let b = Math.floor(y / BAND); b <= Math.floor((y + size.height) / BAND); b++) for (const id of this.bands.get(b) ?? []) near.add(id);
+    const row = [...near].filter((id) => positions[id].y < y + size.height && y < positions[id].y + sizeOf(this.doc, id).height);
+    row.sort((a, b) => positions[a].x - positions[b].x);
+    for (const id of row) {
+      const o = positions[id];
+      const width = sizeOf(this.doc, id).width;
+      if (x < o.x + width + GAP / 2 && o.x < x + size.width + GAP / 2) x = o.x + width + GAP;
+    }
+    return x;
   }
 }
 
