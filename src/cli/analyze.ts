@@ -12,7 +12,7 @@ import { shareReport } from './shareReport';
 import { terminalSafe } from '../io/safeText';
 import { humanInsight, more, ROWS } from './insightText';
 import { NameList, writeJson } from './jsonStream';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeInertStdout, writeStdout } from './io';
+import { CliError, EXIT_GATE, MAX_SEED, optionNumber, printWarnings, readTopology, sloFraction, textLines, writeHumanStdout, writeInertStdout, writeStdout } from './io';
 import { othersDown, othersDownCount, othersDownWords } from '../engine/spofOthers';
 
 interface AnalyzeFlags {
@@ -46,7 +46,7 @@ export function registerAnalyze(program: Command): void {
       const format = formatOf(flags);
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const pairCap = flags.pairCap === undefined ? undefined : integerOption('--pair-cap', flags.pairCap);
-      const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed);
+      const seed = flags.seed === undefined ? undefined : integerOption('--seed', flags.seed, MAX_SEED);
       // A report to share or to annotate code with describes the design; a what-if is a question about it.
       if (flags.fail !== undefined && format !== 'text' && format !== 'json') throw new CliError(`--fail: a what-if is reported as text or json; --format ${format} describes the design without failures`);
       const { topology, warnings, text } = readTopology(file);
@@ -92,9 +92,11 @@ export function jsonReportWritten(report: Report, t: Topology, opts: JsonReportO
   };
 }
 
-function integerOption(name: string, text: string): number {
-  const x = Number(text);
-  if (!Number.isInteger(x) || x < 0) throw new CliError(`${name}: must be a whole number (got "${text}")`);
+function integerOption(name: string, text: string, max?: number): number {
+  const x = optionNumber(text);
+  if (!Number.isInteger(x) || x < 0 || (max !== undefined && x > max)) {
+    throw new CliError(`${name}: must be a whole number${max === undefined ? '' : ` from 0 to ${max.toLocaleString('en-US')}`} (got "${text}")`);
+  }
   return x;
 }
 

@@ -26,6 +26,8 @@ export function registerDiff(program: Command): void {
     .option('--slo <percent>', 'system target in percent for both designs, e.g. 99.95 (default: each document\'s own)')
     .action((baseFile: string, headFile: string, flags: DiffFlags) => {
       if (flags.json && flags.markdown) throw new CliError('--json and --markdown: choose one');
+      // Standard input is read once: HEAD read it again as empty ("-: the file is empty").
+      if (baseFile === '-' && headFile === '-') throw new CliError('-: standard input can be BASE or HEAD, not both');
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       // Both are read before anything is printed: a bad HEAD must not leave half a report.
       const base = readTopology(baseFile);

@@ -348,13 +348,25 @@ function writeInPlace(out: string, text: string): void {
   }
 }
 
+/** Seeds are 32 bits (src/engine/random.ts reads `seed >>> 0`): a larger one was silently another. */
+export const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * A number given to an option, written in decimals (`99.95`, `1e3`), or NaN. Not Number():
+ * it reads "" and " " as 0 (`--seed ''` was seed 0, `--max-moves ''` no move at all) and
+ * `0x10` as 16 (`--slo 0x10` was a target of 16%).
+ */
+export function optionNumber(text: string): number {
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : NaN;
+}
+
 /**
  * `--slo 99.95` (percent, `%` allowed) as a fraction. 99.99 / 100 is 0.9998999999999999 in
  * floating point: rounding to 12 significant digits gives back the 0.9999 the user meant.
  */
 export function sloFraction(text: string): number {
-  const x = Number(text.trim().replace(/%$/, ''));
-  if (text.trim() === '' || !Number.isFinite(x) || x <= 0 || x >= 100) {
+  const x = optionNumber(text.trim().replace(/%$/, ''));
+  if (!Number.isFinite(x) || x <= 0 || x >= 100) {
     throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}")`);
   }
   return Number((x / 100).toPrecision(12));

@@ -8,7 +8,7 @@ import { plan, type Plan } from '../engine/insight';
 import { addsText, fixesText, planCostText } from '../report/planText';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStdout } from './io';
+import { CliError, EXIT_GATE, optionNumber, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStdout } from './io';
 import { formatTarget } from '../report/format';
 
 interface PlanFlags {
@@ -44,7 +44,7 @@ export function registerPlan(program: Command): void {
 }
 
 function wholeNumber(text: string): number {
-  const x = Number(text);
+  const x = optionNumber(text);
   if (!Number.isInteger(x) || x < 0) throw new CliError(`--max-moves: must be a whole number (got "${text}")`);
   return x;
 }

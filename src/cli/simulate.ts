@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { formatDowntime } from '../engine';
 import { DEFAULT_YEARS, type SimulatedFigures, type SimulationReport } from '../engine/simulate';
-import { CliError, printWarnings, readTopology, sloFraction, writeHumanStdout, writeStdout } from './io';
+import { CliError, MAX_SEED, optionNumber, printWarnings, readTopology, sloFraction, writeHumanStdout, writeStdout } from './io';
 import { simulateOnThreads } from './simulateThreads';
 
 interface SimulateFlags {
@@ -48,7 +48,7 @@ export function registerSimulate(program: Command): void {
     .option('--threads <n>', 'threads to play the years on (default: one per core for long runs); the figures are the same whatever the number')
     .action(async (file: string, flags: SimulateFlags) => {
       const years = flags.years === undefined ? undefined : wholeNumber('--years', flags.years, 1, MAX_YEARS);
-      const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0, 2 ** 32 - 1);
+      const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0, MAX_SEED);
       const slo = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const threads = flags.threads === undefined ? undefined : wholeNumber('--threads', flags.threads, 1, 256);
       const budget = flags.timeBudget === undefined ? (years === undefined ? DEFAULT_TIME_BUDGET_SECONDS : undefined) : seconds(flags.timeBudget);
@@ -64,13 +64,13 @@ export function registerSimulate(program: Command): void {
 }
 
 function wholeNumber(name: string, text: string, min: number, max: number): number {
-  const x = Number(text);
+  const x = optionNumber(text);
   if (!Number.isInteger(x) || x < min || x > max) throw new CliError(`${name}: must be a whole number from ${min} to ${max.toLocaleString('en-US')} (got "${text}")`);
   return x;
 }
 
 function seconds(text: string): number {
-  const x = Number(text);
+  const x = optionNumber(text);
   if (!Number.isFinite(x) || x <= 0) throw new CliError(`--time-budget: must be a number of seconds above 0 (got "${text}")`);
   return x;
 }

@@ -37,3 +37,30 @@ describe('valid documents with a huge part: answered, in bounded output', { time
     expect(a.stderr.trim().split('\n').at(-1)).toMatch(/\.\.\. and 199,?900 more warnings$/);
   });
 });
+
+describe('numbers given to options are decimals, read as written or refused', { timeout: 4 * HANG_MS }, () => {
+  const example = 'examples/three-tier.spof.json';
+  it.each([
+    [['analyze', example, '--slo', '0x10'], '--slo: must be a percentage between 0 and 100, e.g. 99.95 (got "0x10")'],
+    [['analyze', example, '--seed', ''], '--seed: must be a whole number from 0 to 4,294,967,295 (got "")'],
+    // 2^32 was seed 0 (the generator reads 32 bits), silently.
+    [['analyze', example, '--seed', '4294967296'], '--seed: must be a whole number from 0 to 4,294,967,295 (got "4294967296")'],
+    [['analyze', example, '--pair-cap', ' '], '--pair-cap: must be a whole number (got " ")'],
+    [['plan', example, '--max-moves', ''], '--max-moves: must be a whole number (got "")'],
+    [['simulate', example, '--years', '0b11'], '--years: must be a whole number from 1 to 10,000,000 (got "0b11")'],
+    [['simulate', example, '--time-budget', '0x5'], '--time-budget: must be a number of seconds above 0 (got "0x5")'],
+    [['diff', '-', '-'], '-: standard input can be BASE or HEAD, not both'],
+  ])('%j is refused in one line', (args, reason) => {
+    const r = spof(...args);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`spof: ${reason}\n`);
+  });
+
+  it('decimals with spaces, a percent sign, an exponent and the largest seed still read', () => {
+    for (const args of [['analyze', example, '--slo', ' 99.9% ', '--seed', '4294967295'], ['simulate', example, '--years', '1e2']]) {
+      const r = spof(...args);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+});
