@@ -129,6 +129,34 @@ resource "aws_ecs_service" "word" {
     expect(r.lines).toContain('main.tf:14 aws_ecs_service.word: warning: desired_count is "many", not a whole number (Terraform refuses it): 1 assumed');
   });
 
+  it('zones or subnets given by an expression that cannot be evaluated (`[for s in var.x : s]`, x without a value) are said at their line, with what is assumed', async () => {
+    const r = await imported(inline('main.tf', `provider "aws" {
+  region = "us-east-1"
+}
+variable "subnet_ids" {}
+variable "azs" {}
+resource "aws_autoscaling_group" "app" {
+  min_size            = 3
+  vpc_zone_identifier = [for s in var.subnet_ids : s]
+}
+resource "aws_autoscaling_group" "worker" {
+  min_size           = 2
+  availability_zones = [for z in var.azs : z]
+}
+resource "aws_subnet" "a" {
+  availability_zone = "us-east-1a"
+}
+resource "aws_instance" "known" {
+  subnet_id = aws_subnet.a.id
+}
+`));
+    expect(r.lines).toContain('main.tf:8 aws_autoscaling_group.app: warning: vpc_zone_identifier cannot be evaluated (var.subnet_ids has no default and no value in the files): its zones are unknown; no zone assumed (in region us-east-1 only)');
+    expect(r.lines).toContain('main.tf:12 aws_autoscaling_group.worker: warning: availability_zones cannot be evaluated (var.azs has no default and no value in the files): its zones are unknown; no zone assumed (in region us-east-1 only)');
+    // A subnet named by reference is followed to its zone, unknown id or not: nothing to say.
+    expect(r.notesAbout('aws_instance.known').filter((n) => n.message.includes('cannot be evaluated'))).toEqual([]);
+    expect(r.lines.some((l) => l.startsWith('main.tf:18 aws_instance.known: in zone'))).toBe(true);
+  });
+
   it('evaluates literals, locals, templates, conditionals, for_each over a set and a .tfvars value', async () => {
     const r = await imported([
       { path: 'infra/main.tf', text: `locals { zones = ["a", "b", "c"] }

@@ -112,12 +112,19 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
     if (id.known && typeof id.value === 'string' && az.known && typeof az.value === 'string') subnetIds.set(id.value, az.value);
   }
   const zonesOf = (n: Node): { zones: string[]; line?: number; from?: string } => {
+    // The first attribute that names zones but cannot be evaluated (`[for s in var.subnet_ids : s]`,
+    // the variable without a value): said if no other attribute gives the zones.
+    let unknownAttr: { attr: string; reason: string; line?: number } | undefined;
+    const seen = (attr: string, v: Value) => {
+      if (!v.known) unknownAttr ??= { attr, reason: v.reason, line: v.line ?? n.res.lineOf(attr) };
+    };
     for (const attr of n.row.zones ?? []) {
       const v = n.res.attr(attr);
       if (v.known && v.value !== undefined && v.value !== null && !(Array.isArray(v.value) && v.value.length === 0)) {
         const names = (Array.isArray(v.value) ? v.value : [v.value]).map(String);
         return { zones: names, line: n.res.lineOf(attr), from: attr };
       }
+      seen(attr, v);
     }
     for (const attr of n.row.subnets ?? []) {
       const found: string[] = [];
@@ -125,6 +132,12 @@ export function interpret(config: { resources: TfResource[]; modules: TfModuleCa
       const v = n.res.attr(attr);
       if (v.known && v.value) for (const id of (Array.isArray(v.value) ? v.value : [v.value]).map(String)) if (subnetIds.has(id)) found.push(subnetIds.get(id)!);
       if (found.length) return { zones: [...new Set(found)], line: n.res.lineOf(attr), from: `${attr} (its subnets)` };
+      // Subnets named by reference (`aws_subnet.a.id`, known only after apply) are followed above; only what names none is unknown here.
+      if (!n.res.refs.some((r) => r.from === attr)) seen(attr, v);
+    }
+    if (unknownAttr) {
+      const { attr, reason, line } = unknownAttr;
+      notes.push({ kind: 'warning', subject: n.id, source: { ...srcOf(n.res), line }, message: `${attr} cannot be evaluated (${reason}): its zones are unknown; no zone assumed${n.region ? ` (in region ${n.region} only)` : ''}` });
     }
     return { zones: [] };
   };
