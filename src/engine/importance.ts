@@ -18,16 +18,23 @@ export function importanceOf(s: Structure, up: Float64Array, perClient: ClientFi
     if (!kept || f.unavailability > kept.unavailability) weakest.set(f.birnbaum, f);
   }
   const clients = [...weakest.values()];
-  const out = s.elements.map((e, i) => {
-    let uUp = 0;
-    let uDown = 0;
-    for (const f of clients) {
-      const b = f.birnbaum[i];
-      uUp = Math.max(uUp, f.unavailability - (1 - up[i]) * b);
-      uDown = Math.max(uDown, f.unavailability + up[i] * b);
+  // Client by client, each importance array read from end to end: element by element, the
+  // 200 arrays of the estate's Monte Carlo path (168 MB) were read across, 200 places at a time.
+  const n = s.elements.length;
+  const uUp = new Float64Array(n);
+  const uDown = new Float64Array(n);
+  for (const f of clients) {
+    const b = f.birnbaum;
+    const u = f.unavailability;
+    for (let i = 0; i < n; i++) {
+      uUp[i] = Math.max(uUp[i], u - (1 - up[i]) * b[i]);
+      uDown[i] = Math.max(uDown[i], u + up[i] * b[i]);
     }
-    return { id: e.id, type: e.type, birnbaum: Math.max(0, uDown - uUp), improvement: Math.max(0, sysU - uUp), index: i };
-  });
-  out.sort((a, b) => b.improvement - a.improvement || b.birnbaum - a.birnbaum || a.index - b.index);
-  return out.map(({ id, type, birnbaum, improvement }) => ({ id, type, birnbaum, improvement }));
+  }
+  const birnbaum = Float64Array.from(uDown, (d, i) => Math.max(0, d - uUp[i]));
+  const improvement = Float64Array.from(uUp, (x) => Math.max(0, sysU - x));
+  // Sorted as indices, and one report object made per element (not two).
+  const order = Array.from(s.elements, (_, i) => i);
+  order.sort((a, b) => improvement[b] - improvement[a] || birnbaum[b] - birnbaum[a] || a - b);
+  return order.map((i) => ({ id: s.elements[i].id, type: s.elements[i].type, birnbaum: birnbaum[i], improvement: improvement[i] }));
 }
