@@ -64,3 +64,21 @@ describe('numbers given to options are decimals, read as written or refused', { 
     }
   });
 });
+
+describe('Terraform values that grow without end are not evaluated, and say so', { timeout: 4 * HANG_MS }, () => {
+  const locals = (lines: string[]) => `locals {\n${lines.map((l) => `  ${l}\n`).join('')}}\nresource "aws_instance" "web" {\n  count = length(local.last)\n}\n`;
+  it.each([
+    // Each local twice the one before: 2^40 characters (was exit 70, "Invalid string length").
+    ['doubling.tf', locals(['x0 = "ab"', ...Array.from({ length: 40 }, (_, i) => `x${i + 1} = "\${local.x${i}}\${local.x${i}}"`), 'last = local.x40']), /"\$\{local\.x\d+\}\$\{local\.x\d+\}" grows past 100,000 characters and elements/],
+    // for expressions over each other's lists (was 3.5 GB and no end in two minutes).
+    ['squaring.tf', locals(['l0 = ["a","b","c","d","e","f","g","h","i","j"]', ...Array.from({ length: 11 }, (_, i) => `l${i + 1} = [for x in local.l${i} : [for y in local.l${i} : "\${x}\${y}"]]`), 'last = local.l11']), /\[for x in local\.l\d+ : .* grows past 100,000 characters and elements/],
+  ])('%s: count is not evaluated; one instance assumed, with the reason', (name, text, reason) => {
+    const r = spof('import', file(name, text));
+    expect(r.code, r.stderr).toBe(0);
+    const warning = r.stderr.split('\n').find((l) => l.includes('count cannot be evaluated'));
+    expect(warning).toMatch(reason);
+    expect(warning).toMatch(/: 1 instance assumed$/);
+    const doc = JSON.parse(r.stdout) as { components: { id: string; replicas?: number }[] };
+    expect(doc.components).toEqual([{ id: 'aws_instance.web', kind: 'app' }]);
+  });
+});

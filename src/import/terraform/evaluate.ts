@@ -41,7 +41,43 @@ const PURE_FUNCTIONS: Record<string, (args: unknown[]) => unknown> = {
   format: ([f, ...rest]) => (typeof f === 'string' && rest.every((r) => typeof r === 'string' || typeof r === 'number') ? formatVerbs(f, rest as (string | number)[]) : undefined),
 };
 
+/**
+ * Past this many characters and elements (shared parts counted each time they appear) a
+ * value is not kept: `x2 = "${local.x1}${local.x1}"` doubles at each local, and forty of them
+ * ended in "internal error: RangeError: Invalid string length"; `for` expressions over each
+ * other's lists grew to 3.5 GB without end. A design's names and lists are far smaller.
+ */
+const MAX_VALUE_SIZE = 100_000;
+
 export function evaluate(e: HclExpr, scope: Scope, depth = 0): Value {
+  const v = evaluateOnce(e, scope, depth);
+  // A literal is as the file wrote it; a traversal gives a value already checked.
+  if (!v.known || e.t === 'literal' || e.t === 'traversal' || sizeWithin(v.value, MAX_VALUE_SIZE)) return v;
+  const text = 'text' in e ? e.text.replace(/\s+/g, ' ').slice(0, 60) : `the ${e.t}`;
+  return unknown(`${text} grows past ${MAX_VALUE_SIZE.toLocaleString('en-US')} characters and elements`, e.line);
+}
+
+/** Does the value hold at most `max` characters and elements, shared parts counted each time? Stops once past it. */
+function sizeWithin(value: unknown, max: number): boolean {
+  let size = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length;
+    else if (Array.isArray(v)) {
+      size += v.length;
+      if (size <= max) for (const x of v) stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      size += keys.length;
+      if (size <= max) for (const k of keys) stack.push(k, (v as Record<string, unknown>)[k]);
+    } else size++;
+    if (size > max) return false;
+  }
+  return true;
+}
+
+function evaluateOnce(e: HclExpr, scope: Scope, depth: number): Value {
   if (depth > 64) return unknown('an expression nested too deeply', e.line);
   const ev = (x: HclExpr) => evaluate(x, scope, depth + 1);
   switch (e.t) {
