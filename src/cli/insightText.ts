@@ -2,7 +2,7 @@
 // data protection and degradations, after the engine's figures.
 import type { Insight, SloEntry } from '../engine/insight';
 import { textLines } from './io';
-import { formatGapPoints, formatTarget } from '../report/format';
+import { formatGapPoints, formatMinutes, formatTarget } from '../report/format';
 
 export function humanInsight(i: Insight): string {
   const lines: string[] = [];
@@ -41,12 +41,9 @@ export function sloLine(s: SloEntry): string {
   const pct = formatTarget;
   const who = s.id === 'system' ? 'system' : s.id;
   if (Number.isNaN(s.availability)) return `${who}: target ${pct(s.target)} NOT met: there is no availability (nothing is connected)`;
-  const budget = `error budget ${minutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${minutes(s.downtimeMinutesPerMonth)}`;
+  // In the words of the app's SLO card and the shared report: "30 d 10 h", never "43826 min".
+  const budget = `error budget ${formatMinutes(s.errorBudgetMinutesPerMonth)} a month, expected downtime ${formatMinutes(s.downtimeMinutesPerMonth)}`;
   return s.met
     ? `${who}: target ${pct(s.target)} met (${budget})`
-    : `${who}: target ${pct(s.target)} NOT met: short by ${formatGapPoints(s.gapPercent)} percentage points, ${minutes(s.gapMinutesPerMonth)} a month (${budget})`;
-}
-
-function minutes(m: number): string {
-  return m >= 10 ? `${Math.round(m)} min` : `${m.toPrecision(2)} min`;
+    : `${who}: target ${pct(s.target)} NOT met: short by ${formatGapPoints(s.gapPercent)} percentage points, ${formatMinutes(s.gapMinutesPerMonth)} a month (${budget})`;
 }
