@@ -44,12 +44,18 @@ export function scopeWarnings(t: Topology, scope: AnalysisScope): string[] {
   if (idle.length > 0) {
     warnings.push(`${idle.length === 1 ? 'client' : 'clients'} ${names(t, idle)} ${idle.length === 1 ? 'calls' : 'call'} nothing: not part of the figures until linked to the first component ${idle.length === 1 ? 'it calls' : 'they call'}`);
   }
-  const others = scope.unreached.filter((id) => !idleSet.has(id));
-  if (others.length > 0) {
-    const by = scope.basis === 'entry-points' ? 'no entry point' : 'no client';
-    warnings.push(`${count(others.length, 'component')} that ${by} reaches, not part of the figures: ${names(t, others)}`);
-  }
+  const unreachedWords = unreachedSentence(t, scope, idleSet);
+  if (unreachedWords) warnings.push(unreachedWords);
   return warnings;
+}
+
+/** "2 components that no client reaches, not part of the figures: ..." (the clients that call nothing aside), or undefined. */
+export function unreachedSentence(t: Topology, scope: AnalysisScope, idleClients?: ReadonlySet<string>): string | undefined {
+  const idle = idleClients ?? new Set(t.components.filter((c) => c.kind === 'client' && scope.unreached.includes(c.id)).map((c) => c.id));
+  const others = scope.unreached.filter((id) => !idle.has(id));
+  if (others.length === 0) return undefined;
+  const by = scope.basis === 'entry-points' ? 'no entry point' : 'no client';
+  return `${count(others.length, 'component')} that ${by} reaches, not part of the figures: ${names(t, others)}`;
 }
 
 /**

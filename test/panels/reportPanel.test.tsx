@@ -114,9 +114,10 @@ describe('the report panel', () => {
     act(() => method.click());
     expect(host.textContent!.match(/as if a client called/g)).toHaveLength(1);
     expect(byTestId('method')!.textContent).not.toContain('the figures are for');
-    // The method notes keep the report's other warnings: what no entry point reaches.
-    expect(byTestId('method')!.textContent).toContain('that no entry point reaches');
+    // What no entry point reaches is said once too, by the line at the top (each name a link), not again in the method notes.
     expect(byTestId('unreached')!.textContent).toContain('Monitor');
+    expect(byTestId('method')!.textContent).not.toContain('Monitor');
+    expect(byTestId('method')!.textContent).not.toContain('not part of the figures');
     expect(byTestId('system-availability')!.textContent).not.toBe('100%');
 
     const bad = { ...base, components: [{ id: 'users', kind: 'client' }, { id: 'db', kind: 'database', availability: 2 }], links: [] } as unknown as Topology;

@@ -1,7 +1,7 @@
 // How the figures were found (exact, or Monte Carlo with its interval) and what they
 // assume: elements taken as perfect, and the preset figures with their sources.
 import type { Report } from '../../engine';
-import { scopeWarnings } from '../../engine/scopeWarnings';
+import { scopeWarnings, unreachedSentence } from '../../engine/scopeWarnings';
 import { DOMAIN_PRESETS, KIND_PRESETS, type Topology } from '../../model';
 import { elementName } from '../../store/elementNames';
 import { formatAvailability, formatTarget } from './format';
@@ -23,13 +23,18 @@ function presetsInUse(doc: Topology): { what: string; availability: number; sour
 }
 
 /**
- * The report's warnings less the sentence of the entry-points card (ReportPanel shows it at the
- * top of the report, with its one-click fix): it was said twice, here folded at the bottom too.
+ * The report's warnings less what ReportPanel says at the top of the report: the sentence of
+ * the entry-points card (with its one-click fix) and the components not part of the figures
+ * (the Unreached line, each one a link). Each was said twice, here folded at the bottom too.
  */
 function warningsNotShownAbove(doc: Topology, report: Report): string[] {
-  if (report.basis !== 'entry-points') return report.warnings;
-  const [entryPoints] = scopeWarnings(doc, { basis: report.basis, clients: [], entryPoints: report.entryPoints, unreached: report.unreached });
-  return report.warnings.filter((w) => w !== entryPoints);
+  if (report.basis === 'unconnected') return report.warnings;
+  const scope = { basis: report.basis, clients: [], entryPoints: report.entryPoints, unreached: report.unreached };
+  const above = new Set([
+    ...(report.basis === 'entry-points' ? scopeWarnings(doc, scope).slice(0, 1) : []),
+    ...(report.unreached.length > 0 ? [unreachedSentence(doc, scope)] : []),
+  ]);
+  return report.warnings.filter((w) => !above.has(w));
 }
 
 export function MethodNotes({ doc, report }: { doc: Topology; report: Report }) {
