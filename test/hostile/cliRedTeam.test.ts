@@ -82,3 +82,12 @@ describe('Terraform values that grow without end are not evaluated, and say so',
     expect(doc.components).toEqual([{ id: 'aws_instance.web', kind: 'app' }]);
   });
 });
+
+describe('Kubernetes objects that cannot be named are said, not dropped silently', { timeout: 4 * HANG_MS }, () => {
+  it('a Helm template left in (`name: {{ .Values.name }}`): the Deployment skipped, with its line and why', () => {
+    const path = file('helm.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  replicas: 3\n');
+    const r = spof('import', path);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${path}:4 warning: Deployment skipped: its metadata.name is not a text (\`{{ ... }}\` left from a template reads as a map: render it first, with \`helm template\`)`);
+  });
+});

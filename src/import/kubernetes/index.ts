@@ -22,7 +22,7 @@ interface ServiceInfo {
 
 export function importKubernetes(files: ManifestFile[]): ImportedSystem {
   const notes: ImportNote[] = [];
-  const objects = objectsOf(files);
+  const objects = objectsOf(files, notes);
   const workloads = objects.filter((o) => WORKLOAD_KINDS.has(o.kind) && !isOwned(o, notes));
   const taken = new Set<string>();
   const idOf = new Map<K8sObject, string>();

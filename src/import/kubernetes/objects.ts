@@ -1,7 +1,7 @@
 // Kubernetes objects out of YAML documents: multi-document files, `List` objects (what
 // `kubectl get -o yaml` prints), folders; each object remembers its file for its lines.
 import { at } from '../build';
-import type { ImportSource } from '../notes';
+import type { ImportNote, ImportSource } from '../notes';
 import { dict, isDict, list, str, type Dict } from '../values';
 import type { YamlFile } from '../yaml';
 import { labelsOf, type Labels } from './selectors';
@@ -26,7 +26,8 @@ export const KUBERNETES_REFUSES_STRINGS = 'the API server refuses a string there
 
 export const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod']);
 
-export function objectsOf(files: ManifestFile[]): K8sObject[] {
+/** The objects of the files; one without a name is left out with a warning in `notes`. */
+export function objectsOf(files: ManifestFile[], notes: ImportNote[] = []): K8sObject[] {
   const out: K8sObject[] = [];
   const add = (v: unknown, f: ManifestFile) => {
     if (!isDict(v) || typeof v.kind !== 'string' || typeof v.apiVersion !== 'string') return;
@@ -36,7 +37,13 @@ export function objectsOf(files: ManifestFile[]): K8sObject[] {
     }
     const meta = dict(v.metadata);
     const name = str(meta.name) ?? str(meta.generateName);
-    if (!name) return;
+    if (!name) {
+      // Left out silently, a Helm chart's `name: {{ .Values.name }}` (YAML reads it as a map)
+      // made a design without its Deployment. The API server refuses such an object too.
+      const template = isDict(meta.name) ? ' (`{{ ... }}` left from a template reads as a map: render it first, with `helm template`)' : '';
+      notes.push({ kind: 'warning', source: at(f.file, f.yaml.lineOf(meta, 'name') ?? f.yaml.lineOf(v)), message: `${v.kind} skipped: its metadata.name is not a text${template}` });
+      return;
+    }
     out.push({ kind: v.kind, apiVersion: v.apiVersion, name, namespace: str(meta.namespace) ?? 'default', obj: v, file: f.file, yaml: f.yaml });
   };
   for (const f of files) for (const d of f.yaml.docs) add(d.value, f);
