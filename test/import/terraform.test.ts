@@ -157,6 +157,24 @@ resource "aws_instance" "known" {
     expect(r.lines.some((l) => l.startsWith('main.tf:18 aws_instance.known: in zone'))).toBe(true);
   });
 
+  it('what decides a standby or a replica but cannot be evaluated is said with what is assumed; a quoted cache count is converted, and said', async () => {
+    const r = await imported(inline('main.tf', `variable "ha" {}
+resource "aws_db_instance" "db" {
+  engine   = "postgres"
+  multi_az = var.ha
+}
+resource "aws_elasticache_replication_group" "cache" {
+  num_cache_clusters         = "3"
+  automatic_failover_enabled = var.ha
+}
+`));
+    expect(r.lines).toContain('main.tf:4 aws_db_instance.db: warning: multi_az cannot be evaluated (var.ha has no default and no value in the files): no Multi-AZ standby assumed');
+    expect(r.lines).toContain('main.tf:8 aws_elasticache_replication_group.cache: warning: automatic_failover_enabled cannot be evaluated (var.ha has no default and no value in the files): no automatic failover assumed');
+    expect(r.lines).toContain('main.tf:7 aws_elasticache_replication_group.cache: num_cache_clusters 3, written as the string "3" (Terraform converts it to a number): read as 3');
+    // Three nodes: the primary and two read replicas (no automatic failover assumed).
+    expect(r.component('aws_elasticache_replication_group.cache-replicas').replicas).toBe(2);
+  });
+
   it('evaluates literals, locals, templates, conditionals, for_each over a set and a .tfvars value', async () => {
     const r = await imported([
       { path: 'infra/main.tf', text: `locals { zones = ["a", "b", "c"] }

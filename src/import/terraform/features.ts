@@ -5,6 +5,8 @@ import type { ImportNote } from '../notes';
 import type { ImportedComponent, ImportedDomain, ImportedLink } from '../types';
 import { srcOf, type Node } from './interpret';
 import { describeValue, type TfResource, type Value } from './model';
+import { terraformNumber } from './evaluate';
+import { quotedCount, shownValue } from '../values';
 
 export interface Context {
   nodes: Node[];
@@ -38,6 +40,17 @@ export function applyFeature(n: Node, ctx: Context): void {
 
 const flag = (v: Value) => v.known && (v.value === true || v.value === 'true');
 const at = (n: Node, attr: string) => ({ ...srcOf(n.res), line: n.res.lineOf(attr) ?? srcOf(n.res).line });
+
+/**
+ * An attribute that decides a copy (multi_az, a tier, a mode): one the files cannot evaluate
+ * (`multi_az = var.ha`, the variable without a value) is said at its line, with what is assumed
+ * in its place, instead of being read as "not set".
+ */
+function decisive(n: Node, ctx: Context, attr: string, assumed: string): Value {
+  const v = n.res.attr(attr);
+  if (!v.known) ctx.notes.push({ kind: 'warning', subject: n.id, source: { ...srcOf(n.res), line: v.line ?? n.res.lineOf(attr) ?? srcOf(n.res).line }, message: `${attr} cannot be evaluated (${v.reason}): ${assumed}` });
+  return v;
+}
 
 /** A standby (or replicas) of `n` in another zone than the primary's, with the replication between them. */
 function addCopy(n: Node, ctx: Context, o: { suffix: string; role: 'standby' | 'replica'; standby?: 'hot' | 'warm'; replicas?: number; mode: 'sync' | 'async'; why: string; attr: string; alternative: boolean }): void {
@@ -76,7 +89,7 @@ function zonesFor(n: Node, ctx: Context, count: number): string[] {
 }
 
 function rdsInstance(n: Node, ctx: Context): void {
-  if (flag(n.res.attr('multi_az'))) {
+  if (flag(decisive(n, ctx, 'multi_az', 'no Multi-AZ standby assumed'))) {
     addCopy(n, ctx, { suffix: 'standby', role: 'standby', standby: 'warm', mode: 'sync', why: 'multi_az = true: a synchronous standby in another zone, promoted by RDS in 60-120 s', attr: 'multi_az', alternative: true });
   }
   readReplica(n, ctx, 'replicate_source_db');
@@ -111,12 +124,33 @@ function rdsCluster(n: Node, ctx: Context): void {
   }
 }
 
+/**
+ * The nodes of a cache group: its count, or replicas per shard + 1, else 1. `"3"` is 3 as
+ * Terraform converts it; a count the files cannot evaluate, or that is no whole number, is one
+ * node, said at its line (it was one node without a word).
+ */
+function cacheNodes(n: Node, ctx: Context): number {
+  for (const attr of ['num_cache_clusters', 'number_cache_clusters', 'num_cache_nodes', 'replicas_per_node_group']) {
+    const v = decisive(n, ctx, attr, '1 node assumed');
+    if (!v.known) return 1;
+    if (v.value === undefined || v.value === null) continue;
+    const x = terraformNumber(v.value);
+    const perShard = attr === 'replicas_per_node_group';
+    if (x === undefined || !Number.isInteger(x) || x < (perShard ? 0 : 1)) {
+      ctx.notes.push({ kind: 'warning', subject: n.id, source: at(n, attr), message: `${attr} is ${shownValue(v.value)}, not a whole number (Terraform refuses it): 1 node assumed` });
+      return 1;
+    }
+    const quoted = quotedCount(v.value, 'Terraform converts it to a number');
+    if (quoted) ctx.notes.push({ kind: 'inferred', subject: n.id, source: at(n, attr), message: `${attr} ${x}${quoted}` });
+    return perShard ? x + 1 : x;
+  }
+  return 1;
+}
+
 function cacheGroup(n: Node, ctx: Context): void {
-  const v = [n.res.attr('num_cache_clusters'), n.res.attr('number_cache_clusters'), n.res.attr('num_cache_nodes')].find((x) => x.known && typeof x.value === 'number');
-  const perShard = n.res.attr('replicas_per_node_group');
-  const nodes = v ? Number((v as { value: unknown }).value) : perShard.known && typeof perShard.value === 'number' ? perShard.value + 1 : 1;
-  const failover = flag(n.res.attr('automatic_failover_enabled'));
-  const multiAz = flag(n.res.attr('multi_az_enabled'));
+  const nodes = cacheNodes(n, ctx);
+  const failover = flag(decisive(n, ctx, 'automatic_failover_enabled', 'no automatic failover assumed'));
+  const multiAz = flag(decisive(n, ctx, 'multi_az_enabled', 'no Multi-AZ assumed'));
   ctx.notes.push({ kind: 'inferred', subject: n.id, source: srcOf(n.res), message: `${nodes} node${nodes === 1 ? '' : 's'}; automatic_failover_enabled ${failover}; multi_az_enabled ${multiAz}` });
   if (nodes < 2) return;
   const keep = n.component.domains;
@@ -164,7 +198,7 @@ function failoverRecord(n: Node, ctx: Context): void {
 }
 
 function cloudSql(n: Node, ctx: Context): void {
-  const type = n.res.attr('settings.availability_type');
+  const type = decisive(n, ctx, 'settings.availability_type', 'ZONAL assumed (no standby)');
   if (type.known && type.value === 'REGIONAL') {
     addCopy(n, ctx, { suffix: 'standby', role: 'standby', standby: 'warm', mode: 'sync', why: 'availability_type = REGIONAL: a standby in another zone of the region', attr: 'settings', alternative: true });
   }
@@ -172,14 +206,14 @@ function cloudSql(n: Node, ctx: Context): void {
 }
 
 function memorystore(n: Node, ctx: Context): void {
-  const tier = n.res.attr('tier');
+  const tier = decisive(n, ctx, 'tier', 'BASIC assumed (no replica)');
   if (tier.known && tier.value === 'STANDARD_HA') {
     addCopy(n, ctx, { suffix: 'replica', role: 'standby', standby: 'hot', mode: 'async', why: 'tier = STANDARD_HA: a replica in another zone, promoted automatically', attr: 'tier', alternative: true });
   }
 }
 
 function azureFlexible(n: Node, ctx: Context): void {
-  const mode = n.res.attr('high_availability.mode');
+  const mode = decisive(n, ctx, 'high_availability.mode', 'no high availability assumed (no standby)');
   if (mode.known && (mode.value === 'ZoneRedundant' || mode.value === 'SameZone')) {
     addCopy(n, ctx, { suffix: 'standby', role: 'standby', standby: 'warm', mode: 'sync', why: `high_availability mode ${mode.value}: a synchronous standby`, attr: 'high_availability', alternative: true });
   }
