@@ -82,6 +82,26 @@ export class Propagator {
   }
 
   /**
+   * fail([e]), unless its fall takes more than `limit` changes of state: then the propagation
+   * stops half way and gives undefined (undo to a mark taken before the call).
+   */
+  failWithin(e: number, limit: number): number[] | undefined {
+    this.fallen = [];
+    const end = this.jLength + limit;
+    this.failElement(e);
+    const { start, items } = this.s.targetOf;
+    while (this.queue.length > 0) {
+      if (this.jLength > end) {
+        this.queue.length = 0;
+        return undefined;
+      }
+      const c = this.queue.pop()!;
+      for (let j = start[c]; j < start[c + 1]; j++) this.killSlot(items[j]);
+    }
+    return this.fallen;
+  }
+
+  /**
    * One element's failure, propagated: the simulator's hot path (no iterators, no new list).
    * The components that newly went down are `fallenOnce[from ..]`, `from` returned; the
    * list is reused (and emptied now and then) by later calls.

@@ -89,30 +89,55 @@ export function scanSingleFailures(s: Structure, prop: Propagator, candidate: (e
   const weakening = new Map<number, { cls: number; decrement: number }[]>();
   const slackOf = new Map<number, number>();
   let kept = 0;
-  // What falls is first taken from the closures, built from each other (closures.ts): one
-  // propagation per element cost its blast radius, and 20,000 services in one cycle of needs
-  // each took all of it down (over a minute). Only an element that cuts off no client is
-  // propagated, for the thresholds it weakens.
-  const closures = new Closures(s, prop);
+  // Falls are propagated until that has cost as much as building every component's closure
+  // (closures.ts: a bit set of `words` each, built from each other), or an eighth of it once
+  // the falls are larger on average than a closure; from then on what falls is taken from the
+  // closures, and only an element that cuts off no client is propagated, for the thresholds
+  // it weakens. 20,000 services in one cycle of needs each took all of it down (over a minute
+  // propagated), while the estate's falls are small and building its closures was a second
+  // of its analysis.
+  let closures: Closures | undefined;
+  const words = (s.components.length + 31) >>> 5;
+  const closuresCost = s.components.length * words;
+  let spent = 0;
+  let falls = 0;
+  /** A SPOF class, and what falls with it (in document order) while within `keep` in all. */
+  const spof = (e: number, count: number, list: () => Int32Array) => {
+    spofClasses.add(e);
+    if (kept + count <= keep) {
+      kept += count;
+      fallen.set(e, list());
+    }
+  };
+  const weakens = (e: number, mark: number) => {
+    for (const w of prop.weakenedSince(mark)) {
+      let list = weakening.get(w.key);
+      if (!list) weakening.set(w.key, (list = []));
+      list.push({ cls: e, decrement: w.decrement });
+      slackOf.set(w.key, w.slack);
+    }
+  };
   for (let e = 0; e < s.elements.length; e++) {
     if (classOf[e] !== e) continue;
+    const mark = prop.mark();
+    if (!closures) {
+      const down = prop.failWithin(e, closuresCost - spent);
+      spent += prop.mark() - mark;
+      if (down) {
+        if (down.some((c) => s.components[c].isClient)) spof(e, down.length, () => Int32Array.from(down).sort());
+        else weakens(e, mark);
+        prop.undo(mark);
+        if (++falls * words < spent && spent > closuresCost / 8) closures = new Closures(s, prop);
+        continue;
+      }
+      prop.undo(mark);
+      closures = new Closures(s, prop);
+    }
     const bits = closures.ofElement(e);
-    if (closures.clients(bits).length > 0) {
-      spofClasses.add(e);
-      const count = closures.count(bits);
-      if (kept + count <= keep) {
-        kept += count;
-        fallen.set(e, Int32Array.from(closures.list(bits)));
-      }
-    } else {
-      const mark = prop.mark();
+    if (closures.clients(bits).length > 0) spof(e, closures.count(bits), () => Int32Array.from(closures!.list(bits)));
+    else {
       prop.fail([e]);
-      for (const w of prop.weakenedSince(mark)) {
-        let list = weakening.get(w.key);
-        if (!list) weakening.set(w.key, (list = []));
-        list.push({ cls: e, decrement: w.decrement });
-        slackOf.set(w.key, w.slack);
-      }
+      weakens(e, mark);
       prop.undo(mark);
     }
   }
