@@ -4,7 +4,7 @@ import { formatIoProblem, fromMermaid } from '../io';
 import { flowchartTextProblem } from '../io/mermaidParse';
 import { CliError, MAX_INPUT_BYTES, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
-import { importNoteLines } from './importNotes';
+import { designSize, importNoteLines } from './importNotes';
 
 export function registerImportMermaid(program: Command): void {
   program
@@ -29,7 +29,7 @@ export function registerImportMermaid(program: Command): void {
       writeOutput(opts.output, serializeTopology(result.topology));
       if (opts.output !== undefined && opts.output !== '-') {
         const t = result.topology;
-        writeStderr(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}\n`);
+        writeStderr(`${opts.output}: ${designSize(t)}${result.warnings.length ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''}\n`);
       }
     });
 }

@@ -34,3 +34,9 @@ export function importNoteLines(notes: readonly ImportNote[], all: boolean): str
   lines.push(`... and ${numberText(rest.length)} more note${rest.length === 1 ? '' : 's'} (${kinds.join(', ')}; --all-notes lists them)`);
   return lines;
 }
+
+/** `3,000 components, 1 domain, 2,999 links`: what an import wrote, counted in words. */
+export function designSize(t: { components: readonly unknown[]; domains: readonly unknown[]; links: readonly unknown[] }): string {
+  const counted = (n: number, word: string) => `${numberText(n)} ${word}${n === 1 ? '' : 's'}`;
+  return `${counted(t.components.length, 'component')}, ${counted(t.domains.length, 'domain')}, ${counted(t.links.length, 'link')}`;
+}

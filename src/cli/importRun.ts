@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { formatImportSource, importInfrastructure, configureHcl, type InfraFormat, type ImportProblem } from '../import';
 import { serializeTopology } from '../model';
 import { CliError, EXIT_BAD_INPUT, textLines, writeOutput, writeStderr } from './io';
-import { importNoteLines } from './importNotes';
+import { designSize, importNoteLines } from './importNotes';
 import { readImportPaths } from './importFiles';
 import { installMermaidDom } from './mermaidDom';
 
@@ -38,7 +38,7 @@ export async function runImport(paths: string[], opts: { output?: string; format
   writeOutput(opts.output, serializeTopology(result.topology));
   if (opts.output !== undefined && opts.output !== '-') {
     const t = result.topology;
-    writeStderr(`${opts.output}: ${t.components.length} components, ${t.domains.length} domains, ${t.links.length} links (from ${result.formats.join(', ')})\n`);
+    writeStderr(`${opts.output}: ${designSize(t)} (from ${result.formats.join(', ')})\n`);
   }
   return 0;
 }

@@ -126,5 +126,8 @@ describe('spof import', { timeout: 300_000 }, () => {
     const hidden = Number(/and (\d+) more notes/.exec(lines[100])![1]);
     expect(all.stderr.trimEnd().split('\n')).toHaveLength(100 + hidden);
     expect(all.stdout).toBe(r.stdout);
+    // What -o wrote, counted in words: it read '1 domains'.
+    const out = join(dir, 'many.spof.json');
+    expect(spof(['import', file, '-o', out]).stderr.trimEnd().split('\n').at(-1)).toBe(`${out}: ${n} components, 1 domain, ${n - 1} links (from compose)`);
   });
 });
