@@ -39,6 +39,16 @@ export function readImportPaths(paths: string[]): ReadFiles {
       else throw e;
     }
   };
+  // Folders and files by device and inode: a link to a folder being walked (to its parent) went
+  // round the loop until the file limit refused the folder, naming a path of the loop repeated;
+  // a link to a file read it twice. Each is read once now.
+  const seen = new Set<string>();
+  const firstTime = (st: { dev: number; ino: number }) => {
+    const key = `${st.dev}:${st.ino}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   const walk = (dir: string, depth: number) => {
     if (depth > 32) return;
     let names: string[];
@@ -55,6 +65,7 @@ export function readImportPaths(paths: string[]): ReadFiles {
       } catch {
         continue; // a dangling link
       }
+      if (!firstTime(st)) continue;
       if (st.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(name)) walk(path, depth + 1);
       } else if (st.isFile() && FOLDER_EXTENSIONS.test(name)) {
@@ -83,6 +94,7 @@ export function readImportPaths(paths: string[]): ReadFiles {
     }
     if (st.isDirectory()) {
       const before = out.files.length + out.problems.length;
+      firstTime(st);
       walk(p, 0);
       if (out.files.length + out.problems.length === before) problem(p, 'an empty folder: no .yaml, .yml, .json, .tf or .tfvars file in it');
       out.name ??= basename(p.replace(/[\\/]+$/, '')) || undefined;

@@ -2,7 +2,7 @@
 // red team, issue 14): each case broke once (a stack trace, exit 70, a silent guess, output
 // without bound) and is answered now in one line, or accepted and answered in bounded output.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,5 +89,20 @@ describe('Kubernetes objects that cannot be named are said, not dropped silently
     const r = spof('import', path);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`${path}:4 warning: Deployment skipped: its metadata.name is not a text (\`{{ ... }}\` left from a template reads as a map: render it first, with \`helm template\`)`);
+  });
+});
+
+describe('a folder is read once, whatever links it holds', { timeout: 4 * HANG_MS }, () => {
+  it('a link to its parent and a link to a file in it: each file read once, no loop walked', () => {
+    const app = join(dir, 'looped', 'app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'compose.yaml'), 'services:\n  a:\n    image: x\n');
+    symlinkSync('..', join(app, 'up'));
+    symlinkSync('compose.yaml', join(app, 'again.yaml'));
+    const r = spof('import', app);
+    expect(r.code, r.stderr).toBe(0);
+    // The loop read the file again at every level (app/up/app/up/...), overriding itself each time.
+    expect(r.stderr).not.toMatch(/overridden|up\/app/);
+    expect((JSON.parse(r.stdout) as { components: { id: string }[] }).components.map((c) => c.id)).toEqual(['a']);
   });
 });
