@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT_BAD_INPUT, MAX_LISTED_PROBLEMS, errorLines, readTopologyFile, textLines, warningLines, writeHumanStdout, writeStderr } from './io';
+import { designSize } from './importNotes';
+import { numberText } from '../model';
 
 export function registerValidate(program: Command): void {
   program
@@ -19,6 +21,6 @@ export function registerValidate(program: Command): void {
       const shown = warningLines(topology, warnings.slice(0, MAX_LISTED_PROBLEMS)).map((w) => `warning: ${w}`);
       const more = warnings.length - MAX_LISTED_PROBLEMS;
       if (more > 0) shown.push(`warning: ... and ${more.toLocaleString('en-US')} more warning${more === 1 ? '' : 's'}`);
-      writeHumanStdout(textLines([...shown, `${file}: valid (${topology.components.length} components, ${topology.domains.length} domains, ${topology.links.length} links${warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
+      writeHumanStdout(textLines([...shown, `${file}: valid (${designSize(topology)}${warnings.length ? `, ${numberText(warnings.length)} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
     });
 }

@@ -18,6 +18,17 @@ describe('spof validate', () => {
     expect(r.stdout).toContain('valid (8 components');
   });
 
+  it('counts in words: one component, thousands with separators', () => {
+    const one = join(dir, 'one.spof.json');
+    writeFileSync(one, JSON.stringify({ format: 'spof-topology', version: 2, components: [{ id: 'a', kind: 'service' }] }));
+    expect(spof('validate', one).stdout).toContain(`${one}: valid (1 component, 0 domains, 0 links`);
+    const many = join(dir, 'many.spof.json');
+    const components = Array.from({ length: 1200 }, (_, i) => ({ id: `c${i}`, kind: 'service' }));
+    const links = components.slice(1).map((c, i) => ({ from: `c${i}`, to: c.id }));
+    writeFileSync(many, JSON.stringify({ format: 'spof-topology', version: 2, components, links }));
+    expect(spof('validate', many).stdout).toContain(`${many}: valid (1,200 components, 0 domains, 1,199 links`);
+  });
+
   it('exits 2 on a bad document, listing every error with its path, and writes nothing', () => {
     const file = join(dir, 'bad.spof.json');
     writeFileSync(file, JSON.stringify({
