@@ -55,6 +55,8 @@ export interface AnalysisState {
   setRunning: () => void;
   setResult: (result: AnalysisResult, marks: CanvasMarks, whatIf: WhatIfMarks) => void;
   setError: (error: string, problems?: string[]) => void;
+  /** Another design replaced the one analysed: its report and marks go, the panel waits for the new one's. */
+  forgetResult: () => void;
 }
 
 /** The old set when the new one holds the same ids: subscribers (every node) see no change. */
@@ -105,6 +107,19 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
       whatIf: { ...whatIf, down: same(whatIf.down, w.down), served: same(whatIf.served, w.served), report: result.whatIf },
     });
   },
+  // While the new design is analysed, the old report (dimmed, as after an edit) named its
+  // warnings and paths in the new design's components and offered the old design's fixes.
+  forgetResult: () => set({
+    status: 'running',
+    error: undefined,
+    problems: [],
+    report: null,
+    result: null,
+    spofIds: new Set(),
+    pairIds: new Set(),
+    notes: new Map(),
+    whatIf: { ...get().whatIf, down: new Set(), served: new Set(), report: null },
+  }),
   // The design is untouched; the marks go (they would describe another design).
   setError: (error, problems = []) => set({
     status: 'error',

@@ -162,7 +162,9 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
   // after its slice, and a large design's slice (or its start) takes seconds that the new
   // design's analysis, and so its layout, would wait.
   const stopOpenings = useOpeningOrder.subscribe((s, prev) => {
-    if (s.openings !== prev.openings) runner.cancelSimulation?.();
+    if (s.openings === prev.openings) return;
+    runner.cancelSimulation?.();
+    useAnalysis.getState().forgetResult();
   });
   const stopDoc = useDocument.subscribe(check);
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {

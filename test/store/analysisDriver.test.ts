@@ -7,6 +7,7 @@ import { templateById } from '../../src/templates';
 import type { AnalysisOutcome } from '../../src/worker/analysisClient';
 import { runAnalysis, type AnalysisRequest } from '../../src/worker/engineApi';
 import { freshStore } from './helpers';
+import { beginOpening } from '../../src/store/openingOrder';
 
 /**
  * A worker stand-in: each request waits until the test answers it (with the real engine,
@@ -66,6 +67,27 @@ describe('the analysis driver', () => {
     expect(s.report?.spofs.map((x) => x.id)).toContain('lb');
     expect(s.spofIds.has('lb')).toBe(true);
     expect(s.pairIds.has('web1')).toBe(true);
+  });
+
+  it('forgets the report of a design that another replaced: no warning, path or fix of it is shown while the new one is analysed', async () => {
+    const lone: Topology = { ...structuredClone(stage3), components: [...structuredClone(stage3).components, { id: 'zz-standby-9', kind: 'database', role: 'standby' }] };
+    useDocument.getState().loadDocument(lone, 'Open');
+    await vi.advanceTimersByTimeAsync(100);
+    runner.answer();
+    await flush();
+    expect(JSON.stringify(useAnalysis.getState().result?.warnings)).toContain('zz-standby-9');
+    expect(useAnalysis.getState().spofIds.size).toBeGreaterThan(0);
+    beginOpening();
+    useDocument.getState().loadDocument(structuredClone(templateById('stage1')!.topology), 'Open');
+    const s = useAnalysis.getState();
+    expect(s.status).toBe('running');
+    expect(s.result).toBeNull();
+    expect(s.spofIds.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(100);
+    runner.answer();
+    await flush();
+    expect(useAnalysis.getState().result).not.toBeNull();
+    expect(JSON.stringify(useAnalysis.getState().result)).not.toContain('zz-standby-9');
   });
 
   it('collapses a burst of edits into one request for the latest design', async () => {
