@@ -68,6 +68,18 @@ function same<T>(prev: Set<T>, next: Set<T>): Set<T> {
 
 const NO_WHAT_IF = { failed: new Set<string>(), down: new Set<string>(), served: new Set<string>(), report: null };
 
+/** No report and no marks: what is left when the report describes no design on the page. */
+function noReport(whatIf: WhatIfState) {
+  return {
+    report: null,
+    result: null,
+    spofIds: new Set<string>(),
+    pairIds: new Set<string>(),
+    notes: new Map() as NoteMap,
+    whatIf: { ...whatIf, down: new Set<string>(), served: new Set<string>(), report: null },
+  };
+}
+
 export const useAnalysis = create<AnalysisState>()((set, get) => ({
   status: 'idle',
   report: null,
@@ -109,29 +121,9 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   },
   // While the new design is analysed, the old report (dimmed, as after an edit) named its
   // warnings and paths in the new design's components and offered the old design's fixes.
-  forgetResult: () => set({
-    status: 'running',
-    error: undefined,
-    problems: [],
-    report: null,
-    result: null,
-    spofIds: new Set(),
-    pairIds: new Set(),
-    notes: new Map(),
-    whatIf: { ...get().whatIf, down: new Set(), served: new Set(), report: null },
-  }),
+  forgetResult: () => set({ status: 'running', error: undefined, problems: [], ...noReport(get().whatIf) }),
   // The design is untouched; the marks go (they would describe another design).
-  setError: (error, problems = []) => set({
-    status: 'error',
-    error,
-    problems,
-    report: null,
-    result: null,
-    spofIds: new Set(),
-    pairIds: new Set(),
-    notes: new Map(),
-    whatIf: { ...get().whatIf, down: new Set(), served: new Set(), report: null },
-  }),
+  setError: (error, problems = []) => set({ status: 'error', error, problems, ...noReport(get().whatIf) }),
 }));
 
 export interface NodeMarks {
