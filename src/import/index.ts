@@ -11,6 +11,7 @@ import { importKubernetes } from './kubernetes';
 import type { ImportNote } from './notes';
 import { importTerraform } from './terraform';
 import { emptySystem, type ImportedSystem } from './types';
+import { wordList } from './values';
 
 export { classify, INFRA_FORMATS, MAX_IMPORT_FILE_BYTES, type InfraFormat, type SourceFile, type ImportProblem } from './detect';
 export { formatImportNote, formatImportSource, type ImportNote, type ImportSource } from './notes';
@@ -55,6 +56,7 @@ export async function importInfrastructure(files: SourceFile[], options: InfraIm
       errors: notes.map((n) => ({ source: n.source ?? { file: '' }, message: n.message.replace(/^skipped: /, 'not an infrastructure definition: ') })),
     };
   }
+  for (const c of usable) if (c.format === 'compose' || c.format === 'kubernetes') notes.push(...repeatedKeyNotes(c.file.path, c.yaml));
   const mermaid = usable.filter((c) => c.format === 'mermaid');
   if (mermaid.length) {
     if (usable.length > 1) {
@@ -86,6 +88,19 @@ export async function importInfrastructure(files: SourceFile[], options: InfraIm
 
 function composeDocuments(c: { file: SourceFile; yaml: YamlFile }): ComposeDocument[] {
   return c.yaml.docs.flatMap((d) => (d.value && typeof d.value === 'object' && 'services' in d.value ? [{ file: c.file.path, yaml: c.yaml, doc: d.value as Record<string, unknown> }] : []));
+}
+
+/**
+ * A key written twice in one map: YAML allows a key once, so which value counts is up to the
+ * reader (this one keeps the last); a person editing the first would see nothing change.
+ */
+function repeatedKeyNotes(file: string, yaml: YamlFile): ImportNote[] {
+  return yaml.repeatedKeys.map(({ path, lines }) => {
+    const last = lines[lines.length - 1];
+    const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
+    const others = lines.length === 2 ? 'the other is ignored' : 'the others are ignored';
+    return { kind: 'warning', source: { file, line: last }, message: `${path} is given ${times} in one map (lines ${wordList(lines.map(String))}): the last value (line ${last}) is read, ${others}` };
+  });
 }
 
 /** Compose next to Kubernetes next to Terraform: one design; ids that collide are kept apart by the shared step. */

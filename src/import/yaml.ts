@@ -20,6 +20,11 @@ export interface YamlFile {
   docs: { value: unknown; line: number }[];
   /** The line of `key` in a map or list read from this file (the container's own line without a key). */
   lineOf(container: unknown, key?: string | number): number | undefined;
+  /**
+   * Keys written more than once in one map (YAML allows a key once): the path to the key and
+   * every line it is written at; the last is the value read.
+   */
+  repeatedKeys: { path: string; lines: number[] }[];
 }
 
 export type YamlRead = { ok: true; file: YamlFile } | { ok: false; position: YamlPosition; message: string };
@@ -91,13 +96,17 @@ export function readYaml(text: string): YamlRead {
   const origins = new WeakMap<object, number>();
   const merges = new WeakMap<object, Map<string, number>>();
   const docs: YamlFile['docs'] = [];
+  // Each (map, key) written twice, once, with its path; the lines are looked up at the end.
+  const repeats = new Map<object, Map<string, string>>();
   try {
     buildDocuments();
   } catch (e) {
     if (e instanceof YamlProblem) return { ok: false, position: pos(e.offset), message: e.message };
     throw e;
   }
-  return { ok: true, file: { docs, lineOf } };
+  const repeatedKeys = [...repeats].flatMap(([map, keys]) =>
+    [...keys].map(([key, path]) => ({ path, lines: keyOffsets(map, key).map((o) => pos(o).line) })));
+  return { ok: true, file: { docs, lineOf, repeatedKeys } };
 
   function buildDocuments(): void {
     const frames: Frame[] = [];
@@ -123,8 +132,24 @@ export function readYaml(text: string): YamlRead {
               for (const [k, v] of Object.entries(m)) (top.merged ??= []).push([k, v, lineOf(m, k) ?? mergedLine]);
             }
           }
-        } else setKey(top.value, top.key as string, value);
+        } else {
+          if (Object.prototype.hasOwnProperty.call(top.value, top.key as string)) noteRepeat(top.value, top.key as string);
+          setKey(top.value, top.key as string, value);
+        }
       }
+    };
+    /** A key given again in the map being read: remembered with its path (`services.web.image`). */
+    const noteRepeat = (map: object, key: string) => {
+      let keys = repeats.get(map);
+      if (!keys) repeats.set(map, (keys = new Map()));
+      if (keys.has(key)) return;
+      let path = '';
+      for (let j = 1; j < frames.length; j++) {
+        const parent = frames[j - 1];
+        if (parent.kind === 'map') path += path ? `.${parent.key}` : String(parent.key);
+        else if (parent.kind === 'seq') path += `[${parent.value.length}]`;
+      }
+      keys.set(key, path ? `${path}.${key}` : key);
     };
     for (let i = 0; i < events.length; i++) {
       const ev = events[i];
@@ -224,6 +249,16 @@ export function readYaml(text: string): YamlRead {
       }
     }
     return found === undefined ? self : pos(found).line;
+  }
+
+  /** Where each occurrence of `key` is written in a finished map, in order. */
+  function keyOffsets(container: object, key: string): number[] {
+    const start = origins.get(container) as number;
+    const found: number[] = [];
+    for (let i = start + 1, index = 0; events[i].type !== EVENT_ID.POP; i = after(i), index++) {
+      if (index % 2 === 0 && keyOfEvent(events[i]) === key) found.push(offsetOf(events[i]));
+    }
+    return found;
   }
 
   /** The index of the event after the node that starts at `i` (its whole subtree skipped). */

@@ -130,6 +130,14 @@ describe('compose: copies and proxies', () => {
     expect(r.lines).toContain('compose.yaml:8 api: replicas 2 from scale, written as the string "2" (compose reads it as a number): read as 2');
   });
 
+  it('a key given twice in one map: the last value is read, and a warning at its line says which and where the other is', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  web:\n    image: postgres\n    ports: ["80:80"]\n    image: nginx\n  api:\n    image: app\n    scale: 1\n    scale: 2\n    scale: 3\n'));
+    expect(r.component('web').kind).toBe('web');
+    expect(r.component('api').replicas).toBe(3);
+    expect(r.lines).toContain('compose.yaml:5 warning: services.web.image is given twice in one map (lines 3 and 5): the last value (line 5) is read, the other is ignored');
+    expect(r.lines).toContain('compose.yaml:10 warning: services.api.scale is given 3 times in one map (lines 8, 9 and 10): the last value (line 10) is read, the others are ignored');
+  });
+
   it('a dependency on a service not in the files is reported, not a dangling link', async () => {
     const r = await imported(inline('compose.yaml', 'services:\n  app:\n    image: app\n    depends_on: [ghost]\n'));
     expect(r.t.links.filter((l) => l.to === 'ghost')).toEqual([]);

@@ -103,6 +103,14 @@ describe('kubernetes: StatefulSet quorums, zones and nodes', () => {
     expect(r.lines).toContain('web.yaml:6 web: assumed: replicas 1: spec.replicas is Infinity, not a count of pods');
   });
 
+  it('a key given twice in one map (in the second document of a file, in a list): the last value is read, with a warning at its line', async () => {
+    const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: web\n          image: nginx\n          image: redis\n  replicas: 1\n';
+    const r = await imported(inline('web.yaml', text));
+    expect(r.component('web').replicas).toBeUndefined();
+    expect(r.lines).toContain('web.yaml:19 warning: spec.replicas is given twice in one map (lines 10 and 19): the last value (line 19) is read, the other is ignored');
+    expect(r.lines).toContain('web.yaml:18 warning: spec.template.spec.containers[0].image is given twice in one map (lines 17 and 18): the last value (line 18) is read, the other is ignored');
+  });
+
   it('a quoted count (`replicas: "3"`, which the API server refuses) is read as its number, with a warning at its line; an HPA\'s and an operator\'s the same', async () => {
     const r = await imported(inline('web.yaml', `apiVersion: apps/v1
 kind: Deployment

@@ -137,6 +137,13 @@ describe('readYaml', () => {
     const r = readYaml('a: 1\nb: 2\na: 3\n');
     expect(r.ok && r.file.docs[0].value).toEqual({ a: 3, b: 2 });
     expect(r.ok && r.file.lineOf(r.file.docs[0].value, 'a')).toBe(3);
+    expect(r.ok && r.file.repeatedKeys).toEqual([{ path: 'a', lines: [1, 3] }]);
+  });
+
+  it('lists each key repeated in a map once, with its path and every line; a key overriding a merged one is no repeat', () => {
+    const r = readYaml('x:\n  - {k: 1, k: 2}\n  - b: &b {m: 1}\n    c:\n      <<: *b\n      m: 2\n      n: 1\n      n: 2\n      n: 3\n');
+    expect(r.ok && r.file.repeatedKeys).toEqual([{ path: 'x[0].k', lines: [2, 2] }, { path: 'x[1].c.n', lines: [7, 8, 9] }]);
+    expect(readYaml('a: 1\nb: {a: 2}\n---\na: 3\n')).toMatchObject({ ok: true, file: { repeatedKeys: [] } });
   });
 
   it('refuses a billion laughs and a recursive alias, with the line and column', () => {
