@@ -197,6 +197,26 @@ spec:
     expect(spofs).not.toContain('orders-db');
   });
 
+  it('whether an operator replicates synchronously is said with the setting and its line; a quoted one warns as a quoted count does', async () => {
+    const cluster = (name: string, spec: string) => `apiVersion: postgresql.cnpg.io/v1\nkind: Cluster\nmetadata: {name: ${name}}\nspec:\n  instances: 2\n${spec}`;
+    const text = [
+      cluster('quoted', '  minSyncReplicas: "1"\n'),
+      cluster('stanza', '  postgresql:\n    synchronous: {method: any, number: 1}\n'),
+      cluster('plain', ''),
+      cluster('word', '  minSyncReplicas: many\n'),
+      'apiVersion: acid.zalan.do/v1\nkind: postgresql\nmetadata: {name: zalando}\nspec:\n  numberOfInstances: 2\n  patroni:\n    synchronous_mode: "true"\n',
+    ].join('---\n');
+    const r = await imported(inline('db.yaml', text));
+    const mode = (id: string) => r.t.links.find((l) => l.from === id && l.type === 'replication')?.mode;
+    expect(['quoted', 'stanza', 'plain', 'word', 'zalando'].map(mode)).toEqual(['sync', 'sync', 'async', 'async', 'sync']);
+    expect(r.lines).toContain('db.yaml:6 quoted: warning: minSyncReplicas 1, written as the string "1" (the API server refuses a string there: kubectl apply fails): read as 1');
+    expect(r.lines).toContain('db.yaml:6 quoted: replicates to quoted-standby (sync): CloudNativePG Cluster replicates to its standbys (minSyncReplicas 1)');
+    expect(r.lines).toContain('db.yaml:14 stanza: replicates to stanza-standby (sync): CloudNativePG Cluster replicates to its standbys (postgresql.synchronous.number 1)');
+    expect(r.lines).toContain('db.yaml:18 plain: replicates to plain-standby (async): CloudNativePG Cluster replicates to its standbys (minSyncReplicas or postgresql.synchronous.number not set)');
+    expect(r.lines).toContain('db.yaml:27 word: assumed: minSyncReplicas is "many", not a value it takes: asynchronous replication assumed');
+    expect(r.lines).toContain('db.yaml:35 zalando: warning: patroni.synchronous_mode true, written as the string "true" (the API server refuses a string there: kubectl apply fails): read as true');
+  });
+
   it('ids are ns/name only when two workloads share a name; a ConfigMap value names a Service', async () => {
     const r = await imported(inline('two.yaml', ['a', 'b'].map((ns) => `apiVersion: apps/v1
 kind: Deployment
