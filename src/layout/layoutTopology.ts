@@ -15,7 +15,7 @@ import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { NODE_GAP, placeInBands, type Placed } from './bands';
 import { wrapTiers, type Extent, type Wrapped } from './wrap';
-import { buildLayeringGraph, dependencyEdges, readLayers } from './elkGraph';
+import { buildLayeringGraph, dependencyEdges, readLayers, type LeafLayer } from './elkGraph';
 import { LARGE_DESIGN, quickLayers } from './quickLayering';
 import {
   CONTAINER_PADDING,
@@ -62,6 +62,9 @@ export async function layoutTopology(
     componentIds.length > LARGE_DESIGN
       ? quickLayers(componentIds, dependencies, entries)
       : readLayers(await opts.elk.layout(buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries)), direction);
+  // Empty containers join the wrapping as leaves: left to bands.ts, each went after its siblings
+  // in one band, and the 3,000 empty zones of an estate made it a 780,000 px line.
+  withEmptyContainers(tree, inGraph, layers);
   const place = (w: Wrapped, quick: boolean) =>
     placeInBands(tree, inGraph, w.layers, dependencies, sizeOf, direction, { tierOfBand: w.tierOfBand, quick });
   const crossSize = (id: string) => (direction === 'TB' ? sizeOf(id).width : sizeOf(id).height);
@@ -90,6 +93,36 @@ export async function layoutTopology(
   }
   if (opts.only !== undefined) growFixedContainers(tree, inGraph, laidOut, positions, sizes, sizeOf);
   return { positions, sizes };
+}
+
+/**
+ * Gives each container with nothing inside a tier: the first tier of the nearest container
+ * above it that holds components (bands.ts's rule), after the components there.
+ */
+function withEmptyContainers(tree: ContainerTree, nodes: Set<string>, layers: Map<string, LeafLayer>): void {
+  const hasKids = new Set<string>();
+  for (const id of nodes) {
+    const parent = tree.parentOf.get(id);
+    if (parent !== undefined) hasKids.add(parent);
+  }
+  // The first tier of the components inside each container, at any depth.
+  const firstTier = new Map<string | undefined, number>();
+  for (const [id, l] of layers) {
+    for (let cur = tree.parentOf.get(id); ; cur = tree.parentOf.get(cur)) {
+      const known = firstTier.get(cur);
+      if (known !== undefined && known <= l.layer) break;
+      firstTier.set(cur, l.layer);
+      if (cur === undefined) break;
+    }
+  }
+  let rank = 0;
+  for (const id of nodes) {
+    if (!tree.domainIds.has(id) || hasKids.has(id)) continue;
+    let holder = tree.parentOf.get(id);
+    while (holder !== undefined && !firstTier.has(holder)) holder = tree.parentOf.get(holder);
+    // Ordered after every component (ELK's orders are coordinates, quickLayers' fractions), in the document's order.
+    layers.set(id, { layer: firstTier.get(holder) ?? 0, order: Number.MAX_SAFE_INTEGER / 2 + rank++ });
+  }
 }
 
 /** The extent of the top-level nodes: the drawing's. */

@@ -17,7 +17,12 @@ import type { Direction } from './types';
 
 /** The widest shape aimed at, width over height: a 16:10 screen. */
 export const SCREEN_ASPECT = 1.6;
-/** Steps of the row-width search (bisection: 1/256 of the widest tier). */
+/**
+ * Steps of the row-width search. The bisection halves the ratio of the widest row to the
+ * narrowest (the geometric mean of the two): 8 steps from 260 px to 780,000 px (an estate's
+ * 3,000 empty zones in one tier) end within 4 % of the width sought, where halving the
+ * difference stopped at 3,300 px, still 40 % too wide, and fell back to one box a row.
+ */
 const SEARCH_STEPS = 8;
 
 export interface Wrapped {
@@ -68,7 +73,7 @@ export function wrapTiers(
   let low = narrowest;
   let high = widest;
   for (let step = 0; step < SEARCH_STEPS && high - low > gap; step++) {
-    const width = (low + high) / 2;
+    const width = Math.sqrt(low * high);
     const candidate = withRowWidth(width);
     if (aspect(measure(candidate)) <= limit) {
       fits = candidate;

@@ -100,3 +100,25 @@ describe('the document order of regions and zones', () => {
     expect(across('east-a')).toBeLessThan(across('east-b'));
   });
 });
+
+describe('containers with nothing inside', () => {
+  // The estate at the limits has thousands of empty zones: each went after its siblings in one
+  // band, and the drawing was a line 71 times wider than tall.
+  it('wrap into rows with the components around them, screen-like and tidy', async () => {
+    const zones = Array.from({ length: 300 }, (_, i) => ({ id: `z${i}`, kind: 'zone' as const, parent: 'r' }));
+    const t = parsed({
+      format: 'spof-topology', version: 2,
+      domains: [{ id: 'r', kind: 'region' }, ...zones],
+      components: [
+        { id: 'users', kind: 'client' }, { id: 'lb', kind: 'loadbalancer', domain: 'z0' },
+        { id: 'app', kind: 'service', domain: 'z1' }, { id: 'db', kind: 'database', domain: 'z2' },
+      ],
+      links: [{ from: 'users', to: 'lb' }, { from: 'lb', to: 'app' }, { from: 'app', to: 'db' }],
+    });
+    const result = await layoutTopology(t, { elk });
+    const { width, height } = shape(laidOut(t, result));
+    expect(width / height).toBeLessThanOrEqual(SCREEN_ASPECT);
+    expect(height / width).toBeLessThan(4);
+    expectFlow(t, expectTidy(t, result), 'TB');
+  }, 60_000);
+});
