@@ -200,14 +200,42 @@ describe('what a step fixes, on a large pool', () => {
   });
 
   it('lists some of the half a million pairs an instance more removes, and says the list is cut', () => {
-    const p = plan(pool(1000), { target: 0.9999 });
+    // 999 instances: the instance more makes 1,000, the most a pool may have.
+    const p = plan(pool(999), { target: 0.9999 });
     const first = p.steps[0];
     expect(first.move).toMatchObject({ type: 'add-instance', component: 'p' });
-    // Each pair of the 1,000 instances failed the client before the move, and none does after.
+    // Each pair of the 999 instances failed the client before the move, and none does after.
     expect(first.fixes.pairs).toHaveLength(MAX_FIX_PAIRS);
     expect(first.fixes.pairs[0]).toEqual(['p#1', 'p#2']);
     expect(first.fixes.pairsCut).toBe(true);
-    expect(fixesText(pool(1000), first)).toBe('removes the pairs p #1 + p #2, p #1 + p #3, p #1 + p #4 and more (not all were checked)');
+    expect(fixesText(pool(999), first)).toBe('removes the pairs p #1 + p #2, p #1 + p #3, p #1 + p #4 and more (not all were checked)');
+  });
+
+  it('never grows a pool past the 1,000 instances a document may have, and names the limit as what blocks the target', () => {
+    // Before, the plan took ten moves to 1,010 instances and \`-o\` wrote a document that \`validate\` refused.
+    const t = pool(1000, 0.995);
+    const p = plan(t, { target: 0.99 });
+    expect(p.steps).toEqual([]);
+    expect(p.outcome).toBe('no-move-helps');
+    expect(p.topology.components.find((c) => c.id === 'p')?.replicas).toBe(1000);
+    expect(p.blockers[0]).toMatchObject({ id: 'p', type: 'component', reason: 'a pool at the limit of 1,000 instances: no move adds one' });
+    expect(p.message).toMatch(/What blocks it: p \(a pool at the limit of 1,000 instances: no move adds one\) takes \d+ times the 1% error budget/);
+  });
+
+  it('adds no instance to a design that holds the 100,000 instances a document may', () => {
+    const doc = mustParse({
+      format: 'spof-topology', version: 2, name: 'full',
+      components: [
+        { id: 'u', kind: 'client' },
+        ...Array.from({ length: 100 }, (_, i) => ({ id: `p${i}`, kind: 'service' as const, replicas: i === 0 ? 999 : 1000, minHealthy: 1, availability: 0.995 })),
+        { id: 'db', kind: 'service' as const, availability: 0.99 },
+      ],
+      links: [...Array.from({ length: 100 }, (_, i) => ({ from: 'u', to: `p${i}` })), { from: 'u', to: 'db' }],
+    });
+    const p = plan(doc, { target: 0.999, workBudget: Infinity });
+    // 99,999 instances in the pools and db alone: a second db would be one too many (before, the plan added it).
+    const instances = p.topology.components.reduce((n, c) => n + (c.kind === 'client' ? 0 : c.replicas ?? 1), 0);
+    expect(instances).toBeLessThanOrEqual(100_000);
   });
 
   it('lists every pair of a small pool, with their count', () => {

@@ -4,7 +4,7 @@
 // `describe` and `potential`; the search never knows what a move does inside. Moves are
 // deterministic (new ids and names derive from existing ones), so a list of moves
 // replays exactly.
-import type { Topology } from '../../model';
+import { MAX_COMPONENTS, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, replicasOf, type Topology } from '../../model';
 import { addInstance } from './moveKinds/addInstance';
 import { addStandby } from './moveKinds/addStandby';
 import { hotStandby } from './moveKinds/hotStandby';
@@ -16,6 +16,7 @@ import { secondRegion } from './moveKinds/secondRegion';
 import { spreadZones } from './moveKinds/spreadZones';
 import { moveContext, type MoveContext } from './moveContext';
 import type { Phantom } from './planScore';
+import { memo } from './structure';
 
 export type ComponentMoveType = 'add-instance' | 'spread-zones' | 'move-to-zone' | 'hot-standby' | 'add-standby' | 'second-load-balancer' | 'second-provider';
 
@@ -109,3 +110,26 @@ export function applyMoves(t: Topology, moves: readonly Move[]): Topology {
 export function describeMove(t: Topology, m: Move, applied: Applied = applyMoveFully(t, m)): string {
   return kindOf(m).describe(t, m, applied);
 }
+
+/**
+ * The move keeps the document within the limits every reader accepts (src/model/limits.ts):
+ * a plan that grew a pool of 1,000 to 1,010 wrote, with `-o`, a document that Open and
+ * `validate` refuse. Linear in the document, as applying the move is: only the components
+ * the move replaced or added are counted again (moves replace in place and append).
+ */
+export function withinLimits(before: Topology, after: Topology): boolean {
+  if (after.components.length > MAX_COMPONENTS || after.domains.length > MAX_DOMAINS || after.links.length > MAX_LINKS) return false;
+  if (after.components.length < before.components.length) return instancesIn(after) <= MAX_INSTANCES && after.components.every((c) => replicasOf(c) <= MAX_REPLICAS);
+  let instances = instancesIn(before);
+  for (let i = 0; i < after.components.length; i++) {
+    const c = after.components[i];
+    const was = before.components[i];
+    if (c === was) continue;
+    if (replicasOf(c) > MAX_REPLICAS) return false;
+    instances += instancesOf(c) - (was === undefined ? 0 : instancesOf(was));
+  }
+  return instances <= MAX_INSTANCES;
+}
+
+const instancesOf = (c: Topology['components'][number]) => (c.kind === 'client' ? 0 : replicasOf(c));
+const instancesIn = (t: Topology) => memo(t, 'instances', () => t.components.reduce((n, c) => n + instancesOf(c), 0));

@@ -14,7 +14,7 @@ import { evaluationOfReport } from '../evaluate';
 import type { Report } from '../types';
 import { domainSteps } from './domainSteps';
 import { moveContext } from './moveContext';
-import { applyMoveFully, candidatesIn, kindOf, type Move } from './moves';
+import { applyMoveFully, candidatesIn, kindOf, withinLimits, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
 import { outOfReach } from './planBlockers';
 import { boundedSearch, planWeight, prune } from './planSearch';
@@ -172,7 +172,9 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
     if (!(potential > 0)) return undefined;
     // Applied to be priced, not kept: thousands of candidate documents held at once (a
     // 10,000-long chain) took gigabytes; the few weighed are applied again, and kept.
-    const cost = costOfMove(state.doc, applyMoveFully(state.doc, m), pricing);
+    const applied = applyMoveFully(state.doc, m);
+    if (!withinLimits(state.doc, applied.doc)) return undefined;
+    const cost = costOfMove(state.doc, applied, pricing);
     return { m, i, potential, cost, weight: weightOf(cost, pricing) };
   }).filter((x) => x !== undefined);
   // Lazily, best estimate first: stop once no estimate left could beat the best exact
@@ -237,7 +239,11 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
     // Each zone that is a SPOF, weighed as one step of several moves (one at a time, none may help).
     const spofDomains = (state.evaluation.spofs ?? []).map((e) => state.evaluation.elements[e]).filter((e) => e.type === 'domain').map((e) => e.id);
     const steps = domainSteps(state.doc, spofDomains, ranked.map((x) => x.m)).filter((s) => s.length <= movesLeft);
-    for (const moves of steps) if (affords()) tried.push(trySequence(state, moves, pricing, evaluator));
+    for (const moves of steps) {
+      if (!affords()) break;
+      const step = trySequence(state, moves, pricing, evaluator);
+      if (step) tried.push(step);
+    }
   }
   const chosen = choose(state, tried, pricing);
   evaluator.forgetOthers(state.doc, chosen ? chosen.moves.slice(0, 1) : []);
@@ -288,8 +294,8 @@ function availabilityIn(state: State): (id: string) => number | undefined {
   return (id) => byId.get(id);
 }
 
-/** A sequence of moves from `state`, evaluated exactly once at its end. */
-export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Tried {
+/** A sequence of moves from `state`, evaluated exactly once at its end; undefined when it would pass the document's limits. */
+export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Tried | undefined {
   let doc = state.doc;
   let cost = NO_COST;
   for (const m of moves) {
@@ -297,6 +303,7 @@ export function trySequence(state: State, moves: Move[], pricing: Pricing, evalu
     cost = addCosts(cost, costOfMove(doc, a, pricing));
     doc = a.doc;
   }
+  if (!withinLimits(state.doc, doc)) return undefined;
   const next = evaluator.state(doc, [...state.moves, ...moves], false);
   return { moves, next, cost, weight: weightOf(cost, pricing), gain: state.gap - next.gap };
 }

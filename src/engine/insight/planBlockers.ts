@@ -4,7 +4,7 @@
 // move removes it. And the early verdict: when single points of failure that no move can
 // remove (a provider, a third-party service, a managed service, a network link, a region
 // that cannot be copied) already take a client's whole error budget, no plan can meet the target.
-import type { Topology } from '../../model';
+import { MAX_INSTANCES, MAX_REPLICAS, numberText, replicasOf, type Component, type Topology } from '../../model';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
@@ -16,11 +16,22 @@ export function blockersOf(end: State, targets: Targets, unremovableOnly = false
   const e = end.evaluation;
   if (!e.birnbaum) return [];
   const short = shortClients(end, targets);
-  return e.elements.map((el, i) => {
-    // The client it costs most: a region that takes half of each of two clients' budgets takes half, not all.
-    const gain = short.reduce((most, c) => Math.max(most, e.birnbaum![c][i]), 0) * (1 - el.availability);
-    return { id: el.id, label: el.label, type: el.type, unavailability: gain, share: gain / targets.budget, reason: '' };
-  }).filter((b) => b.share >= 0.05 && (!unremovableOnly || unremovable(end.doc, b.id, b.type) !== undefined)).sort((a, b) => b.share - a.share).slice(0, 3)
+  // A pool's instances are one blocker, their gains summed: a pool of 1,000 that needs 999
+  // fails the target as a whole, while no instance of it alone takes 5% of the budget.
+  const byPool = new Map<string, number[]>();
+  e.elements.forEach((el, i) => {
+    if (el.type !== 'instance' || el.componentId === undefined) return;
+    const list = byPool.get(el.componentId);
+    if (list) list.push(i);
+    else byPool.set(el.componentId, [i]);
+  });
+  const gainOf = (ids: readonly number[]) => short.reduce((most, c) => Math.max(most, ids.reduce((sum, i) => sum + e.birnbaum![c][i] * (1 - e.elements[i].availability), 0)), 0);
+  const labels = componentMap(end.doc);
+  const pools = [...byPool].map(([id, ids]) => ({ id, label: labels.get(id)?.label ?? id, type: 'component' as const, unavailability: gainOf(ids) }));
+  return [
+    ...e.elements.flatMap((el, i) => (el.type === 'instance' ? [] : [{ id: el.id, label: el.label, type: el.type, unavailability: gainOf([i]) }])),
+    ...pools,
+  ].map((b) => ({ ...b, share: b.unavailability / targets.budget, reason: '' })).filter((b) => b.share >= 0.05 && (!unremovableOnly || unremovable(end.doc, b.id, b.type) !== undefined)).sort((a, b) => b.share - a.share).slice(0, 3)
     .map((b) => ({ ...b, reason: reasonOf(end.doc, b, cut) }));
 }
 
@@ -56,6 +67,8 @@ function reasonOf(t: Topology, b: Blocker, cut: boolean): string {
   if (b.type === 'failover') return 'the time a switchover takes';
   const c = componentMap(t).get(b.id);
   if (c && isManagedService(c)) return 'a managed service at its SLA (its provider runs its standby): only a second region stands beside it';
+  const full = c && atLimit(t, c);
+  if (full) return full;
   // Not "gains too little" when the budget of work stopped the plan before its moves were weighed.
   return cut ? 'its moves were not all weighed: the budget of work ran out' : 'what the moves can still add to it gains too little';
 }
@@ -80,4 +93,13 @@ export function outOfReach(start: State, targets: Targets): boolean {
     }
     return 1 - up >= (1 - target) * (1 - 1e-9);
   });
+}
+
+/** Why no instance can be added to `c`: the document's limits (a plan never writes a document that Open refuses). */
+function atLimit(t: Topology, c: Component): string | undefined {
+  if (c.kind === 'client') return undefined;
+  if (replicasOf(c) >= MAX_REPLICAS) return `a pool at the limit of ${numberText(MAX_REPLICAS)} instances: no move adds one`;
+  const instances = t.components.reduce((n, x) => n + (x.kind === 'client' ? 0 : replicasOf(x)), 0);
+  if (instances >= MAX_INSTANCES) return `the design holds ${numberText(MAX_INSTANCES)} instances, the most a document may: no move adds one`;
+  return undefined;
 }

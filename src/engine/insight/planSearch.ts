@@ -3,7 +3,7 @@
 // the cheapest that meets every target, within a budget of exact evaluations.
 import type { Topology } from '../../model';
 import { buildStructure } from '../structure';
-import { applyMoveFully, candidateMoves, kindOf, type Move } from './moves';
+import { applyMoveFully, candidateMoves, kindOf, withinLimits, type Move } from './moves';
 import { scoreLocalMoves } from './planScore';
 import { costOfMove, weightOf, type Pricing } from './planCost';
 import type { Evaluator, State, Targets } from './planState';
@@ -94,6 +94,7 @@ export function boundedSearch(
       const children: { m: Move; doc: Topology; weight: number }[] = [];
       for (const m of candidateMoves(s.doc, { budget: targets.budget })) {
         const a = applyMoveFully(s.doc, m);
+        if (!withinLimits(s.doc, a.doc)) continue;
         const weight = s.weight + weightOf(costOfMove(s.doc, a, pricing), pricing);
         // Dearer cannot beat what is found, nor the plan it is to improve on.
         if (weight > Math.min(bound, best?.weight ?? Infinity) + 1e-9) continue;

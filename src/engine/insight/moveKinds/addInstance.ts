@@ -2,7 +2,7 @@
 // the pool sits in one zone, or each instance in a zone of its own, and its region has
 // another (a new one when the region has fewer than three): an autoscaling group across
 // zones, not a second machine in the same rack.
-import { instanceDomain, instanceId, isActivePassivePool, linkType, minHealthyOf, replicasOf, type Component, type Topology } from '../../../model';
+import { instanceDomain, instanceId, isActivePassivePool, linkType, MAX_REPLICAS, minHealthyOf, replicasOf, type Component, type Topology } from '../../../model';
 import type { Applied, MoveKind } from '../moves';
 import { zoneBeside, zonesUsed } from '../placement';
 import { componentMap, named } from '../structure';
@@ -46,7 +46,8 @@ export const addInstance: MoveKind<AddInstance> = {
   type: 'add-instance',
   leavesZone: true,
   candidates: (ctx) => movable(ctx)
-    .filter((c) => c.kind !== 'external' && !isManagedService(c) && (replicasOf(c) > 1 || SCALABLE.has(c.kind) || behindDns(ctx.doc, c)))
+    // A pool at the document's limit grows no further (the plan checks every move against the limits too).
+    .filter((c) => c.kind !== 'external' && !isManagedService(c) && replicasOf(c) < MAX_REPLICAS && (replicasOf(c) > 1 || SCALABLE.has(c.kind) || behindDns(ctx.doc, c)))
     .map((c) => ({ type: 'add-instance', component: c.id })),
   apply: (t, m) => grown(t, componentOf(t, m.component, m.type)).applied,
   describe(t, m, applied) {
