@@ -442,6 +442,50 @@ resource "aws_ecs_service" "api" {
     expect(ecs.component('aws_ecs_service.api')).toMatchObject({ replicas: 2, domains: ['eu-west-1a', 'eu-west-1b'] });
   });
 
+  it('a dynamic block whose for_each cannot be evaluated is read as one block, said at its line; one evaluated in every instance is not', async () => {
+    const r = await imported(inline('ecs.tf', `provider "aws" { region = "eu-west-1" }
+variable "target_groups" {}
+resource "aws_ecs_service" "api" {
+  desired_count = 2
+  dynamic "load_balancer" {
+    for_each = var.target_groups
+    iterator = tg
+    content {
+      target_group_arn = tg.value
+    }
+  }
+  dynamic "network_configuration" {
+    for_each = "one"
+    content {
+      subnets = []
+    }
+  }
+  dynamic "capacity_provider_strategy" {
+    content { base = 1 }
+  }
+}
+resource "aws_ecs_service" "per_zone" {
+  for_each = { a = ["x"], b = ["y", "z"] }
+  dynamic "ordered_placement_strategy" {
+    for_each = each.value
+    content {
+      dynamic "field" {
+        for_each = ordered_placement_strategy.value == "z" ? var.target_groups : []
+        content { name = field.value }
+      }
+    }
+  }
+}
+`));
+    const warnings = r.lines.filter((l) => l.includes('dynamic "'));
+    expect(warnings).toEqual([
+      'ecs.tf:6 aws_ecs_service.api: warning: dynamic "load_balancer": for_each cannot be evaluated (var.target_groups has no default and no value in the files): read as one load_balancer block, tg.key and tg.value unknown',
+      'ecs.tf:13 aws_ecs_service.api: warning: dynamic "network_configuration": for_each cannot be evaluated ("one" is not a collection): read as one network_configuration block, network_configuration.key and network_configuration.value unknown',
+      'ecs.tf:18 aws_ecs_service.api: warning: dynamic "capacity_provider_strategy" has no for_each (Terraform requires one): read as one capacity_provider_strategy block, capacity_provider_strategy.key and capacity_provider_strategy.value unknown',
+      'ecs.tf:28 aws_ecs_service.per_zone: warning: dynamic "field": for_each cannot be evaluated (var.target_groups has no default and no value in the files): read as one field block, field.key and field.value unknown',
+    ]);
+  });
+
   it('for expressions: over lists and maps, with an index, a condition and grouping', async () => {
     const r = await imported(inline('main.tf', `provider "aws" { region = "us-east-1" }
 variable "sizes" { default = { api = 3, batch = 0, web = 2 } }

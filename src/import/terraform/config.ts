@@ -148,6 +148,7 @@ function readModule(m: ModuleFiles, prefix: string, given: Map<string, () => Val
     const [type, name] = r.item.labels;
     const address = `${prefix}${type}.${name}`;
     const { count, bindings } = instancesOf(r, address, scope, config.notes, !!rowOfType(type));
+    if (rowOfType(type)) config.notes.push(...unknownDynamicBlocks(r, address, scope, bindings));
     config.resources.push({
       address, type, name, module: prefix.replace(/\.$/, ''),
       provider: providerKey(r.item) ?? type.split('_')[0],
@@ -246,13 +247,60 @@ function blocksOf(block: HclBlock, type: string, scope: Scope): { block: HclBloc
     if (b.type === type) out.push({ block: b, scope });
     const content = b.type === 'dynamic' && b.labels[0] === type ? b.blocks.find((x) => x.type === 'content') : undefined;
     if (!content) continue;
-    const each = b.attributes.for_each ? evaluate(b.attributes.for_each.expr, scope) : undefined;
-    const v = each?.known ? each.value : undefined;
-    const pairs: [unknown, unknown][] | undefined = Array.isArray(v) ? v.map((x, i) => [i, x]) : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]) : undefined;
+    const pairs = elementsOf(b.attributes.for_each ? evaluate(b.attributes.for_each.expr, scope) : undefined);
     if (!pairs) out.push({ block: content, scope });
     else for (const [key, value] of pairs) out.push({ block: content, scope: withBindings(scope, { [iteratorOf(b)]: { key, value } }) });
   }
   return out;
+}
+
+/**
+ * Each `dynamic` block (nested ones too) whose for_each cannot be evaluated, in any instance of
+ * the resource: blocksOf reads it as one block with its iterator unknown, a guess said here
+ * once, at the for_each's line (blocksOf runs lazily, once per attribute asked, and cannot note).
+ */
+function unknownDynamicBlocks(r: Located<HclBlock>, address: string, scope: Scope, bindings: Record<string, unknown>[] | undefined): ImportNote[] {
+  const notes: ImportNote[] = [];
+  const scopes = bindings?.length ? bindings.map((b) => withBindings(scope, b)) : [scope];
+  const walk = (block: HclBlock, scopes: Scope[]) => {
+    for (const b of block.blocks) {
+      const content = b.type === 'dynamic' && b.labels[0] ? b.blocks.find((x) => x.type === 'content') : undefined;
+      if (!content) {
+        walk(b, scopes);
+        continue;
+      }
+      const forEach = own(b.attributes, 'for_each');
+      const values = forEach ? scopes.map((s) => evaluate(forEach.expr, s)) : [];
+      const bad = values.find((v) => !v.known || !v.value || typeof v.value !== 'object');
+      const label = b.labels[0];
+      const assumed = `read as one ${label} block, ${iteratorOf(b)}.key and ${iteratorOf(b)}.value unknown`;
+      if (!forEach) {
+        notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: b.line }, message: `dynamic "${label}" has no for_each (Terraform requires one): ${assumed}` });
+      } else if (bad) {
+        const reason = bad.known ? `${shownValue(bad.value)} is not a collection` : bad.reason;
+        notes.push({ kind: 'warning', subject: address, source: { file: r.file, line: bad.known ? forEach.line : bad.line ?? forEach.line }, message: `dynamic "${label}": for_each cannot be evaluated (${reason}): ${assumed}` });
+      }
+      // Nested dynamic blocks are read in each of this one's elements (blocksOf binds them so).
+      const inner = values.flatMap((v, i) => {
+        const pairs = elementsOf(v);
+        return pairs ? pairs.map(([key, value]) => withBindings(scopes[i], { [iteratorOf(b)]: { key, value } })) : [scopes[i]];
+      });
+      walk(content, inner.length ? inner.slice(0, MAX_DYNAMIC_SCOPES) : scopes);
+    }
+  };
+  walk(r.item, scopes.slice(0, MAX_DYNAMIC_SCOPES));
+  return notes;
+}
+
+/** Enough instances to find a for_each that cannot be evaluated; a bound on nested dynamic blocks' work. */
+const MAX_DYNAMIC_SCOPES = 100;
+
+/** A known for_each's elements as [key, value] (a list by index, a map by sorted key). */
+function elementsOf(each: Value | undefined): [unknown, unknown][] | undefined {
+  const v = each?.known ? each.value : undefined;
+  if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+  if (v && typeof v === 'object') return Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]);
+  return undefined;
 }
 
 /** A dynamic block's iterator: `iterator = g`, else the block's label. */
