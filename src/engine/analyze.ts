@@ -117,13 +117,14 @@ export function analyzeStructure(t: Topology, s: Structure, opts: AnalyzeOptions
 
   // Blast radius of each SPOF: as the SPOF scan of the Monte Carlo path saw it fall, else as
   // a bit set built from the others' (closures.ts): a long dependency chain has n SPOFs each
-  // taking down up to n components. Past a budget of names the lists keep their first
+  // taking down up to n components (the scan's own bit sets when it built them: building them
+  // again was 9 s of a 20,000-service web). Past a budget of names the lists keep their first
   // entries and the full count (blastRadii() gives each whole list again).
   let closures: Closures | undefined;
   const blastRadius = (i: number): { count: number; list: (limit: number) => ArrayLike<number>; clients: () => number[] } => {
     const seen = scan?.fallen.get(scan.classOf[i]);
     if (seen) return { count: seen.length, list: (limit) => seen.subarray(0, limit), clients: () => Array.from(seen).filter((c) => s.components[c].isClient) };
-    closures ??= new Closures(s, prop);
+    closures ??= scan?.closures ?? new Closures(s, prop);
     const c = closures;
     const bits = c.ofElement(i);
     return { count: c.count(bits), list: (limit) => c.list(bits, limit), clients: () => c.clients(bits) };

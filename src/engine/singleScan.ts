@@ -21,6 +21,8 @@ export interface SingleScan {
   weakening: Map<number, { cls: number; decrement: number }[]>;
   /** Per weakened threshold: how many more losses it takes before it fails. */
   slackOf: Map<number, number>;
+  /** The closures built by the scan, if it built them: the blast radii past `keep` read them again. */
+  closures?: Closures;
 }
 
 /** Members of a class: itself when it has no others. */
@@ -143,5 +145,5 @@ export function scanSingleFailures(s: Structure, prop: Propagator, candidate: (e
   }
   const spofs: number[] = [];
   for (let e = 0; e < s.elements.length; e++) if (classOf[e] >= 0 && spofClasses.has(classOf[e])) spofs.push(e);
-  return { classOf, members, spofs, fallen, weakening, slackOf };
+  return { classOf, members, spofs, fallen, weakening, slackOf, closures };
 }

@@ -12,6 +12,7 @@ import { seededRandom } from '../../src/engine/random';
 import { buildStructure } from '../../src/engine/structure';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 import { topologyWith } from './arbitraries';
+import { randomWeb } from './webs';
 
 function parsed(doc: TopologyInput): Topology {
   const r = parseTopology(doc);
@@ -83,6 +84,19 @@ describe('blast radii as bit sets', () => {
 
   it('equal one propagation per failure on random DAGs with alternatives, k of n, pools and zones', () => {
     for (let seed = 1; seed <= 40; seed++) expectSameAsPropagation(parsed(randomDag(seed, 10 + (seed % 5) * 10)));
+  });
+
+  it('equal one propagation per failure on random webs: groups of alternatives hit several times, cycles through them', () => {
+    // A closure is checked against its largest part: what a random web's closures add to it
+    // fails many a group of apps (all apps, some needing 2), and some of those only together.
+    for (let seed = 1; seed <= 60; seed++) {
+      const n = 10 + (seed % 6) * 12;
+      for (const shape of [{ appShare: 3 }, { appShare: 0 }, { appShare: 3, minApps: 2 }, { appShare: 2, pools: true }]) {
+        const t = parsed(randomWeb(seed, { n, links: 3 * n, ...shape }));
+        expectSameAsPropagation(t);
+        if (seed % 5 === 0) expectSameAsPropagation(t, [seed % n]);
+      }
+    }
   });
 
   it('a chain past the budget: each SPOF keeps its first names and the full count, and blastRadii gives the whole list', () => {

@@ -13,6 +13,8 @@ import { seededRandom } from '../../src/engine/random';
 import { interchangeable, scanSingleFailures } from '../../src/engine/singleScan';
 import { buildStructure, type Structure } from '../../src/engine/structure';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
+import { oracle } from './bruteForce';
+import { randomWeb } from './webs';
 
 function parsed(doc: TopologyInput): Topology {
   const r = parseTopology(doc);
@@ -131,6 +133,31 @@ describe('SPOFs and pairs by classes of interchangeable elements', () => {
       }),
       { numRuns: 100, seed: 20261204 },
     );
+  });
+
+  it('equal them on random webs: groups of apps hit several times, cycles through them, some needing 2, with what-if failures', () => {
+    // Large enough that the falls cost more than the closures, which then take over.
+    for (let seed = 1; seed <= 24; seed++) {
+      const n = 12 + (seed % 4) * 6;
+      for (const shape of [{ appShare: 3 }, { appShare: 0 }, { appShare: 3, minApps: 2 }, { appShare: 2, pools: true }]) {
+        expectSameAsEveryElement(parsed(randomWeb(seed, { n, links: 3 * n, ...shape })), seed % 3 === 0 ? [seed] : []);
+      }
+    }
+  });
+
+  it("the Monte Carlo path's SPOFs, blast radii and pairs on small random webs are the brute-force oracle's", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const shape = [{ appShare: 3 }, { appShare: 0 }, { appShare: 3, minApps: 2 }, { appShare: 1 }][seed % 4];
+      const t = parsed(randomWeb(seed, { n: 7 + (seed % 4), links: 18, ...shape }));
+      const truth = oracle(t);
+      if (truth.unconnected) continue;
+      const report = analyze(t, { exactBudget: 2, samples: 50, pairCap: 100_000 });
+      expect(report.method).toBe('monte-carlo');
+      expect(Object.fromEntries(report.spofs.map((x) => [x.id, x.clients]))).toEqual(Object.fromEntries(truth.spofs));
+      expect(Object.fromEntries(report.pairs.map((p) => [[...p.ids].sort().join('|'), p.clients]))).toEqual(Object.fromEntries(truth.pairs));
+      const before = new Set(truth.downIn(new Set()));
+      for (const x of report.spofs) expect(x.down).toEqual(truth.downIn(new Set([x.id])).filter((id) => !before.has(id)));
+    }
   });
 
   it("classes are found: a pool's instances in the same domains, and domains holding the same instances", () => {
