@@ -3,6 +3,7 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { readDraftOffThread } from './commands/readOffThread';
 import { openSharedLink } from './commands/share';
 import { ErrorBoundary } from './ErrorBoundary';
 import { prefetchLazyChunks } from './lazyChunks';
@@ -36,8 +37,11 @@ function reportRestore(outcome: RestoreOutcome): void {
 async function start(): Promise<void> {
   installHarness(window.location.search);
   // Restore the autosaved draft before the first render; an unreadable one is kept aside.
+  // A large one takes seconds to read (off this thread): the page says so meanwhile.
+  const root = document.getElementById('root')!;
+  root.innerHTML = '<p class="page-opening" role="status">Opening the design kept in this browser…</p>';
   try {
-    reportRestore(await restoreDraft(await openStorage()));
+    reportRestore(await restoreDraft(await openStorage(), (text) => readDraftOffThread(text)));
   } catch (e) {
     useUi.getState().showError('The saved draft could not be restored', [(e as Error).message]);
   }
@@ -48,7 +52,7 @@ async function start(): Promise<void> {
   // The live analysis in its worker, for as long as the page is open. Started before React
   // subscribes to the stores, so an edit's request leaves before React draws the edit.
   startAnalysisDriver();
-  createRoot(document.getElementById('root')!).render(
+  createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
         <App />

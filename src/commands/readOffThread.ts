@@ -5,6 +5,7 @@
 // gives plain objects). Where there is no Worker (unit tests in Node) they run here.
 import type { ShareDecodeResult } from '../io/shareLink';
 import type { Topology } from '../model';
+import type { DraftRead } from '../store/persistence';
 import { rekeyedAfterClone } from '../model/userKeys';
 import { AnalysisClient, type WorkerOutcome } from '../worker/analysisClient';
 import type { DesignRead } from '../worker/designRead';
@@ -41,4 +42,16 @@ export async function readShareHashOffThread(hash: string, worker: AnalysisClien
     (reason) => ({ ok: false, errors: [{ code: 'bad-encoding', path: 'link', message: `the link could not be read (${reason})` }], warnings: [] }),
     (r) => (r.ok ? rekeyTopology(r) : r),
   );
+}
+
+/**
+ * The autosaved draft's text, read off the page's thread and placed where it has no positions
+ * (persistence.ts); null when the worker could not answer, and the page then reads it itself.
+ */
+export async function readDraftOffThread(text: string, worker: AnalysisClient | null = reader()): Promise<DraftRead | null> {
+  if (!worker) return null;
+  const outcome = await worker.readDesignJson(text);
+  if (outcome.status !== 'done') return null;
+  const r = outcome.response;
+  return r.ok ? { ok: true, topology: rekeyedAfterClone(r.placed ?? r.topology) } : { ok: false, errors: r.errors };
 }

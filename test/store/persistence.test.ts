@@ -47,6 +47,26 @@ describe('autosave and restore', () => {
     expect(useDrafts.getState().designKey).toBe('k1');
   });
 
+  it('reads the draft with the reader it is given (the app reads it in a worker), and on the page when that one cannot answer', async () => {
+    await db.writeDraft(draftOf(t()));
+    const other = templateById('stage6')!.topology;
+    const texts: string[] = [];
+    const r = await restoreDraft(db, async (text) => {
+      texts.push(text);
+      return { ok: true, topology: other };
+    });
+    expect(texts).toEqual([serializeTopology(t())]);
+    expect(r.kind).toBe('restored');
+    expect(useDocument.getState().doc).toBe(other);
+    detachStorage();
+    expect((await restoreDraft(db, async () => null)).kind).toBe('restored');
+    expect(useDocument.getState().doc).toEqual(t());
+    detachStorage();
+    const kept = await restoreDraft(db, async () => ({ ok: false, errors: ['"a", components[0].availability: too high'] }));
+    expect(kept).toMatchObject({ kind: 'corrupt', problems: ['"a", components[0].availability: too high'] });
+    expect(await db.readDraft()).toBeUndefined();
+  });
+
   it('writes after a change, debounced, and on stop', async () => {
     await restoreDraft(db);
     const stop = startAutosave();

@@ -4,7 +4,7 @@
 // and every bad input an error value naming the path and the reason.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDesignJsonOffThread, readShareHashOffThread } from '../../src/commands/readOffThread';
+import { readDesignJsonOffThread, readDraftOffThread, readShareHashOffThread } from '../../src/commands/readOffThread';
 import { encodeShareHash } from '../../src/io/shareLink';
 import { parseTopology, serializeTopology, type Topology } from '../../src/model';
 import { problemText } from '../../src/model/problemText';
@@ -128,6 +128,26 @@ describe('reading a design in the worker', () => {
     });
     const read = await readDesignJsonOffThread(fixtures[0][1], dying);
     expect(read).toEqual({ ok: false, errors: [expect.stringMatching(/could not be read \(worker crashed\)/)] });
+  });
+
+  it('reads the autosaved draft as the page did (parsed and placed), and says null when the worker died so the page reads it', async () => {
+    const unplaced = JSON.parse(fixtures[0][1]);
+    delete unplaced.view;
+    const text = JSON.stringify(unplaced);
+    const read = await readDraftOffThread(text, client());
+    if (!read?.ok) throw new Error(`expected a design, got ${JSON.stringify(read)}`);
+    expect(read.topology).toStrictEqual(ensurePositions(mainThreadParse(text)));
+    const keys = await readDraftOffThread(HOSTILE_KEYS, client());
+    expect(keys?.ok && Object.getPrototypeOf(keys.topology.view!.positions)).toBeNull();
+    const bad = await readDraftOffThread('{"format":"spof-topology","version":1,"components":[{"id":"a","kind":"web","availability":1.5}]}', client());
+    expect(bad).toEqual({ ok: false, errors: [expect.stringContaining('components[0].availability')] });
+    const dying = client({
+      readDesignJson: () => {
+        queueMicrotask(() => workers[workers.length - 1].crash());
+        return new Promise(() => {});
+      },
+    });
+    expect(await readDraftOffThread(text, dying)).toBeNull();
   });
 
   it('without a worker (Node) reads on this thread, with the same result', async () => {
