@@ -298,6 +298,23 @@ resource "aws_route53_record" "secondary" {
     if (!r.ok) expect(r.errors[0].message).toMatch(/^invalid HCL/);
   });
 
+  it('a heredoc is text (braces and all, as HCL reads it); an interpolation or heredoc left open is refused where it opens, not at 1:1 or the end', async () => {
+    const text = await imported(inline('main.tf', 'resource "aws_instance" "web" {\n  user_data = <<-EOT\n    }}}} {{{{\n    {"a": {"b": 1}}\n  EOT\n  ami = "x"\n}\n'));
+    expect(text.component('aws_instance.web').kind).toBeDefined();
+    const refused = async (tf: string) => {
+      const r = await importInfrastructure(inline('bad.tf', tf));
+      return r.ok ? 'imported' : `${r.errors[0].source.line}:${r.errors[0].source.column} ${r.errors[0].message}`;
+    };
+    const heredoc = (body: string) => `resource "aws_instance" "web" {\n  user_data = <<EOT\n${body}\nEOT\n}\nresource "aws_lb" "x" {}\n`;
+    const hint = '(in a heredoc or a string, ${ and %{ start an interpolation; write $${ or %%{ for the text)';
+    expect(await refused(heredoc('}}}}${{{{{'))).toBe(`3:5 invalid HCL: the \${ here is not closed ${hint}`);
+    expect(await refused(heredoc('echo %{'))).toBe(`3:6 invalid HCL: the %{ here is not closed ${hint}`);
+    expect(await refused(heredoc('${'))).toBe(`2:15 invalid HCL: the heredoc <<EOT opened here is not closed (no line EOT after it); the \${ at 3:1 runs past its line ${hint}`);
+    expect(await refused('resource "aws_instance" "web" {\n  user_data = <<EOT\nhello\n}\n')).toBe('2:15 invalid HCL: the heredoc <<EOT opened here is not closed (no line EOT after it)');
+    expect(await refused('resource "aws_instance" "web" {\n  ami = "x"\n\nresource "aws_lb" "x" {}\n')).toBe('1:1 invalid HCL: the block resource "aws_instance" "web" opened here is not closed (missing "}" at the end of the file)');
+    expect(await refused('locals {\n  a = [1, 2\n}\n')).toBe('2:7 invalid HCL: the tuple opened here is not closed (missing "]" before 3:1)');
+  });
+
   it('a read replica (replicate_source_db), CloudFront in front of a load balancer, an internal load balancer', async () => {
     const r = await imported(inline('main.tf', `provider "aws" { region = "eu-west-1" }
 resource "aws_db_instance" "main" {}

@@ -6,6 +6,7 @@
 // them from node_modules, the app gets their URLs from Vite, the tests from the disk.
 import { setOwn } from '../../model/keyed';
 import type { Node as SyntaxNode, Parser as TreeSitterParser, TreeCursor } from 'web-tree-sitter';
+import { syntaxError } from './hclErrors';
 
 export interface HclWasm {
   /** web-tree-sitter's runtime (web-tree-sitter.wasm): bytes or a URL. */
@@ -118,25 +119,6 @@ function tooDeep(cursor: TreeCursor): { line: number; column: number } | undefin
   } finally {
     cursor.delete();
   }
-}
-
-function syntaxError(root: SyntaxNode, text: string): HclRead {
-  let found: SyntaxNode | undefined;
-  const visit = (n: SyntaxNode) => {
-    if (found) return;
-    if (n.isError || n.isMissing) {
-      found = n;
-      return;
-    }
-    for (const c of n.children) if (c && (c.hasError || c.isMissing)) visit(c);
-  };
-  visit(root);
-  const n = found ?? root;
-  const line = n.startPosition.row + 1;
-  const column = n.startPosition.column + 1;
-  if (n.isMissing) return { ok: false, line, column, message: `invalid HCL: missing "${n.type}"` };
-  const snippet = (n.text || text.split('\n')[line - 1] || '').trim().split('\n')[0].slice(0, 40);
-  return { ok: false, line, column, message: snippet ? `invalid HCL: unexpected "${snippet}"` : 'invalid HCL' };
 }
 
 function readBody(body: SyntaxNode): { attributes: Record<string, HclAttribute>; blocks: HclBlock[] } {
