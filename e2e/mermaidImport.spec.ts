@@ -157,9 +157,8 @@ test('each kind of guess is corrected in one click, as one undo step', async () 
   }
 });
 
-test('a large diagram: the page says it is reading before mermaid holds it still, then opens it', async ({ page }) => {
-  // Mermaid parses on the page's thread (it needs the DOM): every banner shown is recorded,
-  // since a check from here cannot run while the page is held.
+test('a large diagram: the page says it is reading, then opens it', async ({ page }) => {
+  // The notice may come and go between two checks from here: every banner shown is recorded.
   await page.evaluate(() => {
     const seen: string[] = [];
     (window as unknown as { bannersSeen: string[] }).bannersSeen = seen;
@@ -188,4 +187,42 @@ test('a large diagram: the page says it is reading before mermaid holds it still
   await studio.openFile('big.mmd', text);
   await studio.waitForDraft((d) => d.components.length === n + 1);
   await expect(page.getByText('Reading big.mmd…')).toHaveCount(0);
+});
+
+test('a diagram at the limits is read off the page: it keeps drawing, a menu opens, then the design opens', async ({ page }) => {
+  test.setTimeout(240_000);
+  // 9,999 nodes in a chain, one edge a line: mermaid parses it for seconds, in the worker.
+  const n = 9_999;
+  const lines = ['flowchart LR'];
+  for (let i = 0; i + 1 < n; i++) lines.push(`  n${i} --> n${i + 1}`);
+  // By the page's own clock: every frame drawn, when the reading notice showed and went, when the menu showed.
+  await page.evaluate(() => {
+    const seen = { frames: [] as number[], shown: 0, gone: 0, menu: 0 };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const tick = (t: number) => {
+      seen.frames.push(t);
+      if (!seen.gone) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    new MutationObserver(() => {
+      const now = performance.now();
+      const reading = (document.querySelector('[data-testid="notice-message"] .banner-title')?.textContent ?? '').startsWith('Reading');
+      if (reading && !seen.shown) seen.shown = now;
+      if (!reading && seen.shown && !seen.gone) seen.gone = now;
+      if (reading && !seen.menu && document.querySelector('[data-testid="template-stage6"]')) seen.menu = now;
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await studio.openFile('chain.mmd', `${lines.join('\n')}\n`);
+  await expect(page.getByText('Reading chain.mmd…')).toBeVisible();
+  await studio.byTestId(TEST_IDS.templatesMenu).click();
+  await expect(studio.byTestId(TEST_IDS.template('stage6'))).toBeVisible();
+  await expect(page.getByText('Reading chain.mmd…')).toHaveCount(0, { timeout: 180_000 });
+  const seen = await page.evaluate(() => (window as unknown as { seen: { frames: number[]; shown: number; gone: number; menu: number } }).seen);
+  // The menu opened while the diagram was read, and the page drew throughout: it never stopped
+  // for half of the reading (on the page's thread, mermaid's parse was one task of most of it).
+  expect(seen.menu).toBeGreaterThan(0);
+  const times = [seen.shown, ...seen.frames.filter((t) => t > seen.shown && t < seen.gone), seen.gone];
+  const longestPause = Math.max(...times.slice(1).map((t, i) => t - times[i]));
+  expect(longestPause).toBeLessThan((seen.gone - seen.shown) / 2);
+  await expect.poll(async () => (await studio.savedDraft())?.components.length, { timeout: 180_000 }).toBe(n);
 });

@@ -2,12 +2,9 @@
 // `.mermaid`) are built in; other formats can register here, e.g. from main.tsx:
 //   registerImporter('.drawio', (text) => importDrawio(text));
 import type { ImportNote } from '../import/notes';
-import { openDesignText } from '../io/files';
-import { formatIoProblem } from '../io/problems';
 import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
-import { noticeWarnings } from '../model/problemText';
 import { useUi, type UiMessage } from '../store/ui';
-import { readDesignJsonOffThread } from './readOffThread';
+import { readDesignJsonOffThread, readMermaidOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
@@ -28,9 +25,6 @@ export type Importer = (text: string, fileName: string) => ImportResult | Promis
 
 const importers = new Map<string, Importer>();
 
-/** The name src/io gives a diagram that carries none. */
-const UNTITLED_MERMAID = 'Imported from Mermaid';
-
 export function registerImporter(extension: string, importer: Importer): void {
   importers.set(extension.toLowerCase(), importer);
 }
@@ -43,19 +37,16 @@ export const importJson: Importer = async (text) => {
 };
 
 /**
- * A Mermaid flowchart (`.mmd`, `.mermaid`), read by mermaid's own parser. src/io loads
- * mermaid with a dynamic import on first use: the page does not carry it until then.
+ * A Mermaid flowchart (`.mmd`, `.mermaid`), read by mermaid's own parser in the worker
+ * (src/worker/mermaidRead.ts), which loads mermaid on first use: the page does not load it for this.
  */
 export const importMermaid: Importer = async (text, fileName) => {
-  const reading = await sayWhileParsing(text, fileName);
-  const r = await openDesignText(fileName, text);
+  const reading = sayWhileParsing(text, fileName);
+  const r = await readMermaidOffThread(text, fileName);
   // Read: the notice goes, whatever comes next (an error, the import's notes, or a declined replace).
   if (reading && useUi.getState().notice === reading) useUi.getState().dismiss();
-  if (!r.ok) return { ok: false, errors: r.errors.map(formatIoProblem) };
-  // A diagram without a title (no front matter, not exported by us) is named after its file.
-  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
-  const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
-  return { ok: true, topology, warnings: noticeWarnings(topology, r.warnings), notes: r.notes, ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}) };
+  if (r === null) return { ok: false, errors: [], superseded: true };
+  return r.ok ? r : { ok: false, errors: r.errors };
 };
 
 /**
@@ -65,30 +56,13 @@ export const importMermaid: Importer = async (text, fileName) => {
  */
 const SLOW_MERMAID_LINES = 2_000;
 
-/**
- * Mermaid parses on the page's thread (it needs the DOM even to parse: DOMPurify), so a large
- * diagram holds the page still for seconds: say so first, and let the page draw it.
- */
-async function sayWhileParsing(text: string, fileName: string): Promise<UiMessage | null> {
+/** A large diagram takes the worker seconds: say what is under way meanwhile. */
+function sayWhileParsing(text: string, fileName: string): UiMessage | null {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0 && lines <= SLOW_MERMAID_LINES; i = text.indexOf('\n', i + 1)) lines++;
   if (lines <= SLOW_MERMAID_LINES) return null;
-  useUi.getState().showNotice(`Reading ${fileName}…`, ['a diagram this large takes Mermaid\'s parser several seconds, while the page does not respond']);
-  const shown = useUi.getState().notice;
-  await afterPaint();
-  return shown;
-}
-
-/** Resolves once the page has drawn what is pending (or soon, in a hidden tab that draws nothing). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 250);
-    // The first task lets React render the change; the frame draws it; the last task runs after the drawing.
-    setTimeout(() => requestAnimationFrame(() => setTimeout(() => {
-      clearTimeout(fallback);
-      resolve();
-    }, 0)), 0);
-  });
+  useUi.getState().showNotice(`Reading ${fileName}…`, ['a diagram this large takes Mermaid\'s parser several seconds']);
+  return useUi.getState().notice;
 }
 
 /** Docker Compose, Kubernetes manifests, Terraform (.tf, .tfvars, `terraform show -json`): src/import. */

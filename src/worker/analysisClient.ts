@@ -9,6 +9,7 @@
 // dispose cancels a simulation.
 import { wrap, type Remote } from 'comlink';
 import type { DesignRead } from './designRead';
+import type { MermaidRead, MermaidReadRequest } from './mermaidRead';
 import type { EngineWorkerApi } from './engine.worker';
 import type { ShareDecodeResult } from '../io/shareLink';
 import { watchByLock, type LifeWatch } from './lifeWatch';
@@ -122,6 +123,11 @@ export class AnalysisClient {
   /** A share link's hash, decompressed, parsed and checked in the worker; a client of its own too. */
   readShareHash(hash: string): Promise<WorkerOutcome<ShareDecodeResult>> {
     return this.call<ShareDecodeResult>((api) => api.readShareHash(hash) as Promise<ShareDecodeResult>);
+  }
+
+  /** A Mermaid diagram read into a design in the worker (mermaidRead.ts); the same client as the files'. */
+  readMermaid(request: MermaidReadRequest): Promise<WorkerOutcome<MermaidRead>> {
+    return this.call<MermaidRead>((api) => api.readMermaid(request) as Promise<MermaidRead>);
   }
 
   /** Starts the worker without asking anything: its engine loads now, not with the first request. */

@@ -1,6 +1,7 @@
 // The analysis Web Worker: a thin shim exposing the engine API with comlink. The cache
 // keeps the last design's report, so a what-if click re-analyses only the what-if. It also
-// reads opened files and share links (designRead.ts), in a client of their own.
+// reads opened files, Mermaid diagrams and share links (designRead.ts, mermaidRead.ts), in a
+// client of their own.
 import { expose } from 'comlink';
 import { SimulationRun } from '../engine/simulate';
 import {
@@ -9,6 +10,7 @@ import {
 } from './engineApi';
 import { readDesignJson, readShareHash } from './designRead';
 import { holdLifeLock } from './lifeWatch';
+import type { MermaidReadRequest } from './mermaidRead';
 
 const cache: { last?: AnalysisCache } = {};
 
@@ -60,6 +62,8 @@ const api = {
   runMoves,
   readDesignJson,
   readShareHash,
+  // Loaded with the first diagram: mermaid, and the DOMPurify stand-in it needs here.
+  readMermaid: async (request: MermaidReadRequest) => (await import('./mermaidRead')).readMermaid(request),
   holdLifeLock,
 };
 export type EngineWorkerApi = typeof api;

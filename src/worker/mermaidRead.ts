@@ -1,0 +1,55 @@
+// Reading a Mermaid diagram into a design, as a plain function: the analysis worker runs it so
+// that mermaid's parse (seconds for a large diagram) never holds the page
+// (src/commands/readOffThread.ts); Node runs it where there is no worker. Errors are values.
+import type { ImportNote } from '../import/notes';
+import { openDesignText } from '../io/files';
+import { formatIoProblem } from '../io/problems';
+import type { Topology } from '../model';
+import { noticeWarnings } from '../model/problemText';
+import { needsLayout } from '../layout/needsLayout';
+import { ensurePositions } from '../store/placement';
+import { purifyLater, purifyNeedsHelp, withAnswers, type SanitizeAsk } from './purifyLater';
+
+export type MermaidRead =
+  | {
+      ok: true;
+      topology: Topology;
+      warnings: string[];
+      notes: ImportNote[];
+      correctedText?: string;
+      /** A design without positions, roughly placed here (store/placement.ts) until the auto-layout runs. */
+      placed?: Topology;
+    }
+  | { ok: false; errors: string[]; /** Texts for the page's DOMPurify; ask again with its answers. */ asks?: SanitizeAsk[] };
+
+export interface MermaidReadRequest {
+  text: string;
+  fileName: string;
+  /** The page's DOMPurify's answers to the texts asked before, by SanitizeAsk.key. */
+  sanitized?: [string, string][];
+}
+
+/** The name src/io gives a diagram that carries none. */
+const UNTITLED_MERMAID = 'Imported from Mermaid';
+
+// Checked once: the first read decides whether this thread's DOMPurify needs the page.
+let checked = false;
+
+export async function readMermaid({ text, fileName, sanitized = [] }: MermaidReadRequest): Promise<MermaidRead> {
+  if (!checked && purifyNeedsHelp()) purifyLater();
+  checked = true;
+  const { result: r, asks } = await withAnswers(sanitized, () => openDesignText(fileName, text));
+  if (asks.length > 0) return { ok: false, errors: [], asks };
+  if (!r.ok) return { ok: false, errors: r.errors.map(formatIoProblem) };
+  // A diagram without a title (no front matter, not exported by us) is named after its file.
+  const stem = fileName.replace(/^.*[\\/]/, '').replace(/\.(mmd|mermaid)$/i, '').trim();
+  const topology = r.topology.name === UNTITLED_MERMAID && stem ? { ...r.topology, name: stem } : r.topology;
+  return {
+    ok: true,
+    topology,
+    warnings: noticeWarnings(topology, r.warnings),
+    notes: r.notes,
+    ...(r.correctedText !== undefined ? { correctedText: r.correctedText } : {}),
+    ...(needsLayout(topology) ? { placed: ensurePositions(topology) } : {}),
+  };
+}
