@@ -14,6 +14,7 @@ import { keyedCopy, own } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { NODE_GAP, placeInBands, type Placed } from './bands';
+import { foldLong } from './fold';
 import { wrapTiers, type Extent, type Wrapped } from './wrap';
 import { buildLayeringGraph, dependencyEdges, readLayers, type LeafLayer } from './elkGraph';
 import { LARGE_DESIGN, quickLayers } from './quickLayering';
@@ -70,6 +71,8 @@ export async function layoutTopology(
   const crossSize = (id: string) => (direction === 'TB' ? sizeOf(id).width : sizeOf(id).height);
   const wrapped = wrapTiers(tree, layers, crossSize, NODE_GAP, direction, (w) => extentOf(tree, place(w, true), direction));
   const placed = place(wrapped, false);
+  // A selection laid out keeps its place among the rest: only a whole design is folded.
+  if (opts.only === undefined) foldLong(placed, [...placed.keys()].filter((id) => tree.parentOf.get(id) === undefined), direction);
 
   // Inside a laid-out container, the placement is already relative to it. A
   // laid-out node whose container stays fixed (or the root, with `only`) is
