@@ -3,8 +3,8 @@
 // viewport; React Flow then mounts only the containers. Mounting a thousand cards and two
 // thousand routed links took seconds of one main-thread task, for text nobody could read.
 // A click on a component selects it and zooms in on it.
-import { useReactFlow, ViewportPortal } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo, type CSSProperties } from 'react';
 import type { Topology } from '../model';
 import { useAnalysis } from '../store/analysis';
 import { useCollapsed } from '../store/collapsed';
@@ -63,7 +63,15 @@ const Drawing = memo(function Drawing({ doc, spof, collapsed, selected }: { doc:
   );
 });
 
+/**
+ * One screen pixel in the design's units, in steps of a power of two: the outlines' minimum
+ * width (canvasScale.css). Stepped, so a zoom gesture restyles the layer's shapes a few times,
+ * not on every frame.
+ */
+const pixelOf = (s: ReactFlowState) => 2 ** Math.ceil(Math.log2(1 / s.transform[2]));
+
 export function FarLayer() {
+  const pixel = useStore(pixelOf);
   const doc = useDocument((s) => s.doc);
   const spof = useAnalysis((s) => s.spofIds);
   const collapsed = useCollapsed((s) => s.ids);
@@ -71,7 +79,9 @@ export function FarLayer() {
   const selected = useMemo(() => new Set(nodeIds), [nodeIds]);
   return (
     <ViewportPortal>
-      <Drawing doc={doc} spof={spof} collapsed={collapsed} selected={selected} />
+      <div className="far-scale" style={{ '--far-px': `${pixel}px` } as CSSProperties}>
+        <Drawing doc={doc} spof={spof} collapsed={collapsed} selected={selected} />
+      </div>
     </ViewportPortal>
   );
 }
