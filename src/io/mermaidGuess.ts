@@ -137,13 +137,18 @@ export interface ReplicaGuess {
   assumed: boolean;
 }
 
+/** `×3`, `x3` (apart from the word before it: `web-x3` is a name), `3 instances`. */
+const COUNT_MARK = /(?:×|(?<![\p{L}\p{N}_-])x)\s?(\d{1,3})\b|\b(\d{1,3})\s*(?:replicas|instances|nodes|servers|pods|copies|hosts|workers|brokers)\b/iu;
+
 /**
- * Replicas from `×3`, `x3`, `3 replicas`, `3 instances`, `3 nodes`; and, assumed, from words
+ * Replicas from `×3`, `x3` beside a name, `3 replicas`, `3 instances`, `3 nodes`; and, assumed, from words
  * that say there is more than one: a plural fleet (`App Pods`, `Pod(s)`, `Web servers`),
  * `Multi-AZ`, `Auto Scaling`, a `cluster` (three, two of which keep a quorum).
  */
 export function guessReplicas(label: string, kind?: ComponentKind): ReplicaGuess | undefined {
-  const m = /(?:×|\bx)\s?(\d{1,3})\b|\b(\d{1,3})\s*(?:replicas|instances|nodes|servers|pods|copies|hosts|workers|brokers)\b/i.exec(label);
+  const m = COUNT_MARK.exec(label);
+  // `x123`, `x3` alone is a name ending in digits, not a count: a mark counts beside a name (`Web x3`).
+  if (m && m[1] !== undefined && !/\p{L}/u.test(label.slice(0, m.index) + label.slice(m.index + m[0].length))) return undefined;
   const n = m ? Number(m[1] ?? m[2]) : NaN;
   if (n >= 2) return { replicas: n, reason: `"${m![0]}"`, assumed: false };
   if (m) return undefined;

@@ -54,6 +54,12 @@ describe('guessReplicas', () => {
     expect(guessReplicas('Web server 2')).toBeUndefined();
     expect(guessReplicas('x1')).toBeUndefined();
   });
+
+  it('reads no count from a name ending in digits: x3, x123 and web-x3 are names; Web (x3) and Web X 3 are counts', () => {
+    for (const name of ['x3', 'x123', 'X42', 'web-x3', 'node_x2', '×3']) expect(guessReplicas(name)).toBeUndefined();
+    expect(guessReplicas('Web (x3)')?.replicas).toBe(3);
+    expect(guessReplicas('Web X 3')?.replicas).toBe(3);
+  });
 });
 
 describe('guessDomainKind', () => {

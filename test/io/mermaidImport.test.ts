@@ -167,6 +167,14 @@ flowchart LR
     expect(r.topology.links).toContainEqual({ from: 'db', to: 'db2', type: 'replication', mode: 'async' });
   });
 
+  it('a node named x123 is one instance, not a pool of 123; every pool read from a label says so at its line', async () => {
+    const r = await imported('flowchart LR\n  u[Users] --> x1 --> x2 --> x3 --> x123\n  x123 --> web[Web x3]\n');
+    for (const id of ['x1', 'x2', 'x3', 'x123']) expect(byId(r.topology.components, id).replicas).toBeUndefined();
+    expect(r.notes.filter((n) => n.field === 'replicas')).toEqual([
+      { kind: 'inferred', subject: 'web', field: 'replicas', source: { file: 'diagram.mmd', line: 3, column: 12 }, message: '3 replicas ("x3")' },
+    ]);
+  });
+
   it('reads <br>, inline HTML, entity codes and Mermaid 11 shapes in labels', async () => {
     const r = await imported('flowchart TB\n  a["Web<br/>tier x3"] --> b["<b>Orders</b> #amp; #quot;Payments#quot;"]\n  b --> c@{ shape: cyl, label: "Ledger" }\n  b --> d@{ shape: hex, label: "Name servers" }');
     expect(byId(r.topology.components, 'a')).toMatchObject({ kind: 'web', label: 'Web tier x3', replicas: 3 });
