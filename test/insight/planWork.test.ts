@@ -176,6 +176,53 @@ describe('the budget of work', () => {
   });
 });
 
+describe('moves that help only together', () => {
+  /** A client that needs each of `n` services at 99.9%: every service a SPOF, each a sliver of the gap. */
+  const services = (n: number) => mustParse({
+    format: 'spof-topology', version: 2, name: 'many services',
+    components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: n }, (_, i) => ({ id: `s${i}`, kind: 'service' as const, availability: 0.999 }))],
+    links: Array.from({ length: n }, (_, i) => ({ from: 'u', to: `s${i}` })),
+  });
+  const t = services(200);
+
+  it('two hundred SPOFs, none closing 0.5% of the gap alone: weighed together, they meet the target (before: no move helps)', () => {
+    const p = plan(t, { target: 0.999 });
+    expect(p.before.availability).toBeLessThan(0.82);
+    expect(p).toMatchObject({ met: true, outcome: 'met' });
+    expect(p.steps).toHaveLength(200);
+    expect(new Set(p.steps.map((s) => (s.move as { component: string }).component)).size).toBe(200);
+    // A design this small is evaluated after each move: each figure is that move's own.
+    let doc = t;
+    for (const s of p.steps.slice(0, 3)) {
+      doc = applyMove(doc, s.move);
+      expect(s.availability).toBe(evaluate(doc).system.availability);
+    }
+  });
+
+  it('on a large design (an evaluation an eighth of the budget), rounds of moves are verified together, each showing its round\'s figures', () => {
+    const one = evaluate(t).elements.length;
+    const p = plan(t, { target: 0.999, workBudget: 7 * one });
+    expect(p.outcome).toBe('work-budget');
+    expect(p.steps.length).toBeGreaterThanOrEqual(16);
+    const rounds = new Map<number, typeof p.steps>();
+    for (const s of p.steps) rounds.set(s.round, [...(rounds.get(s.round) ?? []), s]);
+    let doc = t;
+    let was = p.before.availability;
+    for (const steps of rounds.values()) {
+      for (const s of steps) doc = applyMove(doc, s.move);
+      // Every move of the round shows the figures after the whole round: those of the design with it.
+      const exact = evaluate(doc).system.availability;
+      for (const s of steps) expect(s.availability).toBe(exact);
+      expect(exact).toBeGreaterThan(was);
+      was = exact;
+      // What a move fixes is its own: the SPOF it removes, not the round's.
+      for (const s of steps) expect(s.fixes.spofs).toEqual([(s.move as { component: string }).component]);
+    }
+    expect(p.after.availability).toBe(was);
+    expect(p.message).toMatch(/verified together/);
+  });
+});
+
 describe('the analysis a caller has made', () => {
   it('is the start of the plan when it is past the exact method (not analysed again); an exact one is recomputed', () => {
     const t = mustParse(fiftyServices(10));

@@ -13,6 +13,7 @@ import type { Topology } from '../../model';
 import { evaluationOfReport } from '../evaluate';
 import type { Report } from '../types';
 import { domainSteps } from './domainSteps';
+import { alternativesOf } from './structure';
 import { moveContext } from './moveContext';
 import { applyMoveFully, candidatesIn, kindOf, withinLimits, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
@@ -66,6 +67,13 @@ const BEST_BY_GAIN = 2;
 const LOCAL_ALONE = 2;
 /** How far an estimate may fall short of the exact gain it ranks. */
 const LAZY_SLACK = 0.1;
+/** A design is large when one evaluation of it takes more than 1/LARGE_SHARE of the budget. */
+const LARGE_SHARE = 8;
+/** What a large design may spend beyond its own evaluation: this many like it, at most LARGE_WORK (and at least one). */
+const LARGE_EVALUATIONS = 6;
+const LARGE_WORK = 1_000_000;
+/** Moves of a large design verified together in one round, at most (halved while the batch does not help). */
+const BATCH = 16;
 
 
 export interface Tried {
@@ -86,11 +94,19 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   const evaluator = new Evaluator(targets, opts.workBudget ?? DEFAULT_WORK_BUDGET);
   if (opts.analysis && opts.analysis.method !== 'exact' && !opts.analysis.whatIf) evaluator.remember(t, evaluationOfReport(opts.analysis, { sensitivity: true }));
   const start = evaluator.state(t, [], true);
+  // A large design (its own evaluation an eighth of the budget or more: past the exact
+  // method, a Monte Carlo analysis of all of it) cannot weigh its moves one evaluation each:
+  // its rounds are batches of moves verified together (batchStep), and by default it may
+  // spend a few evaluations like its own beyond the first, whatever their size.
+  const large = evaluator.work * LARGE_SHARE > evaluator.workBudget;
+  if (large && opts.workBudget === undefined) evaluator.extend(evaluator.work + Math.max(evaluator.work, Math.min(LARGE_EVALUATIONS * evaluator.work, LARGE_WORK)));
   let cur = start;
   let rounds: number[] = [];
   /** Per move: the system availability its round gained, over the moves of the round. */
   let gains: number[] = [];
   let outcome: Plan['outcome'] = start.slo.met ? 'already-met' : 'met';
+  /** The last round was a batch of moves that helped only together (batchStep). */
+  let batched = false;
   // Nothing connected (no dependency link): no figure, so nothing to plan towards.
   if (Number.isNaN(start.evaluation.system.availability) || !start.slo.met && outOfReach(start, targets)) {
     return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
@@ -101,7 +117,17 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
       outcome = 'work-budget';
       break;
     }
-    const best = bestStep(cur, targets, pricing, evaluator, maxMoves - cur.moves.length);
+    const movesLeft = maxMoves - cur.moves.length;
+    // Where no move alone closes its share of the gap (two hundred services, each a SPOF a
+    // fraction of the gap), the best few together may: weighed as a large design's round.
+    // After a round of moves together, the next is likely one too: tried first, then one move at a time.
+    const wasBatched: boolean = batched;
+    let best: Tried | undefined = large || wasBatched ? batchStep(cur, targets, pricing, evaluator, movesLeft) : undefined;
+    batched = best !== undefined && !large;
+    if (!best && !large) {
+      best = bestStep(cur, targets, pricing, evaluator, movesLeft);
+      if (!best && !evaluator.cut && !wasBatched) batched = (best = batchStep(cur, targets, pricing, evaluator, movesLeft)) !== undefined;
+    }
     if (!best) {
       outcome = evaluator.cut ? 'work-budget' : cur.moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
       break;
@@ -142,7 +168,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
       } else evaluator.disagreements++;
     }
   }
-  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves });
+  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves, roundsTogether: large });
 }
 
 /** How far the plan's end clears its strictest target (availability minus target, the smallest). */
@@ -166,20 +192,7 @@ export function replay(start: State, moves: Move[], evaluator: Evaluator): State
  */
 function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, movesLeft: number, scoring = true): Tried | undefined {
   if (movesLeft <= 0) return undefined;
-  const ctx = moveContext(state.doc, { budget: targets.budget, evaluation: state.evaluation, shortClients: shortClients(state, targets) });
-  const ranked: Ranked[] = candidatesIn(ctx).map((m, i) => {
-    const potential = kindOf(m).potential(ctx, m);
-    if (!(potential > 0)) return undefined;
-    // Applied to be priced, not kept: thousands of candidate documents held at once (a
-    // 10,000-long chain) took gigabytes; the few weighed are applied again, and kept.
-    const applied = applyMoveFully(state.doc, m);
-    if (!withinLimits(state.doc, applied.doc)) return undefined;
-    const cost = costOfMove(state.doc, applied, pricing);
-    return { m, i, potential, cost, weight: weightOf(cost, pricing) };
-  }).filter((x) => x !== undefined);
-  // Lazily, best estimate first: stop once no estimate left could beat the best exact
-  // gain per cost found (estimates are near bounds: LAZY_SLACK allows for the difference).
-  ranked.sort((a, b) => b.potential / b.weight - a.potential / a.weight || a.i - b.i);
+  const ranked = rankedMoves(state, targets, pricing);
   const tried: Tried[] = [];
   const done = new Set<number>();
   let best = 0;
@@ -259,6 +272,58 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
   return { ...chosen, next, gain: state.gap - next.gap, scored: false };
 }
 
+/**
+ * The candidates of a round that could help and keep the document within its limits, best
+ * estimate of gain per cost first. Lazily: bestStep stops once no estimate left could beat
+ * the best exact gain per cost found (estimates are near bounds: LAZY_SLACK allows for the difference).
+ */
+function rankedMoves(state: State, targets: Targets, pricing: Pricing): Ranked[] {
+  const ctx = moveContext(state.doc, { budget: targets.budget, evaluation: state.evaluation, shortClients: shortClients(state, targets) });
+  const ranked: Ranked[] = candidatesIn(ctx).map((m, i) => {
+    const potential = kindOf(m).potential(ctx, m);
+    if (!(potential > 0)) return undefined;
+    // Applied to be priced, not kept: thousands of candidate documents held at once (a
+    // 10,000-long chain) took gigabytes; the few weighed are applied again, and kept.
+    const applied = applyMoveFully(state.doc, m);
+    if (!withinLimits(state.doc, applied.doc)) return undefined;
+    const cost = costOfMove(state.doc, applied, pricing);
+    return { m, i, potential, cost, weight: weightOf(cost, pricing) };
+  }).filter((x) => x !== undefined);
+  return ranked.sort((a, b) => b.potential / b.weight - a.potential / a.weight || a.i - b.i);
+}
+
+/**
+ * A round of a large design, or of one where no move alone closes its share of the gap: the
+ * best-ranked moves (at most BATCH), on components apart (not the same one, nor one standing
+ * in for another), applied together and verified by one evaluation of the whole design, as
+ * any step is. A batch that does not close its share of the gap is halved and weighed again,
+ * while the budget lasts; a single move that does not is not taken.
+ * Moves that copy shared structure (a second region, a second provider) are weighed by the
+ * rounds of smaller designs only.
+ */
+function batchStep(state: State, targets: Targets, pricing: Pricing, evaluator: Evaluator, movesLeft: number): Tried | undefined {
+  const bar = MIN_SHARE_PER_MOVE * state.gap;
+  const picked: Move[] = [];
+  const taken = new Set<string>();
+  for (const x of rankedMoves(state, targets, pricing)) {
+    if (picked.length >= Math.min(BATCH, movesLeft)) break;
+    // Each could close its part of the batch's share (its estimate is near a bound of what it gains).
+    if (x.m.type === 'second-region' || x.m.type === 'second-provider' || !(x.potential >= bar / BATCH) || taken.has(x.m.component)) continue;
+    taken.add(x.m.component);
+    for (const a of alternativesOf(state.doc, x.m.component)) taken.add(a);
+    picked.push(x.m);
+  }
+  for (let n = picked.length; n >= 1; n = Math.floor(n / 2)) {
+    if (!evaluator.affords()) {
+      evaluator.cut = true;
+      return undefined;
+    }
+    const step = trySequence(state, picked.slice(0, n), pricing, evaluator, true);
+    if (step && step.gain >= bar && step.next.evaluation.system.availability >= state.evaluation.system.availability) return step;
+  }
+  return undefined;
+}
+
 /** A candidate of a round: its move, its place in the list, its estimate and its cost. */
 interface Ranked {
   m: Move;
@@ -295,7 +360,7 @@ function availabilityIn(state: State): (id: string) => number | undefined {
 }
 
 /** A sequence of moves from `state`, evaluated exactly once at its end; undefined when it would pass the document's limits. */
-export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator): Tried | undefined {
+export function trySequence(state: State, moves: Move[], pricing: Pricing, evaluator: Evaluator, sensitivity = false): Tried | undefined {
   let doc = state.doc;
   let cost = NO_COST;
   for (const m of moves) {
@@ -304,7 +369,7 @@ export function trySequence(state: State, moves: Move[], pricing: Pricing, evalu
     doc = a.doc;
   }
   if (!withinLimits(state.doc, doc)) return undefined;
-  const next = evaluator.state(doc, [...state.moves, ...moves], false);
+  const next = evaluator.state(doc, [...state.moves, ...moves], sensitivity);
   return { moves, next, cost, weight: weightOf(cost, pricing), gain: state.gap - next.gap };
 }
 

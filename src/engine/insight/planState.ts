@@ -81,7 +81,12 @@ export class Evaluator {
   private readonly applied = new WeakMap<Topology, Map<string, Applied>>();
   private readonly engine = new AvailabilityEvaluator();
 
-  constructor(private readonly targets: Targets, readonly workBudget = Infinity) {}
+  constructor(private readonly targets: Targets, public workBudget = Infinity) {}
+
+  /** Raises the budget (a large design, once its own evaluation is known: plan.ts). */
+  extend(budget: number): void {
+    this.workBudget = Math.max(this.workBudget, budget);
+  }
 
   /** The budget leaves room for one more evaluation like the last. */
   affords(): boolean {

@@ -20,6 +20,12 @@ export interface Finished {
   pricing: Pricing;
   evaluator: Evaluator;
   maxMoves: number;
+  /**
+   * The moves of a round were verified together, by one evaluation of the design (a large
+   * design: plan.ts's batchStep): each shows the figures after its round, what it fixes is
+   * found by structure alone, and the round's saving a year is on its last move.
+   */
+  roundsTogether?: boolean;
 }
 
 const ninesOf = (u: number) => (u <= 0 ? Infinity : -Math.log10(u));
@@ -29,11 +35,27 @@ export function finish(f: Finished): Plan {
   const steps: PlanStep[] = [];
   let before = start;
   let total = NO_COST;
+  // Where moves were verified together: the state each round started from, and its cost so far.
+  let roundStart = start;
+  let roundCost = NO_COST;
   end.moves.forEach((move: Move, i) => {
     const applied = evaluator.apply(before.doc, move);
-    const after = i === end.moves.length - 1 ? end : evaluator.state(applied.doc, end.moves.slice(0, i + 1), true);
+    const lastOfRound = i === end.moves.length - 1 || f.rounds[i + 1] !== f.rounds[i];
+    const together = f.roundsTogether === true;
+    let after: State;
+    if (i === end.moves.length - 1) after = end;
+    else if (!together) after = evaluator.state(applied.doc, end.moves.slice(0, i + 1), true);
+    else {
+      // The round's evaluation, on the document so far: evaluated only at the round's end.
+      let doc = applied.doc;
+      let j = i;
+      while (f.rounds[j + 1] === f.rounds[i]) doc = evaluator.apply(doc, end.moves[++j]).doc;
+      const roundEnd = j === end.moves.length - 1 ? end : evaluator.state(doc, end.moves.slice(0, j + 1), true);
+      after = lastOfRound ? roundEnd : { ...roundEnd, doc: applied.doc, moves: end.moves.slice(0, i + 1) };
+    }
     const cost = costOfMove(before.doc, applied, pricing);
     total = addCosts(total, cost);
+    roundCost = addCosts(roundCost, cost);
     const components = new Set(applied.doc.components.map((c) => c.id));
     const adds: StepAdds = {
       instances: cost.instances, costPerMonth: cost.perMonth, assumedPrice: cost.assumedPrice,
@@ -41,15 +63,22 @@ export function finish(f: Finished): Plan {
       domains: applied.added.filter((a) => !components.has(a.id)).map((a) => a.id),
       twins: Object.fromEntries(applied.added.flatMap((a) => (a.twin ? [[a.id, a.twin]] : []))),
     };
-    const saving = pricing.downtimeCosted
-      ? downtimeCostPerYear(before.doc, before.evaluation.clients) - downtimeCostPerYear(after.doc, after.evaluation.clients) : null;
+    const from = together ? roundStart : before;
+    const saving = pricing.downtimeCosted && (!together || lastOfRound)
+      ? downtimeCostPerYear(from.doc, from.evaluation.clients) - downtimeCostPerYear(after.doc, after.evaluation.clients) : null;
+    const paid = together ? roundCost : cost;
     const u = after.evaluation.system.unavailability;
     steps.push({
-      round: f.rounds[i] ?? i + 1, move, description: describeMove(before.doc, move, applied), fixes: fixesOf(before, after, move), adds,
+      round: f.rounds[i] ?? i + 1, move, description: describeMove(before.doc, move, applied),
+      fixes: together ? fixesOf({ ...roundStart, doc: before.doc }, after, move, true) : fixesOf(before, after, move), adds,
       availability: after.evaluation.system.availability, nines: ninesOf(u),
-      savingPerYear: saving, paysOff: saving === null || cost.perMonth === null ? null : saving >= 12 * cost.perMonth,
+      savingPerYear: saving, paysOff: saving === null || paid.perMonth === null ? null : saving >= 12 * paid.perMonth,
     });
     before = after;
+    if (lastOfRound) {
+      roundStart = after;
+      roundCost = NO_COST;
+    }
   });
   const blockers = end.slo.met ? [] : blockersOf(end, f.targets, f.outcome === 'out-of-reach', f.outcome === 'work-budget');
   const figures = (s: State) => ({ availability: s.evaluation.system.availability, nines: ninesOf(s.evaluation.system.unavailability) });
@@ -59,7 +88,8 @@ export function finish(f: Finished): Plan {
     met: end.slo.met, outcome: f.outcome, search: f.search,
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
-      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : ''),
+      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.roundsTogether === true) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
+        + (f.roundsTogether && new Set(f.rounds).size < steps.length ? ` ${TOGETHER}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,
@@ -79,10 +109,17 @@ export const MAX_FIX_PAIRS = 100;
  * zones, and those of the components that stand in for it); else the elements that fail
  * less often (a managed service's SLA, a hot switchover), or the component itself.
  */
-function fixesOf(before: State, after: State, move: Move): StepFixes {
+function fixesOf(before: State, after: State, move: Move, structural = false): StepFixes {
   const ids = (s: State) => new Set((s.evaluation.spofs ?? []).map((e) => s.evaluation.elements[e].id));
   const was = ids(before);
-  const now = ids(after);
+  // Built when first needed: each is a pass over the design.
+  const built: ReturnType<typeof clientFailureCheck>[] = [];
+  const failed = (k: 0 | 1, ids: string[]) => (built[k] ??= clientFailureCheck(k === 0 ? before.doc : after.doc))(ids);
+  // Structural: the states' evaluations are their round's (moves verified together); a SPOF
+  // this move removes fails a client alone before it and not after it.
+  // A single server made a pool is no longer that element (its instances are), as in an evaluation.
+  const pooled = (id: string) => (componentMap(after.doc).get(id)?.replicas ?? 1) > 1 && (componentMap(before.doc).get(id)?.replicas ?? 1) === 1;
+  const now = structural ? new Set([...was].filter((id) => !pooled(id) && (!failed(0, [id]) || failed(1, [id])))) : ids(after);
   const spofs = [...was].filter((id) => !now.has(id));
   if (spofs.length > 0 || move.type === 'second-region') return { spofs, pairs: [], lessens: [] };
   const t = before.doc;
@@ -99,7 +136,6 @@ function fixesOf(before: State, after: State, move: Move): StepFixes {
     const e = index.get(id);
     return e !== undefined && e.availability < 1 && !was.has(id);
   });
-  const failed = [clientFailureCheck(t), clientFailureCheck(after.doc)];
   // Each check propagates through the whole design, and a pool of 1,000 has half a million
   // pairs (17 s of CPU and 33 MB of JSON for one step): the checks and the pairs listed are
   // bounded, and a list cut short says so.
@@ -113,7 +149,7 @@ function fixesOf(before: State, after: State, move: Move): StepFixes {
   };
   const fixed = (pair: [string, string]) => {
     checks++;
-    return failed[0](pair) && !failed[1](pair);
+    return failed(0, pair) && !failed(1, pair);
   };
   all: for (let i = 0; i < candidates.length; i++) {
     for (let j = i + 1; j < candidates.length; j++) {
@@ -151,7 +187,10 @@ const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US
 /** A plan that met its target, but whose look for a shorter or cheaper one the budget cut. */
 const CUT_SHORT = 'The budget of work cut the look for a shorter or cheaper plan: each move listed is verified, but one of them may not be needed.';
 
-function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number): string {
+/** A large design's rounds (plan.ts's batchStep). */
+const TOGETHER = 'The moves of a round were verified together, by one recomputation of the whole design: each shows the availability after its round.';
+
+function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number, together: boolean): string {
   const moves = `${n} move${n === 1 ? '' : 's'}`;
   const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${shareOf(b.share)} ${pct(budget)} error budget`).join('; ')}.`;
   switch (outcome) {
@@ -160,6 +199,6 @@ function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], bu
     case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.${blocking}`;
     case 'out-of-reach': return `The target cannot be reached: no move removes what fails it alone.${blocking}`;
     case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.${blocking}`;
-    case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (the design is large: each move weighed is a recomputation of all of it), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
+    case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (the design is large: each ${together ? 'round of moves' : 'move'} weighed is a recomputation of all of it), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
   }
 }
