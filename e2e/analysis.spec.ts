@@ -173,6 +173,33 @@ test('an imported design shows the same availability as `spof analyze --json`', 
   await expect(outages).toContainText(`About ${Math.round(cli.outages.system.failuresPerYear)} outages a year`);
 });
 
+test('a 300-long chain: the worker sends the first findings; the rest come as they are shown, the same as the command line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spof-e2e-'));
+  const file = join(dir, 'chain.spof.json');
+  const ids = Array.from({ length: 300 }, (_, i) => `c${i}`);
+  writeFileSync(file, JSON.stringify({
+    format: 'spof-topology', version: 2, name: 'chain', domains: [],
+    components: [{ id: 'users', kind: 'client' }, ...ids.map((id) => ({ id, kind: 'service' }))],
+    links: [{ from: 'users', to: 'c0' }, ...ids.slice(1).map((to, i) => ({ from: ids[i], to }))],
+  }));
+  const cli = JSON.parse(execFileSync('npm', ['run', '-s', 'spof', '--', 'analyze', file, '--json'], { encoding: 'utf8' }));
+  const messages: string[] = cli.findings.map((f: { message: string }) => f.message);
+  expect(messages.length).toBeGreaterThan(262);
+  await studio.byTestId(TEST_IDS.importFile).setInputFiles(file);
+  await analysis.settled();
+  await expect(analysis.spofList).toHaveAttribute('data-count', String(cli.spofs.length));
+  const list = studio.byTestId('finding-list');
+  const section = studio.page.locator('section', { has: list });
+  await expect(section.locator('.rp-count')).toHaveText(String(messages.length));
+  // 12, then 50 a click: the fifth click goes past the rows the answer brought (200).
+  for (let shown = 62; shown <= 262; shown += 50) {
+    await section.getByTestId('show-more-rows').click();
+    await expect(list.getByTestId('finding-item')).toHaveCount(shown);
+  }
+  const heads = await list.locator('.rp-finding-head').evaluateAll((rows) => rows.map((r) => r.lastChild?.textContent));
+  expect(heads).toEqual(messages.slice(0, 262));
+});
+
 test('a design that does not validate shows the error; the next good edit recovers', async ({ page }) => {
   await page.goto('/?harness');
   await studio.openTemplate('stage2');

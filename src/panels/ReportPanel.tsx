@@ -90,6 +90,9 @@ function Body() {
     );
   }
   const target = report.system.slo?.target;
+  // The answer may hold the first rows only (worker/pageAnswer.ts): the counts are the whole lists'.
+  const findingsCount = result.partial?.findings ?? insight.findings.length;
+  const degradationsCount = result.partial?.degradations ?? insight.degradations.length;
   const showClients = report.clients.length > 1 || report.clients.some((c) => c.slo);
   return (
     <div className={`rp-body${status === 'running' ? ' is-stale' : ''}`}>
@@ -109,12 +112,12 @@ function Body() {
       <Section title="SLO" count={insight.slo.system || insight.slo.clients.length ? (insight.slo.met ? 'met' : 'not met') : undefined} tone={insight.slo.met ? 'ok' : 'danger'}>
         <SloCard slo={insight.slo} />
       </Section>
-      <Section title="Findings" count={insight.findings.length}><Findings findings={insight.findings} /></Section>
+      <Section title="Findings" count={findingsCount}><Findings findings={insight.findings} total={findingsCount} /></Section>
       <Section title="What to fix first"><Importance doc={doc} report={report} /></Section>
       <Section title="Pairs of failures" count={report.pairs.length} defaultOpen={false}><Pairs doc={doc} report={report} /></Section>
       <Section title="Data protection" count={insight.dataProtection.length} defaultOpen={false}><DataProtection stores={insight.dataProtection} /></Section>
-      {insight.degradations.length > 0 && (
-        <Section title="Degradations" count={insight.degradations.length} defaultOpen={false}><Degradations items={insight.degradations} /></Section>
+      {degradationsCount > 0 && (
+        <Section title="Degradations" count={degradationsCount} defaultOpen={false}><Degradations items={insight.degradations} total={degradationsCount} /></Section>
       )}
       <Section title="Method and assumptions" defaultOpen={false}><MethodNotes doc={doc} report={report} /></Section>
     </div>

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { Report } from '../engine';
 import type { AnalysisResult, EngineOptions, SimulationResponse } from '../worker/engineApi';
+import type { PartialList, RowOf } from '../worker/pageAnswer';
 import type { CanvasMarks, NoteMap, WhatIfMarks } from './analysisMarks';
 
 export interface WhatIfState {
@@ -25,6 +26,9 @@ export type SimulationState =
   | { status: 'running' }
   | { status: 'done'; result: Extract<SimulationResponse, { ok: true }> }
   | { status: 'error'; error: string };
+
+/** Rows of a list an answer held in part, from the worker that answered (null: it has another analysis now). */
+export type RowSource = <L extends PartialList>(answer: string, list: L, from: number, count: number) => Promise<RowOf<L>[] | null>;
 
 export interface AnalysisState {
   status: 'idle' | 'running' | 'error';
@@ -57,7 +61,14 @@ export interface AnalysisState {
   setError: (error: string, problems?: string[]) => void;
   /** Another design replaced the one analysed: its report and marks go, the panel waits for the new one's. */
   forgetResult: () => void;
+  /** Where rows of lists sent in part come from (set by the analysis driver). */
+  rowSource: RowSource | null;
+  /** Makes `list` hold its first `upTo` rows, asking the worker for those the answer did not bring. */
+  wantRows: (list: PartialList, upTo: number) => void;
 }
+
+/** Lists whose rows are being asked for, by answer: asked once at a time. */
+const asking = new Set<string>();
 
 /** The old set when the new one holds the same ids: subscribers (every node) see no change. */
 function same<T>(prev: Set<T>, next: Set<T>): Set<T> {
@@ -124,6 +135,24 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   forgetResult: () => set({ status: 'running', error: undefined, problems: [], ...noReport(get().whatIf) }),
   // The design is untouched; the marks go (they would describe another design).
   setError: (error, problems = []) => set({ status: 'error', error, problems, ...noReport(get().whatIf) }),
+  rowSource: null,
+  wantRows: (list, upTo) => {
+    const { result, rowSource } = get();
+    const partial = result?.partial;
+    if (!result || !partial || !rowSource) return;
+    const have = result.insight[list].length;
+    const want = Math.min(upTo, partial[list]);
+    const key = `${partial.answer} ${list}`;
+    if (want <= have || asking.has(key)) return;
+    asking.add(key);
+    void rowSource(partial.answer, list, have, want - have).then((rows) => {
+      asking.delete(key);
+      const now = get().result;
+      // Only onto the answer they belong to, where they were missing.
+      if (!rows || !now || now.partial?.answer !== partial.answer || now.insight[list].length !== have) return;
+      set({ result: { ...now, insight: { ...now.insight, [list]: [...now.insight[list], ...rows] } } });
+    });
+  },
 }));
 
 export interface NodeMarks {

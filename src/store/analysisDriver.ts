@@ -6,7 +6,7 @@
 import type { Topology } from '../model';
 import { AnalysisClient, type AnalysisOutcome } from '../worker/analysisClient';
 import type { AnalysisRequest, EngineOptions, SimulationRequest, SimulationResponse } from '../worker/engineApi';
-import { useAnalysis } from './analysis';
+import { useAnalysis, type RowSource } from './analysis';
 import { nextTask } from './nextTask';
 import { useOpeningOrder } from './openingOrder';
 import { failableIds, shownMarksOf, whatIfMarksOf } from './analysisMarks';
@@ -20,6 +20,8 @@ export interface AnalysisRunner {
   simulate?(request: SimulationRequest): Promise<SimulationResponse>;
   /** Stops a simulation under way at once (its answer: cancelled), not after the slice it is playing. */
   cancelSimulation?(): void;
+  /** More rows of a list an answer held in part (worker/pageAnswer.ts). */
+  rows?: RowSource;
   dispose(): void;
 }
 
@@ -166,6 +168,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     runner.cancelSimulation?.();
     useAnalysis.getState().forgetResult();
   });
+  if (runner.rows) useAnalysis.setState({ rowSource: (answer, list, from, count) => runner.rows!(answer, list, from, count) });
   const stopDoc = useDocument.subscribe(check);
   const stopAnalysis = useAnalysis.subscribe((s, prev) => {
     if (s.whatIf.failed !== prev.whatIf.failed || s.whatIf.active !== prev.whatIf.active || s.engineOptions !== prev.engineOptions) check();
@@ -178,6 +181,7 @@ export function startAnalysisDriver(runner: AnalysisRunner = new AnalysisClient(
     if (timer !== undefined) clearTimeout(timer);
     queued = false;
     latest++;
+    useAnalysis.setState({ rowSource: null });
     runner.dispose();
   };
 }

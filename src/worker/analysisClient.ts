@@ -13,6 +13,7 @@ import type { MermaidRead, MermaidReadRequest } from './mermaidRead';
 import type { EngineWorkerApi } from './engine.worker';
 import type { ShareDecodeResult } from '../io/shareLink';
 import { watchByLock, type LifeWatch } from './lifeWatch';
+import { unpackAnswer, type PackedAnswer, type PartialList, type RowOf } from './pageAnswer';
 import type {
   AnalysisRequest, AnalysisResponse, MovesRequest, MovesResponse, PlanRequest, PlanResponse, ShareReportRequest, ShareReportResponse,
   SimulationRequest, SimulationResponse,
@@ -52,6 +53,8 @@ export class AnalysisClient {
   private running: Running | null = null;
   /** Simulations under way: cancelled when a request replaces the worker, sent again when it dies. */
   private readonly simulations = new Set<Simulating>();
+  /** Requests for rows: answered null when their worker goes (comlink would never answer them). */
+  private readonly waiting = new Set<(rows: null) => void>();
 
   constructor(
     private readonly createWorker: WorkerFactory = defaultFactory,
@@ -59,7 +62,30 @@ export class AnalysisClient {
   ) {}
 
   run(request: AnalysisRequest): Promise<AnalysisOutcome> {
-    return this.call<AnalysisResponse>((api) => api.runAnalysis(request) as Promise<AnalysisResponse>);
+    // Read back here, in the task that received it: the blast radii stay indices until read.
+    return this.call<AnalysisResponse>((api) => (api.runAnalysis(request) as Promise<PackedAnswer>).then(unpackAnswer));
+  }
+
+  /**
+   * More rows of a list an answer held in part (pageAnswer.ts). Never supersedes anything:
+   * while an analysis runs, or once the worker has another, or died, the answer is null.
+   */
+  rows<L extends PartialList>(answer: string, list: L, from: number, count: number): Promise<RowOf<L>[] | null> {
+    if (this.running || !this.api) return Promise.resolve(null);
+    const asked = this.api;
+    return new Promise((resolve) => {
+      this.waiting.add(resolve as (rows: null) => void);
+      (asked.rows(answer, list, from, count) as Promise<RowOf<L>[] | null>).then(
+        (rows) => {
+          this.waiting.delete(resolve as (rows: null) => void);
+          resolve(this.api === asked ? rows : null);
+        },
+        () => {
+          this.waiting.delete(resolve as (rows: null) => void);
+          resolve(null);
+        },
+      );
+    });
   }
 
   /** The plan to reach the SLO; use a client of its own so edits do not supersede it. */
@@ -211,6 +237,8 @@ export class AnalysisClient {
 
   private restart(): void {
     for (const s of [...this.simulations]) s.finish({ ok: false, cancelled: true, errors: [] });
+    for (const w of [...this.waiting]) w(null);
+    this.waiting.clear();
     this.worker?.terminate();
     this.worker = null;
     this.api = null;

@@ -5,12 +5,13 @@
 import { expose } from 'comlink';
 import { SimulationRun } from '../engine/simulate';
 import {
-  analyzeAgain, runAnalysis, runMoves, runPlan, runShareReport, simulationAnswer, startSimulation,
+  analyzeAgain, rowsOf, runAnalysisForPage, runMoves, runPlan, runShareReport, simulationAnswer, startSimulation,
   type AnalysisCache, type AnalysisRequest, type SimulationRequest, type SimulationResponse,
 } from './engineApi';
 import { readDesignJson, readShareHash } from './designRead';
 import { holdLifeLock } from './lifeWatch';
 import type { MermaidReadRequest } from './mermaidRead';
+import type { PartialList } from './pageAnswer';
 
 const cache: { last?: AnalysisCache } = {};
 
@@ -49,7 +50,7 @@ const api = {
   simulate,
   runAnalysis: (request: AnalysisRequest) => {
     generation++;
-    const response = runAnalysis(request, cache);
+    const response = runAnalysisForPage(request, cache);
     // The first answer is itself cold: it may take twice the bar of a warm-up run.
     if (!warmUpStarted && response.ok && response.elapsedMs < 2 * WARM_UP_MAX_MS) {
       warmUpStarted = true;
@@ -57,6 +58,7 @@ const api = {
     }
     return response;
   },
+  rows: <L extends PartialList>(answer: string, list: L, from: number, count: number) => rowsOf(cache, answer, list, from, count),
   runPlan,
   runShareReport,
   runMoves,

@@ -11,6 +11,7 @@ import { analyseDesign } from '../report/analysisJson';
 import { designPicture } from '../report/picture';
 import { boundedMermaid, pictureDrawn, pictureLeftOut } from '../report/pictureBounds';
 import { shareReportHtml, shareReportMarkdown, type ReportPlan } from '../report/shareReport';
+import { packAnswer, type PackedAnswer, type PartialList, type RowOf } from './pageAnswer';
 
 export interface AnalysisRequest {
   /** The document as the editor holds it: untrusted, validated here. */
@@ -30,6 +31,13 @@ export interface AnalysisResult {
   whatIf: Report | null;
   warnings: Problem[];
   elapsedMs: number;
+  /**
+   * On the page (pageAnswer.ts): the answer these lists belong to, and the whole length of the
+   * lists sent in part (`insight.findings` and `insight.degradations` hold their first rows;
+   * rowsOf gives more). `report.importance` holds its first rows (the report shows six),
+   * `report.elements` is not sent to the page. Absent: everything is here.
+   */
+  partial?: { answer: string } & Record<PartialList, number>;
 }
 
 export type AnalysisResponse = AnalysisResult | { ok: false; errors: Problem[]; warnings: Problem[] };
@@ -39,7 +47,13 @@ export interface AnalysisCache {
   key: string;
   report: Report;
   insight: Insight;
+  /** Names this analysis for the rows the page asks for later (rowsOf). */
+  answer: string;
 }
+
+// Answers are named uniquely across workers: a restarted worker must not answer for an old one's.
+const answerPrefix = Math.random().toString(36).slice(2, 10);
+let answers = 0;
 
 export function runAnalysis(request: AnalysisRequest, cache?: { last?: AnalysisCache }): AnalysisResponse {
   const started = performance.now();
@@ -51,12 +65,25 @@ export function runAnalysis(request: AnalysisRequest, cache?: { last?: AnalysisC
   let base = cache?.last?.key === key ? cache.last : undefined;
   if (!base) {
     const report = analyze(t, options);
-    base = { key, report, insight: insight(t, report) };
+    base = { key, report, insight: insight(t, report), answer: `${answerPrefix}-${++answers}` };
     if (cache) cache.last = base;
   }
   const failed = request.failed ?? [];
   const whatIf = failed.length > 0 ? analyze(t, { ...options, failed }) : null;
   return { ok: true, report: base.report, insight: base.insight, whatIf, warnings: parsed.warnings, elapsedMs: performance.now() - started };
+}
+
+/** The answer as the worker hands it to the page: lists in part, blast radii packed (pageAnswer.ts). */
+export function runAnalysisForPage(request: AnalysisRequest, cache: { last?: AnalysisCache } = {}): PackedAnswer {
+  const response = runAnalysis(request, cache);
+  return packAnswer(response, cache.last?.answer ?? '');
+}
+
+/** More rows of a list the page received in part; null when the worker holds another analysis now. */
+export function rowsOf<L extends PartialList>(cache: { last?: AnalysisCache }, answer: string, list: L, from: number, count: number): RowOf<L>[] | null {
+  if (!cache.last || cache.last.answer !== answer) return null;
+  const rows = cache.last.insight[list] as RowOf<L>[];
+  return rows.slice(Math.max(0, from), Math.max(0, from) + Math.max(0, Math.min(count, 10_000)));
 }
 
 /** Analyses a document again and throws the answer away (the worker's warm-up); returns the time it took, ms. */

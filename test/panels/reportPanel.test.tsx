@@ -10,7 +10,8 @@ import { useAnalysis } from '../../src/store/analysis';
 import { applyOutcome } from '../../src/store/analysisDriver';
 import { resetDocument } from '../../src/store/document';
 import { templateById, TEMPLATES } from '../../src/templates';
-import { runAnalysis, type AnalysisRequest } from '../../src/worker/engineApi';
+import { rowsOf, runAnalysis, runAnalysisForPage, type AnalysisCache, type AnalysisRequest } from '../../src/worker/engineApi';
+import { ROWS_SENT, unpackAnswer } from '../../src/worker/pageAnswer';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -165,6 +166,45 @@ describe('the report panel', () => {
     expect(moreFindings.textContent).toBe(`Show 50 more of the ${findings - 12} findings left`);
     act(() => moreFindings.click());
     expect(all('finding-item')).toHaveLength(62);
+  });
+
+  it('a list the answer held in part: the whole count, then the rows past the first ones asked of the worker as they are shown', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `c${i}`);
+    const doc: Topology = {
+      format: 'spof-topology', version: 2, name: 'chain', domains: [],
+      components: [{ id: 'users', kind: 'client' }, ...ids.map((id) => ({ id, kind: 'service' as const }))],
+      links: [{ from: 'users', to: 'c0' }, ...ids.slice(1).map((to, i) => ({ from: ids[i], to }))],
+    };
+    resetDocument(doc);
+    // The worker's side, and its rows after a structured clone, as the client gets them.
+    const cache: { last?: AnalysisCache } = {};
+    const asked: number[] = [];
+    useAnalysis.setState({
+      rowSource: async (answer, list, from, count) => {
+        asked.push(from);
+        return structuredClone(rowsOf(cache, answer, list, from, count));
+      },
+    });
+    applyOutcome(doc, { status: 'done', response: unpackAnswer(structuredClone(runAnalysisForPage({ document: doc }, cache))) });
+    act(() => root.render(<ReportPanel />));
+    const whole = runAnalysis({ document: doc });
+    if (!whole.ok) throw new Error('expected an answer');
+    const total = whole.insight.findings.length;
+    expect(useAnalysis.getState().result!.insight.findings).toHaveLength(ROWS_SENT);
+    const section = byTestId('finding-list')!.closest('section')!;
+    expect(section.querySelector('.rp-count')!.textContent).toBe(String(total));
+    const more = () => section.querySelector<HTMLButtonElement>('[data-testid="show-more-rows"]')!;
+    expect(more().textContent).toBe(`Show 50 more of the ${total - 12} findings left`);
+    for (let shown = 12; shown + 50 <= ROWS_SENT; shown += 50) act(() => more().click());
+    expect(asked).toEqual([]);
+    act(() => more().click());
+    expect(asked).toEqual([ROWS_SENT]);
+    await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+    const texts = all('finding-item').map((e) => e.textContent);
+    expect(texts).toHaveLength(Math.min(total, 12 + 50 * 4));
+    expect(texts).toEqual(whole.insight.findings.slice(0, texts.length).map((f) => `${f.severity}${f.message}${f.suggestion}`));
+    expect(byTestId('rows-loading')).toBeNull();
+    useAnalysis.setState({ rowSource: null });
   });
 
   it('a design that is down with nothing failed does not read "every client is still served"', () => {

@@ -12,7 +12,8 @@ import { startAnalysisDriver } from '../../src/store/analysisDriver';
 import { useDocument } from '../../src/store/document';
 import { ORDERED_PAST } from '../../src/store/openingOrder';
 import { AnalysisClient } from '../../src/worker/analysisClient';
-import { runAnalysis, type AnalysisRequest, type AnalysisResponse, type SimulationResponse } from '../../src/worker/engineApi';
+import { runAnalysisForPage, type AnalysisRequest, type SimulationResponse } from '../../src/worker/engineApi';
+import type { PackedAnswer } from '../../src/worker/pageAnswer';
 import { FakeWorker } from '../worker/fakeWorker';
 import { freshStore } from './helpers';
 
@@ -62,9 +63,9 @@ const analysisWorker = () => {
   const worker = new FakeWorker({
     runAnalysis: async (request: AnalysisRequest) => {
       await held;
-      return new Promise<AnalysisResponse>((resolve) => {
+      return new Promise<PackedAnswer>((resolve) => {
         asked.push({ what: 'analysis', components: (request.document as Topology).components.length, laidOut: laidOut() });
-        analyses.push(() => resolve(runAnalysis(request)));
+        analyses.push(() => resolve(runAnalysisForPage(request)));
       });
     },
     simulate: (): SimulationResponse | Promise<SimulationResponse> => {

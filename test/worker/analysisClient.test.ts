@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../src/worker/analysisClient';
-import { runAnalysis, runPlan, simulationAnswer, startSimulation, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
+import { runAnalysisForPage, runPlan, simulationAnswer, startSimulation, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
 import { SimulationRun } from '../../src/engine/simulate';
 import { FakeWorker } from './fakeWorker';
 
@@ -28,7 +28,7 @@ function factory(opts: { hold?: boolean } = {}) {
     runAnalysis: async (r: AnalysisRequest) => {
       calls++;
       if (opts.hold) await new Promise<void>((resolve) => (release = resolve));
-      return runAnalysis(r);
+      return runAnalysisForPage(r);
     },
     runPlan,
     simulate: async (r: SimulationRequest) => {

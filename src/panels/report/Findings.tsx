@@ -3,13 +3,16 @@
 import type { Finding } from '../../engine/insight';
 import { useMoreRows } from './MoreRows';
 import { revealElements } from './reveal';
+import { RowsLoading, useRowsWanted } from './rowsWanted';
 
 /** A large estate can have hundreds of findings: the first ones, then a button for more. */
 const FIRST = 12;
 
-export function Findings({ findings }: { findings: Finding[] }) {
-  const { shown: count, more } = useMoreRows(findings.length, 'findings', FIRST);
-  if (findings.length === 0) return <div className="rp-empty is-ok">No findings: nothing stands out.</div>;
+/** `total`: how many there are; the answer may hold only the first of them (worker/pageAnswer.ts). */
+export function Findings({ findings, total = findings.length }: { findings: Finding[]; total?: number }) {
+  const { shown: count, more } = useMoreRows(total, 'findings', FIRST);
+  useRowsWanted('findings', count, findings.length);
+  if (total === 0) return <div className="rp-empty is-ok">No findings: nothing stands out.</div>;
   const shown = findings.slice(0, count);
   return (
     <>
@@ -23,6 +26,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
         </li>
       ))}
     </ul>
+    <RowsLoading shown={count} have={findings.length} noun="findings" />
     {more}
     </>
   );
