@@ -24,7 +24,9 @@ export class Closures {
   private readonly sccOf: Int32Array;
   private readonly sccs: number[][];
   private readonly sccClosure: (Int32Array | undefined)[];
-  private readonly clientIndices: number[];
+  /** The words of a bit set that hold clients, and which of their bits are clients. */
+  private readonly clientWords: number[];
+  private readonly clientMasks: number[];
   /** Per group, slots counted dead while a union is checked (reset after each check). */
   private readonly deadCount: Int32Array;
   /** Per strongly connected set: its parents were asked for (a closure is built once, so never reset). */
@@ -69,9 +71,16 @@ export class Closures {
     this.sccClosure = new Array(this.sccs.length);
     this.opened = new Uint8Array(this.sccs.length);
     this.sccCount = new Int32Array(this.sccs.length);
-    this.clientIndices = [];
+    const clientBits = new Int32Array(this.words);
     s.components.forEach((c, i) => {
-      if (c.isClient) this.clientIndices.push(i);
+      if (c.isClient) addBit(clientBits, i);
+    });
+    this.clientWords = [];
+    this.clientMasks = [];
+    clientBits.forEach((mask, w) => {
+      if (mask === 0) return;
+      this.clientWords.push(w);
+      this.clientMasks.push(mask);
     });
     this.deadCount = new Int32Array(s.groups.length);
   }
@@ -116,7 +125,23 @@ export class Closures {
 
   /** The set's clients, in document order. */
   clients(bits: Int32Array): number[] {
-    return this.clientIndices.filter((c) => has(bits, c));
+    const out: number[] = [];
+    for (let k = 0; k < this.clientWords.length; k++) {
+      const w = this.clientWords[k];
+      let x = bits[w] & this.clientMasks[k];
+      while (x !== 0) {
+        const low = x & -x;
+        out.push((w << 5) + 31 - Math.clz32(low));
+        x ^= low;
+      }
+    }
+    return out;
+  }
+
+  /** Does the set hold a client? (200 clients read one by one for each of 20,000 elements was half a second.) */
+  hasClient(bits: Int32Array): boolean {
+    for (let k = 0; k < this.clientWords.length; k++) if ((bits[this.clientWords[k]] & this.clientMasks[k]) !== 0) return true;
+    return false;
   }
 
   /** Each component of the set, in document order. */

@@ -136,7 +136,7 @@ export function scanSingleFailures(s: Structure, prop: Propagator, candidate: (e
       closures = new Closures(s, prop);
     }
     const bits = closures.ofElement(e);
-    if (closures.clients(bits).length > 0) spof(e, closures.count(bits), () => Int32Array.from(closures!.list(bits)));
+    if (closures.hasClient(bits)) spof(e, closures.count(bits), () => Int32Array.from(closures!.list(bits)));
     else {
       prop.fail([e]);
       weakens(e, mark);
