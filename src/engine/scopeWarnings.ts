@@ -1,11 +1,12 @@
 // The report's warnings about what the figures cover (scope.ts), in words that name
 // each component by its label and id.
 import { named, type Topology } from '../model';
+import { numberText } from '../model/limits';
 import { analysisScope, implicitClientId, type AnalysisScope } from './scope';
 
-/** "1 component", "3 components". */
+/** "1 component", "10,001 components": counted as every message counts (numberText). */
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${numberText(n)} ${n === 1 ? one : many}`;
 }
 
 /** "a", "a and b", "a, b and c". */
@@ -17,7 +18,7 @@ const SHOWN = 10;
 
 function names(t: Topology, ids: readonly string[]): string {
   const shown = ids.slice(0, SHOWN).map((id) => named(t, id));
-  if (ids.length > SHOWN) shown.push(`${ids.length - SHOWN} more`);
+  if (ids.length > SHOWN) shown.push(`${numberText(ids.length - SHOWN)} more`);
   return andList(shown);
 }
 

@@ -125,6 +125,13 @@ describe('nothing connected', () => {
     expect(r.warnings[0]).toMatch(/^nothing is connected: 1 component and/);
   });
 
+  it('counts as every message counts: thousands separated, in the warning and in the names left out', () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => ({ id: `s${i}`, kind: 'service' as const }));
+    expect(analyze(topology({ components: many })).warnings[0]).toMatch(/^nothing is connected: 1,200 components and no dependency link/);
+    const r = analyze(topology({ components: [{ id: 'users', kind: 'client' }, ...many], links: [{ from: 'users', to: 's0' }] }));
+    expect(r.warnings).toContainEqual(expect.stringMatching(/^1,199 components that no client reaches, not part of the figures: .* and 1,189 more$/));
+  });
+
   it('an empty design says so', () => {
     const r = analyze(topology({ components: [] }));
     expect(r.basis).toBe('unconnected');
