@@ -99,8 +99,10 @@ export async function layoutTopology(
 }
 
 /**
- * Gives each container with nothing inside a tier: the first tier of the nearest container
- * above it that holds components (bands.ts's rule), after the components there.
+ * Gives each container with nothing inside a tier: the last tier of the nearest container above
+ * it that holds components, after the components there. Not the first: thousands of empty
+ * zones wrapped into rows there made it 65,000 px tall, and every zone spanning from it down
+ * was stretched over all those rows.
  */
 function withEmptyContainers(tree: ContainerTree, nodes: Set<string>, layers: Map<string, LeafLayer>): void {
   const hasKids = new Set<string>();
@@ -108,13 +110,13 @@ function withEmptyContainers(tree: ContainerTree, nodes: Set<string>, layers: Ma
     const parent = tree.parentOf.get(id);
     if (parent !== undefined) hasKids.add(parent);
   }
-  // The first tier of the components inside each container, at any depth.
-  const firstTier = new Map<string | undefined, number>();
+  // The last tier of the components inside each container, at any depth.
+  const lastTier = new Map<string | undefined, number>();
   for (const [id, l] of layers) {
     for (let cur = tree.parentOf.get(id); ; cur = tree.parentOf.get(cur)) {
-      const known = firstTier.get(cur);
-      if (known !== undefined && known <= l.layer) break;
-      firstTier.set(cur, l.layer);
+      const known = lastTier.get(cur);
+      if (known !== undefined && known >= l.layer) break;
+      lastTier.set(cur, l.layer);
       if (cur === undefined) break;
     }
   }
@@ -122,9 +124,9 @@ function withEmptyContainers(tree: ContainerTree, nodes: Set<string>, layers: Ma
   for (const id of nodes) {
     if (!tree.domainIds.has(id) || hasKids.has(id)) continue;
     let holder = tree.parentOf.get(id);
-    while (holder !== undefined && !firstTier.has(holder)) holder = tree.parentOf.get(holder);
+    while (holder !== undefined && !lastTier.has(holder)) holder = tree.parentOf.get(holder);
     // Ordered after every component (ELK's orders are coordinates, quickLayers' fractions), in the document's order.
-    layers.set(id, { layer: firstTier.get(holder) ?? 0, order: Number.MAX_SAFE_INTEGER / 2 + rank++ });
+    layers.set(id, { layer: lastTier.get(holder) ?? 0, order: Number.MAX_SAFE_INTEGER / 2 + rank++ });
   }
 }
 
