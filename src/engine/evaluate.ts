@@ -37,6 +37,12 @@ export interface EvaluateOptions {
   /** Also compute Birnbaum importance per client and the single points of failure. */
   sensitivity?: boolean;
   exactBudget?: number;
+  /**
+   * The design is known to be past the exact method's budget (the plan of a large design: a
+   * design it reaches adds to one that was): Monte Carlo at once. Trying the exact method
+   * first took two thirds of each evaluation of the estate at a tenth.
+   */
+  pastExact?: boolean;
 }
 
 const NOTHING_FORCED = { components: new Set<number>(), slots: new Set<number>() };
@@ -59,6 +65,7 @@ export class AvailabilityEvaluator {
     const order = variableOrder(s);
     const n = s.elements.length;
     const budget = opts.exactBudget ?? DEFAULT_EXACT_BUDGET;
+    if (opts.pastExact) return fromReport(t, opts, s, new BddBudgetExceeded(budget));
     if (this.bdd && this.bdd.budget === budget) this.bdd.reset();
     else this.bdd = new Bdd(budget, Math.min(budget, 16 * n));
     const bdd = this.bdd;

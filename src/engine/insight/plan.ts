@@ -69,7 +69,7 @@ const LOCAL_ALONE = 2;
 const LAZY_SLACK = 0.1;
 /** A design is large when one evaluation of it takes more than 1/LARGE_SHARE of the budget. */
 const LARGE_SHARE = 8;
-/** What a large design may spend beyond its own evaluation: this many like it, at most LARGE_WORK (and at least one). */
+/** What a large design may spend beyond its own evaluation: this many like it, at most LARGE_WORK (the whole estate, whose own is more, weighs none: seconds each). */
 const LARGE_EVALUATIONS = 6;
 const LARGE_WORK = 1_000_000;
 /** Moves of a large design verified together in one round, at most (halved while the batch does not help). */
@@ -99,7 +99,9 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   // its rounds are batches of moves verified together (batchStep), and by default it may
   // spend a few evaluations like its own beyond the first, whatever their size.
   const large = evaluator.work * LARGE_SHARE > evaluator.workBudget;
-  if (large && opts.workBudget === undefined) evaluator.extend(evaluator.work + Math.max(evaluator.work, Math.min(LARGE_EVALUATIONS * evaluator.work, LARGE_WORK)));
+  // Its moves only add to it: a design past the exact method stays past it.
+  evaluator.pastExact = large && start.evaluation.method !== 'exact';
+  if (large && opts.workBudget === undefined) evaluator.extend(evaluator.work + Math.min(LARGE_EVALUATIONS * evaluator.work, LARGE_WORK));
   let cur = start;
   let rounds: number[] = [];
   /** Per move: the system availability its round gained, over the moves of the round. */

@@ -74,6 +74,8 @@ export class Evaluator {
   work = 0;
   /** The budget stopped some weighing, pruning or search: the plan says so. */
   cut = false;
+  /** Every design evaluated from now on is past the exact method's budget (plan.ts: a large design that was). */
+  pastExact = false;
   /** The work of the last evaluation: what the next is expected to cost. */
   private last = 0;
   private scratch: Bdd | undefined;
@@ -149,7 +151,7 @@ export class Evaluator {
     let e = this.evaluations.get(doc);
     if (!e || (sensitivity && !e.birnbaum)) {
       this.count++;
-      e = this.engine.evaluate(doc, { sensitivity });
+      e = this.engine.evaluate(doc, { sensitivity, pastExact: this.pastExact });
       this.remember(doc, e);
     }
     const slo = sloReport(doc, e, this.targets.override);
