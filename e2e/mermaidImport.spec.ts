@@ -226,3 +226,18 @@ test('a diagram at the limits is read off the page: it keeps drawing, a menu ope
   expect(longestPause).toBeLessThan((seen.gone - seen.shown) / 2);
   await expect.poll(async () => (await studio.savedDraft())?.components.length, { timeout: 180_000 }).toBe(n);
 });
+
+test('what mermaid in the worker asks the page to sanitize is answered as mermaid on the page would: a link keeps its target', async ({ page }) => {
+  // The page's half of the worker's DOMPurify stand-in (src/commands/purifyOnPage.ts), in Chromium's DOM,
+  // loaded from the build as the app loads it.
+  const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8')) as Record<string, { file: string }>;
+  const url = `/${manifest['src/commands/purifyOnPage.ts'].file}`;
+  const asks = ['<a href="https://x.example" target="_blank">docs</a>', '<script>alert(1)</script>t'];
+  const answers = await page.evaluate(async ({ url, asks }) => {
+    const { purifyOnPage } = (await import(url)) as { purifyOnPage: (a: { key: string; text: string; config?: object }[]) => Promise<[string, string][]> };
+    return Object.fromEntries(await purifyOnPage(asks.map((text) => ({ key: `null\n${text}`, text }))));
+  }, { url, asks });
+  // mermaid's hooks keep a link's target and add rel="noopener" to _blank; DOMPurify alone drops the target.
+  expect(answers[`null\n${asks[0]}`]).toMatch(/^<a (?=[^>]*href="https:\/\/x\.example")(?=[^>]*target="_blank")(?=[^>]*rel="noopener")[^>]*>docs<\/a>$/);
+  expect(answers[`null\n${asks[1]}`]).toBe('t');
+});

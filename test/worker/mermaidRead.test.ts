@@ -85,7 +85,8 @@ describe('reading Mermaid in the worker', () => {
     expect(plain).toHaveLength(1);
   });
 
-  // (Under happy-dom DOMPurify drops every tag, so mermaid's hooks for a link's target are not seen here.)
+  // (Under happy-dom DOMPurify drops every tag, so mermaid's hooks for a link's target are not seen
+  // here: e2e/mermaidImport.spec.ts checks them in Chromium.)
   it('sanitizes as DOMPurify on the page, as mermaid left it, does', async () => {
     const texts = [
       '<a href="https://x.example" target="_blank">x</a>', '<a target="_self" href="javascript:alert(1)">y</a>',
