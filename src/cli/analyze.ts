@@ -129,9 +129,24 @@ const PAIR_ROWS = 20;
  * repeated in the list.
  */
 export function spofLine(s: SpofReport): string {
-  const cut = `${s.id} (${s.type}) cuts off ${namesList(s.clients, s.clients.length)}`;
+  const othersCount = othersDownCount(s);
+  const cut = `${s.id} (${s.type}) cuts off ${fewNames(s.clients, s.clients.length)}`;
   const others = othersDownWords(s);
-  return others ? `${cut}; ${others}: ${namesList(othersDown(s, NAMES_SHOWN + 1), othersDownCount(s))}` : cut;
+  const line = others ? `${cut}; ${others}: ${fewNames(othersDown(s, SPOF_NAMES), othersCount)}` : cut;
+  return s.clients.length > SPOF_NAMES || othersCount > SPOF_NAMES ? `${line} (all in --json)` : line;
+}
+
+/**
+ * Names in a SPOF's line: who is cut off, then how many others stop and a few of them, as an
+ * SRE reads it; thirty names a line made each line of a long chain a list to scroll past.
+ */
+const SPOF_NAMES = 5;
+
+/** `a, b, c`, or `a, b, c, d, e and 4,995 more`. */
+function fewNames(names: readonly string[], count: number): string {
+  const shown = names.slice(0, Math.min(SPOF_NAMES, count));
+  if (count <= shown.length) return shown.join(', ');
+  return `${shown.join(', ')} and ${(count - shown.length).toLocaleString('en-US')} more`;
 }
 
 /** What-if: the design's stage, said to be the design's, and where the design's other advice is. */

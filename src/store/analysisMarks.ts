@@ -5,7 +5,7 @@ import type { Report, SpofReport } from '../engine';
 import { linkElementId, linkType, type Topology } from '../model';
 import { elementName, implicitClientTarget, labelOf, listWords } from './elementNames';
 import { linkKey } from './ids';
-import { othersDown, othersDownCount } from '../engine/spofOthers';
+import { othersDown, othersDownCount, othersDownWords } from '../engine/spofOthers';
 export { othersDown, othersDownCount };
 
 export interface CanvasMarks {
@@ -64,20 +64,21 @@ export function spofEffect(t: Topology, s: SpofReport): string {
 const effects = new WeakMap<SpofReport, { t: Topology; text: string }>();
 
 /**
- * How many others a sentence groups by the clients each served: each is checked against every
- * client, and every other of a 20,000-long chain under 200 clients held the page for minutes.
- * Past this many checks the rest are counted, not grouped (a sentence names a few of each group).
+ * Past this many others a sentence counts them and names a few, as an SRE would say it ("cuts
+ * off Users; 4,999 others that need it stop serving: c0, c1 ..."), instead of grouping them by
+ * the clients each served: twenty grouped names and "4,979 more" read as a list, not a sentence,
+ * and every other of a 20,000-long chain checked against 200 clients held the page for minutes.
  */
-const GROUPING_CHECKS = 4000;
+const GROUPED_OTHERS = 10;
 
 function effectOf(t: Topology, s: SpofReport): string {
-  const names = (ids: readonly string[]) => listWords(ids.slice(0, NAMES_SHOWN).map((id) => labelOf(t, id)), NAMES_SHOWN, ids.length);
+  const names = (ids: readonly string[], total = ids.length) => listWords(ids.slice(0, NAMES_SHOWN).map((id) => labelOf(t, id)), NAMES_SHOWN, total);
   const clients = names(s.clients);
-  const others = othersDown(s, Math.max(20, Math.floor(GROUPING_CHECKS / Math.max(1, s.clients.length))));
-  const more = othersDownCount(s) - others.length;
+  const total = othersDownCount(s);
+  if (total > GROUPED_OTHERS) return `Cuts off ${clients}; ${othersDownWords(s)}: ${names(othersDown(s, NAMES_SHOWN), total)}.`;
   // Others grouped by the clients they served, in the order they come.
   const groups = new Map<string, { served: string[]; ids: string[] }>();
-  for (const id of others) {
+  for (const id of othersDown(s)) {
     const served = servedBy(t, s.clients, id);
     const key = served.join('\u0000');
     if (!groups.has(key)) groups.set(key, { served, ids: [] });
@@ -87,7 +88,6 @@ function effectOf(t: Topology, s: SpofReport): string {
     if (served.length > 0) return `${names(ids)} can no longer serve ${names(served)}`;
     return `${names(ids)} ${ids.length === 1 ? 'stops' : 'stop'} too`;
   });
-  if (more > 0) clauses.push(`${more.toLocaleString('en-US')} more stop serving`);
   return `Cuts off ${clients}${clauses.map((c) => `; ${c}`).join('')}.`;
 }
 

@@ -2,6 +2,7 @@
 // `app#2` and `failover:lb2`; a person reads "App, instance 2 of 3" and "switchover to
 // LB standby (5 s)". Pure: used by the report panel, the canvas tooltips and the tests.
 import { failoverSecondsOf, labelOf, linkElementId, replicasOf, type Component, type Link, type Topology } from '../model';
+import { numberText } from '../model/limits';
 
 interface Index { components: Map<string, Component>; links: Map<string, Link> }
 
@@ -58,7 +59,7 @@ const round = (x: number) => String(Math.round(x * 10) / 10);
 /** "a, b and c"; long lists end with "and N more" (`total` counts words left out of `words`). */
 export function listWords(words: readonly string[], max = 5, total = words.length): string {
   if (total === 0) return 'nothing';
-  const shown = total > max ? [...words.slice(0, max - 1), `${total - max + 1} more`] : [...words];
+  const shown = total > max ? [...words.slice(0, max - 1), `${numberText(total - max + 1)} more`] : [...words];
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 

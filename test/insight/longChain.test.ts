@@ -70,7 +70,7 @@ describe('a long chain with optional shortcuts', () => {
     const c0 = advice.findings.find((f) => f.code === 'spof-service' && f.ids[0] === 'c0')!;
     expect(c0.message).toBe('Service "c0" is a single point of failure: its failure alone cuts off "u0", "u1", "u2", "u3", "u4" and 7 more.');
     const text = humanReport(t, report);
-    expect(text).toContain(`Single points of failure (${n})\n  c0 (component) cuts off u0, u1,`);
+    expect(text).toContain(`Single points of failure (${n})\n  c0 (component) cuts off u0, u1, u2, u3, u4 and 7 more (all in --json)\n`);
     expect(text).toContain(`\n  c${ROWS - 1} (component) cuts off`);
     expect(text).not.toContain(`\n  c${ROWS} (component) cuts off`);
     expect(text).toContain(`  ... and ${(n - ROWS).toLocaleString('en-US')} more (all in --json)`);

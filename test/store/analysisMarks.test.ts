@@ -116,6 +116,7 @@ describe('marks from a report', () => {
     expect(listWords(['a'])).toBe('a');
     expect(listWords(['a', 'b', 'c'])).toBe('a, b and c');
     expect(listWords(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe('a, b, c, d and 3 more');
+    expect(listWords(['a', 'b', 'c', 'd', 'e'], 5, 1200)).toBe('a, b, c, d and 1,196 more');
     const s = analyze(stage3).spofs.find((x) => x.id === 'use1a')!;
     expect(spofSentence(stage3, s)).toBe('If us-east-1a fails, it cuts off Users; DNS, Load balancer, Web server 1, Web server 2 and Database can no longer serve Users.');
   });
@@ -137,7 +138,7 @@ describe('marks from a report', () => {
       },
     });
     const s: SpofReport = { id: 'c4999', type: 'component', label: 'c4999', clients, down: [...users, ...chain] };
-    expect(spofEffect(t, s)).toBe('Cuts off u0, u1, u2, u3 and 196 more; c0, c1, c2, c3 and 16 more can no longer serve u0, u1, u2, u3 and 196 more; 4,979 more stop serving.');
+    expect(spofEffect(t, s)).toBe('Cuts off u0, u1, u2, u3 and 196 more; 4,999 others that need it stop serving: c0, c1, c2, c3 and 4,995 more.');
     expect(reads).toBeLessThan(50 * users.length);
   });
 
@@ -152,7 +153,7 @@ describe('marks from a report', () => {
     const marks = marksOf(t, watched);
     expect(marks.spofIds.size).toBe(40);
     expect(read.size).toBe(0);
-    expect(marks.notes.get('c39')).toBe('Single point of failure.\nIf c39 fails, it cuts off Users; c0, c1, c2, c3 and 35 more can no longer serve Users.');
+    expect(marks.notes.get('c39')).toBe('Single point of failure.\nIf c39 fails, it cuts off Users; 39 others that need it stop serving: c0, c1, c2, c3 and 35 more.');
     expect([...read]).toEqual(['c39']);
   });
 });
