@@ -4,7 +4,8 @@
 // move removes it. And the early verdict: when single points of failure that no move can
 // remove (a provider, a third-party service, a managed service, a network link, a region
 // that cannot be copied) already take a client's whole error budget, no plan can meet the target.
-import { MAX_INSTANCES, MAX_REPLICAS, numberText, replicasOf, type Component, type Topology } from '../../model';
+import { MAX_INSTANCES, MAX_REPLICAS, minHealthyOf, numberText, replicasOf, type Component, type Topology } from '../../model';
+import { clientFailureCheck } from '../index';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
@@ -27,7 +28,15 @@ export function blockersOf(end: State, targets: Targets, unremovableOnly = false
   });
   const gainOf = (ids: readonly number[]) => short.reduce((most, c) => Math.max(most, ids.reduce((sum, i) => sum + e.birnbaum![c][i] * (1 - e.elements[i].availability), 0)), 0);
   const labels = componentMap(end.doc);
-  const pools = [...byPool].map(([id, ids]) => ({ id, label: labels.get(id)?.label ?? id, type: 'component' as const, unavailability: gainOf(ids) }));
+  let fails: ((ids: readonly string[]) => boolean) | undefined;
+  const pools = [...byPool].map(([id, ids]) => {
+    let gain = gainOf(ids);
+    const c = labels.get(id)!;
+    // A pool at its limit whose failure alone fails a client: its own unavailability is what
+    // it takes (its instances' first-order sum is nothing where the design is at 2e-140).
+    if (atLimit(end.doc, c) && (fails ??= clientFailureCheck(end.doc))([id])) gain = Math.max(gain, poolUnavailability(c, e.elements[ids[0]].availability));
+    return { id, label: c.label ?? id, type: 'component' as const, unavailability: gain };
+  });
   return [
     ...e.elements.flatMap((el, i) => (el.type === 'instance' ? [] : [{ id: el.id, label: el.label, type: el.type, unavailability: gainOf([i]) }])),
     ...pools,
@@ -102,4 +111,18 @@ function atLimit(t: Topology, c: Component): string | undefined {
   const instances = t.components.reduce((n, x) => n + (x.kind === 'client' ? 0 : replicasOf(x)), 0);
   if (instances >= MAX_INSTANCES) return `the design holds ${numberText(MAX_INSTANCES)} instances, the most a document may: no move adds one`;
   return undefined;
+}
+
+/** The chance that fewer than `minHealthy` of the pool's instances are up, each up with `a` (binomial). */
+function poolUnavailability(c: Component, a: number): number {
+  const n = replicasOf(c);
+  const down = n - minHealthyOf(c);
+  // P(at most `down` instances down), term by term in logarithms (a^1000 underflows nothing here).
+  let logTerm = n * Math.log(a);
+  let up = Math.exp(logTerm);
+  for (let j = 1; j <= down; j++) {
+    logTerm += Math.log((n - j + 1) / j) + Math.log(1 - a) - Math.log(a);
+    up += Math.exp(logTerm);
+  }
+  return Math.max(0, 1 - up);
 }
