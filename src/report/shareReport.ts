@@ -5,6 +5,7 @@
 import { formatDowntime, ninesOf } from '../engine/downtime';
 import type { Finding } from '../engine/insight';
 import { othersDownWords } from '../engine/spofOthers';
+import { ALMOST_ALWAYS_DOWN_WHY, ALMOST_ALWAYS_DOWN_WORDS, almostAlwaysDown, upAtATime } from '../engine/outageWords';
 import type { SpofReport } from '../engine/types';
 import type { Topology } from '../model';
 import type { AnalysisJson, JsonFigures } from './analysisJson';
@@ -114,7 +115,9 @@ function headline(a: AnalysisJson): Rich[][] {
   rows.push([['Redundancy stage'], [`${a.stage.summary.replace(/^Stage /, '')}. Next: ${a.stage.next}`]]);
   if (a.outages) {
     const o = a.outages.system;
-    rows.push([['Outages a year'], [`${formatRate(o.failuresPerYear)}${o.meanDownHours !== null ? `, ${formatDowntime(o.meanDownHours * 3600)} each on average` : ''}`]]);
+    const figures = { failuresPerYear: o.failuresPerYear, meanDownHours: o.meanDownHours ?? Infinity, meanUpHours: o.meanUpHours ?? Infinity };
+    if (almostAlwaysDown(figures)) rows.push([['Outages'], [`${ALMOST_ALWAYS_DOWN_WORDS}: ${ALMOST_ALWAYS_DOWN_WHY} (${upAtATime(figures.meanUpHours)})`]]);
+    else rows.push([['Outages a year'], [`${formatRate(o.failuresPerYear)}${o.meanDownHours !== null ? `, ${formatDowntime(o.meanDownHours * 3600)} each on average` : ''}`]]);
   }
   if (a.cost) {
     rows.push([['Cost'], [`${formatMoney(a.cost.perMonth, a.cost.currency)} a month; expected downtime cost ${formatMoney(a.cost.downtimePerYear, a.cost.currency)} a year`]]);

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, outageCount, outagesInWords } from '../../src/engine';
+import { outageSummary } from '../../src/engine/outageWords';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 import { smallTopology, topologyWith } from './arbitraries';
 import { oracle } from './bruteForce';
@@ -205,5 +206,21 @@ describe('outages in words', () => {
     expect(outagesInWords({ failuresPerYear: 0, meanDownHours: Infinity, meanUpHours: 0 })).toBe('down for good (no repair ends it)');
     // MTBF = MTTR = 1.7e308 hours: once in 1e304 years, for as long; not 300 digits, not a dash.
     expect(outagesInWords({ failuresPerYear: 2.6e-305, meanDownHours: 1.7e308, meanUpHours: 1.7e308 })).toBe('fewer than one outage in a million years, over a million years each on average');
+  });
+
+  it('a design down almost all the time says so, not that its outages are rare: a long chain hardly ever comes back up to fail anew', () => {
+    // 1,000 services in a chain at 99.5% each: up 0.67% of the time.
+    const chain = topology({
+      components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: 1000 }, (_, i) => ({ id: `c${i}`, kind: 'service' as const }))],
+      links: [{ from: 'u', to: 'c0' }, ...Array.from({ length: 999 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    });
+    const r = analyze(chain);
+    expect(r.system.availability).toBeLessThan(0.01);
+    expect(outagesInWords(r.outages.system)).toBe('down almost all the time: a part fails again before the last one is repaired (up for 11 min at a time on average)');
+    // The 10,000-long chain's figures: "fewer than one outage in a million years" before.
+    expect(outagesInWords({ failuresPerYear: 9.6e-11, meanDownHours: 9.1e13, meanUpHours: 1.5e-8 })).toBe('down almost all the time: a part fails again before the last one is repaired (up for less than 0.1 s at a time on average)');
+    expect(outageSummary({ failuresPerYear: 9.6e-11, meanDownHours: 9.1e13, meanUpHours: 1.5e-8 })).toBe('down almost all the time');
+    // Down half the time is still a count of outages.
+    expect(outageSummary({ failuresPerYear: 100, meanDownHours: 43.8, meanUpHours: 43.8 })).toBe('about 100 outages a year');
   });
 });

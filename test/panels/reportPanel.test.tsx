@@ -64,6 +64,17 @@ describe('the report panel', () => {
     expect(outages.textContent).toMatch(/^About \d+ outages a year, .+ each on average/);
   });
 
+  it('a design down almost all the time (a 1,000-long chain, up 0.67%) says so, not a count of rare outages, for the system and its client', () => {
+    const doc = {
+      format: 'spof-topology', version: 1, domains: [],
+      components: [{ id: 'u', kind: 'client', label: 'Users' }, { id: 'v', kind: 'client', label: 'Admins' }, ...Array.from({ length: 1000 }, (_, i) => ({ id: `c${i}`, kind: 'service' }))],
+      links: [{ from: 'u', to: 'c0' }, { from: 'v', to: 'c0' }, ...Array.from({ length: 999 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    } as unknown as Topology;
+    show(doc);
+    expect(byTestId('outages-per-year')!.textContent).toBe('Down almost all the time: a part fails again before the last one is repaired · up for 11 min at a time on average');
+    expect(all('client-outages').map((e) => e.textContent)).toEqual(['down almost all the time', 'down almost all the time']);
+  });
+
   it('renders every template, with and without a what-if failure', () => {
     for (const t of TEMPLATES) {
       show(t.topology);

@@ -1,6 +1,6 @@
 // Per-client figures (one entry point or user journey each) with their own targets.
 import type { ClientReport, Outages } from '../../engine';
-import { outageCount } from '../../engine/outageWords';
+import { outageSummary } from '../../engine/outageWords';
 import { formatAvailability, formatNines, formatTarget } from './format';
 import { revealElements } from './reveal';
 
@@ -16,7 +16,7 @@ export function Clients({ clients, outages }: { clients: ClientReport[]; outages
               {c.interval && ` · 95%: ${formatAvailability(c.interval.low, c.nines)} – ${formatAvailability(c.interval.high, c.nines)}`}
             </span>
             {outages[i] && outages[i].failuresPerYear > 0 && (
-              <span className="rp-row-text rp-muted" data-testid="client-outages" data-value={String(outages[i].failuresPerYear)}>{outageCount(outages[i].failuresPerYear)}</span>
+              <span className="rp-row-text rp-muted" data-testid="client-outages" data-value={String(outages[i].failuresPerYear)}>{outageSummary(outages[i])}</span>
             )}
           </button>
           {c.slo && (

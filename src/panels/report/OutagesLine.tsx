@@ -3,7 +3,7 @@
 // mode, where the what-if summary takes the table's place).
 import type { OutageFigures } from '../../engine';
 import { formatDowntime } from '../../engine/downtime';
-import { outageCount } from '../../engine/outageWords';
+import { ALMOST_ALWAYS_DOWN_WHY, ALMOST_ALWAYS_DOWN_WORDS, almostAlwaysDown, outageCount, upAtATime } from '../../engine/outageWords';
 
 export function OutagesLine({ outages }: { outages: OutageFigures }) {
   const f = outages.failuresPerYear;
@@ -13,6 +13,11 @@ export function OutagesLine({ outages }: { outages: OutageFigures }) {
       title={`${f} outages a year expected (exact); mean outage ${outages.meanDownHours} h; mean time between outages ${outages.meanUpHours} h`}>
       {forGood ? (
         <span>Down for good</span>
+      ) : almostAlwaysDown(outages) ? (
+        <>
+          <span className="rp-outages-count">{capitalised(ALMOST_ALWAYS_DOWN_WORDS)}</span>
+          <span className="rp-muted">: {ALMOST_ALWAYS_DOWN_WHY} · {upAtATime(outages.meanUpHours)}</span>
+        </>
       ) : f > 0 ? (
         <>
           <span className="rp-outages-count">{capitalised(outageCount(f))}</span>
