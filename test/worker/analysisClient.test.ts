@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisClient } from '../../src/worker/analysisClient';
-import { runAnalysisForPage, runPlan, simulationAnswer, startSimulation, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
+import { rowsOf, runAnalysisForPage, runPlan, simulationAnswer, startSimulation, type AnalysisCache, type AnalysisRequest, type SimulationRequest } from '../../src/worker/engineApi';
 import { SimulationRun } from '../../src/engine/simulate';
 import { FakeWorker } from './fakeWorker';
 
@@ -70,6 +70,41 @@ describe('the analysis client', () => {
     expect(workers).toHaveLength(1);
     expect(outcome.status === 'done' && outcome.response.ok && outcome.response.plan.met).toBe(true);
     client.dispose();
+  });
+
+  it('gives rows of the answer its worker holds; none of another, none while an analysis runs, none once that worker is gone', async () => {
+    // The worker's side: its cache holds its last analysis, whose rows the page asks for.
+    const cache: { last?: AnalysisCache } = {};
+    let release: () => void = () => {};
+    let hold = false;
+    const client = new AnalysisClient(() => {
+      const w = new FakeWorker({
+        runAnalysis: async (r: AnalysisRequest) => {
+          if (hold) await new Promise<void>((resolve) => (release = resolve));
+          return runAnalysisForPage(r, cache);
+        },
+        rows: (answer: string, list: 'findings', from: number, count: number) => rowsOf(cache, answer, list, from, count),
+      });
+      workers.push(w);
+      return w as unknown as Worker;
+    }, watch);
+    const outcome = await client.run({ document: example });
+    if (outcome.status !== 'done' || !outcome.response.ok) throw new Error('expected an answer');
+    const { answer } = outcome.response.partial!;
+    const all = outcome.response.insight.findings;
+    expect(all.length).toBeGreaterThan(2);
+    expect(await client.rows(answer, 'findings', 1, 2)).toEqual(all.slice(1, 3));
+    expect(await client.rows('another', 'findings', 0, 2)).toBeNull();
+    hold = true;
+    const next = client.run({ document: { ...example, name: 'changed' } });
+    expect(await client.rows(answer, 'findings', 0, 2)).toBeNull();
+    await settle();
+    release();
+    await next;
+    // The worker now holds the newer analysis: the old answer's rows are gone.
+    expect(await client.rows(answer, 'findings', 0, 2)).toBeNull();
+    client.dispose();
+    expect(await client.rows(answer, 'findings', 0, 2)).toBeNull();
   });
 
   it('a new request supersedes the running one: its worker is terminated, a fresh one answers', async () => {
