@@ -1,4 +1,5 @@
 // Reading untrusted values out of parsed files: nothing is cast, everything is checked.
+import { numberText } from '../model/limits';
 
 export type Dict = Record<string, unknown>;
 
@@ -53,5 +54,5 @@ export function wordList(items: string[]): string {
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
+  return `${numberText(n)} ${n === 1 ? word : many}`;
 }
