@@ -1,25 +1,14 @@
 // How an opened file becomes a document, by extension. JSON and Mermaid (`.mmd`,
 // `.mermaid`) are built in; other formats can register here, e.g. from main.tsx:
 //   registerImporter('.drawio', (text) => importDrawio(text));
-import type { ImportNote } from '../import/notes';
-import { MAX_DOCUMENT_CHARS, type Topology } from '../model';
+import { MAX_DOCUMENT_CHARS } from '../model';
 import { useUi, type UiMessage } from '../store/ui';
+import type { ImportedDesign } from '../worker/mermaidRead';
 import { readDesignJsonOffThread, readMermaidOffThread } from './readOffThread';
 import { designNameOf, importInfrastructureTexts, INFRA_EXTENSIONS, isInfraFileName, looksLikeTerraformJson } from './infraImport';
 
 export type ImportResult =
-  | {
-      ok: true;
-      topology: Topology;
-      /** Problems of the resulting document (the model's warnings, formatted). */
-      warnings: string[];
-      /** What the import inferred, assumed and left out, each with the file and line it came from. */
-      notes: ImportNote[];
-      /** The input rewritten so that it parses, when the import read it leniently (a Mermaid diagram with unquoted parentheses). */
-      correctedText?: string;
-      /** `topology` roughly placed already (read off the page's thread), when it had no positions. */
-      placed?: Topology;
-    }
+  | ImportedDesign
   | { ok: false; errors: string[]; /** A newer open replaced this one while it was read: nothing to say. */ superseded?: true };
 export type Importer = (text: string, fileName: string) => ImportResult | Promise<ImportResult>;
 

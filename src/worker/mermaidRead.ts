@@ -10,16 +10,22 @@ import { needsLayout } from '../layout/needsLayout';
 import { ensurePositions } from '../store/placement';
 import { purifyLater, purifyNeedsHelp, withAnswers, type SanitizeAsk } from './purifyLater';
 
+/** A file read into a design: what every importer gives the page (src/commands/importers.ts). */
+export interface ImportedDesign {
+  ok: true;
+  topology: Topology;
+  /** Problems of the resulting document (the model's warnings, formatted). */
+  warnings: string[];
+  /** What the import inferred, assumed and left out, each with the file and line it came from. */
+  notes: ImportNote[];
+  /** The input rewritten so that it parses, when the import read it leniently (a Mermaid diagram with unquoted parentheses). */
+  correctedText?: string;
+  /** `topology` roughly placed already (store/placement.ts, off the page's thread), when it had no positions, until the auto-layout runs. */
+  placed?: Topology;
+}
+
 export type MermaidRead =
-  | {
-      ok: true;
-      topology: Topology;
-      warnings: string[];
-      notes: ImportNote[];
-      correctedText?: string;
-      /** A design without positions, roughly placed here (store/placement.ts) until the auto-layout runs. */
-      placed?: Topology;
-    }
+  | ImportedDesign
   | { ok: false; errors: string[]; /** Texts for the page's DOMPurify; ask again with its answers. */ asks?: SanitizeAsk[] };
 
 export interface MermaidReadRequest {
