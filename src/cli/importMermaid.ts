@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { serializeTopology } from '../model';
 import { formatIoProblem, fromMermaid } from '../io';
 import { flowchartTextProblem } from '../io/mermaidParse';
-import { CliError, MAX_INPUT_BYTES, printWarnings, readText, textLines, writeOutput, writeStderr } from './io';
+import { CliError, MAX_INPUT_BYTES, printWarnings, readText, refuseOutputOverInput, textLines, writeOutput, writeStderr } from './io';
 import { installMermaidDom } from './mermaidDom';
 import { designSize, importNoteLines } from './importNotes';
 
@@ -14,6 +14,7 @@ export function registerImportMermaid(program: Command): void {
     .option('-o, --output <out>', 'write the topology to this file instead of stdout')
     .option('--all-notes', 'print every note of what was guessed (past 50 the rest are counted)')
     .action(async (file: string, opts: { output?: string; allNotes?: boolean }) => {
+      refuseOutputOverInput(opts.output, [file], 'the topology');
       const text = readText(file, MAX_INPUT_BYTES, 'a Mermaid file');
       // Text that is no diagram is refused before the DOM and mermaid load (seconds).
       const early = flowchartTextProblem(text);

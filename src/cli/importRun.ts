@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { formatImportSource, importInfrastructure, configureHcl, type InfraFormat, type ImportProblem } from '../import';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_BAD_INPUT, textLines, writeOutput, writeStderr } from './io';
+import { CliError, EXIT_BAD_INPUT, refuseOutputOverInput, textLines, writeOutput, writeStderr } from './io';
 import { designSize, importNoteLines } from './importNotes';
 import { readImportPaths } from './importFiles';
 import { installMermaidDom } from './mermaidDom';
@@ -28,6 +28,7 @@ function problems(title: string, list: ImportProblem[]): CliError {
 export async function runImport(paths: string[], opts: { output?: string; format?: InfraFormat; allNotes?: boolean }): Promise<number> {
   const read = readImportPaths(paths);
   if (read.problems.length) throw problems('cannot import', read.problems);
+  refuseOutputOverInput(opts.output, read.files.map((f) => f.path).filter((p) => p !== '<stdin>'), 'the topology');
   configureHclFromDisk();
   if (opts.format === 'mermaid' || read.files.some((f) => /^\s*(flowchart|graph|architecture-beta)\b/m.test(f.text.slice(0, 2000)))) await installMermaidDom();
   const result = await importInfrastructure(read.files, { format: opts.format, name: read.name, found: read.found });

@@ -319,6 +319,25 @@ export function writeFileAtomically(out: string, text: string): void {
   }
 }
 
+/**
+ * `-o` naming a file the command reads, where the output is another format: `spof mermaid
+ * design.spof.json -o design.spof.json` put the flowchart where the design was, and the design
+ * was gone. Refused before anything is written. Compared by device and inode, so another path
+ * to the same file (`./design.spof.json`, a link) is caught too.
+ */
+export function refuseOutputOverInput(out: string | undefined, inputs: readonly string[], output: string): void {
+  if (out === undefined || out === '-') return;
+  const target = statOrNone(out);
+  if (!target || target instanceof Error || !target.isFile()) return;
+  for (const input of inputs) {
+    const st = input === '-' ? undefined : statOrNone(input);
+    if (st && !(st instanceof Error) && st.dev === target.dev && st.ino === target.ino) {
+      const same = input === out ? '' : ` (the same file as ${input})`;
+      throw new CliError(terminalSafe(`${out}: -o names the file being read${same}: ${output} would replace it; write to another file (nothing was written)`, { oneLine: true }));
+    }
+  }
+}
+
 /** What is at `path`, following links: undefined when nothing is; the error when it cannot be told. */
 function statOrNone(path: string): Stats | undefined | Error {
   try {

@@ -4,7 +4,7 @@ import { toMermaid } from '../io';
 import { flowchartTextProblem } from '../io/mermaidParse';
 import { toMermaidArchitecture } from '../io/mermaidArchitecture';
 import type { Topology } from '../model';
-import { CliError, printWarnings, readTopology, textLines, writeOutput, writeStderr } from './io';
+import { CliError, printWarnings, readTopology, refuseOutputOverInput, textLines, writeOutput, writeStderr } from './io';
 
 export function registerMermaid(program: Command): void {
   program
@@ -24,6 +24,7 @@ export function registerMermaid(program: Command): void {
       if (diagram !== 'flowchart' && diagram !== 'architecture') {
         throw new CliError(`--diagram: must be flowchart or architecture (got ${JSON.stringify(opts.diagram)})`);
       }
+      refuseOutputOverInput(opts.output, [file], 'the diagram');
       const { topology, warnings } = readTopology(file);
       printWarnings(file, topology, warnings);
       const spofIds = opts.spofs ? spofsOf(file, topology) : [];

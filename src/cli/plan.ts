@@ -8,7 +8,7 @@ import { plan, type Plan } from '../engine/insight';
 import { addsText, fixesText, planCostText } from '../report/planText';
 import { sloLine } from './insightText';
 import { serializeTopology } from '../model';
-import { CliError, EXIT_GATE, optionNumber, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStdout } from './io';
+import { CliError, EXIT_GATE, optionNumber, printWarnings, readTopology, sloFraction, textLines, writeOutput, writeHumanStdout, writeStderr, writeStdout } from './io';
 import { formatTarget } from '../report/format';
 
 interface PlanFlags {
@@ -28,6 +28,9 @@ export function registerPlan(program: Command): void {
     .option('-o, --output <file>', 'write the changed topology to this .spof.json file')
     .option('--max-moves <n>', 'try at most this many moves (default 20)')
     .action((file: string, flags: PlanFlags) => {
+      // `-o -` puts the topology on stdout: the plan goes to stderr, so that stdout stays one JSON document.
+      const topologyOnStdout = flags.output === '-';
+      if (topologyOnStdout && flags.json) throw new CliError('--json and -o -: both print on standard output; choose one');
       const target = flags.slo === undefined ? undefined : sloFraction(flags.slo);
       const maxMoves = flags.maxMoves === undefined ? undefined : wholeNumber(flags.maxMoves);
       const { topology, warnings } = readTopology(file);
@@ -39,6 +42,7 @@ export function registerPlan(program: Command): void {
       if (!p.met) process.exitCode = EXIT_GATE;
       if (flags.output !== undefined) writeOutput(flags.output, serializeTopology(p.topology));
       if (flags.json) writeStdout(`${JSON.stringify(jsonPlan(p, flags.output), null, 2)}\n`);
+      else if (topologyOnStdout) writeStderr(humanPlan(topology.name, p, flags.output));
       else writeHumanStdout(humanPlan(topology.name, p, flags.output));
     });
 }
