@@ -94,6 +94,8 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   const evaluator = new Evaluator(targets, opts.workBudget ?? DEFAULT_WORK_BUDGET);
   if (opts.analysis && opts.analysis.method !== 'exact' && !opts.analysis.whatIf) evaluator.remember(t, evaluationOfReport(opts.analysis, { sensitivity: true }));
   const start = evaluator.state(t, [], true);
+  // The design's own evaluation is always made: the budget is never less than it (it then weighs nothing).
+  evaluator.extend(evaluator.work);
   // A large design (its own evaluation an eighth of the budget or more: past the exact
   // method, a Monte Carlo analysis of all of it) cannot weigh its moves one evaluation each:
   // its rounds are batches of moves verified together (batchStep), and by default it may
@@ -109,6 +111,8 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   let outcome: Plan['outcome'] = start.slo.met ? 'already-met' : 'met';
   /** The last round was a batch of moves that helped only together (batchStep). */
   let batched = false;
+  /** A large design's rounds, their moves verified together by one evaluation (batchStep): each move shows its round's figures. */
+  let together = new Set<number>();
   // Nothing connected (no dependency link): no figure, so nothing to plan towards.
   if (Number.isNaN(start.evaluation.system.availability) || !start.slo.met && outOfReach(start, targets)) {
     return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
@@ -125,17 +129,21 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
     // After a round of moves together, the next is likely one too: tried first, then one move at a time.
     const wasBatched: boolean = batched;
     let best: Tried | undefined = large || wasBatched ? batchStep(cur, targets, pricing, evaluator, movesLeft) : undefined;
-    batched = best !== undefined && !large;
+    let fromBatch: boolean = best !== undefined;
     if (!best && !large) {
       best = bestStep(cur, targets, pricing, evaluator, movesLeft);
-      if (!best && !evaluator.cut && !wasBatched) batched = (best = batchStep(cur, targets, pricing, evaluator, movesLeft)) !== undefined;
+      if (!best && !evaluator.cut && !wasBatched) fromBatch = (best = batchStep(cur, targets, pricing, evaluator, movesLeft)) !== undefined;
     }
+    batched = fromBatch && !large;
     if (!best) {
       outcome = evaluator.cut ? 'work-budget' : cur.moves.length >= maxMoves ? 'move-limit' : 'no-move-helps';
       break;
     }
     const round = (rounds.at(-1) ?? 0) + 1;
     rounds = [...rounds, ...best.moves.map(() => round)];
+    // A large design's figures are its rounds'; a smaller one's moves are evaluated one by one for
+    // the report while the budget lasts (planSteps.ts).
+    if (fromBatch && large) together.add(round);
     const share = (best.next.evaluation.system.availability - cur.evaluation.system.availability) / best.moves.length;
     gains = [...gains, ...best.moves.map(() => share)];
     cur = evaluator.state(best.next.doc, best.next.moves, true);
@@ -151,6 +159,7 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
       if (pruned.length < cur.moves.length) {
         cur = replay(start, pruned, evaluator);
         rounds = pruned.map((_, i) => i + 1);
+        together = new Set();
         search = 'pruned';
       }
     }
@@ -165,12 +174,16 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
       if (exact.slo.met) {
         cur = exact;
         rounds = found.map((_, i) => i + 1);
+        together = new Set();
         outcome = 'met';
         search = 'exhaustive';
       } else evaluator.disagreements++;
     }
   }
-  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves, roundsTogether: large });
+  // The budget lets an evaluation through while there is room for one like the last: one of a
+  // larger design may end past it, and then nothing more could be weighed.
+  if (evaluator.work > evaluator.workBudget) evaluator.cut = true;
+  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves, large, together });
 }
 
 /** How far the plan's end clears its strictest target (availability minus target, the smallest). */

@@ -146,6 +146,11 @@ export class Evaluator {
     this.evaluations.set(doc, e);
   }
 
+  /** `doc` is evaluated already, with importance: its state costs no work. */
+  has(doc: Topology): boolean {
+    return this.evaluations.get(doc)?.birnbaum !== undefined;
+  }
+
   /** The state of `doc`, reached by `moves`; with Birnbaum importance and SPOFs when `sensitivity`. */
   state(doc: Topology, moves: Move[], sensitivity: boolean): State {
     let e = this.evaluations.get(doc);

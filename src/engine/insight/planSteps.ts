@@ -2,6 +2,7 @@
 // removes, or else the pairs of failures), what it adds (instances, money), the
 // availability after it and, where downtime has a cost, what it saves; the whole plan's
 // cost; and when the target stays out of reach, what blocks it and its share of the budget.
+import type { Topology } from '../../model';
 import { clientFailureCheck } from '../index';
 import { describeMove, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, type Pricing } from './planCost';
@@ -20,12 +21,14 @@ export interface Finished {
   pricing: Pricing;
   evaluator: Evaluator;
   maxMoves: number;
+  /** A large design (plan.ts): each of its rounds is a recomputation of all of it, as its message says. */
+  large?: boolean;
   /**
-   * The moves of a round were verified together, by one evaluation of the design (a large
-   * design: plan.ts's batchStep): each shows the figures after its round, what it fixes is
+   * The rounds whose moves were verified together, by one evaluation of the design (plan.ts's
+   * batchStep): each of their moves shows the figures after its round, what it fixes is
    * found by structure alone, and the round's saving a year is on its last move.
    */
-  roundsTogether?: boolean;
+  together?: ReadonlySet<number>;
 }
 
 const ninesOf = (u: number) => (u <= 0 ? Infinity : -Math.log10(u));
@@ -38,20 +41,40 @@ export function finish(f: Finished): Plan {
   // Where moves were verified together: the state each round started from, and its cost so far.
   let roundStart = start;
   let roundCost = NO_COST;
+  const n = end.moves.length;
+  // Each move's own figures, where it has them: the plan's end; a state evaluated already;
+  // else an evaluation while the budget of work leaves room for one (a pruned or replayed
+  // plan's states are new). A large design's round shows the figures after the round only.
+  const docs: Topology[] = [];
+  const own: (State | undefined)[] = [];
+  for (let i = 0, doc = start.doc; i < n; i++) {
+    doc = evaluator.apply(doc, end.moves[i]).doc;
+    docs.push(doc);
+    const inLargeRound = f.together?.has(f.rounds[i]) === true && f.rounds[i + 1] === f.rounds[i];
+    if (i === n - 1) own.push(end);
+    else if (!inLargeRound && (evaluator.has(doc) || evaluator.affords())) own.push(evaluator.state(doc, end.moves.slice(0, i + 1), true));
+    else own.push(undefined);
+  }
+  // Rounds as shown: a move without figures of its own joins the next that has them (its
+  // round's end, or later ones past the budget): verified together by that one evaluation.
+  const rounds: number[] = [];
+  const together = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const joined = i > 0 && (f.rounds[i] === f.rounds[i - 1] || own[i - 1] === undefined);
+    rounds.push(i === 0 ? 1 : rounds[i - 1] + (joined ? 0 : 1));
+    if (own[i] === undefined) together.add(rounds[i]);
+  }
   end.moves.forEach((move: Move, i) => {
     const applied = evaluator.apply(before.doc, move);
-    const lastOfRound = i === end.moves.length - 1 || f.rounds[i + 1] !== f.rounds[i];
-    const together = f.roundsTogether === true;
-    let after: State;
-    if (i === end.moves.length - 1) after = end;
-    else if (!together) after = evaluator.state(applied.doc, end.moves.slice(0, i + 1), true);
-    else {
-      // The round's evaluation, on the document so far: evaluated only at the round's end.
-      let doc = applied.doc;
+    const lastOfRound = i === n - 1 || rounds[i + 1] !== rounds[i];
+    const inRound = together.has(rounds[i]);
+    let after = own[i];
+    if (!after || inRound) {
+      // The round's evaluation, on the document so far.
       let j = i;
-      while (f.rounds[j + 1] === f.rounds[i]) doc = evaluator.apply(doc, end.moves[++j]).doc;
-      const roundEnd = j === end.moves.length - 1 ? end : evaluator.state(doc, end.moves.slice(0, j + 1), true);
-      after = lastOfRound ? roundEnd : { ...roundEnd, doc: applied.doc, moves: end.moves.slice(0, i + 1) };
+      while (rounds[j + 1] === rounds[i]) j++;
+      const roundEnd = own[j]!;
+      after = lastOfRound ? roundEnd : { ...roundEnd, doc: docs[i], moves: end.moves.slice(0, i + 1) };
     }
     const cost = costOfMove(before.doc, applied, pricing);
     total = addCosts(total, cost);
@@ -63,14 +86,14 @@ export function finish(f: Finished): Plan {
       domains: applied.added.filter((a) => !components.has(a.id)).map((a) => a.id),
       twins: Object.fromEntries(applied.added.flatMap((a) => (a.twin ? [[a.id, a.twin]] : []))),
     };
-    const from = together ? roundStart : before;
-    const saving = pricing.downtimeCosted && (!together || lastOfRound)
+    const from = inRound ? roundStart : before;
+    const saving = pricing.downtimeCosted && (!inRound || lastOfRound)
       ? downtimeCostPerYear(from.doc, from.evaluation.clients) - downtimeCostPerYear(after.doc, after.evaluation.clients) : null;
-    const paid = together ? roundCost : cost;
+    const paid = inRound ? roundCost : cost;
     const u = after.evaluation.system.unavailability;
     steps.push({
-      round: f.rounds[i] ?? i + 1, move, description: describeMove(before.doc, move, applied),
-      fixes: together ? fixesOf({ ...roundStart, doc: before.doc }, after, move, true) : fixesOf(before, after, move), adds,
+      round: rounds[i], move, description: describeMove(before.doc, move, applied),
+      fixes: inRound ? fixesOf({ ...roundStart, doc: before.doc }, after, move, true) : fixesOf(before, after, move), adds,
       availability: after.evaluation.system.availability, nines: ninesOf(u),
       savingPerYear: saving, paysOff: saving === null || paid.perMonth === null ? null : saving >= 12 * paid.perMonth,
     });
@@ -88,8 +111,8 @@ export function finish(f: Finished): Plan {
     met: end.slo.met, outcome: f.outcome, search: f.search,
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
-      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.roundsTogether === true) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
-        + (f.roundsTogether && new Set(f.rounds).size < steps.length ? ` ${TOGETHER}` : ''),
+      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.large === true) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
+        + (together.size > 0 ? ` ${TOGETHER}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,
@@ -187,10 +210,10 @@ const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US
 /** A plan that met its target, but whose look for a shorter or cheaper one the budget cut. */
 const CUT_SHORT = 'The budget of work cut the look for a shorter or cheaper plan: each move listed is verified, but one of them may not be needed.';
 
-/** A large design's rounds (plan.ts's batchStep). */
+/** Rounds of moves verified together (plan.ts's batchStep, or a report past the budget of work). */
 const TOGETHER = 'The moves of a round were verified together, by one recomputation of the whole design: each shows the availability after its round.';
 
-function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number, together: boolean): string {
+function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number, large: boolean): string {
   const moves = `${n} move${n === 1 ? '' : 's'}`;
   const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${shareOf(b.share)} ${pct(budget)} error budget`).join('; ')}.`;
   switch (outcome) {
@@ -199,6 +222,6 @@ function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], bu
     case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.${blocking}`;
     case 'out-of-reach': return `The target cannot be reached: no move removes what fails it alone.${blocking}`;
     case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.${blocking}`;
-    case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (the design is large: each ${together ? 'round of moves' : 'move'} weighed is a recomputation of all of it), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
+    case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (${large ? 'the design is large: each round of moves weighed is a recomputation of all of it' : 'each move weighed is a recomputation of the whole design'}), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
   }
 }
