@@ -3,9 +3,15 @@
 // right-to-left override rewrites what a line seems to say) or an XML export (U+0000 is not
 // allowed in XML 1.0: one such label broke the whole SVG and PNG).
 
-/** C0 controls but tab and newline, DEL, C1 controls, and the bidirectional and line-separator format characters. */
-const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const TERMINAL_UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * C0 controls but tab and newline, DEL, C1 controls, the bidirectional and line-separator
+ * format characters, the invisible ones (zero-width space, joiners, word joiner, invisible
+ * operators, U+FEFF: an id `d\u200bb` printed as `db`, beside a real `db`), and lone surrogates
+ * (printed as U+FFFD, two different ids looked the same). With the `u` flag a surrogate pair is
+ * one character and never matches.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
+const TERMINAL_UNSAFE_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]/gu;
 
 const escapeCode = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 

@@ -47,6 +47,8 @@ export const WARNING_CODES = {
   standbyAlone: 'standby-alone',
   /** downtimeCostPerHour on a component that is no client: only a client's outage has a cost; ignored. */
   downtimeCostNotClient: 'downtime-cost-not-client',
+  /** Two ids that print the same (`café` in two normalisations, `d\u200bb` and `db`). */
+  lookalikeId: 'lookalike-id',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -5,6 +5,7 @@ import { isStandby, linkType, minHealthyOf, replicasOf } from './derive';
 import type { Fix } from './fixes';
 import { groupResolver } from './groups';
 import { formatPath, WARNING_CODES, type Problem } from './issues';
+import { lookalikeIdWarnings } from './lookalikes';
 import type { Component, Topology } from './schema';
 
 export function modellingWarnings(t: Topology): Problem[] {
@@ -33,6 +34,7 @@ export function modellingWarnings(t: Topology): Problem[] {
   });
   groupWarnings(t, warnings);
   reachWarnings(t, warnings);
+  lookalikeIdWarnings(t, warnings);
   return warnings;
 }
 

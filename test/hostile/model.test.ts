@@ -173,8 +173,43 @@ describe('text for terminals and XML', () => {
     expect(terminalSafe('a\nb', { oneLine: true })).toBe('a\\u000ab');
   });
 
+  it('terminal text: invisible characters and lone surrogates escaped, so that two ids never print the same', () => {
+    // `d\u200bb` printed as `db` beside a real `db`; `u\ud800` and `u\udc00` both printed as `u\ufffd`.
+    expect(terminalSafe('d\u200bb d\u200cb d\u200db d\u2060b d\ufeffb')).toBe('d\\u200bb d\\u200cb d\\u200db d\\u2060b d\\ufeffb');
+    expect(terminalSafe('u\ud800 u\udc00 \udc00\ud800')).toBe('u\\ud800 u\\udc00 \\udc00\\ud800');
+    // A pair is one character and stays, as do accents written either way.
+    expect(terminalSafe('😀 café cafe\u0301')).toBe('😀 café cafe\u0301');
+  });
+
   it('XML text: characters XML cannot hold as control pictures', () => {
     expect(xmlSafe('db\u0000x\u001b\ud800')).toBe('db\u2400x\u241b\ufffd');
     expect(xmlSafe('Café 😀\t\n')).toBe('Café 😀\t\n');
+  });
+});
+
+describe('ids that print the same', () => {
+  const withIds = (ids: string[]) => parseTopology({
+    format: 'spof-topology', version: 2,
+    components: [{ id: 'users', kind: 'client' }, ...ids.map((id) => ({ id, kind: 'database' }))],
+    links: ids.map((id) => ({ from: 'users', to: id })),
+  });
+
+  it('an accent written two ways, or an invisible character inside: a warning naming both, with their codes', () => {
+    const nfc = withIds(['caf\u00e9', 'cafe\u0301']);
+    expect(nfc.ok).toBe(true);
+    expect(nfc.warnings).toEqual([{
+      code: 'lookalike-id',
+      path: 'components[2].id',
+      message: 'looks the same as the id of components[1] but is another id: they differ only in how accented letters are encoded (Unicode normalisation) ("cafe\\u0301" and "caf\\u00e9"); rename one',
+    }]);
+    const zw = withIds(['db', 'd\u200bb', 'd\ufeffb']);
+    expect(zw.warnings.map((w) => [w.path, w.message.match(/differ only in ([a-z ]+) \(/)?.[1]])).toEqual([
+      ['components[2].id', 'invisible characters'],
+      ['components[3].id', 'invisible characters'],
+    ]);
+  });
+
+  it('ids that differ in case, or in visible characters, are two ids as before: no warning', () => {
+    expect(withIds(['db', 'DB', 'd-b', 'café', 'cafe']).warnings).toEqual([]);
   });
 });
