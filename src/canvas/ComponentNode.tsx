@@ -4,7 +4,7 @@
 // label, a longer one takes two lines, the full text is the tooltip. Memoised: it re-renders
 // only when its own node (its record) or its own analysis marks change.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { componentCard } from '../model/nodeCard';
 import { useNodeMarks } from '../store/analysis';
 import { COMPONENT_ACCENTS, COMPONENT_ICONS } from './kinds';
@@ -13,7 +13,9 @@ import { markClasses, NodeAnalysis } from './NodeAnalysis';
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const c = data.component;
-  const marks = useNodeMarks(id);
+  // Its tooltip is written when the card is first hovered, not for every marked node on screen when an answer comes.
+  const marks = useNodeMarks(id, false);
+  const [hovered, setHovered] = useState(false);
   const Icon = COMPONENT_ICONS[c.kind];
   const card = componentCard(c);
   const badges = card.badges;
@@ -22,6 +24,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       className={`node-card${selected ? ' is-selected' : ''}${markClasses(marks)}`}
       style={{ '--accent': COMPONENT_ACCENTS[c.kind] } as React.CSSProperties}
       data-kind={c.kind}
+      onPointerEnter={hovered ? undefined : () => setHovered(true)}
     >
       <Handle id="top" type="source" position={Position.Top} className="node-handle" />
       <Handle id="left" type="source" position={Position.Left} className="node-handle node-handle-side" />
@@ -42,7 +45,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         const b = badges.find((x) => x.tone === tone);
         return b ? <span key={tone} className={`badge badge-${tone} badge-at-${tone}`} title={b.title}>{b.text}</span> : null;
       })}
-      <NodeAnalysis id={id} component={c} marks={marks} />
+      <NodeAnalysis id={id} component={c} marks={marks} hovered={hovered} />
       <Handle id="bottom" type="source" position={Position.Bottom} className="node-handle" />
     </div>
   );

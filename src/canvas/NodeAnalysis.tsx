@@ -4,7 +4,7 @@
 import { memo } from 'react';
 import type { Component } from '../model';
 import { replicasOf } from '../model';
-import { useAnalysis, useFailedInstances, type NodeMarks } from '../store/analysis';
+import { useAnalysis, useFailedInstances, useMarkNote, type NodeMarks } from '../store/analysis';
 import './nodeAnalysis.css';
 
 /** The node card's classes for its marks. */
@@ -36,15 +36,21 @@ function InstancePicker({ id, replicas }: { id: string; replicas: number }) {
   );
 }
 
-function NodeAnalysisView({ id, component, marks }: { id: string; component: Component; marks: NodeMarks }) {
+/** What its failure takes down, shown on hover (a card, not a native title, so it can be read). */
+function MarkNote({ id }: { id: string }) {
+  const note = useMarkNote(id);
+  return note ? <div className="mark-note" role="tooltip" data-testid="mark-note">{note}</div> : null;
+}
+
+/** `hovered`: the node was hovered since it was mounted, so its tooltip is written and kept. */
+function NodeAnalysisView({ id, component, marks, hovered }: { id: string; component: Component; marks: NodeMarks; hovered: boolean }) {
   const whatIf = useAnalysis((s) => s.whatIf.active);
   const replicas = replicasOf(component);
   return (
     <>
       {marks.spof && <span className="spof-badge">SPOF</span>}
       {!marks.spof && marks.pair && <span className="spof-badge pair-badge">pair</span>}
-      {/* What its failure takes down, shown on hover (a card, not a native title, so it can be read). */}
-      {marks.note && !whatIf && <div className="mark-note" role="tooltip" data-testid="mark-note">{marks.note}</div>}
+      {hovered && (marks.spof || marks.pair) && <MarkNote id={id} />}
       {whatIf && marks.served && <span className="served-badge" title="still served with these failures">served</span>}
       {whatIf && component.kind === 'client' && marks.down && <span className="served-badge is-down" title="cut off by these failures">down</span>}
       {whatIf && replicas > 1 && <InstancePicker id={id} replicas={replicas} />}

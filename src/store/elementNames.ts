@@ -4,7 +4,13 @@
 import { failoverSecondsOf, labelOf, linkElementId, replicasOf, type Component, type Link, type Topology } from '../model';
 import { numberText } from '../model/limits';
 
-interface Index { components: Map<string, Component>; links: Map<string, Link> }
+interface Index {
+  components: Map<string, Component>;
+  /** Links by element id: built when an id is first looked up among them (see linkNamed). */
+  links: Map<string, Link> | null;
+  /** The links' own ids: a link without one is named `from->to`. */
+  linkIds: Set<string>;
+}
 
 // Documents are immutable: one index per document. Naming every SPOF and pair of a
 // 1,000-component report by scanning the arrays took hundreds of milliseconds per result.
@@ -13,18 +19,31 @@ const indexes = new WeakMap<Topology, Index>();
 function indexOf(t: Topology): Index {
   let index = indexes.get(t);
   if (!index) {
-    const first = <T>(entries: [string, T][]) => {
-      const m = new Map<string, T>();
-      for (const [k, v] of entries) if (!m.has(k)) m.set(k, v);
-      return m;
-    };
-    index = {
-      components: first(t.components.map((c) => [c.id, c])),
-      links: first(t.links.map((l) => [linkElementId(l), l])),
-    };
+    const components = new Map<string, Component>();
+    for (const c of t.components) if (!components.has(c.id)) components.set(c.id, c);
+    const linkIds = new Set<string>();
+    for (const l of t.links) if (l.id !== undefined) linkIds.add(l.id);
+    index = { components, links: null, linkIds };
     indexes.set(t, index);
   }
   return index;
+}
+
+/**
+ * The link whose element id is `id`. Only a link's own id or a `from->to` can be one: the map of
+ * every link by its element id (100,000 built strings on the estate, half a second of the page's
+ * task when an answer came) is made when such an id is first asked for, not for every name.
+ */
+function linkNamed(t: Topology, index: Index, id: string): Link | undefined {
+  if (!index.linkIds.has(id) && !id.includes('->')) return undefined;
+  if (!index.links) {
+    index.links = new Map();
+    for (const l of t.links) {
+      const k = linkElementId(l);
+      if (!index.links.has(k)) index.links.set(k, l);
+    }
+  }
+  return index.links.get(id);
 }
 
 // A label, the id when there is none (or it is empty); one rule with the findings and the CLI.
@@ -32,7 +51,8 @@ export { implicitClientTarget, labelOf } from '../model';
 
 /** A readable name for any element id; unknown ids come back as they are. */
 export function elementName(t: Topology, id: string): string {
-  const { components, links } = indexOf(t);
+  const index = indexOf(t);
+  const { components } = index;
   const instance = /^(.*)#(\d+)$/.exec(id);
   if (instance) {
     const c = components.get(instance[1]);
@@ -42,7 +62,7 @@ export function elementName(t: Topology, id: string): string {
     const c = components.get(id.slice('failover:'.length));
     if (c) return `switchover to ${labelOf(t, c.id)} (${formatSeconds(failoverSecondsOf(c))})`;
   }
-  const l = links.get(id);
+  const l = linkNamed(t, index, id);
   if (l) return `link ${labelOf(t, l.from)} → ${labelOf(t, l.to)}`;
   return labelOf(t, id);
 }
