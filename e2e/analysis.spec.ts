@@ -346,3 +346,30 @@ test('SLO: a target shows the gap; Apply plan reaches it in one undoable step', 
   await expect(page.getByTestId('slo-entry').first()).toHaveAttribute('data-met', 'false');
   await expect(page.getByTestId('plan-result')).toHaveCount(0);
 });
+
+test('while a file is read the status says so, not "Up to date" for the design it replaces', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await analysis.settled();
+  await expect(analysis.status).toContainText('Up to date');
+  // Every text the status shows from the file's choice on, in order (polling could miss one).
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-testid="analysis-status"]')!;
+    const seen: string[] = [];
+    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await studio.openFile('tiny.spof.json', JSON.stringify({ format: 'spof-topology', version: 1, name: 'Tiny', components: [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'service' }], links: [{ from: 'users', to: 'api' }] }));
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('Tiny');
+  await analysis.settled();
+  await expect(analysis.spofItem('api')).toBeVisible();
+  const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
+  // Read, then analysed, then up to date: never "Up to date" for stage 3 while Tiny was on its way.
+  expect(seen[0]).toBe('Reading tiny.spof.json…');
+  const analysing = seen.indexOf('Analysing…');
+  expect(analysing).toBeGreaterThan(0);
+  expect(seen.slice(0, analysing).filter((t) => t.startsWith('Up to date'))).toEqual([]);
+  expect(seen[seen.length - 1]).toMatch(/^Up to date/);
+});

@@ -3,6 +3,7 @@ import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { fitDesign } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
+import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { emptyDocument, isEmptyDocument } from '../store/edits';
 import { beginOpening, beginOpeningLayout } from '../store/openingOrder';
@@ -88,9 +89,15 @@ export async function openDocumentFile(file: OpenableFile): Promise<boolean> {
     ui.showError(`Cannot open ${file.name}`, ['expected a .spof.json / .json topology, a .mmd Mermaid flowchart, or infrastructure definitions (.yaml, .yml, .tf, .tfvars, terraform show -json)']);
     return false;
   }
-  const text = await readOpenable(file);
-  if (text === null) return false;
-  return applyImport(await runImport(() => importer(text, file.name), [{ name: file.name, text }]), file.name);
+  // The report still describes the design shown until the file's replaces it: say what is under way.
+  const done = useAnalysis.getState().sayOpening(`Reading ${file.name}…`);
+  try {
+    const text = await readOpenable(file);
+    if (text === null) return false;
+    return await applyImport(await runImport(() => importer(text, file.name), [{ name: file.name, text }]), file.name);
+  } finally {
+    done();
+  }
 }
 
 /** A file's text, or null after saying why not (too large: refused before it is read). */
@@ -125,13 +132,18 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     return false;
   }
   const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
-  const read = await fileTexts(files);
-  if (!read.ok) {
-    ui.showError(`${folder ? `The folder ${folder}` : what} ${folder ? 'was' : 'were'} not opened`, read.reasons);
-    return false;
+  const done = useAnalysis.getState().sayOpening(`Reading ${folder ?? what}…`);
+  try {
+    const read = await fileTexts(files);
+    if (!read.ok) {
+      ui.showError(`${folder ? `The folder ${folder}` : what} ${folder ? 'was' : 'were'} not opened`, read.reasons);
+      return false;
+    }
+    const { texts } = read;
+    return await applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what);
+  } finally {
+    done();
   }
-  const { texts } = read;
-  return applyImport(await runImport(() => importInfrastructureTexts(texts, folder ?? 'Imported design'), texts), folder ? `the folder ${folder}` : what);
 }
 
 /** Pasted text that reads as a compose file, manifests or Terraform: imported like a file named `clipboard`. */

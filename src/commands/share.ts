@@ -6,6 +6,7 @@ import { Link2 } from 'lucide-react';
 import { prefetchWhenIdle } from '../lazyChunks';
 import { formatIoProblem } from '../io/problems';
 import { noticeWarnings } from '../model/problemText';
+import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
 import { useDocumentsUi } from '../store/documentsUi';
 import { useUi } from '../store/ui';
@@ -76,7 +77,8 @@ export async function openSharedLink(hash: string = window.location.hash): Promi
   clearHash();
   const ui = useUi.getState();
   // Decompressed, parsed and checked in a worker: on the page they held it 300 ms at 1,000 components.
-  const decoded = await readShareHashOffThread(hash);
+  const done = useAnalysis.getState().sayOpening('Opening the shared design…');
+  const decoded = await readShareHashOffThread(hash).finally(done);
   if (decoded === null) return false;
   if (!decoded.ok) {
     ui.showError('The shared link was not opened; your design is unchanged', decoded.errors.map(formatIoProblem));

@@ -30,13 +30,17 @@ import './report/report.css';
 const formatElapsed = (ms: number) => (ms < 1 ? '< 1 ms' : ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 function Status() {
-  const status = useAnalysis((s) => s.status);
+  const analysis = useAnalysis((s) => s.status);
   const ms = useAnalysis((s) => s.result?.elapsedMs);
-  const text = status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${formatElapsed(ms)}` : 'Up to date';
+  // A file being read is about to replace the design shown: that one's "Up to date" would mislead.
+  const opening = useAnalysis((s) => s.opening);
+  const status = opening !== null ? 'opening' : analysis;
+  const busy = status === 'running' || status === 'opening';
+  const text = opening ?? (status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${formatElapsed(ms)}` : 'Up to date');
   return (
-    <span className={`rp-status is-${status}`} data-testid="analysis-status" data-state={status} role="status"
+    <span className={`rp-status is-${busy ? 'running' : status}`} data-testid="analysis-status" data-state={status} role="status"
       data-elapsed-ms={ms !== undefined ? Math.round(ms) : undefined}>
-      {status === 'running' ? <Loader2 size={13} className="rp-spin" aria-hidden /> : status === 'error' ? <AlertTriangle size={13} aria-hidden /> : <CheckCircle2 size={13} aria-hidden />}
+      {busy ? <Loader2 size={13} className="rp-spin" aria-hidden /> : status === 'error' ? <AlertTriangle size={13} aria-hidden /> : <CheckCircle2 size={13} aria-hidden />}
       {text}
     </span>
   );

@@ -61,11 +61,21 @@ export interface AnalysisState {
   setError: (error: string, problems?: string[]) => void;
   /** Another design replaced the one analysed: its report and marks go, the panel waits for the new one's. */
   forgetResult: () => void;
+  /**
+   * What is under way before a design replaces the one shown ("Reading estate.spof.json…"): the
+   * report and its "Up to date" describe the design being replaced meanwhile. Null otherwise.
+   */
+  opening: string | null;
+  /** Says `what` until the design is replaced (forgetResult) or the returned function is called (it failed, or was declined). */
+  sayOpening: (what: string) => () => void;
   /** Where rows of lists sent in part come from (set by the analysis driver). */
   rowSource: RowSource | null;
   /** Makes `list` hold its first `upTo` rows, asking the worker for those the answer did not bring. */
   wantRows: (list: PartialList, upTo: number) => void;
 }
+
+/** The opening whose words the status shows (sayOpening). */
+let openingNow: { what: string } | null = null;
 
 /** Lists whose rows are being asked for, by answer: asked once at a time. */
 const asking = new Set<string>();
@@ -132,7 +142,19 @@ export const useAnalysis = create<AnalysisState>()((set, get) => ({
   },
   // While the new design is analysed, the old report (dimmed, as after an edit) named its
   // warnings and paths in the new design's components and offered the old design's fixes.
-  forgetResult: () => set({ status: 'running', error: undefined, problems: [], ...noReport(get().whatIf) }),
+  forgetResult: () => set({ status: 'running', error: undefined, problems: [], opening: null, ...noReport(get().whatIf) }),
+  opening: null,
+  sayOpening: (what) => {
+    const mine = { what };
+    openingNow = mine;
+    set({ opening: what });
+    // A newer opening's words stay: only this one's are taken back.
+    return () => {
+      if (openingNow !== mine) return;
+      openingNow = null;
+      if (get().opening === what) set({ opening: null });
+    };
+  },
   // The design is untouched; the marks go (they would describe another design).
   setError: (error, problems = []) => set({ status: 'error', error, problems, ...noReport(get().whatIf) }),
   rowSource: null,

@@ -45,6 +45,20 @@ describe('marks from a report', () => {
     expect(elementName(t, 'users->api')).toBe('link users → api');
   });
 
+  it('a link named by its own id is found by it (the links are indexed only when such an id is asked for)', () => {
+    const t = doc(
+      [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'app' }, { id: 'db', kind: 'database' }],
+      [{ from: 'users', to: 'api' }, { id: 'uplink', from: 'api', to: 'db', availability: 0.999 }],
+    );
+    // Names of components first: the links' index is not needed for them, and is right once made.
+    expect(elementName(t, 'api')).toBe('api');
+    const marks = marksOf(t, analyze(t));
+    expect(marks.spofIds.has('uplink')).toBe(true);
+    expect(marks.notes.get('uplink')).toContain('If link api → db fails');
+    expect(canvasIdOf(t, 'users->api')).toBe('users->api');
+    expect(canvasIdOf(t, 'api->db')).toBeUndefined();
+  });
+
   it('what-if marks: what is down and which clients are served', () => {
     const t = templateById('stage6')!.topology;
     const w = whatIfMarksOf(analyze(t, { failed: ['use1a'] }));
