@@ -366,8 +366,8 @@ test('while a file is read the status says so, not "Up to date" for the design i
   await analysis.settled();
   await expect(analysis.spofItem('api')).toBeVisible();
   const seen = await page.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
-  // Read, then analysed, then up to date: never "Up to date" for stage 3 while Tiny was on its way.
-  expect(seen[0]).toBe('Reading tiny.spof.json…');
+  // Opened, then analysed, then up to date: never "Up to date" for stage 3 while Tiny was on its way.
+  expect(seen[0]).toBe('Opening tiny.spof.json…');
   const analysing = seen.indexOf('Analysing…');
   expect(analysing).toBeGreaterThan(0);
   expect(seen.slice(0, analysing).filter((t) => t.startsWith('Up to date'))).toEqual([]);

@@ -90,7 +90,7 @@ export async function openDocumentFile(file: OpenableFile): Promise<boolean> {
     return false;
   }
   // The report still describes the design shown until the file's replaces it: say what is under way.
-  const done = useAnalysis.getState().sayOpening(`Reading ${file.name}…`);
+  const done = useAnalysis.getState().sayOpening(`Opening ${file.name}…`);
   try {
     const text = await readOpenable(file);
     if (text === null) return false;
@@ -132,7 +132,7 @@ export async function openDocumentFiles(files: OpenableFile[]): Promise<boolean>
     return false;
   }
   const folder = files[0].name.includes('/') ? files[0].name.split('/')[0] : undefined;
-  const done = useAnalysis.getState().sayOpening(`Reading ${folder ?? what}…`);
+  const done = useAnalysis.getState().sayOpening(`Opening ${folder ?? what}…`);
   try {
     const read = await fileTexts(files);
     if (!read.ok) {

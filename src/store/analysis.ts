@@ -62,7 +62,7 @@ export interface AnalysisState {
   /** Another design replaced the one analysed: its report and marks go, the panel waits for the new one's. */
   forgetResult: () => void;
   /**
-   * What is under way before a design replaces the one shown ("Reading estate.spof.json…"): the
+   * What is under way before a design replaces the one shown ("Opening estate.spof.json…"): the
    * report and its "Up to date" describe the design being replaced meanwhile. Null otherwise.
    */
   opening: string | null;
