@@ -68,7 +68,37 @@ export const MAX_LINE_WORK = 2e9;
 
 interface MermaidLike {
   initialize(config: Record<string, unknown>): void;
-  mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: unknown }> };
+  mermaidAPI: {
+    getDiagramFromText(text: string): Promise<{ type: string; db: unknown }>;
+    /** Merges `config` into mermaid's site configuration and returns that configuration itself (not a copy). */
+    updateSiteConfig(config: Record<string, unknown>): Record<string, unknown>;
+  };
+}
+
+const MERMAID_OPTIONS = { startOnLoad: false, securityLevel: 'strict', maxEdges: 100_000, maxTextSize: MAX_MERMAID_CHARS };
+
+/**
+ * The sections of mermaid's configuration a parse reads: the flowchart's and the architecture
+ * diagram's, the secure keys, the layout engine's; and every plain setting (securityLevel,
+ * htmlLabels, maxEdges, dompurifyConfig, ...), which decide how a label is sanitised.
+ */
+const PARSE_SECTIONS = new Set(['flowchart', 'architecture', 'secure', 'elk', 'dompurifyConfig']);
+
+/**
+ * Mermaid's flowchart parser takes a fresh deep copy of its whole configuration for every
+ * labelled node (FlowDB.addVertex calls getConfig()): 865 settings, 317 of them theme
+ * variables and most of the rest other diagrams' (sequence, gantt, c4, ...), 0.4-1 ms a copy,
+ * so 10,000 labelled nodes cost 4-10 s of copying and collecting. Drawing needs those
+ * sections, parsing does not: they are taken out of the configuration mermaid copies for the
+ * parse, and `initialize` puts them all back after it.
+ */
+function configForParsing(mermaid: MermaidLike): void {
+  const site = mermaid.mermaidAPI.updateSiteConfig({});
+  for (const [key, value] of Object.entries(site)) {
+    if (value !== null && typeof value === 'object' && !PARSE_SECTIONS.has(key)) delete site[key];
+  }
+  // Copies the smaller site configuration to the one getConfig() copies from.
+  mermaid.mermaidAPI.updateSiteConfig({});
 }
 
 let loading: Promise<MermaidLike> | undefined;
@@ -160,12 +190,15 @@ async function parseNow(text: string): Promise<FlowchartResult> {
   if (problem) return { ok: false, errors: [problem] };
   const { source, lineOffset } = prepare(text);
   const mermaid = await loadMermaid();
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxEdges: 100_000, maxTextSize: MAX_MERMAID_CHARS });
+  mermaid.initialize(MERMAID_OPTIONS);
+  configForParsing(mermaid);
   let diagram: { type: string; db: unknown };
   try {
     diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
   } catch (e) {
     return { ok: false, errors: [syntaxError(e, text, lineOffset)] };
+  } finally {
+    mermaid.initialize(MERMAID_OPTIONS);
   }
   if (diagram.type === 'architecture') {
     const architecture = extractArchitecture(diagram.db as ArchitectureDbLike);

@@ -254,6 +254,16 @@ describe('bad input', () => {
     expect(r.topology.components.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 
+  it('leaves mermaid configured whole for drawing: the sections a parse does without come back after it', async () => {
+    // The parse takes the theme and the other diagrams' settings out of what mermaid copies per labelled node.
+    const { default: mermaid } = await import('mermaid');
+    await imported('flowchart TB\n  a["Web"] --> b[(Orders)]');
+    const config = mermaid.mermaidAPI.getConfig();
+    expect(config.themeVariables?.primaryColor).toBeTruthy();
+    expect(config.sequence?.actorMargin).toBeGreaterThan(0);
+    expect(config.securityLevel).toBe('strict');
+  });
+
   it('an edge between subgraphs that draws more links than a design may have is refused at its line, before the links are made', async () => {
     // Each of 400 nodes to each of 400: 160,000 links by one edge (two of 5,000 took minutes and gigabytes).
     const group = (name: string) => [`  subgraph ${name}`, ...Array.from({ length: 400 }, (_, i) => `    ${name.toLowerCase()}${i}`), '  end'];
