@@ -215,15 +215,23 @@ async function gesture(page: Page, from: { x: number; y: number }, moves: number
 }
 
 /**
- * A large design opens fitted, far out, its components drawn as one picture with no cards to
+ * A large design opens fitted, far out, drawn as one picture of a few paths with no cards to
  * drag (src/canvas/FarLayer.tsx). A user clicks one to zoom in on it, as this does, then
  * presses Escape (select nothing) so that the drag starts from no selection, as it did before.
  */
 async function zoomInOnAComponent(page: Page): Promise<void> {
   const far = page.getByTestId('far-layer');
   if ((await far.count()) === 0) return;
-  const rects = far.locator('rect[data-id]');
-  await rects.nth(Math.floor((await rects.count()) / 2)).click({ force: true });
+  // The far layer is a few paths: the component under the pointer is the one its tooltip names.
+  const box = (await far.boundingBox())!;
+  const tip = page.getByTestId('far-tip');
+  for (let i = 0; i < 400; i++) {
+    const [x, y] = [box.x + box.width * (0.5 + ((i % 20) - 10) / 40), box.y + box.height * (0.5 + (Math.floor(i / 20) - 10) / 40)];
+    await page.mouse.move(x, y);
+    if (await tip.getAttribute('data-kind', { timeout: 100 }).catch(() => null) !== 'component') continue;
+    await page.mouse.click(x, y);
+    break;
+  }
   await page.waitForFunction(() => document.querySelector('[data-testid="far-layer"]') === null && document.querySelector('.react-flow__node-component') !== null, undefined, { timeout: RESULT_TIMEOUT });
   // The zoom is animated (250 ms): the nodes' places are final after it.
   await page.waitForTimeout(1000);

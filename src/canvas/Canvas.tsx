@@ -54,7 +54,7 @@ export function Canvas() {
   // React Flow's fitView prop fits once its first nodes are measured: on an empty canvas that
   // was the first component dropped, and the view jumped to centre it. Fit only a design that
   // is there when the canvas opens (opening another design fits it in replaceDocument).
-  // React Flow's own fit, over its nodes, only near: far out it holds only the containers.
+  // React Flow's own fit, over its nodes, only near: far out it holds nothing.
   const [fitOnOpen] = useState(() => {
     const { doc } = useDocument.getState();
     return doc.components.length + doc.domains.length > 0 && !startsFar;

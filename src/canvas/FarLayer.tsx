@@ -1,64 +1,62 @@
-// The design drawn far out (zoom under FAR_ZOOM, a large design fitted): every component a
-// rectangle, SPOFs in red, every link one straight line, all in one SVG inside React Flow's
-// viewport; React Flow then mounts only the containers. Mounting a thousand cards and two
-// thousand routed links took seconds of one main-thread task, for text nobody could read.
-// A click on a component selects it and zooms in on it.
+// The design drawn far out (zoom under FAR_ZOOM, a large design fitted): components as
+// rectangles, SPOFs in red, links as straight lines, containers as outlines (a collapsed one
+// as a block), each class of mark one SVG path (farDrawing.ts), in one SVG inside React Flow's
+// viewport; React Flow mounts nothing. One element per component and a React Flow node per
+// container held the estate's reload 12 s in the browser's style and layout, for marks a pixel
+// wide. The element under the pointer is found by position: hover names it, a click selects it
+// and zooms in on it (a container: zooms to it).
 import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
-import { memo, useMemo, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Topology } from '../model';
+import type { Rect } from '../model/geometry';
 import { useAnalysis } from '../store/analysis';
 import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
-import { linkKey } from '../store/ids';
-import { collapsedView, drawnAs } from './collapse';
-import { useGrowingCount } from './growing';
+import { collapsedView, type CollapsedView } from './collapse';
+import { farPaths, HitGrid, selectedPath } from './farDrawing';
+import { revealNodes } from './flowBridge';
 import { drawnRects } from './mapping';
 
 /** The zoom a click on a far component shows it at. */
 const CLOSE_ZOOM = 0.9;
+/** How near (screen pixels) the pointer must be to a component far out, where one is under a pixel. */
+const REACH = 6;
 
-const Drawing = memo(function Drawing({ doc, spof, collapsed, selected }: { doc: Topology; spof: ReadonlySet<string>; collapsed: ReadonlySet<string>; selected: ReadonlySet<string> }) {
-  const flow = useReactFlow();
-  const view = useMemo(() => collapsedView(doc, collapsed, spof), [doc, collapsed, spof]);
-  const rects = useMemo(() => drawnRects(doc, view), [doc, view]);
-  const { plain, marked } = useMemo(() => {
-    let p = '';
-    let m = '';
-    for (const link of doc.links) {
-      const [from, to] = [rects.get(drawnAs(view, link.from)), rects.get(drawnAs(view, link.to))];
-      if (!from || !to || from === to) continue;
-      const d = `M${from.x + from.width / 2},${from.y + from.height}L${to.x + to.width / 2},${to.y}`;
-      if (spof.has(linkKey(link))) m += d;
-      else p += d;
+interface Tip {
+  id: string;
+  container: boolean;
+  name: string;
+  spof: boolean;
+  x: number;
+  y: number;
+}
+
+const Drawing = memo(function Drawing({ doc, view, rects, spof, selected }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; selected: ReadonlySet<string> }) {
+  const paths = useMemo(() => farPaths(doc, view, rects, spof), [doc, view, rects, spof]);
+  // Its own path: a click far out selects, and must not write the 100,000 links' path again.
+  const chosen = useMemo(() => selectedPath(view, rects, selected), [view, rects, selected]);
+  const bounds = useMemo(() => {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const r of rects.values()) {
+      [x0, y0] = [Math.min(x0, r.x), Math.min(y0, r.y)];
+      [x1, y1] = [Math.max(x1, r.x + r.width), Math.max(y1, r.y + r.height)];
     }
-    return { plain: p, marked: m };
-  }, [doc, rects, view, spof]);
-  const box = useMemo(() => {
-    const all = [...rects.values()];
-    if (all.length === 0) return null;
-    const x = Math.min(...all.map((r) => r.x));
-    const y = Math.min(...all.map((r) => r.y));
-    return { x, y, width: Math.max(...all.map((r) => r.x + r.width)) - x, height: Math.max(...all.map((r) => r.y + r.height)) - y };
+    return x1 < x0 ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
   }, [rects]);
-  const shown = useGrowingCount(doc.components.length);
-  if (!box) return null;
-  const show = (id: string) => {
-    const r = rects.get(id)!;
-    useSelection.getState().select([id], []);
-    void flow.setCenter(r.x + r.width / 2, r.y + r.height / 2, { zoom: CLOSE_ZOOM, duration: 250 });
-  };
+  if (!bounds) return null;
   return (
-    <svg className="far-layer" data-testid="far-layer" style={{ left: box.x, top: box.y }} width={box.width} height={box.height}
-      viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`} aria-label="The whole design, zoomed out: click a component to zoom in on it">
-      <path d={plain} className="far-link" />
-      <path d={marked} className="far-link is-spof" />
-      {doc.components.slice(0, shown).map((c) => {
-        if (view.hiddenBy.has(c.id)) return null;
-        const r = rects.get(c.id)!;
-        const cls = `far-node${spof.has(c.id) ? ' is-spof' : ''}${selected.has(c.id) ? ' is-selected' : ''}`;
-        return <rect key={c.id} data-id={c.id} x={r.x} y={r.y} width={r.width} height={r.height} rx={8} className={cls} onClick={() => show(c.id)}><title>{c.label ?? c.id}</title></rect>;
-      })}
+    <svg className="far-layer" data-testid="far-layer" style={{ left: bounds.x, top: bounds.y }} width={bounds.width} height={bounds.height}
+      viewBox={`${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`} aria-label="The whole design, zoomed out: click a component to zoom in on it">
+      <path d={paths.containers} className="far-domain" />
+      <path d={paths.spofContainers} className="far-domain is-spof" />
+      <path d={paths.collapsed} className="far-domain is-collapsed" />
+      <path d={paths.spofCollapsed} className="far-domain is-collapsed is-spof" />
+      <path d={paths.links} className="far-link" />
+      <path d={paths.spofLinks} className="far-link is-spof" />
+      <path d={paths.components} className="far-node" />
+      <path d={paths.spofComponents} className="far-node is-spof" />
+      <path d={chosen} className="far-selected" />
     </svg>
   );
 });
@@ -70,6 +68,65 @@ const Drawing = memo(function Drawing({ doc, spof, collapsed, selected }: { doc:
  */
 const pixelOf = (s: ReactFlowState) => 2 ** Math.ceil(Math.log2(1 / s.transform[2]));
 
+/** Hover and click by position, on React Flow's pane (a drag that pans never ends in a click there). */
+function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>, spof: ReadonlySet<string>): Tip | null {
+  const flow = useReactFlow();
+  // Set by React Flow after its first render (an effect of its own, after this one's first run).
+  const root = useStore((s) => s.domNode);
+  const [tip, setTip] = useState<Tip | null>(null);
+  useEffect(() => {
+    const pane = root?.querySelector<HTMLElement>('.react-flow__pane');
+    if (!root || !pane) return;
+    // Built on the first use, once per drawing: opening a design does not pay for it.
+    let grids: { components: HitGrid; containers: HitGrid } | null = null;
+    const find = (e: MouseEvent) => {
+      grids ??= {
+        components: new HitGrid(doc.components.flatMap((c) => (view.hiddenBy.has(c.id) ? [] : [{ id: c.id, rect: rects.get(c.id)! }]))),
+        containers: new HitGrid(doc.domains.flatMap((d) => (view.hiddenBy.has(d.id) || !rects.has(d.id) ? [] : [{ id: d.id, rect: rects.get(d.id)! }]))),
+      };
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const hit = grids.components.at(p.x, p.y, REACH / flow.getZoom());
+      return hit ? { ...hit, container: false } : (() => {
+        const inside = grids.containers.at(p.x, p.y);
+        return inside && { ...inside, container: true };
+      })();
+    };
+    const names = new Map<string, string>();
+    for (const x of [...doc.components, ...doc.domains]) names.set(x.id, x.label ?? x.id);
+    const onMove = (e: PointerEvent) => {
+      const hit = e.buttons === 0 ? find(e) : undefined;
+      pane.style.cursor = hit ? 'pointer' : '';
+      if (!hit) return setTip(null);
+      const at = root.getBoundingClientRect();
+      setTip({ id: hit.id, container: hit.container, name: names.get(hit.id) ?? hit.id, spof: spof.has(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
+    };
+    const onLeave = () => {
+      pane.style.cursor = '';
+      setTip(null);
+    };
+    const onClick = (e: MouseEvent) => {
+      const hit = find(e);
+      if (!hit) return useSelection.getState().select([], []);
+      useSelection.getState().select([hit.id], []);
+      if (hit.container) revealNodes([hit.id]);
+      else void flow.setCenter(hit.rect.x + hit.rect.width / 2, hit.rect.y + hit.rect.height / 2, { zoom: CLOSE_ZOOM, duration: 250 });
+    };
+    // A wheel pans or zooms the view under a still pointer: the name shown may no longer be under it.
+    pane.addEventListener('wheel', onLeave, { passive: true });
+    pane.addEventListener('pointermove', onMove);
+    pane.addEventListener('pointerleave', onLeave);
+    pane.addEventListener('click', onClick);
+    return () => {
+      pane.removeEventListener('wheel', onLeave);
+      pane.removeEventListener('pointermove', onMove);
+      pane.removeEventListener('pointerleave', onLeave);
+      pane.removeEventListener('click', onClick);
+      onLeave();
+    };
+  }, [doc, view, rects, spof, flow, root]);
+  return tip;
+}
+
 export function FarLayer() {
   const pixel = useStore(pixelOf);
   const doc = useDocument((s) => s.doc);
@@ -77,11 +134,22 @@ export function FarLayer() {
   const collapsed = useCollapsed((s) => s.ids);
   const nodeIds = useSelection((s) => s.nodeIds);
   const selected = useMemo(() => new Set(nodeIds), [nodeIds]);
+  const view = useMemo(() => collapsedView(doc, collapsed, spof), [doc, collapsed, spof]);
+  const rects = useMemo(() => drawnRects(doc, view), [doc, view]);
+  const tip = usePointer(doc, view, rects, spof);
   return (
-    <ViewportPortal>
-      <div className="far-scale" style={{ '--far-px': `${pixel}px` } as CSSProperties}>
-        <Drawing doc={doc} spof={spof} collapsed={collapsed} selected={selected} />
-      </div>
-    </ViewportPortal>
+    <>
+      <ViewportPortal>
+        <div className="far-scale" style={{ '--far-px': `${pixel}px` } as CSSProperties}>
+          <Drawing doc={doc} view={view} rects={rects} spof={spof} selected={selected} />
+        </div>
+      </ViewportPortal>
+      {tip && (
+        <div className="far-tip" role="tooltip" data-testid="far-tip" data-id={tip.id} data-kind={tip.container ? 'container' : 'component'} style={{ left: tip.x, top: tip.y }}>
+          {tip.name}
+          {tip.spof && <span className="far-tip-spof">single point of failure</span>}
+        </div>
+      )}
+    </>
   );
 }

@@ -75,7 +75,7 @@ function markAttributes(id: string, marks: Marks): Node['domAttributes'] | undef
   return Object.keys(attrs).length ? (attrs as Node['domAttributes']) : undefined;
 }
 
-export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS, collapsed: CollapsedView = NOTHING_COLLAPSED, containersOnly = false): FlowNode[] {
+export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new Set(), marks: Marks = NO_MARKS, collapsed: CollapsedView = NOTHING_COLLAPSED): FlowNode[] {
   const positions = doc.view?.positions ?? {};
   const domains = doc.domains
     .map((domain, order) => ({ domain, order, depth: domainDepth(doc, domain.id) }))
@@ -102,8 +102,6 @@ export function toFlowNodes(doc: Topology, selected: ReadonlySet<string> = new S
       ...(attrs ? { domAttributes: attrs } : {}),
     });
   }
-  // Far out the far layer draws the components (FarLayer.tsx): no node objects for them.
-  if (containersOnly) return out;
   doc.components.forEach((component, order) => {
     if (collapsed.hiddenBy.has(component.id)) return;
     const parent = containerOf(doc, component.id);

@@ -107,7 +107,7 @@ function applyOrHoldSelect(changes: { id: string; selected: boolean }[], apply: 
   });
 }
 
-/** `far`: the components and links are drawn by the far layer (FarLayer.tsx); React Flow gets the containers only. */
+/** `far`: everything is drawn by the far layer (FarLayer.tsx); React Flow gets no nodes and no edges. */
 export function useFlowElements(far = false) {
   const doc = useDocument((s) => s.doc);
   const nodeIds = useSelection((s) => s.nodeIds);
@@ -118,9 +118,9 @@ export function useFlowElements(far = false) {
   const collapsedIds = useCollapsed((s) => s.ids);
   const collapsed = useMemo(() => collapsedView(doc, collapsedIds, spof), [doc, collapsedIds, spof]);
 
-  const derivedNodes = useMemo(() => {
-    return toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed, far);
-  }, [doc, nodeIds, spof, failed, down, collapsed, far]);
+  // Far out the far layer draws everything (FarLayer.tsx): React Flow mounts nothing. The
+  // estate's 5,000 nested containers as nodes held its reload for seconds of style and layout.
+  const derivedNodes = useMemo(() => (far ? [] : toFlowNodes(doc, new Set(nodeIds), { spof, failed, down }, collapsed)), [doc, nodeIds, spof, failed, down, collapsed, far]);
   const derivedEdges = useMemo(() => (far ? [] : toFlowEdges(doc, new Set(edgeIds), spof, collapsed)), [doc, edgeIds, spof, collapsed, far]);
 
   const [nodes, setNodes] = useState<FlowNode[]>(derivedNodes);
