@@ -289,6 +289,39 @@ describe('the work done against the budget', () => {
   });
 });
 
+describe('what no move changes', () => {
+  /** users -> app (two instances in two zones) -> db, placed in the rack k3 in k2 in k1: racks in the region, in no zone. */
+  const racked = (inZone: boolean) => mustParse({
+    format: 'spof-topology', version: 2, name: 'racks',
+    domains: [
+      { id: 'r', kind: 'region' }, { id: 'za', kind: 'zone', parent: 'r' }, { id: 'zb', kind: 'zone', parent: 'r' },
+      { id: 'k1', kind: 'rack', parent: inZone ? 'za' : 'r', availability: 0.9999 },
+      { id: 'k2', kind: 'rack', parent: 'k1', availability: 0.9999 }, { id: 'k3', kind: 'rack', parent: 'k2', availability: 0.9999 },
+    ],
+    components: [{ id: 'u', kind: 'client' }, { id: 'app', kind: 'app', replicas: 2, domains: ['za', 'zb'] }, { id: 'db', kind: 'database', domain: 'k3' }],
+    links: [{ from: 'u', to: 'app' }, { from: 'app', to: 'db' }],
+  });
+
+  it('names nested racks in no zone as what keeps the target out of reach for any plan, and tries no move', () => {
+    // The three racks take three times the 0.01% budget; no move takes db out of them (a standby
+    // beside it goes into the same rack: it is in no zone). Before, the plan added moves that
+    // could not reach the target and named db, not the racks.
+    const p = plan(racked(false), { target: 0.9999 });
+    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach', steps: [] });
+    expect(p.blockers).toHaveLength(1);
+    expect(p.blockers[0]).toMatchObject({ id: 'k1', type: 'domain', label: '3 racks (k1, k2, k3)', members: ['k1', 'k2', 'k3'] });
+    expect(p.blockers[0].reason).toMatch(/^a rack in no zone: no move spreads over racks/);
+    expect(p.blockers[0].share).toBeCloseTo(3, 2);
+    expect(p.message).toMatch(/^The target cannot be reached by any plan: .*\(no plan takes u past 99\.97%: more work would not help\)\. What blocks it: 3 racks \(k1, k2, k3\)/);
+  });
+
+  it('plans on when the racks are in a zone: a standby in another zone leaves them', () => {
+    const p = plan(racked(true), { target: 0.9999 });
+    expect(p.outcome).not.toBe('out-of-reach');
+    expect(p.steps.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the analysis a caller has made', () => {
   it('is the start of the plan when it is past the exact method (not analysed again); an exact one is recomputed', () => {
     const t = mustParse(fiftyServices(10));
@@ -329,7 +362,9 @@ describe('what a step fixes, on a large pool', () => {
     const t = pool(1000, 0.995);
     const p = plan(t, { target: 0.99 });
     expect(p.steps).toEqual([]);
-    expect(p.outcome).toBe('no-move-helps');
+    // No plan within the document's limits reaches it: out of reach, not a move that helps too little.
+    expect(p.outcome).toBe('out-of-reach');
+    expect(p.message).toMatch(/^The target cannot be reached by any plan: .*\(no plan takes u past 4\.\d+%: more work would not help\)/);
     expect(p.topology.components.find((c) => c.id === 'p')?.replicas).toBe(1000);
     expect(p.blockers[0]).toMatchObject({ id: 'p', type: 'component', reason: 'a pool at the limit of 1,000 instances: no move adds one' });
     // Its share is the pool's own unavailability (it fails the client alone): 96% of the time, 96 budgets of 1%.

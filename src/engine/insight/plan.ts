@@ -17,7 +17,7 @@ import { alternativesOf } from './structure';
 import { moveContext } from './moveContext';
 import { applyMoveFully, candidatesIn, kindOf, withinLimits, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
-import { outOfReach } from './planBlockers';
+import { fixedFailures, outOfReachClients } from './planBlockers';
 import { boundedSearch, planWeight, prune } from './planSearch';
 import { Evaluator, MIN_SHARE_PER_MOVE, shortClients, targetsOf, type State, type Targets } from './planState';
 import { finish } from './planSteps';
@@ -114,8 +114,11 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   /** A large design's rounds, their moves verified together by one evaluation (batchStep): each move shows its round's figures. */
   let together = new Set<number>();
   // Nothing connected (no dependency link): no figure, so nothing to plan towards.
-  if (Number.isNaN(start.evaluation.system.availability) || !start.slo.met && outOfReach(start, targets)) {
-    return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves });
+  // What no move changes may take a client's whole error budget: no plan reaches it, however much work.
+  const fixed = start.slo.met || Number.isNaN(start.evaluation.system.availability) ? [] : fixedFailures(start, targets.budget);
+  const beyond = outOfReachClients(start, targets, fixed);
+  if (Number.isNaN(start.evaluation.system.availability) || beyond.length > 0) {
+    return finish({ start, end: start, rounds, outcome: 'out-of-reach', search: 'greedy', targets, pricing, evaluator, maxMoves, fixed, beyond });
   }
   while (!cur.slo.met) {
     if (!evaluator.affords()) {

@@ -6,11 +6,15 @@
 // that cannot be copied) already take a client's whole error budget, no plan can meet the target.
 import { MAX_INSTANCES, MAX_REPLICAS, minHealthyOf, numberText, replicasOf, type Component, type Topology } from '../../model';
 import { clientFailureCheck } from '../index';
+import { Propagator } from '../propagate';
+import { buildStructure } from '../structure';
+import { resolveFailed } from '../whatIf';
+import { blockingRegions } from './moveContext';
 import { shortClients, type State, type Targets } from './planState';
 import type { Blocker } from './planTypes';
 import { copyBlocker, secondRegionFor } from './regionCopy';
 import { isManagedService } from './moveKinds/managed';
-import { componentMap, regionOf } from './structure';
+import { ZONE_KINDS, componentMap, memo, regionOf, zoneOf } from './structure';
 
 /** The elements that keep the target out of reach, the largest share first (at most three, each at least 5%); `unremovableOnly`: those no move removes. */
 export function blockersOf(end: State, targets: Targets, unremovableOnly = false, cut = false): Blocker[] {
@@ -44,10 +48,22 @@ export function blockersOf(end: State, targets: Targets, unremovableOnly = false
     .map((b) => ({ ...b, reason: reasonOf(end.doc, b, cut) }));
 }
 
-/** Why no move removes the element, or undefined when some move could. */
-export function unremovable(t: Topology, id: string, type: Blocker['type']): string | undefined {
+/**
+ * Why no move removes the element, or undefined when some move could. `budget` (1 − the
+ * strictest target): a domain inside a region that blocks it may be left by a second region.
+ */
+export function unremovable(t: Topology, id: string, type: Blocker['type'], budget?: number): string | undefined {
   const d = t.domains.find((x) => x.id === id);
   if (d?.kind === 'provider') return 'a whole provider: no move leaves it';
+  // Moves take instances out of zones (another zone of the region) and regions (a second one,
+  // only where a region blocks the target: DESIGN section 3); none spreads over racks. What
+  // sits in a rack that is in no zone stays in it, and in every rack above it.
+  if (d && d.kind !== 'region' && !ZONE_KINDS.has(d.kind) && zoneOf(t, d.id) === undefined) {
+    const region = regionOf(t, d.id);
+    if (region === undefined || budget === undefined || !regionsBlocking(t, budget).has(region)) {
+      return `a ${d.kind} in no zone: no move spreads over ${d.kind}s, only over zones, and over regions where a region blocks the target`;
+    }
+  }
   if (d?.kind === 'region') {
     const why = copyBlocker(t, d.id, secondRegionFor(t, d.id).existing?.id);
     return why ? `a second region would need a new cross-region call (${why})` : undefined;
@@ -82,26 +98,109 @@ function reasonOf(t: Topology, b: Blocker, cut: boolean): string {
   return cut ? 'its moves were not all weighed: the budget of work ran out' : 'what the moves can still add to it gains too little';
 }
 
+/** The regions that block the target, once per document and budget (a pass over the design each). */
+function regionsBlocking(t: Topology, budget: number): ReadonlySet<string> {
+  return memo(t, `blockingRegions:${budget}`, () => blockingRegions(t, budget));
+}
+
+/** A failure no move changes that fails clients on its own: with its unavailability and the clients it fails (evaluation order). */
+export interface FixedFailure {
+  id: string;
+  label: string;
+  type: Blocker['type'];
+  unavailability: number;
+  reason: string;
+  clients: number[];
+}
+
 /**
- * True when some client short of its target already loses its whole error budget to
- * single points of failure that no move removes: 1 − Π(1 − q) over them ≥ 1 − target.
+ * The failures no move changes, each failing some client alone: single points of failure
+ * no move removes (a provider, a rack in no zone, a third-party service, ...) and pools at
+ * the document's limit (their own unavailability: too few instances up). Found by
+ * propagation through the design, not by importance (a Monte Carlo analysis's is the
+ * system's, and noisy).
  */
-export function outOfReach(start: State, targets: Targets): boolean {
+export function fixedFailures(start: State, budget: number): FixedFailure[] {
   const e = start.evaluation;
-  if (!e.birnbaum || !e.spofs) return false;
   const t = start.doc;
-  const fixed = e.spofs.filter((i) => unremovable(t, e.elements[i].id, e.elements[i].type) !== undefined);
-  if (fixed.length === 0) return false;
-  return shortClients(start, targets).some((c) => {
-    const target = targets.clientTarget(t, e.clients[c].id)!;
-    let up = 1;
-    for (const i of fixed) {
-      const a = e.elements[i].availability;
-      // A SPOF of this client: with it down the client is down, so ∂A/∂a = A(up) = A / a.
-      if (Math.abs(e.birnbaum![c][i] * a - e.clients[c].availability) <= 1e-12 * Math.max(1e-300, e.clients[c].availability)) up *= a;
-    }
-    return 1 - up >= (1 - target) * (1 - 1e-9);
+  const candidates: Omit<FixedFailure, 'clients'>[] = [];
+  for (const i of e.spofs ?? []) {
+    const el = e.elements[i];
+    if (el.type === 'instance') continue;
+    const reason = unremovable(t, el.id, el.type, budget);
+    if (reason !== undefined) candidates.push({ id: el.id, label: el.label, type: el.type, unavailability: 1 - el.availability, reason });
+  }
+  for (const c of t.components) {
+    const full = atLimit(t, c);
+    if (!full) continue;
+    const q = poolUnavailability(c, instanceAvailability(e, c.id));
+    if (q > 0) candidates.push({ id: c.id, label: c.label ?? c.id, type: 'component', unavailability: q, reason: full });
+  }
+  if (candidates.length === 0) return [];
+  const s = buildStructure(t);
+  const prop = new Propagator(s);
+  const clientIndex = new Map(e.clients.map((c, i) => [c.id, i]));
+  return candidates.flatMap((f) => {
+    const forced = resolveFailed(s, [f.id]);
+    const mark = prop.mark();
+    const down = prop.fail(forced.elements, forced.components, forced.slots).flatMap((c) => {
+      const i = s.components[c].isClient ? clientIndex.get(s.components[c].id) : undefined;
+      return i === undefined ? [] : [i];
+    });
+    prop.undo(mark);
+    return down.length > 0 ? [{ ...f, clients: down }] : [];
   });
+}
+
+/** Each element's availability in the evaluation of one instance of `componentId` (its pool's instances are alike). */
+function instanceAvailability(e: State['evaluation'], componentId: string): number {
+  const el = e.elements.find((x) => x.componentId === componentId && x.type === 'instance') ?? e.elements.find((x) => x.id === componentId);
+  return el?.availability ?? 1;
+}
+
+/**
+ * Per client short of its target that the fixed failures alone keep from it: the most it can
+ * reach, Π(1 − q) over the fixed failures that fail it (independent elements, each failing it
+ * alone: no plan passes that), and its target. Empty when every short client could still reach its own.
+ */
+export function outOfReachClients(start: State, targets: Targets, fixed: readonly FixedFailure[]): { client: number; most: number; target: number }[] {
+  if (fixed.length === 0) return [];
+  const e = start.evaluation;
+  return shortClients(start, targets).flatMap((c) => {
+    const target = targets.clientTarget(start.doc, e.clients[c].id)!;
+    let up = 1;
+    for (const f of fixed) if (f.clients.includes(c)) up *= 1 - f.unavailability;
+    return 1 - up >= (1 - target) * (1 - 1e-9) ? [{ client: c, most: up, target }] : [];
+  });
+}
+
+/** True when some client short of its target already loses its whole error budget to failures no move changes. */
+export function outOfReach(start: State, targets: Targets): boolean {
+  return outOfReachClients(start, targets, fixedFailures(start, targets.budget)).length > 0;
+}
+
+/**
+ * What keeps the target out of reach for any plan: the fixed failures of the clients that
+ * cannot reach their targets, largest share first (at most three). Alike ones (the same
+ * reason, the same clients: nested racks) are one blocker, their shares together.
+ */
+export function fixedBlockers(t: Topology, fixed: readonly FixedFailure[], clients: readonly number[], budget: number): Blocker[] {
+  const groups = new Map<string, FixedFailure[]>();
+  for (const f of fixed) {
+    if (!f.clients.some((c) => clients.includes(c))) continue;
+    const key = `${f.type}\u0000${f.reason}\u0000${f.clients.join(',')}`;
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()].map((g) => {
+    const unavailability = 1 - g.reduce((up, f) => up * (1 - f.unavailability), 1);
+    const byId = componentMap(t);
+    const kind = g[0].type === 'domain' ? `${t.domains.find((d) => d.id === g[0].id)?.kind ?? 'domain'}s`
+      : g.every((f) => replicasOf(byId.get(f.id) ?? { replicas: 1 } as Component) > 1) ? 'pools' : 'components';
+    const label = g.length === 1 ? g[0].label : `${numberText(g.length)} ${kind} (${g.slice(0, 3).map((f) => f.label).join(', ')}${g.length > 3 ? ` and ${numberText(g.length - 3)} more` : ''})`;
+    return { id: g[0].id, label, type: g[0].type, unavailability, share: unavailability / budget, reason: g[0].reason, ...(g.length > 1 ? { members: g.map((f) => f.id) } : {}) };
+  }).sort((a, b) => b.share - a.share).slice(0, 3);
 }
 
 /** Why no instance can be added to `c`: the document's limits (a plan never writes a document that Open refuses). */

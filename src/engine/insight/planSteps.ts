@@ -2,11 +2,11 @@
 // removes, or else the pairs of failures), what it adds (instances, money), the
 // availability after it and, where downtime has a cost, what it saves; the whole plan's
 // cost; and when the target stays out of reach, what blocks it and its share of the budget.
-import type { Topology } from '../../model';
+import { numberText, type Topology } from '../../model';
 import { clientFailureCheck } from '../index';
 import { describeMove, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, type Pricing } from './planCost';
-import { blockersOf } from './planBlockers';
+import { blockersOf, fixedBlockers, type FixedFailure } from './planBlockers';
 import { MIN_SHARE_PER_MOVE, type Evaluator, type State, type Targets } from './planState';
 import type { Blocker, Plan, PlanOutcome, PlanStep, StepAdds, StepFixes } from './planTypes';
 import { alternativesOf, componentElements, componentMap, instancePlacements, zoneOf } from './structure';
@@ -29,6 +29,9 @@ export interface Finished {
    * found by structure alone, and the round's saving a year is on its last move.
    */
   together?: ReadonlySet<number>;
+  /** Out of reach: the failures no move changes, and the clients they keep from their targets, with the most each can reach. */
+  fixed?: readonly FixedFailure[];
+  beyond?: readonly { client: number; most: number; target: number }[];
 }
 
 const ninesOf = (u: number) => (u <= 0 ? Infinity : -Math.log10(u));
@@ -103,7 +106,12 @@ export function finish(f: Finished): Plan {
       roundCost = NO_COST;
     }
   });
-  const blockers = end.slo.met ? [] : blockersOf(end, f.targets, f.outcome === 'out-of-reach', f.outcome === 'work-budget');
+  const blockers = end.slo.met ? [] : f.outcome === 'out-of-reach'
+    ? fixedBlockers(end.doc, f.fixed ?? [], (f.beyond ?? []).map((b) => b.client), f.targets.budget)
+    : blockersOf(end, f.targets, false, f.outcome === 'work-budget');
+  // The client furthest from its target, and the most any plan gives it.
+  const worst = [...(f.beyond ?? [])].sort((a, b) => a.most - b.most)[0];
+  const ceiling = worst && ` (no plan takes ${end.evaluation.clients[worst.client].label ?? end.evaluation.clients[worst.client].id} past ${mostText(worst.most)}${f.beyond!.length > 1 ? `, nor ${numberText(f.beyond!.length - 1)} other client${f.beyond!.length === 2 ? '' : 's'} to ${f.beyond!.length === 2 ? 'its' : 'their'} target${f.beyond!.length === 2 ? '' : 's'}` : ''}: more work would not help)`;
   const figures = (s: State) => ({ availability: s.evaluation.system.availability, nines: ninesOf(s.evaluation.system.unavailability) });
   return {
     target: f.targets.override ?? start.doc.slo ?? null,
@@ -111,7 +119,7 @@ export function finish(f: Finished): Plan {
     met: end.slo.met, outcome: f.outcome, search: f.search,
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
-      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.large === true) + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
+      : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.large === true, ceiling ?? '') + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
         + (together.size > 0 ? ` ${TOGETHER}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
@@ -204,6 +212,8 @@ function fixesOf(before: State, after: State, move: Move, structural = false): S
 }
 
 const pct = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumSignificantDigits: 2 })}%`;
+/** An availability a plan cannot pass: its nines shown (99.71%), a tiny one in powers of ten (2e-138%). */
+const mostText = (a: number) => (a < 1e-4 ? `${(a * 100).toPrecision(2)}%` : `${(a * 100).toLocaleString('en-US', { maximumSignificantDigits: Math.max(4, Math.ceil(-Math.log10(1 - a)) + 2) })}%`);
 /** A blocker's share of the budget: "45% of the", or "99,000 times the" when it alone is far past it. */
 const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US')} times the` : `${pct(x)} of the`);
 
@@ -213,14 +223,14 @@ const CUT_SHORT = 'The budget of work cut the look for a shorter or cheaper plan
 /** Rounds of moves verified together (plan.ts's batchStep, or a report past the budget of work). */
 const TOGETHER = 'The moves of a round were verified together, by one recomputation of the whole design: each shows the availability after its round.';
 
-function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number, large: boolean): string {
+function outcomeMessage(outcome: PlanOutcome, n: number, blockers: Blocker[], budget: number, large: boolean, ceiling: string): string {
   const moves = `${n} move${n === 1 ? '' : 's'}`;
   const blocking = blockers.length === 0 ? '' : ` What blocks it: ${blockers.map((b) => `${b.label} (${b.reason}) takes ${shareOf(b.share)} ${pct(budget)} error budget`).join('; ')}.`;
   switch (outcome) {
     case 'already-met': return 'The target is already met: no change needed.';
     case 'met': return `The target is met after ${moves}.`;
     case 'no-move-helps': return `The target cannot be reached with the moves available: after ${moves}, no further move closes at least ${MIN_SHARE_PER_MOVE * 100}% of the gap.${blocking}`;
-    case 'out-of-reach': return `The target cannot be reached: no move removes what fails it alone.${blocking}`;
+    case 'out-of-reach': return `The target cannot be reached by any plan: what no move changes already takes its whole error budget${ceiling}.${blocking}`;
     case 'move-limit': return `The target is not reached after ${moves}, the most the plan tries.${blocking}`;
     case 'work-budget': return `The target is not reached: the plan's budget of work ran out after ${moves} (${large ? 'the design is large: each round of moves weighed is a recomputation of all of it' : 'each move weighed is a recomputation of the whole design'}), so the search was cut, not finished. ${n > 0 ? 'Each move listed is verified by recomputation; more moves may still help.' : 'No move was verified; some may still help.'}${blocking}`;
   }

@@ -57,10 +57,13 @@ export interface Blocker {
   share: number;
   /** Why no move removes it. */
   reason: string;
+  /** Alike elements named as one blocker (nested racks that fail the same clients), their shares together. */
+  members?: string[];
 }
 
 /**
- * `out-of-reach`: single points of failure no move removes take the whole budget (no move is tried).
+ * `out-of-reach`: failures no move changes (single points of failure no move removes, pools at
+ * the document's limit) take the whole budget of some client: no plan reaches it, and no move is tried.
  * `work-budget`: the budget of work (PlanOptions.workBudget) ran out before the target was met or every move weighed.
  */
 export type PlanOutcome = 'already-met' | 'met' | 'no-move-helps' | 'move-limit' | 'out-of-reach' | 'work-budget';
