@@ -355,11 +355,14 @@ test('while a file is read the status says so, not "Up to date" for the design i
   await page.evaluate(() => {
     const status = document.querySelector('[data-testid="analysis-status"]')!;
     const seen: string[] = [];
-    (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+    const states: string[] = [];
+    Object.assign(window, { statusSeen: seen, statesSeen: states });
     new MutationObserver(() => {
       const text = status.textContent ?? '';
       if (seen[seen.length - 1] !== text) seen.push(text);
-    }).observe(status, { childList: true, characterData: true, subtree: true });
+      const state = status.getAttribute('data-state') ?? '';
+      if (states[states.length - 1] !== state) states.push(state);
+    }).observe(status, { childList: true, characterData: true, subtree: true, attributes: true });
   });
   await studio.openFile('tiny.spof.json', JSON.stringify({ format: 'spof-topology', version: 1, name: 'Tiny', components: [{ id: 'users', kind: 'client' }, { id: 'api', kind: 'service' }], links: [{ from: 'users', to: 'api' }] }));
   await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('Tiny');
@@ -372,4 +375,9 @@ test('while a file is read the status says so, not "Up to date" for the design i
   expect(analysing).toBeGreaterThan(0);
   expect(seen.slice(0, analysing).filter((t) => t.startsWith('Up to date'))).toEqual([]);
   expect(seen[seen.length - 1]).toMatch(/^Up to date/);
+  // data-state stays DESIGN's: running while the file is read and analysed, idle after.
+  const states = await page.evaluate(() => (window as unknown as { statesSeen: string[] }).statesSeen);
+  expect(states[0]).toBe('running');
+  expect(states.every((s) => ['idle', 'running', 'error'].includes(s))).toBe(true);
+  expect(states[states.length - 1]).toBe('idle');
 });

@@ -34,8 +34,10 @@ function Status() {
   const ms = useAnalysis((s) => s.result?.elapsedMs);
   // A file being read is about to replace the design shown: that one's "Up to date" would mislead.
   const opening = useAnalysis((s) => s.opening);
-  const status = opening !== null ? 'opening' : analysis;
-  const busy = status === 'running' || status === 'opening';
+  // data-state keeps DESIGN's three values (idle, running, error): other tools wait on them, and
+  // a design on its way is work in progress, as its analysis is.
+  const status = opening !== null ? 'running' : analysis;
+  const busy = status === 'running';
   const text = opening ?? (status === 'running' ? 'Analysing…' : status === 'error' ? 'Error' : ms !== undefined ? `Up to date · ${formatElapsed(ms)}` : 'Up to date');
   return (
     <span className={`rp-status is-${busy ? 'running' : status}`} data-testid="analysis-status" data-state={status} role="status"
