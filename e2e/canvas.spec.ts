@@ -186,6 +186,27 @@ test('pasting a broken fragment pastes nothing and says why, with the path', asy
   await expect(page.locator('.react-flow__node')).toHaveCount(before);
 });
 
+test('text copied in another app after a copy here pastes nothing, not the older copy, and says so; a pasted whole design opens', async ({ page }) => {
+  await studio.openTemplate('stage4');
+  await studio.node('web1').click();
+  await page.keyboard.press('Control+c');
+  const before = await page.locator('.react-flow__node').count();
+  const pasteText = (text: string) => page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  // Words copied from a chat since: web1 was pasted again.
+  await pasteText('see you at the incident review');
+  await expect(page.getByTestId(TEST_IDS.noticeMessage)).toContainText('Nothing was pasted: the clipboard holds text that is not part of a design');
+  await expect(page.locator('.react-flow__node')).toHaveCount(before);
+  await expect(studio.node('web1-2')).toHaveCount(0);
+  // A whole design (a .spof.json's text) was ignored: it opens, as its file would.
+  await pasteText(readFileSync('examples/three-tier.spof.json', 'utf8'));
+  await expect(studio.node('reco')).toBeVisible();
+  await expect(page.getByTestId(TEST_IDS.docName)).toHaveText('Three-tier web app');
+});
+
 test('reload restores the design exactly', async ({ page }) => {
   await studio.openTemplate('stage5');
   await studio.node('lb2').click();

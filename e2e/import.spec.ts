@@ -90,3 +90,16 @@ test('pasted compose text is imported', async ({ page }) => {
   await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible();
   await expect(studio.byTestId(TEST_IDS.importNotesSummary)).toContainText('the pasted text');
 });
+
+test('two designs dropped at once: not opened, said in the plural, the design unchanged', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  const design = readFileSync('examples/three-tier.spof.json', 'utf8');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    for (const name of ['a.spof.json', 'b.spof.json']) data.items.add(new File([text], name));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, design);
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toContainText('2 files were not opened');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});

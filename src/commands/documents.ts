@@ -152,12 +152,18 @@ export async function openPastedDefinitions(text: string): Promise<boolean> {
   return applyImport(await runImport(() => importInfrastructureTexts([{ name: 'clipboard', text }], 'Pasted definitions'), texts), 'the pasted text');
 }
 
+/** A whole design or a Mermaid flowchart pasted onto the page: opened as its file would be. */
+export async function openPastedDesign(text: string, extension: '.spof.json' | '.mmd'): Promise<boolean> {
+  const importer = importerFor(`clipboard${extension}`) as NonNullable<ReturnType<typeof importerFor>>;
+  return applyImport(await runImport(() => importer(text, 'clipboard'), [{ name: 'the pasted design', text }]), 'the pasted design');
+}
+
 /** The shared end of every open: the current design stays untouched unless the result is good and the user agrees. */
 async function applyImport(result: ImportResult, what: string): Promise<boolean> {
   const ui = useUi.getState();
   if (!result.ok) {
     if (result.superseded) return false;
-    ui.showError(`${what} was not opened`, result.errors);
+    ui.showError(`${what} ${/^[\d,]+ files$/.test(what) ? 'were' : 'was'} not opened`, result.errors);
     return false;
   }
   if (!confirmDiscard(`Opening ${what}`)) return false;

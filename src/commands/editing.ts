@@ -1,6 +1,6 @@
 // Delete, select all, copy, cut, paste and duplicate the selection.
 import { ClipboardPaste, Copy, CopyPlus, Scissors, Trash2 } from 'lucide-react';
-import { openPastedDefinitions } from './documents';
+import { openPastedDefinitions, openPastedDesign } from './documents';
 import { looksLikeInfrastructure } from './infraImport';
 import type { Fragment } from '../store/clipboard';
 import { fragmentFromText, fragmentToText } from '../store/clipboardText';
@@ -15,6 +15,12 @@ const PASTE_STEP = 32;
 let clipboard: Fragment | null = null;
 let clipboardText: string | null = null;
 let pasteCount = 0;
+/**
+ * Whether this tab's last copy reached the system clipboard. When it did, other text found
+ * there on paste was copied since (in another app): the last copy here is stale and is not
+ * what the user means to paste.
+ */
+let copyOnSystemClipboard = false;
 
 /** Copies the selected nodes; returns the fragment's text for the system clipboard. */
 function copySelection(): string | null {
@@ -29,7 +35,8 @@ function copySelection(): string | null {
 /** From a menu there is no clipboard event to write into: the asynchronous API, when allowed. */
 function writeSystemClipboard(text: string): void {
   const api = (globalThis as { navigator?: Navigator }).navigator?.clipboard;
-  api?.writeText(text).catch(() => { /* the in-app copy still pastes */ });
+  copyOnSystemClipboard = false;
+  api?.writeText(text).then(() => { copyOnSystemClipboard = true; }, () => { /* the in-app copy still pastes */ });
 }
 
 /** Pastes and selects what came in; a paste that would break the design changes nothing and says why. */
@@ -147,6 +154,7 @@ export function onClipboardEvent(e: ClipboardEvent): void {
     const text = copySelection();
     if (!text) return;
     e.clipboardData?.setData('text/plain', text);
+    copyOnSystemClipboard = e.clipboardData !== null;
     e.preventDefault();
     if (e.type === 'cut') {
       deleteSelection.perform();
@@ -168,6 +176,23 @@ export function onClipboardEvent(e: ClipboardEvent): void {
     void openPastedDefinitions(text);
     return;
   }
+  if (read.kind === 'other' && text.trim() !== '') {
+    const design = pastedDesignExtension(text);
+    if (design) {
+      // A whole design or a Mermaid flowchart: opened as its file would be (asking over unsaved work).
+      e.preventDefault();
+      void openPastedDesign(text, design);
+      return;
+    }
+    if (!clipboard || copyOnSystemClipboard) {
+      // Words, a web page, another app's shapes: pasting this tab's last copy instead was a surprise.
+      e.preventDefault();
+      useUi.getState().showNotice('Nothing was pasted: the clipboard holds text that is not part of a design', [
+        'copy components here or in another SPOF Studio tab, or paste a whole design (.spof.json), a Mermaid flowchart, a compose file, Kubernetes manifests or Terraform',
+      ]);
+      return;
+    }
+  }
   if (read.kind === 'fragment' && text !== clipboardText) {
     clipboard = read.fragment;
     clipboardText = text;
@@ -176,4 +201,11 @@ export function onClipboardEvent(e: ClipboardEvent): void {
   if (!clipboard) return;
   e.preventDefault();
   paste.perform();
+}
+
+/** A whole design or a Mermaid diagram in pasted text: the extension of the file it would be. */
+function pastedDesignExtension(text: string): '.spof.json' | '.mmd' | undefined {
+  if (/^\s*\{/.test(text) && /"format"\s*:\s*"spof-topology"/.test(text)) return '.spof.json';
+  if (/^\s*(?:%%[^\n]*\n\s*)*(?:flowchart|graph|architecture-beta)\b/.test(text.slice(0, 4096))) return '.mmd';
+  return undefined;
 }
