@@ -5,7 +5,7 @@ import { architectureAsFlowchart, extractArchitecture, type ArchitectureDbLike, 
 import type { IoProblem } from './problems';
 import { labelSafeSource } from './mermaidPrepare';
 import { IO_ERROR_CODES } from './problems';
-import { MAX_COMPONENTS, MAX_LINKS, numberText } from '../model/limits';
+import { MAX_COMPONENTS, MAX_DOMAIN_DEPTH, MAX_LINKS, numberText } from '../model/limits';
 import { edgeCount, lexLine, linesOf } from './mermaidLexer';
 
 export interface FlowVertex {
@@ -65,6 +65,15 @@ export const MAX_MERMAID_EDGES = 12_000;
  * characters never come near it within MAX_MERMAID_CHARS (2,000,000 x 500 = 1e9).
  */
 export const MAX_LINE_WORK = 2e9;
+/**
+ * Work on runs of blanks (spaces, tabs, line ends, and the comment lines blanked for mermaid),
+ * as the sum of each run's length squared. Mermaid rereads the rest of a run for every
+ * character of it: its comment search (`\s*%%.*\n`) and each arrow rule of its lexer start
+ * with `\s*`. 40,000 lines of one space took 30 s of CPU (load 10), 500,000 empty lines did not
+ * end in 100 s. An export's comments make the longest run: 20,002 lines at 10,000 components
+ * (4e8), parsed in 0.6 s.
+ */
+export const MAX_BLANK_WORK = 5e8;
 
 interface MermaidLike {
   initialize(config: Record<string, unknown>): void;
@@ -127,7 +136,42 @@ export function flowchartTextProblem(text: string): IoProblem | undefined {
   const { source, lineOffset } = prepare(text);
   if (source.trim() === '') return { code: IO_ERROR_CODES.notFlowchart, path: '', message: 'the text is empty: a Mermaid flowchart starts with "flowchart TB" or "graph TD"' };
   const opening = source.split('\n').find((l) => l.trim() !== '' && !/^\s*%%\{.*\}%%\s*$/.test(l)) ?? '';
-  return notAFlowchart(source, lineOffset) ?? sizeProblem(text, /^\s*architecture-beta\b/.test(opening));
+  return notAFlowchart(source, lineOffset) ?? sizeProblem(text, /^\s*architecture-beta\b/.test(opening)) ?? blankProblem(source, lineOffset);
+}
+
+/** Runs of blanks in the text mermaid is given past MAX_BLANK_WORK, said at the line where the run that passes it starts. */
+function blankProblem(source: string, lineOffset: number): IoProblem | undefined {
+  let work = 0;
+  for (const run of source.matchAll(/\s{2,}/g)) {
+    work += run[0].length ** 2;
+    if (work <= MAX_BLANK_WORK) continue;
+    let line = 1 + lineOffset;
+    for (let i = 0; i < run.index; i++) if (source.charCodeAt(i) === 10) line++;
+    // A run that starts with the end of a line starts on the next one.
+    if (run[0][0] === '\n') line++;
+    return {
+      code: IO_ERROR_CODES.tooLarge, path: `line ${line}`,
+      message: `${numberText(run[0].length)} blank characters in a row from this line (spaces, tabs, empty and comment lines): with the runs before it, more than Mermaid's parser reads in bounded time (it rereads the rest of a run for every character of it)`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The subgraphs a line opens and closes, in order (`subgraph a; subgraph b; x; end; end` on
+ * one line too): the id of each opened (`subgraph id` or `subgraph id[title]`; a title alone
+ * gets an id of its own from mermaid, so here too), undefined for an `end`. Quoted and
+ * bracketed text is left out first, so a `;` in a label splits nothing.
+ */
+function subgraphSteps(line: string, lineIndex: number): (string | undefined)[] {
+  if (!/\b(subgraph|end)\b/.test(line)) return [];
+  const bare = line.replace(/"[^"]*"|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|\|[^|]*\|/g, (m) => (m[0] === '"' ? '"' : '[]'));
+  const steps: (string | undefined)[] = [];
+  for (const part of bare.split(';')) {
+    if (/^\s*subgraph\b/.test(part)) steps.push(/^\s*subgraph\s+([^\s[(";]+)\s*(\[\]\s*)?$/.exec(part)?.[1] ?? `\0${lineIndex}:${steps.length}`);
+    else if (/^\s*end\s*$/.test(part)) steps.push(undefined);
+  }
+  return steps;
 }
 
 /** `service db(database)[DB] in api`, `junction j`: a node of an architecture diagram, and its id. */
@@ -151,8 +195,31 @@ function sizeProblem(text: string, architecture: boolean): IoProblem | undefined
   const nodes = new Set<string>();
   let edges = 0;
   let work = 0;
+  // The subgraphs open at this line, and how many distinct ones: one opened again inside itself is no level deeper (mermaidImport.ts merges it).
+  const open: string[] = [];
+  const levels = new Map<string, number>();
+  let depth = 0;
   for (let i = 0; i < raw.length; i++) {
     const path = `line ${i + 1}`;
+    for (const step of architecture || /^\s*%%/.test(raw[i]) ? [] : subgraphSteps(raw[i], i)) {
+      const id = step ?? open.pop();
+      if (id === undefined) continue;
+      const level = (levels.get(id) ?? 0) + (step === undefined ? -1 : 1);
+      levels.set(id, level);
+      if (step === undefined) {
+        if (level === 0) depth--;
+        continue;
+      }
+      open.push(id);
+      if (level === 1) depth++;
+      // Mermaid's parser copies its whole stack at every step: 2,000 subgraphs nested on one line took 10 s, 5,000 on lines of their own minutes.
+      if (depth > MAX_DOMAIN_DEPTH) {
+        return {
+          code: IO_ERROR_CODES.tooLarge, path,
+          message: `subgraphs nested more than ${numberText(MAX_DOMAIN_DEPTH)} deep by this line: a design reads at most ${numberText(MAX_DOMAIN_DEPTH)} levels of failure domains`,
+        };
+      }
+    }
     if (architecture) {
       const node = ARCHITECTURE_NODE.exec(raw[i]);
       if (node) nodes.add(node[1]);

@@ -110,4 +110,32 @@ describe('flowchartTextProblem: text that is no diagram is told without loading 
     expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 200 }, () => `a-->b${';'.repeat(4000)}`).join('\n')}`)).toMatchObject({ path: expect.stringMatching(/^line \d+$/) });
     expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 19_000 }, (_, i) => `  n${i % 50}["${'x'.repeat(90)}"]`).join('\n')}`)).toBeUndefined();
   });
+
+  it('runs of blanks, which mermaid rereads for every character of them: refused at the line where the run starts, an export\'s comments never', () => {
+    // 500,000 empty lines (half a megabyte) did not end in 100 s; 40,000 lines of one space took 30 s.
+    expect(flowchartTextProblem(`flowchart LR\n  a --> b\n${'\n'.repeat(500_000)}  c`)).toMatchObject({
+      code: 'too-large', path: 'line 3', message: expect.stringMatching(/^500,003 blank characters in a row from this line .*bounded time/),
+    });
+    expect(flowchartTextProblem(`flowchart LR\n  a --> b\n${' \n'.repeat(40_000)}  c`)).toMatchObject({ path: 'line 3' });
+    // Comment lines are blanked for mermaid (so that its line numbers stay the file's): they count as blanks.
+    expect(flowchartTextProblem(`%% x\nflowchart LR\n  a --> b\n${'  %% note\n'.repeat(30_000)}  c`)).toMatchObject({ path: 'line 4' });
+    // Indented lines and the comments of an export at the node limit (20,002 lines, the test above) are far from it.
+    expect(flowchartTextProblem(`flowchart LR\n${Array.from({ length: 9_999 }, (_, i) => `        n${i} --> n${i + 1}\n\n`).join('')}`)).toBeUndefined();
+  });
+
+  it('subgraphs nested deeper than a design\'s domains, which mermaid\'s parser copies its stack for: refused at the line that passes 32', () => {
+    const nested = (depth: number, open: (d: number) => string) => `flowchart TB\n${Array.from({ length: depth }, (_, d) => open(d)).join('')}  a --> b\n${'end\n'.repeat(depth)}`;
+    // 5,000 deep did not end in 5 minutes (a design reads 32 levels, so it was refused after the parse).
+    expect(flowchartTextProblem(nested(5000, (d) => `subgraph s${d}["level ${d}"]\n`))).toEqual({
+      code: 'too-large', path: 'line 34', message: 'subgraphs nested more than 32 deep by this line: a design reads at most 32 levels of failure domains',
+    });
+    expect(flowchartTextProblem(nested(32, (d) => `subgraph s${d}["level ${d}"]\n`))).toBeUndefined();
+    // On one line, with titles alone (each its own subgraph), and with a `;` inside a label, which opens nothing.
+    expect(flowchartTextProblem(`flowchart TB\n${'subgraph "Zone"; '.repeat(2000)}a${'; end'.repeat(2000)}`)).toMatchObject({ path: 'line 2' });
+    expect(flowchartTextProblem(nested(33, (d) => `subgraph Zone ${d}\n`))).toMatchObject({ path: 'line 34' });
+    expect(flowchartTextProblem(`flowchart TB\n${Array.from({ length: 40 }, (_, d) => `  a${d}["x; subgraph y${d}"] --> b\n`).join('')}`)).toBeUndefined();
+    // Siblings are no deeper, nor is a subgraph opened again inside itself (its members join the first opening).
+    expect(flowchartTextProblem(`flowchart TB\n${Array.from({ length: 100 }, (_, d) => `subgraph s${d}\n  a${d}\nend\n`).join('')}`)).toBeUndefined();
+    expect(flowchartTextProblem(nested(60, (d) => `subgraph ${d % 2 ? 'T' : 'S'}\n`))).toBeUndefined();
+  });
 });
