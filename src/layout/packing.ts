@@ -11,6 +11,8 @@
 // 4. Use the slack: within its container's packed size, each child moves towards
 //    the mean place of the nodes outside it that it is linked to (a DNS centred
 //    above its two LBs). Sizes never change in this step, so nothing drifts.
+// A sparse container is packed on its own instead (packSparse): when its children
+// are so spread over the bands that keeping their order wastes much of its width.
 export type Span = readonly [first: number, last: number];
 
 export interface PackingInput {
@@ -49,12 +51,23 @@ export interface Packed {
   start: Map<string, number>;
   /** Extent across the layers. */
   size: Map<string, number>;
+  /** The containers packed by packSparse: their children's order means nothing, and no step moves them. */
+  sparse: Set<string>;
 }
 
 /** Rounds of neighbour swaps; each costs one packing of the container per adjacent pair. */
 const SWAP_ROUNDS = 3;
 /** Rounds of moving nodes towards their links within the slack; each starts from the previous placement. */
 const PULL_ROUNDS = 3;
+/**
+ * A container is packed on its own (packSparse) when that makes it at least a quarter
+ * narrower than its children in order, and by more than a screen (1,600 px at a zoom of 1):
+ * a zone or two spanning more bands than the rest costs less than that, and in a drawing
+ * that small the document's order and the shorter links read better than the room saved.
+ */
+const SPARSE_GAIN = 0.75;
+const SPARSE_SAVING = 1600;
+const isSparse = (inOrder: number, onItsOwn: number) => onItsOwn < SPARSE_GAIN * inOrder && inOrder - onItsOwn > SPARSE_SAVING;
 
 export function packAcross(input: PackingInput): Packed {
   const leavesUnder = new Map<string, string[]>();
@@ -75,8 +88,9 @@ export function packAcross(input: PackingInput): Packed {
     order.set(c, input.containersFirst ? [...ordered.filter(isDomain), ...ordered.filter((k) => !isDomain(k))] : ordered);
   }
 
-  if (input.quick) return place(input, order);
-  let packed = improveOrder(input, order, members);
+  const memo: SparseMemo = new Map();
+  if (input.quick) return place(input, order, memo);
+  let packed = improveOrder(input, order, members, memo);
   // Wrapped tiers stay packed from the start of their container: pulled towards their links,
   // each row drifted after the one above and a region came out as a staircase.
   if (input.containersFirst) return packed;
@@ -105,15 +119,15 @@ export function packAcross(input: PackingInput): Packed {
  * container's place and the subtrees' insides stay as they are), so it costs one
  * packing of that container, not of the whole drawing.
  */
-function improveOrder(input: PackingInput, order: Map<string, string[]>, members: (id: string) => string[]): Packed {
-  let packed = place(input, order);
+function improveOrder(input: PackingInput, order: Map<string, string[]>, members: (id: string) => string[], memo: SparseMemo): Packed {
+  let packed = place(input, order, memo);
   const neighbours = new Map<string, string[]>();
   const neighboursOf = (m: string) => neighbours.get(m) ?? neighbours.set(m, input.neighbours(m)).get(m)!;
   for (let round = 0; round < SWAP_ROUNDS; round++) {
     let improved = false;
     for (const c of input.containers) {
       const kids = order.get(c)!;
-      if (kids.length < 2) continue;
+      if (kids.length < 2 || packed.sparse.has(c)) continue;
       const { start: absStart, center } = absoluteCenters(input, packed);
       const inC = new Map<string, { child: string; offset: number }>();
       for (const k of kids) for (const m of members(k)) inC.set(m, { child: k, offset: center.get(m)! - absStart.get(k)! });
@@ -188,7 +202,7 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
         const end = starts.get(kids[i])! + packed.size.get(kids[i])!;
         for (let band = low; band <= high; band++) prefix[band] = Math.max(prefix[band] ?? -Infinity, end);
       }
-      packed = place(input, order);
+      packed = place(input, order, memo);
     }
     if (!improved) break;
   }
@@ -212,18 +226,94 @@ function sortBy(ids: string[], keyOf: (id: string) => number): string[] {
     .map((k) => k.id);
 }
 
-/** Packs children in order, each right after the earlier siblings that share its bands. */
-function place(input: PackingInput, order: Map<string, string[]>): Packed {
+/**
+ * Each sparse container's packing, by container, with the children and sizes it was packed for:
+ * the swaps repack the whole drawing after each container, and packing the estate's region of
+ * 4,481 zones on its own each time was most of its layout's time.
+ */
+type SparseMemo = Map<string, { kids: string[]; sizes: number[]; packed: { start: Map<string, number>; size: number } }>;
+
+/** Packs children in order, each right after the earlier siblings that share its bands; a sparse container on its own. */
+function place(input: PackingInput, order: Map<string, string[]>, memo: SparseMemo): Packed {
   const start = new Map<string, number>();
   const size = new Map<string, number>();
+  const sparse = new Set<string>();
   for (const c of input.containers) {
     const kids = order.get(c)!;
     for (const k of kids) if (!input.isContainer(k)) size.set(k, input.leafSize(k));
-    const one = packOne(input, c, kids, size);
+    let one = packOne(input, c, kids, size);
+    if (kids.length > 2) {
+      const sizes = kids.map((k) => size.get(k)!);
+      const known = memo.get(c);
+      const same = known && known.kids.every((k, i) => k === kids[i]) && known.sizes.every((v, i) => v === sizes[i]);
+      const onItsOwn = same ? known.packed : packSparse(input, c, kids, size);
+      if (!same) memo.set(c, { kids: [...kids], sizes, packed: onItsOwn });
+      if (isSparse(one.size, onItsOwn.size)) {
+        one = onItsOwn;
+        sparse.add(c);
+      }
+    }
     one.start.forEach((v, k) => start.set(k, v));
     size.set(c, one.size);
   }
-  return { start, size };
+  return { start, size, sparse };
+}
+
+/**
+ * One container packed on its own: the children spanning the most bands first, each at the
+ * first place where it fits in every band it spans, gaps between earlier ones included. In
+ * order, each child went after every earlier sibling sharing one of its bands, so a zone
+ * whose two components sit twenty tiers apart pushed all of those bands to its right, and
+ * the one-component zones of a tier of the estate at a tenth ended up 1,300 px apart, not
+ * 290. Containers spanning the same bands are columns side by side, as in order; the rest
+ * fill the bands between them, each band in the given order.
+ */
+function packSparse(input: PackingInput, c: string, kids: string[], sizes: Map<string, number>): { start: Map<string, number>; size: number } {
+  const span = (k: string) => input.spanOf(k)[1] - input.spanOf(k)[0];
+  const byReach = kids.map((k, i) => ({ k, i, reach: span(k) })).sort((a, b) => b.reach - a.reach || a.i - b.i);
+  // Per band, the children placed in it as [start, end) pairs, sorted and apart.
+  const taken: number[][][] = [];
+  const start = new Map<string, number>();
+  const first = input.startPadding(c);
+  let end = first;
+  for (const { k } of byReach) {
+    const [low, high] = input.spanOf(k);
+    const extent = sizes.get(k)!;
+    let at = first;
+    // Each clash moves the child past the box it meets; a place clear in every band ends the search.
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let b = low; b <= high; b++) {
+        const clash = firstReaching(taken[b], at - input.gap);
+        if (clash !== undefined && clash[0] < at + extent + input.gap) {
+          at = clash[1] + input.gap;
+          moved = true;
+        }
+      }
+    }
+    for (let b = low; b <= high; b++) insertSorted((taken[b] ??= []), [at, at + extent]);
+    start.set(k, at);
+    end = Math.max(end, at + extent);
+  }
+  return { start, size: Math.max(input.minContainerSize, end + input.endPadding) };
+}
+
+/** The first of the sorted, disjoint intervals that ends after `x`. */
+function firstReaching(intervals: number[][] | undefined, x: number): number[] | undefined {
+  if (!intervals) return undefined;
+  let [lo, hi] = [0, intervals.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (intervals[mid][1] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return intervals[lo];
+}
+
+function insertSorted(intervals: number[][], interval: number[]): void {
+  let i = intervals.length;
+  while (i > 0 && intervals[i - 1][0] > interval[0]) i--;
+  intervals.splice(i, 0, interval);
 }
 
 /** One container: its children's starts (in the given order) and its own size. */
@@ -254,6 +344,10 @@ function useSlack(input: PackingInput, order: Map<string, string[]>, packed: Pac
   const start = new Map<string, number>();
   for (const c of input.containers) {
     const kids = order.get(c)!;
+    if (packed.sparse.has(c)) {
+      for (const k of kids) start.set(k, packed.start.get(k)!);
+      continue;
+    }
     const latest = new Map<string, number>();
     const limit = packed.size.get(c)! - input.endPadding;
     // Per band, the latest start of the later children in it (then the end of the earlier ones).
@@ -277,7 +371,7 @@ function useSlack(input: PackingInput, order: Map<string, string[]>, packed: Pac
       for (let b = low; b <= high; b++) bandEnd[b] = Math.max(bandEnd[b] ?? -Infinity, at + packed.size.get(k)!);
     }
   }
-  return { start, size: packed.size };
+  return { start, size: packed.size, sparse: packed.sparse };
 }
 
 /** The absolute start and centre across the layers of every node, in the root's coordinates. */
