@@ -9,6 +9,7 @@ import { ioReason, ReadError, readText } from './io';
 
 /** What a folder is read for: infrastructure definitions (a Mermaid file is imported on its own). */
 const FOLDER_EXTENSIONS = /\.(ya?ml|json|tf|tfvars)$/i;
+const MERMAID_EXTENSIONS = /\.(mmd|mermaid)$/i;
 /** Tool state and dependencies, never definitions: `.terraform` holds downloaded modules. */
 const SKIPPED_FOLDERS = new Set(['.git', '.terraform', 'node_modules', '.github']);
 export const MAX_FOLDER_FILES = 20_000;
@@ -43,6 +44,8 @@ export function readImportPaths(paths: string[]): ReadFiles {
   // round the loop until the file limit refused the folder, naming a path of the loop repeated;
   // a link to a file read it twice. Each is read once now.
   const seen = new Set<string>();
+  /** Mermaid files met in folders: not read there, but named when a folder has nothing else. */
+  const mermaidInFolders: string[] = [];
   const firstTime = (st: { dev: number; ino: number }) => {
     const key = `${st.dev}:${st.ino}`;
     if (seen.has(key)) return false;
@@ -68,6 +71,8 @@ export function readImportPaths(paths: string[]): ReadFiles {
       if (!firstTime(st)) continue;
       if (st.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(name)) walk(path, depth + 1);
+      } else if (st.isFile() && MERMAID_EXTENSIONS.test(name)) {
+        mermaidInFolders.push(path);
       } else if (st.isFile() && FOLDER_EXTENSIONS.test(name)) {
         if (out.files.length + out.found.size >= MAX_FOLDER_FILES) return problem(dir, `more than ${MAX_FOLDER_FILES} files: import a smaller folder`);
         out.found.add(path);
@@ -95,8 +100,14 @@ export function readImportPaths(paths: string[]): ReadFiles {
     if (st.isDirectory()) {
       const before = out.files.length + out.problems.length;
       firstTime(st);
+      mermaidInFolders.length = 0;
       walk(p, 0);
-      if (out.files.length + out.problems.length === before) problem(p, 'an empty folder: no .yaml, .yml, .json, .tf or .tfvars file in it');
+      if (out.files.length + out.problems.length === before) {
+        // A folder of Mermaid files is not empty: say so, and how to read one.
+        problem(p, mermaidInFolders.length > 0
+          ? `no .yaml, .yml, .json, .tf or .tfvars file in it; a Mermaid file is imported on its own, by its path (${mermaidInFolders[0]}${mermaidInFolders.length > 1 ? ` and ${mermaidInFolders.length - 1} more` : ''})`
+          : 'an empty folder: no .yaml, .yml, .json, .tf or .tfvars file in it');
+      }
       out.name ??= basename(p.replace(/[\\/]+$/, '')) || undefined;
     } else {
       readOne(p, st.size);

@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { terminalSafe } from '../io/safeText';
 import { decodeUtf8 } from '../io/utf8Text';
-import { MAX_DOCUMENT_CHARS, parseTopology, type Problem, type Topology } from '../model';
+import { MAX_DOCUMENT_CHARS, numberText, parseTopology, type Problem, type Topology } from '../model';
 import { documentOf, problemText, saidByReportCard } from '../model/problemText';
 import { noClientStatement } from '../engine/scopeWarnings';
 
@@ -133,9 +133,25 @@ export function readTopologyFile(file: string):
   if (!result.ok) {
     // Each error names its element by label and id where the text says them (src/model/problemText.ts).
     const raw = documentOf(text);
-    return { ok: false, errors: result.errors.map((p) => problemText(raw, p)) };
+    const other = result.errors[0]?.code === 'not-json' ? otherFormat(text) : undefined;
+    const hint = other ? `; it looks like ${other}: \`spof import ${file} -o FILE.spof.json\` reads it into a topology` : '';
+    return { ok: false, errors: result.errors.map((p, i) => `${problemText(raw, p)}${i === 0 ? hint : ''}`) };
   }
   return { ok: true, topology: result.topology, warnings: result.warnings, text };
+}
+
+/**
+ * What a file that is not JSON looks like, when it is a format `import` reads (`analyze
+ * flow.mmd`, `diff compose.yaml design.spof.json` said only "Unexpected token"). The first
+ * lines are enough; a wrong guess costs a hint, never a refusal.
+ */
+function otherFormat(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  if (/^\s*(?:%%[^\n]*\n\s*)*(?:flowchart|graph|architecture-beta)\b/.test(head)) return 'a Mermaid diagram';
+  if (/^services\s*:/m.test(head)) return 'a Docker Compose file';
+  if (/^\s*apiVersion\s*:/m.test(head) && /^\s*kind\s*:/m.test(head)) return 'Kubernetes manifests';
+  if (/^\s*(resource|module|provider|terraform|variable)\b[^\n=]*\{/m.test(head)) return 'Terraform';
+  return undefined;
 }
 
 /** `FILE: invalid topology: format: missing: ... (and 2 more errors; `spof validate FILE` lists them)` */
@@ -162,11 +178,56 @@ export const MAX_LISTED_PROBLEMS = 100;
  * the shared report's Notes), so "no client" is left to it rather than said twice.
  */
 export function printWarnings(file: string, doc: Topology, warnings: Problem[], reportSaysScope = false): void {
-  const all = warningLines(doc, warnings, reportSaysScope);
-  const shown = all.slice(0, MAX_LISTED_PROBLEMS);
-  const lines = shown.map((w) => `${file}: warning: ${w}`);
-  if (all.length > shown.length) lines.push(`${file}: ... and ${all.length - shown.length} more warnings`);
+  const lines = listedWarningLines(doc, warnings, reportSaysScope).map((w) => `${file}: ${w}`);
   if (lines.length) writeStderr(textLines(lines));
+}
+
+/** Past this many warnings saying the same thing, they are one line that names a few and counts the rest. */
+export const SAME_WARNING_LINES = 10;
+const NAMED_IN_GROUP = 5;
+
+/**
+ * The warnings as the human output lists them: `warning: ...` lines, at most MAX_LISTED_PROBLEMS
+ * of them, then how many more. A warning said of more than SAME_WARNING_LINES elements is one
+ * line (`warning: has no links: 10,001 elements: "s0" (components[1]), ... and 9,996 more`): 10,001
+ * unconnected components gave 100 lines of the same words and hid anything else. Only the
+ * lines shown are made (500,000 `requires` groups with no link printed 94 MB in 15 s).
+ */
+export function listedWarningLines(doc: Topology, warnings: readonly Problem[], reportSaysScope = false): string[] {
+  const groups = new Map<string, Problem[]>();
+  for (const w of warnings) {
+    const key = `${w.code}\u0000${w.message}`;
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
+  }
+  const lines: string[] = [];
+  let unlisted = 0;
+  for (const group of groups.values()) {
+    if (group.length > SAME_WARNING_LINES) {
+      if (lines.length >= MAX_LISTED_PROBLEMS) {
+        unlisted += group.length;
+        continue;
+      }
+      const named = group.slice(0, NAMED_IN_GROUP).map((w) => elementOf(doc, w));
+      const what = group.every((w) => w.path.startsWith('components[')) ? 'components' : 'elements';
+      lines.push(`warning: ${group[0].message}: ${numberText(group.length)} ${what}: ${named.join(', ')} and ${numberText(group.length - named.length)} more`);
+      continue;
+    }
+    for (const w of group) {
+      if (lines.length >= MAX_LISTED_PROBLEMS) unlisted++;
+      else lines.push(...warningLines(doc, [w], reportSaysScope).map((l) => `warning: ${l}`));
+    }
+  }
+  if (unlisted > 0) lines.push(`warning: ... and ${numberText(unlisted)} more warning${unlisted === 1 ? '' : 's'}`);
+  return lines;
+}
+
+/** `"s0" (components[1])`: the element a warning is about, by the words problemText puts before its path. */
+function elementOf(doc: Topology, w: Problem): string {
+  const text = problemText(doc, { ...w, message: '' });
+  const at = text.lastIndexOf(`, ${w.path}`);
+  return at > 0 ? `${text.slice(0, at)} (${w.path})` : w.path;
 }
 
 /**
@@ -386,7 +447,9 @@ export function optionNumber(text: string): number {
 export function sloFraction(text: string): number {
   const x = optionNumber(text.trim().replace(/%$/, ''));
   if (!Number.isFinite(x) || x <= 0 || x >= 100) {
-    throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}")`);
+    // 99.99999999999999999 is below 100 as written, but no number between it and 100 exists to hold it.
+    const rounded = (x === 100 && !/^\s*\+?100(\.0*)?\s*%?\s*$/.test(text)) || (x === 0 && /[1-9]/.test(text.replace(/e.*$/i, '')));
+    throw new CliError(`--slo: must be a percentage between 0 and 100, e.g. 99.95 (got "${text}"${rounded ? `, which reads as ${x}: too close to it for a number to tell apart` : ''})`);
   }
   return Number((x / 100).toPrecision(12));
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_BAD_INPUT, MAX_LISTED_PROBLEMS, errorLines, readTopologyFile, textLines, warningLines, writeHumanStdout, writeStderr } from './io';
+import { EXIT_BAD_INPUT, errorLines, listedWarningLines, readTopologyFile, textLines, writeHumanStdout, writeStderr } from './io';
 import { designSize } from './importNotes';
 import { numberText } from '../model';
 
@@ -16,11 +16,8 @@ export function registerValidate(program: Command): void {
         return;
       }
       const { topology, warnings } = read;
-      // Summed up past MAX_LISTED_PROBLEMS, as errors are: 500,000 `requires` groups with no
-      // link printed 94 MB in 15 s of CPU. Only the lines shown are made (one per warning).
-      const shown = warningLines(topology, warnings.slice(0, MAX_LISTED_PROBLEMS)).map((w) => `warning: ${w}`);
-      const more = warnings.length - MAX_LISTED_PROBLEMS;
-      if (more > 0) shown.push(`warning: ... and ${more.toLocaleString('en-US')} more warning${more === 1 ? '' : 's'}`);
+      // Summed up past MAX_LISTED_PROBLEMS lines, as errors are, and the same warning of many elements in one line.
+      const shown = listedWarningLines(topology, warnings);
       writeHumanStdout(textLines([...shown, `${file}: valid (${designSize(topology)}${warnings.length ? `, ${numberText(warnings.length)} warning${warnings.length === 1 ? '' : 's'}` : ''})`]));
     });
 }

@@ -11,6 +11,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 /** The text of `bytes`, or why they are not UTF-8 text; `what` names the file's role ("a topology"). */
 export function decodeUtf8(bytes: Uint8Array, what: string): DecodedText {
   const utf16 = `; ${what} is read as UTF-8: save it as UTF-8`;
+  // UTF-32's byte order marks: the little-endian one starts as UTF-16's does (FF FE), and was called UTF-16.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    return { ok: false, reason: `UTF-32 text${utf16}` };
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, reason: `UTF-16 text${utf16}` };
   }

@@ -67,3 +67,56 @@ describe('plan -o -', () => {
     expect(both.stdout).toBe('');
   });
 });
+
+describe('readable human output', () => {
+  it('10,001 unconnected components: one warning line naming five and counting the rest, not 100 lines of the same words', () => {
+    const components = [{ id: 'users', kind: 'client' }, ...Array.from({ length: 10_001 }, (_, i) => ({ id: `s${i}`, kind: 'app' })), { id: 'db', kind: 'database', minHealthy: 2 }];
+    const design = file('unconnected.spof.json', JSON.stringify({ format: 'spof-topology', version: 2, components, links: [{ from: 'users', to: 'db' }] }));
+    const v = spof(['validate', design]);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^warning: "db", components\[10002\]\.minHealthy: 2 of 1 instance must work/),
+      'warning: has no links: 10,001 components: "s0" (components[1]), "s1" (components[2]), "s2" (components[3]), "s3" (components[4]), "s4" (components[5]) and 9,996 more',
+      `${design}: valid (10,003 components, 0 domains, 1 link, 10,002 warnings)`,
+    ]);
+    // The other commands say it the same way on stderr; --json names every one.
+    const a = spof(['analyze', design, '--json']);
+    expect(lines(a.stderr).filter((l) => l.includes('has no links'))).toEqual([expect.stringContaining(`${design}: warning: has no links: 10,001 components:`)]);
+    expect(JSON.parse(a.stdout).unreached).toHaveLength(10_001);
+  });
+});
+
+describe('a file of another format, or a number no float can hold', () => {
+  it('analyze and diff of a Mermaid, Compose or Terraform file say what it looks like and how to read it', () => {
+    const cases: [string, string, string][] = [
+      ['flow.mmd', 'flowchart LR\n  a --> b\n', 'a Mermaid diagram'],
+      ['compose.yaml', 'services:\n  web:\n    image: nginx\n', 'a Docker Compose file'],
+      ['main.tf', 'resource "aws_instance" "web" {\n}\n', 'Terraform'],
+    ];
+    for (const [name, text, looks] of cases) {
+      const path = file(name, text);
+      for (const args of [['analyze', path], ['diff', example, path]]) {
+        const r = spof(args);
+        expect(r.code).toBe(2);
+        expect(lines(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^spof: ${path}: invalid topology: line 1, column 1: not valid JSON: .*; it looks like ${looks}: \`spof import ${path} -o FILE\\.spof\\.json\` reads it into a topology$`))]);
+      }
+    }
+  });
+
+  it('--slo 99.99999999999999999 reads as 100 and 1e-400 as 0: the refusal says so', () => {
+    const r = spof(['plan', example, '--slo', '99.99999999999999999']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(['spof: --slo: must be a percentage between 0 and 100, e.g. 99.95 (got "99.99999999999999999", which reads as 100: too close to it for a number to tell apart)']);
+    expect(lines(spof(['analyze', example, '--slo', '1e-400']).stderr)).toEqual(['spof: --slo: must be a percentage between 0 and 100, e.g. 99.95 (got "1e-400", which reads as 0: too close to it for a number to tell apart)']);
+    expect(lines(spof(['analyze', example, '--slo', '100']).stderr)).toEqual(['spof: --slo: must be a percentage between 0 and 100, e.g. 99.95 (got "100")']);
+  });
+
+  it('import of a folder holding only Mermaid files: not called empty; the file to give is named', () => {
+    const folder = join(dir, 'diagrams');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'flow.mmd'), 'flowchart LR\n  a --> b\n');
+    const r = spof(['import', folder]);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([`spof: ${folder}: no .yaml, .yml, .json, .tf or .tfvars file in it; a Mermaid file is imported on its own, by its path (${join(folder, 'flow.mmd')})`]);
+  });
+});

@@ -41,6 +41,16 @@ describe('decodeUtf8', () => {
     for (const b of [le, be]) expect(reasonOf(b)).toBe('UTF-16 text (no byte order mark); a topology is read as UTF-8: save it as UTF-8');
   });
 
+  it('names UTF-32 text as UTF-32 (its little-endian byte order mark starts as UTF-16\'s)', () => {
+    const le = Buffer.alloc(8);
+    le.writeUInt32LE(0xfeff, 0);
+    le.writeUInt32LE(0x7b, 4);
+    const be = Buffer.alloc(8);
+    be.writeUInt32BE(0xfeff, 0);
+    be.writeUInt32BE(0x7b, 4);
+    for (const b of [le, be]) expect(reasonOf(b)).toBe('UTF-32 text; a topology is read as UTF-8: save it as UTF-8');
+  });
+
   it('does not take a text with an odd NUL for UTF-16', () => {
     expect(decodeUtf8(bytes('{"a":', [0], '1}'), 'a topology')).toEqual({ ok: true, text: '{"a":\u00001}' });
   });
