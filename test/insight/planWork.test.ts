@@ -322,6 +322,29 @@ describe('what no move changes', () => {
   });
 });
 
+describe('a client far from its target by many SPOFs', () => {
+  it('says how many of its SPOFs must go at least, and that the plan has no room for that many', () => {
+    // Two clients on a chain of 40 services at 99%: no plan without all of them made redundant
+    // reaches 99.99%, and a budget of a few recomputations cannot verify forty moves. Before,
+    // the message said only that the budget ran out and that more moves might help.
+    const t = mustParse({
+      format: 'spof-topology', version: 2, name: 'chain',
+      components: [{ id: 'users', kind: 'client' }, { id: 'jobs', kind: 'client' }, ...Array.from({ length: 40 }, (_, i) => ({ id: `c${i}`, kind: 'service' as const, availability: 0.99 }))],
+      links: [{ from: 'users', to: 'c0' }, { from: 'jobs', to: 'c0' }, ...Array.from({ length: 39 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    });
+    const p = plan(t, { target: 0.9999, workBudget: 1_000 });
+    expect(p.met).toBe(false);
+    const left = 40 - p.steps.length;
+    expect(p.message).toMatch(new RegExp(`users has ${left} single points of failure \\(c\\d+, c\\d+, c\\d+ and ${left - 3} more, 99% each\\): it can reach its target only once all ${left} are removed, more than what its budget of work has room to verify \\(about \\d+ more recomputations? of the design, at most 16 moves each\\)\\.`));
+  });
+
+  it('says nothing of the kind when a few moves would do', () => {
+    const t = mustParse(fiftyServices(10));
+    const p = plan(t, { target: 0.999, workBudget: 300 });
+    expect(p.message).not.toMatch(/single points of failure \(/);
+  });
+});
+
 describe('the analysis a caller has made', () => {
   it('is the start of the plan when it is past the exact method (not analysed again); an exact one is recomputed', () => {
     const t = mustParse(fiftyServices(10));

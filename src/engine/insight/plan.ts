@@ -17,7 +17,7 @@ import { alternativesOf } from './structure';
 import { moveContext } from './moveContext';
 import { applyMoveFully, candidatesIn, kindOf, withinLimits, type Move } from './moves';
 import { addCosts, costOfMove, downtimeCostPerYear, NO_COST, pricingOf, weightOf, type MoveCost, type Pricing } from './planCost';
-import { fixedFailures, outOfReachClients } from './planBlockers';
+import { fixedFailures, outOfReachClients, spofsToRemove } from './planBlockers';
 import { boundedSearch, planWeight, prune } from './planSearch';
 import { Evaluator, MIN_SHARE_PER_MOVE, shortClients, targetsOf, type State, type Targets } from './planState';
 import { finish } from './planSteps';
@@ -186,7 +186,10 @@ export function plan(t: Topology, opts: PlanOptions = {}): Plan {
   // The budget lets an evaluation through while there is room for one like the last: one of a
   // larger design may end past it, and then nothing more could be weighed.
   if (evaluator.work > evaluator.workBudget) evaluator.cut = true;
-  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves, large, together });
+  // Short of the target: how many of its SPOFs the furthest client must lose at least, and what the plan had room for.
+  const toRemove = cur.slo.met ? undefined : spofsToRemove(cur, targets);
+  const room = toRemove && { moves: Math.max(0, maxMoves - cur.moves.length), rounds: evaluator.lastWork > 0 ? Math.max(0, Math.floor((evaluator.workBudget - evaluator.work) / evaluator.lastWork)) : Infinity, batch: BATCH };
+  return finish({ start, end: cur, rounds, outcome, search, targets, pricing, evaluator, maxMoves, large, together, toRemove: toRemove && room && { ...toRemove, ...room } });
 }
 
 /** How far the plan's end clears its strictest target (availability minus target, the smallest). */

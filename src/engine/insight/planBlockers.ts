@@ -225,3 +225,51 @@ function poolUnavailability(c: Component, a: number): number {
   }
   return Math.max(0, 1 - up);
 }
+
+/** Changes of state the propagations of spofsToRemove may spend, in all (a 10,000-long chain with many clients would spend 50 million). */
+const SPOF_CLIENT_WORK = 20_000_000;
+
+/**
+ * The client furthest from its target by its single points of failure, and how many of them
+ * at least must be removed before it can reach its target: with the rest in place it is at
+ * most their product. Which SPOFs are whose: all of them with one client, else by
+ * propagation within SPOF_CLIENT_WORK. Undefined when no short client needs more than one
+ * removed, or that was not found within the work.
+ */
+export function spofsToRemove(st: State, targets: Targets): { client: number; spofs: number[]; needed: number } | undefined {
+  const e = st.evaluation;
+  if (!e.spofs || e.spofs.length < 2) return undefined;
+  const short = shortClients(st, targets);
+  const of = new Map<number, number[]>(short.map((c) => [c, []]));
+  if (e.clients.length === 1) of.set(0, [...e.spofs]);
+  else {
+    const s = buildStructure(st.doc);
+    const prop = new Propagator(s);
+    const clientIndex = new Map(e.clients.map((c, i) => [c.id, i]));
+    let left = SPOF_CLIENT_WORK;
+    for (const i of e.spofs) {
+      const el = s.elementIndex.get(e.elements[i].id);
+      if (el === undefined) continue;
+      const mark = prop.mark();
+      const down = prop.failWithin(el, left);
+      left -= prop.mark() - mark;
+      prop.undo(mark);
+      if (!down) return undefined;
+      for (const c of down) {
+        const k = s.components[c].isClient ? clientIndex.get(s.components[c].id) : undefined;
+        if (k !== undefined) of.get(k)?.push(i);
+      }
+    }
+  }
+  let worst: { client: number; spofs: number[]; needed: number } | undefined;
+  for (const [c, mine] of of) {
+    const target = targets.clientTarget(st.doc, e.clients[c].id)!;
+    // Least likely up first: removing those raises the bound most. In logarithms (10,000 at 99.5% underflow nothing).
+    const logs = mine.map((i) => Math.log(e.elements[i].availability)).sort((a, b) => a - b);
+    let up = logs.reduce((sum, x) => sum + x, 0);
+    let needed = 0;
+    while (needed < logs.length && up < Math.log(target)) up -= logs[needed++];
+    if (needed >= 2 && (!worst || needed > worst.needed)) worst = { client: c, spofs: mine, needed };
+  }
+  return worst;
+}

@@ -90,6 +90,11 @@ export class Evaluator {
     this.workBudget = Math.max(this.workBudget, budget);
   }
 
+  /** The work of the last evaluation. */
+  get lastWork(): number {
+    return this.last;
+  }
+
   /** The budget leaves room for one more evaluation like the last. */
   affords(): boolean {
     return this.work + this.last <= this.workBudget;

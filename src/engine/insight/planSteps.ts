@@ -32,6 +32,8 @@ export interface Finished {
   /** Out of reach: the failures no move changes, and the clients they keep from their targets, with the most each can reach. */
   fixed?: readonly FixedFailure[];
   beyond?: readonly { client: number; most: number; target: number }[];
+  /** Short of the target: the furthest client's SPOFs, how many must go at least, and the moves and rounds of work the plan had left. */
+  toRemove?: { client: number; spofs: number[]; needed: number; moves: number; rounds: number; batch: number };
 }
 
 const ninesOf = (u: number) => (u <= 0 ? Infinity : -Math.log10(u));
@@ -120,7 +122,7 @@ export function finish(f: Finished): Plan {
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
       : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.large === true, ceiling ?? '') + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
-        + (together.size > 0 ? ` ${TOGETHER}` : ''),
+        + (together.size > 0 ? ` ${TOGETHER}` : '') + (f.toRemove ? ` ${removalText(end, f.toRemove)}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,
@@ -216,6 +218,27 @@ const pct = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumSignifi
 const mostText = (a: number) => (a < 1e-4 ? `${(a * 100).toPrecision(2)}%` : `${(a * 100).toLocaleString('en-US', { maximumSignificantDigits: Math.max(4, Math.ceil(-Math.log10(1 - a)) + 2) })}%`);
 /** A blocker's share of the budget: "45% of the", or "99,000 times the" when it alone is far past it. */
 const shareOf = (x: number) => (x >= 10 ? `${Math.round(x).toLocaleString('en-US')} times the` : `${pct(x)} of the`);
+
+/**
+ * What a client short of its target still needs: "u0 has 10,000 single points of failure (c0,
+ * c1, c2 and 9,997 more, 99.5% each), and reaches its target only once at least 10,000 of them
+ * are removed: more than ..." (a chain of them is far from its target however few moves helped).
+ */
+function removalText(end: State, r: NonNullable<Finished['toRemove']>): string {
+  const e = end.evaluation;
+  const c = e.clients[r.client];
+  const els = r.spofs.map((i) => e.elements[i]);
+  const names = els.slice(0, 3).map((x) => x.label).join(', ') + (els.length > 3 ? ` and ${numberText(els.length - 3)} more` : '');
+  const as = els.map((x) => x.availability);
+  const [lo, hi] = [Math.min(...as), Math.max(...as)];
+  const each = lo === hi ? `, ${mostText(lo)} each` : `, ${mostText(lo)} to ${mostText(hi)}`;
+  const some = r.needed === els.length ? (els.length === 2 ? 'both' : `all ${numberText(r.needed)}`) : `at least ${numberText(r.needed)}`;
+  const limits = [
+    ...(r.needed > r.moves ? [`the ${numberText(r.moves)} moves the plan has left`] : []),
+    ...(r.needed > r.rounds * r.batch ? [`what its budget of work has room to verify (about ${numberText(r.rounds)} more recomputation${r.rounds === 1 ? '' : 's'} of the design, at most ${r.batch} moves each)`] : []),
+  ];
+  return `${c.label ?? c.id} has ${numberText(els.length)} single points of failure (${names}${each}): it can reach its target only once ${some} are removed${limits.length > 0 ? `, more than ${limits.join(' and ')}` : ''}.`;
+}
 
 /** A plan that met its target, but whose look for a shorter or cheaper one the budget cut. */
 const CUT_SHORT = 'The budget of work cut the look for a shorter or cheaper plan: each move listed is verified, but one of them may not be needed.';
