@@ -31,7 +31,7 @@ function commands(file: string, dir: string): [string, string[]][] {
 }
 
 /** One run under /usr/bin/time -v; stdout goes to a file (its size is reported). */
-function timed(args: string[], dir: string): Omit<LimitRow, 'document' | 'command'> {
+export function timed(args: string[], dir: string): Omit<LimitRow, 'document' | 'command'> {
   const out = join(dir, 'stdout');
   // A run still going after two minutes is killed (exit 137), so one bad case does not stop the rest.
   const r = spawnSync('bash', ['-c', '/usr/bin/time -v timeout -s KILL 120 "$@" > "$OUT"', 'timed', process.execPath, ...nodeArgs, ...args], {

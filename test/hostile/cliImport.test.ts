@@ -92,6 +92,13 @@ describe('import: large Mermaid drawings end', { timeout: 4 * HANG_MS }, () => {
     refused(file, /chain150k\.mmd:2: more than 10,000 nodes by this line: a Mermaid diagram is imported up to 10,000 nodes \(a design saved as \.spof\.json takes 20,000 components\)$/);
   });
 
+  it('500,000 empty lines, and 5,000 subgraphs nested: refused at their line before mermaid parses (neither ended in minutes)', () => {
+    // The empty lines also held the format detection: its Terraform test ran on through every empty line from each one.
+    refused(put('blank.mmd', `flowchart LR\n  a --> b\n${'\n'.repeat(500_000)}  c\n`), /blank\.mmd:3: 500,003 blank characters in a row from this line .*bounded time/);
+    const nested = ['flowchart TB', ...Array.from({ length: 5000 }, (_, d) => `subgraph s${d}["level ${d}"]\n  a${d} --> b${d}`), ...Array(5000).fill('end')].join('\n');
+    refused(put('nested.mmd', nested), /nested\.mmd:66: subgraphs nested more than 32 deep by this line: a design reads at most 32 levels of failure domains$/);
+  });
+
   it('the CLI\'s own architecture-beta export imports back (it was read as YAML)', () => {
     const arch = join(dir, 'arch.mmd');
     expect(spof('mermaid', 'examples/three-tier.spof.json', '--diagram', 'architecture', '-o', arch).code).toBe(0);
