@@ -59,8 +59,9 @@ test('a 3,000-long chain opened without positions is laid out in runs side by si
     const far = await farBox(page);
     return far.width > canvas.width / 3 && far.height > canvas.height / 3;
   }, { timeout: 120_000 }).toBe(true);
-  // Drawn in a few shapes, whatever the size (one element per component held the page for seconds).
+  // Drawn in a few shapes, whatever the size (one element per component held the page for seconds), the map too.
   expect(await page.getByTestId('far-layer').locator('*').count()).toBeLessThan(20);
+  expect(await page.getByTestId(TEST_IDS.overview).locator('svg *').count()).toBeLessThan(20);
   await expect.poll(() => redPixels(page, studio.canvas, [page.getByTestId(TEST_IDS.overview)]), { timeout: 60_000 }).toBeGreaterThan(50_000);
   expect(await redPixels(page, page.getByTestId(TEST_IDS.overview))).toBeGreaterThan(2_000);
 });
