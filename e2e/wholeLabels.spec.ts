@@ -27,6 +27,9 @@ test('a host container as narrow as its one component shows its whole label and 
   await expect.poll(() => cutLabels(studio.page)).toEqual([]);
   await expect(title.locator('.spof-badge')).toBeVisible();
   await expect(title).toHaveAttribute('title', 'db-node · host · 99.5%');
+  // The mark says what the host's failure takes down (its title written when the pointer comes).
+  await title.locator('.spof-badge').hover();
+  await expect(title.locator('.spof-badge')).toHaveAttribute('title', /^Single point of failure\.\nIf db-node fails, it cuts off /);
 });
 
 test('no container label of the templates is cut at 1280x800', async () => {

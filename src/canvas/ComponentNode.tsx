@@ -14,7 +14,7 @@ import { markClasses, NodeAnalysis } from './NodeAnalysis';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const c = data.component;
   // Its tooltip is written when the card is first hovered, not for every marked node on screen when an answer comes.
-  const marks = useNodeMarks(id, false);
+  const marks = useNodeMarks(id);
   const [hovered, setHovered] = useState(false);
   const Icon = COMPONENT_ICONS[c.kind];
   const card = componentCard(c);

@@ -7,7 +7,7 @@ import { ChevronDown, ChevronRight } from 'lucide-react';
 import { memo } from 'react';
 import { containerTitle } from '../model/containerTitle';
 import { textWidth } from '../model/textMetrics';
-import { useNodeMarks } from '../store/analysis';
+import { markNoteNow, useNodeMarks } from '../store/analysis';
 import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
@@ -25,6 +25,7 @@ const markRoom = (text: string) => 6 + 6 + 12 + textWidth(text, 10, true) * 1.04
 function DomainNodeView({ id, data, selected, width }: NodeProps<DomainFlowNode>) {
   const d = data.domain;
   const summary = data.summary;
+  // Its SPOF mark's tooltip is written when the pointer comes to it, not for every SPOF on screen when an answer comes.
   const marks = useNodeMarks(id);
   // Its own subscription: a drag that moves over containers re-renders just those two.
   const dropTarget = useSelection((s) => s.dropTarget === id);
@@ -64,7 +65,7 @@ function DomainNodeView({ id, data, selected, width }: NodeProps<DomainFlowNode>
         {title.kind && <span className="domain-kind">{title.kind}</span>}
         <span className="domain-spacer" />
         {title.figure && <span className="domain-availability">{title.figure}</span>}
-        {marks.spof && <span className="spof-badge inline" title={marks.note ?? 'single point of failure'}>SPOF</span>}
+        {marks.spof && <span className="spof-badge inline" title="single point of failure" onPointerEnter={(e) => { e.currentTarget.title = markNoteNow(id) ?? 'single point of failure'; }}>SPOF</span>}
         {marks.failed && <span className="spof-badge inline failed-badge" title="failed in what-if mode">failed</span>}
       </div>
       {summary && (

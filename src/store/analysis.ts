@@ -184,17 +184,15 @@ export interface NodeMarks {
   down: boolean;
   /** What-if: a client still served. */
   served: boolean;
-  /** Tooltip: what this element's failure takes down. */
-  note?: string;
 }
 
 /**
  * One node's marks, selected by id so a node re-renders only when its own marks change.
  * One subscription per node, compared field by field: every analysis update runs each
  * mounted node's selector, so six subscriptions per node cost six times as much.
- * `withNote: false` leaves the tooltip out (a component reads it with useMarkNote when hovered).
+ * The tooltip is not among them: it is written when first read (useMarkNote, markNoteNow).
  */
-export function useNodeMarks(id: string, withNote = true): NodeMarks {
+export function useNodeMarks(id: string): NodeMarks {
   return useAnalysis(useShallow((s): NodeMarks => {
     const w = s.whatIf;
     return {
@@ -203,7 +201,6 @@ export function useNodeMarks(id: string, withNote = true): NodeMarks {
       failed: w.active && w.failed.has(id),
       down: w.active && w.down.has(id),
       served: w.active && w.failed.size > 0 && w.served.has(id),
-      note: withNote ? s.notes.get(id) : undefined,
     };
   }));
 }
@@ -215,6 +212,11 @@ export function useNodeMarks(id: string, withNote = true): NodeMarks {
  */
 export function useMarkNote(id: string): string | undefined {
   return useAnalysis((s) => (s.whatIf.active ? undefined : s.notes.get(id)));
+}
+
+/** A marked element's tooltip as the analysis says it now: for a native title set when the pointer comes (DomainNode). */
+export function markNoteNow(id: string): string | undefined {
+  return useAnalysis.getState().notes.get(id);
 }
 
 /** What-if: which instances of a pool are failed (1-based), for the instance picker. */
