@@ -98,6 +98,7 @@ export function readYaml(text: string): YamlRead {
   const docs: YamlFile['docs'] = [];
   // Each (map, key) written twice, once, with its path; the lines are looked up at the end.
   const repeats = new Map<object, Map<string, string>>();
+  const anchored = new WeakSet<object>();
   try {
     buildDocuments();
   } catch (e) {
@@ -133,9 +134,29 @@ export function readYaml(text: string): YamlRead {
             }
           }
         } else {
-          if (Object.prototype.hasOwnProperty.call(top.value, top.key as string)) noteRepeat(top.value, top.key as string);
+          if (Object.prototype.hasOwnProperty.call(top.value, top.key as string)) {
+            noteRepeat(top.value, top.key as string);
+            forgetRepeatsIn(top.value[top.key as string]);
+          }
           setKey(top.value, top.key as string, value);
         }
+      }
+    };
+    /**
+     * The value a repeated key replaces is never read: keys repeated inside it are not warned
+     * of (`web` given twice, each with `replicas` twice, said three times). Warned once, at the
+     * outer key. A map bound to an anchor is kept: an alias may read it elsewhere.
+     */
+    const forgetRepeatsIn = (replaced: unknown) => {
+      if (repeats.size === 0) return;
+      const stack = [replaced];
+      const walked = new Set<object>();
+      while (stack.length) {
+        const v = stack.pop();
+        if (!v || typeof v !== 'object' || walked.has(v) || anchored.has(v)) continue;
+        walked.add(v);
+        repeats.delete(v);
+        for (const child of Object.values(v)) stack.push(child);
       }
     };
     /** A key given again in the map being read: remembered with its path (`services.web.image`). */
@@ -171,7 +192,10 @@ export function readYaml(text: string): YamlRead {
           const value = ev.type === EVENT_ID.SEQUENCE ? [] : {};
           origins.set(value, i);
           const anchor = ev.anchorStart === -1 ? undefined : text.slice(ev.anchorStart, ev.anchorEnd);
-          if (anchor !== undefined) anchors.set(anchor, { value, aliases: 0, done: false });
+          if (anchor !== undefined) {
+            anchors.set(anchor, { value, aliases: 0, done: false });
+            anchored.add(value);
+          }
           frames.push(Array.isArray(value)
             ? { kind: 'seq', value, aliases: 0, anchor }
             : { kind: 'map', value: value as Record<string, unknown>, aliases: 0, anchor, hasKey: false, keyIsMerge: false, keyOffset: ev.start });

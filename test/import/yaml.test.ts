@@ -146,6 +146,18 @@ describe('readYaml', () => {
     expect(readYaml('a: 1\nb: {a: 2}\n---\na: 3\n')).toMatchObject({ ok: true, file: { repeatedKeys: [] } });
   });
 
+  it('a map given twice is said once, at its key: keys repeated inside the one replaced are not read and not listed', () => {
+    const text = 'services:\n  web:\n    deploy:\n      replicas: 2\n      replicas: 3\n  web:\n    deploy:\n      replicas: 4\n      replicas: 5\n';
+    const r = readYaml(text);
+    expect(r.ok && r.file.repeatedKeys).toEqual([
+      { path: 'services.web.deploy.replicas', lines: [8, 9] },
+      { path: 'services.web', lines: [2, 6] },
+    ]);
+    // A replaced map bound to an anchor may be read through an alias: its repeats stay.
+    const anchored = readYaml('a: &x {k: 1, k: 2}\na: 3\nb: *x\n');
+    expect(anchored.ok && anchored.file.repeatedKeys.map((k) => k.path).sort()).toEqual(['a', 'a.k']);
+  });
+
   it('refuses a billion laughs and a recursive alias, with the line and column', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
