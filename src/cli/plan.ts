@@ -66,7 +66,7 @@ export function jsonPlan(p: Plan, output?: string): Record<string, unknown> {
     after: { ...p.after, nines: finite(p.after.nines) },
     moves: p.steps.map((s) => ({
       round: s.round, ...s.move, description: s.description, fixes: s.fixes, adds: s.adds,
-      availability: s.availability, nines: finite(s.nines),
+      availability: s.availability, nines: finite(s.nines), ...(s.withinInterval ? { withinInterval: true } : {}),
       ...(s.savingPerYear !== null ? { savingPerYear: s.savingPerYear, paysOff: s.paysOff } : {}),
     })),
     cost: p.cost,
@@ -83,7 +83,7 @@ function humanPlan(name: string, p: Plan, output?: string): string {
   const lines = [`${name}: plan${p.target !== null ? ` to reach ${formatTarget(p.target)}` : ' to reach the clients\' targets'}`];
   lines.push(`  now: ${pct(p.before.availability)}`);
   p.steps.forEach((s, i) => {
-    lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}`);
+    lines.push(`  ${i + 1}. ${s.description}: ${pct(s.availability)}${s.withinInterval ? ' (within the sampling interval)' : ''}`);
     lines.push(`     ${fixesText(p.topology, s)}; ${addsText(s, p.cost.currency)}`);
   });
   if (p.steps.length > 0) lines.push(`  in all: ${planCostText(p)}`);

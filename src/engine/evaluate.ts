@@ -25,7 +25,8 @@ export interface Evaluation {
   method: 'exact' | 'monte-carlo';
   clients: ClientAvailability[];
   /** The system: its weakest client (availability 1 when there is none). */
-  system: { availability: number; unavailability: number };
+  /** `interval`: Monte Carlo only, the 95% sampling interval of the availability. */
+  system: { availability: number; unavailability: number; interval?: { low: number; high: number } };
   elements: ElementReport[];
   /** With `sensitivity`: per client (in `clients` order), each element's Birnbaum importance (in `elements` order). */
   birnbaum?: Float64Array[];
@@ -129,7 +130,10 @@ function fromReport(t: Topology, opts: EvaluateOptions, s = buildStructure(t), e
 /** An evaluation read off an analysis already made (a caller that has one need not analyse again). */
 export function evaluationOfReport(r: Report, opts: EvaluateOptions = {}): Evaluation {
   const clients = r.clients.map((c) => ({ id: c.id, label: c.label, availability: c.availability, unavailability: c.unavailability }));
-  const out: Evaluation = { method: r.method, clients, system: { availability: r.system.availability, unavailability: r.system.unavailability }, elements: r.elements };
+  const out: Evaluation = {
+    method: r.method, clients, elements: r.elements,
+    system: { availability: r.system.availability, unavailability: r.system.unavailability, ...(r.interval ? { interval: r.interval } : {}) },
+  };
   if (opts.sensitivity) {
     const index = new Map(r.elements.map((e, i) => [e.id, i]));
     const b = new Float64Array(r.elements.length);

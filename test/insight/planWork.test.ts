@@ -345,6 +345,40 @@ describe('a client far from its target by many SPOFs', () => {
   });
 });
 
+describe('gains within the Monte Carlo sampling interval', () => {
+  it('are said to be within it, round by round, not shown as gains alone', () => {
+    // 400 services at 99.999%, past the exact method: a round of 16 more instances gains about
+    // 0.016 points, inside the 95% interval (about 0.03 points each side) the samples leave at
+    // 99.6%. Before, each round's figure read as a gain.
+    const t = mustParse({
+      format: 'spof-topology', version: 2, name: 'many services',
+      components: [{ id: 'u', kind: 'client' }, ...Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, kind: 'service' as const, availability: 0.99999 }))],
+      links: Array.from({ length: 400 }, (_, i) => ({ from: 'u', to: `s${i}` })),
+    });
+    const sampled = (d: Topology) => analyze(d, { exactBudget: 1 });
+    let prev = sampled(t);
+    expect(prev.method).toBe('monte-carlo');
+    const p = plan(t, { target: 0.9999, analysis: prev, workBudget: 30_000 });
+    expect(p.steps.length).toBeGreaterThan(16);
+    let doc = t;
+    let marked = 0;
+    p.steps.forEach((s, i) => {
+      doc = applyMove(doc, s.move);
+      if (p.steps[i + 1]?.round === s.round) return;
+      // The round's figure, sampled again with the same seed, against the interval of the one before it.
+      const now = sampled(doc);
+      expect(s.availability).toBe(now.system.availability);
+      const within = now.system.availability <= prev.interval!.high;
+      for (const x of p.steps.filter((y) => y.round === s.round)) expect(x.withinInterval === true).toBe(within);
+      if (within) marked++;
+      prev = now;
+    });
+    expect(marked).toBeGreaterThan(0);
+    expect(p.message).toMatch(/are Monte Carlo estimates within the 95% sampling interval of the figures before: the sampling cannot tell their gain from none/);
+    expect(jsonPlan(p).moves).toContainEqual(expect.objectContaining({ withinInterval: true }));
+  });
+});
+
 describe('the analysis a caller has made', () => {
   it('is the start of the plan when it is past the exact method (not analysed again); an exact one is recomputed', () => {
     const t = mustParse(fiftyServices(10));

@@ -96,7 +96,11 @@ export function finish(f: Finished): Plan {
       ? downtimeCostPerYear(from.doc, from.evaluation.clients) - downtimeCostPerYear(after.doc, after.evaluation.clients) : null;
     const paid = inRound ? roundCost : cost;
     const u = after.evaluation.system.unavailability;
+    // A round's Monte Carlo figure inside the sampling interval of the figure before the round.
+    const was = (inRound ? roundStart : before).evaluation.system.interval;
+    const noise = after.evaluation.method === 'monte-carlo' && was !== undefined && after.evaluation.system.availability <= was.high;
     steps.push({
+      ...(noise ? { withinInterval: true as const } : {}),
       round: rounds[i], move, description: describeMove(before.doc, move, applied),
       fixes: inRound ? fixesOf({ ...roundStart, doc: before.doc }, after, move, true) : fixesOf(before, after, move), adds,
       availability: after.evaluation.system.availability, nines: ninesOf(u),
@@ -122,7 +126,7 @@ export function finish(f: Finished): Plan {
     message: Number.isNaN(start.evaluation.system.availability)
       ? 'Nothing is connected: draw the dependency links (who needs whom) before planning.'
       : outcomeMessage(f.outcome, steps.length, blockers, f.targets.budget, f.large === true, ceiling ?? '') + (f.outcome !== 'work-budget' && evaluator.cut ? ` ${CUT_SHORT}` : '')
-        + (together.size > 0 ? ` ${TOGETHER}` : '') + (f.toRemove ? ` ${removalText(end, f.toRemove)}` : ''),
+        + (together.size > 0 ? ` ${TOGETHER}` : '') + noiseText(steps) + (f.toRemove ? ` ${removalText(end, f.toRemove)}` : ''),
     steps,
     cost: { instances: total.instances, perMonth: total.perMonth, currency: pricing.currency, assumedPrice: total.assumedPrice },
     blockers,
@@ -238,6 +242,15 @@ function removalText(end: State, r: NonNullable<Finished['toRemove']>): string {
     ...(r.needed > r.rounds * r.batch ? [`what its budget of work has room to verify (about ${numberText(r.rounds)} more recomputation${r.rounds === 1 ? '' : 's'} of the design, at most ${r.batch} moves each)`] : []),
   ];
   return `${c.label ?? c.id} has ${numberText(els.length)} single points of failure (${names}${each}): it can reach its target only once ${some} are removed${limits.length > 0 ? `, more than ${limits.join(' and ')}` : ''}.`;
+}
+
+/** The steps whose figures are within the sampling interval of those before them, said once. */
+function noiseText(steps: readonly PlanStep[]): string {
+  const noisy = steps.filter((s) => s.withinInterval);
+  if (noisy.length === 0) return '';
+  const rounds = [...new Set(noisy.map((s) => s.round))];
+  const which = rounds.length === 1 ? `round ${rounds[0]}` : `rounds ${rounds.slice(0, -1).join(', ')} and ${rounds.at(-1)}`;
+  return ` The figures after ${which} (${numberText(noisy.length)} move${noisy.length === 1 ? '' : 's'}) are Monte Carlo estimates within the 95% sampling interval of the figures before: the sampling cannot tell their gain from none (they lose nothing).`;
 }
 
 /** A plan that met its target, but whose look for a shorter or cheaper one the budget cut. */

@@ -39,6 +39,11 @@ export interface PlanStep {
   adds: StepAdds;
   /** System availability after this move (and the ones before it). */
   availability: number;
+  /**
+   * Monte Carlo figures: the round's figure is within the 95% sampling interval of the one
+   * before it, so the sampling cannot tell its gain from none (the move is kept: it loses nothing).
+   */
+  withinInterval?: true;
   nines: number;
   /** Downtime cost saved a year, where downtime has a cost (else null). */
   savingPerYear: number | null;
