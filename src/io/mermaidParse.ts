@@ -46,14 +46,14 @@ export type FlowchartResult = { ok: true; flowchart: Flowchart; architecture?: A
 export const MAX_MERMAID_CHARS = 2_000_000;
 /**
  * Nodes and edges a Mermaid file may have: fewer than a design may (src/model/limits.ts), as
- * mermaid's own parser is the cost. It copies its whole configuration (about 800 settings) for
- * every labelled node, and searches every edge read so far for each edge and each edge's two
- * ends. Measured at load 7 (CPU seconds of the parse alone): 5,000 / 10,000 / 20,000 labelled
- * nodes 1.6 / 3.2 / 6.4 s; as many edges 0.4 / 1.2 / 4.9 s (quadratic), so 20,000 of each
- * passed 10 s of parsing, and 100,000 edges would take minutes. At these limits a whole
- * import stays under 10 s of CPU. A hand-drawn diagram has tens to hundreds of nodes, and
- * mermaid draws none of this size (its default is 500 edges); a larger design travels as
- * topology JSON.
+ * mermaid's own parser is the cost. It searches every edge read so far for each edge and each
+ * edge's two ends, and copied its whole configuration for every labelled node (no longer: see
+ * configForParsing). Measured at load 7 (CPU seconds of the parse alone, with the copies):
+ * 5,000 / 10,000 / 20,000 labelled nodes 1.6 / 3.2 / 6.4 s; as many edges 0.4 / 1.2 / 4.9 s
+ * (quadratic), and 100,000 edges would take minutes. At these limits a whole `spof import`
+ * takes 5 to 9 s of CPU under load 6 to 9 (docs/limits.md; `npm run bench -- limits-mermaid`). A
+ * hand-drawn diagram has tens to hundreds of nodes, and mermaid draws none of this size (its
+ * default is 500 edges); a larger design travels as topology JSON.
  */
 export const MAX_MERMAID_NODES = 10_000;
 export const MAX_MERMAID_EDGES = 12_000;
