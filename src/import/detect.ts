@@ -6,6 +6,9 @@ import type { ImportSource } from './notes';
 import { isDict } from './values';
 import { readYaml, type YamlFile } from './yaml';
 
+/** A Go template action as Helm charts write them: `{{ .Values.x }}`, `{{- if ... }}`, `{{ include ... }}`. */
+const HELM_ACTION = /\{\{-?\s*(?:\.|\$|if\b|end\b|range\b|include\b|template\b|toYaml\b|with\b|define\b)/;
+
 export const INFRA_FORMATS = ['compose', 'kubernetes', 'terraform', 'terraform-json', 'mermaid'] as const;
 export type InfraFormat = (typeof INFRA_FORMATS)[number];
 
@@ -67,7 +70,11 @@ export function classify(file: SourceFile, forced?: InfraFormat): Classified {
   if (forced === 'terraform-json') return { format: 'other', file, reason: 'not the output of terraform show -json' };
 
   const read = readYaml(text);
-  if (!read.ok) return { format: 'invalid', file, problem: { source: { file: file.path, line: read.position.line, column: read.position.column }, message: `invalid YAML: ${read.message}` } };
+  if (!read.ok) {
+    // A chart's templates are not YAML until Helm renders them: say so rather than only where the parse broke.
+    const helm = HELM_ACTION.test(text) ? '; it looks like an unrendered Helm template: render it first (`helm template CHART > manifests.yaml`) and import that' : '';
+    return { format: 'invalid', file, problem: { source: { file: file.path, line: read.position.line, column: read.position.column }, message: `invalid YAML: ${read.message}${helm}` } };
+  }
   const docs = read.file.docs.map((d) => d.value);
   const kubernetes = docs.some(isKubernetesObject);
   const compose = docs.some(isComposeDocument);

@@ -70,6 +70,7 @@ describe('spof import', { timeout: 300_000 }, () => {
     ['invalid HCL, with line and column', 'resource "aws_lb" "x" {\n  name = \n}\n', /broken\.tf:\d+:\d+: invalid HCL/],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), /^spof: .*broken\.png: line 1, column 1: not UTF-8 text \(byte 0x89\): a binary file[^\n]*\n$/],
     ['a topology JSON', '{"format":"spof-topology","version":2,"components":[]}', /a SPOF Studio topology, not an infrastructure definition/],
+    ['an unrendered Helm template, with the way to render it', 'kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  replicas: {{ .Values.replicas }}\n', /broken\.yaml:3:\d+: invalid YAML: .*unrendered Helm template: render it first \(`helm template/],
   ];
   it.each(bad)('refuses %s: exit 2, a message naming the file, nothing written', (what, content, message) => {
     const ext = what.includes('HCL') ? 'tf' : what.includes('binary') ? 'png' : what.includes('JSON') ? 'json' : 'yaml';
