@@ -242,7 +242,9 @@ function place(input: PackingInput, order: Map<string, string[]>, memo: SparseMe
     const kids = order.get(c)!;
     for (const k of kids) if (!input.isContainer(k)) size.set(k, input.leafSize(k));
     let one = packOne(input, c, kids, size);
-    if (kids.length > 2) {
+    // No packing is narrower than the container's busiest band: where that is most of its
+    // width (the whole estate, whose zones all cross its middle tiers), packSparse is not tried.
+    if (kids.length > 2 && isSparse(one.size, busiestBand(input, c, kids, size))) {
       const sizes = kids.map((k) => size.get(k)!);
       const known = memo.get(c);
       const same = known && known.kids.every((k, i) => k === kids[i]) && known.sizes.every((v, i) => v === sizes[i]);
@@ -284,9 +286,12 @@ function packSparse(input: PackingInput, c: string, kids: string[], sizes: Map<s
     for (let moved = true; moved; ) {
       moved = false;
       for (let b = low; b <= high; b++) {
-        const clash = firstReaching(taken[b], at - input.gap);
-        if (clash !== undefined && clash[0] < at + extent + input.gap) {
-          at = clash[1] + input.gap;
+        const band = taken[b];
+        if (!band) continue;
+        // Past every box of this band in the way at once: one at a time, a zone crossing
+        // thousands of columns took one step per band for each of them.
+        for (let i = firstReaching(band, at - input.gap); i < band.length && band[i][0] < at + extent + input.gap; i++) {
+          at = band[i][1] + input.gap;
           moved = true;
         }
       }
@@ -298,16 +303,27 @@ function packSparse(input: PackingInput, c: string, kids: string[], sizes: Map<s
   return { start, size: Math.max(input.minContainerSize, end + input.endPadding) };
 }
 
-/** The first of the sorted, disjoint intervals that ends after `x`. */
-function firstReaching(intervals: number[][] | undefined, x: number): number[] | undefined {
-  if (!intervals) return undefined;
+/** The most room the children take across any one band, with their gaps and the container's padding. */
+function busiestBand(input: PackingInput, c: string, kids: string[], sizes: Map<string, number>): number {
+  const taken: number[] = [];
+  for (const k of kids) {
+    const [low, high] = input.spanOf(k);
+    for (let b = low; b <= high; b++) taken[b] = (taken[b] ?? -input.gap) + sizes.get(k)! + input.gap;
+  }
+  let most = 0;
+  for (const t of taken) if (t !== undefined) most = Math.max(most, t);
+  return input.startPadding(c) + most + input.endPadding;
+}
+
+/** The index of the first of the sorted, disjoint intervals that ends after `x`. */
+function firstReaching(intervals: number[][], x: number): number {
   let [lo, hi] = [0, intervals.length];
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (intervals[mid][1] > x) hi = mid;
     else lo = mid + 1;
   }
-  return intervals[lo];
+  return lo;
 }
 
 function insertSorted(intervals: number[][], interval: number[]): void {
