@@ -57,7 +57,9 @@ export function looksLikeTerraformJson(text: string): boolean {
 export function looksLikeInfrastructure(text: string): boolean {
   if (looksLikeTerraformJson(text)) return true;
   if (/^\s*\{/.test(text)) return false;
-  return (/^\s*-?\s*apiVersion\s*:/m.test(text) && /^\s*-?\s*kind\s*:/m.test(text))
-    || /^services\s*:\s*$/m.test(text)
-    || /^\s*(resource|module|provider)\s+"[^"]+"(\s+"[^"]+")?\s*\{/m.test(text);
+  // `[ \t]*`, not `\s*`: from every line start `\s*` ran on through all the empty lines after it,
+  // so pasting 100,000 empty lines held the page for minutes (src/import/detect.ts had the same).
+  return (/^[ \t]*-?[ \t]*apiVersion[ \t]*:/m.test(text) && /^[ \t]*-?[ \t]*kind[ \t]*:/m.test(text))
+    || /^services[ \t]*:[ \t]*\r?$/m.test(text)
+    || /^[ \t]*(resource|module|provider)[ \t]+"[^"\n]+"([ \t]+"[^"\n]+")?[ \t]*\{/m.test(text);
 }
