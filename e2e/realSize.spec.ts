@@ -1,8 +1,9 @@
 // Designs at real size are seen when fitted: a 10,000-long chain fitted at a zoom of 0.0003 was
 // a strip a fiftieth of a pixel tall, and the canvas and the overview map painted nothing.
 // Counted in the page's own pixels: the SPOF marks' strong red (every component of a chain is one).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { AnalysisPanel } from './pages/AnalysisPanel';
+import { redPixels } from './pages/pixels';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
@@ -22,24 +23,6 @@ function chain(n: number, line = false): string {
     links: [{ from: 'users', to: 'c0' }, ...ids.slice(1).map((id, i) => ({ from: ids[i], to: id }))],
     ...(line ? { view: { direction: 'LR', positions } } : {}),
   });
-}
-
-/** Strong red pixels (SPOF marks) in a screenshot of `target`, with what `mask` covers blanked out. */
-async function redPixels(page: Page, target: Locator, mask: Locator[] = []): Promise<number> {
-  const png = await target.screenshot({ mask, maskColor: '#ffffff' });
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const data = context.getImageData(0, 0, image.width, image.height).data;
-    let red = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 120 && data[i + 2] < 120) red++;
-    return red;
-  }, png.toString('base64'));
 }
 
 const farBox = (page: Page) => page.getByTestId('far-layer').evaluate((el) => {

@@ -1,7 +1,7 @@
 // Large designs seen whole (issue 20): fit view shows every node of the 1,000-component
 // estate, a container collapses to one node with its counts and SPOFs and expands back with
 // the analysis unchanged, and the find box selects and centres an element.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { syntheticEstate } from '../bench/engine/estate';
 import { layoutTopology } from '../src/layout';
@@ -9,6 +9,7 @@ import { parseTopology, serializeTopology } from '../src/model';
 import { absoluteRects, containerOf } from '../src/model/geometry';
 import { templateById } from '../src/templates';
 import { AnalysisPanel } from './pages/AnalysisPanel';
+import { redPixels } from './pages/pixels';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
@@ -20,24 +21,6 @@ emptyStudioForEachTest((o) => ({ studio } = o));
 type Box = { x: number; y: number; width: number; height: number };
 const within = (outer: Box, inner: Box) =>
   inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
-
-/** Strong red pixels (SPOF marks) in a screenshot of `target`, with what `mask` covers blanked out. */
-async function redPixels(page: Page, target: Locator, mask: Locator[] = []): Promise<number> {
-  const png = await target.screenshot({ mask, maskColor: '#ffffff' });
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    [canvas.width, canvas.height] = [image.width, image.height];
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const data = context.getImageData(0, 0, image.width, image.height).data;
-    let red = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 180 && data[i + 1] < 120 && data[i + 2] < 120) red++;
-    return red;
-  }, png.toString('base64'));
-}
 
 /** Where the canvas shows a rectangle of the design, from React Flow's viewport (the page's own transform). */
 async function onScreen(page: Page): Promise<(r: Box) => Box> {

@@ -6,7 +6,7 @@ import { layoutTopology, type Direction } from '../../src/layout';
 import { SCREEN_ASPECT } from '../../src/layout/wrap';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 import { expectTidy } from './invariants';
-import type { Rect } from './geometry';
+import { bounds, type Rect } from './geometry';
 
 const elk = new ELK();
 
@@ -20,13 +20,6 @@ function chain(n: number, domain?: string): Topology {
   const p = parseTopology(input);
   if (!p.ok) throw new Error('the chain must be valid');
   return p.topology;
-}
-
-function bounds(rects: Map<string, Rect>): { width: number; height: number } {
-  const all = [...rects.values()];
-  const x0 = Math.min(...all.map((r) => r.x));
-  const y0 = Math.min(...all.map((r) => r.y));
-  return { width: Math.max(...all.map((r) => r.x + r.width)) - x0, height: Math.max(...all.map((r) => r.y + r.height)) - y0 };
 }
 
 /** Each link goes on along its run (down, TB; right, LR) or to the start of the next run (to the right, TB; below, LR). */

@@ -36,3 +36,11 @@ export function overlaps(a: Rect, b: Rect): boolean {
 export function contains(outer: Rect, inner: Rect): boolean {
   return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 }
+
+/** The width and height of everything drawn. */
+export function bounds(rects: Map<string, Rect>): { width: number; height: number } {
+  const all = [...rects.values()];
+  const x0 = Math.min(...all.map((r) => r.x));
+  const y0 = Math.min(...all.map((r) => r.y));
+  return { width: Math.max(...all.map((r) => r.x + r.width)) - x0, height: Math.max(...all.map((r) => r.y + r.height)) - y0 };
+}

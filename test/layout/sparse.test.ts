@@ -12,7 +12,7 @@ import { SCREEN_ASPECT } from '../../src/layout/wrap';
 import { seededRandom } from '../../src/engine/random';
 import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 import { expectFlow, expectTidy } from './invariants';
-import type { Rect } from './geometry';
+import { bounds } from './geometry';
 
 const elk = new ELK();
 const GAP = 40;
@@ -37,13 +37,6 @@ function design(tiers: number, zones: (inZone: (zone: string, tiers: number[]) =
   const p = parseTopology({ format: 'spof-topology', version: 2, domains, components, links });
   if (!p.ok) throw new Error('the design must be valid');
   return p.topology;
-}
-
-function bounds(rects: Map<string, Rect>): { width: number; height: number } {
-  const all = [...rects.values()];
-  const x0 = Math.min(...all.map((r) => r.x));
-  const y0 = Math.min(...all.map((r) => r.y));
-  return { width: Math.max(...all.map((r) => r.x + r.width)) - x0, height: Math.max(...all.map((r) => r.y + r.height)) - y0 };
 }
 
 describe('zones spread thinly over the tiers', () => {
