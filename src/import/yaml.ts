@@ -119,9 +119,6 @@ export function readYaml(text: string): YamlRead {
       if (top.kind === 'doc') top.value = value;
       else if (top.kind === 'seq') top.value.push(value);
       else if (!top.hasKey) {
-        // `? [a, b]: x` is YAML, but no Compose or Kubernetes name is a list or a map, and as
-        // text it would become a service "a,b" or "[object Object]": refused where it is written.
-        if (value !== null && typeof value === 'object') throw new YamlProblem(offset, `a key that is a ${Array.isArray(value) ? 'list' : 'map'} (\`? [a, b]\`): a name here is plain text`);
         top.key = keyText(value);
         top.hasKey = true;
         top.keyIsMerge = isMergeKey;

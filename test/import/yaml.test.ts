@@ -125,12 +125,6 @@ describe('readYaml', () => {
     expect(r.ok && r.file.docs[0].value).toEqual({ a: 8, b: '8', c: true, d: 'yes', e: null, f: 1000, g: '12', h: 12, i: 'thing', j: 31, k: 'two\nlines\n' });
   });
 
-  it('refuses a key that is a list or a map at its line, rather than naming a service "a,b" or "[object Object]"', () => {
-    expect(readYaml('services:\n  web: {}\n  ? [a, b]\n  : {image: x}\n')).toMatchObject({ ok: false, position: { line: 3 }, message: expect.stringMatching(/key that is a list/) });
-    expect(readYaml('services:\n  ? {x: 1}\n  : {image: x}\n')).toMatchObject({ ok: false, position: { line: 2 }, message: expect.stringMatching(/key that is a map/) });
-    expect(readYaml('services:\n  "[a, b]": {image: x}\n')).toMatchObject({ ok: true });
-  });
-
   it('keeps `__proto__` as a key, not a prototype', () => {
     const r = readYaml('__proto__:\n  services: {}\n');
     const v = r.ok ? (r.file.docs[0].value as object) : {};
