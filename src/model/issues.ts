@@ -6,6 +6,8 @@ import { numberText } from './limits';
 
 export const ERROR_CODES = {
   notJson: 'not-json',
+  /** A document's own field (`components`, `links`, ...) written twice: JSON.parse keeps the last, silently. */
+  repeatedKey: 'repeated-key',
   /** Past a size limit (src/model/limits.ts): the text, a list, a pool, the instances. */
   tooLarge: 'too-large',
   /** JSON nested, or domains nested, past their limits. */

@@ -26,8 +26,9 @@ export function readJsonText(input: string, { maxChars = MAX_DOCUMENT_CHARS, wha
     const { line, column } = lineColumn(text, deep);
     return { ok: false, problem: { code: ERROR_CODES.tooDeep, path: `line ${line}, column ${column}`, message: `nested more than ${MAX_JSON_DEPTH} levels deep: not a topology` } };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (e) {
     // JSON.parse names no line; jsonc-parser (strict options) finds where it broke.
     const errors: ParseError[] = [];
@@ -37,6 +38,38 @@ export function readJsonText(input: string, { maxChars = MAX_DOCUMENT_CHARS, wha
     const reason = text.trim() === '' ? 'the file is empty' : (e as Error).message.replace(/ in JSON at position \d+.*$/s, '').replace(/ \(line \d+ column \d+\)$/, '');
     return { ok: false, problem: { code: ERROR_CODES.notJson, path: `line ${line}, column ${column}`, message: `not valid JSON: ${reason}` } };
   }
+  // JSON.parse keeps a repeated key's last value without a word: a second `components` list
+  // replaced the first, and every link to the first's components read as a broken reference.
+  const repeated = value !== null && typeof value === 'object' && !Array.isArray(value) ? firstRepeatedTopKey(text) : undefined;
+  if (repeated) {
+    const [first, again] = [lineColumn(text, repeated.first), lineColumn(text, repeated.again)];
+    return { ok: false, problem: { code: ERROR_CODES.repeatedKey, path: repeated.key, message: `${JSON.stringify(repeated.key)} is written twice (line ${first.line}, column ${first.column} and line ${again.line}, column ${again.column}): JSON keeps only the last, and the first would be lost; give it once` } };
+  }
+  return { ok: true, value };
+}
+
+/** The first key written twice in the top-level object of valid JSON text, with both offsets. */
+export function firstRepeatedTopKey(text: string): { key: string; first: number; again: number } | undefined {
+  const seen = new Map<string, number>();
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+      if (depth !== 1) continue;
+      // A string at the top level is a key when a colon follows it (text after JSON.parse: valid).
+      let j = i + 1;
+      while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d || text.charCodeAt(j) === 0x09)) j++;
+      if (text.charCodeAt(j) !== 0x3a) continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      const before = seen.get(key);
+      if (before !== undefined) return { key, first: before, again: start };
+      seen.set(key, start);
+    } else if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }
 
 /** The offset of the first `[` or `{` that opens level `max + 1` (outside strings), or -1. */

@@ -48,6 +48,18 @@ describe('JSON text is read in bounded depth and size, and never throws', () => 
     expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['components[0].availability: must be a finite number (got Infinity: too large for a number)']);
   });
 
+  it('a field of the document written twice is refused with both places, not read as the last one', () => {
+    const text = '{"format": "spof-topology", "version": 1,\n "components": [{"id": "u", "kind": "client"}, {"id": "app", "kind": "app"}],\n "links": [{"from": "u", "to": "app"}],\n "components": [{"id": "x", "kind": "app"}]}';
+    const r = parseTopology(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // Before: the last list won, and the link read as two broken references.
+    expect(r.errors).toEqual([expect.objectContaining({ code: 'repeated-key', path: 'components', message: expect.stringMatching(/^"components" is written twice \(line 2, column 2 and line 4, column 2\)/) })]);
+    // Keys repeated inside an element, in strings or at other levels, and escaped alike, are not the document's fields.
+    expect(readJsonText('{"a": {"b": 1, "c": {"b": 2}}, "s": "\\"a\\": 1", "b": [{"a": 1}]}').ok).toBe(true);
+    expect(readJsonText('{"a": 1, "\\u0061": 2}')).toMatchObject({ ok: false, problem: { code: 'repeated-key', path: 'a' } });
+  });
+
   it('random text gives a result, never an exception', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('[', ']', '{', '}', '"', '\\', ':', ',', '1', 'a', ' ') }), (text) => {
       expect(typeof parseTopology(text).ok).toBe('boolean');
