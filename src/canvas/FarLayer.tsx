@@ -14,7 +14,7 @@ import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
 import { collapsedView, type CollapsedView } from './collapse';
-import { farPaths, HitGrid, selectedPath } from './farDrawing';
+import { boundsOf, farPaths, HitGrid, selectedPath } from './farDrawing';
 import { revealNodes } from './flowBridge';
 import { drawnRects } from './mapping';
 
@@ -36,14 +36,7 @@ const Drawing = memo(function Drawing({ doc, view, rects, spof, selected }: { do
   const paths = useMemo(() => farPaths(doc, view, rects, spof), [doc, view, rects, spof]);
   // Its own path: a click far out selects, and must not write the 100,000 links' path again.
   const chosen = useMemo(() => selectedPath(view, rects, selected), [view, rects, selected]);
-  const bounds = useMemo(() => {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const r of rects.values()) {
-      [x0, y0] = [Math.min(x0, r.x), Math.min(y0, r.y)];
-      [x1, y1] = [Math.max(x1, r.x + r.width), Math.max(y1, r.y + r.height)];
-    }
-    return x1 < x0 ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  }, [rects]);
+  const bounds = useMemo(() => boundsOf(rects.values()), [rects]);
   if (!bounds) return null;
   return (
     <svg className="far-layer" data-testid="far-layer" style={{ left: bounds.x, top: bounds.y }} width={bounds.width} height={bounds.height}
@@ -79,6 +72,7 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
     if (!root || !pane) return;
     // Built on the first use, once per drawing: opening a design does not pay for it.
     let grids: { components: HitGrid; containers: HitGrid } | null = null;
+    let names: Map<string, string> | null = null;
     const find = (e: MouseEvent) => {
       grids ??= {
         components: new HitGrid(doc.components.flatMap((c) => (view.hiddenBy.has(c.id) ? [] : [{ id: c.id, rect: rects.get(c.id)! }]))),
@@ -91,14 +85,20 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
         return inside && { ...inside, container: true };
       })();
     };
-    const names = new Map<string, string>();
-    for (const x of [...doc.components, ...doc.domains]) names.set(x.id, x.label ?? x.id);
+    // Names too on the first hover: the effect runs again on every answer (spof), and 25,000 names each time were work nobody had asked for.
+    const nameOf = (id: string) => {
+      if (!names) {
+        names = new Map();
+        for (const x of [...doc.components, ...doc.domains]) names.set(x.id, x.label ?? x.id);
+      }
+      return names.get(id) ?? id;
+    };
     const onMove = (e: PointerEvent) => {
       const hit = e.buttons === 0 ? find(e) : undefined;
       pane.style.cursor = hit ? 'pointer' : '';
       if (!hit) return setTip(null);
       const at = root.getBoundingClientRect();
-      setTip({ id: hit.id, container: hit.container, name: names.get(hit.id) ?? hit.id, spof: spof.has(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
+      setTip({ id: hit.id, container: hit.container, name: nameOf(hit.id), spof: spof.has(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
     };
     const onLeave = () => {
       pane.style.cursor = '';

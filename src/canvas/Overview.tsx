@@ -11,26 +11,13 @@ import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import type { Rect } from '../store/geometry';
 import { collapsedView } from './collapse';
+import { boundsOf, rectPath } from './farDrawing';
 import { useGrowingCount } from './growing';
 import { overviewShapes, type OverviewShape } from './overviewShapes';
 
 const WIDTH = 150;
 const HEIGHT = 100;
 const PAD = 0.05;
-
-interface Box { x: number; y: number; width: number; height: number }
-
-function union(a: Box, b: Box): Box {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
-}
-
-function boundsOf(rects: Iterable<Rect>): Box | null {
-  let out: Box | null = null;
-  for (const r of rects) out = out ? union(out, r) : r;
-  return out;
-}
 
 /**
  * From this many shapes on, the map is four paths (frames, blocks, each plain or SPOF): the
@@ -39,11 +26,9 @@ function boundsOf(rects: Iterable<Rect>): Box | null {
  */
 const PATHS_FROM = 1000;
 
-const box = (r: Rect) => `M${r.x},${r.y}h${r.width}v${r.height}h${-r.width}z`;
-
 const Paths = memo(function Paths({ shapes }: { shapes: readonly OverviewShape[] }) {
   const d = { frame: '', frameSpof: '', block: '', blockSpof: '' };
-  for (const { rect, shape, spof } of shapes) d[`${shape}${spof ? 'Spof' : ''}` as keyof typeof d] += box(rect);
+  for (const { rect, shape, spof } of shapes) d[`${shape}${spof ? 'Spof' : ''}` as keyof typeof d] += rectPath(rect);
   return (
     <g>
       <path d={d.frame} className="overview-domain" />
@@ -81,8 +66,8 @@ export function Overview() {
   const flow = useReactFlow();
   const svg = useRef<SVGSVGElement>(null);
 
-  const view: Box = { x: -vp.tx / vp.zoom, y: -vp.ty / vp.zoom, width: vp.width / vp.zoom, height: vp.height / vp.zoom };
-  const all = content ? union(content, view) : view;
+  const view: Rect = { x: -vp.tx / vp.zoom, y: -vp.ty / vp.zoom, width: vp.width / vp.zoom, height: vp.height / vp.zoom };
+  const all = content ? boundsOf([content, view])! : view;
   // Fit the whole drawing and the view into the map, centred, with a little margin.
   const scale = Math.max(all.width / WIDTH, all.height / HEIGHT) * (1 + 2 * PAD);
   const box = { x: all.x + all.width / 2 - (WIDTH * scale) / 2, y: all.y + all.height / 2 - (HEIGHT * scale) / 2, width: WIDTH * scale, height: HEIGHT * scale };

@@ -22,7 +22,18 @@ export interface FarPaths {
   spofLinks: string;
 }
 
-const box = (r: Rect) => `M${r.x},${r.y}h${r.width}v${r.height}h${-r.width}z`;
+/** A rectangle as path commands: many drawn as one path cost the browser one element. */
+export const rectPath = (r: Rect) => `M${r.x},${r.y}h${r.width}v${r.height}h${-r.width}z`;
+
+/** The box around every rectangle; null when there is none. */
+export function boundsOf(rects: Iterable<Rect>): Rect | null {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rects) {
+    [x0, y0] = [Math.min(x0, r.x), Math.min(y0, r.y)];
+    [x1, y1] = [Math.max(x1, r.x + r.width), Math.max(y1, r.y + r.height)];
+  }
+  return x1 < x0 ? null : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
 
 export function farPaths(doc: Topology, view: CollapsedView, rects: ReadonlyMap<string, Rect>, spof: ReadonlySet<string>): FarPaths {
   // Arrays joined once: 100,000 links are some 4 MB of path text.
@@ -32,12 +43,12 @@ export function farPaths(doc: Topology, view: CollapsedView, rects: ReadonlyMap<
     if (!r || view.hiddenBy.has(d.id)) continue;
     const summary = view.summaries.get(d.id);
     const marked = spof.has(d.id) || (summary?.spofs ?? 0) > 0;
-    out[summary ? (marked ? 'spofCollapsed' : 'collapsed') : marked ? 'spofContainers' : 'containers'].push(box(r));
+    out[summary ? (marked ? 'spofCollapsed' : 'collapsed') : marked ? 'spofContainers' : 'containers'].push(rectPath(r));
   }
   for (const c of doc.components) {
     const r = rects.get(c.id);
     if (!r || view.hiddenBy.has(c.id)) continue;
-    out[spof.has(c.id) ? 'spofComponents' : 'components'].push(box(r));
+    out[spof.has(c.id) ? 'spofComponents' : 'components'].push(rectPath(r));
   }
   for (const link of doc.links) {
     const [from, to] = [rects.get(drawnAs(view, link.from)), rects.get(drawnAs(view, link.to))];
@@ -52,7 +63,7 @@ export function selectedPath(view: CollapsedView, rects: ReadonlyMap<string, Rec
   let d = '';
   for (const id of selected) {
     const r = rects.get(id);
-    if (r && !view.hiddenBy.has(id)) d += box(r);
+    if (r && !view.hiddenBy.has(id)) d += rectPath(r);
   }
   return d;
 }
