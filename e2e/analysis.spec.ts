@@ -155,6 +155,23 @@ test('what-if: a failed link is struck and leaves the other route as the single 
   expect(await analysis.systemAvailability()).toBe(normal);
 });
 
+test('a SPOF link says what its failure takes down when hovered, written then and not when the answer came', async ({ page }) => {
+  await studio.openFile('flaky-link.spof.json', JSON.stringify({
+    format: 'spof-topology', version: 2, name: 'A flaky link',
+    components: [{ id: 'users', kind: 'client', label: 'Users' }, { id: 'app', kind: 'app', label: 'App' }],
+    links: [{ from: 'users', to: 'app', availability: 0.999 }],
+  }));
+  await analysis.settled();
+  const link = studio.edge('users->app');
+  await expect(link).toHaveAttribute('data-spof', 'true');
+  // Not written for a link nobody has pointed at (every SPOF link on screen was, with each answer).
+  await expect(link.locator('title')).toHaveCount(0);
+  // At the middle of its path (a straight link has a box of no width, which Playwright will not hover).
+  const box = (await link.locator('.react-flow__edge-path').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(link.locator('title')).toHaveText(/^Single point of failure\.\n.*Users/);
+});
+
 test('an imported design shows the same availability as `spof analyze --json`', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spof-e2e-'));
   const file = join(dir, 'three-tier.spof.json');

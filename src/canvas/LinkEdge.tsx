@@ -3,7 +3,7 @@
 // segments around the cards between its ends (src/model/linkRoute.ts, as in the drawn SVG),
 // from the handles React Flow places, so it follows a card while it is dragged.
 import { BaseEdge, EdgeLabelRenderer, Position, type EdgeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { linkCaption } from '../model/linkCaption';
 import { routeLink, type Side } from '../model/linkRoute';
 import { useLinkObstacles } from './linkObstacles';
@@ -31,17 +31,23 @@ function LinkEdgeView(props: EdgeProps<LinkFlowEdge>) {
   const failed = useAnalysis((s) => s.whatIf.active && s.whatIf.failed.has(id)) && kind === 'dependency';
   // A link from or to an element that is down carries nothing: drawn as failed too.
   const cut = useAnalysis((s) => s.whatIf.active && link !== undefined && (s.whatIf.down.has(link.from) || s.whatIf.down.has(link.to)));
-  const note = useAnalysis((s) => s.notes.get(id));
+  // Its tooltip is written when the link is first hovered, as a card's is (useMarkNote): read
+  // when the answer came, every mounted SPOF link's was written for nobody.
+  const [hovered, setHovered] = useState(false);
+  const note = useAnalysis((s) => (hovered ? s.notes.get(id) : undefined));
+  const onPointerEnter = hovered ? undefined : () => setHovered(true);
   // A line to a collapsed container may stand for several links.
   const count = data?.count ?? 1;
   const caption = count > 1 ? `${count} links` : failed ? ['failed', link && linkCaption(link)].filter(Boolean).join(' · ') : link ? linkCaption(link) : undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} interactionWidth={16} />
-      {note && <title>{note}</title>}
+      <g onPointerEnter={onPointerEnter}>
+        {note && <title>{note}</title>}
+        <BaseEdge id={id} path={path} markerEnd={replication ? undefined : markerEnd} className={`link-path link-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} interactionWidth={16} />
+      </g>
       {caption && (
         <EdgeLabelRenderer>
-          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} title={note} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
+          <div className={`link-caption link-caption-${kind}${selected ? ' is-selected' : ''}${failed ? ' is-failed' : cut ? ' is-down' : ''}`} title={note} onPointerEnter={onPointerEnter} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}>
             {caption}
           </div>
         </EdgeLabelRenderer>
