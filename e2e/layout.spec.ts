@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { syntheticEstate } from '../bench/engine/estate';
-import { waitUntilLaidOut as waitUntilLaidOutIn } from './pages/laidOut';
+import { isLaidOut, waitUntilLaidOut as waitUntilLaidOutIn } from './pages/laidOut';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
@@ -141,4 +141,55 @@ test('the layout worker fetches ELK only for a design small enough to use it', a
 
   await openThreeTier();
   expect(elkRequests).toHaveLength(1);
+});
+
+/** The canvas's pan and zoom as React Flow draws it, once the frames after the last change are drawn. */
+async function drawnView(): Promise<string> {
+  const { page } = studio;
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
+  return page.locator('.react-flow__viewport').evaluate((v) => getComputedStyle(v).transform);
+}
+
+/** Opens the example with its layout held, so the test acts on the rough placement with no race against the worker. */
+async function openThreeTierHeld(): Promise<(held: boolean) => Promise<void>> {
+  const { page } = studio;
+  await page.goto('/?harness');
+  await expect(studio.canvas).toBeVisible();
+  const hold = (held: boolean) => page.evaluate((h) => (window as unknown as { __spof: { holdLayouts(held: boolean): void } }).__spof.holdLayouts(h), held);
+  await hold(true);
+  await studio.openFile('three-tier.spof.json', readFileSync('examples/three-tier.spof.json', 'utf8'));
+  await expect(studio.node('lb1')).toBeVisible();
+  return hold;
+}
+
+test('a view the person moved while the layout ran stays where they left it when the layout lands', async () => {
+  const { page } = studio;
+  const hold = await openThreeTierHeld();
+  const opened = await drawnView();
+  const box = (await studio.canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // The wheel pans (panOnScroll); Ctrl+wheel zooms: both, as a person looking around would.
+  await page.mouse.wheel(120, 240);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, 200);
+  await page.keyboard.up('Control');
+  await expect.poll(drawnView).not.toBe(opened);
+  const moved = await drawnView();
+  await hold(false);
+  // The layout is applied and the fit decided in one task, before the autosave writes the draft.
+  await expect.poll(() => isLaidOut(studio), { timeout: 30_000 }).toBe(true);
+  expect(await drawnView()).toBe(moved);
+});
+
+test('a view left alone is fitted again to the laid-out design', async () => {
+  const hold = await openThreeTierHeld();
+  const opened = await drawnView();
+  await hold(false);
+  await expect.poll(() => isLaidOut(studio), { timeout: 30_000 }).toBe(true);
+  expect(await drawnView()).not.toBe(opened);
+  const canvas = (await studio.canvas.boundingBox())!;
+  for (const id of ['lb1', 'lb2', 'app', 'db', 'db2']) {
+    const b = await box(id);
+    expect(b.x >= canvas.x && b.y >= canvas.y && b.x + b.width <= canvas.x + canvas.width && b.y + b.height <= canvas.y + canvas.height, `${id} in view`).toBe(true);
+  }
 });

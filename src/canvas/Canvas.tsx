@@ -18,7 +18,7 @@ import { FarLayer } from './FarLayer';
 import { FindBox } from './FindBox';
 import { FIT_PADDING, opensFar, useFar, useZoomFloor } from './zoomScale';
 import './canvasScale.css';
-import { fitDesign, fitWhole, setFlowInstance } from './flowBridge';
+import { fitOpening, fitWhole, setFlowInstance } from './flowBridge';
 import { LinkEdge } from './LinkEdge';
 import { Overview } from './Overview';
 import type { FlowNode, LinkFlowEdge } from './mapping';
@@ -64,7 +64,7 @@ export function Canvas() {
     flow.current = rf;
     setFlowInstance(rf as unknown as ReactFlowInstance, wrapper.current);
     if (startsFar) {
-      fitDesign({ padding: FIT_PADDING, maxZoom: 1 });
+      fitOpening({ padding: FIT_PADDING, maxZoom: 1 });
       setStartsFar(false);
     }
   }, [startsFar]);

@@ -1,6 +1,6 @@
 // New, open, save and templates: the ways a whole document comes and goes.
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
-import { fitDesign } from '../canvas/flowBridge';
+import { fitOpening, fitOpeningAgain } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useAnalysis } from '../store/analysis';
@@ -50,15 +50,15 @@ export function replaceDocument(doc: Topology, label: string, designKey?: string
   if (laidOutNext) beginOpeningLayout(placed);
   // The view fits the new design before React draws it: a large design is then drawn far out
   // from its first frame (FarLayer.tsx), not first handed to React Flow whole at the old zoom.
-  fitDesign(FIT_OPENED, placed);
+  fitOpening(FIT_OPENED, placed);
   useDocument.getState().loadDocument(placed, label);
   useUi.getState().markSaved(placed);
   useSelection.getState().clear();
-  // Again once React Flow has measured it.
-  const fit = () => setTimeout(() => fitDesign(FIT_OPENED), 50);
-  fit();
+  // Again once React Flow has measured it, and when the layout lands: only while the view is
+  // where the opening put it (a person who moved it meanwhile keeps it).
+  setTimeout(() => fitOpeningAgain(FIT_OPENED), 50);
   // No positions (Mermaid, a hand-written file): the auto-layout replaces the rough placement, same undo step.
-  if (laidOutNext) void layoutOpenedDocument(layOutAgain).then((applied) => applied && fit());
+  if (laidOutNext) void layoutOpenedDocument(layOutAgain, () => fitOpeningAgain(FIT_OPENED));
 }
 
 export const newDocument: Command = {

@@ -37,6 +37,23 @@ export function setLayoutTimeLimit(ms: number | undefined): void {
   limitForTests = ms;
 }
 
+let heldForTests: { released: Promise<void>; release: () => void } | null = null;
+
+/**
+ * End-to-end tests only (the `?harness` hook): while held, layouts wait before they start, so
+ * a test can act on the rough placement with no race against the worker; false lets them go.
+ */
+export function holdLayouts(held: boolean): void {
+  if (held && !heldForTests) {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    heldForTests = { released, release };
+  } else if (!held && heldForTests) {
+    heldForTests.release();
+    heldForTests = null;
+  }
+}
+
 interface Running {
   worker: Worker;
   api: Remote<LayoutWorkerApi>;
@@ -69,6 +86,7 @@ function stop(r: Running): void {
 
 /** Lays out `t` off the main thread; see layoutTopology for the options and the coordinate convention. */
 export async function layoutInWorker(t: Topology, opts: LayoutOptions = {}): Promise<LayoutResult> {
+  if (heldForTests) await heldForTests.released;
   const r = ensureWorker();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onDeath: (error: Error) => void = () => {};

@@ -1,7 +1,7 @@
 // A test harness (Excalidraw's `window.h`): with `?harness` in the URL the stores are
 // reachable from the page, so end-to-end tests can set up states (analysis marks) that
 // would otherwise need a running analysis. Never used by the app itself.
-import { setLayoutTimeLimit } from '../layout/client';
+import { holdLayouts, setLayoutTimeLimit } from '../layout/client';
 import { useAnalysis } from './analysis';
 import { useDocument } from './document';
 import { useSelection } from './selection';
@@ -12,9 +12,11 @@ export interface Harness {
   useSelection: typeof useSelection;
   /** The auto-layout's time limit in ms (0: every layout stops at once; undefined: the real limit). */
   setLayoutTimeLimit: typeof setLayoutTimeLimit;
+  /** true: layouts wait before they start; false: they go. */
+  holdLayouts: typeof holdLayouts;
 }
 
 export function installHarness(search: string): void {
   if (!new URLSearchParams(search).has('harness')) return;
-  (window as unknown as { __spof: Harness }).__spof = { useDocument, useAnalysis, useSelection, setLayoutTimeLimit };
+  (window as unknown as { __spof: Harness }).__spof = { useDocument, useAnalysis, useSelection, setLayoutTimeLimit, holdLayouts };
 }

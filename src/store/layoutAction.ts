@@ -93,9 +93,9 @@ export async function runAutoLayout(doc: Topology, retry?: () => void): Promise<
  * a busy machine) leaves the rough placement, and the person is told so, with `retry`.
  * A large design is laid out once its analysis is in, and its simulation waits for the
  * drawing (beginOpeningLayout, called before the design is loaded); this releases the
- * simulation however the layout ends.
+ * simulation however the layout ends. `onLaidOut` runs in the task that applies the layout.
  */
-export async function layoutOpenedDocument(retry?: () => void): Promise<boolean> {
+export async function layoutOpenedDocument(retry?: () => void, onLaidOut?: () => void): Promise<boolean> {
   const opened = useDocument.getState().doc;
   try {
     // A large design's analysis goes first (openingOrder.ts), alone on its core.
@@ -103,7 +103,7 @@ export async function layoutOpenedDocument(retry?: () => void): Promise<boolean>
     // Not in the task that draws the opened design or its analysis: sending it copies the whole design.
     await nextTask();
     if (useDocument.getState().doc !== opened) return false;
-    return await layOutOpened(opened, retry);
+    return await layOutOpened(opened, retry, onLaidOut);
   } finally {
     // What waited for the drawing (the simulation) goes in a task of its own.
     await nextTask();
@@ -133,7 +133,7 @@ function analysisAnswered(): Promise<void> {
   });
 }
 
-async function layOutOpened(opened: Topology, retry?: () => void): Promise<boolean> {
+async function layOutOpened(opened: Topology, retry?: () => void, onLaidOut?: () => void): Promise<boolean> {
   let result: LayoutResult;
   try {
     result = await layoutInWorker(opened, { sizes: drawnSizes(opened) });
@@ -156,5 +156,7 @@ async function layOutOpened(opened: Topology, retry?: () => void): Promise<boole
   }
   // Opening is not a change: the laid-out design is what was opened.
   if (useUi.getState().savedDoc === opened) useUi.getState().markSaved(next);
+  // In the task that applied it, before the autosave or anything else can see the laid-out design.
+  onLaidOut?.();
   return true;
 }
