@@ -2,7 +2,7 @@
 // (`deploy.replicas: 1e308`, `count = 99999999999999999999999`) or a design past a count is
 // refused with the file and line that said it, before the shared step builds the topology
 // (whose validation would only name a path of the built document).
-import { MAX_COMPONENTS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, numberText as n } from '../model';
+import { instancesOf, MAX_COMPONENTS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, numberText as n } from '../model';
 import type { ImportProblem } from './detect';
 import type { ImportedSystem } from './types';
 
@@ -14,7 +14,7 @@ export function limitProblems(system: ImportedSystem): ImportProblem[] {
     const r = c.replicas ?? 1;
     if (!Number.isInteger(r) || r < 1 || r > MAX_REPLICAS) {
       problems.push({ source: c.source, message: `${c.id}: ${n(r)} instances: a pool has from 1 to ${n(MAX_REPLICAS)} (the limit that keeps every design analysable in bounded time)` });
-    } else instances += r;
+    } else instances += instancesOf(c);
   }
   const first = system.components[0]?.source ?? { file: '' };
   if (system.components.length > MAX_COMPONENTS) problems.push({ source: first, message: `${n(system.components.length)} components: a design has at most ${n(MAX_COMPONENTS)}` });

@@ -61,6 +61,21 @@ export function replicasOf(c: Component): number {
   return c.replicas ?? 1;
 }
 
+/**
+ * The basic events a component brings to the analysis, which MAX_INSTANCES bounds: one per
+ * instance, standbys and replicas alike; a client never fails, so none. The one count used by
+ * the loader, the importers and the planner, so that what one accepts the others accept.
+ */
+export function instancesOf(c: Pick<Component, 'kind' | 'replicas'>): number {
+  return c.kind === 'client' ? 0 : (c.replicas ?? 1);
+}
+
+export function instanceCount(components: readonly Pick<Component, 'kind' | 'replicas'>[]): number {
+  let n = 0;
+  for (const c of components) n += instancesOf(c);
+  return n;
+}
+
 export function minHealthyOf(c: Component): number {
   return c.minHealthy ?? 1;
 }

@@ -2,7 +2,7 @@
 // that resolve, no parent cycles, fields that belong together. These are errors: a document
 // that breaks them cannot be read. What a person reaches while drawing (a standby behind
 // nothing yet, minHealthy above replicas, ...) is a warning: modelling.ts.
-import { linkType, replicasOf } from './derive';
+import { instanceCount, linkType, replicasOf } from './derive';
 import { ERROR_CODES, type Problem } from './issues';
 import { MAX_CLIENTS, MAX_COMPONENTS, MAX_DOMAIN_DEPTH, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, numberText } from './limits';
 import { modellingWarnings } from './modelling';
@@ -172,11 +172,8 @@ function reportRepeatedLinks(t: Topology, err: Report): void {
 /** Clients and instances within their limits: the analysis keeps figures per client and per instance. */
 function reportSizes(t: Topology, err: Report): void {
   let clients = 0;
-  let instances = 0;
-  for (const c of t.components) {
-    if (c.kind === 'client') clients++;
-    else instances += replicasOf(c);
-  }
+  for (const c of t.components) if (c.kind === 'client') clients++;
+  const instances = instanceCount(t.components);
   if (clients > MAX_CLIENTS) err(ERROR_CODES.tooLarge, 'components', `${numberText(clients)} clients; at most ${numberText(MAX_CLIENTS)} are analysed`);
   if (instances > MAX_INSTANCES) err(ERROR_CODES.tooLarge, 'components', `${numberText(instances)} instances (replicas summed); at most ${numberText(MAX_INSTANCES)} are analysed`);
 }

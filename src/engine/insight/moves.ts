@@ -4,7 +4,7 @@
 // `describe` and `potential`; the search never knows what a move does inside. Moves are
 // deterministic (new ids and names derive from existing ones), so a list of moves
 // replays exactly.
-import { MAX_COMPONENTS, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, replicasOf, type Topology } from '../../model';
+import { instanceCount, instancesOf, MAX_COMPONENTS, MAX_DOMAINS, MAX_INSTANCES, MAX_LINKS, MAX_REPLICAS, replicasOf, type Topology } from '../../model';
 import { addInstance } from './moveKinds/addInstance';
 import { addStandby } from './moveKinds/addStandby';
 import { hotStandby } from './moveKinds/hotStandby';
@@ -131,5 +131,4 @@ export function withinLimits(before: Topology, after: Topology): boolean {
   return instances <= MAX_INSTANCES;
 }
 
-const instancesOf = (c: Topology['components'][number]) => (c.kind === 'client' ? 0 : replicasOf(c));
-const instancesIn = (t: Topology) => memo(t, 'instances', () => t.components.reduce((n, c) => n + instancesOf(c), 0));
+const instancesIn = (t: Topology) => memo(t, 'instances', () => instanceCount(t.components));
