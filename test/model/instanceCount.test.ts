@@ -23,7 +23,7 @@ function atLimit(): Component[] {
   return components;
 }
 
-const topology = (components: Component[]): Topology => ({ format: 'spof-topology', version: 2, components, domains: [], links: [] } as Topology);
+const topology = (components: Component[]): Topology => ({ format: 'spof-topology', version: 2, name: 'At the limit', components, domains: [], links: [] });
 
 function loaderCount(components: Component[]): 'accepted' | string {
   const r = parseTopology(topology(components));
