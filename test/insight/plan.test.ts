@@ -143,14 +143,21 @@ describe('plan', () => {
     expect(p.topology).toBe(threeTier);
   });
 
-  it('says what blocks a target out of reach, with its share of the error budget, and changes nothing', () => {
-    // A provider at 99.999% takes the whole budget of 99.9995%: nothing inside it helps.
+  it('says what blocks a target out of reach, with its share of the error budget, and still lists the move that raises the availability', () => {
+    // A provider at 99.999% takes the whole budget of 99.9995%: no plan reaches it. A fourth app
+    // instance still takes the app's part of the downtime away (before, the plan listed no move).
     const t = doc({ domains: [{ id: 'p', kind: 'provider', label: 'Cloud' }], components: [users, { id: 'app', kind: 'app', replicas: 3, domain: 'p' }], links: [{ from: 'users', to: 'app' }] });
     const p = plan(t, { target: 0.999995 });
-    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach', steps: [] });
+    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach' });
+    expect(p.steps.map((s) => s.move)).toEqual([{ type: 'add-instance', component: 'app' }]);
+    expect(p.after.availability).toBeGreaterThan(p.before.availability);
+    // Not past what the provider leaves.
+    expect(p.after.availability).toBeLessThanOrEqual(0.99999);
+    expectSound(t, p);
     expect(p.blockers[0]).toMatchObject({ id: 'p', label: 'Cloud', type: 'domain', reason: 'a whole provider: no move leaves it' });
     expect(p.blockers[0].share).toBeCloseTo(2, 1);
-    expect(p.message).toMatch(/^The target cannot be reached by any plan: .*more work would not help.*Cloud \(a whole provider: no move leaves it\) takes 2\d\d% of the 0.0005% error budget/);
+    expect(p.message).toMatch(/^The target cannot be reached by any plan: .*more work would not reach it.*Cloud \(a whole provider: no move leaves it\) takes 2\d\d% of the 0.0005% error budget/);
+    expect(p.message).toMatch(/ Still, this move takes the system from 99\.99899% to 99\.999%, verified by recomputation; then no further move closes at least 0\.5% of the gap\.$/);
   });
 
   it('gives each blocker its share of the budget of the client it costs most, not the sum over clients', () => {
@@ -190,8 +197,14 @@ describe('plan', () => {
       links: [...t.links, { from: 'app1', to: 'tax' }, { from: 'app2', to: 'tax' }],
     };
     const p = plan(pinned, { target: 0.9999 });
-    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach', steps: [] });
+    expect(p).toMatchObject({ met: false, outcome: 'out-of-reach' });
     expect(p.blockers[0]).toMatchObject({ label: 'Managed load balancer', reason: expect.stringMatching(/^a managed service at its SLA .* a second region would need a new cross-region call/) });
+    // The moves that still raise it, within its region (no second region), each verified.
+    expect(p.steps.length).toBeGreaterThan(0);
+    expect(types(p)).not.toContain('second-region');
+    expect(p.after.availability).toBeGreaterThan(p.before.availability);
+    expectSound(pinned, p);
+    expect(p.message).toMatch(/ Still, these \d+ moves take the system from 99\.96\d*% to 99\.9\d*%, each verified by recomputation/);
   });
 
   it('names a standby of a copy in a second region after its zone, not after both places', () => {

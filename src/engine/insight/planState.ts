@@ -76,6 +76,8 @@ export class Evaluator {
   cut = false;
   /** Every design evaluated from now on is past the exact method's budget (plan.ts: a large design that was). */
   pastExact = false;
+  /** The exact method's budget (analyze's `exactBudget`), when not its default: a smaller one forces Monte Carlo. */
+  exactBudget: number | undefined;
   /** The work of the last evaluation: what the next is expected to cost. */
   private last = 0;
   private scratch: Bdd | undefined;
@@ -161,7 +163,7 @@ export class Evaluator {
     let e = this.evaluations.get(doc);
     if (!e || (sensitivity && !e.birnbaum)) {
       this.count++;
-      e = this.engine.evaluate(doc, { sensitivity, pastExact: this.pastExact });
+      e = this.engine.evaluate(doc, { sensitivity, pastExact: this.pastExact, ...(this.exactBudget !== undefined ? { exactBudget: this.exactBudget } : {}) });
       this.remember(doc, e);
     }
     const slo = sloReport(doc, e, this.targets.override);

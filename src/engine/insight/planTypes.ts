@@ -68,7 +68,8 @@ export interface Blocker {
 
 /**
  * `out-of-reach`: failures no move changes (single points of failure no move removes, pools at
- * the document's limit) take the whole budget of some client: no plan reaches it, and no move is tried.
+ * the document's limit) take the whole budget of some client: no plan reaches it. The moves that
+ * still raise the availability are listed all the same, and the message says why their search ended.
  * `work-budget`: the budget of work (PlanOptions.workBudget) ran out before the target was met or every move weighed.
  */
 export type PlanOutcome = 'already-met' | 'met' | 'no-move-helps' | 'move-limit' | 'out-of-reach' | 'work-budget';
