@@ -21,7 +21,8 @@ export interface ReportPlan {
   before?: { availability: number };
   /** The moves are already in the design (the app's "Apply plan"). */
   applied?: boolean;
-  steps: { description: string; availability: number; nines: number }[];
+  /** `withinInterval`: a Monte Carlo figure within the sampling interval of the one before its round (said as the CLI says it). */
+  steps: { description: string; availability: number; nines: number; withinInterval?: true }[];
   met: boolean;
   message: string;
 }
@@ -149,7 +150,7 @@ function findingItem(f: Finding): Rich {
 
 function planBlocks(p: ReportPlan): Block[] {
   const goal = p.target !== null ? `to reach ${formatTarget(p.target)}` : "to reach the clients' targets";
-  const steps = p.steps.map((s): Rich => [`${s.description}: ${formatAvailability(s.availability, s.nines)}`]);
+  const steps = p.steps.map((s): Rich => [`${s.description}: ${formatAvailability(s.availability, s.nines)}${s.withinInterval ? ' (within the sampling interval)' : ''}`]);
   return [
     { kind: 'heading', level: 2, text: `${p.applied ? 'Plan applied' : 'Plan'} ${goal}` },
     { kind: 'paragraph', text: [`${p.before ? `Today: ${formatAvailability(p.before.availability, ninesOf(1 - p.before.availability))}. ` : ''}${p.message}`] },

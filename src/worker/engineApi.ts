@@ -98,6 +98,8 @@ export interface PlanRequest {
   document: unknown;
   /** System target as a fraction; absent: the document's own targets. */
   target?: number;
+  /** The analysis's knob, so that the plan weighs its moves by the method the report shows (a smaller exact budget forces Monte Carlo). */
+  options?: Pick<EngineOptions, 'exactBudget'>;
 }
 
 export type PlanResponse =
@@ -110,7 +112,8 @@ export function runPlan(request: PlanRequest): PlanResponse {
   const parsed = parseTopology(request.document);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map(formatProblem) };
   try {
-    const { topology, ...rest } = plan(parsed.topology, { target: request.target });
+    const exactBudget = request.options?.exactBudget;
+    const { topology, ...rest } = plan(parsed.topology, { target: request.target, ...(exactBudget !== undefined ? { exactBudget } : {}) });
     return { ok: true, plan: rest, topology, elapsedMs: performance.now() - started };
   } catch (e) {
     // plan() throws only when there is no target at all.

@@ -67,6 +67,14 @@ describe('Markdown report', { timeout: 300_000 }, () => {
     expect(spof('analyze', EXAMPLE, '--format', 'markdown').stdout).not.toContain('## Plan');
   });
 
+  it('a move whose Monte Carlo figure is within the sampling interval says so, as the CLI does', () => {
+    const input = analyseDesign(example());
+    const step = (availability: number, withinInterval?: true) => ({ description: 'add an instance to "app"', availability, nines: -Math.log10(1 - availability), ...(withinInterval ? { withinInterval } : {}) });
+    const md = shareReportMarkdown({ ...input, plan: { target: 0.9999, met: false, message: 'm', steps: [step(0.9991), step(0.9992, true)] } });
+    expect(md).toContain('1. add an instance to "app": 99.910%\n');
+    expect(md).toContain('2. add an instance to "app": 99.920% (within the sampling interval)\n');
+  });
+
   it('a SPOF counts the others that stop serving as the CLI does: not itself, not the clients, all of a cut list', () => {
     const input = analyseDesign(example());
     const zone = input.analysis.spofs.find((s) => s.id === 'use1a')!;

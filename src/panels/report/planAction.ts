@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Plan } from '../../engine/insight';
 import type { Topology } from '../../model';
 import { getFlowInstance } from '../../canvas/flowBridge';
+import { useAnalysis } from '../../store/analysis';
 import { useDocument } from '../../store/document';
 import { placePlanned } from '../../store/twinPlacement';
 import { AnalysisClient } from '../../worker/analysisClient';
@@ -78,7 +79,9 @@ export function appliedPlanFor(state: PlanState, doc: Topology): { plan: PlanVie
 export async function findPlan(): Promise<Extract<PlanState, { phase: 'ready' }> | undefined> {
   const before = currentDoc();
   setState({ phase: 'computing', doc: before });
-  const outcome = await worker().plan({ document: before });
+  // Weighed by the method the report shows: the analysis's knob (a smaller exact budget forces Monte Carlo) applies to the plan too.
+  const exactBudget = useAnalysis.getState().engineOptions?.exactBudget;
+  const outcome = await worker().plan({ document: before, ...(exactBudget !== undefined ? { options: { exactBudget } } : {}) });
   if (outcome.status === 'superseded') return undefined;
   if (outcome.status === 'failed') {
     setState({ phase: 'error', message: `The plan could not be computed: ${outcome.error}`, doc: currentDoc() });
