@@ -11,4 +11,5 @@ if (only.length === 0 || only.includes('layout')) await (await import('./layout/
 if (only.length === 0 || only.includes('ui')) await (await import('./ui/ui')).runUiBench(flags);
 if (only.length === 0 || only.includes('import')) await (await import('./import/import')).runImportBench();
 if (only.length === 0 || only.includes('limits')) (await import('./limits/bench')).runLimitsBench(only.filter((o) => o !== 'limits'));
+if (only.length === 0 || only.includes('limits-layout')) await (await import('./limits/layout')).runLimitsLayoutBench(only.filter((o) => o !== 'limits-layout' && o !== 'limits'));
 if (only.length === 0 || only.includes('limits-mermaid')) (await import('./limits/mermaid')).runMermaidLimitsBench();

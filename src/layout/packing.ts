@@ -120,15 +120,21 @@ export function packAcross(input: PackingInput): Packed {
  * packing of that container, not of the whole drawing.
  */
 function improveOrder(input: PackingInput, order: Map<string, string[]>, members: (id: string) => string[], memo: SparseMemo): Packed {
-  let packed = place(input, order, memo);
+  const packed = place(input, order, memo);
   const neighbours = new Map<string, string[]>();
   const neighboursOf = (m: string) => neighbours.get(m) ?? neighbours.set(m, input.neighbours(m)).get(m)!;
+  // The absolute places, made again only after a container's order changed: made for each of
+  // the whole estate's 5,000 containers, with the drawing packed again after each, they were
+  // 576 of its layout's 580 s of CPU, and most containers keep their order.
+  let centers: ReturnType<typeof absoluteCenters> | undefined;
   for (let round = 0; round < SWAP_ROUNDS; round++) {
     let improved = false;
     for (const c of input.containers) {
       const kids = order.get(c)!;
       if (kids.length < 2 || packed.sparse.has(c)) continue;
-      const { start: absStart, center } = absoluteCenters(input, packed);
+      centers ??= absoluteCenters(input, packed);
+      const { start: absStart, center } = centers;
+      let reordered = false;
       const inC = new Map<string, { child: string; offset: number }>();
       for (const k of kids) for (const m of members(k)) inC.set(m, { child: k, offset: center.get(m)! - absStart.get(k)! });
       const origin = absStart.get(c)!;
@@ -193,6 +199,7 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
           if (moved.size > 0 && change(moved) < -0.5) {
             for (const [k, v] of moved) starts.set(k, v);
             improved = true;
+            reordered = true;
           } else {
             [kids[i], kids[i + 1]] = [left, right];
           }
@@ -202,7 +209,10 @@ function improveOrder(input: PackingInput, order: Map<string, string[]>, members
         const end = starts.get(kids[i])! + packed.size.get(kids[i])!;
         for (let band = low; band <= high; band++) prefix[band] = Math.max(prefix[band] ?? -Infinity, end);
       }
-      packed = place(input, order, memo);
+      if (reordered) {
+        placeAgain(input, order, memo, packed, c);
+        centers = undefined;
+      }
     }
     if (!improved) break;
   }
@@ -228,37 +238,53 @@ function sortBy(ids: string[], keyOf: (id: string) => number): string[] {
 
 /**
  * Each sparse container's packing, by container, with the children and sizes it was packed for:
- * the swaps repack the whole drawing after each container, and packing the estate's region of
- * 4,481 zones on its own each time was most of its layout's time.
+ * the swaps pack a container and those around it again after its order changed, and packing the
+ * estate's region of 4,481 zones on its own each time was most of its layout's time.
  */
 type SparseMemo = Map<string, { kids: string[]; sizes: number[]; packed: { start: Map<string, number>; size: number } }>;
 
 /** Packs children in order, each right after the earlier siblings that share its bands; a sparse container on its own. */
 function place(input: PackingInput, order: Map<string, string[]>, memo: SparseMemo): Packed {
-  const start = new Map<string, number>();
-  const size = new Map<string, number>();
-  const sparse = new Set<string>();
-  for (const c of input.containers) {
-    const kids = order.get(c)!;
-    for (const k of kids) if (!input.isContainer(k)) size.set(k, input.leafSize(k));
-    let one = packOne(input, c, kids, size);
-    // No packing is narrower than the container's busiest band: where that is most of its
-    // width (the whole estate, whose zones all cross its middle tiers), packSparse is not tried.
-    if (kids.length > 2 && isSparse(one.size, busiestBand(input, c, kids, size))) {
-      const sizes = kids.map((k) => size.get(k)!);
-      const known = memo.get(c);
-      const same = known && known.kids.every((k, i) => k === kids[i]) && known.sizes.every((v, i) => v === sizes[i]);
-      const onItsOwn = same ? known.packed : packSparse(input, c, kids, size);
-      if (!same) memo.set(c, { kids: [...kids], sizes, packed: onItsOwn });
-      if (isSparse(one.size, onItsOwn.size)) {
-        one = onItsOwn;
-        sparse.add(c);
-      }
-    }
-    one.start.forEach((v, k) => start.set(k, v));
-    size.set(c, one.size);
+  const packed: Packed = { start: new Map(), size: new Map(), sparse: new Set() };
+  for (const c of input.containers) packContainer(input, order, memo, packed, c);
+  return packed;
+}
+
+/**
+ * `packed` after the order of `c`'s children changed: what place() gives, made again for `c`
+ * and the containers around it only as far as a size changes (no other container's packing
+ * depends on that order).
+ */
+function placeAgain(input: PackingInput, order: Map<string, string[]>, memo: SparseMemo, packed: Packed, c: string): void {
+  for (let cur: string | undefined = c; cur !== undefined; cur = input.containerOf(cur)) {
+    const before = packed.size.get(cur);
+    packContainer(input, order, memo, packed, cur);
+    if (packed.size.get(cur) === before) return;
   }
-  return { start, size, sparse };
+}
+
+/** One container's children packed into `packed` (their starts, its size, whether it is sparse). */
+function packContainer(input: PackingInput, order: Map<string, string[]>, memo: SparseMemo, packed: Packed, c: string): void {
+  const { start, size, sparse } = packed;
+  const kids = order.get(c)!;
+  for (const k of kids) if (!input.isContainer(k)) size.set(k, input.leafSize(k));
+  let one = packOne(input, c, kids, size);
+  sparse.delete(c);
+  // No packing is narrower than the container's busiest band: where that is most of its
+  // width (the whole estate, whose zones all cross its middle tiers), packSparse is not tried.
+  if (kids.length > 2 && isSparse(one.size, busiestBand(input, c, kids, size))) {
+    const sizes = kids.map((k) => size.get(k)!);
+    const known = memo.get(c);
+    const same = known && known.kids.every((k, i) => k === kids[i]) && known.sizes.every((v, i) => v === sizes[i]);
+    const onItsOwn = same ? known.packed : packSparse(input, c, kids, size);
+    if (!same) memo.set(c, { kids: [...kids], sizes, packed: onItsOwn });
+    if (isSparse(one.size, onItsOwn.size)) {
+      one = onItsOwn;
+      sparse.add(c);
+    }
+  }
+  one.start.forEach((v, k) => start.set(k, v));
+  size.set(c, one.size);
 }
 
 /**
