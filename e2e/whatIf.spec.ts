@@ -5,7 +5,12 @@
 // the readers off, no mark of the normal analysis stays on a failed or downed element, the
 // downtime table gives way to the what-if summary, and links from what is down are drawn so.
 import { expect, test, type Page } from '@playwright/test';
+import { COLLAPSED_SIZE } from '../src/canvas/collapse';
+import { rectPath } from '../src/canvas/farDrawing';
+import { absoluteRects } from '../src/model/geometry';
+import { templateById } from '../src/templates';
 import type { AnalysisPanel } from './pages/AnalysisPanel';
+import { pixelsOf } from './pages/pixels';
 import { emptyStudioForEachTest } from './pages/eachTest';
 import type { StudioPage } from './pages/StudioPage';
 import { TEST_IDS } from './pages/testIds';
@@ -145,4 +150,57 @@ test('every client down: no figure read as the system, no SPOF to list, no "one 
   await expect(page.getByTestId('what-if-spofs')).toHaveCount(0);
   await expect(analysis.spofList).toHaveText('No client is served while these failures last.');
   await noMarksOnFailed(page);
+});
+
+/** Zooms out with the canvas's own button until the design is drawn far out (the zoom floor is under FAR_ZOOM). */
+async function zoomOutFar(page: Page): Promise<void> {
+  await expect.poll(async () => {
+    await page.locator('.react-flow__controls-zoomout').click();
+    return (await studio.canvas.getAttribute('class'))!.includes('is-far');
+  }).toBe(true);
+}
+
+test('far out, a failed component shows: drawn failed, what went down grey, and every container holding them marked, collapsed too', async ({ page }) => {
+  const rects = absoluteRects(templateById('multi-region')!.topology);
+  const box = (id: string) => rectPath(rects.get(id)!);
+  await studio.openTemplate('multi-region');
+  await analysis.settled();
+  await analysis.toggleWhatIf();
+  await studio.node('db-primary').click();
+  await analysis.settled();
+  await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Writers');
+
+  await zoomOutFar(page);
+  const far = page.getByTestId('far-layer');
+  await expect(far.locator('path.far-node.is-failed')).toHaveAttribute('d', box('db-primary'));
+  const down = (await far.locator('path.far-node.is-down').getAttribute('d'))!;
+  for (const id of ['write-api', 'writers']) expect(down, `${id} is drawn down`).toContain(box(id));
+  // Its zone, its region and the provider hold a failure; Europe holds none.
+  const affected = (await far.locator('path.far-domain.is-affected').getAttribute('d'))!;
+  for (const id of ['use1a', 'use1', 'aws']) expect(affected, `${id} is marked`).toContain(box(id));
+  expect(affected).not.toContain(box('euw1'));
+  // Painted: the failed card's slate, which nothing else far out is drawn in.
+  expect(await pixelsOf(page, studio.canvas, [0x47, 0x55, 0x69], [page.locator('.react-flow__panel')])).toBeGreaterThan(100);
+
+  await page.screenshot({ path: 'test-results/what-if-far.png' });
+
+  // Collapsed, the region hides the failed database: the block says something inside failed.
+  await page.keyboard.press('Shift+!');
+  await expect(studio.canvas).not.toHaveClass(/is-far/);
+  await studio.node('use1').getByTestId(TEST_IDS.collapseToggle).click();
+  await expect(studio.node('use1').getByTestId(TEST_IDS.containerSummary)).toBeVisible();
+  await zoomOutFar(page);
+  await expect(far.locator('path.far-node.is-failed')).toHaveCount(0);
+  const r = rects.get('use1')!;
+  await expect(far.locator('path.far-domain.is-collapsed.is-affected')).toHaveAttribute('d', rectPath({ x: r.x, y: r.y, ...COLLAPSED_SIZE }));
+  // Hovering it says so.
+  const t = await page.locator('.react-flow__viewport').evaluate((el) => {
+    const origin = el.parentElement!.getBoundingClientRect();
+    const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+    return { x: origin.x + m.e, y: origin.y + m.f, zoom: m.a };
+  });
+  await page.mouse.move(t.x + (r.x + COLLAPSED_SIZE.width / 2) * t.zoom, t.y + (r.y + COLLAPSED_SIZE.height * 0.75) * t.zoom);
+  await expect(page.getByTestId('far-tip')).toHaveAttribute('data-id', 'use1');
+  await expect(page.getByTestId('far-tip')).toContainText('something inside failed or down');
+  await page.screenshot({ path: 'test-results/what-if-far-collapsed.png' });
 });

@@ -15,6 +15,7 @@ import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
 import { collapsedView, type CollapsedView } from './collapse';
 import { boundsOf, farPaths, HitGrid, selectedPath } from './farDrawing';
+import { farWhatIfPaths, whatIfStates, type FarWhatIfPaths, type WhatIfState } from './farWhatIf';
 import { revealNodes } from './flowBridge';
 import { drawnRects } from './mapping';
 
@@ -23,16 +24,22 @@ const CLOSE_ZOOM = 0.9;
 /** How near (screen pixels) the pointer must be to a component far out, where one is under a pixel. */
 const REACH = 6;
 
+const NONE: ReadonlySet<string> = new Set();
+
+/** The tooltip's words for an element's what-if state. */
+const WHAT_IF_WORDS: Record<WhatIfState, string> = { failed: 'failed in what-if', down: 'down in what-if', holds: 'something inside failed or down' };
+
 interface Tip {
   id: string;
   container: boolean;
   name: string;
   spof: boolean;
+  whatIf?: WhatIfState;
   x: number;
   y: number;
 }
 
-const Drawing = memo(function Drawing({ doc, view, rects, spof, selected }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; selected: ReadonlySet<string> }) {
+const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; whatIf: FarWhatIfPaths; selected: ReadonlySet<string> }) {
   const paths = useMemo(() => farPaths(doc, view, rects, spof), [doc, view, rects, spof]);
   // Its own path: a click far out selects, and must not write the 100,000 links' path again.
   const chosen = useMemo(() => selectedPath(view, rects, selected), [view, rects, selected]);
@@ -49,6 +56,13 @@ const Drawing = memo(function Drawing({ doc, view, rects, spof, selected }: { do
       <path d={paths.spofLinks} className="far-link is-spof" />
       <path d={paths.components} className="far-node" />
       <path d={paths.spofComponents} className="far-node is-spof" />
+      {/* What-if, over the design (only what there is: the layer stays a few elements). */}
+      {whatIf.affectedContainers && <path d={whatIf.affectedContainers} className="far-domain is-affected" />}
+      {whatIf.affectedCollapsed && <path d={whatIf.affectedCollapsed} className="far-domain is-collapsed is-affected" />}
+      {whatIf.failedContainers && <path d={whatIf.failedContainers} className="far-domain is-failed" />}
+      {whatIf.cutLinks && <path d={whatIf.cutLinks} className="far-link is-cut" />}
+      {whatIf.downComponents && <path d={whatIf.downComponents} className="far-node is-down" />}
+      {whatIf.failedComponents && <path d={whatIf.failedComponents} className="far-node is-failed" />}
       <path d={chosen} className="far-selected" />
     </svg>
   );
@@ -62,7 +76,7 @@ const Drawing = memo(function Drawing({ doc, view, rects, spof, selected }: { do
 const pixelOf = (s: ReactFlowState) => 2 ** Math.ceil(Math.log2(1 / s.transform[2]));
 
 /** Hover and click by position, on React Flow's pane (a drag that pans never ends in a click there). */
-function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>, spof: ReadonlySet<string>): Tip | null {
+function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>, spof: ReadonlySet<string>, states: ReadonlyMap<string, WhatIfState>): Tip | null {
   const flow = useReactFlow();
   // Set by React Flow after its first render (an effect of its own, after this one's first run).
   const root = useStore((s) => s.domNode);
@@ -98,7 +112,7 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
       pane.style.cursor = hit ? 'pointer' : '';
       if (!hit) return setTip(null);
       const at = root.getBoundingClientRect();
-      setTip({ id: hit.id, container: hit.container, name: nameOf(hit.id), spof: spof.has(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
+      setTip({ id: hit.id, container: hit.container, name: nameOf(hit.id), spof: spof.has(hit.id), whatIf: states.get(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
     };
     const onLeave = () => {
       pane.style.cursor = '';
@@ -123,7 +137,7 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
       pane.removeEventListener('click', onClick);
       onLeave();
     };
-  }, [doc, view, rects, spof, flow, root]);
+  }, [doc, view, rects, spof, states, flow, root]);
   return tip;
 }
 
@@ -136,18 +150,23 @@ export function FarLayer() {
   const selected = useMemo(() => new Set(nodeIds), [nodeIds]);
   const view = useMemo(() => collapsedView(doc, collapsed, spof), [doc, collapsed, spof]);
   const rects = useMemo(() => drawnRects(doc, view), [doc, view]);
-  const tip = usePointer(doc, view, rects, spof);
+  const failed = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed : NONE));
+  const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));
+  const states = useMemo(() => whatIfStates(doc, view, failed, down), [doc, view, failed, down]);
+  const whatIf = useMemo(() => farWhatIfPaths(doc, view, rects, states, failed, down), [doc, view, rects, states, failed, down]);
+  const tip = usePointer(doc, view, rects, spof, states);
   return (
     <>
       <ViewportPortal>
         <div className="far-scale" style={{ '--far-px': `${pixel}px` } as CSSProperties}>
-          <Drawing doc={doc} view={view} rects={rects} spof={spof} selected={selected} />
+          <Drawing doc={doc} view={view} rects={rects} spof={spof} whatIf={whatIf} selected={selected} />
         </div>
       </ViewportPortal>
       {tip && (
         <div className="far-tip" role="tooltip" data-testid="far-tip" data-id={tip.id} data-kind={tip.container ? 'container' : 'component'} style={{ left: tip.x, top: tip.y }}>
           {tip.name}
           {tip.spof && <span className="far-tip-spof">single point of failure</span>}
+          {tip.whatIf && <span className="far-tip-what-if">{WHAT_IF_WORDS[tip.whatIf]}</span>}
         </div>
       )}
     </>

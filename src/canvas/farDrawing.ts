@@ -25,6 +25,9 @@ export interface FarPaths {
 /** A rectangle as path commands: many drawn as one path cost the browser one element. */
 export const rectPath = (r: Rect) => `M${r.x},${r.y}h${r.width}v${r.height}h${-r.width}z`;
 
+/** A link far out: a straight line from the bottom of one end to the top of the other. */
+export const linkPath = (from: Rect, to: Rect) => `M${from.x + from.width / 2},${from.y + from.height}L${to.x + to.width / 2},${to.y}`;
+
 /** The box around every rectangle; null when there is none. */
 export function boundsOf(rects: Iterable<Rect>): Rect | null {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -53,7 +56,7 @@ export function farPaths(doc: Topology, view: CollapsedView, rects: ReadonlyMap<
   for (const link of doc.links) {
     const [from, to] = [rects.get(drawnAs(view, link.from)), rects.get(drawnAs(view, link.to))];
     if (!from || !to || from === to) continue;
-    out[spof.has(linkKey(link)) ? 'spofLinks' : 'links'].push(`M${from.x + from.width / 2},${from.y + from.height}L${to.x + to.width / 2},${to.y}`);
+    out[spof.has(linkKey(link)) ? 'spofLinks' : 'links'].push(linkPath(from, to));
   }
   return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.join('')])) as unknown as FarPaths;
 }
