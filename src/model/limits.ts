@@ -34,3 +34,10 @@ export const MAX_REPLICAS = 1_000;
 export const MAX_INSTANCES = 100_000;
 /** Levels of nested failure domains (provider, region, zone, datacenter, rack, host: six). */
 export const MAX_DOMAIN_DEPTH = 32;
+/**
+ * An amount of money (`costPerMonth`, `downtimeCostPerHour`): a trillion. Far above any real
+ * price, and low enough that every sum the report makes (20,000 components of 1,000 instances,
+ * 200 clients down 8,766 hours a year) stays a finite number: a cost of 1e308 summed to
+ * Infinity, "$∞" in the report and `null` in `--json`.
+ */
+export const MAX_MONEY = 1e12;

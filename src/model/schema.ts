@@ -4,7 +4,7 @@
 // zod/mini: the same engine as classic zod without the chained methods, a quarter of its size;
 // it is loaded by the page and by every `spof` run, so its size is start-up time.
 import * as z from 'zod/mini';
-import { MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS, MAX_REPLICAS, numberText } from './limits';
+import { MAX_COMPONENTS, MAX_DOMAINS, MAX_LINKS, MAX_MONEY, MAX_REPLICAS, numberText } from './limits';
 
 export const FORMAT = 'spof-topology';
 export const CURRENT_VERSION = 2;
@@ -37,7 +37,7 @@ const positiveInteger = z.int('must be a positive integer').check(z.gte(1, 'must
 const poolSize = z.int('must be a positive integer').check(z.gte(1, 'must be a positive integer'), z.lte(MAX_REPLICAS, `must be at most ${numberText(MAX_REPLICAS)}`));
 /** A list bounded by its limit (src/model/limits.ts). */
 const list = <T extends z.ZodMiniType>(item: T, max: number, what: string) => z.array(item).check(z.maxLength(max, `at most ${numberText(max)} ${what}`));
-const money = z.number().check(z.gte(0, 'must be >= 0'));
+const money = z.number().check(z.gte(0, 'must be >= 0'), z.lte(MAX_MONEY, `must be at most ${numberText(MAX_MONEY)}`));
 // ISO 4217: three capital letters (USD, EUR, JPY); Intl.NumberFormat formats it.
 const currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code of three capital letters, like "USD"'));
 

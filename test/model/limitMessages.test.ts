@@ -1,12 +1,20 @@
 // Numbers in the messages about limits and values read with their digits grouped, in the app
 // and the CLI alike (one function, src/model/limits.ts): "(got 1,000,000,000)", not "(got 1000000000)".
 import { describe, expect, it } from 'vitest';
-import { formatProblem, MAX_COMPONENTS, numberText, parseTopology } from '../../src/model';
+import { analyze, buildJsonReport } from '../../src/engine';
+import { formatProblem, MAX_COMPONENTS, MAX_MONEY, numberText, parseTopology } from '../../src/model';
 
 function refusal(doc: unknown): string[] {
   const r = parseTopology(doc);
   if (r.ok) throw new Error('expected the document to be refused');
   return r.errors.map(formatProblem);
+}
+
+/** Paths of the numbers JSON would write as null (Infinity, NaN). */
+function notFinite(value: unknown, path = ''): string[] {
+  if (typeof value === 'number') return Number.isFinite(value) ? [] : [path];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => notFinite(v, `${path}.${k}`));
 }
 
 const doc = (extra: Record<string, unknown>) => ({ format: 'spof-topology', version: 2, components: [{ id: 'u', kind: 'client' }], ...extra });
@@ -35,6 +43,24 @@ describe('numbers in limit messages', () => {
   it('too many instances: summed replicas and the limit grouped', () => {
     const components = Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, kind: 'app', replicas: 1000 }));
     expect(refusal(doc({ components }))).toContain('components: 101,000 instances (replicas summed); at most 100,000 are analysed');
+  });
+
+  it('money past a trillion is refused: a cost of 1e308 summed to Infinity, "$∞" and null in --json', () => {
+    expect(refusal(doc({ components: [{ id: 'a', kind: 'app', replicas: 1000, costPerMonth: 1e308 }] })))
+      .toContain('components[0].costPerMonth: must be at most 1,000,000,000,000 (got 1e+308)');
+    expect(refusal(doc({ downtimeCostPerHour: 1e13 }))).toContain('downtimeCostPerHour: must be at most 1,000,000,000,000 (got 10,000,000,000,000)');
+    expect(refusal(doc({ domains: [{ id: 'z', kind: 'zone', costPerMonth: 1e13 }] }))).toContain('domains[0].costPerMonth: must be at most 1,000,000,000,000 (got 10,000,000,000,000)');
+  });
+
+  it('at the money limit every figure of the report is a finite number', () => {
+    const components = [{ id: 'u', kind: 'client', downtimeCostPerHour: MAX_MONEY }, { id: 'db', kind: 'database', costPerMonth: MAX_MONEY }, ...Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, kind: 'app', replicas: 1000, costPerMonth: MAX_MONEY }))];
+    const r = parseTopology(doc({ downtimeCostPerHour: MAX_MONEY, domains: [{ id: 'z', kind: 'zone', costPerMonth: MAX_MONEY }], components, links: components.slice(1).map((c) => ({ from: 'u', to: c.id })) }));
+    if (!r.ok) throw new Error(r.errors.map(formatProblem).join('\n'));
+    const json = buildJsonReport(analyze(r.topology), r.topology) as unknown as { cost: { perMonth: number; downtimePerYear: number }; importance: { moneySavedPerYear?: number }[] };
+    expect(json.cost.perMonth).toBe(50 * 1000 * MAX_MONEY + 2 * MAX_MONEY);
+    expect(Number.isFinite(json.cost.downtimePerYear)).toBe(true);
+    expect(json.importance.some((e) => (e.moneySavedPerYear ?? 0) > 0)).toBe(true);
+    expect(notFinite(json)).toEqual([]);
   });
 
   it('a fraction out of bounds is said as written', () => {

@@ -2,6 +2,7 @@
 // of a client's outage costs, and the document's currency. Typed as plain numbers (a
 // thousands separator or the currency's sign may be typed too), shown back formatted by
 // Intl.NumberFormat in the document's currency.
+import { MAX_MONEY, numberText } from '../../model';
 import { formatMoney } from '../../report/format';
 import { TextField, type Parsed } from './fields';
 
@@ -12,6 +13,8 @@ export function parseMoney(text: string): Parsed<number> {
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return { ok: false, error: `not an amount: "${text.trim()}"` };
   const n = Number(t);
   if (n < 0) return { ok: false, error: 'must be >= 0' };
+  // The schema's bound: a longer run of digits was kept as Infinity, which no file holds.
+  if (!(n <= MAX_MONEY)) return { ok: false, error: `must be at most ${numberText(MAX_MONEY)}` };
   return { ok: true, value: n };
 }
 

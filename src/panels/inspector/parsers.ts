@@ -2,17 +2,23 @@
 // where the field is optional. The bounds are those of the schema (DESIGN section 2).
 import type { Parsed } from './fields';
 
-const num = (text: string): number | null => {
+/**
+ * The number typed, or why it is none. "1e999" reads as Infinity, which no file holds (JSON
+ * writes it as null): an MTBF typed so was kept, and the autosave, the saved file and the
+ * share link then no longer opened.
+ */
+const num = (text: string): number | string => {
   const t = text.trim().replace(/%$/, '').trim();
-  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return null;
-  return Number(t);
+  if (t === '' || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return `not a number: "${text.trim()}"`;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : `too large a number: "${text.trim()}"`;
 };
 
 /** An availability typed as a percent (99.95) or a fraction (0.9995); stored as a fraction. */
 export function parseAvailability(text: string, { open = false } = {}): Parsed<number> {
   if (text.trim() === '') return { ok: true, value: undefined };
   const n = num(text);
-  if (n === null) return { ok: false, error: `not a number: "${text.trim()}"` };
+  if (typeof n === 'string') return { ok: false, error: n };
   const fraction = text.includes('%') || n > 1 ? n / 100 : n;
   if (!(fraction > 0) || fraction > 1 || (open && fraction >= 1)) {
     return { ok: false, error: open ? 'must be above 0% and below 100%' : 'must be above 0% and at most 100%' };
@@ -28,7 +34,7 @@ export function availabilityText(a: number | undefined): string {
 export function parsePositive(text: string, unit: string): Parsed<number> {
   if (text.trim() === '') return { ok: true, value: undefined };
   const n = num(text);
-  if (n === null) return { ok: false, error: `not a number: "${text.trim()}"` };
+  if (typeof n === 'string') return { ok: false, error: n };
   if (!(n > 0)) return { ok: false, error: `must be > 0 ${unit}` };
   return { ok: true, value: n };
 }
@@ -36,7 +42,7 @@ export function parsePositive(text: string, unit: string): Parsed<number> {
 export function parseNonNegative(text: string, unit: string): Parsed<number> {
   if (text.trim() === '') return { ok: true, value: undefined };
   const n = num(text);
-  if (n === null) return { ok: false, error: `not a number: "${text.trim()}"` };
+  if (typeof n === 'string') return { ok: false, error: n };
   if (n < 0) return { ok: false, error: `must be >= 0 ${unit}` };
   return { ok: true, value: n };
 }
@@ -44,7 +50,7 @@ export function parseNonNegative(text: string, unit: string): Parsed<number> {
 export function parsePositiveInteger(text: string, { max }: { max?: number } = {}): Parsed<number> {
   if (text.trim() === '') return { ok: true, value: undefined };
   const n = num(text);
-  if (n === null) return { ok: false, error: `not a number: "${text.trim()}"` };
+  if (typeof n === 'string') return { ok: false, error: n };
   if (!Number.isInteger(n) || n < 1) return { ok: false, error: 'must be a whole number >= 1' };
   if (max !== undefined && n > max) return { ok: false, error: `must be at most ${max}` };
   return { ok: true, value: n };
