@@ -32,6 +32,12 @@ export interface Evaluation {
   birnbaum?: Float64Array[];
   /** With `sensitivity`: indices of the elements whose single failure fails a client (failover events and perfect elements left out). */
   spofs?: number[];
+  /**
+   * With `sensitivity`: per client (in `clients` order), the indices of `spofs` that fail it
+   * (ascending; clients that need the same thing share one array). Read off the same pass as
+   * `spofs`: finding them by propagation, SPOF by SPOF, is quadratic on a long chain.
+   */
+  clientSpofs?: number[][];
 }
 
 export interface EvaluateOptions {
@@ -102,9 +108,16 @@ export class AvailabilityEvaluator {
       });
       const allUp = new Uint8Array(n).fill(1);
       const spofs = new Set<number>();
+      const ofRoot = new Map<number, number[]>();
+      const counts = (e: number) => s.elements[e].type !== 'failover' && s.elements[e].availability < 1;
       // Singles only (no pairs: a pool of 1,000 that needs 999 has half a million).
-      for (const root of byRoot.keys()) for (const x of cutsOfOrderTwo(bdd, root, allUp, 0).singles) spofs.add(order.elementAt[x]);
-      out.spofs = [...spofs].filter((e) => s.elements[e].type !== 'failover' && s.elements[e].availability < 1).sort((a, b) => a - b);
+      for (const root of byRoot.keys()) {
+        const mine = cutsOfOrderTwo(bdd, root, allUp, 0).singles.map((x) => order.elementAt[x]).filter(counts).sort((a, b) => a - b);
+        ofRoot.set(root, mine);
+        for (const e of mine) spofs.add(e);
+      }
+      out.spofs = [...spofs].sort((a, b) => a - b);
+      out.clientSpofs = roots.map((root) => ofRoot.get(root)!);
     }
     return out;
   }
@@ -140,6 +153,13 @@ export function evaluationOfReport(r: Report, opts: EvaluateOptions = {}): Evalu
     for (const imp of r.importance) b[index.get(imp.id)!] = imp.birnbaum;
     out.birnbaum = clients.map(() => b);
     out.spofs = r.spofs.map((x) => index.get(x.id)!).sort((a, c) => a - c);
+    const clientIndex = new Map(clients.map((c, i) => [c.id, i]));
+    const of: number[][] = clients.map(() => []);
+    for (const x of r.spofs) {
+      const e = index.get(x.id)!;
+      for (const c of x.clients) of[clientIndex.get(c) ?? -1]?.push(e);
+    }
+    out.clientSpofs = of.map((list) => list.sort((a, c) => a - c));
   }
   return out;
 }

@@ -93,3 +93,20 @@ describe('the plan\'s evaluation past the exact method\'s budget', () => {
     expect(sampled).toBeGreaterThan(5);
   });
 });
+
+describe('the SPOFs of each client', () => {
+  it('are the same whether read off the exact pass or off the whole analysis, and are those that fail the client', () => {
+    for (const template of TEMPLATES) {
+      const t = template.topology;
+      const whole = analyze(t);
+      const exact = evaluate(t, { sensitivity: true });
+      const read = evaluationOfReport(whole, { sensitivity: true });
+      expect(exact.clientSpofs, template.name).toEqual(read.clientSpofs);
+      const fails = new Map(whole.spofs.map((s) => [s.id, new Set(s.clients)]));
+      exact.clients.forEach((c, i) => {
+        const ids = exact.clientSpofs![i].map((e) => exact.elements[e].id);
+        expect(ids.sort(), `${template.name}: ${c.id}`).toEqual(whole.spofs.filter((s) => fails.get(s.id)!.has(c.id)).map((s) => s.id).sort());
+      });
+    }
+  });
+});

@@ -361,6 +361,34 @@ describe('a client far from its target by many SPOFs', () => {
     expect(p.message).toMatch(new RegExp(`users has ${left} single points of failure \\(c\\d+, c\\d+, c\\d+ and ${left - 3} more, 99% each\\): it can reach its target only once all ${left} are removed, more than what its budget of work has room to verify \\(about \\d+ more recomputations? of the design, at most 16 moves each\\)\\.`));
   });
 
+  it('says it for a long chain under several clients too, whose SPOFs are each client\'s (read off the evaluation, not propagated one by one)', () => {
+    // 6,500 services in a chain under two clients: propagating each SPOF's failure up the chain
+    // is 21 million changes of state, past what the search allowed (20 million), so the 20,000-long
+    // chain under 200 clients got no such sentence. The evaluation says whose each SPOF is.
+    const n = 6_500;
+    const t = mustParse({
+      format: 'spof-topology', version: 2, name: 'long chain',
+      components: [{ id: 'users', kind: 'client' }, { id: 'jobs', kind: 'client' }, ...Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: 'service' as const, availability: 0.999 }))],
+      links: [{ from: 'users', to: 'c0' }, { from: 'jobs', to: 'c0' }, ...Array.from({ length: n - 1 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }))],
+    });
+    const p = plan(t, { target: 0.9999, workBudget: 1 });
+    expect(p.steps).toEqual([]);
+    expect(p.message).toMatch(/ users has 6,500 single points of failure \(c0, c1, c2 and 6,497 more, 99\.9% each\): it can reach its target only once all 6,500 are removed, more than what its budget of work has room to verify/);
+  });
+
+  it('counts only the SPOFs of the client furthest from its target', () => {
+    // users needs a0..a2, jobs needs b0..b9: jobs is short by ten, users by three.
+    const chain = (p: string, k: number) => Array.from({ length: k }, (_, i) => ({ id: `${p}${i}`, kind: 'service' as const, availability: 0.99 }));
+    const links = (p: string, k: number) => Array.from({ length: k - 1 }, (_, i) => ({ from: `${p}${i}`, to: `${p}${i + 1}` }));
+    const t = mustParse({
+      format: 'spof-topology', version: 2, name: 'two journeys',
+      components: [{ id: 'users', kind: 'client' }, { id: 'jobs', kind: 'client' }, ...chain('a', 3), ...chain('b', 10)],
+      links: [{ from: 'users', to: 'a0' }, { from: 'jobs', to: 'b0' }, ...links('a', 3), ...links('b', 10)],
+    });
+    const p = plan(t, { target: 0.9999, workBudget: 1 });
+    expect(p.message).toMatch(/ jobs has 10 single points of failure \(b0, b1, b2 and 7 more, 99% each\): it can reach its target only once all 10 are removed/);
+  });
+
   it('says nothing of the kind when a few moves would do', () => {
     const t = mustParse(fiftyServices(10));
     const p = plan(t, { target: 0.999, workBudget: 300 });

@@ -314,11 +314,13 @@ function bestStep(state: State, targets: Targets, pricing: Pricing, evaluator: E
  * estimate of gain per cost first. Lazily: bestStep stops once no estimate left could beat
  * the best exact gain per cost found (estimates are near bounds: LAZY_SLACK allows for the difference).
  */
-function rankedMoves(state: State, targets: Targets, pricing: Pricing): Ranked[] {
+function rankedMoves(state: State, targets: Targets, pricing: Pricing, minPotential = 0): Ranked[] {
   const ctx = moveContext(state.doc, { budget: targets.budget, evaluation: state.evaluation, shortClients: shortClients(state, targets) });
   const ranked: Ranked[] = candidatesIn(ctx).map((m, i) => {
     const potential = kindOf(m).potential(ctx, m);
-    if (!(potential > 0)) return undefined;
+    // Left out before it is applied: applying each of the 20,000-long chain's candidates copies
+    // the whole document (a round of a large design was quadratic, 20 s of CPU on the chain).
+    if (!(potential > 0) || potential < minPotential) return undefined;
     // Applied to be priced, not kept: thousands of candidate documents held at once (a
     // 10,000-long chain) took gigabytes; the few weighed are applied again, and kept.
     const applied = applyMoveFully(state.doc, m);
@@ -342,7 +344,7 @@ function batchStep(state: State, targets: Targets, pricing: Pricing, evaluator: 
   const bar = MIN_SHARE_PER_MOVE * state.gap;
   const picked: Move[] = [];
   const taken = new Set<string>();
-  for (const x of rankedMoves(state, targets, pricing)) {
+  for (const x of rankedMoves(state, targets, pricing, bar / BATCH)) {
     if (picked.length >= Math.min(BATCH, movesLeft)) break;
     // Each could close its part of the batch's share (its estimate is near a bound of what it gains).
     if (x.m.type === 'second-region' || x.m.type === 'second-provider' || !(x.potential >= bar / BATCH) || taken.has(x.m.component)) continue;

@@ -4,7 +4,7 @@
 // move removes it. And the early verdict: when single points of failure that no move can
 // remove (a provider, a third-party service, a managed service, a network link, a region
 // that cannot be copied) already take a client's whole error budget, no plan can meet the target.
-import { MAX_INSTANCES, MAX_REPLICAS, minHealthyOf, numberText, replicasOf, type Component, type Topology } from '../../model';
+import { instanceCount, MAX_INSTANCES, MAX_REPLICAS, minHealthyOf, numberText, replicasOf, type Component, type Topology } from '../../model';
 import { clientFailureCheck } from '../index';
 import { Propagator } from '../propagate';
 import { buildStructure } from '../structure';
@@ -207,8 +207,8 @@ export function fixedBlockers(t: Topology, fixed: readonly FixedFailure[], clien
 function atLimit(t: Topology, c: Component): string | undefined {
   if (c.kind === 'client') return undefined;
   if (replicasOf(c) >= MAX_REPLICAS) return `a pool at the limit of ${numberText(MAX_REPLICAS)} instances: no move adds one`;
-  const instances = t.components.reduce((n, x) => n + (x.kind === 'client' ? 0 : replicasOf(x)), 0);
-  if (instances >= MAX_INSTANCES) return `the design holds ${numberText(MAX_INSTANCES)} instances, the most a document may: no move adds one`;
+  // Counted once per document: fixedFailures asks of every component (quadratic on 20,000).
+  if (memo(t, 'instanceCount', () => instanceCount(t.components)) >= MAX_INSTANCES) return `the design holds ${numberText(MAX_INSTANCES)} instances, the most a document may: no move adds one`;
   return undefined;
 }
 
@@ -226,49 +226,34 @@ function poolUnavailability(c: Component, a: number): number {
   return Math.max(0, 1 - up);
 }
 
-/** Changes of state the propagations of spofsToRemove may spend, in all (a 10,000-long chain with many clients would spend 50 million). */
-const SPOF_CLIENT_WORK = 20_000_000;
-
 /**
  * The client furthest from its target by its single points of failure, and how many of them
  * at least must be removed before it can reach its target: with the rest in place it is at
- * most their product. Which SPOFs are whose: all of them with one client, else by
- * propagation within SPOF_CLIENT_WORK. Undefined when no short client needs more than one
- * removed, or that was not found within the work.
+ * most their product. Which SPOFs are whose is the evaluation's (read off the same pass that
+ * found them; before, by propagation SPOF by SPOF, which the 20,000-long chain under 200
+ * clients could not afford). Undefined when no short client needs more than one removed.
  */
 export function spofsToRemove(st: State, targets: Targets): { client: number; spofs: number[]; needed: number } | undefined {
   const e = st.evaluation;
-  if (!e.spofs || e.spofs.length < 2) return undefined;
-  const short = shortClients(st, targets);
-  const of = new Map<number, number[]>(short.map((c) => [c, []]));
-  if (e.clients.length === 1) of.set(0, [...e.spofs]);
-  else {
-    const s = buildStructure(st.doc);
-    const prop = new Propagator(s);
-    const clientIndex = new Map(e.clients.map((c, i) => [c.id, i]));
-    let left = SPOF_CLIENT_WORK;
-    for (const i of e.spofs) {
-      const el = s.elementIndex.get(e.elements[i].id);
-      if (el === undefined) continue;
-      const mark = prop.mark();
-      const down = prop.failWithin(el, left);
-      left -= prop.mark() - mark;
-      prop.undo(mark);
-      if (!down) return undefined;
-      for (const c of down) {
-        const k = s.components[c].isClient ? clientIndex.get(s.components[c].id) : undefined;
-        if (k !== undefined) of.get(k)?.push(i);
-      }
-    }
-  }
+  if (!e.spofs || e.spofs.length < 2 || !e.clientSpofs) return undefined;
+  const clientSpofs = e.clientSpofs;
   let worst: { client: number; spofs: number[]; needed: number } | undefined;
-  for (const [c, mine] of of) {
+  // Clients that need the same thing share one list: counted once per list and target (200 clients on one chain).
+  const counted = new Map<number[], Map<number, number>>();
+  for (const c of shortClients(st, targets)) {
+    const mine = clientSpofs[c];
     const target = targets.clientTarget(st.doc, e.clients[c].id)!;
-    // Least likely up first: removing those raises the bound most. In logarithms (10,000 at 99.5% underflow nothing).
-    const logs = mine.map((i) => Math.log(e.elements[i].availability)).sort((a, b) => a - b);
-    let up = logs.reduce((sum, x) => sum + x, 0);
-    let needed = 0;
-    while (needed < logs.length && up < Math.log(target)) up -= logs[needed++];
+    let byTarget = counted.get(mine);
+    if (!byTarget) counted.set(mine, (byTarget = new Map()));
+    let needed = byTarget.get(target);
+    if (needed === undefined) {
+      // Least likely up first: removing those raises the bound most. In logarithms (10,000 at 99.5% underflow nothing).
+      const logs = mine.map((i) => Math.log(e.elements[i].availability)).sort((a, b) => a - b);
+      let up = logs.reduce((sum, x) => sum + x, 0);
+      needed = 0;
+      while (needed < logs.length && up < Math.log(target)) up -= logs[needed++];
+      byTarget.set(target, needed);
+    }
     if (needed >= 2 && (!worst || needed > worst.needed)) worst = { client: c, spofs: mine, needed };
   }
   return worst;
