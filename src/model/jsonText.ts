@@ -2,7 +2,7 @@
 // are checked first, in one iterative pass, so no reader after it (JSON.parse, the locator of
 // syntax errors, the schema) can be driven into deep recursion or unbounded work: 8,000
 // unclosed `[` used to overflow the stack of the error locator.
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { ERROR_CODES, type Problem } from './issues';
 import { MAX_DOCUMENT_CHARS, MAX_JSON_DEPTH } from './limits';
 
@@ -46,6 +46,22 @@ export function readJsonText(input: string, { maxChars = MAX_DOCUMENT_CHARS, wha
     return { ok: false, problem: { code: ERROR_CODES.repeatedKey, path: repeated.key, message: `${JSON.stringify(repeated.key)} is written twice (line ${first.line}, column ${first.column} and line ${again.line}, column ${again.column}): JSON keeps only the last, and the first would be lost; give it once` } };
   }
   return { ok: true, value };
+}
+
+/**
+ * The text of the number written at a path of JSON text (`1e-400`, which reads as 0), for the
+ * messages about it; the syntax tree is made once, on the first question, as only a refused
+ * document asks.
+ */
+export function numbersAsWritten(input: string): (path: ReadonlyArray<PropertyKey>) => string | undefined {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let root: Node | undefined | null = null;
+  return (path) => {
+    if (root === null) root = parseTree(text);
+    if (!root || path.some((k) => typeof k === 'symbol')) return undefined;
+    const node = findNodeAtLocation(root, path as (string | number)[]);
+    return node?.type === 'number' ? text.slice(node.offset, node.offset + node.length) : undefined;
+  };
 }
 
 /** The first key written twice in the top-level object of valid JSON text, with both offsets. */

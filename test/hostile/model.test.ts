@@ -45,7 +45,29 @@ describe('JSON text is read in bounded depth and size, and never throws', () => 
 
   it('a number too large for a number (1e999 reads as Infinity) is named as such, not "expected number"', () => {
     const r = parseTopology('{"format":"spof-topology","version":2,"components":[{"id":"a","kind":"web","availability":1e999}]}');
-    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['components[0].availability: must be a finite number (got Infinity: too large for a number)']);
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['components[0].availability: must be a finite number (got 1e999: too large for a number)']);
+  });
+
+  it('a number whose digits a number cannot hold is said as written, with what it reads as', () => {
+    const text = (fields: string) => `{"format":"spof-topology","version":2,"slo":0.99999999999999999,"components":[{"id":"a","kind":"web"${fields}}]}`;
+    const errors = (t: string) => { const r = parseTopology(t); return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`); };
+    // Before: "must be > 0 and <= 1 (got 0)", of a value written 1e-400.
+    expect(errors(text(',"availability":1e-400,"failoverSeconds":1E2'))).toEqual([
+      'slo: must be > 0 and < 1 (got 0.99999999999999999, which reads as 1: more digits than a number holds)',
+      'components[0].availability: must be > 0 and <= 1 (got 1e-400, too small for a number: it reads as 0)',
+    ]);
+    // A number that reads as written keeps its grouped digits, whatever its notation; a value (not text) has no writing.
+    expect(errors('{"format":"spof-topology","version":2,"components":[{"id":"a","kind":"web","availability":15e-1}]}')).toEqual(['components[0].availability: must be > 0 and <= 1 (got 1.5)']);
+    expect(errors('{"format":"spof-topology","version":1e-400,"components":[]}')).toEqual(['version: must be a positive integer (got 1e-400, too small for a number: it reads as 0)']);
+  });
+
+  it('a whole number past 2^53 breaks the field\'s bound only: one message, not "must be a positive integer" too', () => {
+    const r = parseTopology('{"format":"spof-topology","version":2,"components":[{"id":"a","kind":"app","replicas":3,"minHealthy":1e20,"requires":{"g":{"min":1e20}}}]}');
+    // Before: minHealthy had two errors, the first "must be a positive integer (got 100,000,...)".
+    expect(r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'components[0].minHealthy: must be at most 1,000 (got 100,000,000,000,000,000,000)',
+      'components[0].requires.g.min: must be at most 9,007,199,254,740,991 (got 100,000,000,000,000,000,000)',
+    ]);
   });
 
   it('a field of the document written twice is refused with both places, not read as the last one', () => {
