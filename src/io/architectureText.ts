@@ -51,21 +51,35 @@ export function groupTitle(d: FailureDomain): string {
  */
 export function encodeArchitectureTitle(text: string): string {
   const shown = text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\n\r\u2028\u2029]+/g, ' ')
     .replace(/%(?=%)/g, '\uFF05')
     .replace(/#(?=\w+;)/g, '\uFF03')
     .replace(/[`~[\]\\*_<>]/g, (ch) => LOOK_ALIKES[ch])
     .replace(/"/g, '\\"')
-    .trim();
+    .trim()
+    .replace(INVISIBLE, (ch) => `#${ch.codePointAt(0)};`);
   return `["${shown}"]`;
 }
+
+/**
+ * Controls, invisible format characters (the bidirectional overrides among them), separators
+ * other than the space, and lone surrogates: written by number, as the flowchart export writes
+ * them, so that the file shows no hidden text (a right-to-left override reordered what a
+ * reviewer read of the line) and a lone surrogate, which UTF-8 cannot hold, comes back as
+ * itself rather than as U+FFFD. Mermaid draws `#8238;` as the character, in both diagrams.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f]|[^\p{L}\p{M}\p{N}\p{P}\p{S} \u0020-\u007e]/gu;
 
 const LOOK_ALIKES: Record<string, string> = {
   '`': '\u02CB', '~': '\u223C', '[': '\uFF3B', ']': '\uFF3D', '\\': '\u29F5', '*': '\u2217', _: '\uFF3F', '<': '\u2039', '>': '\u203A',
 };
 
-/** The text of a title as its export wrote it, for comparing with what the drawing now shows. */
+/**
+ * The text of a title as its export wrote it, as mermaid's parser hands it over (a character
+ * written by number, `#8203;`, in mermaid's placeholder form `ﬂ°°8203¶ß`), for comparing with
+ * what the drawing now shows.
+ */
 export function shownTitle(text: string): string {
-  return encodeArchitectureTitle(text).slice(2, -2).replace(/\\"/g, '"');
+  return encodeArchitectureTitle(text).slice(2, -2).replace(/\\"/g, '"').replace(/#(\d+);/g, '\uFB02\u00B0\u00B0$1\u00B6\u00DF');
 }

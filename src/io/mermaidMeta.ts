@@ -22,9 +22,14 @@ export interface MermaidMeta {
   damaged: string[];
 }
 
-/** One comment line; `%`, U+2028 and U+2029 are escaped so no `%%{` directive and no line break can appear. */
+/**
+ * One comment line; `%`, U+2028 and U+2029 are escaped so no `%%{` directive and no line break
+ * can appear, and every character that shows nothing (a right-to-left override, a zero-width
+ * space, DEL) so that none is hidden in the file, as the titles write them by number.
+ */
 export function metaLine(type: 'doc' | 'component' | 'domain' | 'link', key: string | undefined, value: unknown): string {
-  const json = JSON.stringify(value).replace(/[%\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value).replace(/%|[^\p{L}\p{M}\p{N}\p{P}\p{S}\u0020-\u007e]/gu, (ch) =>
+    Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''));
   return `${META_PREFIX}${type}${key === undefined ? '' : ` ${key}`} ${json}`;
 }
 

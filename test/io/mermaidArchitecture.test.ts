@@ -7,6 +7,7 @@ import { analyze } from '../../src/engine';
 import { fromMermaid, type MermaidImportResult } from '../../src/io';
 import { architectureIdOf, encodeArchitectureTitle } from '../../src/io/architectureText';
 import { KIND_ICONS, toMermaidArchitecture } from '../../src/io/mermaidArchitecture';
+import { toMermaid } from '../../src/io/mermaidExport';
 import type { Topology } from '../../src/model';
 import { TEMPLATES } from '../../src/templates';
 import { example, hostile, topology } from './fixtures';
@@ -121,6 +122,26 @@ describe('architecture-beta export', () => {
     const text = toMermaidArchitecture(t);
     await parsesAsArchitecture(text);
     expect((await imported(text)).topology).toEqual(withoutView(t));
+  });
+
+  it('bidirectional overrides, invisible characters, controls and lone surrogates: by number, as the flowchart writes them, and back exactly through a UTF-8 file', async () => {
+    const t = topology({
+      format: 'spof-topology', version: 2, name: 'Hidden', domains: [{ id: 'z', kind: 'zone', label: 'Zo\u202ene\udc00' }],
+      components: [{ id: 'u', kind: 'client', label: 'Us\u202eers' }, { id: 'a', kind: 'app', label: 'A\ud800pp\u200b\u2066x\u0007\u00a0!', domain: 'z' }],
+      links: [{ from: 'u', to: 'a', label: 'l\u202eab\ud800' }],
+    });
+    const text = toMermaidArchitecture(t);
+    // Before: the override and the zero-width space were written as they are (a reviewer of the
+    // file read the text reordered), the BEL became a space and a lone surrogate U+FFFD once
+    // saved, so the title no longer matched its comment and replaced the label.
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u00a0\u200b\u202e\u2066\ud800-\udfff]/);
+    expect(text).toContain('service a(server)["A#55296;pp#8203;#8294;x#7;#160;!"] in z');
+    const flowchart = toMermaid(t);
+    expect(flowchart).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u00a0\u200b\u202e\u2066\ud800-\udfff]/);
+    for (const code of ['#8238;', '#55296;', '#8203;', '#8294;', '#7;', '#56320;']) expect(flowchart).toContain(code);
+    await parsesAsArchitecture(text);
+    const saved = new TextDecoder().decode(new TextEncoder().encode(text));
+    expect((await imported(saved)).topology).toEqual(withoutView(t));
   });
 
   it('an edited title renames the component and keeps everything else from the comments', async () => {

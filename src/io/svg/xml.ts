@@ -7,7 +7,9 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Text content or an attribute value. */
 export function xmlText(text: string): string {
-  return printable(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+  // Invisible format characters (a right-to-left override, a zero-width space) by number, as the
+  // Mermaid exports write them: drawn the same, but no text in the file is hidden from its reader.
+  return printable(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]).replace(/\p{Cf}/gu, (ch) => `&#${ch.codePointAt(0)};`);
 }
 
 /** A coordinate with at most one decimal: smaller files, and no `1e-7` in an attribute. */

@@ -186,6 +186,15 @@ describe('drawTopologySvg', () => {
     expect(all(parseSvg(svg), 'title')[0].text).toBe(printable(label));
   });
 
+  it('writes invisible format characters by number, as the Mermaid exports do: drawn the same, none hidden in the file', () => {
+    const label = 'Us\u202eers\u200b\u2066x';
+    const { svg } = drawTopologySvg(design({ app: label, name: label }));
+    // Before: the right-to-left override stood in the file as it is, reordering what its reader saw.
+    expect(svg).not.toMatch(/[\u200b\u202e\u2066]/);
+    expect(svg).toContain('Us&#8238;ers&#8203;&#8294;x');
+    expect(all(parseSvg(svg), 'title')[0].text).toBe(label);
+  });
+
   it('turns a relative first moveto into an absolute one, keeping the pairs after it relative', () => {
     expect(absoluteStart('m15 9 6-6')).toBe('M15 9l6-6');
     expect(absoluteStart('m7 16.5-4.74-2.85')).toBe('M7 16.5l-4.74-2.85');
