@@ -17,7 +17,7 @@ import { NODE_GAP, placeInBands, type Placed } from './bands';
 import { foldLong } from './fold';
 import { wrapTiers, type Extent, type Wrapped } from './wrap';
 import { buildLayeringGraph, dependencyEdges, readLayers, type LeafLayer } from './elkGraph';
-import { LARGE_DESIGN, quickLayers } from './quickLayering';
+import { isLargeDesign, quickLayers } from './quickLayering';
 import {
   CONTAINER_PADDING,
   DEFAULT_COMPONENT_SIZE,
@@ -60,7 +60,7 @@ export async function layoutTopology(
   const entries = new Set(t.components.filter((c) => c.kind === 'client' && laidOut.has(c.id) && !targets.has(c.id)).map((c) => c.id));
   // ELK's layering grows much faster than the design (quickLayering.ts): large designs get a linear one.
   const layers =
-    componentIds.length > LARGE_DESIGN
+    isLargeDesign(componentIds.length, dependencies.length)
       ? quickLayers(componentIds, dependencies, entries)
       : readLayers(await opts.elk.layout(buildLayeringGraph(componentIds, dependencies, direction, sizeOf, entries)), direction);
   // Empty containers join the wrapping as leaves: left to bands.ts, each went after its siblings

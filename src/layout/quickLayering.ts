@@ -11,6 +11,15 @@ import type { LeafLayer } from './elkGraph';
 
 /** Above this many components the layering is this file's, not ELK's. */
 export const LARGE_DESIGN = 500;
+/**
+ * Or above this many dependencies between them: ELK's time follows the links too. The pools at
+ * the limits (300 components, 20,000 links) took ELK 45-52 s of CPU, past the layout worker's
+ * one-minute limit on a busy machine; the 500-component estate's 1,299 links take it 2-3 s.
+ */
+export const LARGE_DESIGN_LINKS = 2000;
+
+/** Whether a design is layered here (quickLayers) rather than by ELK. */
+export const isLargeDesign = (components: number, dependencies: number) => components > LARGE_DESIGN || dependencies > LARGE_DESIGN_LINKS;
 /** Down-and-up sweeps of the barycentre ordering: the crossings stop falling noticeably after a few. */
 const SWEEPS = 4;
 

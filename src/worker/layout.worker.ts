@@ -2,7 +2,7 @@
 // comlink. All of it runs here, ELK (elk.bundled.js, computing in this thread) and
 // the nesting around ELK's layering, so a 500-component layout never blocks the page.
 // ELK (about 1.5 MB, 447 KB gzip) is fetched and evaluated only when a layout needs it:
-// above 500 components the layering is quickLayering.ts's and ELK never runs.
+// above 500 components or 2,000 links the layering is quickLayering.ts's and ELK never runs.
 // elk.bundled.js sets its own `self.onmessage`; comlink listens with addEventListener,
 // and the two coexist (TOOLCHAIN.md). Do not assign `self.onmessage` here.
 import { expose } from 'comlink';

@@ -5,10 +5,10 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutTopology, type ElkLayouter } from '../../src/layout';
-import { LARGE_DESIGN, quickLayers } from '../../src/layout/quickLayering';
+import { isLargeDesign, LARGE_DESIGN, LARGE_DESIGN_LINKS, quickLayers } from '../../src/layout/quickLayering';
 import { SCREEN_ASPECT } from '../../src/layout/wrap';
 import { absoluteRects } from '../../src/model/geometry';
-import { parseTopology, type Topology } from '../../src/model';
+import { parseTopology, type Topology, type TopologyInput } from '../../src/model';
 import { syntheticEstate } from '../../bench/engine/estate';
 import { expectFlow, expectTidy } from './invariants';
 
@@ -56,6 +56,28 @@ describe('the layout of a large design', () => {
     expectFlow(t, rects, 'TB');
     expectScreenLikeAndInOrder(t, rects);
   }, 180_000);
+
+  // The pools at the limits: 300 components but 20,000 links, 45-52 s of CPU in ELK (ELK takes
+  // about 5 s at the threshold itself, too long to run here: isLargeDesign says where it is).
+  it('a small design with more links than LARGE_DESIGN_LINKS, without ELK: tidy, flowing down', async () => {
+    expect(isLargeDesign(LARGE_DESIGN, LARGE_DESIGN_LINKS)).toBe(false);
+    expect(isLargeDesign(LARGE_DESIGN, LARGE_DESIGN_LINKS + 1)).toBe(true);
+    const links = LARGE_DESIGN_LINKS + 1;
+    const clients = Math.ceil(links / 50);
+    const components: TopologyInput['components'] = [];
+    const dependencies: NonNullable<TopologyInput['links']> = [];
+    for (let p = 0; p < 50; p++) components.push({ id: `pool${p}`, kind: 'service', replicas: 3 });
+    for (let c = 0; c < clients; c++) {
+      components.push({ id: `u${c}`, kind: 'client' });
+      for (let p = 0; p < 50 && dependencies.length < links; p++) dependencies.push({ from: `u${c}`, to: `pool${p}` });
+    }
+    const p = parseTopology({ format: 'spof-topology', version: 2, components, links: dependencies });
+    if (!p.ok) throw new Error('the design must be valid');
+    const counting = countingElk();
+    const result = await layoutTopology(p.topology, { elk: counting });
+    expect(counting.calls).toBe(0);
+    expectFlow(p.topology, expectTidy(p.topology, result), 'TB');
+  }, 60_000);
 
   it('keeps the shape and the order at 2,000 components', async () => {
     const t = estate(2000);
