@@ -11,7 +11,8 @@
 //     longest task, the auto-layout's time and the drawing's aspect, fit view (bench/ui/scale.ts).
 // Run: `npm run bench -- ui` (add `--profile=open (by file)|open-link|unplaced1000|edit200|edit1000|drag|pan` for a CPU profile, built
 // unminified so it names functions; `--only=open-link,open-file,unplaced1000,unplaced5000,edit200,edit1000,drag` to
-// run some; `--skip-build` to reuse the last build).
+// run some, `--only=limit-estate` or `limit-estate-tenth` for the estate at the limits (never run
+// by default); `--skip-build` to reuse the last build).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -25,6 +26,7 @@ import { dragNode, editLatency, newPage, openByFile, openByLink, panCanvas, type
 import { openUnplaced } from './scale';
 import { serializeTopology, parseTopology } from '../../src/model';
 import { syntheticEstate } from '../engine/estate';
+import { estateAtLimits } from '../limits/documents';
 import { buildApp, OUT_DIR, startPreview } from './server';
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -99,6 +101,16 @@ export async function runUiBench(args: string[] = [], log: (line: string) => voi
       const page = await newPage(browser);
       const s = await traced(`unplaced${n}`, page, () => openUnplaced(page, `estate-${n}.spof.json`, serializeTopology(parsed.topology)));
       log(`ui open ${n} without positions (from the file input): first node ${ms(s.firstNodeMs)}, first analysis result ${s.firstResultMs === null ? 'none' : ms(s.firstResultMs)}; ${s.layoutAppliedMs === null ? 'auto-layout NOT applied (the app gave it up at its time limit; the rough placement stays)' : `auto-layout applied at ${ms(s.layoutAppliedMs)}`}; longest main-thread task until the layout is drawn ${ms(s.longestTaskMs)}, ${s.cpu}; the drawing ${Math.round(s.width)} x ${Math.round(s.height)} px, aspect ${(s.width / s.height).toFixed(2)}:1; fit view draws ${s.fitNodes} nodes, longest task ${ms(s.fitLongestTaskMs)}`);
+      await page.context().close();
+    }
+
+    // The estate at every limit (bench/limits/documents.ts) and at a tenth, opened through the
+    // file input without positions (issue 14): every task of 100 ms or more is listed above with
+    // its CPU, and with --profile=limit-estate each one's functions. Only when asked: minutes each.
+    for (const [name, scale] of ([['limit-estate', 1], ['limit-estate-tenth', 0.1]] as const).filter(([k]) => only?.includes(k))) {
+      const page = await newPage(browser);
+      const s = await traced(name, page, () => openUnplaced(page, `${name}.spof.json`, JSON.stringify(estateAtLimits(1, scale))));
+      log(`ui ${name} (from the file input): first node ${ms(s.firstNodeMs)}, first analysis result ${s.firstResultMs === null ? 'none' : ms(s.firstResultMs)}; ${s.layoutAppliedMs === null ? 'auto-layout NOT applied' : `auto-layout applied at ${ms(s.layoutAppliedMs)}`}; longest task until the layout is drawn ${ms(s.longestTaskMs)}, ${s.cpu}; fit view: longest task ${ms(s.fitLongestTaskMs)}`);
       await page.context().close();
     }
 

@@ -14,7 +14,7 @@ import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
 import { collapsedView, type CollapsedView } from './collapse';
-import { boundsOf, farPaths, HitGrid, selectedPath } from './farDrawing';
+import { boundsOf, farMarks, farShapes, HitGrid, selectedPath } from './farDrawing';
 import { farWhatIfPaths, whatIfStates, type FarWhatIfPaths, type WhatIfState } from './farWhatIf';
 import { revealNodes } from './flowBridge';
 import { drawnRects } from './mapping';
@@ -40,22 +40,25 @@ interface Tip {
 }
 
 const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; whatIf: FarWhatIfPaths; selected: ReadonlySet<string> }) {
-  const paths = useMemo(() => farPaths(doc, view, rects, spof), [doc, view, rects, spof]);
+  const shapes = useMemo(() => farShapes(doc, view, rects), [doc, view, rects]);
+  // An answer rewrites the marks only: React leaves the shapes' paths, and the browser their 4 MB of text, alone.
+  const marks = useMemo(() => farMarks(shapes, view, rects, spof), [shapes, view, rects, spof]);
   // Its own path: a click far out selects, and must not write the 100,000 links' path again.
   const chosen = useMemo(() => selectedPath(view, rects, selected), [view, rects, selected]);
   const bounds = useMemo(() => boundsOf(rects.values()), [rects]);
   if (!bounds) return null;
+  // Each class's marks right over its shapes: a SPOF component covers the links' ends, as any component does.
   return (
     <svg className="far-layer" data-testid="far-layer" style={{ left: bounds.x, top: bounds.y }} width={bounds.width} height={bounds.height}
       viewBox={`${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}`} aria-label="The whole design, zoomed out: click a component to zoom in on it">
-      <path d={paths.containers} className="far-domain" />
-      <path d={paths.spofContainers} className="far-domain is-spof" />
-      <path d={paths.collapsed} className="far-domain is-collapsed" />
-      <path d={paths.spofCollapsed} className="far-domain is-collapsed is-spof" />
-      <path d={paths.links} className="far-link" />
-      <path d={paths.spofLinks} className="far-link is-spof" />
-      <path d={paths.components} className="far-node" />
-      <path d={paths.spofComponents} className="far-node is-spof" />
+      <path d={shapes.containers} className="far-domain" />
+      <path d={marks.containers} className="far-domain is-spof" />
+      <path d={shapes.collapsed} className="far-domain is-collapsed" />
+      <path d={marks.collapsed} className="far-domain is-collapsed is-spof" />
+      <path d={shapes.links} className="far-link" />
+      <path d={marks.links} className="far-link is-spof" />
+      <path d={shapes.components} className="far-node" />
+      <path d={marks.components} className="far-node is-spof" />
       {/* What-if, over the design (only what there is: the layer stays a few elements). */}
       {whatIf.affectedContainers && <path d={whatIf.affectedContainers} className="far-domain is-affected" />}
       {whatIf.affectedCollapsed && <path d={whatIf.affectedCollapsed} className="far-domain is-collapsed is-affected" />}

@@ -3,7 +3,7 @@
 // grid finds what a scan of every rectangle finds.
 import { describe, expect, it } from 'vitest';
 import { collapsedView, NOTHING_COLLAPSED } from '../../src/canvas/collapse';
-import { farPaths, HitGrid, selectedPath, type Hit } from '../../src/canvas/farDrawing';
+import { farMarks, farShapes, HitGrid, selectedPath, type Hit } from '../../src/canvas/farDrawing';
 import { drawnRects } from '../../src/canvas/mapping';
 import { parseTopology, type Topology } from '../../src/model';
 import type { Rect } from '../../src/model/geometry';
@@ -33,31 +33,38 @@ const boxOf = (r: Rect) => `M${r.x},${r.y}h${r.width}v${r.height}h${-r.width}z`;
 const count = (path: string) => (path.match(/M/g) ?? []).length;
 
 describe('the far drawing', () => {
-  it('draws each component, container and link once, in the path of its class', () => {
+  it('draws each component, container and link once in the path of its class, and each SPOF again in its mark', () => {
     const t = design();
     const rects = drawnRects(t);
-    const spof = new Set(['lb', 'east', 'lb->app']);
-    const paths = farPaths(t, NOTHING_COLLAPSED, rects, spof);
-    expect(paths.spofComponents).toBe(boxOf(rects.get('lb')!));
-    for (const id of ['users', 'app', 'w']) expect(paths.components).toContain(boxOf(rects.get(id)!));
-    expect(count(paths.components)).toBe(3);
-    expect(paths.spofContainers).toBe(boxOf(rects.get('east')!));
-    expect(count(paths.containers)).toBe(2);
-    expect(count(paths.links) + count(paths.spofLinks)).toBe(3);
-    expect(paths.collapsed + paths.spofCollapsed).toBe('');
+    const shapes = farShapes(t, NOTHING_COLLAPSED, rects);
+    for (const id of ['users', 'lb', 'app', 'w']) expect(shapes.components).toContain(boxOf(rects.get(id)!));
+    expect(count(shapes.components)).toBe(4);
+    expect(count(shapes.containers)).toBe(3);
+    expect(count(shapes.links)).toBe(3);
+    expect(shapes.collapsed).toBe('');
+    const marks = farMarks(shapes, NOTHING_COLLAPSED, rects, new Set(['lb', 'east', 'lb->app']));
+    expect(marks.components).toBe(boxOf(rects.get('lb')!));
+    expect(marks.containers).toBe(boxOf(rects.get('east')!));
+    expect(count(marks.links)).toBe(1);
+    expect(shapes.links).toContain(marks.links);
+    expect(marks.collapsed).toBe('');
+    // No SPOF, no mark: the shapes alone.
+    expect(Object.values(farMarks(shapes, NOTHING_COLLAPSED, rects, new Set()))).toEqual(['', '', '', '']);
   });
 
-  it('draws a collapsed container as a block, red when a SPOF is inside, and nothing it hides', () => {
+  it('draws a collapsed container as a block, marked red when a SPOF is inside, and nothing it hides', () => {
     const t = design();
     const view = collapsedView(t, new Set(['east']), new Set(['lb']));
     const rects = drawnRects(t, view);
-    const paths = farPaths(t, view, rects, new Set(['lb']));
-    expect(paths.spofCollapsed).toBe(boxOf(rects.get('east')!));
-    expect(paths.spofComponents).toBe('');
-    expect(count(paths.components)).toBe(2);
-    expect(count(paths.containers)).toBe(1);
+    const shapes = farShapes(t, view, rects);
+    expect(shapes.collapsed).toBe(boxOf(rects.get('east')!));
+    expect(count(shapes.components)).toBe(2);
+    expect(count(shapes.containers)).toBe(1);
     // users -> lb is drawn to the block; lb -> app is inside it.
-    expect(count(paths.links)).toBe(2);
+    expect(count(shapes.links)).toBe(2);
+    const marks = farMarks(shapes, view, rects, new Set(['lb', 'lb->app']));
+    expect(marks.collapsed).toBe(boxOf(rects.get('east')!));
+    expect(marks.components + marks.links).toBe('');
     expect(selectedPath(view, rects, ['lb', 'w'])).toBe(boxOf(rects.get('w')!));
   });
 });
