@@ -66,6 +66,9 @@ export function classify(file: SourceFile, forced?: InfraFormat): Classified {
       return { format: 'terraform-json', file, json };
     }
     if (isDict(json) && json.format === 'spof-topology') return { format: 'other', file, reason: 'a SPOF Studio topology, not an infrastructure definition: open it as it is' };
+    // Terraform's JSON was said to be "neither a compose file nor Kubernetes objects": say what it lacks.
+    const terraform = terraformJsonReason(file.path, json);
+    if (terraform) return { format: 'other', file, reason: terraform };
   }
   if (forced === 'terraform-json') return { format: 'other', file, reason: 'not the output of terraform show -json' };
 
@@ -94,6 +97,19 @@ export function isKubernetesObject(doc: unknown): boolean {
 /** `terraform show -json`: a plan (planned_values) or a state (values), with its format_version. */
 function isTerraformJson(json: unknown): boolean {
   return isDict(json) && typeof json.format_version === 'string' && ('planned_values' in json || 'values' in json || 'configuration' in json || 'resource_changes' in json);
+}
+
+const SHOW_JSON_KEYS = 'planned_values, values, configuration or resource_changes';
+
+/** Why JSON that Terraform wrote, or that names itself Terraform's, is not read; undefined for other JSON. */
+function terraformJsonReason(path: string, json: unknown): string | undefined {
+  if (isDict(json) && typeof json.format_version === 'string') {
+    return `terraform show -json output (format_version ${JSON.stringify(json.format_version.slice(0, 20))}) with none of ${SHOW_JSON_KEYS}: nothing to read (an empty state?)`;
+  }
+  if (/\.tf\.json$/i.test(path)) {
+    return `a Terraform configuration in JSON syntax (*.tf.json) is not read: import the .tf files, or the output of \`terraform show -json\` (which has format_version and ${SHOW_JSON_KEYS})`;
+  }
+  return undefined;
 }
 
 function looksLikeJsonOrYaml(text: string): boolean {

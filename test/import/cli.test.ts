@@ -70,10 +70,13 @@ describe('spof import', { timeout: 300_000 }, () => {
     ['invalid HCL, with line and column', 'resource "aws_lb" "x" {\n  name = \n}\n', /broken\.tf:\d+:\d+: invalid HCL/],
     ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]), /^spof: .*broken\.png: line 1, column 1: not UTF-8 text \(byte 0x89\): a binary file[^\n]*\n$/],
     ['a topology JSON', '{"format":"spof-topology","version":2,"components":[]}', /a SPOF Studio topology, not an infrastructure definition/],
+    // Both were "neither a compose file (a `services` map) nor Kubernetes objects".
+    ['a Terraform configuration in tf.json syntax, with what is read instead', '{"resource": {"aws_instance": {"a": {}}}}', /broken\.tf\.json: not an infrastructure definition: a Terraform configuration in JSON syntax \(\*\.tf\.json\) is not read: import the \.tf files, or the output of `terraform show -json`/],
+    ['terraform show -json JSON with nothing in it', '{"format_version":"1.0"}', /broken\.json: not an infrastructure definition: terraform show -json output \(format_version "1\.0"\) with none of planned_values, values, configuration or resource_changes/],
     ['an unrendered Helm template, with the way to render it', 'kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\nspec:\n  replicas: {{ .Values.replicas }}\n', /broken\.yaml:3:\d+: invalid YAML: .*unrendered Helm template: render it first \(`helm template/],
   ];
   it.each(bad)('refuses %s: exit 2, a message naming the file, nothing written', (what, content, message) => {
-    const ext = what.includes('HCL') ? 'tf' : what.includes('binary') ? 'png' : what.includes('JSON') ? 'json' : 'yaml';
+    const ext = what.includes('tf.json') ? 'tf.json' : what.includes('HCL') ? 'tf' : what.includes('binary') ? 'png' : what.includes('JSON') ? 'json' : 'yaml';
     const file = join(dir, `broken.${ext}`);
     writeFileSync(file, content);
     const out = join(dir, 'never.spof.json');

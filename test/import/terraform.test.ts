@@ -129,6 +129,23 @@ resource "aws_ecs_service" "word" {
     expect(r.lines).toContain('main.tf:14 aws_ecs_service.word: warning: desired_count is "many", not a whole number (Terraform refuses it): 1 assumed');
   });
 
+  it('a number with an exponent and no fraction (count = 1e3, as HCL allows) is read as its value; the same text in a string or a comment stays text', async () => {
+    // Before: "invalid HCL: unexpected \"ami\"" at the next line (the grammar takes an exponent only after a fraction).
+    const r = await imported(inline('main.tf', `resource "aws_instance" "app" {
+  count = 3e0
+  ami   = "ami-1e3"
+  # 1e3 in a comment
+  tags  = { n = 1E+1, m = 2.5e1 }
+}
+resource "aws_ecs_service" "api" {
+  desired_count = 2E0 * 2
+}
+`));
+    expect(r.component('aws_instance.app').replicas).toBe(3);
+    expect(r.lines).toContain('main.tf:2 aws_instance.app: 3 instances from count');
+    expect(r.component('aws_ecs_service.api').replicas).toBe(4);
+  });
+
   it('zones or subnets given by an expression that cannot be evaluated (`[for s in var.x : s]`, x without a value) are said at their line, with what is assumed', async () => {
     const r = await imported(inline('main.tf', `provider "aws" {
   region = "us-east-1"

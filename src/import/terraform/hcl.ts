@@ -78,10 +78,46 @@ async function parser(): Promise<TreeSitterParser> {
   return parserPromise;
 }
 
+/**
+ * Numbers written with an exponent and no fraction (`1e3`), by their offset: HCL allows them,
+ * the grammar only after a fraction (`1.0e3`). Set while one file's tree is read (synchronously).
+ */
+let exponentNumbers = new Map<number, string>();
+
+const EXPONENT_NUMBER = /(?<![\w.])(\d+)([eE][-+]?\d+)(?![\w.])/g;
+
+/**
+ * The text with each exponent the grammar refuses blanked (`1e3` read as `1  `, so that lines
+ * and columns stay), and the numbers as written; undefined when there is none. Only where the
+ * tree holds the digits as a number: `"1e3"` in a string or a comment is text.
+ */
+function blankedExponents(root: SyntaxNode, text: string): { text: string; numbers: Map<number, string> } | undefined {
+  const numbers = new Map<number, string>();
+  let out = text;
+  for (const m of text.matchAll(EXPONENT_NUMBER)) {
+    const start = m.index;
+    const digitsEnd = start + m[1].length;
+    const n = root.descendantForIndex(start, digitsEnd);
+    if (n?.type !== 'numeric_lit' || n.startIndex !== start || n.endIndex !== digitsEnd) continue;
+    numbers.set(start, m[0]);
+    out = out.slice(0, digitsEnd) + ' '.repeat(m[2].length) + out.slice(digitsEnd + m[2].length);
+  }
+  return numbers.size ? { text: out, numbers } : undefined;
+}
+
 export async function readHcl(text: string): Promise<HclRead> {
   const p = await parser();
-  const tree = p.parse(text);
+  let tree = p.parse(text);
   if (!tree) return { ok: false, line: 1, column: 1, message: 'the HCL parser gave no result' };
+  const blanked = tree.rootNode.hasError ? blankedExponents(tree.rootNode, text) : undefined;
+  if (blanked) {
+    const again = p.parse(blanked.text);
+    if (again) {
+      tree.delete();
+      tree = again;
+      exponentNumbers = blanked.numbers;
+    }
+  }
   try {
     // Before anything walks it by recursion (100,000 nested brackets overflowed the stack).
     const deep = tooDeep(tree.walk());
@@ -92,6 +128,7 @@ export async function readHcl(text: string): Promise<HclRead> {
     return { ok: true, body: { type: '', labels: [], line: 1, ...(body ? readBody(body) : { attributes: {}, blocks: [] }) } };
   } finally {
     tree.delete();
+    exponentNumbers = new Map();
   }
 }
 
@@ -159,7 +196,7 @@ function readExpr(n: SyntaxNode): HclExpr {
     case 'literal_value':
       return readExpr(kids[0]);
     case 'numeric_lit':
-      return { t: 'literal', value: Number(n.text), line };
+      return { t: 'literal', value: Number(exponentNumbers.get(n.startIndex) ?? n.text), line };
     case 'bool_lit':
       return { t: 'literal', value: n.text === 'true', line };
     case 'null_lit':
