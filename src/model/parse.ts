@@ -99,7 +99,7 @@ export function schemaProblems(issues: z.core.$ZodIssue[], doc: unknown, written
         }
         out.push(value === undefined
           ? { code: ERROR_CODES.missingField, path, message: `missing (expected ${issue.expected})` }
-          : { code: ERROR_CODES.invalidType, path, message: `expected ${issue.expected} (got ${typeName(value)} ${describeValue(value)})` });
+          : { code: ERROR_CODES.invalidType, path, message: `expected ${issue.expected} (got ${gotWhat(value)})` });
         break;
       case 'invalid_value': {
         const isKind = issue.path[issue.path.length - 1] === 'kind';
@@ -180,6 +180,11 @@ function normalDecimal(s: string): string {
   // value = 0.<trimmed> x 10^exponent
   const exponent = BigInt(m[4] ?? '0') + BigInt(m[2].length - (digits.length - significant.length));
   return `${m[1]}0.${trimmed}e${exponent}`;
+}
+
+/** `string "abc"`, `boolean true`; null, an array and an object say themselves ("null null" read as a defect). */
+function gotWhat(v: unknown): string {
+  return v === null || typeof v === 'object' ? describeValue(v) : `${typeName(v)} ${describeValue(v)}`;
 }
 
 function typeName(v: unknown): string {

@@ -93,6 +93,19 @@ describe('parseTopology rejects, naming the path and the reason', () => {
     expect(formatProblem(errors[1])).toMatch(/^components\[2\]\.kind: missing \(expected one of client, dns/);
   });
 
+  it('a null, an array or an object where a value belongs is said once, not "got null null"', () => {
+    const errors = errorsOf(withDoc((d) => {
+      (d.components[1] as Record<string, unknown>).availability = null;
+      (d.components[2] as Record<string, unknown>).label = ['a'];
+      (d.components[3] as Record<string, unknown>).replicas = { n: 2 };
+    }));
+    expect(errors.map(formatProblem)).toEqual(expect.arrayContaining([
+      'components[1].availability: expected number (got null)',
+      'components[2].label: expected string (got an array)',
+      'components[3].replicas: expected number (got an object)',
+    ]));
+  });
+
   it('unknown kinds', () => {
     const [e] = errorsOf(withDoc((d) => { (d.components[1] as Record<string, unknown>).kind = 'router'; }));
     expect(e).toMatchObject({ code: 'unknown-kind', path: 'components[1].kind' });
