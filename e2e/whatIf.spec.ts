@@ -152,14 +152,6 @@ test('every client down: no figure read as the system, no SPOF to list, no "one 
   await noMarksOnFailed(page);
 });
 
-/** Zooms out with the canvas's own button until the design is drawn far out (the zoom floor is under FAR_ZOOM). */
-async function zoomOutFar(page: Page): Promise<void> {
-  await expect.poll(async () => {
-    await page.locator('.react-flow__controls-zoomout').click();
-    return (await studio.canvas.getAttribute('class'))!.includes('is-far');
-  }).toBe(true);
-}
-
 test('far out, a failed component shows: drawn failed, what went down grey, and every container holding them marked, collapsed too', async ({ page }) => {
   const rects = absoluteRects(templateById('multi-region')!.topology);
   const box = (id: string) => rectPath(rects.get(id)!);
@@ -170,7 +162,7 @@ test('far out, a failed component shows: drawn failed, what went down grey, and 
   await analysis.settled();
   await expect(page.getByTestId('what-if-down')).toHaveText('Cut off: Writers');
 
-  await zoomOutFar(page);
+  await studio.zoomOutFar();
   const far = page.getByTestId('far-layer');
   await expect(far.locator('path.far-node.is-failed')).toHaveAttribute('d', box('db-primary'));
   const down = (await far.locator('path.far-node.is-down').getAttribute('d'))!;
@@ -189,7 +181,7 @@ test('far out, a failed component shows: drawn failed, what went down grey, and 
   await expect(studio.canvas).not.toHaveClass(/is-far/);
   await studio.node('use1').getByTestId(TEST_IDS.collapseToggle).click();
   await expect(studio.node('use1').getByTestId(TEST_IDS.containerSummary)).toBeVisible();
-  await zoomOutFar(page);
+  await studio.zoomOutFar();
   await expect(far.locator('path.far-node.is-failed')).toHaveCount(0);
   const r = rects.get('use1')!;
   await expect(far.locator('path.far-domain.is-collapsed.is-affected')).toHaveAttribute('d', rectPath({ x: r.x, y: r.y, ...COLLAPSED_SIZE }));

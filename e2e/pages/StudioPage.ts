@@ -125,6 +125,14 @@ export class StudioPage {
     await this.byTestId(TEST_IDS.template(id)).click();
   }
 
+  /** Zooms out with the canvas's own button until the design is drawn far out (the zoom floor is under FAR_ZOOM). */
+  async zoomOutFar(): Promise<void> {
+    await expect.poll(async () => {
+      await this.page.locator('.react-flow__controls-zoomout').click();
+      return (await this.canvas.getAttribute('class'))!.includes('is-far');
+    }).toBe(true);
+  }
+
   async undo(): Promise<void> {
     await this.byTestId(TEST_IDS.undo).click();
   }

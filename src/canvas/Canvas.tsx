@@ -164,9 +164,10 @@ export function Canvas() {
         fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1 }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} color="#cbd5e1" />
+        {/* First of the panels in the page: far out its keyboard stops come where the cards do near. */}
+        {far && <FarLayer />}
         <Overview />
         <FindBox />
-        {far && <FarLayer />}
         {/* Its fit button is the Fit view command's (from the document, clear of the overview map):
             React Flow's own fits its nodes, and far out the components are not nodes. */}
         <Controls position="bottom-left" showFitView={false}>

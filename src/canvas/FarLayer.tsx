@@ -4,9 +4,9 @@
 // viewport; React Flow mounts nothing. One element per component and a React Flow node per
 // container held the estate's reload 12 s in the browser's style and layout, for marks a pixel
 // wide. The element under the pointer is found by position: hover names it, a click selects it
-// and zooms in on it (a container: zooms to it).
+// and zooms in on it (a container: zooms to it). By keyboard, FarKeys.tsx.
 import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
-import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import type { Topology } from '../model';
 import type { Rect } from '../model/geometry';
 import { useAnalysis } from '../store/analysis';
@@ -14,32 +14,23 @@ import { useCollapsed } from '../store/collapsed';
 import { useDocument } from '../store/document';
 import { useSelection } from '../store/selection';
 import { collapsedView, type CollapsedView } from './collapse';
-import { boundsOf, farMarks, farShapes, HitGrid, selectedPath } from './farDrawing';
-import { farWhatIfPaths, whatIfStates, type FarWhatIfPaths, type WhatIfState } from './farWhatIf';
-import { revealNodes } from './flowBridge';
+import { farAbout, zoomInOn, type TipText } from './farAbout';
+import { boundsOf, farMarks, farShapes, HitGrid, rectPath, selectedPath } from './farDrawing';
+import { farWhatIfPaths, whatIfStates, type FarWhatIfPaths } from './farWhatIf';
+import { FarKeys, FarTip } from './FarKeys';
 import { drawnRects } from './mapping';
 
-/** The zoom a click on a far component shows it at. */
-const CLOSE_ZOOM = 0.9;
 /** How near (screen pixels) the pointer must be to a component far out, where one is under a pixel. */
 const REACH = 6;
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The tooltip's words for an element's what-if state. */
-const WHAT_IF_WORDS: Record<WhatIfState, string> = { failed: 'failed in what-if', down: 'down in what-if', holds: 'something inside failed or down' };
+type Tip = TipText & { x: number; y: number };
 
-interface Tip {
-  id: string;
-  container: boolean;
-  name: string;
-  spof: boolean;
-  whatIf?: WhatIfState;
-  x: number;
-  y: number;
-}
+/** The keyboard's ring: `gap` outside the element's box, so a component a pixel wide is ringed, not covered. */
+const ringPath = (r: Rect, gap: number) => rectPath({ x: r.x - gap, y: r.y - gap, width: r.width + 2 * gap, height: r.height + 2 * gap });
 
-const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; whatIf: FarWhatIfPaths; selected: ReadonlySet<string> }) {
+const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected, ring }: { doc: Topology; view: CollapsedView; rects: Map<string, Rect>; spof: ReadonlySet<string>; whatIf: FarWhatIfPaths; selected: ReadonlySet<string>; ring: string }) {
   const shapes = useMemo(() => farShapes(doc, view, rects), [doc, view, rects]);
   // An answer rewrites the marks only: React leaves the shapes' paths, and the browser their 4 MB of text, alone.
   const marks = useMemo(() => farMarks(shapes, view, rects, spof), [shapes, view, rects, spof]);
@@ -67,6 +58,7 @@ const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected
       {whatIf.downComponents && <path d={whatIf.downComponents} className="far-node is-down" />}
       {whatIf.failedComponents && <path d={whatIf.failedComponents} className="far-node is-failed" />}
       <path d={chosen} className="far-selected" />
+      {ring && <path d={ring} className="far-focus-ring" />}
     </svg>
   );
 });
@@ -79,7 +71,7 @@ const Drawing = memo(function Drawing({ doc, view, rects, spof, whatIf, selected
 const pixelOf = (s: ReactFlowState) => 2 ** Math.ceil(Math.log2(1 / s.transform[2]));
 
 /** Hover and click by position, on React Flow's pane (a drag that pans never ends in a click there). */
-function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>, spof: ReadonlySet<string>, states: ReadonlyMap<string, WhatIfState>): Tip | null {
+function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>, tipOf: (id: string) => TipText): Tip | null {
   const flow = useReactFlow();
   // Set by React Flow after its first render (an effect of its own, after this one's first run).
   const root = useStore((s) => s.domNode);
@@ -89,7 +81,6 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
     if (!root || !pane) return;
     // Built on the first use, once per drawing: opening a design does not pay for it.
     let grids: { components: HitGrid; containers: HitGrid } | null = null;
-    let names: Map<string, string> | null = null;
     const find = (e: MouseEvent) => {
       grids ??= {
         components: new HitGrid(doc.components.flatMap((c) => (view.hiddenBy.has(c.id) ? [] : [{ id: c.id, rect: rects.get(c.id)! }]))),
@@ -102,20 +93,12 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
         return inside && { ...inside, container: true };
       })();
     };
-    // Names too on the first hover: the effect runs again on every answer (spof), and 25,000 names each time were work nobody had asked for.
-    const nameOf = (id: string) => {
-      if (!names) {
-        names = new Map();
-        for (const x of [...doc.components, ...doc.domains]) names.set(x.id, x.label ?? x.id);
-      }
-      return names.get(id) ?? id;
-    };
     const onMove = (e: PointerEvent) => {
       const hit = e.buttons === 0 ? find(e) : undefined;
       pane.style.cursor = hit ? 'pointer' : '';
       if (!hit) return setTip(null);
       const at = root.getBoundingClientRect();
-      setTip({ id: hit.id, container: hit.container, name: nameOf(hit.id), spof: spof.has(hit.id), whatIf: states.get(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
+      setTip({ ...tipOf(hit.id), x: e.clientX - at.left, y: e.clientY - at.top });
     };
     const onLeave = () => {
       pane.style.cursor = '';
@@ -124,9 +107,7 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
     const onClick = (e: MouseEvent) => {
       const hit = find(e);
       if (!hit) return useSelection.getState().select([], []);
-      useSelection.getState().select([hit.id], []);
-      if (hit.container) revealNodes([hit.id]);
-      else void flow.setCenter(hit.rect.x + hit.rect.width / 2, hit.rect.y + hit.rect.height / 2, { zoom: CLOSE_ZOOM, duration: 250 });
+      zoomInOn(flow, hit);
     };
     // A wheel pans or zooms the view under a still pointer: the name shown may no longer be under it.
     pane.addEventListener('wheel', onLeave, { passive: true });
@@ -140,7 +121,7 @@ function usePointer(doc: Topology, view: CollapsedView, rects: Map<string, Rect>
       pane.removeEventListener('click', onClick);
       onLeave();
     };
-  }, [doc, view, rects, spof, states, flow, root]);
+  }, [doc, view, rects, tipOf, flow, root]);
   return tip;
 }
 
@@ -157,21 +138,25 @@ export function FarLayer() {
   const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));
   const states = useMemo(() => whatIfStates(doc, view, failed, down), [doc, view, failed, down]);
   const whatIf = useMemo(() => farWhatIfPaths(doc, view, rects, states, failed, down), [doc, view, rects, states, failed, down]);
-  const tip = usePointer(doc, view, rects, spof, states);
+  const about = useMemo(() => farAbout(doc), [doc]);
+  const tipOf = useCallback((id: string): TipText => ({ id, container: about.isContainer(id), name: about.name(id), spof: spof.has(id), whatIf: states.get(id) }), [about, spof, states]);
+  const tip = usePointer(doc, view, rects, tipOf);
+  // The stop the keyboard is on (FarKeys.tsx); null while the focus is elsewhere.
+  const [focused, setFocused] = useState<string | null>(null);
+  const ring = useMemo(() => {
+    const r = focused === null || view.hiddenBy.has(focused) ? undefined : rects.get(focused);
+    return r ? ringPath(r, 4 * pixel) : '';
+  }, [focused, view, rects, pixel]);
   return (
     <>
       <ViewportPortal>
         <div className="far-scale" style={{ '--far-px': `${pixel}px` } as CSSProperties}>
-          <Drawing doc={doc} view={view} rects={rects} spof={spof} whatIf={whatIf} selected={selected} />
+          <Drawing doc={doc} view={view} rects={rects} spof={spof} whatIf={whatIf} selected={selected} ring={ring} />
         </div>
       </ViewportPortal>
-      {tip && (
-        <div className="far-tip" role="tooltip" data-testid="far-tip" data-id={tip.id} data-kind={tip.container ? 'container' : 'component'} style={{ left: tip.x, top: tip.y }}>
-          {tip.name}
-          {tip.spof && <span className="far-tip-spof">single point of failure</span>}
-          {tip.whatIf && <span className="far-tip-what-if">{WHAT_IF_WORDS[tip.whatIf]}</span>}
-        </div>
-      )}
+      <FarKeys doc={doc} view={view} rects={rects} spof={spof} about={about} tipOf={tipOf} focused={focused} setFocused={setFocused} />
+      {/* The keyboard's tooltip (FarKeys) wins while it has the focus. */}
+      {tip && focused === null && <FarTip tip={tip} />}
     </>
   );
 }

@@ -45,6 +45,19 @@ function stepOut(items: HTMLElement[]): void {
   const timer = setTimeout(restore, 0);
 }
 
+/** Set while focus is given on purpose (focusDirectly): not a Tab coming in, so not redirected. */
+let direct = false;
+
+/** Focuses an element of the canvas where Tab coming in would be sent to the first one (the card a far-out Enter zoomed in on). */
+export function focusDirectly(el: HTMLElement): void {
+  direct = true;
+  try {
+    el.focus({ preventScroll: true });
+  } finally {
+    direct = false;
+  }
+}
+
 export function useTabOrder(wrapper: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const root = wrapper.current;
@@ -66,7 +79,7 @@ export function useTabOrder(wrapper: RefObject<HTMLElement | null>): void {
     // the way in. Shift+Tab in from after lands on the last node: the last link is.
     const onFocusIn = (e: FocusEvent) => {
       const target = e.target as HTMLElement;
-      if (!target.matches?.(ITEMS) || !target.matches(':focus-visible')) return;
+      if (direct || !target.matches?.(ITEMS) || !target.matches(':focus-visible')) return;
       const from = e.relatedTarget as HTMLElement | null;
       if (from && from.matches?.(ITEMS) && root.contains(from)) return;
       const items = ordered(root);
