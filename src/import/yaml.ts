@@ -25,6 +25,21 @@ export interface YamlFile {
    * every line it is written at; the last is the value read.
    */
   repeatedKeys: { path: string; lines: number[] }[];
+  /**
+   * Tags the core schema does not read (`!reset`, `!!binary`, `!Ref`): each value is read as if
+   * untagged (an empty one as null); what a tag means is its importer's business. `parent` and
+   * `key` say where the value stands (no key: the tag is on a key, or on a document).
+   */
+  tags: YamlTag[];
+  /** Keys that are a list or a map (`? [a, b]`, `{{ .Values.name }}`): their entries are left out of the map. */
+  complexKeys: { parent: object; line: number; what: 'list' | 'map' }[];
+}
+
+export interface YamlTag {
+  tag: string;
+  line: number;
+  parent?: object;
+  key?: string | number;
 }
 
 export type YamlRead = { ok: true; file: YamlFile } | { ok: false; position: YamlPosition; message: string };
@@ -37,6 +52,8 @@ const MAX_DEPTH = 1000;
 const PLAIN = 1;
 const CORE_TAGS = [nullCoreTag, boolCoreTag, intCoreTag, floatCoreTag];
 const EXPLICIT_TAGS = new Map(CORE_TAGS.map((t) => [t.tagName.replace('tag:yaml.org,2002:', '!!'), t]));
+/** Tags read as the core schema reads them: the rest are listed in `tags`. */
+const CORE_TAG_NAMES = new Set(['!', '!!str', '!!map', '!!seq', ...EXPLICIT_TAGS.keys()]);
 
 /** A plain scalar as the core schema reads it: null, a boolean, a number, else the text. */
 function resolvePlain(source: string): unknown {
@@ -60,6 +77,8 @@ type Frame =
       key?: string;
       hasKey: boolean;
       keyIsMerge: boolean;
+      /** The key is a list or a map: its value is left out. */
+      keyIsComplex?: boolean;
       keyOffset: number;
       merged?: [string, unknown, number][];
     };
@@ -99,6 +118,8 @@ export function readYaml(text: string): YamlRead {
   // Each (map, key) written twice, once, with its path; the lines are looked up at the end.
   const repeats = new Map<object, Map<string, string>>();
   const anchored = new WeakSet<object>();
+  const tags: YamlTag[] = [];
+  const complexKeys: YamlFile['complexKeys'] = [];
   try {
     buildDocuments();
   } catch (e) {
@@ -107,25 +128,38 @@ export function readYaml(text: string): YamlRead {
   }
   const repeatedKeys = [...repeats].flatMap(([map, keys]) =>
     [...keys].map(([key, path]) => ({ path, lines: keyOffsets(map, key).map((o) => pos(o).line) })));
-  return { ok: true, file: { docs, lineOf, repeatedKeys } };
+  return { ok: true, file: { docs, lineOf, repeatedKeys, tags, complexKeys } };
 
   function buildDocuments(): void {
     const frames: Frame[] = [];
     let anchors = new Map<string, { value: unknown; aliases: number; done: boolean }>();
     let expansions = 0;
     let docLine = 1;
-    const add = (value: unknown, offset: number, isMergeKey = false) => {
+    const add = (value: unknown, offset: number, isMergeKey = false, tagStart = -1, tagEnd = -1) => {
       const top = frames[frames.length - 1];
+      const tag = tagStart === -1 ? undefined : text.slice(tagStart, tagEnd);
+      if (tag !== undefined && !CORE_TAG_NAMES.has(tag)) {
+        const where: YamlTag = { tag, line: pos(tagStart).line };
+        if (top.kind === 'seq') Object.assign(where, { parent: top.value, key: top.value.length });
+        else if (top.kind === 'map') Object.assign(where, { parent: top.value }, top.hasKey && !top.keyIsComplex ? { key: top.key } : {});
+        tags.push(where);
+      }
       if (top.kind === 'doc') top.value = value;
       else if (top.kind === 'seq') top.value.push(value);
       else if (!top.hasKey) {
+        // A list or a map as a key has no text a reader could use as a name ('a,b' was a service):
+        // its entry is left out, and listed for the importer to say so at its line.
+        top.keyIsComplex = value !== null && typeof value === 'object';
+        if (top.keyIsComplex) complexKeys.push({ parent: top.value, line: pos(offset).line, what: Array.isArray(value) ? 'list' : 'map' });
         top.key = keyText(value);
         top.hasKey = true;
         top.keyIsMerge = isMergeKey;
         top.keyOffset = offset;
       } else {
         top.hasKey = false;
-        if (top.keyIsMerge) {
+        if (top.keyIsComplex) {
+          top.keyIsComplex = false;
+        } else if (top.keyIsMerge) {
           // Merge keys: the anchored maps' entries, which explicit keys override wherever they are.
           for (const m of Array.isArray(value) ? value : [value]) {
             if (m && typeof m === 'object' && !Array.isArray(m)) {
@@ -184,7 +218,7 @@ export function readYaml(text: string): YamlRead {
         case EVENT_ID.SCALAR: {
           const value = scalarValue(ev);
           if (ev.anchorStart !== -1) anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { value, aliases: 0, done: true });
-          add(value, ev.valueStart, ev.style === PLAIN && ev.tagStart === -1 && value === '<<');
+          add(value, ev.valueStart, ev.style === PLAIN && ev.tagStart === -1 && value === '<<', ev.tagStart, ev.tagEnd);
           break;
         }
         case EVENT_ID.SEQUENCE:
@@ -235,7 +269,8 @@ export function readYaml(text: string): YamlRead {
             if (anchor && anchor.value === frame.value) Object.assign(anchor, { aliases: frame.aliases, done: true });
           }
           frames[frames.length - 1].aliases += frame.aliases;
-          add(frame.value, offsetOf(events[origins.get(frame.value) as number]));
+          const opened = events[origins.get(frame.value) as number] as Extract<Event, { tagStart: number }>;
+          add(frame.value, offsetOf(opened), false, opened.tagStart, opened.tagEnd);
           break;
         }
       }
@@ -246,8 +281,12 @@ export function readYaml(text: string): YamlRead {
     const source = getScalarValue(text, ev);
     if (ev.tagStart !== -1) {
       // An explicit core tag (`!!int "3"`) is honoured; any other tag (`!Ref x`) leaves the text.
-      const tag = EXPLICIT_TAGS.get(text.slice(ev.tagStart, ev.tagEnd));
+      const name = text.slice(ev.tagStart, ev.tagEnd);
+      const tag = EXPLICIT_TAGS.get(name);
       const v = tag?.resolve(source, true, tag.tagName);
+      // A tag the core schema does not read leaves the value as untagged (`!custom 3` is 3; an
+      // empty one, `db: !reset`, null); the importer says what the tag means, or that it is ignored.
+      if (!CORE_TAG_NAMES.has(name)) return ev.style === PLAIN ? resolvePlain(source) : source;
       return v === undefined || v === NOT_RESOLVED ? source : v;
     }
     return ev.style === PLAIN ? resolvePlain(source) : source;

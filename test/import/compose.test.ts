@@ -207,3 +207,29 @@ describe('compose: proxies that find their backends by labels or environment (Tr
     expect(t.deps('edge')).toEqual(['app']);
   });
 });
+
+describe('compose: YAML tags and keys as compose reads them', () => {
+  it('!reset removes (a service, a setting, across an override file), !override is as written, !!binary is the text it encodes; an unknown tag is named at its line', async () => {
+    const r = await imported([
+      { path: 'compose.yaml', text: 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n    depends_on: [db]\n  db:\n    image: postgres\n  old:\n    image: redis\n' },
+      { path: 'compose.override.yaml', text: 'services:\n  web:\n    ports: !reset []\n    environment: !override\n      A: b\n    command: !custom run\n  old: !reset\n  cache:\n    image: !!binary cmVkaXM=\n' },
+    ]);
+    // Before: `old: !reset` (read as "") made the override file "not a compose file", and the import stopped.
+    expect(r.t.components.map((c) => c.id).sort()).toEqual(['cache', 'db', 'web']);
+    expect(r.lines).toContain('compose.override.yaml:7 !reset: old removed, as compose reads it');
+    // The ports of the first file are reset by the second: no published port, so no client in front of web.
+    expect(r.lines).toContain('compose.override.yaml:3 !reset: ports removed, as compose reads it');
+    expect(r.lines.some((l) => /publishes port/.test(l))).toBe(false);
+    expect(r.lines).toContain('compose.override.yaml:9 cache: kind cache from image redis');
+    expect(r.lines).toContain('compose.override.yaml:6 warning: the tag !custom is not one compose reads (it reads !reset and !override): command read as if untagged');
+    expect(r.deps('web')).toEqual(['db']);
+  });
+
+  it('a service named by a list (`? [a, b]`) is skipped at its line, the rest imported', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  ? [a, b]\n  : image: nginx\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    environment:\n      ? {x: 1}\n      : y\n'));
+    // Before: a service "a,b", without a word.
+    expect(r.t.components.map((c) => c.id).sort()).toEqual(['db', 'web']);
+    expect(r.lines).toContain('compose.yaml:2 warning: a service named by a list (`? [a, b]:`): compose refuses a name that is not text; skipped');
+    expect(r.lines).toContain('compose.yaml:10 warning: a key that is a map (`? [a, b]:`): compose refuses a key that is not text; its entry is left out');
+  });
+});

@@ -255,3 +255,14 @@ spec:
     expect(r.lines).toContain('two.yaml:15 a/web: depends on cache: CACHE_ADDR=cache.shared:6379 (ConfigMap cfg)');
   });
 });
+
+describe('kubernetes: YAML tags and keys', () => {
+  it('an object with a key that is a list is skipped at its line, the rest imported; a tag is named at its line and its value read as untagged', async () => {
+    const r = await imported(inline('app.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  labels:\n    ? [a, b]\n    : x\nspec:\n  replicas: 2\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: !custom 3\n'));
+    // Before: web was imported with a label "a,b", and replicas: !custom 3 was the string "3".
+    expect(r.t.components.map((c) => c.id)).toEqual(['api']);
+    expect(r.lines).toContain('app.yaml:6 warning: Deployment web skipped: a key that is a list (`? [a, b]:`), which kubectl refuses');
+    expect(r.lines).toContain('app.yaml:16 warning: the tag !custom is not one Kubernetes reads: replicas read as if untagged');
+    expect(r.component('api').replicas).toBe(3);
+  });
+});

@@ -12,6 +12,7 @@ import {
   notACount, placementOf, publishedPorts, replicasOf, type ComposeService, type Origin,
 } from './service';
 import { routerOf } from './routing';
+import { readComposeTags, type Resets } from './tags';
 
 export interface ComposeDocument {
   file: string;
@@ -31,7 +32,9 @@ const DATA_KINDS = new Set(['database', 'cache', 'storage', 'queue']);
 
 export function importCompose(documents: ComposeDocument[]): ImportedSystem {
   const notes: ImportNote[] = [];
-  const services = mergeServices(documents, notes);
+  const resets: Resets = new Map();
+  for (const d of new Map(documents.map((x) => [x.yaml, x])).values()) readComposeTags(d.file, d.yaml, resets, notes);
+  const services = mergeServices(documents, notes, resets);
   const lineOf = (s: ComposeService, key: string): number | undefined => {
     const o = s.origin.get(key);
     return o ? yamlOf(documents, o.file)?.lineOf(o.map, key) ?? s.line : s.line;
@@ -159,20 +162,32 @@ export function importCompose(documents: ComposeDocument[]): ImportedSystem {
 }
 
 /** Services defined in several files (an override file) merge key by key; later files win. */
-function mergeServices(documents: ComposeDocument[], notes: ImportNote[]): ComposeService[] {
+function mergeServices(documents: ComposeDocument[], notes: ImportNote[], resets: Resets): ComposeService[] {
   const byName = new Map<string, ComposeService>();
   for (const d of documents) {
     const services = dict(d.doc.services);
     for (const [name, raw] of Object.entries(services)) {
+      // `web: !reset`: no service web, whatever an earlier file said of it.
+      if (resets.get(services)?.has(name)) {
+        byName.delete(name);
+        continue;
+      }
       const def = dict(raw);
       const line = d.yaml.lineOf(services, name);
       const known = byName.get(name);
+      const reset = resets.get(def);
       if (!known) {
-        const origin = new Map<string, Origin>(Object.keys(def).map((k) => [k, { file: d.file, map: def }]));
-        byName.set(name, { name, def: { ...def }, origin, file: d.file, line });
+        const kept = Object.fromEntries(Object.entries(def).filter(([k]) => !reset?.has(k)));
+        const origin = new Map<string, Origin>(Object.keys(kept).map((k) => [k, { file: d.file, map: def }]));
+        byName.set(name, { name, def: kept, origin, file: d.file, line });
         continue;
       }
       for (const [k, v] of Object.entries(def)) {
+        if (reset?.has(k)) {
+          delete known.def[k];
+          known.origin.delete(k);
+          continue;
+        }
         known.def[k] = v;
         known.origin.set(k, { file: d.file, map: def });
       }

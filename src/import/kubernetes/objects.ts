@@ -44,10 +44,40 @@ export function objectsOf(files: ManifestFile[], notes: ImportNote[] = []): K8sO
       notes.push({ kind: 'warning', source: at(f.file, f.yaml.lineOf(meta, 'name') ?? f.yaml.lineOf(v)), message: `${v.kind} skipped: its metadata.name is not a text${template}` });
       return;
     }
+    // kubectl refuses a key that is a list or a map (`? [a, b]:`, a template's `{{ ... }}` left as a key): so does the import, object by object.
+    const complex = complexKeyIn(v, f.yaml);
+    if (complex) {
+      const template = complex.what === 'map' ? ' (`{{ ... }}` left from a template? render it first, with `helm template`)' : '';
+      notes.push({ kind: 'warning', source: at(f.file, complex.line), message: `${v.kind} ${name} skipped: a key that is a ${complex.what} (\`? [a, b]:\`), which kubectl refuses${template}` });
+      return;
+    }
     out.push({ kind: v.kind, apiVersion: v.apiVersion, name, namespace: str(meta.namespace) ?? 'default', obj: v, file: f.file, yaml: f.yaml });
   };
-  for (const f of files) for (const d of f.yaml.docs) add(d.value, f);
+  for (const f of files) {
+    // Kubernetes reads no YAML tags of its own (`!!binary` is base64 text to it, as it is here).
+    for (const t of f.yaml.tags) {
+      if (t.tag !== '!!binary') notes.push({ kind: 'warning', source: at(f.file, t.line), message: `the tag ${t.tag} is not one Kubernetes reads: ${t.key === undefined ? 'ignored' : `${String(t.key)} read as if untagged`}` });
+    }
+    for (const d of f.yaml.docs) add(d.value, f);
+  }
   return out;
+}
+
+/** The first key in `root` that is a list or a map, found only in a file that has one. */
+function complexKeyIn(root: unknown, yaml: YamlFile): YamlFile['complexKeys'][number] | undefined {
+  if (yaml.complexKeys.length === 0) return undefined;
+  const byParent = new Map(yaml.complexKeys.map((k) => [k.parent, k]));
+  const seen = new Set<object>();
+  const stack = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (!v || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    const hit = byParent.get(v);
+    if (hit) return hit;
+    stack.push(...Object.values(v));
+  }
+  return undefined;
 }
 
 /** Where an object's value sits: `file:line` of `key` in `container` (the object's name line without one). */
