@@ -194,6 +194,30 @@ test('autosave that fails is said at once, with a download, until saving works a
   await studio.waitForDraft((d) => d.components.some((c) => c.label === 'Saved again'));
 });
 
+test('localStorage filled to its quota: edits are still autosaved, and a reload brings back the latest design', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await studio.waitForDraft((d) => d.name === stage(3).name);
+  // Fill this origin's localStorage until the browser refuses more (drafts were kept there and lost).
+  const filled = await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let n = 0;
+    try {
+      for (; n < 1000; n++) localStorage.setItem(`filler-${n}`, chunk);
+    } catch {
+      return n;
+    }
+    return -1;
+  });
+  expect(filled, 'the quota was reached').toBeGreaterThan(0);
+  await studio.node('web1').click();
+  await studio.setField('label', 'Edited with storage full');
+  await studio.waitForDraft((d) => d.components.some((c) => c.label === 'Edited with storage full'));
+  await expect(studio.byTestId(TEST_IDS.autosaveError)).toHaveCount(0);
+  await page.reload();
+  await expect(studio.node('web1')).toContainText('Edited with storage full');
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+});
+
 test('the design a template replaced is kept in History and restores', async ({ page }) => {
   await studio.openTemplate('stage6');
   await studio.node('web1').click();
