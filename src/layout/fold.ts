@@ -19,7 +19,7 @@ import type { Direction } from './types';
  */
 export const FOLD_FROM = 8000;
 /** Folded only when the drawing is this many times longer than it is broad (the layout's bound, README). */
-const LONGEST = 4;
+export const LONGEST = 4;
 /** Between two runs: wider than the gap between nodes, so each run reads as one. */
 export const RUN_GAP = 120;
 const SEARCH_STEPS = 12;

@@ -14,7 +14,8 @@ import { keyedCopy, own } from '../model/keyed';
 import { componentSize } from '../model/nodeCard';
 import { ancestorsOf, containerTree, descendantsOf, ROOT, type ContainerTree } from './containers';
 import { NODE_GAP, placeInBands, type Placed } from './bands';
-import { foldLong } from './fold';
+import { FOLD_FROM, foldLong, LONGEST } from './fold';
+import { stackShelves } from './shelves';
 import { wrapTiers, type Extent, type Wrapped } from './wrap';
 import { buildLayeringGraph, dependencyEdges, readLayers, type LeafLayer } from './elkGraph';
 import { isLargeDesign, quickLayers } from './quickLayering';
@@ -69,9 +70,19 @@ export async function layoutTopology(
   const place = (w: Wrapped, quick: boolean) =>
     placeInBands(tree, inGraph, w.layers, dependencies, sizeOf, direction, { tierOfBand: w.tierOfBand, quick });
   const crossSize = (id: string) => (direction === 'TB' ? sizeOf(id).width : sizeOf(id).height);
-  const wrapped = wrapTiers(tree, layers, crossSize, NODE_GAP, direction, (w) => extentOf(tree, place(w, true), direction));
+  const measure = (w: Wrapped) => extentOf(tree, place(w, true), direction);
+  const tiersWrapped = wrapTiers(tree, layers, crossSize, NODE_GAP, direction, measure);
+  let wrapped: Wrapped = tiersWrapped;
+  // A selection laid out keeps its place among the rest: only a whole design is shelved or folded.
+  // Columns that wrapping cannot narrow (zones spanning many tiers, side by side) are cut into
+  // shelves when they make the drawing a strip, as fold.ts folds a long one: below that, two
+  // regions a little wider than a screen read better side by side (the multi-region template).
+  if (opts.only === undefined && !tiersWrapped.screenLike && isStrip(measure(wrapped))) {
+    const asTiers = (l: Map<string, LeafLayer>): Wrapped => ({ layers: l, tierOfBand: Array.from({ length: layerCount(l) }, (_, i) => i) });
+    const stacked = stackShelves(tree, inGraph, layers, direction, (l) => place(asTiers(l), true), (p) => extentOf(tree, p, direction));
+    if (stacked) wrapped = wrapTiers(tree, stacked, crossSize, NODE_GAP, direction, measure);
+  }
   const placed = place(wrapped, false);
-  // A selection laid out keeps its place among the rest: only a whole design is folded.
   if (opts.only === undefined) foldLong(placed, [...placed.keys()].filter((id) => tree.parentOf.get(id) === undefined), direction);
 
   // Inside a laid-out container, the placement is already relative to it. A
@@ -128,6 +139,15 @@ function withEmptyContainers(tree: ContainerTree, nodes: Set<string>, layers: Ma
     // Ordered after every component (ELK's orders are coordinates, quickLayers' fractions), in the document's order.
     layers.set(id, { layer: lastTier.get(holder) ?? 0, order: Number.MAX_SAFE_INTEGER / 2 + rank++ });
   }
+}
+
+/** Broader than fold.ts folds at, and more than LONGEST times broader than long: the layout's bound (README). */
+const isStrip = ({ cross, main }: Extent) => cross >= FOLD_FROM && cross > LONGEST * main;
+
+function layerCount(layers: Map<string, LeafLayer>): number {
+  let last = -1;
+  for (const l of layers.values()) last = Math.max(last, l.layer);
+  return last + 1;
 }
 
 /** The extent of the top-level nodes: the drawing's. */

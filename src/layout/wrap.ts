@@ -38,9 +38,18 @@ export interface Extent {
   main: number;
 }
 
+/** Whether a drawing is no wider than a screen (TB), or no taller than wide (LR, where wrapping makes columns). */
+export function isScreenLike({ cross, main }: Extent, direction: Direction): boolean {
+  return cross / main <= aspectLimit(direction);
+}
+
+/** The most the drawing's extent across the layers may be over its extent along them. */
+export const aspectLimit = (direction: Direction) => (direction === 'TB' ? SCREEN_ASPECT : 1);
+
 /**
  * Wraps the tiers of `layers` (ELK's layering) into rows until the drawing's aspect is
- * screen-like; the tiers as they are when they already fit.
+ * screen-like; the tiers as they are when they already fit. `screenLike` is false when no
+ * row width made it so (the narrowest rows are then returned).
  */
 export function wrapTiers(
   tree: ContainerTree,
@@ -50,7 +59,7 @@ export function wrapTiers(
   direction: Direction,
   /** The extent of the drawing placed with these bands. */
   measure: (wrapped: Wrapped) => Extent,
-): Wrapped {
+): Wrapped & { screenLike: boolean } {
   const tierCount = Math.max(-1, ...[...layers.values()].map((l) => l.layer)) + 1;
   const tierWidth = new Array<number>(tierCount).fill(0);
   // The components of each (container, tier), in ELK's order. A container around one component
@@ -70,27 +79,27 @@ export function wrapTiers(
   }
   for (const ids of groups.values()) ids.sort((a, b) => layers.get(a)!.order - layers.get(b)!.order);
 
-  const limit = direction === 'TB' ? SCREEN_ASPECT : 1;
-  const aspect = ({ cross, main }: Extent) => cross / main;
   const unwrapped: Wrapped = { layers, tierOfBand: tierWidth.map((_, i) => i) };
   const widest = Math.max(0, ...tierWidth);
-  if (tierCount === 0 || aspect(measure(unwrapped)) <= limit) return unwrapped;
+  if (tierCount === 0 || isScreenLike(measure(unwrapped), direction)) return { ...unwrapped, screenLike: true };
 
   const narrowest = Math.max(0, ...[...layers.keys()].map((id) => crossSize(id) + gap));
   let fits = withRowWidth(narrowest);
+  let screenLike = false;
   let low = narrowest;
   let high = widest;
   for (let step = 0; step < SEARCH_STEPS && high - low > gap; step++) {
     const width = Math.sqrt(low * high);
     const candidate = withRowWidth(width);
-    if (aspect(measure(candidate)) <= limit) {
+    if (isScreenLike(measure(candidate), direction)) {
       fits = candidate;
+      screenLike = true;
       low = width;
     } else {
       high = width;
     }
   }
-  return fits;
+  return { ...fits, screenLike };
 
   /** Every tier in as many rows as a row of `width` needs, shared out evenly in each container. */
   function withRowWidth(width: number): Wrapped {
