@@ -225,6 +225,14 @@ describe('compose: YAML tags and keys as compose reads them', () => {
     expect(r.deps('web')).toEqual(['db']);
   });
 
+  it('!reset on an item of a list or an entry of a map removes only it', async () => {
+    const r = await imported(inline('compose.yaml', 'services:\n  web:\n    image: nginx\n    ports: ["80:80", !reset "443:443"]\n    depends_on:\n      db: !reset\n      cache: {condition: service_started}\n  db:\n    image: postgres\n  cache:\n    image: redis\n'));
+    expect(r.lines).toContain('compose.yaml:4 !reset: the item "443:443" removed, as compose reads it');
+    expect(r.lines).toContain('compose.yaml:4 web: entry (publishes port 80:80): client users in front of it');
+    expect(r.lines).toContain('compose.yaml:6 !reset: db removed, as compose reads it');
+    expect(r.deps('web')).toEqual(['cache']);
+  });
+
   it('a service named by a list (`? [a, b]`) is skipped at its line, the rest imported', async () => {
     const r = await imported(inline('compose.yaml', 'services:\n  ? [a, b]\n  : image: nginx\n  web:\n    image: nginx\n    depends_on: [db]\n  db:\n    image: postgres\n    environment:\n      ? {x: 1}\n      : y\n'));
     // Before: a service "a,b", without a word.

@@ -4,7 +4,7 @@
 // the text it encodes. A key that is a list or a map (`? [a, b]`) is no name: compose refuses it.
 import { at } from '../build';
 import type { ImportNote } from '../notes';
-import { isDict, type Dict } from '../values';
+import { isDict, shownValue, type Dict } from '../values';
 import type { YamlFile } from '../yaml';
 
 /** Keys that `!reset` removed, by the map they were in: the merge of files removes them too. */
@@ -35,7 +35,8 @@ export function readComposeTags(file: string, yaml: YamlFile, resets: Resets, no
       if (Array.isArray(parent)) removedFromLists.set(parent, (removedFromLists.get(parent) ?? new Set()).add(t.key as number));
       else if (servicesMaps.has(parent) || serviceDefs.has(parent)) resets.set(parent, (resets.get(parent) ?? new Set()).add(String(t.key)));
       else delete parent[String(t.key)];
-      notes.push({ kind: 'inferred', source, message: `!reset: ${String(t.key)} removed, as compose reads it` });
+      const what = Array.isArray(parent) ? `the item ${shownValue(parent[t.key as number])}` : String(t.key);
+      notes.push({ kind: 'inferred', source, message: `!reset: ${what} removed, as compose reads it` });
     } else if (t.tag === '!override') {
       // The merge of files replaces a setting whole already: in one file the value is as written.
       continue;
