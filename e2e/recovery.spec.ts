@@ -105,6 +105,25 @@ test('a share link over unsaved work asks first; declined, the design stays and 
   await expect(studio.byTestId(TEST_IDS.versionItem).first()).toContainText('before another design was opened');
 });
 
+test('a .spof.json file opened over unsaved work asks first; declined, nothing changes', async ({ page }) => {
+  await studio.openTemplate('stage3');
+  await studio.node('web1').click();
+  await studio.setField('label', 'My own edit');
+  const before = await studio.waitForDraft((d) => d.components.some((c) => c.label === 'My own edit'));
+  const asked: string[] = [];
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
+  await studio.openFile('stage1.spof.json', JSON.stringify(stage(1)));
+  await expect.poll(() => asked).toEqual([expect.stringContaining('will replace the current design')]);
+  await expect(studio.node('web1')).toContainText('My own edit');
+  expect(await studio.savedDraft()).toEqual(before);
+  page.once('dialog', (d) => void d.accept());
+  await studio.openFile('stage1.spof.json', JSON.stringify(stage(1)));
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText(stage(1).name);
+});
+
 test('a broken share link says why, clears its hash and leaves the design; `deflate:` and 100,000 brackets, and a billion replicas, too', async ({ page }) => {
   await studio.openTemplate('stage2');
   const before = await studio.waitForDraft((d) => d.name === stage(2).name);
