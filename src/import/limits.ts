@@ -13,7 +13,7 @@ export function limitProblems(system: ImportedSystem): ImportProblem[] {
   for (const c of system.components) {
     const r = c.replicas ?? 1;
     if (!Number.isInteger(r) || r < 1 || r > MAX_REPLICAS) {
-      problems.push({ source: c.source, message: `${c.id}: ${n(r)} instances: a pool has from 1 to ${n(MAX_REPLICAS)} (the limit that keeps every design analysable in bounded time)` });
+      problems.push({ source: c.source, message: `${c.id}: ${Number.isFinite(r) ? `${n(r)} instances` : 'a count too large for a number'}: a pool has from 1 to ${n(MAX_REPLICAS)} (the limit that keeps every design analysable in bounded time)` });
     } else instances += instancesOf(c);
   }
   const first = system.components[0]?.source ?? { file: '' };

@@ -144,6 +144,9 @@ resource "aws_ecs_service" "api" {
     expect(r.component('aws_instance.app').replicas).toBe(3);
     expect(r.lines).toContain('main.tf:2 aws_instance.app: 3 instances from count');
     expect(r.component('aws_ecs_service.api').replicas).toBe(4);
+    // Past what a number holds (1e400 reads as Infinity): refused as too large, not as "Infinity instances".
+    const huge = await importInfrastructure(inline('main.tf', 'resource "aws_instance" "web" {\n  count = 1e400\n}\n'));
+    expect(huge.ok ? [] : huge.errors.map((e) => e.message)).toEqual(['aws_instance.web: a count too large for a number: a pool has from 1 to 1,000 (the limit that keeps every design analysable in bounded time)']);
   });
 
   it('zones or subnets given by an expression that cannot be evaluated (`[for s in var.x : s]`, x without a value) are said at their line, with what is assumed', async () => {
