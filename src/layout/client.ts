@@ -12,8 +12,9 @@ import type { LayoutOptions, LayoutResult } from './types';
 /**
  * A layout that takes longer is abandoned and its worker replaced (a hung worker answers
  * nothing): a minute, and 60 ms more per component past 1,000. Generous: above 500
- * components the layering is linear (quickLayering.ts) and 5,000 take about 2 s of CPU, but
- * on a busy shared machine the wall time is many times that.
+ * components or 2,000 links the layering is linear (quickLayering.ts, isLargeDesign) and the
+ * whole estate at the limits takes about 12 s of CPU, but on a busy shared machine the wall
+ * time is many times that.
  */
 const layoutTimeoutMs = (t: Topology) => Math.max(60_000, t.components.length * 60);
 
