@@ -3,6 +3,7 @@
 // LB standby (5 s)". Pure: used by the report panel, the canvas tooltips and the tests.
 import { failoverSecondsOf, labelOf, linkElementId, replicasOf, type Component, type Link, type Topology } from '../model';
 import { numberText } from '../model/limits';
+import { formatSeconds as formatSecondsLong } from '../engine/insight/structure';
 
 interface Index {
   components: Map<string, Component>;
@@ -67,11 +68,12 @@ export function elementName(t: Topology, id: string): string {
   return labelOf(t, id);
 }
 
-/** "5 s", "2 min", "1 h", "1.5 h" */
+/** "5 s", "2 min", "1 h", "1.5 h"; from two days on as the command line says it ("3 d", "12 years"). */
 export function formatSeconds(s: number): string {
   if (s < 120) return `${round(s)} s`;
   if (s < 3600) return `${round(s / 60)} min`;
-  return `${round(s / 3600)} h`;
+  if (s < 172800) return `${round(s / 3600)} h`;
+  return formatSecondsLong(s);
 }
 
 const round = (x: number) => String(Math.round(x * 10) / 10);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAvailability, formatNines, formatTarget, minutesAYear } from '../../src/panels/report/format';
 import { elementName, elementNames, formatSeconds } from '../../src/store/elementNames';
+import { formatSeconds as formatSecondsOfTheEngine } from '../../src/engine/insight/structure';
 import { templateById } from '../../src/templates';
 
 describe('report formatting', () => {
@@ -32,5 +33,16 @@ describe('report formatting', () => {
     expect(elementNames(pool, [`${app.id}#3`, 'use1a', `${app.id}#2`])).toEqual([`${app.label} (instances 2 and 3 of ${app.replicas})`, 'us-east-1a']);
     expect(formatSeconds(120)).toBe('2 min');
     expect(formatSeconds(3600)).toBe('1 h');
+  });
+
+  it('says a lag or an interval of years in years, and a number past reading in words', () => {
+    // 1e308 s was "8.333333333333333e+304 h" in the panel and "1.1574074074074075e+303 d" on the command line.
+    expect(formatSeconds(3 * 86400)).toBe('3 d');
+    expect(formatSeconds(400 * 86400)).toBe('400 d');
+    expect(formatSeconds(12 * 365.25 * 86400)).toBe('12 years');
+    expect(formatSeconds(123_456 * 365.25 * 86400)).toBe('123,456 years');
+    expect(formatSeconds(1e308)).toBe('over a million years');
+    expect(formatSecondsOfTheEngine(1e308)).toBe('over a million years');
+    expect(formatSecondsOfTheEngine(7200)).toBe('2 h');
   });
 });

@@ -4,6 +4,7 @@ import {
   domainAncestors, groupResolver, instanceDomain, instanceId, isStandby, linkType, named, replicasOf,
   type Component, type ComponentKind, type FailureDomain, type Topology,
 } from '../../model';
+import { numberText } from '../../model/limits';
 import { addBit, has } from '../closures';
 import { csr, type Csr } from '../csr';
 
@@ -305,8 +306,14 @@ export function formatSeconds(s: number): string {
   if (s < 120) return `${round(s)} s`;
   if (s < 7200) return `${round(s / 60)} min`;
   if (s < 172800) return `${round(s / 3600)} h`;
-  return `${round(s / 86400)} d`;
+  // A lag or a backup interval of 1e308 s printed "1.1574074074074075e+303 d": past two years
+  // the years, in whole numbers, and past a million years no figure that nobody can read.
+  if (s < 2 * YEAR_SECONDS) return `${round(s / 86400)} d`;
+  if (s < 1e6 * YEAR_SECONDS) return `${numberText(Math.round(s / YEAR_SECONDS))} years`;
+  return 'over a million years';
 }
+
+const YEAR_SECONDS = 365.25 * 86400;
 
 function round(x: number): string {
   return String(Math.round(x * 10) / 10);
