@@ -22,7 +22,7 @@ export function EmptyState() {
       </p>
       <div className="empty-actions">
         {STARTERS.map((s) => (
-          <button key={s.id} type="button" className="btn" onClick={() => openTemplate(s.id)}>{s.label}</button>
+          <button key={s.id} type="button" className="btn" onClick={() => void openTemplate(s.id)}>{s.label}</button>
         ))}
       </div>
     </div>

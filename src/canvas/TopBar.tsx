@@ -1,11 +1,11 @@
 // The top bar: the document's name, new / open / save / templates, undo and redo,
 // layout, what-if, Mermaid, export, share. Every button runs a command from src/commands.
 import { ChevronDown, GitBranch, LayoutTemplate, Repeat2, ShieldAlert } from 'lucide-react';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   layout, newDocument, openFile, redo, runCommand, saveJson, toggleLinkMode, undo, whatIfToggle, type Command,
 } from '../commands';
-import { openDocumentFiles, openTemplate } from '../commands/documents';
+import { loadTemplates, openDocumentFiles, openTemplate } from '../commands/documents';
 import { acceptedExtensions } from '../commands/importers';
 import { DraftsButton } from '../panels/documents/DraftsToggle';
 import { ExportMenu } from '../panels/documents/ExportMenu';
@@ -14,7 +14,7 @@ import { ShareButton } from '../panels/documents/ShareButton';
 import { useAnalysis } from '../store/analysis';
 import { useDocument, useHistory } from '../store/document';
 import { useSelection } from '../store/selection';
-import { TEMPLATES } from '../templates';
+import type { Template } from '../templates';
 import { useDismiss } from './useDismiss';
 
 /** `showLabel: 'wide'` shows the text only on wide screens (an icon with its tooltip otherwise). */
@@ -39,8 +39,13 @@ function CommandButton({ command, testId, enabled = true, pressed, showLabel = f
 
 function TemplatesMenu() {
   const [open, setOpen] = useState(false);
+  // Loaded when the menu first opens: the designs stay out of the first paint's JavaScript.
+  const [templates, setTemplates] = useState<readonly Template[] | null>(null);
   const ref = useRef<HTMLDivElement>(null);
   useDismiss(open, ref, () => setOpen(false));
+  useEffect(() => {
+    if (open && !templates) void loadTemplates().then((m) => setTemplates(m.TEMPLATES));
+  }, [open, templates]);
   return (
     <div className="menu" ref={ref}>
       <button type="button" className="btn" data-testid="templates-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -48,11 +53,12 @@ function TemplatesMenu() {
       </button>
       {open && (
         <div className="menu-popover templates-popover" role="menu">
-          {TEMPLATES.map((t) => (
+          {!templates && <span className="menu-item-text">Loading the templates…</span>}
+          {templates?.map((t) => (
             <button key={t.id} type="button" role="menuitem" className="menu-item" data-testid={`template-${t.id}`}
               onClick={() => {
                 setOpen(false);
-                openTemplate(t.id);
+                void openTemplate(t.id);
               }}>
               <span className="menu-item-title">{t.name}</span>
               <span className="menu-item-text">{t.description}</span>

@@ -2,6 +2,7 @@
 import { FilePlus, FolderOpen, Save } from 'lucide-react';
 import { fitOpening, fitOpeningAgain } from '../canvas/flowBridge';
 import { TOPOLOGY_EXTENSION, topologyFileName } from '../io/files';
+import { prefetchWhenIdle } from '../lazyChunks';
 import { MAX_DOCUMENT_CHARS, serializeTopology, type Topology } from '../model';
 import { useAnalysis } from '../store/analysis';
 import { useDocument } from '../store/document';
@@ -13,7 +14,6 @@ import { ensurePositions } from '../store/placement';
 import { useSelection } from '../store/selection';
 import { useImportNotes } from '../store/importNotes';
 import { useUi } from '../store/ui';
-import { templateById } from '../templates';
 import { fileSave } from './fileSave';
 import { fileTexts } from './fileText';
 import { importerFor, runImport, tooLargeMessage, type ImportResult } from './importers';
@@ -217,7 +217,12 @@ export const saveJson: Command = {
   },
 };
 
-export function openTemplate(id: string): void {
+/** The templates load on first use (fetched when the page is first idle): their designs are not part of the first paint's JavaScript (e2e/bundle.spec.ts). */
+export const loadTemplates = () => import('../templates');
+prefetchWhenIdle(loadTemplates);
+
+export async function openTemplate(id: string): Promise<void> {
+  const { templateById } = await loadTemplates();
   const template = templateById(id);
   if (!template) return;
   if (!confirmDiscard(`The template "${template.name}"`)) return;

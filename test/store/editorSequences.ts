@@ -270,7 +270,7 @@ export async function runStep(step: Step): Promise<void> {
     }
     case 'template': {
       // A template over the design (the confirmation, if asked, is accepted).
-      openTemplate(nth(TEMPLATES, step.index)!.id);
+      await openTemplate(nth(TEMPLATES, step.index)!.id);
       return;
     }
     case 'openFile': {
