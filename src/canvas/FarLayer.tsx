@@ -132,7 +132,10 @@ export function FarLayer() {
   const collapsed = useCollapsed((s) => s.ids);
   const nodeIds = useSelection((s) => s.nodeIds);
   const selected = useMemo(() => new Set(nodeIds), [nodeIds]);
-  const view = useMemo(() => collapsedView(doc, collapsed, spof), [doc, collapsed, spof]);
+  // Without the SPOFs: what is hidden and where things are drawn does not change with an answer
+  // (with a container collapsed, each answer drew the 100,000 links' path again); farMarks finds
+  // the collapsed containers that hide a SPOF itself.
+  const view = useMemo(() => collapsedView(doc, collapsed, NONE), [doc, collapsed]);
   const rects = useMemo(() => drawnRects(doc, view), [doc, view]);
   const failed = useAnalysis((s) => (s.whatIf.active ? s.whatIf.failed : NONE));
   const down = useAnalysis((s) => (s.whatIf.active ? s.whatIf.down : NONE));

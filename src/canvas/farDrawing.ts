@@ -84,19 +84,25 @@ export function farShapes(doc: Topology, view: CollapsedView, rects: ReadonlyMap
 
 export function farMarks(shapes: FarShapes, view: CollapsedView, rects: ReadonlyMap<string, Rect>, spof: ReadonlySet<string>): FarMarks {
   const out = { components: '', containers: '', collapsed: '', links: '' };
+  // A collapsed container is marked once, whether it or something it hides is the SPOF. Found
+  // through what hides what, not the summaries' SPOF counts: the view then does not change
+  // with an answer, and neither do the rectangles and shapes drawn from it.
+  const collapsed = new Set<string>();
   for (const id of spof) {
     const cls = shapes.nodeClass.get(id);
     const r = cls && rects.get(id);
     if (r) {
-      // A collapsed container is marked once, below, whether it or something inside is the SPOF.
-      if (cls !== 'collapsed') out[cls] += rectPath(r);
+      if (cls === 'collapsed') collapsed.add(id);
+      else out[cls] += rectPath(r);
       continue;
     }
-    out.links += shapes.linkLines.get(id) ?? '';
+    const holder = view.hiddenBy.get(id);
+    if (holder !== undefined) collapsed.add(holder);
+    else out.links += shapes.linkLines.get(id) ?? '';
   }
-  for (const [id, summary] of view.summaries) {
+  for (const id of collapsed) {
     const r = rects.get(id);
-    if (r && shapes.nodeClass.get(id) === 'collapsed' && (spof.has(id) || summary.spofs > 0)) out.collapsed += rectPath(r);
+    if (r && shapes.nodeClass.get(id) === 'collapsed') out.collapsed += rectPath(r);
   }
   return out;
 }

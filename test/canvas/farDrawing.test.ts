@@ -66,6 +66,13 @@ describe('the far drawing', () => {
     expect(marks.collapsed).toBe(boxOf(rects.get('east')!));
     expect(marks.components + marks.links).toBe('');
     expect(selectedPath(view, rects, ['lb', 'w'])).toBe(boxOf(rects.get('w')!));
+    // The far layer builds its view without the SPOFs, so that an answer changes no geometry: the same mark,
+    // and a zone collapsed inside the collapsed region marks the region that is drawn.
+    for (const ids of [['east'], ['east', 'east-a']]) {
+      const bare = collapsedView(t, new Set(ids), new Set());
+      const bareRects = drawnRects(t, bare);
+      expect(farMarks(farShapes(t, bare, bareRects), bare, bareRects, new Set(['lb', 'lb->app'])).collapsed).toBe(boxOf(bareRects.get('east')!));
+    }
   });
 });
 
