@@ -5,6 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isMermaidDiagram } from '../io/mermaidStart';
 import { terminalSafe } from '../io/safeText';
 import { decodeUtf8 } from '../io/utf8Text';
 import { MAX_DOCUMENT_CHARS, numberText, parseTopology, type Problem, type Topology } from '../model';
@@ -147,7 +148,7 @@ export function readTopologyFile(file: string):
  */
 function otherFormat(text: string): string | undefined {
   const head = text.slice(0, 4096);
-  if (/^\s*(?:%%[^\n]*\n\s*)*(?:flowchart|graph|architecture-beta)\b/.test(head)) return 'a Mermaid diagram';
+  if (isMermaidDiagram(text)) return 'a Mermaid diagram';
   if (/^services\s*:/m.test(head)) return 'a Docker Compose file';
   if (/^\s*apiVersion\s*:/m.test(head) && /^\s*kind\s*:/m.test(head)) return 'Kubernetes manifests';
   if (/^\s*(resource|module|provider|terraform|variable)\b[^\n=]*\{/m.test(head)) return 'Terraform';

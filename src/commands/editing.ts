@@ -2,6 +2,7 @@
 import { ClipboardPaste, Copy, CopyPlus, Scissors, Trash2 } from 'lucide-react';
 import { openPastedDefinitions, openPastedDesign } from './documents';
 import { looksLikeInfrastructure } from './infraImport';
+import { isMermaidDiagram } from '../io/mermaidStart';
 import type { Fragment } from '../store/clipboard';
 import { fragmentFromText, fragmentToText } from '../store/clipboardText';
 import { useDocument } from '../store/document';
@@ -206,6 +207,6 @@ export function onClipboardEvent(e: ClipboardEvent): void {
 /** A whole design or a Mermaid diagram in pasted text: the extension of the file it would be. */
 function pastedDesignExtension(text: string): '.spof.json' | '.mmd' | undefined {
   if (/^\s*\{/.test(text) && /"format"\s*:\s*"spof-topology"/.test(text)) return '.spof.json';
-  if (/^\s*(?:%%[^\n]*\n\s*)*(?:flowchart|graph|architecture-beta)\b/.test(text.slice(0, 4096))) return '.mmd';
+  if (isMermaidDiagram(text)) return '.mmd';
   return undefined;
 }

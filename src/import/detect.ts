@@ -1,6 +1,7 @@
 // Which format a file holds, decided by its content (DESIGN section 4: "the format is
 // detected from the content when not given"), and the checks every file passes first:
 // not too large, not binary, parseable.
+import { isMermaidDiagram } from '../io/mermaidStart';
 import { isComposeDocument } from './compose';
 import type { ImportSource } from './notes';
 import { isDict } from './values';
@@ -37,7 +38,6 @@ export type Classified =
 
 // `[ \t]*`, not `\s*`: at every line start `\s*` ran on through all the empty lines after it (100,000 took 16 s).
 const HCL_BLOCK = /^[ \t]*(resource|data|module|provider|variable|output|locals|terraform)\b[^\n=]*\{/m;
-const MERMAID = /^\s*(flowchart|graph|architecture-beta)\b/;
 
 export function classify(file: SourceFile, forced?: InfraFormat): Classified {
   const size = byteLength(file.text);
@@ -51,7 +51,7 @@ export function classify(file: SourceFile, forced?: InfraFormat): Classified {
   if (forced === 'terraform' || (!forced && (/\.(tf|tfvars)$/i.test(file.path) || (!looksLikeJsonOrYaml(text) && HCL_BLOCK.test(text))))) {
     return { format: 'terraform', file };
   }
-  if (forced === 'mermaid' || (!forced && MERMAID.test(firstMeaningfulLine(text)))) return { format: 'mermaid', file };
+  if (forced === 'mermaid' || (!forced && isMermaidDiagram(text))) return { format: 'mermaid', file };
 
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -115,12 +115,6 @@ function terraformJsonReason(path: string, json: unknown): string | undefined {
 function looksLikeJsonOrYaml(text: string): boolean {
   const t = text.trimStart();
   return t.startsWith('{') || t.startsWith('[') || t.startsWith('---') || /^apiVersion:/m.test(text) || /^services:/m.test(text);
-}
-
-function firstMeaningfulLine(text: string): string {
-  // Front matter (---...---) and %% comments may come before the diagram's first line.
-  const body = text.replace(/^\s*---\n[\s\S]*?\n---\s*\n/, '');
-  return body.split('\n').find((l) => l.trim() && !l.trim().startsWith('%%')) ?? '';
 }
 
 function invalid(file: SourceFile, message: string): Classified {
