@@ -91,6 +91,20 @@ test('pasted compose text is imported', async ({ page }) => {
   await expect(studio.byTestId(TEST_IDS.importNotesSummary)).toContainText('the pasted text');
 });
 
+test('a pasted Mermaid flowchart, with its front matter, opens as its file would', async ({ page }) => {
+  // It was detected as a diagram, then read as JSON and refused ("No number after minus sign").
+  const studio = new StudioPage(page);
+  await studio.openEmpty();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, '---\ntitle: Pasted shop\n---\nflowchart TD\n  users((Users)) --> lb[Load balancer]\n  lb --> app[App]\n  app --> db[(Orders DB)]\n');
+  await expect(page.locator('.react-flow__node[data-id="db"]')).toBeVisible(IMPORTED);
+  await expect(studio.byTestId(TEST_IDS.docName)).toHaveText('Pasted shop');
+  await expect(studio.byTestId(TEST_IDS.errorMessage)).toHaveCount(0);
+});
+
 test('two designs dropped at once: not opened, said in the plural, the design unchanged', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.openEmpty();

@@ -154,8 +154,11 @@ export async function openPastedDefinitions(text: string): Promise<boolean> {
 
 /** A whole design or a Mermaid flowchart pasted onto the page: opened as its file would be. */
 export async function openPastedDesign(text: string, extension: '.spof.json' | '.mmd'): Promise<boolean> {
-  const importer = importerFor(`clipboard${extension}`) as NonNullable<ReturnType<typeof importerFor>>;
-  return applyImport(await runImport(() => importer(text, 'clipboard'), [{ name: 'the pasted design', text }]), 'the pasted design');
+  // The name tells the reader what it holds, as a file's does: a pasted flowchart read as a
+  // name without one was parsed as JSON and refused ("No number after minus sign").
+  const name = `Pasted design${extension}`;
+  const importer = importerFor(name) as NonNullable<ReturnType<typeof importerFor>>;
+  return applyImport(await runImport(() => importer(text, name), [{ name: 'the pasted design', text }]), 'the pasted design');
 }
 
 /** The shared end of every open: the current design stays untouched unless the result is good and the user agrees. */
